@@ -1,0 +1,53 @@
+package app.regulars;
+
+import app.regulars.customer.CustomerRepository;
+import app.regulars.customer.CustomerService;
+import app.regulars.customer.PhoneNumbers;
+import app.regulars.store.Database;
+import app.regulars.store.Settings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * The one place that creates and wires everything for one data folder. No static
+ * singletons: a test builds exactly the context it needs.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Database database;
+    private final Settings settings;
+    private final CustomerService customers;
+
+    private AppContext(Database database, Clock clock, Locale locale) {
+        this.database = database;
+        this.settings = new Settings(database);
+        this.customers = new CustomerService(database, new CustomerRepository(), PhoneNumbers.forLocale(locale), clock);
+    }
+
+    /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */
+    public static AppContext open(Path dataDirectory) {
+        return open(dataDirectory, Clock.systemDefaultZone(), Locale.getDefault());
+    }
+
+    public static AppContext open(Path dataDirectory, Clock clock, Locale locale) {
+        return new AppContext(Database.open(dataDirectory), clock, locale);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,324 @@
+package app.regulars.customer;
+
+import app.regulars.store.jooq.tables.records.CustomerRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static app.regulars.store.jooq.Sequences.CUSTOMER_CODE_SEQ;
+import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
+import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH_TOKEN;
+import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
+
+/**
+ * Customers in the H2 file: the only place their SQL lives. Each method takes the
+ * {@link DSLContext} of the caller's transaction.
+ */
+public final class CustomerRepository {
+    static final String CODE_FORMAT = "%06d";
+
+    /** Inserts a validated customer (code already set) with its phones, tags and search tokens. */
+    public long insert(DSLContext dsl, Customer c, LocalDateTime now) {
+        CustomerRecord r = dsl.newRecord(CUSTOMER);
+        fill(r, c);
+        r.setCreatedAt(c.createdAt() != null ? c.createdAt() : now);
+        r.setUpdatedAt(now);
+        r.store();
+        long id = r.getId();
+        writeChildren(dsl, id, c);
+        return id;
+    }
+
+    public void update(DSLContext dsl, Customer c, LocalDateTime now) {
+        CustomerRecord r = dsl.fetchSingle(CUSTOMER, CUSTOMER.ID.eq(c.id()));
+        fill(r, c);
+        r.setUpdatedAt(now);
+        r.store();
+        dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(c.id())).execute();
+        dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(c.id())).execute();
+        dsl.deleteFrom(CUSTOMER_SEARCH_TOKEN).where(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID.eq(c.id())).execute();
+        writeChildren(dsl, c.id(), c);
+    }
+
+    private void fill(CustomerRecord r, Customer c) {
+        r.setCode(c.code());
+        r.setName(c.name());
+        r.setSortName(SearchTokens.sortKey(c.name()));
+        r.setGender(c.gender() == null ? null : c.gender().name());
+        Birthday b = c.birthday();
+        r.setBirthdayCalendar(b == null ? null : b.kind().name());
+        r.setBirthYear(b == null ? null : b.year());
+        r.setBirthMonth(b == null ? null : b.month());
+        r.setBirthDay(b == null ? null : b.day());
+        r.setBirthLeapMonth(b != null && b.leapMonth());
+        r.setEmail(c.email());
+        r.setWechat(c.wechat());
+        r.setAddress(c.address());
+        r.setCompany(c.company());
+        r.setJobTitle(c.jobTitle());
+        r.setSource(c.source());
+        r.setNotes(c.notes());
+        r.setPreferences(c.preferences());
+        Consent consent = c.consent();
+        r.setMarketingConsent(consent.marketing());
+        r.setConsentDate(consent.date());
+        r.setOptOutPhone(consent.optOuts().contains(ContactChannel.PHONE));
+        r.setOptOutSms(consent.optOuts().contains(ContactChannel.SMS));
+        r.setOptOutWechat(consent.optOuts().contains(ContactChannel.WECHAT));
+        r.setOptOutEmail(consent.optOuts().contains(ContactChannel.EMAIL));
+        r.setArchived(c.archived());
+    }
+
+    private void writeChildren(DSLContext dsl, long id, Customer c) {
+        var phones = dsl.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION, CUSTOMER_PHONE.NUMBER);
+        for (int i = 0; i < c.phones().size(); i++) {
+            phones = phones.values(id, i, c.phones().get(i));
+        }
+        if (!c.phones().isEmpty()) {
+            phones.execute();
+        }
+        if (!c.tags().isEmpty()) {
+            var tags = dsl.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG);
+            for (String tag : c.tags()) {
+                tags = tags.values(id, tag);
+            }
+            tags.execute();
+        }
+        writeTokens(dsl, id, SearchTokens.of(c));
+    }
+
+    private void writeTokens(DSLContext dsl, long id, Set<String> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(CUSTOMER_SEARCH_TOKEN, CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID);
+        for (String t : tokens) {
+            insert = insert.values(t, id);
+        }
+        insert.execute();
+    }
+
+    public Optional<Customer> findById(DSLContext dsl, long id) {
+        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchOptional().map(r -> toCustomer(dsl, r));
+    }
+
+    public Optional<Customer> findByCode(DSLContext dsl, String code) {
+        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.CODE.eq(code)).fetchOptional().map(r -> toCustomer(dsl, r));
+    }
+
+    public List<Customer> findByIds(DSLContext dsl, Collection<Long> ids) {
+        Map<Long, List<String>> phones = phonesOf(dsl, ids);
+        Map<Long, List<String>> tags = tagsOf(dsl, ids);
+        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).orderBy(CUSTOMER.SORT_NAME, CUSTOMER.ID).fetch()
+                .map(r -> toCustomer(r, phones.getOrDefault(r.getId(), List.of()), tags.getOrDefault(r.getId(), List.of())));
+    }
+
+    private Customer toCustomer(DSLContext dsl, CustomerRecord r) {
+        List<Long> one = List.of(r.getId());
+        return toCustomer(r, phonesOf(dsl, one).getOrDefault(r.getId(), List.of()), tagsOf(dsl, one).getOrDefault(r.getId(), List.of()));
+    }
+
+    private static Customer toCustomer(CustomerRecord r, List<String> phones, List<String> tags) {
+        EnumSet<ContactChannel> optOuts = EnumSet.noneOf(ContactChannel.class);
+        if (r.getOptOutPhone()) optOuts.add(ContactChannel.PHONE);
+        if (r.getOptOutSms()) optOuts.add(ContactChannel.SMS);
+        if (r.getOptOutWechat()) optOuts.add(ContactChannel.WECHAT);
+        if (r.getOptOutEmail()) optOuts.add(ContactChannel.EMAIL);
+        return Customer.builder()
+                .id(r.getId())
+                .code(r.getCode())
+                .name(r.getName())
+                .gender(r.getGender() == null ? null : Gender.valueOf(r.getGender()))
+                .birthday(birthday(r.getBirthdayCalendar(), r.getBirthYear(), r.getBirthMonth(), r.getBirthDay(), r.getBirthLeapMonth()))
+                .phones(phones)
+                .email(r.getEmail())
+                .wechat(r.getWechat())
+                .address(r.getAddress())
+                .company(r.getCompany())
+                .jobTitle(r.getJobTitle())
+                .source(r.getSource())
+                .tags(tags)
+                .notes(r.getNotes())
+                .preferences(r.getPreferences())
+                .consent(new Consent(r.getMarketingConsent(), r.getConsentDate(), optOuts))
+                .archived(r.getArchived())
+                .createdAt(r.getCreatedAt())
+                .updatedAt(r.getUpdatedAt())
+                .build();
+    }
+
+    private static Birthday birthday(String kind, Integer year, Integer month, Integer day, Boolean leap) {
+        if (kind == null || month == null || day == null) {
+            return null;
+        }
+        return new Birthday(Birthday.Kind.valueOf(kind), year, month, day, Boolean.TRUE.equals(leap));
+    }
+
+    private Map<Long, List<String>> phonesOf(DSLContext dsl, Collection<Long> ids) {
+        Map<Long, List<String>> out = new HashMap<>();
+        dsl.select(CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.NUMBER).from(CUSTOMER_PHONE)
+                .where(CUSTOMER_PHONE.CUSTOMER_ID.in(ids))
+                .orderBy(CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return out;
+    }
+
+    private Map<Long, List<String>> tagsOf(DSLContext dsl, Collection<Long> ids) {
+        Map<Long, List<String>> out = new HashMap<>();
+        dsl.select(CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG).from(CUSTOMER_TAG)
+                .where(CUSTOMER_TAG.CUSTOMER_ID.in(ids))
+                .orderBy(CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return out;
+    }
+
+    /**
+     * Ids of the customers matching every term (a term matches a customer when one of its
+     * search tokens starts with it), optionally carrying a tag, in the given order. Only
+     * the index is read: the rows are fetched a page at a time by {@link #summaries}.
+     */
+    public long[] ids(DSLContext dsl, List<String> terms, String tag, boolean archived, CustomerSort sort, boolean ascending, int limit) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(CUSTOMER.ARCHIVED.eq(archived));
+        for (String term : terms) {
+            conditions.add(CUSTOMER.ID.in(DSL.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN).where(tokenMatches(term))));
+        }
+        if (tag != null && !tag.isBlank()) {
+            conditions.add(CUSTOMER.ID.in(DSL.select(CUSTOMER_TAG.CUSTOMER_ID).from(CUSTOMER_TAG).where(CUSTOMER_TAG.TAG.eq(tag))));
+        }
+        var select = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(conditions).orderBy(order(sort, ascending));
+        var result = limit > 0 ? select.limit(limit).fetch(CUSTOMER.ID) : select.fetch(CUSTOMER.ID);
+        long[] ids = new long[result.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = result.get(i);
+        }
+        return ids;
+    }
+
+    static Condition tokenMatches(String term) {
+        Condition c = prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, term);
+        if (SearchTokens.isDigits(term)) {
+            c = c.or(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, SearchTokens.REVERSED + new StringBuilder(term).reverse().toString()));
+        }
+        return c;
+    }
+
+    /** A prefix match as a range, which H2 answers from the index with bound values. */
+    private static Condition prefix(Field<String> field, String prefix) {
+        return field.ge(prefix).and(field.lt(prefix + Character.MAX_VALUE));
+    }
+
+    private static List<SortField<?>> order(CustomerSort sort, boolean asc) {
+        return switch (sort) {
+            case NAME -> List.of(asc ? CUSTOMER.SORT_NAME.asc() : CUSTOMER.SORT_NAME.desc(), asc ? CUSTOMER.ID.asc() : CUSTOMER.ID.desc());
+            case CODE -> List.of(asc ? CUSTOMER.CODE.asc() : CUSTOMER.CODE.desc());
+            case CREATED -> List.of(asc ? CUSTOMER.CREATED_AT.asc() : CUSTOMER.CREATED_AT.desc(), asc ? CUSTOMER.ID.asc() : CUSTOMER.ID.desc());
+        };
+    }
+
+    /** The list rows of these customers, in the order of {@code ids}. */
+    public List<CustomerSummary> summaries(DSLContext dsl, long[] ids) {
+        if (ids.length == 0) {
+            return List.of();
+        }
+        List<Long> idList = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            idList.add(id);
+        }
+        Field<String> firstPhone = DSL.field(DSL.select(CUSTOMER_PHONE.NUMBER).from(CUSTOMER_PHONE)
+                .where(CUSTOMER_PHONE.CUSTOMER_ID.eq(CUSTOMER.ID)).and(CUSTOMER_PHONE.POSITION.eq(0)));
+        Map<Long, List<String>> tags = tagsOf(dsl, idList);
+        Map<Long, CustomerSummary> byId = new LinkedHashMap<>();
+        dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME, firstPhone, CUSTOMER.EMAIL, CUSTOMER.COMPANY,
+                        CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH, CUSTOMER.BIRTH_DAY,
+                        CUSTOMER.BIRTH_LEAP_MONTH, CUSTOMER.ARCHIVED)
+                .from(CUSTOMER).where(CUSTOMER.ID.in(idList))
+                .forEach(r -> byId.put(r.value1(), new CustomerSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), tags.getOrDefault(r.value1(), List.of()),
+                        birthday(r.value7(), r.value8(), r.value9(), r.value10(), r.value11()), r.value12())));
+        List<CustomerSummary> out = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            CustomerSummary s = byId.get(id);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    public boolean codeExists(DSLContext dsl, String code, Long exceptId) {
+        Condition c = CUSTOMER.CODE.eq(code);
+        if (exceptId != null) {
+            c = c.and(CUSTOMER.ID.ne(exceptId));
+        }
+        return dsl.fetchExists(CUSTOMER, c);
+    }
+
+    /** The next free member-card number from the code sequence (imported codes are skipped). */
+    public String nextCode(DSLContext dsl) {
+        while (true) {
+            String code = CODE_FORMAT.formatted(dsl.nextval(CUSTOMER_CODE_SEQ));
+            if (!codeExists(dsl, code, null)) {
+                return code;
+            }
+        }
+    }
+
+    /** Other customers (active or archived) with one of these phones or this email. */
+    public List<Customer> withPhoneOrEmail(DSLContext dsl, Collection<String> phones, String email, Long exceptId) {
+        Condition c = DSL.falseCondition();
+        if (!phones.isEmpty()) {
+            c = c.or(CUSTOMER.ID.in(DSL.select(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))));
+        }
+        if (email != null && !email.isBlank()) {
+            c = c.or(DSL.lower(CUSTOMER.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (exceptId != null) {
+            c = c.and(CUSTOMER.ID.ne(exceptId));
+        }
+        List<Long> ids = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(c).limit(20).fetch(CUSTOMER.ID);
+        return ids.isEmpty() ? List.of() : findByIds(dsl, ids);
+    }
+
+    public int setArchived(DSLContext dsl, Collection<Long> ids, boolean archived, LocalDateTime now) {
+        return dsl.update(CUSTOMER)
+                .set(CUSTOMER.ARCHIVED, archived)
+                .set(CUSTOMER.ARCHIVED_AT, archived ? now : null)
+                .set(CUSTOMER.UPDATED_AT, now)
+                .where(CUSTOMER.ID.in(ids)).and(CUSTOMER.ARCHIVED.ne(archived))
+                .execute();
+    }
+
+    public int countActive(DSLContext dsl) {
+        return dsl.fetchCount(CUSTOMER, CUSTOMER.ARCHIVED.isFalse());
+    }
+
+    public int countAll(DSLContext dsl) {
+        return dsl.fetchCount(CUSTOMER);
+    }
+
+    /** All tags in use, most used first. */
+    public List<String> tagsInUse(DSLContext dsl) {
+        return dsl.select(CUSTOMER_TAG.TAG).from(CUSTOMER_TAG).groupBy(CUSTOMER_TAG.TAG)
+                .orderBy(DSL.count().desc(), CUSTOMER_TAG.TAG).limit(200).fetch(CUSTOMER_TAG.TAG);
+    }
+
+    /** Ids of every active customer, in code order: for export, a batch at a time. */
+    public long[] activeIdsByCode(DSLContext dsl) {
+        return ids(dsl, List.of(), null, false, CustomerSort.CODE, true, 0);
+    }
+}

@@ -1,0 +1,393 @@
+package app.regulars.customer;
+
+import app.regulars.i18n.UserException;
+import app.regulars.store.Database;
+import org.jooq.DSLContext;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * The customer use cases: validation and normalization, saving (one durable transaction
+ * each), search, bulk tagging and archiving. Knows nothing of JavaFX; the window and the
+ * command line both go through here.
+ */
+public final class CustomerService {
+    public static final int MAX_NAME = 100;
+    public static final int MAX_CODE = 32;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_WECHAT = 64;
+    public static final int MAX_SHORT = 100;
+    public static final int MAX_COMPANY = 200;
+    public static final int MAX_ADDRESS = 500;
+    public static final int MAX_LONG = 4000;
+    public static final int MAX_TAG = 40;
+    public static final int MAX_TAGS = 20;
+    public static final int MAX_PHONES = 5;
+    /** A search shows at most this many matches; typing more narrows them. */
+    public static final int SEARCH_LIMIT = 5000;
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    private static final Pattern CODE = Pattern.compile("^[\\p{L}\\p{N}_-]+$");
+    private static final Pattern PHONE_QUERY = Pattern.compile("^[+\\d][\\d\\s()-]*$");
+
+    private final Database db;
+    private final CustomerRepository repository;
+    private final PhoneNumbers phones;
+    private final Clock clock;
+
+    public CustomerService(Database db, CustomerRepository repository, PhoneNumbers phones, Clock clock) {
+        this.db = db;
+        this.repository = repository;
+        this.phones = phones;
+        this.clock = clock;
+    }
+
+    public PhoneNumbers phones() {
+        return phones;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The profile as it will be stored, or every problem with it. Does not touch the database. */
+    public Customer normalize(Customer in) {
+        Map<CustomerField, FieldProblem> problems = new EnumMap<>(CustomerField.class);
+        String name = collapse(in.name());
+        if (name == null) {
+            problems.put(CustomerField.NAME, FieldProblem.of("customer.error.nameRequired"));
+        } else if (name.length() > MAX_NAME) {
+            problems.put(CustomerField.NAME, FieldProblem.of("customer.error.tooLong", MAX_NAME));
+        }
+        String code = trim(in.code());
+        if (code != null) {
+            if (code.length() > MAX_CODE) {
+                problems.put(CustomerField.CODE, FieldProblem.of("customer.error.tooLong", MAX_CODE));
+            } else if (!CODE.matcher(code).matches()) {
+                problems.put(CustomerField.CODE, FieldProblem.of("customer.error.codeChars"));
+            }
+        }
+        List<String> e164 = new ArrayList<>();
+        for (String raw : in.phones()) {
+            if (raw == null || raw.isBlank()) {
+                continue;
+            }
+            try {
+                String n = phones.normalize(raw);
+                if (!e164.contains(n)) {
+                    e164.add(n);
+                }
+            } catch (UserException e) {
+                problems.putIfAbsent(CustomerField.PHONES, FieldProblem.of(e.key(), e.args()));
+            }
+        }
+        if (e164.size() > MAX_PHONES) {
+            problems.putIfAbsent(CustomerField.PHONES, FieldProblem.of("customer.error.tooManyPhones", MAX_PHONES));
+        }
+        String email = trim(in.email());
+        if (email != null) {
+            if (email.length() > MAX_EMAIL) {
+                problems.put(CustomerField.EMAIL, FieldProblem.of("customer.error.tooLong", MAX_EMAIL));
+            } else if (!EMAIL.matcher(email).matches()) {
+                problems.put(CustomerField.EMAIL, FieldProblem.of("customer.error.emailInvalid", email));
+            }
+        }
+        String wechat = trim(in.wechat());
+        if (wechat != null && (wechat.length() > MAX_WECHAT || wechat.chars().anyMatch(Character::isWhitespace))) {
+            problems.put(CustomerField.WECHAT, FieldProblem.of("customer.error.wechatInvalid", MAX_WECHAT));
+        }
+        checkLength(problems, CustomerField.ADDRESS, in.address(), MAX_ADDRESS);
+        checkLength(problems, CustomerField.COMPANY, in.company(), MAX_COMPANY);
+        checkLength(problems, CustomerField.JOB_TITLE, in.jobTitle(), MAX_SHORT);
+        checkLength(problems, CustomerField.SOURCE, in.source(), MAX_SHORT);
+        checkLength(problems, CustomerField.NOTES, in.notes(), MAX_LONG);
+        checkLength(problems, CustomerField.PREFERENCES, in.preferences(), MAX_LONG);
+        List<String> tags = normalizeTags(in.tags(), problems);
+        Birthday birthday = in.birthday();
+        if (birthday != null && birthday.year() != null && birthday.kind() == Birthday.Kind.SOLAR
+                && LocalDate.of(birthday.year(), birthday.month(), birthday.day()).isAfter(today())) {
+            problems.put(CustomerField.BIRTHDAY, FieldProblem.of("customer.error.birthdayFuture"));
+        }
+        Consent consent = in.consent();
+        if (consent.date() != null && consent.date().isAfter(today())) {
+            problems.put(CustomerField.CONSENT, FieldProblem.of("customer.error.consentFuture"));
+        }
+        if (consent.marketing() && consent.date() == null) {
+            consent = new Consent(true, today(), consent.optOuts());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCustomerException(problems);
+        }
+        return in.toBuilder()
+                .code(code)
+                .name(name)
+                .phones(e164)
+                .email(email)
+                .wechat(wechat)
+                .address(trim(in.address()))
+                .company(trim(in.company()))
+                .jobTitle(trim(in.jobTitle()))
+                .source(trim(in.source()))
+                .notes(trim(in.notes()))
+                .preferences(trim(in.preferences()))
+                .tags(tags)
+                .consent(consent)
+                .build();
+    }
+
+    private static List<String> normalizeTags(List<String> raw, Map<CustomerField, FieldProblem> problems) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String t : raw) {
+            String tag = collapse(t);
+            if (tag == null) {
+                continue;
+            }
+            if (tag.length() > MAX_TAG) {
+                problems.put(CustomerField.TAGS, FieldProblem.of("customer.error.tagTooLong", MAX_TAG));
+                continue;
+            }
+            byKey.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
+        }
+        if (byKey.size() > MAX_TAGS) {
+            problems.put(CustomerField.TAGS, FieldProblem.of("customer.error.tooManyTags", MAX_TAGS));
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static void checkLength(Map<CustomerField, FieldProblem> problems, CustomerField field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            problems.put(field, FieldProblem.of("customer.error.tooLong", max));
+        }
+    }
+
+    static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    static String collapse(String s) {
+        String t = trim(s);
+        return t == null ? null : t.replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Saves a new or changed profile as one transaction; when this returns, the save
+     * survives the process being killed. A new customer without a code gets the next one.
+     */
+    public Customer save(Customer input) {
+        Customer c = normalize(input);
+        return db.write(cfg -> saveIn(cfg.dsl(), c, now()));
+    }
+
+    private Customer saveIn(DSLContext dsl, Customer c, LocalDateTime now) {
+        if (c.code() != null && repository.codeExists(dsl, c.code(), c.id())) {
+            throw new InvalidCustomerException(Map.of(CustomerField.CODE, FieldProblem.of("customer.error.codeTaken", c.code())));
+        }
+        if (c.id() == null) {
+            Customer withCode = c.code() == null ? c.toBuilder().code(repository.nextCode(dsl)).build() : c;
+            long id = repository.insert(dsl, withCode, now);
+            return repository.findById(dsl, id).orElseThrow();
+        }
+        if (repository.findById(dsl, c.id()).isEmpty()) {
+            throw new UserException("customer.error.gone");
+        }
+        repository.update(dsl, c, now);
+        return repository.findById(dsl, c.id()).orElseThrow();
+    }
+
+    /**
+     * Saves many new profiles in one transaction: all of them or, on any failure, none.
+     * The inputs must already be normalized (see {@link #normalize}).
+     */
+    public int insertAll(List<Customer> normalized, IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
+        return db.write(cfg -> {
+            DSLContext dsl = cfg.dsl();
+            LocalDateTime now = now();
+            int n = 0;
+            for (Customer c : normalized) {
+                if (cancelled.getAsBoolean()) {
+                    throw new UserException("common.cancelled");
+                }
+                saveIn(dsl, c, now);
+                n++;
+                if (n % 500 == 0) {
+                    progress.accept(n);
+                }
+            }
+            progress.accept(n);
+            return n;
+        });
+    }
+
+    /** Other customers that already have one of this profile's phones or its email. */
+    public List<Customer> duplicatesOf(Customer input) {
+        Set<String> numbers = new LinkedHashSet<>();
+        for (String raw : input.phones()) {
+            try {
+                if (raw != null && !raw.isBlank()) {
+                    numbers.add(phones.normalize(raw));
+                }
+            } catch (UserException ignored) {
+                // an invalid phone is reported by validation, not here
+            }
+        }
+        return repository.withPhoneOrEmail(db.dsl(), numbers, trim(input.email()), input.id());
+    }
+
+    public Optional<Customer> get(long id) {
+        return repository.findById(db.dsl(), id);
+    }
+
+    public Optional<Customer> byCode(String code) {
+        return repository.findByCode(db.dsl(), code.strip());
+    }
+
+    /**
+     * Ids of the customers matching a query, in list order: every word of the query must
+     * start one of a customer's search tokens (name, pinyin, initials, phone digits from the
+     * start or the end, email, WeChat, code, tags, company). An empty query lists everyone.
+     */
+    public long[] search(String query, String tag, boolean archived, CustomerSort sort, boolean ascending) {
+        List<String> terms = terms(query);
+        return repository.ids(db.dsl(), terms, trim(tag), archived, sort, ascending, terms.isEmpty() ? 0 : SEARCH_LIMIT);
+    }
+
+    static List<String> terms(String query) {
+        if (query != null && PHONE_QUERY.matcher(query.strip()).matches()) {
+            String digits = query.replaceAll("\\D", "");
+            return digits.isEmpty() ? List.of() : List.of(digits);
+        }
+        return SearchTokens.terms(query);
+    }
+
+    public List<CustomerSummary> summaries(long[] ids) {
+        return repository.summaries(db.dsl(), ids);
+    }
+
+    public List<Customer> load(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : repository.findByIds(db.dsl(), ids);
+    }
+
+    public int archive(Collection<Long> ids) {
+        return ids.isEmpty() ? 0 : db.write(cfg -> repository.setArchived(cfg.dsl(), ids, true, now()));
+    }
+
+    public int restore(Collection<Long> ids) {
+        return ids.isEmpty() ? 0 : db.write(cfg -> repository.setArchived(cfg.dsl(), ids, false, now()));
+    }
+
+    /** Adds a tag to every given customer that lacks it; returns how many changed. */
+    public int addTag(Collection<Long> ids, String tag) {
+        String t = validTag(tag);
+        return retag(ids, c -> {
+            boolean has = c.tags().stream().anyMatch(x -> x.equalsIgnoreCase(t));
+            if (has) {
+                return null;
+            }
+            List<String> tags = new ArrayList<>(c.tags());
+            tags.add(t);
+            return tags;
+        });
+    }
+
+    /** Removes a tag from every given customer that has it; returns how many changed. */
+    public int removeTag(Collection<Long> ids, String tag) {
+        String t = validTag(tag);
+        return retag(ids, c -> {
+            List<String> tags = new ArrayList<>(c.tags());
+            return tags.removeIf(x -> x.equalsIgnoreCase(t)) ? tags : null;
+        });
+    }
+
+    private String validTag(String tag) {
+        String t = collapse(tag);
+        if (t == null) {
+            throw new UserException("customer.error.tagEmpty");
+        }
+        if (t.length() > MAX_TAG) {
+            throw new UserException("customer.error.tagTooLong", MAX_TAG);
+        }
+        return t;
+    }
+
+    private int retag(Collection<Long> ids, java.util.function.Function<Customer, List<String>> change) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.write(cfg -> {
+            DSLContext dsl = cfg.dsl();
+            LocalDateTime now = now();
+            int changed = 0;
+            List<Long> all = List.copyOf(ids);
+            for (int from = 0; from < all.size(); from += 1000) {
+                for (Customer c : repository.findByIds(dsl, all.subList(from, Math.min(all.size(), from + 1000)))) {
+                    List<String> tags = change.apply(c);
+                    if (tags != null) {
+                        if (tags.size() > MAX_TAGS) {
+                            throw new UserException("customer.error.tooManyTags", MAX_TAGS);
+                        }
+                        repository.update(dsl, c.toBuilder().tags(tags).build(), now);
+                        changed++;
+                    }
+                }
+            }
+            return changed;
+        });
+    }
+
+    public List<String> tagsInUse() {
+        return repository.tagsInUse(db.dsl());
+    }
+
+    public int countActive() {
+        return repository.countActive(db.dsl());
+    }
+
+    public int countAll() {
+        return repository.countAll(db.dsl());
+    }
+
+    public boolean codeExists(String code) {
+        return repository.codeExists(db.dsl(), code, null);
+    }
+
+    /** Every active customer, in code order, a batch at a time (for export). */
+    public void forEachActive(int batchSize, java.util.function.Consumer<List<Customer>> batch) {
+        long[] ids = repository.activeIdsByCode(db.dsl());
+        for (int from = 0; from < ids.length; from += batchSize) {
+            List<Long> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(ids.length, from + batchSize); i++) {
+                chunk.add(ids[i]);
+            }
+            List<Customer> loaded = new ArrayList<>(repository.findByIds(db.dsl(), chunk));
+            Map<Long, Integer> order = new java.util.HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                order.put(chunk.get(i), i);
+            }
+            loaded.sort(java.util.Comparator.comparing(c -> order.get(c.id())));
+            batch.accept(loaded);
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

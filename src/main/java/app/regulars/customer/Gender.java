@@ -1,0 +1,5 @@
+package app.regulars.customer;
+
+public enum Gender {
+    FEMALE, MALE, OTHER
+}

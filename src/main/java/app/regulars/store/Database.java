@@ -1,0 +1,199 @@
+package app.regulars.store;
+
+import app.regulars.i18n.UserException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.TransactionalCallable;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one H2 file of a data folder: opened once per process, migrated by Flyway, used
+ * through jOOQ. Durability: {@code WRITE_DELAY=0} hands every commit to the operating
+ * system before {@code commit()} returns (a killed process loses nothing it confirmed), and
+ * {@code CHECKPOINT SYNC} runs shortly after writes go idle and on close (a power loss then
+ * loses at most that last second). See docs/decisions/0002-durable-saves.md.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    public static final String FILE_NAME = "regulars";
+    private static final long SYNC_DELAY_MS = 1000;
+
+    private final Path directory;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+    private final ScheduledExecutorService syncer;
+    private ScheduledFuture<?> pendingSync;
+    private volatile boolean closed;
+
+    private Database(Path directory, JdbcConnectionPool pool) {
+        this.directory = directory;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2);
+        this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "regulars-db-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens (creating if needed) the database in {@code directory}, migrating it to this app's schema. */
+    public static Database open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (AccessDeniedException e) {
+            throw new UserException(e, "store.error.unwritable", directory.toString());
+        } catch (IOException e) {
+            throw new UserException(e, "store.error.unwritable", directory.toString());
+        }
+        if (!Files.isWritable(directory)) {
+            throw new UserException("store.error.unwritable", directory.toString());
+        }
+        String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
+                + ";WRITE_DELAY=0;FILE_LOCK=FS;AUTO_SERVER=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "regulars", "");
+        pool.setMaxConnections(8);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translate(e, directory);
+        }
+        Database db = new Database(directory, pool);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    static UserException translate(SQLException e, Path directory) {
+        int code = e.getErrorCode();
+        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new UserException(e, "store.error.locked", directory.toString());
+        }
+        if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1 || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+            return new UserException(e, "store.error.unreadable", directory.resolve(FILE_NAME + ".mv.db").toString());
+        }
+        if (code == ErrorCode.WRONG_USER_OR_PASSWORD) {
+            return new UserException(e, "store.error.password", directory.toString());
+        }
+        LOG.error("Could not open the database in {}", directory, e);
+        return new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .validateMigrationNaming(true)
+                .load();
+        MigrationInfo[] all = flyway.info().all();
+        if (Arrays.stream(all).anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)) {
+            throw new UserException("store.error.newer", directory.toString());
+        }
+        boolean hasData = Arrays.stream(all).anyMatch(m -> m.getState().isApplied());
+        boolean pending = flyway.info().pending().length > 0;
+        if (hasData && pending) {
+            Path backup = directory.resolve("backups").resolve("before-upgrade-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
+            scriptBackup(backup);
+        }
+        flyway.migrate();
+    }
+
+    /** A logical backup ({@code SCRIPT ... COMPRESSION ZIP}); H2 verifies page checksums while writing it. */
+    public void scriptBackup(Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SCRIPT TO '" + target.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION ZIP");
+            }
+            LOG.info("Backup written to {}", target);
+        } catch (IOException | SQLException e) {
+            throw new UserException(e, "store.error.backup", target.toString());
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** For reads, and for writes whose durability the caller settles itself. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /**
+     * Runs {@code work} as one transaction. When it returns, the commit has reached the
+     * operating system (it survives the process being killed); an fsync follows within a second.
+     */
+    public <T> T write(TransactionalCallable<T> work) {
+        T result = dsl.transactionResult(work);
+        scheduleSync();
+        return result;
+    }
+
+    private synchronized void scheduleSync() {
+        if (closed) {
+            return;
+        }
+        if (pendingSync != null) {
+            pendingSync.cancel(false);
+        }
+        pendingSync = syncer.schedule(this::syncNow, SYNC_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Forces everything committed so far onto the disk ({@code CHECKPOINT SYNC}). */
+    public void syncNow() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            if (!closed) {
+                LOG.warn("CHECKPOINT SYNC failed", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        if (pendingSync != null) {
+            pendingSync.cancel(false);
+        }
+        syncNow();
+        closed = true;
+        syncer.shutdownNow();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.debug("SHUTDOWN", e);
+        }
+        pool.dispose();
+    }
+}

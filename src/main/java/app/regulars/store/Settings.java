@@ -1,0 +1,32 @@
+package app.regulars.store;
+
+import java.util.Optional;
+
+import static app.regulars.store.jooq.Tables.APP_SETTING;
+
+/** Small named settings kept in the database (language, theme, first start done, ...). */
+public final class Settings {
+    public static final String LANGUAGE = "ui.language";
+    public static final String THEME = "ui.theme";
+    public static final String ONBOARDED = "ui.onboarded";
+
+    private final Database db;
+
+    public Settings(Database db) {
+        this.db = db;
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(db.dsl().select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
+                .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE));
+    }
+
+    public void put(String key, String value) {
+        db.write(cfg -> cfg.dsl().mergeInto(APP_SETTING)
+                .using(cfg.dsl().selectOne())
+                .on(APP_SETTING.SETTING_KEY.eq(key))
+                .whenMatchedThenUpdate().set(APP_SETTING.SETTING_VALUE, value)
+                .whenNotMatchedThenInsert(APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, value)
+                .execute());
+    }
+}
