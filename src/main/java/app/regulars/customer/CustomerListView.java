@@ -1,0 +1,269 @@
+package app.regulars.customer;
+
+import app.regulars.i18n.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Callback;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The customer list: search box, tag filter, active/archived switch, a virtualized table
+ * (rows load a page at a time) with multiple selection, and bulk tag and archive actions.
+ */
+public final class CustomerListView extends BorderPane {
+    private final CustomerListViewModel vm;
+    private final Messages messages;
+    private final TextField search;
+    private final TableView<CustomerRow> table = new TableView<>();
+
+    public CustomerListView(CustomerListViewModel vm, Messages messages, Consumer<Long> open, Runnable createNew) {
+        this.vm = vm;
+        this.messages = messages;
+        getStyleClass().add("customer-list");
+
+        CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
+        searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        searchField.setId("customerSearch");
+        searchField.setPromptText(messages.get("customer.list.searchPrompt"));
+        searchField.textProperty().bindBidirectional(vm.queryProperty());
+        HBox.setHgrow(searchField, Priority.ALWAYS);
+        searchField.setMaxWidth(520);
+        search = searchField;
+
+        ComboBox<String> tagFilter = new ComboBox<>();
+        tagFilter.setId("tagFilter");
+        tagFilter.setPromptText(messages.get("customer.list.allTags"));
+        tagFilter.getItems().add(null);
+        vm.tags().addListener((ListChangeListener<String>) c -> {
+            String current = tagFilter.getValue();
+            List<String> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(vm.tags());
+            tagFilter.getItems().setAll(items);
+            tagFilter.setValue(current);
+        });
+        tagFilter.setButtonCell(tagCell());
+        tagFilter.setCellFactory(l -> tagCell());
+        tagFilter.valueProperty().addListener((obs, o, n) -> vm.tagFilterProperty().set(n));
+
+        ToggleButton archived = new ToggleButton(messages.get("customer.list.showArchived"), new FontIcon(MaterialDesignA.ARCHIVE_OUTLINE));
+        archived.setId("showArchived");
+        archived.selectedProperty().bindBidirectional(vm.showArchivedProperty());
+
+        Button add = new Button(messages.get("customer.list.new"), new FontIcon(MaterialDesignA.ACCOUNT_PLUS));
+        add.setId("newCustomer");
+        add.getStyleClass().add("accent");
+        add.setOnAction(e -> createNew.run());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, searchField, tagFilter, archived, spacer, add);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("page-toolbar");
+        setTop(toolbar);
+
+        buildTable(open);
+        setCenter(table);
+
+        Button tag = new Button(messages.get("customer.list.tag"), new FontIcon(MaterialDesignT.TAG_OUTLINE));
+        tag.setId("tagSelected");
+        tag.setOnAction(e -> askTag("customer.list.tagTitle").ifPresent(t -> vm.addTag(selectedIds(), t)));
+        Button untag = new Button(messages.get("customer.list.untag"), new FontIcon(MaterialDesignT.TAG_OFF_OUTLINE));
+        untag.setId("untagSelected");
+        untag.setOnAction(e -> askTag("customer.list.untagTitle").ifPresent(t -> vm.removeTag(selectedIds(), t)));
+        Button archive = new Button();
+        archive.setId("archiveSelected");
+        archive.textProperty().bind(Bindings.when(vm.showArchivedProperty())
+                .then(messages.get("customer.list.restore")).otherwise(messages.get("customer.list.archive")));
+        archive.graphicProperty().bind(Bindings.when(vm.showArchivedProperty())
+                .then(new FontIcon(MaterialDesignA.ARCHIVE_ARROW_UP_OUTLINE)).otherwise(new FontIcon(MaterialDesignA.ARCHIVE_OUTLINE)));
+        archive.setOnAction(e -> {
+            if (vm.showArchivedProperty().get()) {
+                vm.restore(selectedIds());
+            } else {
+                vm.archive(selectedIds());
+            }
+        });
+        var noneSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedIndices());
+        tag.disableProperty().bind(noneSelected);
+        untag.disableProperty().bind(noneSelected);
+        archive.disableProperty().bind(noneSelected);
+
+        Label selection = new Label();
+        selection.getStyleClass().add("muted");
+        selection.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = table.getSelectionModel().getSelectedIndices().size();
+            return n > 1 ? messages.get("customer.list.selected", n) : "";
+        }, table.getSelectionModel().getSelectedIndices()));
+        Label status = new Label();
+        status.setId("listStatus");
+        status.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.setId("listError");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.errorProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bottom = new HBox(8, tag, untag, archive, selection, grow, error, status);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.getStyleClass().add("page-footer");
+        setBottom(bottom);
+    }
+
+    private javafx.scene.control.ListCell<String> tagCell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? messages.get("customer.list.allTags") : item);
+            }
+        };
+    }
+
+    private void buildTable(Consumer<Long> open) {
+        table.setId("customerTable");
+        table.setItems(vm.rows());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label(messages.get("customer.list.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<CustomerRow, String> code = column("customer.field.code", CustomerRow::codeProperty, 90);
+        code.setId("codeColumn");
+        TableColumn<CustomerRow, String> name = column("customer.field.name", CustomerRow::nameProperty, 160);
+        name.setId("nameColumn");
+        name.getStyleClass().add("name-column");
+        TableColumn<CustomerRow, String> phone = column("customer.field.phone", CustomerRow::phoneProperty, 140);
+        TableColumn<CustomerRow, String> email = column("customer.field.email", CustomerRow::emailProperty, 190);
+        TableColumn<CustomerRow, String> company = column("customer.field.company", CustomerRow::companyProperty, 140);
+        TableColumn<CustomerRow, String> tags = column("customer.field.tags", CustomerRow::tagsProperty, 150);
+        TableColumn<CustomerRow, String> birthday = column("customer.field.nextBirthday", CustomerRow::birthdayProperty, 150);
+        for (TableColumn<CustomerRow, String> c : List.of(phone, email, company, tags, birthday)) {
+            c.setSortable(false);
+        }
+        table.getColumns().setAll(List.of(code, name, phone, email, company, tags, birthday));
+        name.setSortType(TableColumn.SortType.ASCENDING);
+        table.getSortOrder().add(name);
+
+        // Sorting happens in SQL: the table only reports what the user clicked.
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                vm.sortBy(CustomerSort.NAME, true);
+            } else {
+                TableColumn<CustomerRow, ?> first = t.getSortOrder().getFirst();
+                boolean asc = first.getSortType() == TableColumn.SortType.ASCENDING;
+                vm.sortBy(first == code ? CustomerSort.CODE : CustomerSort.NAME, asc);
+            }
+            return true;
+        });
+
+        table.setRowFactory(t -> {
+            TableRow<CustomerRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem().id());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                CustomerRow row = table.getSelectionModel().getSelectedItem();
+                if (row != null) {
+                    open.accept(row.id());
+                    e.consume();
+                }
+            }
+        });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                table.getSelectionModel().clearAndSelect(0);
+                table.getFocusModel().focus(0);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && table.getItems().size() >= 1) {
+                table.getSelectionModel().clearAndSelect(0);
+                open.accept(vm.rows().idAt(0));
+                e.consume();
+            }
+        });
+    }
+
+    private TableColumn<CustomerRow, String> column(String key, Function<CustomerRow, ObservableValue<String>> value, double width) {
+        TableColumn<CustomerRow, String> c = new TableColumn<>(messages.get(key));
+        Callback<TableColumn.CellDataFeatures<CustomerRow, String>, ObservableValue<String>> factory = f -> value.apply(f.getValue());
+        c.setCellValueFactory(factory);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private Optional<String> askTag(String titleKey) {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle(messages.get(titleKey));
+        dialog.setHeaderText(messages.get(titleKey + "Header", table.getSelectionModel().getSelectedIndices().size()));
+        dialog.setContentText(messages.get("customer.field.tag"));
+        dialog.getEditor().setId("tagInput");
+        TextFields.bindAutoCompletion(dialog.getEditor(), vm.tags());
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    public List<Long> selectedIds() {
+        List<Long> ids = new ArrayList<>();
+        for (Integer i : table.getSelectionModel().getSelectedIndices()) {
+            if (i != null && i >= 0 && i < vm.rows().size()) {
+                ids.add(vm.rows().idAt(i));
+            }
+        }
+        return ids;
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Selects and shows a customer (after saving it). */
+    public void reveal(long id) {
+        int i = vm.rows().indexOf(id);
+        if (i >= 0) {
+            table.getSelectionModel().clearAndSelect(i);
+            table.scrollTo(Math.max(0, i - 3));
+        }
+    }
+
+    public TableView<CustomerRow> table() {
+        return table;
+    }
+}

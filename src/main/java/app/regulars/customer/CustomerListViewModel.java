@@ -1,0 +1,165 @@
+package app.regulars.customer;
+
+import app.regulars.i18n.Formats;
+import app.regulars.i18n.Messages;
+import app.regulars.ui.TaskRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * What the customer list shows: the matches of the search box (and tag filter, active or
+ * archived) in the chosen order, a count, and the bulk actions on selected customers.
+ * Every query runs on the task runner; a stale answer (the user typed on) is dropped.
+ */
+public final class CustomerListViewModel {
+    private final CustomerService service;
+    private final TaskRunner runner;
+    private final Messages messages;
+    private final Formats formats;
+
+    private final StringProperty query = new SimpleStringProperty("");
+    private final StringProperty tagFilter = new SimpleStringProperty(null);
+    private final BooleanProperty showArchived = new SimpleBooleanProperty(false);
+    private final ObjectProperty<CustomerSort> sort = new SimpleObjectProperty<>(CustomerSort.NAME);
+    private final BooleanProperty ascending = new SimpleBooleanProperty(true);
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final CustomerRowList rows;
+    private long generation;
+
+    public CustomerListViewModel(CustomerService service, TaskRunner runner, Messages messages) {
+        this.service = service;
+        this.runner = runner;
+        this.messages = messages;
+        this.formats = new Formats(messages);
+        this.rows = new CustomerRowList(this::loadPage);
+        query.addListener((obs, o, n) -> refresh());
+        tagFilter.addListener((obs, o, n) -> refresh());
+        showArchived.addListener((obs, o, n) -> refresh());
+        sort.addListener((obs, o, n) -> refresh());
+        ascending.addListener((obs, o, n) -> refresh());
+    }
+
+    /** Runs the search again (after a change elsewhere too) and reloads the tags in use. */
+    public void refresh() {
+        long mine = ++generation;
+        String q = query.get();
+        String tag = tagFilter.get();
+        boolean archived = showArchived.get();
+        CustomerSort s = sort.get();
+        boolean asc = ascending.get();
+        busy.set(true);
+        runner.run(() -> service.search(q, tag, archived, s, asc), ids -> {
+            if (mine != generation) {
+                return;
+            }
+            busy.set(false);
+            error.set("");
+            rows.reset(ids);
+            count.set(ids.length);
+            status.set(ids.length >= CustomerService.SEARCH_LIMIT
+                    ? messages.get("customer.list.countCapped", ids.length)
+                    : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", ids.length));
+        }, e -> {
+            if (mine == generation) {
+                busy.set(false);
+                error.set(messages.describe(e));
+            }
+        });
+        runner.run(service::tagsInUse, used -> {
+            if (!tags.equals(used)) {
+                tags.setAll(used);
+            }
+        }, e -> error.set(messages.describe(e)));
+    }
+
+    private void loadPage(long[] ids) {
+        long mine = generation;
+        runner.run(() -> service.summaries(ids), summaries -> {
+            if (mine == generation) {
+                rows.fill(summaries, this::fillRow);
+            }
+        }, e -> error.set(messages.describe(e)));
+    }
+
+    private void fillRow(CustomerRow row, CustomerSummary s) {
+        row.fill(s, service.phones().format(s.primaryPhone()), formats.nextBirthday(s.birthday(), service.today()));
+    }
+
+    public void sortBy(CustomerSort newSort, boolean asc) {
+        if (sort.get() == newSort && ascending.get() == asc) {
+            return;
+        }
+        generation++; // one refresh for both changes
+        sort.set(newSort);
+        ascending.set(asc);
+    }
+
+    public void archive(List<Long> ids) {
+        bulk(() -> service.archive(ids), "customer.list.archived");
+    }
+
+    public void restore(List<Long> ids) {
+        bulk(() -> service.restore(ids), "customer.list.restored");
+    }
+
+    public void addTag(List<Long> ids, String tag) {
+        bulk(() -> service.addTag(ids, tag), "customer.list.tagged", tag);
+    }
+
+    public void removeTag(List<Long> ids, String tag) {
+        bulk(() -> service.removeTag(ids, tag), "customer.list.untagged", tag);
+    }
+
+    private void bulk(java.util.concurrent.Callable<Integer> work, String doneKey, Object... args) {
+        busy.set(true);
+        runner.run(work, changed -> {
+            busy.set(false);
+            error.set("");
+            refresh();
+            Object[] all = new Object[args.length + 1];
+            all[0] = changed;
+            System.arraycopy(args, 0, all, 1, args.length);
+            String done = messages.get(doneKey, all);
+            status.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String o, String n) {
+                    status.removeListener(this);
+                    status.set(done + " " + n);
+                }
+            });
+        }, e -> {
+            busy.set(false);
+            error.set(messages.describe(e));
+        });
+    }
+
+    public StringProperty queryProperty() { return query; }
+    public StringProperty tagFilterProperty() { return tagFilter; }
+    public BooleanProperty showArchivedProperty() { return showArchived; }
+    public ObjectProperty<CustomerSort> sortProperty() { return sort; }
+    public BooleanProperty ascendingProperty() { return ascending; }
+    public ReadOnlyIntegerProperty countProperty() { return count.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ObservableList<String> tags() { return tags; }
+    public CustomerRowList rows() { return rows; }
+}

@@ -1,0 +1,191 @@
+package app.regulars.customer;
+
+import app.regulars.i18n.Formats;
+import app.regulars.i18n.Messages;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** One customer's profile, read-only: contact data, birthday, consent, notes; Edit, Archive or Restore. */
+public final class CustomerProfileView extends BorderPane {
+    private final CustomerProfileViewModel vm;
+    private final Messages messages;
+    private final Formats formats;
+    private final Label name = new Label();
+    private final Label code = new Label();
+    private final Label archivedBadge = new Label();
+    private final FlowPane tags = new FlowPane(6, 6);
+    private final GridPane details = new GridPane();
+    private final Label warning = new Label();
+    private final Button archive = new Button();
+
+    public CustomerProfileView(CustomerProfileViewModel vm, Messages messages, Runnable back, Consumer<Customer> edit) {
+        this.vm = vm;
+        this.messages = messages;
+        this.formats = new Formats(messages);
+        getStyleClass().add("customer-profile");
+
+        Button backButton = new Button(messages.get("common.back"), new FontIcon(MaterialDesignA.ARROW_LEFT));
+        backButton.setId("profileBack");
+        backButton.setOnAction(e -> back.run());
+        Button editButton = new Button(messages.get("customer.profile.edit"), new FontIcon(MaterialDesignP.PENCIL));
+        editButton.setId("profileEdit");
+        editButton.getStyleClass().add("accent");
+        editButton.setOnAction(e -> {
+            if (vm.customerProperty().get() != null) {
+                edit.accept(vm.customerProperty().get());
+            }
+        });
+        archive.setId("profileArchive");
+        archive.setOnAction(e -> {
+            Customer c = vm.customerProperty().get();
+            if (c != null && c.archived()) {
+                vm.restore();
+            } else {
+                vm.archive();
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("profileStatus");
+        status.getStyleClass().add("success-text");
+        status.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.errorProperty());
+        HBox toolbar = new HBox(8, backButton, spacer, status, error, archive, editButton);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("page-toolbar");
+        setTop(toolbar);
+
+        name.setId("profileName");
+        name.getStyleClass().add("profile-name");
+        code.getStyleClass().add("profile-code");
+        archivedBadge.setText(messages.get("customer.profile.archivedBadge"));
+        archivedBadge.getStyleClass().add("badge-archived");
+        HBox heading = new HBox(12, name, code, archivedBadge);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        warning.setId("profileWarning");
+        warning.getStyleClass().add("warning-banner");
+        warning.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        warning.setWrapText(true);
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.setVisible(false);
+
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(150);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        details.getColumnConstraints().setAll(labels, values);
+        details.setHgap(16);
+        details.setVgap(10);
+        details.getStyleClass().add("profile-details");
+
+        VBox content = new VBox(14, heading, tags, warning, details);
+        content.setPadding(new Insets(20, 24, 24, 24));
+        content.setMaxWidth(880);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+
+        vm.customerProperty().addListener((obs, o, c) -> show(c));
+        vm.duplicates().addListener((ListChangeListener<Customer>) c -> showDuplicates());
+    }
+
+    private void show(Customer c) {
+        if (c == null) {
+            return;
+        }
+        name.setText(c.name());
+        code.setText(messages.get("customer.profile.code", c.code()));
+        archivedBadge.setVisible(c.archived());
+        archive.setText(messages.get(c.archived() ? "customer.profile.restore" : "customer.profile.archive"));
+        archive.setGraphic(new FontIcon(c.archived() ? MaterialDesignA.ARCHIVE_ARROW_UP_OUTLINE : MaterialDesignA.ARCHIVE_OUTLINE));
+        tags.getChildren().setAll(c.tags().stream().map(t -> {
+            Label chip = new Label(t);
+            chip.getStyleClass().add("tag-chip");
+            return (Node) chip;
+        }).toList());
+
+        PhoneNumbers phones = vm.service().phones();
+        details.getChildren().clear();
+        int row = 0;
+        row = add(row, "customer.field.phones", String.join("\n", c.phones().stream().map(phones::format).toList()));
+        row = add(row, "customer.field.email", c.email());
+        row = add(row, "customer.field.wechat", c.wechat());
+        row = add(row, "customer.field.gender", c.gender() == null ? null : messages.get("customer.gender." + c.gender().name().toLowerCase(java.util.Locale.ROOT)));
+        if (c.birthday() != null) {
+            row = add(row, "customer.field.birthday", formats.birthday(c.birthday()) + "  ·  "
+                    + messages.get("customer.profile.nextBirthday", formats.nextBirthday(c.birthday(), vm.service().today())));
+        }
+        row = add(row, "customer.field.address", c.address());
+        row = add(row, "customer.field.company", c.company());
+        row = add(row, "customer.field.jobTitle", c.jobTitle());
+        row = add(row, "customer.field.source", c.source());
+        row = add(row, "customer.field.consent", consentText(c.consent()));
+        row = add(row, "customer.field.preferences", c.preferences());
+        row = add(row, "customer.field.notes", c.notes());
+        add(row, "customer.profile.since", messages.get("customer.profile.dates", formats.dateTime(c.createdAt()), formats.dateTime(c.updatedAt())));
+    }
+
+    private String consentText(Consent consent) {
+        if (!consent.marketing()) {
+            return messages.get("customer.profile.noConsent");
+        }
+        String text = messages.get("customer.profile.consentSince", formats.date(consent.date()));
+        if (!consent.optOuts().isEmpty()) {
+            List<String> channels = new ArrayList<>();
+            for (ContactChannel ch : consent.optOuts()) {
+                channels.add(messages.get("customer.channel." + ch.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            text += "\n" + messages.get("customer.profile.optedOut", String.join(messages.get("common.listSeparator"), channels));
+        }
+        return text;
+    }
+
+    private int add(int row, String labelKey, String value) {
+        if (value == null || value.isBlank()) {
+            return row;
+        }
+        Label label = new Label(messages.get(labelKey));
+        label.getStyleClass().add("field-label");
+        Label text = new Label(value);
+        text.setWrapText(true);
+        text.getStyleClass().add("field-value");
+        details.addRow(row, label, text);
+        GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        return row + 1;
+    }
+
+    private void showDuplicates() {
+        if (vm.duplicates().isEmpty()) {
+            warning.setVisible(false);
+            return;
+        }
+        String names = String.join(messages.get("common.listSeparator"),
+                vm.duplicates().stream().map(d -> d.name() + " (" + d.code() + ")").toList());
+        warning.setText(messages.get("customer.profile.duplicates", names));
+        warning.setVisible(true);
+    }
+}

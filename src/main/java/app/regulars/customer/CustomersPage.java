@@ -1,0 +1,130 @@
+package app.regulars.customer;
+
+import app.regulars.i18n.Messages;
+import app.regulars.ui.TaskRunner;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The customers feature as one page of the shell: the list, a profile, or the edit form,
+ * one at a time. Keyboard: Ctrl+F search, Ctrl+N new, Enter opens, Ctrl+E edits,
+ * Ctrl+S saves, Esc goes back.
+ */
+public final class CustomersPage extends StackPane {
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+
+    private final CustomerListViewModel listVm;
+    private final CustomerProfileViewModel profileVm;
+    private final CustomerEditorViewModel editorVm;
+    private final CustomerListView list;
+    private final CustomerProfileView profile;
+    private final CustomerEditorView editor;
+    /** Where Esc from the editor returns: the profile it was opened from, or the list. */
+    private boolean editorFromProfile;
+
+    public CustomersPage(CustomerService service, TaskRunner runner, Messages messages) {
+        getStyleClass().add("customers-page");
+        listVm = new CustomerListViewModel(service, runner, messages);
+        profileVm = new CustomerProfileViewModel(service, runner, messages);
+        editorVm = new CustomerEditorViewModel(service, runner, messages);
+        list = new CustomerListView(listVm, messages, this::openProfile, this::createNew);
+        profile = new CustomerProfileView(profileVm, messages, this::showList, this::edit);
+        editor = new CustomerEditorView(editorVm, messages, this::saved, this::cancelEdit);
+        getChildren().setAll(list);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        listVm.refresh();
+    }
+
+    private void onKey(KeyEvent e) {
+        Node shown = getChildren().getFirst();
+        if (FIND.match(e)) {
+            showList();
+            list.focusSearch();
+            e.consume();
+        } else if (NEW.match(e)) {
+            createNew();
+            e.consume();
+        } else if (SAVE.match(e) && shown == editor) {
+            editorVm.save(this::saved);
+            e.consume();
+        } else if (EDIT.match(e) && shown == profile && profileVm.customerProperty().get() != null) {
+            edit(profileVm.customerProperty().get());
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (shown == editor) {
+                cancelEdit();
+                e.consume();
+            } else if (shown == profile) {
+                showList();
+                e.consume();
+            }
+        }
+    }
+
+    /** Lets Ctrl+F and Ctrl+N work wherever the focus is in the window. */
+    public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(FIND, () -> {
+            showList();
+            list.focusSearch();
+        });
+        scene.getAccelerators().put(NEW, this::createNew);
+    }
+
+    public void showList() {
+        getChildren().setAll(list);
+        list.table().requestFocus();
+    }
+
+    public void openProfile(long id) {
+        profileVm.load(id);
+        getChildren().setAll(profile);
+        profile.requestFocus();
+    }
+
+    public void createNew() {
+        editorVm.startNew();
+        editorFromProfile = false;
+        getChildren().setAll(editor);
+        editor.focusFirstField();
+    }
+
+    private void edit(Customer c) {
+        editorVm.edit(c);
+        editorFromProfile = true;
+        getChildren().setAll(editor);
+        editor.focusFirstField();
+    }
+
+    private void saved(Customer c) {
+        profileVm.show(c);
+        getChildren().setAll(profile);
+        profile.requestFocus();
+        listVm.refresh();
+    }
+
+    private void cancelEdit() {
+        if (editorFromProfile) {
+            getChildren().setAll(profile);
+            profile.requestFocus();
+        } else {
+            showList();
+        }
+    }
+
+    public void refresh() {
+        listVm.refresh();
+    }
+
+    public CustomerListViewModel listViewModel() { return listVm; }
+    public CustomerListView listView() { return list; }
+    public CustomerProfileView profileView() { return profile; }
+    public CustomerEditorView editorView() { return editor; }
+}
