@@ -126,7 +126,7 @@ public final class TextFiles {
         return false;
     }
 
-    /** A UTF-16/32 BOM, or ASCII text with every other byte NUL (UTF-16 without a BOM). */
+    /** A UTF-16 BOM, or NUL bytes nearly all on one side of each byte pair (UTF-16 without a BOM). */
     private static boolean looksLikeUtf16or32(byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             return true;
@@ -145,8 +145,9 @@ public final class TextFiles {
                 oddNul++;
             }
         }
-        int pairs = n / 2;
-        return (evenNul > pairs * 0.6 && oddNul < pairs * 0.1) || (oddNul > pairs * 0.6 && evenNul < pairs * 0.1);
+        // ASCII in UTF-16 has a NUL in every pair, always on the same side; Chinese text has none.
+        int nul = evenNul + oddNul;
+        return nul >= 4 && nul >= (n / 2) * 0.05 && Math.max(evenNul, oddNul) >= nul * 0.9;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
