@@ -1,14 +1,73 @@
 package app.regulars.cli;
 
+import app.regulars.exchange.CustomerCsvImporter;
+import app.regulars.exchange.ImportReport;
+import app.regulars.exchange.Progress;
+import app.regulars.exchange.RejectedRow;
+import app.regulars.i18n.Messages;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Placeholder: being written. */
-@Command(name = "import", description = "(being written)")
+/** {@code import customers FILE}; later issues add other kinds of data beside {@code customers}. */
+@Command(name = "import", description = "Import data from a file.",
+        subcommands = ImportCommand.Customers.class)
 public final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    RegularsCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a kind of data, the usage tells which there are. */
     @Override
     public Integer call() {
-        return RegularsCommand.FAILED;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    @Command(name = "customers", description = "Import customers from a CSV file (UTF-8 or GBK, first line = column names). "
+            + "All or nothing: if any row is wrong, nothing is imported and every wrong row is listed.")
+    static final class Customers implements Callable<Integer> {
+        @ParentCommand
+        ImportCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The CSV file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RegularsCommand root = parent.root;
+            Messages messages = root.messages();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return root.withContext(err, ctx -> {
+                ImportReport report = new CustomerCsvImporter(ctx.customers()).importFile(file, Progress.NONE, () -> false);
+                for (String column : report.ignoredColumns()) {
+                    err.println(messages.get("cli.import.ignoredColumn", messages.get("exchange.warning.unknownColumn", column)));
+                }
+                if (!report.succeeded()) {
+                    for (RejectedRow row : report.rejected()) {
+                        err.println(messages.get("cli.import.rejectedRow", row.line(), row.reason(messages)));
+                    }
+                    err.println(messages.get("cli.import.rejected", report.rejected().size(), report.rowsRead()));
+                    err.flush();
+                    return RegularsCommand.FAILED;
+                }
+                out.println(messages.get("cli.import.done", report.imported()));
+                out.flush();
+                return RegularsCommand.OK;
+            });
+        }
     }
 }
