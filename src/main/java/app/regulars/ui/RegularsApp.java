@@ -1,22 +1,133 @@
 package app.regulars.ui;
 
+import app.regulars.AppContext;
+import app.regulars.exchange.CustomerCsvImporter;
+import app.regulars.i18n.Messages;
+import app.regulars.onboarding.FirstStartView;
+import app.regulars.onboarding.FirstStartViewModel;
+import app.regulars.onboarding.SampleFiller;
+import app.regulars.store.Settings;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
-/** The JavaFX application: opens the data folder's store and shows the shell. */
+/**
+ * The JavaFX application: opens the data folder's store in the background, then shows the
+ * first-start screen (a new, empty folder) or the shell. A locked or unreadable store is a
+ * message, never a stack trace.
+ */
 public final class RegularsApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(RegularsApp.class);
+    /** Handed over from {@link #launch(Path)}: JavaFX creates the Application itself. */
     private static volatile Path dataDirectory;
+
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private Stage stage;
+    private Scene scene;
+    private AppContext context;
+    private Messages messages;
+    private Theme theme = Theme.LIGHT;
 
     public static void launch(Path dataDir) {
         dataDirectory = dataDir;
         Application.launch(RegularsApp.class);
     }
 
+    private record Opened(AppContext context, Locale locale, Theme theme, boolean firstStart) {
+    }
+
     @Override
-    public void start(Stage stage) {
-        stage.setTitle("Regulars");
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        messages = Messages.forSystem();
+        scene = new Scene(new StackPane(new ProgressIndicator()), 1200, 780);
+        theme.apply(scene);
+        stage.setTitle(messages.get("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
         stage.show();
+        Path dir = dataDirectory;
+        runner.run(() -> {
+            AppContext ctx = AppContext.open(dir);
+            Settings settings = ctx.settings();
+            Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
+            Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
+            boolean first = settings.get(Settings.ONBOARDED).isEmpty() && ctx.customers().countAll() == 0;
+            return new Opened(ctx, locale, chosen, first);
+        }, this::opened, this::failedToOpen);
+    }
+
+    private void opened(Opened opened) {
+        context = opened.context();
+        messages = new Messages(opened.locale());
+        theme = opened.theme();
+        theme.apply(scene);
+        stage.setTitle(messages.get("app.window", context.database().directory()));
+        if (opened.firstStart()) {
+            FirstStartViewModel vm = new FirstStartViewModel(context.settings(), sampleFiller(context),
+                    new CustomerCsvImporter(context.customers()), runner, messages, this::showShell);
+            scene.setRoot(new FirstStartView(vm, messages));
+        } else {
+            showShell();
+        }
+    }
+
+    static SampleFiller sampleFiller(AppContext context) {
+        return (n, progress, cancelled) -> {
+            throw new UnsupportedOperationException("sample shop not wired yet");
+        };
+    }
+
+    private void failedToOpen(Throwable e) {
+        LOG.error("Could not open {}", dataDirectory, e);
+        Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
+        alert.setHeaderText(messages.get("app.openFailed"));
+        alert.initOwner(stage);
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    private void showShell() {
+        Shell shell = new Shell(context, runner, messages, theme, this::switchLanguage, this::switchTheme);
+        scene.setRoot(shell);
+        shell.installShortcuts(scene);
+    }
+
+    private void switchLanguage(Locale locale) {
+        messages = new Messages(locale);
+        stage.setTitle(messages.get("app.window", context.database().directory()));
+        runner.run(() -> {
+            context.settings().put(Settings.LANGUAGE, messages.locale().toLanguageTag());
+            return null;
+        }, ok -> { }, e -> LOG.warn("Language not saved", e));
+        showShell();
+    }
+
+    private void switchTheme(Theme newTheme) {
+        theme = newTheme;
+        theme.apply(scene);
+        runner.run(() -> {
+            context.settings().put(Settings.THEME, newTheme.name());
+            return null;
+        }, ok -> { }, e -> LOG.warn("Theme not saved", e));
+        showShell();
+    }
+
+    @Override
+    public void stop() {
+        runner.close();
+        if (context != null) {
+            context.close();
+        }
     }
 }

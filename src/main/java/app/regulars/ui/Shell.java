@@ -1,0 +1,104 @@
+package app.regulars.ui;
+
+import app.regulars.AppContext;
+import app.regulars.customer.CustomersPage;
+import app.regulars.i18n.Messages;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The main window's content: navigation on the left (only views that work), the current
+ * page in the middle, language and theme switches at the bottom of the navigation.
+ */
+public final class Shell extends BorderPane {
+    private final CustomersPage customers;
+
+    public Shell(AppContext context, TaskRunner runner, Messages messages, Theme theme,
+                 Consumer<Locale> switchLanguage, Consumer<Theme> switchTheme) {
+        getStyleClass().add("shell");
+        customers = new CustomersPage(context.customers(), runner, messages);
+
+        Label title = new Label(messages.get("app.title"));
+        title.getStyleClass().add("app-title");
+        ToggleGroup nav = new ToggleGroup();
+        ToggleButton customersNav = navButton(nav, messages.get("nav.customers"), new FontIcon(MaterialDesignA.ACCOUNT_MULTIPLE), customers);
+        customersNav.setId("navCustomers");
+        customersNav.setSelected(true);
+        // A page stays selected: clicking the selected button again does not unselect it.
+        nav.selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n == null && o != null) {
+                o.setSelected(true);
+            }
+        });
+
+        ComboBox<Locale> language = new ComboBox<>();
+        language.setId("languageSwitch");
+        language.getItems().setAll(Messages.ENGLISH, Messages.CHINESE);
+        language.setValue(messages.locale());
+        language.setMaxWidth(Double.MAX_VALUE);
+        language.setCellFactory(l -> localeCell(messages));
+        language.setButtonCell(localeCell(messages));
+        language.valueProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.equals(messages.locale())) {
+                switchLanguage.accept(n);
+            }
+        });
+        Button themeButton = new Button(messages.get(theme == Theme.DARK ? "nav.themeLight" : "nav.themeDark"),
+                new FontIcon(theme == Theme.DARK ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT));
+        themeButton.setId("themeSwitch");
+        themeButton.setMaxWidth(Double.MAX_VALUE);
+        themeButton.setOnAction(e -> switchTheme.accept(theme.other()));
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        VBox footer = new VBox(8, language, themeButton);
+        footer.getStyleClass().add("nav-footer");
+        VBox left = new VBox(title, customersNav, grow, footer);
+        left.getStyleClass().add("shell-nav");
+        left.setAlignment(Pos.TOP_LEFT);
+        setLeft(left);
+        setCenter(customers);
+    }
+
+    private ToggleButton navButton(ToggleGroup group, String text, FontIcon icon, Node page) {
+        ToggleButton b = new ToggleButton(text, icon);
+        b.getStyleClass().add("nav-button");
+        b.setToggleGroup(group);
+        b.setOnAction(e -> setCenter(page));
+        return b;
+    }
+
+    private static ListCell<Locale> localeCell(Messages messages) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Locale item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : messages.get(Messages.CHINESE.equals(item) ? "nav.languageChinese" : "nav.languageEnglish"));
+            }
+        };
+    }
+
+    public void installShortcuts(Scene scene) {
+        customers.installShortcuts(scene);
+    }
+
+    public CustomersPage customers() {
+        return customers;
+    }
+}
