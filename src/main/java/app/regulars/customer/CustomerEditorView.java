@@ -180,11 +180,13 @@ public final class CustomerEditorView extends BorderPane {
         month.getItems().setAll(IntStream.rangeClosed(1, 12).boxed().toList());
         month.setPromptText(messages.get("customer.editor.month"));
         month.valueProperty().bindBidirectional(vm.birthMonthProperty());
+        month.setPrefWidth(96);
         ComboBox<Integer> day = new ComboBox<>();
         day.setId("birthDay");
         day.getItems().setAll(IntStream.rangeClosed(1, 31).boxed().toList());
         day.setPromptText(messages.get("customer.editor.day"));
         day.valueProperty().bindBidirectional(vm.birthDayProperty());
+        day.setPrefWidth(90);
         CheckBox leap = new CheckBox(messages.get("customer.editor.leapMonth"));
         leap.selectedProperty().bindBidirectional(vm.birthLeapMonthProperty());
         var none = vm.birthdayKindProperty().isEqualTo(CustomerEditorViewModel.BirthdayKind.NONE);

@@ -166,7 +166,7 @@ public final class CustomerListView extends BorderPane {
         TableColumn<CustomerRow, String> email = column("customer.field.email", CustomerRow::emailProperty, 190);
         TableColumn<CustomerRow, String> company = column("customer.field.company", CustomerRow::companyProperty, 140);
         TableColumn<CustomerRow, String> tags = column("customer.field.tags", CustomerRow::tagsProperty, 150);
-        TableColumn<CustomerRow, String> birthday = column("customer.field.nextBirthday", CustomerRow::birthdayProperty, 150);
+        TableColumn<CustomerRow, String> birthday = column("customer.field.nextBirthday", CustomerRow::birthdayProperty, 175);
         for (TableColumn<CustomerRow, String> c : List.of(phone, email, company, tags, birthday)) {
             c.setSortable(false);
         }

@@ -43,6 +43,8 @@ public final class CustomerListViewModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final CustomerRowList rows;
     private long generation;
+    /** What the last bulk action did, shown with the next count. */
+    private String note = "";
 
     public CustomerListViewModel(CustomerService service, TaskRunner runner, Messages messages) {
         this.service = service;
@@ -74,9 +76,11 @@ public final class CustomerListViewModel {
             error.set("");
             rows.reset(ids);
             count.set(ids.length);
-            status.set(ids.length >= CustomerService.SEARCH_LIMIT
+            String counted = ids.length >= CustomerService.SEARCH_LIMIT
                     ? messages.get("customer.list.countCapped", ids.length)
-                    : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", ids.length));
+                    : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", ids.length);
+            status.set(note.isEmpty() ? counted : note + "  " + counted);
+            note = "";
         }, e -> {
             if (mine == generation) {
                 busy.set(false);
@@ -133,18 +137,11 @@ public final class CustomerListViewModel {
         runner.run(work, changed -> {
             busy.set(false);
             error.set("");
-            refresh();
             Object[] all = new Object[args.length + 1];
             all[0] = changed;
             System.arraycopy(args, 0, all, 1, args.length);
-            String done = messages.get(doneKey, all);
-            status.addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String o, String n) {
-                    status.removeListener(this);
-                    status.set(done + " " + n);
-                }
-            });
+            note = messages.get(doneKey, all);
+            refresh();
         }, e -> {
             busy.set(false);
             error.set(messages.describe(e));

@@ -26,6 +26,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+        if (executor.isShutdown()) {
+            LOG.debug("Task dropped: the window is closing");
+            return;
+        }
         executor.execute(() -> {
             try {
                 T result = work.call();

@@ -1,0 +1,258 @@
+package app.regulars.customer;
+
+import app.regulars.AppContext;
+import app.regulars.i18n.Messages;
+import app.regulars.testing.Screenshots;
+import app.regulars.testing.TestStores;
+import app.regulars.ui.FxTaskRunner;
+import app.regulars.ui.Shell;
+import app.regulars.ui.Theme;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The customer views driven like a user would, on a real store, headless. */
+@ExtendWith(ApplicationExtension.class)
+class CustomerViewsTest {
+    @TempDir
+    static Path base;
+    private static int counter;
+
+    private AppContext context;
+    private FxTaskRunner runner;
+    private Stage stage;
+    private Shell shell;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        context = TestStores.open(base.resolve("store" + (++counter)));
+        TestStores.addKnownCustomers(context.customers());
+        runner = new FxTaskRunner();
+        stage.setScene(new Scene(new Label(), 1200, 780));
+        showShell(Locale.ENGLISH);
+        stage.show();
+    }
+
+    private void showShell(Locale locale) {
+        shell = new Shell(context, runner, new Messages(locale), Theme.LIGHT, l -> { }, t -> { });
+        Scene scene = stage.getScene();
+        scene.setRoot(shell);
+        Theme.LIGHT.apply(scene);
+        shell.installShortcuts(scene);
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        context.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private TableView<CustomerRow> table(FxRobot robot) {
+        return robot.lookup("#customerTable").queryTableView();
+    }
+
+    private List<String> shownNames(FxRobot robot) {
+        TableView<CustomerRow> t = table(robot);
+        waitUntil(() -> t.getItems().stream().allMatch(r -> r.loadedProperty().get()));
+        return t.getItems().stream().map(r -> r.nameProperty().get()).toList();
+    }
+
+    private String text(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        return n instanceof Label l ? l.getText() : ((javafx.scene.control.TextInputControl) n).getText();
+    }
+
+    @Test
+    void listShowsActiveCustomersSortedByPinyin(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        assertThat(shownNames(robot)).containsExactly("Alice Smith", "王小明", "曾晓燕");
+        assertThat(text(robot, "#listStatus")).isEqualTo("3 customers");
+        Screenshots.save(stage.getScene(), "customer-list");
+    }
+
+    @Test
+    void searchFindsCustomerByPinyinInitials(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn("#customerSearch").write("wxm");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(shownNames(robot)).containsExactly("王小明");
+        TableView<CustomerRow> t = table(robot);
+        assertThat(t.getItems().getFirst().phoneProperty().get()).isEqualTo("138 1234 5678");
+        Screenshots.save(stage.getScene(), "customer-list-search-wxm");
+
+        robot.eraseText(3).write("5678");
+        waitUntil(() -> table(robot).getItems().size() == 1 && table(robot).getItems().getFirst().loadedProperty().get());
+        assertThat(shownNames(robot)).containsExactly("王小明");
+    }
+
+    @Test
+    void ctrlFFocusesSearchAndEnterOpensTheProfile(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn("#customerTable");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(robot.lookup("#customerSearch").query().isFocused()).isTrue();
+        robot.write("alice");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#profileName").tryQuery().isPresent()
+                && "Alice Smith".equals(((Label) robot.lookup("#profileName").query()).getText()));
+        Screenshots.save(stage.getScene(), "customer-profile-en");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#customerTable").tryQuery().isPresent());
+    }
+
+    @Test
+    void newCustomerIsSavedWithNormalizedPhoneAndShown(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#nameField").tryQuery().isPresent());
+        robot.clickOn("#nameField").write("Bob Lee");
+        robot.clickOn("#phonesField").write("186 1111 2222");
+        robot.clickOn("#emailField").write("bob@example.net");
+        robot.clickOn("#tagsField").write("VIP, new");
+        Screenshots.save(stage.getScene(), "customer-editor-new");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#profileName").tryQuery().isPresent()
+                && "Bob Lee".equals(((Label) robot.lookup("#profileName").query()).getText()));
+
+        Customer saved = context.customers().byCode("000005").orElseThrow();
+        assertThat(saved.name()).isEqualTo("Bob Lee");
+        assertThat(saved.phones()).containsExactly("+8618611112222");
+        assertThat(saved.tags()).containsExactly("VIP", "new");
+        Screenshots.save(stage.getScene(), "customer-profile-new");
+    }
+
+    @Test
+    void validationErrorsAppearNextToTheFieldsAndNothingIsSaved(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn("#newCustomer");
+        waitUntil(() -> robot.lookup("#nameField").tryQuery().isPresent());
+        robot.clickOn("#phonesField").write("12345");
+        robot.clickOn("#emailField").write("bob-at-example");
+        robot.clickOn("#editorSave");
+        waitUntil(() -> robot.lookup("#problemNAME").query().isVisible());
+        assertThat(text(robot, "#problemNAME")).isEqualTo("A name is required.");
+        assertThat(text(robot, "#problemPHONES")).isEqualTo("\"12345\" is not a valid phone number.");
+        assertThat(text(robot, "#problemEMAIL")).isEqualTo("\"bob-at-example\" is not a valid email address.");
+        assertThat(text(robot, "#editorError")).isEqualTo("Please correct the fields marked below.");
+        assertThat(context.customers().countAll()).isEqualTo(4);
+        Screenshots.save(stage.getScene(), "customer-editor-errors");
+    }
+
+    @Test
+    void duplicatePhoneIsWarnedWhenLeavingTheField(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn("#newCustomer");
+        waitUntil(() -> robot.lookup("#phonesField").tryQuery().isPresent());
+        robot.clickOn("#phonesField").write("13812345678");
+        robot.clickOn("#emailField");
+        waitUntil(() -> robot.lookup("#duplicateWarning").query().isVisible());
+        assertThat(text(robot, "#duplicateWarning")).contains("王小明").contains("000001");
+        Screenshots.save(stage.getScene(), "customer-editor-duplicate");
+    }
+
+    @Test
+    void editingAProfileKeepsItsCode(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn("#customerSearch").write("wxm");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#profileEdit").tryQuery().isPresent());
+        robot.clickOn("#profileEdit");
+        waitUntil(() -> robot.lookup("#notesField").tryQuery().isPresent());
+        // The notes are below the fold of the form: set like a paste after scrolling.
+        robot.interact(() -> ((javafx.scene.control.TextArea) robot.lookup("#notesField").query()).setText("Comes on Sundays now"));
+        robot.clickOn("#editorSave");
+        waitUntil(() -> context.customers().byCode("000001").orElseThrow().notes().equals("Comes on Sundays now"));
+        assertThat(context.customers().byCode("000001").orElseThrow().name()).isEqualTo("王小明");
+    }
+
+    @Test
+    void selectedCustomersAreTaggedAtOnce(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.interact(() -> table(robot).getSelectionModel().selectAll());
+        robot.clickOn("#tagSelected");
+        waitUntil(() -> robot.lookup("#tagInput").tryQuery().isPresent());
+        Window dialog = robot.lookup("#tagInput").query().getScene().getWindow();
+        robot.clickOn("#tagInput").write("tasting");
+        Screenshots.save(dialog.getScene(), "customer-list-tag-dialog");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> context.customers().search("tasting", null, false, CustomerSort.NAME, true).length == 3);
+        waitUntil(() -> table(robot).getItems().stream().allMatch(r -> r.tagsProperty().get().contains("tasting")));
+        assertThat(text(robot, "#listStatus")).startsWith("3 customers tagged \"tasting\".");
+    }
+
+    @Test
+    void archivedCustomersMoveToTheArchiveAndCanBeRestored(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(0)); // Alice Smith
+        robot.clickOn("#archiveSelected");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        assertThat(shownNames(robot)).containsExactly("王小明", "曾晓燕");
+
+        robot.clickOn("#showArchived");
+        waitUntil(() -> table(robot).getItems().size() == 2 && table(robot).getItems().stream().allMatch(r -> r.loadedProperty().get()));
+        assertThat(shownNames(robot)).containsExactly("Alice Smith", "张伟");
+        Screenshots.save(stage.getScene(), "customer-list-archived");
+        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(0));
+        robot.clickOn("#archiveSelected"); // reads "Restore" here
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        robot.clickOn("#showArchived");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        assertThat(context.customers().byCode("000003").orElseThrow().archived()).isFalse();
+    }
+
+    @Test
+    void viewsReadWellInChinese(FxRobot robot) {
+        robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
+        waitUntil(() -> table(robot).getItems().size() == 3 && table(robot).getItems().stream().allMatch(r -> r.loadedProperty().get()));
+        assertThat(text(robot, "#listStatus")).isEqualTo("共 3 位客户");
+        assertThat(table(robot).getItems().get(1).birthdayProperty().get()).isEqualTo("9月15日（296 天后）");
+        Screenshots.save(stage.getScene(), "customer-list-zh");
+        robot.interact(() -> shell.customers().openProfile(context.customers().byCode("000001").orElseThrow().id()));
+        waitUntil(() -> robot.lookup("#profileName").tryQuery().isPresent()
+                && "王小明".equals(((Label) robot.lookup("#profileName").query()).getText()));
+        Screenshots.save(stage.getScene(), "customer-profile-zh");
+        robot.clickOn("#profileEdit");
+        waitUntil(() -> robot.lookup("#nameField").tryQuery().isPresent());
+        assertThat(((TextField) robot.lookup("#phonesField").query()).getText()).isEqualTo("138 1234 5678");
+        Screenshots.save(stage.getScene(), "customer-editor-zh");
+        robot.interact(() -> ((TextField) robot.lookup("#nameField").query()).setText(""));
+        robot.clickOn("#editorSave");
+        waitUntil(() -> robot.lookup("#problemNAME").query().isVisible());
+        assertThat(text(robot, "#problemNAME")).isEqualTo("请填写姓名。");
+        Screenshots.save(stage.getScene(), "customer-editor-errors-zh");
+    }
+}
