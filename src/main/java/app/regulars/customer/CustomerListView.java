@@ -162,7 +162,7 @@ public final class CustomerListView extends BorderPane {
         TableColumn<CustomerRow, String> name = column("customer.field.name", CustomerRow::nameProperty, 160);
         name.setId("nameColumn");
         name.getStyleClass().add("name-column");
-        TableColumn<CustomerRow, String> phone = column("customer.field.phone", CustomerRow::phoneProperty, 140);
+        TableColumn<CustomerRow, String> phone = column("customer.field.phone", CustomerRow::phoneProperty, 155);
         TableColumn<CustomerRow, String> email = column("customer.field.email", CustomerRow::emailProperty, 190);
         TableColumn<CustomerRow, String> company = column("customer.field.company", CustomerRow::companyProperty, 140);
         TableColumn<CustomerRow, String> tags = column("customer.field.tags", CustomerRow::tagsProperty, 150);

@@ -57,10 +57,14 @@ class CustomerViewsTest {
     }
 
     private void showShell(Locale locale) {
-        shell = new Shell(context, runner, new Messages(locale), Theme.LIGHT, l -> { }, t -> { });
+        showShell(locale, Theme.LIGHT);
+    }
+
+    private void showShell(Locale locale, Theme theme) {
+        shell = new Shell(context, runner, new Messages(locale), theme, l -> { }, t -> { });
         Scene scene = stage.getScene();
         scene.setRoot(shell);
-        Theme.LIGHT.apply(scene);
+        theme.apply(scene);
         shell.installShortcuts(scene);
     }
 
@@ -254,5 +258,14 @@ class CustomerViewsTest {
         waitUntil(() -> robot.lookup("#problemNAME").query().isVisible());
         assertThat(text(robot, "#problemNAME")).isEqualTo("请填写姓名。");
         Screenshots.save(stage.getScene(), "customer-editor-errors-zh");
+    }
+
+    @Test
+    void darkThemeKeepsEverythingReadable(FxRobot robot) {
+        robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE, Theme.DARK));
+        waitUntil(() -> table(robot).getItems().size() == 3 && table(robot).getItems().stream().allMatch(r -> r.loadedProperty().get()));
+        assertThat(((javafx.scene.control.Button) robot.lookup("#themeSwitch").query()).getText()).isEqualTo("浅色主题");
+        Screenshots.save(stage.getScene(), "customer-list-dark-zh");
+        robot.interact(() -> showShell(Locale.ENGLISH, Theme.LIGHT));
     }
 }
