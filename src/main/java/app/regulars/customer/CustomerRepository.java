@@ -43,6 +43,101 @@ public final class CustomerRepository {
         return id;
     }
 
+    /**
+     * Inserts many validated customers (codes already set and free) with their phones, tags
+     * and search tokens, a few statements per batch instead of several per customer: one
+     * multi-row insert for the customers, whose ids come back from the identity, and one
+     * prepared batch each for phones, tags and tokens. Returns the ids in input order.
+     */
+    public long[] insertBatch(DSLContext dsl, List<Customer> batch, LocalDateTime now) {
+        if (batch.isEmpty()) {
+            return new long[0];
+        }
+        List<CustomerRecord> records = new ArrayList<>(batch.size());
+        for (Customer c : batch) {
+            CustomerRecord r = dsl.newRecord(CUSTOMER);
+            fill(r, c);
+            r.setCreatedAt(c.createdAt() != null ? c.createdAt() : now);
+            r.setUpdatedAt(now);
+            records.add(r);
+        }
+        Field<?>[] columns = java.util.Arrays.stream(CUSTOMER.fields()).filter(f -> !f.equals(CUSTOMER.ID)).toArray(Field<?>[]::new);
+        var insert = dsl.insertInto(CUSTOMER, columns);
+        org.jooq.InsertValuesStepN<CustomerRecord> rows = null;
+        for (CustomerRecord r : records) {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = r.get(columns[i]);
+            }
+            rows = (rows == null ? insert : rows).values(values);
+        }
+        // Codes are unique, so they tie each generated id to its customer whatever order the rows come back in.
+        Map<String, Long> idByCode = new HashMap<>();
+        rows.returning(CUSTOMER.ID, CUSTOMER.CODE).fetch().forEach(r -> idByCode.put(r.getCode(), r.getId()));
+        long[] ids = new long[batch.size()];
+        var phones = dsl.batch(dsl.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION, CUSTOMER_PHONE.NUMBER)
+                .values((Long) null, (Integer) null, (String) null));
+        var tags = dsl.batch(dsl.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG).values((Long) null, (String) null));
+        var tokens = dsl.batch(dsl.insertInto(CUSTOMER_SEARCH_TOKEN, CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID)
+                .values((String) null, (Long) null));
+        int phoneRows = 0;
+        int tagRows = 0;
+        int tokenRows = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Customer c = batch.get(i);
+            long id = idByCode.get(c.code());
+            ids[i] = id;
+            for (int p = 0; p < c.phones().size(); p++) {
+                phones = phones.bind(id, p, c.phones().get(p));
+                phoneRows++;
+            }
+            for (String tag : c.tags()) {
+                tags = tags.bind(id, tag);
+                tagRows++;
+            }
+            for (String token : SearchTokens.of(c)) {
+                tokens = tokens.bind(token, id);
+                tokenRows++;
+            }
+        }
+        if (phoneRows > 0) {
+            phones.execute();
+        }
+        if (tagRows > 0) {
+            tags.execute();
+        }
+        if (tokenRows > 0) {
+            tokens.execute();
+        }
+        return ids;
+    }
+
+    /** Which of these codes are taken already. */
+    public Set<String> existingCodes(DSLContext dsl, Collection<String> codes) {
+        Set<String> out = new java.util.HashSet<>();
+        List<String> all = List.copyOf(codes);
+        for (int from = 0; from < all.size(); from += 1000) {
+            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER)
+                    .where(CUSTOMER.CODE.in(all.subList(from, Math.min(all.size(), from + 1000)))).fetch(CUSTOMER.CODE));
+        }
+        return out;
+    }
+
+    /**
+     * The next {@code count} member-card numbers from the code sequence, in order, in one
+     * statement. Numbers already taken (imported codes) are not filtered here: see
+     * {@link #existingCodes}.
+     */
+    public List<String> drawCodes(DSLContext dsl, int count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        List<Long> values = dsl.select(CUSTOMER_CODE_SEQ.nextval()).from(DSL.generateSeries(1, count)).fetch(0, Long.class);
+        List<String> out = new ArrayList<>(values.size());
+        values.stream().sorted().forEach(v -> out.add(CODE_FORMAT.formatted(v)));
+        return out;
+    }
+
     public void update(DSLContext dsl, Customer c, LocalDateTime now) {
         CustomerRecord r = dsl.fetchSingle(CUSTOMER, CUSTOMER.ID.eq(c.id()));
         fill(r, c);
