@@ -290,7 +290,7 @@ public final class CustomerRepository {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(CUSTOMER.ARCHIVED.eq(archived));
         for (String term : terms) {
-            conditions.add(CUSTOMER.ID.in(DSL.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN).where(tokenMatches(term))));
+            conditions.add(CUSTOMER.ID.in(tokenMatches(term)));
         }
         if (tag != null && !tag.isBlank()) {
             conditions.add(CUSTOMER.ID.in(DSL.select(CUSTOMER_TAG.CUSTOMER_ID).from(CUSTOMER_TAG).where(CUSTOMER_TAG.TAG.eq(tag))));
@@ -304,12 +304,19 @@ public final class CustomerRepository {
         return ids;
     }
 
-    static Condition tokenMatches(String term) {
-        Condition c = prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, term);
-        if (SearchTokens.isDigits(term)) {
-            c = c.or(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, SearchTokens.REVERSED + new StringBuilder(term).reverse().toString()));
+    /**
+     * The customers with a token starting with {@code term}; digits also match reversed
+     * phone tokens ("last digits"). The two ranges are a UNION, not an OR: H2 answers each
+     * range from the token index but scans the whole table for an OR of two ranges.
+     */
+    static org.jooq.Select<org.jooq.Record1<Long>> tokenMatches(String term) {
+        var forward = DSL.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
+                .where(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, term));
+        if (!SearchTokens.isDigits(term)) {
+            return forward;
         }
-        return c;
+        return forward.unionAll(DSL.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
+                .where(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, SearchTokens.REVERSED + new StringBuilder(term).reverse().toString())));
     }
 
     /** A prefix match as a range, which H2 answers from the index with bound values. */
