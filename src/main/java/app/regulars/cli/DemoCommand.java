@@ -1,14 +1,80 @@
 package app.regulars.cli;
 
+import app.regulars.customer.Customer;
+import app.regulars.customer.CustomerService;
+import app.regulars.demo.SampleShop;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Placeholder: being written. */
-@Command(name = "demo", description = "(being written)")
+/**
+ * {@code demo --customers N}: fills an empty data folder with a made-up shop's customers, to
+ * try the program or show it. Refuses a folder that has customers, so it never mixes
+ * invented people into a real customer book.
+ */
+@Command(name = "demo", description = "Fill an empty data folder with sample customers, to try Regulars out.")
 public final class DemoCommand implements Callable<Integer> {
+    static final int MAX_CUSTOMERS = 1_000_000;
+    /** A progress line at most every this many customers, and at most ten in all. */
+    private static final int PROGRESS_STEP = 1000;
+
+    @ParentCommand
+    RegularsCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "500",
+            description = "How many customers to make (default: ${DEFAULT-VALUE}).")
+    int customers;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20240101",
+            description = "The same seed makes the same customers (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() {
-        return RegularsCommand.FAILED;
+        if (customers < 1 || customers > MAX_CUSTOMERS) {
+            throw new ParameterException(spec.commandLine(), root.messages().get("cli.demo.badCount", MAX_CUSTOMERS));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return root.withContext(err, ctx -> {
+            CustomerService service = ctx.customers();
+            int existing = service.countAll();
+            if (existing > 0) {
+                err.println(root.messages().get("cli.demo.notEmpty", ctx.database().directory().toString(), existing));
+                return RegularsCommand.FAILED;
+            }
+            long start = System.nanoTime();
+            out.println(root.messages().get("cli.demo.generating", customers));
+            out.flush();
+            List<Customer> sample = new SampleShop(seed, service.today()).customers(customers);
+            List<Customer> normalized = new ArrayList<>(sample.size());
+            for (Customer c : sample) {
+                normalized.add(service.normalize(c));
+            }
+            int step = Math.max(PROGRESS_STEP, customers / 10);
+            int[] lastShown = {0};
+            int saved = service.insertAll(normalized, n -> {
+                if (n - lastShown[0] >= step || n == customers) {
+                    lastShown[0] = n;
+                    out.println(root.messages().get("cli.demo.progress", n, customers));
+                    out.flush();
+                }
+            }, () -> false);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.println(root.messages().get("cli.demo.done", saved, seconds, ctx.database().directory().toString()));
+            out.flush();
+            return RegularsCommand.OK;
+        });
     }
 }

@@ -43,6 +43,101 @@ public final class CustomerRepository {
         return id;
     }
 
+    /**
+     * Inserts many validated customers (codes already set and free) with their phones, tags
+     * and search tokens, a few statements per batch instead of several per customer: one
+     * multi-row insert for the customers, whose ids come back from the identity, and one
+     * prepared batch each for phones, tags and tokens. Returns the ids in input order.
+     */
+    public long[] insertBatch(DSLContext dsl, List<Customer> batch, LocalDateTime now) {
+        if (batch.isEmpty()) {
+            return new long[0];
+        }
+        List<CustomerRecord> records = new ArrayList<>(batch.size());
+        for (Customer c : batch) {
+            CustomerRecord r = dsl.newRecord(CUSTOMER);
+            fill(r, c);
+            r.setCreatedAt(c.createdAt() != null ? c.createdAt() : now);
+            r.setUpdatedAt(now);
+            records.add(r);
+        }
+        Field<?>[] columns = java.util.Arrays.stream(CUSTOMER.fields()).filter(f -> !f.equals(CUSTOMER.ID)).toArray(Field<?>[]::new);
+        var insert = dsl.insertInto(CUSTOMER, columns);
+        org.jooq.InsertValuesStepN<CustomerRecord> rows = null;
+        for (CustomerRecord r : records) {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = r.get(columns[i]);
+            }
+            rows = (rows == null ? insert : rows).values(values);
+        }
+        // Codes are unique, so they tie each generated id to its customer whatever order the rows come back in.
+        Map<String, Long> idByCode = new HashMap<>();
+        rows.returning(CUSTOMER.ID, CUSTOMER.CODE).fetch().forEach(r -> idByCode.put(r.getCode(), r.getId()));
+        long[] ids = new long[batch.size()];
+        var phones = dsl.batch(dsl.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION, CUSTOMER_PHONE.NUMBER)
+                .values((Long) null, (Integer) null, (String) null));
+        var tags = dsl.batch(dsl.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG).values((Long) null, (String) null));
+        var tokens = dsl.batch(dsl.insertInto(CUSTOMER_SEARCH_TOKEN, CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID)
+                .values((String) null, (Long) null));
+        int phoneRows = 0;
+        int tagRows = 0;
+        int tokenRows = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Customer c = batch.get(i);
+            long id = idByCode.get(c.code());
+            ids[i] = id;
+            for (int p = 0; p < c.phones().size(); p++) {
+                phones = phones.bind(id, p, c.phones().get(p));
+                phoneRows++;
+            }
+            for (String tag : c.tags()) {
+                tags = tags.bind(id, tag);
+                tagRows++;
+            }
+            for (String token : SearchTokens.of(c)) {
+                tokens = tokens.bind(token, id);
+                tokenRows++;
+            }
+        }
+        if (phoneRows > 0) {
+            phones.execute();
+        }
+        if (tagRows > 0) {
+            tags.execute();
+        }
+        if (tokenRows > 0) {
+            tokens.execute();
+        }
+        return ids;
+    }
+
+    /** Which of these codes are taken already. */
+    public Set<String> existingCodes(DSLContext dsl, Collection<String> codes) {
+        Set<String> out = new java.util.HashSet<>();
+        List<String> all = List.copyOf(codes);
+        for (int from = 0; from < all.size(); from += 1000) {
+            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER)
+                    .where(CUSTOMER.CODE.in(all.subList(from, Math.min(all.size(), from + 1000)))).fetch(CUSTOMER.CODE));
+        }
+        return out;
+    }
+
+    /**
+     * The next {@code count} member-card numbers from the code sequence, in order, in one
+     * statement. Numbers already taken (imported codes) are not filtered here: see
+     * {@link #existingCodes}.
+     */
+    public List<String> drawCodes(DSLContext dsl, int count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        List<Long> values = dsl.select(CUSTOMER_CODE_SEQ.nextval()).from(DSL.generateSeries(1, count)).fetch(0, Long.class);
+        List<String> out = new ArrayList<>(values.size());
+        values.stream().sorted().forEach(v -> out.add(CODE_FORMAT.formatted(v)));
+        return out;
+    }
+
     public void update(DSLContext dsl, Customer c, LocalDateTime now) {
         CustomerRecord r = dsl.fetchSingle(CUSTOMER, CUSTOMER.ID.eq(c.id()));
         fill(r, c);
@@ -188,33 +283,108 @@ public final class CustomerRepository {
 
     /**
      * Ids of the customers matching every term (a term matches a customer when one of its
-     * search tokens starts with it), optionally carrying a tag, in the given order. Only
-     * the index is read: the rows are fetched a page at a time by {@link #summaries}.
+     * search tokens starts with it), optionally carrying a tag, in the given order, at most
+     * {@code limit} (0: all).
+     *
+     * <p>In two steps, because H2 has one plan per statement and the right plan depends on
+     * how many customers match. First the matching ids come from the token index (a range
+     * scan per term, intersected here). Then they are put in list order: a few are looked up
+     * by primary key and sorted; many are picked out of the sort index, read in order, until
+     * {@code limit} are found. One {@code id IN (SELECT ...)} statement either sorted
+     * thousands of rows or, for digits (two ranges), scanned every token.
      */
     public long[] ids(DSLContext dsl, List<String> terms, String tag, boolean archived, CustomerSort sort, boolean ascending, int limit) {
-        List<Condition> conditions = new ArrayList<>();
-        conditions.add(CUSTOMER.ARCHIVED.eq(archived));
+        boolean byTag = tag != null && !tag.isBlank();
+        if (terms.isEmpty() && !byTag) {
+            var select = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.eq(archived)).orderBy(order(sort, ascending));
+            return toArray(limit > 0 ? select.limit(limit).fetch(CUSTOMER.ID) : select.fetch(CUSTOMER.ID));
+        }
+        Set<Long> matches = null;
         for (String term : terms) {
-            conditions.add(CUSTOMER.ID.in(DSL.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN).where(tokenMatches(term))));
+            matches = intersect(matches, idsWithToken(dsl, term));
+            if (matches.isEmpty()) {
+                return new long[0];
+            }
         }
-        if (tag != null && !tag.isBlank()) {
-            conditions.add(CUSTOMER.ID.in(DSL.select(CUSTOMER_TAG.CUSTOMER_ID).from(CUSTOMER_TAG).where(CUSTOMER_TAG.TAG.eq(tag))));
+        if (byTag) {
+            matches = intersect(matches, new java.util.HashSet<>(
+                    dsl.select(CUSTOMER_TAG.CUSTOMER_ID).from(CUSTOMER_TAG).where(CUSTOMER_TAG.TAG.eq(tag)).fetch(CUSTOMER_TAG.CUSTOMER_ID)));
+            if (matches.isEmpty()) {
+                return new long[0];
+            }
         }
-        var select = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(conditions).orderBy(order(sort, ascending));
-        var result = limit > 0 ? select.limit(limit).fetch(CUSTOMER.ID) : select.fetch(CUSTOMER.ID);
-        long[] ids = new long[result.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = result.get(i);
+        int n = matches.size();
+        int wanted = limit > 0 ? Math.min(limit, n) : n;
+        long total = dsl.fetchCount(CUSTOMER);
+        // Reading the order index costs about (total / n) entries per wanted id; a lookup by
+        // key costs about a few index entries per match. Pick the cheaper.
+        double scanCost = wanted * (double) total / n;
+        if (scanCost > n * LOOKUP_COST) {
+            // The ids are inlined: H2 checks a list of constants against a hash set, but a
+            // list of parameters (or = ANY(?)) value by value, quadratic in the matches;
+            // IN (SELECT ... FROM UNNEST(?)) it even runs again for every row.
+            var select = dsl.select(CUSTOMER.ID).from(CUSTOMER)
+                    .where(CUSTOMER.ARCHIVED.eq(archived)).and(CUSTOMER.ID.in(matches.stream().map(DSL::inline).toList()))
+                    .orderBy(order(sort, ascending));
+            return toArray(limit > 0 ? select.limit(limit).fetch(CUSTOMER.ID) : select.fetch(CUSTOMER.ID));
+        }
+        long[] out = new long[wanted];
+        int found = 0;
+        // Read a bit more of the index than the expected share holds; read on if that was not enough.
+        int offset = 0;
+        int chunk = (int) Math.min(Integer.MAX_VALUE, (long) (scanCost * 1.3) + 1000);
+        while (found < wanted) {
+            List<Long> ordered = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.eq(archived))
+                    .orderBy(order(sort, ascending)).limit(offset, chunk).fetch(CUSTOMER.ID);
+            for (Long id : ordered) {
+                if (matches.contains(id)) {
+                    out[found++] = id;
+                    if (found == wanted) {
+                        break;
+                    }
+                }
+            }
+            if (ordered.size() < chunk) {
+                break;
+            }
+            offset += chunk;
+            chunk *= 2;
+        }
+        return found == out.length ? out : java.util.Arrays.copyOf(out, found);
+    }
+
+    /** A lookup by primary key and its share of the sort cost, in order-index entries read. */
+    private static final double LOOKUP_COST = 4.0;
+
+    /** The customers with a token starting with {@code term}; digits also match reversed phone tokens ("last digits"). */
+    private static Set<Long> idsWithToken(DSLContext dsl, String term) {
+        Set<Long> ids = new java.util.HashSet<>(dsl.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
+                .where(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, term)).fetch(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID));
+        if (SearchTokens.isDigits(term)) {
+            // A second statement, not an OR: H2 scans the whole token table for an OR of two ranges.
+            ids.addAll(dsl.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
+                    .where(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, SearchTokens.REVERSED + new StringBuilder(term).reverse().toString()))
+                    .fetch(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID));
         }
         return ids;
     }
 
-    static Condition tokenMatches(String term) {
-        Condition c = prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, term);
-        if (SearchTokens.isDigits(term)) {
-            c = c.or(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, SearchTokens.REVERSED + new StringBuilder(term).reverse().toString()));
+    private static Set<Long> intersect(Set<Long> sofar, Set<Long> next) {
+        if (sofar == null) {
+            return next;
         }
-        return c;
+        Set<Long> small = sofar.size() <= next.size() ? sofar : next;
+        Set<Long> large = small == sofar ? next : sofar;
+        small.retainAll(large);
+        return small;
+    }
+
+    private static long[] toArray(List<Long> ids) {
+        long[] out = new long[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.get(i);
+        }
+        return out;
     }
 
     /** A prefix match as a range, which H2 answers from the index with bound values. */

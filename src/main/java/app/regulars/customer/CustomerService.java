@@ -40,6 +40,8 @@ public final class CustomerService {
     public static final int MAX_PHONES = 5;
     /** A search shows at most this many matches; typing more narrows them. */
     public static final int SEARCH_LIMIT = 5000;
+    /** Customers written per batch by {@link #insertAll}. */
+    static final int INSERT_BATCH = 500;
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Pattern CODE = Pattern.compile("^[\\p{L}\\p{N}_-]+$");
@@ -215,26 +217,74 @@ public final class CustomerService {
 
     /**
      * Saves many new profiles in one transaction: all of them or, on any failure, none.
-     * The inputs must already be normalized (see {@link #normalize}).
+     * The inputs must already be normalized (see {@link #normalize}). Codes follow the same
+     * rules as {@link #save}: a given code must be free, a missing one is the next free
+     * number; the rows then go in {@value #INSERT_BATCH} at a time, a few statements per
+     * batch (one statement per row made 100,000 customers take minutes).
      */
     public int insertAll(List<Customer> normalized, IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
+        for (Customer c : normalized) {
+            if (c.id() != null) {
+                throw new IllegalArgumentException("insertAll takes new customers only");
+            }
+        }
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
             LocalDateTime now = now();
+            List<Customer> withCodes = withCodes(dsl, normalized);
             int n = 0;
-            for (Customer c : normalized) {
+            for (int from = 0; from < withCodes.size(); from += INSERT_BATCH) {
                 if (cancelled.getAsBoolean()) {
                     throw new UserException("common.cancelled");
                 }
-                saveIn(dsl, c, now);
-                n++;
-                if (n % 500 == 0) {
-                    progress.accept(n);
-                }
+                List<Customer> batch = withCodes.subList(from, Math.min(withCodes.size(), from + INSERT_BATCH));
+                repository.insertBatch(dsl, batch, now);
+                n += batch.size();
+                progress.accept(n);
             }
-            progress.accept(n);
+            if (n == 0) {
+                progress.accept(0);
+            }
             return n;
         });
+    }
+
+    /** As saving them one by one would number them: given codes checked, missing ones drawn in order. */
+    private List<Customer> withCodes(DSLContext dsl, List<Customer> customers) {
+        Set<String> given = new java.util.HashSet<>();
+        int missing = 0;
+        for (Customer c : customers) {
+            if (c.code() == null) {
+                missing++;
+            } else {
+                given.add(c.code());
+            }
+        }
+        Set<String> existing = repository.existingCodes(dsl, given);
+        Set<String> taken = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> drawn = new java.util.ArrayDeque<>();
+        List<Customer> out = new ArrayList<>(customers.size());
+        for (Customer c : customers) {
+            String code = c.code();
+            if (code != null) {
+                if (existing.contains(code) || !taken.add(code)) {
+                    throw new InvalidCustomerException(Map.of(CustomerField.CODE, FieldProblem.of("customer.error.codeTaken", code)));
+                }
+                out.add(c);
+                continue;
+            }
+            do {
+                while (drawn.isEmpty()) {
+                    List<String> next = new ArrayList<>(repository.drawCodes(dsl, Math.clamp(missing, 1, 5000)));
+                    next.removeAll(repository.existingCodes(dsl, next));
+                    drawn.addAll(next);
+                }
+                code = drawn.poll();
+            } while (!taken.add(code));
+            missing--;
+            out.add(c.toBuilder().code(code).build());
+        }
+        return out;
     }
 
     /** Other customers that already have one of this profile's phones or its email. */

@@ -1,0 +1,48 @@
+package app.regulars.store;
+
+import app.regulars.AppContext;
+import app.regulars.customer.Customer;
+import app.regulars.customer.CustomerService;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The other process of the store tests, started as a child JVM. {@code save DIR} saves
+ * customers one by one forever, printing {@code saved CODE} after each save returns;
+ * {@code hold DIR} opens the folder, prints {@code open} and keeps it open until its input closes.
+ */
+public final class ChildStore {
+    private ChildStore() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[1]);
+        try (AppContext ctx = AppContext.open(dir)) {
+            if (args[0].equals("save")) {
+                CustomerService customers = ctx.customers();
+                for (int i = 0; ; i++) {
+                    Customer saved = customers.save(Customer.builder().name("客户" + i).phones("138" + String.format("%08d", i)).build());
+                    System.out.println("saved " + saved.code());
+                    System.out.flush();
+                }
+            }
+            System.out.println("open");
+            System.out.flush();
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().forEach(l -> { });
+        }
+    }
+
+    /** Starts this class in a child JVM with the same java and class path. */
+    static Process start(String mode, Path dir) throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", ChildStore.class.getName(), mode, dir.toString()));
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}

@@ -1,0 +1,109 @@
+package app.regulars.store;
+
+import app.regulars.AppContext;
+import app.regulars.customer.Customer;
+import app.regulars.i18n.UserException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Opening a data folder that cannot be used ends in a clear message, and changes nothing. */
+class StoreOpeningTest {
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFolderOpenInAnotherProcessIsReportedAsLocked(@TempDir Path dir) throws Exception {
+        try (AppContext ctx = AppContext.open(dir)) {
+            ctx.customers().save(Customer.builder().name("王小明").phones("13812345678").build());
+        }
+        Process other = ChildStore.start("hold", dir);
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine(); // the child's log lines come first
+            } while (line != null && !line.equals("open"));
+            assertThat(line).as("the child opened the store").isEqualTo("open");
+
+            assertThatThrownBy(() -> Database.open(dir))
+                    .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.key()).isEqualTo("store.error.locked"));
+        } finally {
+            other.getOutputStream().close(); // the child closes the store cleanly and exits
+            if (!other.waitFor(30, TimeUnit.SECONDS)) {
+                other.destroyForcibly();
+            }
+        }
+        try (AppContext ctx = AppContext.open(dir)) {
+            assertThat(ctx.customers().countAll()).isEqualTo(1);
+            assertThat(ctx.customers().byCode("000001").orElseThrow().name()).isEqualTo("王小明");
+        }
+    }
+
+    @Test
+    void aGarbageFileIsReportedAsUnreadableAndLeftUntouched(@TempDir Path dir) throws Exception {
+        byte[] garbage = new byte[64 * 1024];
+        new Random(1).nextBytes(garbage);
+        Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+        Files.write(file, garbage);
+
+        assertThatThrownBy(() -> Database.open(dir))
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.key()).isEqualTo("store.error.unreadable"));
+        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
+    }
+
+    @Test
+    void aDatabaseFromANewerVersionIsRefusedAndLeftUnchanged(@TempDir Path dir) throws Exception {
+        try (AppContext ctx = AppContext.open(dir)) {
+            ctx.customers().save(Customer.builder().name("Emma Thompson").build());
+        }
+        String url = "jdbc:h2:file:" + dir.resolve(Database.FILE_NAME).toAbsolutePath();
+        try (Connection c = DriverManager.getConnection(url, "regulars", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                    + " \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '999', 'from the future', 'SQL', 'V999__from_the_future.sql', 0, 'regulars', 1, TRUE)");
+        }
+        String before = snapshot(url);
+
+        assertThatThrownBy(() -> Database.open(dir))
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.key()).isEqualTo("store.error.newer"));
+
+        assertThat(snapshot(url)).isEqualTo(before);
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    /** Schema history and customers, as text: what "no change" is compared on. */
+    private static String snapshot(String url) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url, "regulars", ""); Statement s = c.createStatement()) {
+            for (String sql : new String[]{
+                    "SELECT \"installed_rank\", \"version\", \"script\", \"success\" FROM \"flyway_schema_history\" ORDER BY 1",
+                    "SELECT id, code, name, updated_at FROM customer ORDER BY id",
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC' ORDER BY 1"}) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= n; i++) {
+                            sb.append(rs.getString(i)).append('|');
+                        }
+                        sb.append('\n');
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
