@@ -1,6 +1,5 @@
 package app.regulars.cli;
 
-import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
 import app.regulars.demo.SampleShop;
 import picocli.CommandLine.Command;
@@ -11,8 +10,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -57,14 +54,9 @@ public final class DemoCommand implements Callable<Integer> {
             long start = System.nanoTime();
             out.println(root.messages().get("cli.demo.generating", customers));
             out.flush();
-            List<Customer> sample = new SampleShop(seed, service.today()).customers(customers);
-            List<Customer> normalized = new ArrayList<>(sample.size());
-            for (Customer c : sample) {
-                normalized.add(service.normalize(c));
-            }
             int step = Math.max(PROGRESS_STEP, customers / 10);
             int[] lastShown = {0};
-            int saved = service.insertAll(normalized, n -> {
+            int saved = new SampleShop(seed, service.today()).fill(service, customers, n -> {
                 if (n - lastShown[0] >= step || n == customers) {
                     lastShown[0] = n;
                     out.println(root.messages().get("cli.demo.progress", n, customers));

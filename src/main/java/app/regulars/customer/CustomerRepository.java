@@ -491,4 +491,9 @@ public final class CustomerRepository {
     public long[] activeIdsByCode(DSLContext dsl) {
         return ids(dsl, List.of(), null, false, CustomerSort.CODE, true, 0);
     }
+
+    /** Deletes every customer (phones, tags and tokens cascade): only to undo a fill of an empty store. */
+    public int deleteAll(DSLContext dsl) {
+        return dsl.deleteFrom(CUSTOMER).execute();
+    }
 }

@@ -249,6 +249,33 @@ public final class CustomerService {
         });
     }
 
+    /**
+     * Fills an EMPTY store with many new profiles, committing {@code slice} at a time inside
+     * {@link Database#bulkLoad}: 100,000 customers in one transaction took 90 s and left a
+     * 5.7 GB file; in slices of 2,000 with pages reused at once, 55 s and 0.44 GB. All or nothing still holds: on a failure or
+     * a cancel the customers already committed are deleted again (the store was empty).
+     */
+    public int fillEmpty(List<Customer> normalized, int slice, IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
+        int existing = countAll();
+        if (existing > 0) {
+            throw new UserException("demo.error.notEmpty", existing);
+        }
+        try {
+            return db.bulkLoad(() -> {
+                int n = 0;
+                for (int from = 0; from < normalized.size(); from += slice) {
+                    int done = n;
+                    n += insertAll(normalized.subList(from, Math.min(normalized.size(), from + slice)),
+                            k -> progress.accept(done + k), cancelled);
+                }
+                return n;
+            });
+        } catch (RuntimeException e) {
+            db.write(cfg -> repository.deleteAll(cfg.dsl()));
+            throw e;
+        }
+    }
+
     /** As saving them one by one would number them: given codes checked, missing ones drawn in order. */
     private List<Customer> withCodes(DSLContext dsl, List<Customer> customers) {
         Set<String> given = new java.util.HashSet<>();

@@ -4,6 +4,7 @@ import app.regulars.customer.Birthday;
 import app.regulars.customer.Consent;
 import app.regulars.customer.ContactChannel;
 import app.regulars.customer.Customer;
+import app.regulars.customer.CustomerService;
 import app.regulars.customer.Gender;
 import app.regulars.customer.Pinyin;
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -297,5 +298,20 @@ public final class SampleShop {
 
     private static <T> T pick(SplittableRandom rnd, T[] values) {
         return values[rnd.nextInt(values.length)];
+    }
+
+    /** Customers committed per transaction when filling a store. */
+    static final int SLICE = 2000;
+
+    /**
+     * Fills an empty store with {@code count} sample customers (the command line's
+     * {@code demo} and the first-start screen): all of them, or none on failure or cancel.
+     */
+    public int fill(CustomerService service, int count, java.util.function.IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
+        List<Customer> normalized = new java.util.ArrayList<>(count);
+        for (Customer c : customers(count)) {
+            normalized.add(service.normalize(c));
+        }
+        return service.fillEmpty(normalized, SLICE, progress, cancelled);
     }
 }

@@ -1,6 +1,7 @@
 package app.regulars.ui;
 
 import app.regulars.AppContext;
+import app.regulars.demo.SampleShop;
 import app.regulars.exchange.CustomerCsvImporter;
 import app.regulars.i18n.Messages;
 import app.regulars.onboarding.FirstStartView;
@@ -83,9 +84,8 @@ public final class RegularsApp extends Application {
     }
 
     static SampleFiller sampleFiller(AppContext context) {
-        return (n, progress, cancelled) -> {
-            throw new UnsupportedOperationException("sample shop not wired yet");
-        };
+        return (n, progress, cancelled) -> new SampleShop(System.currentTimeMillis(), context.customers().today())
+                .fill(context.customers(), n, done -> progress.update(done, n), cancelled);
     }
 
     private void failedToOpen(Throwable e) {
