@@ -39,7 +39,7 @@ public final class CustomerService {
     public static final int MAX_TAGS = 20;
     public static final int MAX_PHONES = 5;
     /** A search shows at most this many matches; typing more narrows them. */
-    public static final int SEARCH_LIMIT = 5000;
+    public static final int SEARCH_LIMIT = 1000;
     /** Customers written per batch by {@link #insertAll}. */
     static final int INSERT_BATCH = 500;
 
