@@ -48,6 +48,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        customers.close();
         database.close();
     }
 }

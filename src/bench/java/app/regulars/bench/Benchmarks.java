@@ -74,6 +74,12 @@ public final class Benchmarks {
             System.out.printf(Locale.ROOT, "generate + validate: %.1f s; load (slices of 2,000): %.1f s (%.0f customers/s); CHECKPOINT SYNC %.1f s%n",
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, count / ((t2 - t1) / 1e9), (t3 - t2) / 1e9);
             System.out.printf(Locale.ROOT, "file size: %.0f MB%n", sizeMb(dir));
+            long i0 = System.nanoTime();
+            service.buildSearchIndex(); // as the app does in the background after opening
+            Runtime rt = Runtime.getRuntime();
+            rt.gc();
+            System.out.printf(Locale.ROOT, "search index built in %.1f s; heap in use after: %.0f MB%n",
+                    (System.nanoTime() - i0) / 1e9, (rt.totalMemory() - rt.freeMemory()) / 1e6);
             if (loadOnly) {
                 return;
             }

@@ -496,4 +496,21 @@ public final class CustomerRepository {
     public int deleteAll(DSLContext dsl) {
         return dsl.deleteFrom(CUSTOMER).execute();
     }
+
+    /** Every customer's id and archived flag in list order (name), for the search index. */
+    public void forEachInListOrder(DSLContext dsl, java.util.function.ObjLongConsumer<Boolean> each) {
+        dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED).from(CUSTOMER).orderBy(CUSTOMER.SORT_NAME, CUSTOMER.ID)
+                .fetchSize(5000)
+                .forEach(r -> each.accept(r.value2(), r.value1()));
+    }
+
+    /** Every search token with its customer, in token order, for the search index. */
+    public void forEachToken(DSLContext dsl, java.util.function.BiConsumer<String, Long> each) {
+        try (var cursor = dsl.select(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
+                .orderBy(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                each.accept(r.value1(), r.value2());
+            }
+        }
+    }
 }

@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
     private final ScheduledExecutorService syncer;
     private ScheduledFuture<?> pendingSync;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     private Database(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -141,6 +142,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** How many write transactions have run (committed or not): caches compare it to know they are stale. */
+    public long writeCount() {
+        return writes.get();
+    }
+
     public Path directory() {
         return directory;
     }
@@ -155,7 +161,12 @@ public final class Database implements AutoCloseable {
      * operating system (it survives the process being killed); an fsync follows within a second.
      */
     public <T> T write(TransactionalCallable<T> work) {
-        T result = dsl.transactionResult(work);
+        T result;
+        try {
+            result = dsl.transactionResult(work);
+        } finally {
+            writes.incrementAndGet();
+        }
         execute("CHECKPOINT");
         scheduleSync();
         return result;
