@@ -198,9 +198,12 @@ public final class CustomerEditorView extends BorderPane {
         next.setId("nextBirthday");
         next.getStyleClass().add("muted");
         next.textProperty().bind(vm.nextBirthdayProperty());
-        HBox box = new HBox(8, kind, year, month, day, leap, next);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        leap.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        leap.managedProperty().bind(leap.visibleProperty());
+        HBox row = new HBox(8, kind, year, month, day, leap);
+        row.setAlignment(Pos.CENTER_LEFT);
+        next.managedProperty().bind(next.textProperty().isNotEmpty());
+        return new VBox(4, row, next);
     }
 
     private Node consentBox() {

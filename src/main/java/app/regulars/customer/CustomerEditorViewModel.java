@@ -157,7 +157,8 @@ public final class CustomerEditorViewModel {
     private void updateNextBirthday() {
         try {
             Birthday b = birthday();
-            nextBirthday.set(b == null ? "" : new app.regulars.i18n.Formats(messages).nextBirthday(b, service.today()));
+            nextBirthday.set(b == null ? "" : messages.get("customer.profile.nextBirthday",
+                    new app.regulars.i18n.Formats(messages).nextBirthday(b, service.today())));
             problems.remove(CustomerField.BIRTHDAY);
         } catch (RuntimeException e) {
             nextBirthday.set("");
