@@ -101,12 +101,4 @@ public record Birthday(Kind kind, Integer year, int month, int day, boolean leap
         Solar s = Lunar.fromYmd(y, m, d).getSolar();
         return LocalDate.of(s.getYear(), s.getMonth(), s.getDay());
     }
-
-    /** The age reached on the next birthday, when the year is known. */
-    public Integer ageOn(LocalDate occurrence) {
-        if (year == null) {
-            return null;
-        }
-        return occurrence.getYear() - (kind == Kind.SOLAR ? year : inLunarYear(year).getYear());
-    }
 }

@@ -135,10 +135,6 @@ public final class CustomerEditorViewModel {
         return s == null ? "" : s;
     }
 
-    public boolean isNew() {
-        return original.id() == null;
-    }
-
     /** The birthday as typed; a problem is recorded when the date does not exist. */
     private Birthday birthday() {
         if (birthdayKind.get() == null || birthdayKind.get() == BirthdayKind.NONE) {

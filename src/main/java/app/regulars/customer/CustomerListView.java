@@ -254,15 +254,6 @@ public final class CustomerListView extends BorderPane {
         search.selectAll();
     }
 
-    /** Selects and shows a customer (after saving it). */
-    public void reveal(long id) {
-        int i = vm.rows().indexOf(id);
-        if (i >= 0) {
-            table.getSelectionModel().clearAndSelect(i);
-            table.scrollTo(Math.max(0, i - 3));
-        }
-    }
-
     public TableView<CustomerRow> table() {
         return table;
     }

@@ -106,13 +106,4 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
     public long idAt(int index) {
         return ids[index];
     }
-
-    public int indexOf(long id) {
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == id) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -379,10 +379,6 @@ public final class CustomerService {
         return repository.summaries(db.dsl(), ids);
     }
 
-    public List<Customer> load(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : repository.findByIds(db.dsl(), ids);
-    }
-
     public int archive(Collection<Long> ids) {
         return ids.isEmpty() ? 0 : db.write(cfg -> repository.setArchived(cfg.dsl(), ids, true, now()));
     }
