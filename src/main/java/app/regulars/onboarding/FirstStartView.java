@@ -18,7 +18,7 @@ import java.io.File;
 
 /** The welcome screen of a new data folder: sample shop, empty, or import a customer list. */
 public final class FirstStartView extends VBox {
-    public FirstStartView(FirstStartViewModel vm, Messages messages) {
+    public FirstStartView(FirstStartViewModel vm, Messages messages, java.util.function.Consumer<java.util.Locale> switchLanguage) {
         getStyleClass().add("first-start");
         Label title = new Label(messages.get("onboarding.title"));
         title.getStyleClass().add("title");
@@ -57,6 +57,8 @@ public final class FirstStartView extends VBox {
         cancel.setOnAction(e -> vm.cancel());
         HBox progress = new HBox(12, bar, cancel);
         progress.setAlignment(Pos.CENTER);
+        progress.visibleProperty().bind(vm.runningProperty());
+        progress.managedProperty().bind(vm.runningProperty());
         Label message = new Label();
         message.setId("startMessage");
         message.setWrapText(true);
@@ -69,7 +71,10 @@ public final class FirstStartView extends VBox {
         problems.textProperty().bind(vm.problemsProperty());
         problems.visibleProperty().bind(vm.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
-        getChildren().setAll(title, subtitle, cards, progress, message, problems);
+        HBox language = new HBox(app.regulars.ui.LanguageSwitch.create(messages, switchLanguage));
+        language.setAlignment(Pos.CENTER);
+        language.disableProperty().bind(vm.runningProperty());
+        getChildren().setAll(title, subtitle, cards, progress, message, problems, language);
         setAlignment(Pos.CENTER);
     }
 

@@ -75,12 +75,19 @@ public final class RegularsApp extends Application {
         theme.apply(scene);
         stage.setTitle(messages.get("app.window", context.database().directory()));
         if (opened.firstStart()) {
-            FirstStartViewModel vm = new FirstStartViewModel(context.settings(), sampleFiller(context),
-                    new CustomerCsvImporter(context.customers()), runner, messages, this::showShell);
-            scene.setRoot(new FirstStartView(vm, messages));
+            showWelcome();
         } else {
             showShell();
         }
+    }
+
+    private void showWelcome() {
+        FirstStartViewModel vm = new FirstStartViewModel(context.settings(), sampleFiller(context),
+                new CustomerCsvImporter(context.customers()), runner, messages, this::showShell);
+        scene.setRoot(new FirstStartView(vm, messages, locale -> {
+            useLanguage(locale);
+            showWelcome();
+        }));
     }
 
     static SampleFiller sampleFiller(AppContext context) {
@@ -104,13 +111,17 @@ public final class RegularsApp extends Application {
     }
 
     private void switchLanguage(Locale locale) {
+        useLanguage(locale);
+        showShell();
+    }
+
+    private void useLanguage(Locale locale) {
         messages = new Messages(locale);
         stage.setTitle(messages.get("app.window", context.database().directory()));
         runner.run(() -> {
             context.settings().put(Settings.LANGUAGE, messages.locale().toLanguageTag());
             return null;
         }, ok -> { }, e -> LOG.warn("Language not saved", e));
-        showShell();
     }
 
     private void switchTheme(Theme newTheme) {

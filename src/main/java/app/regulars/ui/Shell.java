@@ -9,7 +9,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -48,18 +47,8 @@ public final class Shell extends BorderPane {
             }
         });
 
-        ComboBox<Locale> language = new ComboBox<>();
-        language.setId("languageSwitch");
-        language.getItems().setAll(Messages.ENGLISH, Messages.CHINESE);
-        language.setValue(messages.locale());
+        ComboBox<Locale> language = LanguageSwitch.create(messages, switchLanguage);
         language.setMaxWidth(Double.MAX_VALUE);
-        language.setCellFactory(l -> localeCell(messages));
-        language.setButtonCell(localeCell(messages));
-        language.valueProperty().addListener((obs, o, n) -> {
-            if (n != null && !n.equals(messages.locale())) {
-                switchLanguage.accept(n);
-            }
-        });
         Button themeButton = new Button(messages.get(theme == Theme.DARK ? "nav.themeLight" : "nav.themeDark"),
                 new FontIcon(theme == Theme.DARK ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT));
         themeButton.setId("themeSwitch");
@@ -82,16 +71,6 @@ public final class Shell extends BorderPane {
         b.setToggleGroup(group);
         b.setOnAction(e -> setCenter(page));
         return b;
-    }
-
-    private static ListCell<Locale> localeCell(Messages messages) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Locale item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : messages.get(Messages.CHINESE.equals(item) ? "nav.languageChinese" : "nav.languageEnglish"));
-            }
-        };
     }
 
     public void installShortcuts(Scene scene) {
