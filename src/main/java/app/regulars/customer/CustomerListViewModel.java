@@ -52,15 +52,25 @@ public final class CustomerListViewModel {
         this.messages = messages;
         this.formats = new Formats(messages);
         this.rows = new CustomerRowList(this::loadPage);
-        query.addListener((obs, o, n) -> refresh());
-        tagFilter.addListener((obs, o, n) -> refresh());
-        showArchived.addListener((obs, o, n) -> refresh());
-        sort.addListener((obs, o, n) -> refresh());
-        ascending.addListener((obs, o, n) -> refresh());
+        query.addListener((obs, o, n) -> search());
+        tagFilter.addListener((obs, o, n) -> search());
+        showArchived.addListener((obs, o, n) -> search());
+        sort.addListener((obs, o, n) -> search());
+        ascending.addListener((obs, o, n) -> search());
     }
 
-    /** Runs the search again (after a change elsewhere too) and reloads the tags in use. */
+    /** Runs the search again and reloads the tags in use: at start and after changes to customers. */
     public void refresh() {
+        search();
+        runner.run(service::tagsInUse, used -> {
+            if (!tags.equals(used)) {
+                tags.setAll(used);
+            }
+        }, e -> error.set(messages.describe(e)));
+    }
+
+    /** Runs the search for what the user typed and chose; one per keystroke, so nothing else. */
+    private void search() {
         long mine = ++generation;
         String q = query.get();
         String tag = tagFilter.get();
@@ -87,18 +97,13 @@ public final class CustomerListViewModel {
                 error.set(messages.describe(e));
             }
         });
-        runner.run(service::tagsInUse, used -> {
-            if (!tags.equals(used)) {
-                tags.setAll(used);
-            }
-        }, e -> error.set(messages.describe(e)));
     }
 
-    private void loadPage(long[] ids) {
+    private void loadPage(long[] ids, int from) {
         long mine = generation;
         runner.run(() -> service.summaries(ids), summaries -> {
             if (mine == generation) {
-                rows.fill(summaries, this::fillRow);
+                rows.fill(from, summaries, this::fillRow);
             }
         }, e -> error.set(messages.describe(e)));
     }

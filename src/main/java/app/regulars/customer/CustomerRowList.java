@@ -5,7 +5,7 @@ import javafx.collections.ObservableListBase;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The customer list as the table sees it: as many rows as the search matched, each
@@ -15,13 +15,13 @@ import java.util.function.Consumer;
 public final class CustomerRowList extends ObservableListBase<CustomerRow> {
     public static final int PAGE_SIZE = 100;
 
-    private final Consumer<long[]> pageLoader;
+    private final ObjIntConsumer<long[]> pageLoader;
     private long[] ids = new long[0];
     private CustomerRow[] rows = new CustomerRow[0];
     private boolean[] requested = new boolean[0];
 
-    /** {@code pageLoader} gets the ids of a page to load; it calls {@link #fill} when they arrive. */
-    public CustomerRowList(Consumer<long[]> pageLoader) {
+    /** {@code pageLoader} gets the ids of a page and its first index; it calls {@link #fill} when they arrive. */
+    public CustomerRowList(ObjIntConsumer<long[]> pageLoader) {
         this.pageLoader = pageLoader;
     }
 
@@ -76,16 +76,16 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         }
         requested[page] = true;
         int from = page * PAGE_SIZE;
-        pageLoader.accept(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + PAGE_SIZE)));
+        pageLoader.accept(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + PAGE_SIZE)), from);
     }
 
     /** Fills the rows of loaded customers; stale pages (from before a reset) are ignored. */
-    public void fill(List<CustomerSummary> summaries, java.util.function.BiConsumer<CustomerRow, CustomerSummary> filler) {
+    public void fill(int from, List<CustomerSummary> summaries, java.util.function.BiConsumer<CustomerRow, CustomerSummary> filler) {
         java.util.Map<Long, CustomerSummary> byId = new java.util.HashMap<>();
         for (CustomerSummary s : summaries) {
             byId.put(s.id(), s);
         }
-        for (int i = 0; i < ids.length && !byId.isEmpty(); i++) {
+        for (int i = from; i < Math.min(ids.length, from + PAGE_SIZE) && !byId.isEmpty(); i++) {
             CustomerSummary s = byId.remove(ids[i]);
             if (s != null) {
                 CustomerRow row = rows[i];
