@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -38,7 +40,15 @@ public final class CustomerProfileView extends BorderPane {
     private final Label warning = new Label();
     private final Button archive = new Button();
 
+    private final List<ProfileSection> sections;
+
     public CustomerProfileView(CustomerProfileViewModel vm, Messages messages, Runnable back, Consumer<Customer> edit) {
+        this(vm, messages, back, edit, List.of());
+    }
+
+    public CustomerProfileView(CustomerProfileViewModel vm, Messages messages, Runnable back, Consumer<Customer> edit,
+                               List<ProfileSection> sections) {
+        this.sections = List.copyOf(sections);
         this.vm = vm;
         this.messages = messages;
         this.formats = new Formats(messages);
@@ -101,13 +111,33 @@ public final class CustomerProfileView extends BorderPane {
         details.setVgap(10);
         details.getStyleClass().add("profile-details");
 
-        VBox content = new VBox(14, heading, tags, warning, details);
-        content.setPadding(new Insets(20, 24, 24, 24));
-        content.setMaxWidth(880);
-        ScrollPane scroll = new ScrollPane(content);
+        VBox header = new VBox(10, heading, tags, warning);
+        header.setPadding(new Insets(20, 24, 8, 24));
+        header.setMaxWidth(880);
+        VBox detailsBox = new VBox(details);
+        detailsBox.setPadding(new Insets(14, 24, 24, 24));
+        detailsBox.setMaxWidth(880);
+        ScrollPane scroll = new ScrollPane(detailsBox);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        setCenter(scroll);
+        if (this.sections.isEmpty()) {
+            setCenter(new VBox(header, scroll));
+            VBox.setVgrow(scroll, Priority.ALWAYS);
+        } else {
+            // The details first, then one tab per contributed section (Ctrl+Tab moves between them).
+            TabPane tabs = new TabPane();
+            tabs.setId("profileTabs");
+            tabs.getStyleClass().add("profile-tabs");
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            Tab detailsTab = new Tab(messages.get("customer.profile.detailsTab"), scroll);
+            detailsTab.setId("profileTabDetails");
+            tabs.getTabs().add(detailsTab);
+            for (ProfileSection section : this.sections) {
+                tabs.getTabs().add(new Tab(section.title(), section.node()));
+            }
+            VBox.setVgrow(tabs, Priority.ALWAYS);
+            setCenter(new VBox(header, tabs));
+        }
 
         vm.customerProperty().addListener((obs, o, c) -> show(c));
         vm.duplicates().addListener((ListChangeListener<Customer>) c -> showDuplicates());
@@ -116,6 +146,9 @@ public final class CustomerProfileView extends BorderPane {
     private void show(Customer c) {
         if (c == null) {
             return;
+        }
+        for (ProfileSection section : sections) {
+            section.show(c);
         }
         name.setText(c.name());
         code.setText(messages.get("customer.profile.code", c.code()));

@@ -10,6 +10,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
+import java.util.List;
+
 /**
  * The customers feature as one page of the shell: the list, a profile, or the edit form,
  * one at a time. Keyboard: Ctrl+F search, Ctrl+N new, Enter opens, Ctrl+E edits,
@@ -31,12 +33,17 @@ public final class CustomersPage extends StackPane {
     private boolean editorFromProfile;
 
     public CustomersPage(CustomerService service, TaskRunner runner, Messages messages) {
+        this(service, runner, messages, List.of());
+    }
+
+    /** {@code sections}: what other features show on a profile, as tabs beside the details. */
+    public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections) {
         getStyleClass().add("customers-page");
         listVm = new CustomerListViewModel(service, runner, messages);
         profileVm = new CustomerProfileViewModel(service, runner, messages);
         editorVm = new CustomerEditorViewModel(service, runner, messages);
         list = new CustomerListView(listVm, messages, this::openProfile, this::createNew);
-        profile = new CustomerProfileView(profileVm, messages, this::showList, this::edit);
+        profile = new CustomerProfileView(profileVm, messages, this::showList, this::edit, sections);
         editor = new CustomerEditorView(editorVm, messages, this::saved, this::cancelEdit);
         getChildren().setAll(list);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
