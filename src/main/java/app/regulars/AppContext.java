@@ -3,6 +3,8 @@ package app.regulars;
 import app.regulars.customer.CustomerRepository;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.PhoneNumbers;
+import app.regulars.membership.MembershipService;
+import app.regulars.membership.MembershipSettings;
 import app.regulars.store.Database;
 import app.regulars.store.Settings;
 
@@ -18,11 +20,13 @@ public final class AppContext implements AutoCloseable {
     private final Database database;
     private final Settings settings;
     private final CustomerService customers;
+    private final MembershipService membership;
 
     private AppContext(Database database, Clock clock, Locale locale) {
         this.database = database;
         this.settings = new Settings(database);
         this.customers = new CustomerService(database, new CustomerRepository(), PhoneNumbers.forLocale(locale), clock);
+        this.membership = new MembershipService(database, new MembershipSettings(settings, locale), clock);
     }
 
     /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */
@@ -44,6 +48,10 @@ public final class AppContext implements AutoCloseable {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    public MembershipService membership() {
+        return membership;
     }
 
     @Override

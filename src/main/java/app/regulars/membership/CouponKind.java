@@ -1,0 +1,8 @@
+package app.regulars.membership;
+
+/** How a coupon came about. */
+public enum CouponKind {
+    MANUAL,
+    BIRTHDAY,
+    REWARD
+}

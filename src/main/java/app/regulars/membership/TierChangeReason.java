@@ -1,0 +1,10 @@
+package app.regulars.membership;
+
+/** What made a tier re-evaluation run. */
+public enum TierChangeReason {
+    PURCHASE,
+    EDIT,
+    VOID,
+    EVALUATION,
+    SETTINGS
+}
