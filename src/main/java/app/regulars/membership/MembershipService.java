@@ -3,13 +3,7 @@ package app.regulars.membership;
 import app.regulars.customer.Birthday;
 import app.regulars.i18n.UserException;
 import app.regulars.store.Database;
-import app.regulars.store.jooq.tables.records.MemberTierRecord;
-import app.regulars.store.jooq.tables.records.PointEntryRecord;
-import app.regulars.store.jooq.tables.records.PurchaseRecord;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,25 +11,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-
-import static app.regulars.store.jooq.Tables.COUPON;
-import static app.regulars.store.jooq.Tables.CUSTOMER;
-import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
-import static app.regulars.store.jooq.Tables.MEMBER_TIER;
-import static app.regulars.store.jooq.Tables.POINT_ENTRY;
-import static app.regulars.store.jooq.Tables.PURCHASE;
-import static app.regulars.store.jooq.Tables.REWARD;
+import java.util.Map;
 
 /**
  * Purchases, the points ledger, tiers, rewards and coupons. Every change is one
  * {@link Database#write} transaction that first locks the customer's row
  * ({@code SELECT ... FOR UPDATE}), so one customer's ledger changes run one after the other:
  * a balance is checked and spent in the same transaction, and it is always the sum of the
- * ledger. Knows nothing of JavaFX.
+ * ledger (never a stored number). Knows nothing of JavaFX.
  */
 public final class MembershipService {
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
@@ -47,14 +31,15 @@ public final class MembershipService {
     private final Database db;
     private final MembershipSettings settings;
     private final Clock clock;
-    private final TierEvaluator evaluator;
+    private final MembershipRepository repository = new MembershipRepository();
+    private final TierRepository tierRepository;
     private final SecureRandom random = new SecureRandom();
 
     public MembershipService(Database db, MembershipSettings settings, Clock clock) {
         this.db = db;
         this.settings = settings;
         this.clock = clock;
-        this.evaluator = new TierEvaluator(settings);
+        this.tierRepository = new TierRepository(settings);
     }
 
     public MembershipSettings settings() {
@@ -69,9 +54,13 @@ public final class MembershipService {
         return LocalDate.now(clock);
     }
 
+    public Database database() {
+        return db;
+    }
+
     // ---- money ----
 
-    /** Parses what a user typed as an amount: a positive decimal with at most 2 places ("12.5", "1,234.00"). */
+    /** Parses what a user typed as an amount: a decimal of 0 or more with at most 2 places ("12.5", "1,234.00", "¥88"). */
     public static BigDecimal parseAmount(String text) {
         String t = text == null ? "" : text.strip().replace(",", "").replace("，", "").replace("¥", "").replace("$", "").replace("￥", "");
         if (t.isEmpty()) {
@@ -112,24 +101,14 @@ public final class MembershipService {
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
             lockActiveCustomer(dsl, customerId);
-            Tier tier = currentTier(dsl, customerId);
-            int points = points(a, tier.earnRate());
+            int points = points(a, repository.currentTier(dsl, customerId).earnRate());
             LocalDateTime stamp = now();
-            PurchaseRecord r = dsl.newRecord(PURCHASE);
-            r.setCustomerId(customerId);
-            r.setPurchasedAt(when);
-            r.setAmount(a);
-            r.setNote(n);
-            r.setPoints(points);
-            r.setVoided(false);
-            r.setCreatedAt(stamp);
-            r.setUpdatedAt(stamp);
-            r.store();
+            Purchase p = repository.insertPurchase(dsl, customerId, when, a, n, points, stamp);
             if (points > 0) {
-                credit(dsl, customerId, PointKind.EARNED, points, when, r.getId(), null);
+                credit(dsl, customerId, PointKind.EARNED, points, when, p.id(), null);
             }
-            evaluator.evaluate(dsl, customerId, stamp, TierChangeReason.PURCHASE);
-            return toPurchase(r);
+            tierRepository.evaluate(dsl, customerId, stamp, TierChangeReason.PURCHASE);
+            return p;
         });
     }
 
@@ -139,78 +118,56 @@ public final class MembershipService {
         String n = note(note);
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
-            PurchaseRecord r = purchaseRecord(dsl, purchaseId);
-            lockActiveCustomer(dsl, r.getCustomerId());
-            r.refresh();
-            if (r.getVoided()) {
+            long customerId = purchase(dsl, purchaseId).customerId();
+            lockActiveCustomer(dsl, customerId);
+            Purchase p = purchase(dsl, purchaseId);
+            if (p.voided()) {
                 throw new UserException("membership.error.purchaseVoided");
             }
-            Tier tier = currentTier(dsl, r.getCustomerId());
-            int newPoints = r.getAmount().compareTo(a) == 0 ? r.getPoints() : points(a, tier.earnRate());
-            int delta = newPoints - r.getPoints();
+            int newPoints = p.amount().compareTo(a) == 0 ? p.points() : points(a, repository.currentTier(dsl, customerId).earnRate());
+            int delta = newPoints - p.points();
             LocalDateTime stamp = now();
+            LocalDateTime when = at != null ? at.withNano(0) : p.purchasedAt();
             if (delta > 0) {
-                credit(dsl, r.getCustomerId(), PointKind.EARNED, delta, at != null ? at : r.getPurchasedAt(), r.getId(), "edit");
+                credit(dsl, customerId, PointKind.EARNED, delta, when, p.id(), null);
             } else if (delta < 0) {
-                debit(dsl, r.getCustomerId(), PointKind.REVERSED, -delta, stamp, r.getId(), null, "edit", "membership.error.voidPointsSpent");
+                debit(dsl, customerId, PointKind.REVERSED, -delta, stamp, p.id(), null, null, "membership.error.voidPointsSpent");
             }
-            if (at != null) {
-                r.setPurchasedAt(at.withNano(0));
-            }
-            r.setAmount(a);
-            r.setNote(n);
-            r.setPoints(newPoints);
-            r.setUpdatedAt(stamp);
-            r.store();
-            evaluator.evaluate(dsl, r.getCustomerId(), stamp, TierChangeReason.EDIT);
-            return toPurchase(r);
+            repository.updatePurchase(dsl, p.id(), when, a, n, newPoints, stamp);
+            tierRepository.evaluate(dsl, customerId, stamp, TierChangeReason.EDIT);
+            return purchase(dsl, purchaseId);
         });
     }
 
     /** Voids a purchase with a reason, reversing its points; refused when they are already spent. */
     public Purchase voidPurchase(long purchaseId, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new UserException("membership.error.reasonRequired");
-        }
-        if (why.length() > MAX_REASON) {
-            throw new UserException("membership.error.tooLong", MAX_REASON);
-        }
+        String why = reason(reason);
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
-            PurchaseRecord r = purchaseRecord(dsl, purchaseId);
-            lockCustomer(dsl, r.getCustomerId());
-            r.refresh();
-            if (r.getVoided()) {
+            long customerId = purchase(dsl, purchaseId).customerId();
+            lockCustomer(dsl, customerId);
+            Purchase p = purchase(dsl, purchaseId);
+            if (p.voided()) {
                 throw new UserException("membership.error.purchaseVoided");
             }
             LocalDateTime stamp = now();
-            if (r.getPoints() > 0) {
-                debit(dsl, r.getCustomerId(), PointKind.REVERSED, r.getPoints(), stamp, r.getId(), null, why, "membership.error.voidPointsSpent");
+            if (p.points() > 0) {
+                debit(dsl, customerId, PointKind.REVERSED, p.points(), stamp, p.id(), null, why, "membership.error.voidPointsSpent");
             }
-            r.setVoided(true);
-            r.setVoidReason(why);
-            r.setVoidedAt(stamp);
-            r.setUpdatedAt(stamp);
-            r.store();
-            evaluator.evaluate(dsl, r.getCustomerId(), stamp, TierChangeReason.VOID);
-            return toPurchase(r);
+            repository.markVoided(dsl, p.id(), why, stamp);
+            tierRepository.evaluate(dsl, customerId, stamp, TierChangeReason.VOID);
+            return purchase(dsl, purchaseId);
         });
     }
 
+    /** A customer's purchases, newest first, voided ones included. */
     public List<Purchase> purchases(long customerId, int limit) {
-        return db.dsl().selectFrom(PURCHASE).where(PURCHASE.CUSTOMER_ID.eq(customerId))
-                .orderBy(PURCHASE.PURCHASED_AT.desc(), PURCHASE.ID.desc()).limit(limit)
-                .fetch(MembershipService::toPurchase);
+        return repository.purchases(db.dsl(), customerId, true, 0, limit);
     }
 
     /** Count and total of a customer's purchases (voided ones left out), and the last 12 months' total. */
     public PurchaseTotals totals(long customerId) {
-        LocalDateTime from = evaluator.windowStart(today());
-        Record r = db.dsl().select(DSL.count(), DSL.coalesce(DSL.sum(PURCHASE.AMOUNT), BigDecimal.ZERO),
-                        DSL.coalesce(DSL.sum(DSL.when(PURCHASE.PURCHASED_AT.ge(from), PURCHASE.AMOUNT)), BigDecimal.ZERO))
-                .from(PURCHASE).where(PURCHASE.CUSTOMER_ID.eq(customerId).and(PURCHASE.VOIDED.isFalse())).fetchOne();
-        return new PurchaseTotals(r.get(0, Integer.class), r.get(1, BigDecimal.class).setScale(2), r.get(2, BigDecimal.class).setScale(2));
+        return repository.totals(db.dsl(), customerId, tierRepository.windowStart(today()));
     }
 
     public record PurchaseTotals(int count, BigDecimal total, BigDecimal last12Months) {
@@ -220,31 +177,16 @@ public final class MembershipService {
 
     /** The balance: the sum of the customer's ledger. */
     public int balance(long customerId) {
-        return balance(db.dsl(), customerId);
-    }
-
-    static int balance(DSLContext dsl, long customerId) {
-        Integer b = dsl.select(DSL.coalesce(DSL.sum(POINT_ENTRY.POINTS), BigDecimal.ZERO).cast(Integer.class))
-                .from(POINT_ENTRY).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId)).fetchOne(0, Integer.class);
-        return b == null ? 0 : b;
+        return repository.balance(db.dsl(), customerId);
     }
 
     public List<PointEntry> ledger(long customerId, int limit) {
-        return db.dsl().selectFrom(POINT_ENTRY).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId))
-                .orderBy(POINT_ENTRY.ENTRY_AT.desc(), POINT_ENTRY.ID.desc()).limit(limit)
-                .fetch(r -> new PointEntry(r.getId(), PointKind.valueOf(r.getKind()), r.getPoints(), r.getRemaining(),
-                        r.getEntryAt(), r.getExpiresOn(), r.getPurchaseId(), r.getReason()));
+        return repository.ledger(db.dsl(), customerId, limit);
     }
 
     /** Adds or takes points by hand; a reason is required, and the balance never goes below zero. */
     public int adjustPoints(long customerId, int points, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new UserException("membership.error.reasonRequired");
-        }
-        if (why.length() > MAX_REASON) {
-            throw new UserException("membership.error.tooLong", MAX_REASON);
-        }
+        String why = reason(reason);
         if (points == 0) {
             throw new UserException("membership.error.pointsZero");
         }
@@ -256,7 +198,7 @@ public final class MembershipService {
             } else {
                 debit(dsl, customerId, PointKind.ADJUSTED, -points, now(), null, null, why, "membership.error.notEnoughPoints");
             }
-            return balance(dsl, customerId);
+            return repository.balance(dsl, customerId);
         });
     }
 
@@ -265,57 +207,33 @@ public final class MembershipService {
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
             lockActiveCustomer(dsl, customerId);
-            var reward = dsl.selectFrom(REWARD).where(REWARD.ID.eq(rewardId)).fetchOptional()
-                    .orElseThrow(() -> new UserException("membership.error.rewardGone"));
-            if (!reward.getActive()) {
-                throw new UserException("membership.error.rewardInactive", reward.getName());
+            Reward reward = repository.findReward(dsl, rewardId).orElseThrow(() -> new UserException("membership.error.rewardGone"));
+            if (!reward.active()) {
+                throw new UserException("membership.error.rewardInactive", reward.name());
             }
-            LocalDateTime stamp = now();
-            debit(dsl, customerId, PointKind.REDEEMED, reward.getCostPoints(), stamp, null, rewardId, reward.getName(),
+            debit(dsl, customerId, PointKind.REDEEMED, reward.costPoints(), now(), null, rewardId, reward.name(),
                     "membership.error.notEnoughPoints");
-            return insertCoupon(dsl, customerId, CouponKind.REWARD, null, null, today(), today().plusDays(90), null, reward.getName());
+            return insertCoupon(dsl, customerId, CouponKind.REWARD, null, null, today(), today().plusDays(90), null, reward.name());
         });
     }
 
     /**
      * Expires, first in first out, what is left of every lot whose expiry date is on or
-     * before {@code asOf}. Set-based: one INSERT ... SELECT for the EXPIRED entries and one
-     * UPDATE; returns the points expired.
+     * before {@code asOf}, set-based; returns the points expired.
      */
     public long expire(LocalDate asOf) {
-        return db.write(cfg -> {
-            DSLContext dsl = cfg.dsl();
-            Condition due = POINT_ENTRY.EXPIRES_ON.le(asOf).and(POINT_ENTRY.REMAINING.gt(0));
-            Long total = dsl.select(DSL.coalesce(DSL.sum(POINT_ENTRY.REMAINING), BigDecimal.ZERO).cast(Long.class))
-                    .from(POINT_ENTRY).where(due).fetchOne(0, Long.class);
-            LocalDateTime at = asOf.atStartOfDay();
-            dsl.insertInto(POINT_ENTRY, POINT_ENTRY.CUSTOMER_ID, POINT_ENTRY.KIND, POINT_ENTRY.POINTS, POINT_ENTRY.REMAINING,
-                            POINT_ENTRY.ENTRY_AT, POINT_ENTRY.EXPIRES_ON, POINT_ENTRY.PURCHASE_ID, POINT_ENTRY.REASON)
-                    .select(dsl.select(POINT_ENTRY.CUSTOMER_ID, DSL.inline(PointKind.EXPIRED.name()), POINT_ENTRY.REMAINING.neg(),
-                                    DSL.inline(0), DSL.greatest(DSL.val(at), POINT_ENTRY.EXPIRES_ON.cast(LocalDateTime.class)),
-                                    POINT_ENTRY.EXPIRES_ON, POINT_ENTRY.PURCHASE_ID, DSL.castNull(String.class))
-                            .from(POINT_ENTRY).where(due))
-                    .execute();
-            dsl.update(POINT_ENTRY).set(POINT_ENTRY.REMAINING, 0).where(due).execute();
-            return total == null ? 0L : total;
-        });
+        return db.write(cfg -> repository.expire(cfg.dsl(), asOf));
     }
 
-    /** Points that will expire between today and {@code days} days from now. */
+    /** Points of the customer that expire from today to {@code days} days ahead. */
     public int expiringWithin(long customerId, int days) {
-        Integer n = db.dsl().select(DSL.coalesce(DSL.sum(POINT_ENTRY.REMAINING), BigDecimal.ZERO).cast(Integer.class))
-                .from(POINT_ENTRY).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId)
-                        .and(POINT_ENTRY.REMAINING.gt(0)).and(POINT_ENTRY.EXPIRES_ON.between(today(), today().plusDays(days))))
-                .fetchOne(0, Integer.class);
-        return n == null ? 0 : n;
+        return repository.expiring(db.dsl(), customerId, today(), today().plusDays(days));
     }
 
     // ---- rewards ----
 
     public List<Reward> rewards(boolean activeOnly) {
-        return db.dsl().selectFrom(REWARD).where(activeOnly ? REWARD.ACTIVE.isTrue() : DSL.noCondition())
-                .orderBy(REWARD.COST_POINTS, REWARD.NAME)
-                .fetch(r -> new Reward(r.getId(), r.getName(), r.getCostPoints(), r.getActive()));
+        return repository.rewards(db.dsl(), activeOnly);
     }
 
     public Reward saveReward(Reward reward) {
@@ -326,16 +244,8 @@ public final class MembershipService {
         if (reward.costPoints() <= 0) {
             throw new UserException("membership.error.rewardCost");
         }
-        return db.write(cfg -> {
-            var r = reward.id() == null ? cfg.dsl().newRecord(REWARD)
-                    : cfg.dsl().selectFrom(REWARD).where(REWARD.ID.eq(reward.id())).fetchOptional()
-                    .orElseThrow(() -> new UserException("membership.error.rewardGone"));
-            r.setName(name);
-            r.setCostPoints(reward.costPoints());
-            r.setActive(reward.active());
-            r.store();
-            return new Reward(r.getId(), r.getName(), r.getCostPoints(), r.getActive());
-        });
+        Reward clean = new Reward(reward.id(), name, reward.costPoints(), reward.active());
+        return db.write(cfg -> repository.saveReward(cfg.dsl(), clean).orElseThrow(() -> new UserException("membership.error.rewardGone")));
     }
 
     // ---- coupons ----
@@ -345,7 +255,7 @@ public final class MembershipService {
         if ((amount == null) == (percent == null)) {
             throw new UserException("membership.error.couponValue");
         }
-        if (amount != null && (checkAmount(amount).signum() == 0)) {
+        if (amount != null && checkAmount(amount).signum() == 0) {
             throw new UserException("membership.error.couponValue");
         }
         if (percent != null && (percent.signum() <= 0 || percent.compareTo(new BigDecimal("100")) > 0)) {
@@ -354,33 +264,32 @@ public final class MembershipService {
         if (from == null || until == null || until.isBefore(from)) {
             throw new UserException("membership.error.couponDates");
         }
+        String n = note(note);
         return db.write(cfg -> {
             lockActiveCustomer(cfg.dsl(), customerId);
-            return insertCoupon(cfg.dsl(), customerId, CouponKind.MANUAL, amount, percent, from, until, null, note(note));
+            return insertCoupon(cfg.dsl(), customerId, CouponKind.MANUAL, amount, percent, from, until, null, n);
         });
     }
 
     /** Marks a coupon used; refused when it is already used or outside its validity. */
     public Coupon redeemCoupon(String code) {
+        String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         return db.write(cfg -> {
-            var r = cfg.dsl().selectFrom(COUPON).where(COUPON.CODE.eq(code == null ? "" : code.strip().toUpperCase()))
-                    .forUpdate().fetchOptional().orElseThrow(() -> new UserException("membership.error.couponUnknown", code));
-            Coupon c = toCoupon(r);
-            if (c.redeemedAt() != null) {
-                throw new UserException("membership.error.couponUsed", c.code());
+            Coupon coupon = repository.lockCoupon(cfg.dsl(), c).orElseThrow(() -> new UserException("membership.error.couponUnknown", c));
+            if (coupon.redeemedAt() != null) {
+                throw new UserException("membership.error.couponUsed", c);
             }
-            if (!c.usableOn(today())) {
-                throw new UserException("membership.error.couponExpired", c.code());
+            if (!coupon.usableOn(today())) {
+                throw new UserException("membership.error.couponExpired", c);
             }
-            r.setRedeemedAt(now());
-            r.store();
-            return toCoupon(r);
+            repository.markCouponRedeemed(cfg.dsl(), coupon.id(), now());
+            return new Coupon(coupon.id(), coupon.customerId(), coupon.code(), coupon.kind(), coupon.amount(), coupon.percent(),
+                    coupon.validFrom(), coupon.validUntil(), now(), coupon.note());
         });
     }
 
     public List<Coupon> coupons(long customerId) {
-        return db.dsl().selectFrom(COUPON).where(COUPON.CUSTOMER_ID.eq(customerId))
-                .orderBy(COUPON.ISSUED_AT.desc(), COUPON.ID.desc()).fetch(MembershipService::toCoupon);
+        return repository.coupons(db.dsl(), customerId);
     }
 
     /**
@@ -393,31 +302,14 @@ public final class MembershipService {
         BigDecimal value = settings.birthdayCouponAmount();
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
-            var rows = dsl.select(CUSTOMER.ID, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
-                            CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
-                    .from(CUSTOMER)
-                    .where(CUSTOMER.ARCHIVED.isFalse().and(CUSTOMER.MARKETING_CONSENT.isTrue())
-                            .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
-                    .fetch();
             int issued = 0;
-            for (var r : rows) {
-                Birthday b;
-                try {
-                    b = new Birthday("LUNAR".equalsIgnoreCase(r.value2()) ? Birthday.Kind.LUNAR : Birthday.Kind.SOLAR,
-                            r.value3(), r.value4(), r.value5(), Boolean.TRUE.equals(r.value6()));
-                } catch (RuntimeException e) {
+            for (Map.Entry<Long, Birthday> e : repository.birthdaysOfConsenting(dsl)) {
+                LocalDate next = e.getValue().nextOccurrence(asOf);
+                if (next.isAfter(asOf.plusDays(days)) || repository.hasBirthdayCoupon(dsl, e.getKey(), next.getYear())) {
                     continue;
                 }
-                LocalDate next = b.nextOccurrence(asOf);
-                if (next.isAfter(asOf.plusDays(days))) {
-                    continue;
-                }
-                boolean has = dsl.fetchExists(COUPON, COUPON.CUSTOMER_ID.eq(r.value1())
-                        .and(COUPON.KIND.eq(CouponKind.BIRTHDAY.name())).and(COUPON.BIRTHDAY_YEAR.eq(next.getYear())));
-                if (!has) {
-                    insertCoupon(dsl, r.value1(), CouponKind.BIRTHDAY, value, null, asOf, next.plusDays(7), next.getYear(), null);
-                    issued++;
-                }
+                insertCoupon(dsl, e.getKey(), CouponKind.BIRTHDAY, value, null, asOf, next.plusDays(7), next.getYear(), null);
+                issued++;
             }
             return issued;
         });
@@ -425,25 +317,12 @@ public final class MembershipService {
 
     private Coupon insertCoupon(DSLContext dsl, long customerId, CouponKind kind, BigDecimal amount, BigDecimal percent,
                                 LocalDate from, LocalDate until, Integer birthdayYear, String note) {
-        var r = dsl.newRecord(COUPON);
-        r.setCustomerId(customerId);
-        r.setKind(kind.name());
-        r.setAmount(amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP));
-        r.setPercent(percent);
-        r.setValidFrom(from);
-        r.setValidUntil(until);
-        r.setIssuedAt(now());
-        r.setBirthdayYear(birthdayYear);
-        r.setNote(note);
-        for (int attempt = 0; ; attempt++) {
-            String code = newCode();
-            if (!dsl.fetchExists(COUPON, COUPON.CODE.eq(code)) || attempt > 20) {
-                r.setCode(code);
-                break;
-            }
-        }
-        r.store();
-        return toCoupon(r);
+        String code;
+        do {
+            code = newCode();
+        } while (repository.couponCodeExists(dsl, code));
+        return repository.insertCoupon(dsl, customerId, code, kind, amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP),
+                percent, from, until, birthdayYear, note, now());
     }
 
     private String newCode() {
@@ -457,100 +336,69 @@ public final class MembershipService {
     // ---- tiers ----
 
     public List<Tier> tiers() {
-        return tiers(db.dsl());
-    }
-
-    static List<Tier> tiers(DSLContext dsl) {
-        return dsl.selectFrom(MEMBER_TIER).orderBy(MEMBER_TIER.POSITION).fetch(MembershipService::toTier);
+        return repository.tiers(db.dsl());
     }
 
     public Tier tierOf(long customerId) {
-        return currentTier(db.dsl(), customerId);
+        return repository.currentTier(db.dsl(), customerId);
     }
 
     public List<TierChange> tierHistory(long customerId) {
-        return evaluator.history(db.dsl(), customerId);
+        return tierRepository.history(db.dsl(), customerId);
     }
 
     /**
      * Replaces the tier settings with {@code wanted} (in order, lowest first): renames,
      * reorders, adds (id null) and removes (missing ids). The lowest tier must start at 0 so
-     * no customer is ever without a tier, thresholds must rise strictly, rates and discounts
-     * be sensible. Then everyone is re-evaluated, all in one transaction.
+     * no customer is ever without a tier and thresholds must rise strictly ({@link TierRules});
+     * then everyone is re-evaluated, all in one transaction.
      */
     public List<Tier> saveTiers(List<Tier> wanted) {
         List<Tier> checked = TierRules.validate(wanted);
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
-            Set<Long> keep = new HashSet<>();
-            for (Tier t : checked) {
-                if (t.id() != null) {
-                    keep.add(t.id());
-                }
+            if (!repository.replaceTiers(dsl, checked)) {
+                throw new UserException("membership.error.tierGone");
             }
-            dsl.update(MEMBER_TIER).set(MEMBER_TIER.POSITION, MEMBER_TIER.POSITION.plus(100000)).execute();
-            List<Long> ids = new ArrayList<>();
-            for (Tier t : checked) {
-                MemberTierRecord r = t.id() == null ? dsl.newRecord(MEMBER_TIER)
-                        : dsl.selectFrom(MEMBER_TIER).where(MEMBER_TIER.ID.eq(t.id())).fetchOptional()
-                        .orElseThrow(() -> new UserException("membership.error.tierGone"));
-                r.setName(t.name());
-                r.setNameKey(t.nameKey());
-                r.setPosition(t.position());
-                r.setThreshold(t.threshold());
-                r.setEarnRate(t.earnRate());
-                r.setDiscountPercent(t.discountPercent());
-                r.setBenefits(t.benefits());
-                r.setColour(t.colour());
-                r.store();
-                ids.add(r.getId());
-            }
-            // Members of removed tiers go to the lowest tier, then the evaluation places everyone.
-            dsl.update(CUSTOMER_MEMBERSHIP).set(CUSTOMER_MEMBERSHIP.TIER_ID, ids.get(0))
-                    .where(CUSTOMER_MEMBERSHIP.TIER_ID.notIn(ids)).execute();
-            dsl.deleteFrom(MEMBER_TIER).where(MEMBER_TIER.ID.notIn(ids)).execute();
-            evaluator.evaluate(dsl, null, now(), TierChangeReason.SETTINGS);
-            return tiers(dsl);
+            tierRepository.evaluate(dsl, null, now(), TierChangeReason.SETTINGS);
+            return repository.tiers(dsl);
         });
     }
 
-    /** Re-evaluates every customer's tier set-based; returns how many changed tier. */
+    /** Re-evaluates every customer's tier, set-based; returns how many changed tier. */
     public int evaluateAll() {
-        return db.write(cfg -> evaluator.evaluate(cfg.dsl(), null, now(), TierChangeReason.EVALUATION));
+        return db.write(cfg -> tierRepository.evaluate(cfg.dsl(), null, now(), TierChangeReason.EVALUATION));
     }
 
-    public TierEvaluator evaluator() {
-        return evaluator;
+    public TierRepository tierRepository() {
+        return tierRepository;
     }
 
-    /** Tier, balance, 12-month spend and the last purchases of one customer, for the visit brief. */
+    /**
+     * For the visit brief: the customer's current tier, points balance, spend in the last
+     * 12 months and the last {@value #LAST_PURCHASES} purchases (newest first, not voided).
+     */
     public MembershipSnapshot snapshot(long customerId) {
         DSLContext dsl = db.dsl();
-        List<Purchase> last = dsl.selectFrom(PURCHASE).where(PURCHASE.CUSTOMER_ID.eq(customerId).and(PURCHASE.VOIDED.isFalse()))
-                .orderBy(PURCHASE.PURCHASED_AT.desc(), PURCHASE.ID.desc()).limit(LAST_PURCHASES)
-                .fetch(MembershipService::toPurchase);
-        return new MembershipSnapshot(currentTier(dsl, customerId), balance(dsl, customerId), totals(customerId).last12Months(), last);
+        return new MembershipSnapshot(repository.currentTier(dsl, customerId), repository.balance(dsl, customerId),
+                totals(customerId).last12Months(), repository.purchases(dsl, customerId, false, 0, LAST_PURCHASES));
     }
 
     // ---- ledger internals ----
 
     private void lockActiveCustomer(DSLContext dsl, long customerId) {
-        Boolean archived = lockCustomer(dsl, customerId);
-        if (archived) {
+        if (lockCustomer(dsl, customerId)) {
             throw new UserException("membership.error.customerArchived");
         }
     }
 
     /** Locks the customer's row until the transaction ends: a customer's ledger changes run one at a time. */
-    private Boolean lockCustomer(DSLContext dsl, long customerId) {
-        return dsl.select(CUSTOMER.ARCHIVED).from(CUSTOMER).where(CUSTOMER.ID.eq(customerId)).forUpdate()
-                .fetchOptional(CUSTOMER.ARCHIVED).orElseThrow(() -> new UserException("customer.error.gone"));
+    private boolean lockCustomer(DSLContext dsl, long customerId) {
+        return repository.lockCustomer(dsl, customerId).orElseThrow(() -> new UserException("customer.error.gone"));
     }
 
-    static Tier currentTier(DSLContext dsl, long customerId) {
-        return dsl.select(MEMBER_TIER.fields()).from(CUSTOMER_MEMBERSHIP).join(MEMBER_TIER).on(MEMBER_TIER.ID.eq(CUSTOMER_MEMBERSHIP.TIER_ID))
-                .where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(customerId)).fetchOptional(r -> toTier(r.into(MEMBER_TIER)))
-                .orElseGet(() -> tiers(dsl).get(0));
+    private Purchase purchase(DSLContext dsl, long purchaseId) {
+        return repository.findPurchase(dsl, purchaseId).orElseThrow(() -> new UserException("membership.error.purchaseGone"));
     }
 
     static int points(BigDecimal amount, BigDecimal rate) {
@@ -559,62 +407,31 @@ public final class MembershipService {
 
     private void credit(DSLContext dsl, long customerId, PointKind kind, int points, LocalDateTime at, Long purchaseId, String reason) {
         int months = settings.expiryMonths();
-        PointEntryRecord e = dsl.newRecord(POINT_ENTRY);
-        e.setCustomerId(customerId);
-        e.setKind(kind.name());
-        e.setPoints(points);
-        e.setRemaining(points);
-        e.setEntryAt(at);
-        e.setExpiresOn(months == 0 ? null : at.toLocalDate().plusMonths(months));
-        e.setPurchaseId(purchaseId);
-        e.setReason(reason);
-        e.store();
+        repository.insertLot(dsl, customerId, kind, points, at, months == 0 ? null : at.toLocalDate().plusMonths(months), purchaseId, reason);
     }
 
-    /**
-     * Takes {@code points} from the customer's lots, the purchase's own lot first (for a
-     * reversal), then first in first out; refused with {@code notEnoughKey} when the balance
-     * is smaller. The caller holds the customer's lock.
-     */
+    /** Checks the balance (the caller holds the customer's lock), takes the points from the lots, writes the entry. */
     private void debit(DSLContext dsl, long customerId, PointKind kind, int points, LocalDateTime at, Long purchaseId,
                        Long rewardId, String reason, String notEnoughKey) {
-        int balance = balance(dsl, customerId);
+        int balance = repository.balance(dsl, customerId);
         if (points > balance) {
             throw new UserException(notEnoughKey, points, balance);
         }
-        List<PointEntryRecord> lots = dsl.selectFrom(POINT_ENTRY)
-                .where(POINT_ENTRY.CUSTOMER_ID.eq(customerId).and(POINT_ENTRY.REMAINING.gt(0)))
-                .orderBy(DSL.when(POINT_ENTRY.PURCHASE_ID.eq(purchaseId == null ? -1L : purchaseId), DSL.inline(0)).otherwise(DSL.inline(1)).asc(),
-                        POINT_ENTRY.EXPIRES_ON.asc().nullsLast(), POINT_ENTRY.ENTRY_AT.asc(), POINT_ENTRY.ID.asc())
-                .fetch();
-        int left = points;
-        for (PointEntryRecord lot : lots) {
-            if (left == 0) {
-                break;
-            }
-            int take = Math.min(left, lot.getRemaining());
-            lot.setRemaining(lot.getRemaining() - take);
-            lot.store();
-            left -= take;
-        }
-        if (left > 0) {
+        if (repository.takeFromLots(dsl, customerId, points, purchaseId) > 0) {
             throw new IllegalStateException("ledger lots do not cover the balance of customer " + customerId);
         }
-        PointEntryRecord e = dsl.newRecord(POINT_ENTRY);
-        e.setCustomerId(customerId);
-        e.setKind(kind.name());
-        e.setPoints(-points);
-        e.setRemaining(0);
-        e.setEntryAt(at);
-        e.setPurchaseId(purchaseId);
-        e.setRewardId(rewardId);
-        e.setReason(reason);
-        e.store();
+        repository.insertDebit(dsl, customerId, kind, points, at, purchaseId, rewardId, reason);
     }
 
-    private static PurchaseRecord purchaseRecord(DSLContext dsl, long purchaseId) {
-        return dsl.selectFrom(PURCHASE).where(PURCHASE.ID.eq(purchaseId)).fetchOptional()
-                .orElseThrow(() -> new UserException("membership.error.purchaseGone"));
+    private static String reason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new UserException("membership.error.reasonRequired");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new UserException("membership.error.tooLong", MAX_REASON);
+        }
+        return why;
     }
 
     private static String note(String note) {
@@ -626,20 +443,5 @@ public final class MembershipService {
             throw new UserException("membership.error.tooLong", MAX_NOTE);
         }
         return n;
-    }
-
-    static Purchase toPurchase(PurchaseRecord r) {
-        return new Purchase(r.getId(), r.getCustomerId(), r.getPurchasedAt(), r.getAmount(), r.getNote(), r.getPoints(),
-                r.getVoided(), r.getVoidReason());
-    }
-
-    static Tier toTier(MemberTierRecord r) {
-        return new Tier(r.getId(), r.getName(), r.getNameKey(), r.getPosition(), r.getThreshold(), r.getEarnRate(),
-                r.getDiscountPercent(), r.getBenefits(), r.getColour());
-    }
-
-    static Coupon toCoupon(app.regulars.store.jooq.tables.records.CouponRecord r) {
-        return new Coupon(r.getId(), r.getCustomerId(), r.getCode(), CouponKind.valueOf(r.getKind()), r.getAmount(), r.getPercent(),
-                r.getValidFrom(), r.getValidUntil(), r.getRedeemedAt(), r.getNote());
     }
 }

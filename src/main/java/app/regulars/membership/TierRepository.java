@@ -17,10 +17,10 @@ import static app.regulars.store.jooq.Tables.TIER_CHANGE;
  * customer whose tier changes, and one UPDATE moves those customers. The same statements
  * serve one customer (after a purchase) and everyone ("tiers evaluate").
  */
-public final class TierEvaluator {
+public final class TierRepository {
     private final MembershipSettings settings;
 
-    TierEvaluator(MembershipSettings settings) {
+    public TierRepository(MembershipSettings settings) {
         this.settings = settings;
     }
 
@@ -30,14 +30,14 @@ public final class TierEvaluator {
     }
 
     /** The SQL expression of one customer's basis (alias m = customer_membership). */
-    String basisSql(TierRule rule) {
+    public String basisSql(TierRule rule) {
         String measure = rule == TierRule.POINTS_12_MONTHS ? "p.points" : "p.amount";
         return "COALESCE((SELECT SUM(" + measure + ") FROM purchase p WHERE p.customer_id = m.customer_id"
                 + " AND p.voided = FALSE AND p.purchased_at >= ?), 0)";
     }
 
     /** Re-evaluates one customer ({@code customerId}) or all (null); returns how many changed tier. */
-    int evaluate(DSLContext dsl, Long customerId, LocalDateTime now, TierChangeReason reason) {
+    public int evaluate(DSLContext dsl, Long customerId, LocalDateTime now, TierChangeReason reason) {
         TierRule rule = settings.rule();
         LocalDateTime from = windowStart(now.toLocalDate());
         long lowest = dsl.select(MEMBER_TIER.ID).from(MEMBER_TIER).orderBy(MEMBER_TIER.POSITION).limit(1).fetchOne(MEMBER_TIER.ID);
@@ -62,7 +62,7 @@ public final class TierEvaluator {
     }
 
     /** A customer's upgrades and downgrades, newest first. */
-    List<TierChange> history(DSLContext dsl, long customerId) {
+    public List<TierChange> history(DSLContext dsl, long customerId) {
         var from = MEMBER_TIER.as("f");
         var to = MEMBER_TIER.as("t");
         return dsl.select(TIER_CHANGE.CHANGED_AT, TIER_CHANGE.FROM_NAME, TIER_CHANGE.TO_NAME, from.POSITION, to.POSITION,

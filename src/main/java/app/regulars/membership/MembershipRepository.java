@@ -1,0 +1,325 @@
+package app.regulars.membership;
+
+import app.regulars.customer.Birthday;
+import app.regulars.store.jooq.tables.records.CouponRecord;
+import app.regulars.store.jooq.tables.records.MemberTierRecord;
+import app.regulars.store.jooq.tables.records.PointEntryRecord;
+import app.regulars.store.jooq.tables.records.PurchaseRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static app.regulars.store.jooq.Tables.COUPON;
+import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
+import static app.regulars.store.jooq.Tables.MEMBER_TIER;
+import static app.regulars.store.jooq.Tables.POINT_ENTRY;
+import static app.regulars.store.jooq.Tables.PURCHASE;
+import static app.regulars.store.jooq.Tables.REWARD;
+
+/**
+ * Purchases, ledger entries, rewards, coupons and tiers in the H2 file: the only place
+ * their SQL lives (tier evaluation: {@link TierRepository}). Each method takes the
+ * {@link DSLContext} of the caller's transaction.
+ */
+public final class MembershipRepository {
+
+    /** Locks the customer's row until the transaction ends; empty when there is no such customer, else whether archived. */
+    public Optional<Boolean> lockCustomer(DSLContext dsl, long customerId) {
+        return dsl.select(CUSTOMER.ARCHIVED).from(CUSTOMER).where(CUSTOMER.ID.eq(customerId)).forUpdate()
+                .fetchOptional(CUSTOMER.ARCHIVED);
+    }
+
+    // ---- purchases ----
+
+    public Purchase insertPurchase(DSLContext dsl, long customerId, LocalDateTime at, BigDecimal amount, String note,
+                                   int points, LocalDateTime now) {
+        PurchaseRecord r = dsl.newRecord(PURCHASE);
+        r.setCustomerId(customerId);
+        r.setPurchasedAt(at);
+        r.setAmount(amount);
+        r.setNote(note);
+        r.setPoints(points);
+        r.setVoided(false);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.store();
+        return toPurchase(r);
+    }
+
+    public Optional<Purchase> findPurchase(DSLContext dsl, long purchaseId) {
+        return dsl.selectFrom(PURCHASE).where(PURCHASE.ID.eq(purchaseId)).fetchOptional(MembershipRepository::toPurchase);
+    }
+
+    public void updatePurchase(DSLContext dsl, long purchaseId, LocalDateTime at, BigDecimal amount, String note, int points,
+                               LocalDateTime now) {
+        dsl.update(PURCHASE).set(PURCHASE.PURCHASED_AT, at).set(PURCHASE.AMOUNT, amount).set(PURCHASE.NOTE, note)
+                .set(PURCHASE.POINTS, points).set(PURCHASE.UPDATED_AT, now).where(PURCHASE.ID.eq(purchaseId)).execute();
+    }
+
+    public void markVoided(DSLContext dsl, long purchaseId, String reason, LocalDateTime now) {
+        dsl.update(PURCHASE).set(PURCHASE.VOIDED, true).set(PURCHASE.VOID_REASON, reason).set(PURCHASE.VOIDED_AT, now)
+                .set(PURCHASE.UPDATED_AT, now).where(PURCHASE.ID.eq(purchaseId)).execute();
+    }
+
+    /** Newest first; {@code offset}/{@code limit} page through them. */
+    public List<Purchase> purchases(DSLContext dsl, long customerId, boolean withVoided, int offset, int limit) {
+        return dsl.selectFrom(PURCHASE)
+                .where(PURCHASE.CUSTOMER_ID.eq(customerId).and(withVoided ? DSL.noCondition() : PURCHASE.VOIDED.isFalse()))
+                .orderBy(PURCHASE.PURCHASED_AT.desc(), PURCHASE.ID.desc()).offset(offset).limit(limit)
+                .fetch(MembershipRepository::toPurchase);
+    }
+
+    public MembershipService.PurchaseTotals totals(DSLContext dsl, long customerId, LocalDateTime from) {
+        Record r = dsl.select(DSL.count(), DSL.coalesce(DSL.sum(PURCHASE.AMOUNT), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(DSL.when(PURCHASE.PURCHASED_AT.ge(from), PURCHASE.AMOUNT)), BigDecimal.ZERO))
+                .from(PURCHASE).where(PURCHASE.CUSTOMER_ID.eq(customerId).and(PURCHASE.VOIDED.isFalse())).fetchOne();
+        return new MembershipService.PurchaseTotals(r.get(0, Integer.class), r.get(1, BigDecimal.class).setScale(2),
+                r.get(2, BigDecimal.class).setScale(2));
+    }
+
+    // ---- ledger ----
+
+    public int balance(DSLContext dsl, long customerId) {
+        Integer b = dsl.select(DSL.coalesce(DSL.sum(POINT_ENTRY.POINTS), BigDecimal.ZERO).cast(Integer.class))
+                .from(POINT_ENTRY).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId)).fetchOne(0, Integer.class);
+        return b == null ? 0 : b;
+    }
+
+    public List<PointEntry> ledger(DSLContext dsl, long customerId, int limit) {
+        return dsl.selectFrom(POINT_ENTRY).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId))
+                .orderBy(POINT_ENTRY.ENTRY_AT.desc(), POINT_ENTRY.ID.desc()).limit(limit)
+                .fetch(r -> new PointEntry(r.getId(), PointKind.valueOf(r.getKind()), r.getPoints(), r.getRemaining(),
+                        r.getEntryAt(), r.getExpiresOn(), r.getPurchaseId(), r.getReason()));
+    }
+
+    /** A positive entry: a lot of points that later debits take from. */
+    public void insertLot(DSLContext dsl, long customerId, PointKind kind, int points, LocalDateTime at, LocalDate expiresOn,
+                          Long purchaseId, String reason) {
+        PointEntryRecord e = dsl.newRecord(POINT_ENTRY);
+        e.setCustomerId(customerId);
+        e.setKind(kind.name());
+        e.setPoints(points);
+        e.setRemaining(points);
+        e.setEntryAt(at);
+        e.setExpiresOn(expiresOn);
+        e.setPurchaseId(purchaseId);
+        e.setReason(reason);
+        e.store();
+    }
+
+    /**
+     * Takes {@code points} from the customer's lots: those of {@code preferPurchase} first,
+     * then the earliest to expire, first in first out. Returns what could not be taken.
+     */
+    public int takeFromLots(DSLContext dsl, long customerId, int points, Long preferPurchase) {
+        List<PointEntryRecord> lots = dsl.selectFrom(POINT_ENTRY)
+                .where(POINT_ENTRY.CUSTOMER_ID.eq(customerId).and(POINT_ENTRY.REMAINING.gt(0)))
+                .orderBy(DSL.when(POINT_ENTRY.PURCHASE_ID.eq(preferPurchase == null ? -1L : preferPurchase), DSL.inline(0))
+                                .otherwise(DSL.inline(1)).asc(),
+                        POINT_ENTRY.EXPIRES_ON.asc().nullsLast(), POINT_ENTRY.ENTRY_AT.asc(), POINT_ENTRY.ID.asc())
+                .fetch();
+        int left = points;
+        for (PointEntryRecord lot : lots) {
+            if (left == 0) {
+                break;
+            }
+            int take = Math.min(left, lot.getRemaining());
+            lot.setRemaining(lot.getRemaining() - take);
+            lot.store();
+            left -= take;
+        }
+        return left;
+    }
+
+    public void insertDebit(DSLContext dsl, long customerId, PointKind kind, int points, LocalDateTime at, Long purchaseId,
+                            Long rewardId, String reason) {
+        PointEntryRecord e = dsl.newRecord(POINT_ENTRY);
+        e.setCustomerId(customerId);
+        e.setKind(kind.name());
+        e.setPoints(-points);
+        e.setRemaining(0);
+        e.setEntryAt(at);
+        e.setPurchaseId(purchaseId);
+        e.setRewardId(rewardId);
+        e.setReason(reason);
+        e.store();
+    }
+
+    /** Set-based expiry of every lot due on or before {@code asOf}; returns the points expired. */
+    public long expire(DSLContext dsl, LocalDate asOf) {
+        Condition due = POINT_ENTRY.EXPIRES_ON.le(asOf).and(POINT_ENTRY.REMAINING.gt(0));
+        Long total = dsl.select(DSL.coalesce(DSL.sum(POINT_ENTRY.REMAINING), BigDecimal.ZERO).cast(Long.class))
+                .from(POINT_ENTRY).where(due).fetchOne(0, Long.class);
+        dsl.insertInto(POINT_ENTRY, POINT_ENTRY.CUSTOMER_ID, POINT_ENTRY.KIND, POINT_ENTRY.POINTS, POINT_ENTRY.REMAINING,
+                        POINT_ENTRY.ENTRY_AT, POINT_ENTRY.EXPIRES_ON, POINT_ENTRY.PURCHASE_ID, POINT_ENTRY.REASON)
+                .select(dsl.select(POINT_ENTRY.CUSTOMER_ID, DSL.inline(PointKind.EXPIRED.name()), POINT_ENTRY.REMAINING.neg(),
+                                DSL.inline(0), POINT_ENTRY.EXPIRES_ON.cast(LocalDateTime.class),
+                                POINT_ENTRY.EXPIRES_ON, POINT_ENTRY.PURCHASE_ID, DSL.castNull(String.class))
+                        .from(POINT_ENTRY).where(due))
+                .execute();
+        dsl.update(POINT_ENTRY).set(POINT_ENTRY.REMAINING, 0).where(due).execute();
+        return total == null ? 0L : total;
+    }
+
+    public int expiring(DSLContext dsl, long customerId, LocalDate from, LocalDate to) {
+        Integer n = dsl.select(DSL.coalesce(DSL.sum(POINT_ENTRY.REMAINING), BigDecimal.ZERO).cast(Integer.class))
+                .from(POINT_ENTRY).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId)
+                        .and(POINT_ENTRY.REMAINING.gt(0)).and(POINT_ENTRY.EXPIRES_ON.between(from, to)))
+                .fetchOne(0, Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    // ---- rewards ----
+
+    public List<Reward> rewards(DSLContext dsl, boolean activeOnly) {
+        return dsl.selectFrom(REWARD).where(activeOnly ? REWARD.ACTIVE.isTrue() : DSL.noCondition())
+                .orderBy(REWARD.COST_POINTS, REWARD.NAME)
+                .fetch(r -> new Reward(r.getId(), r.getName(), r.getCostPoints(), r.getActive()));
+    }
+
+    public Optional<Reward> findReward(DSLContext dsl, long id) {
+        return dsl.selectFrom(REWARD).where(REWARD.ID.eq(id)).fetchOptional(r -> new Reward(r.getId(), r.getName(), r.getCostPoints(), r.getActive()));
+    }
+
+    /** Inserts (id null) or updates; empty when the reward to update is gone. */
+    public Optional<Reward> saveReward(DSLContext dsl, Reward reward) {
+        var r = reward.id() == null ? dsl.newRecord(REWARD) : dsl.selectFrom(REWARD).where(REWARD.ID.eq(reward.id())).fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        r.setName(reward.name());
+        r.setCostPoints(reward.costPoints());
+        r.setActive(reward.active());
+        r.store();
+        return Optional.of(new Reward(r.getId(), r.getName(), r.getCostPoints(), r.getActive()));
+    }
+
+    // ---- coupons ----
+
+    public Coupon insertCoupon(DSLContext dsl, long customerId, String code, CouponKind kind, BigDecimal amount, BigDecimal percent,
+                               LocalDate from, LocalDate until, Integer birthdayYear, String note, LocalDateTime now) {
+        CouponRecord r = dsl.newRecord(COUPON);
+        r.setCustomerId(customerId);
+        r.setCode(code);
+        r.setKind(kind.name());
+        r.setAmount(amount);
+        r.setPercent(percent);
+        r.setValidFrom(from);
+        r.setValidUntil(until);
+        r.setIssuedAt(now);
+        r.setBirthdayYear(birthdayYear);
+        r.setNote(note);
+        r.store();
+        return toCoupon(r);
+    }
+
+    public boolean couponCodeExists(DSLContext dsl, String code) {
+        return dsl.fetchExists(COUPON, COUPON.CODE.eq(code));
+    }
+
+    public Optional<Coupon> lockCoupon(DSLContext dsl, String code) {
+        return dsl.selectFrom(COUPON).where(COUPON.CODE.eq(code)).forUpdate().fetchOptional(MembershipRepository::toCoupon);
+    }
+
+    public void markCouponRedeemed(DSLContext dsl, long couponId, LocalDateTime now) {
+        dsl.update(COUPON).set(COUPON.REDEEMED_AT, now).where(COUPON.ID.eq(couponId)).execute();
+    }
+
+    public List<Coupon> coupons(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(COUPON).where(COUPON.CUSTOMER_ID.eq(customerId))
+                .orderBy(COUPON.ISSUED_AT.desc(), COUPON.ID.desc()).fetch(MembershipRepository::toCoupon);
+    }
+
+    public boolean hasBirthdayCoupon(DSLContext dsl, long customerId, int year) {
+        return dsl.fetchExists(COUPON, COUPON.CUSTOMER_ID.eq(customerId)
+                .and(COUPON.KIND.eq(CouponKind.BIRTHDAY.name())).and(COUPON.BIRTHDAY_YEAR.eq(year)));
+    }
+
+    /** Active customers who agreed to marketing and have a birthday, with it. */
+    public List<Map.Entry<Long, Birthday>> birthdaysOfConsenting(DSLContext dsl) {
+        List<Map.Entry<Long, Birthday>> out = new ArrayList<>();
+        dsl.select(CUSTOMER.ID, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
+                        CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
+                .from(CUSTOMER)
+                .where(CUSTOMER.ARCHIVED.isFalse().and(CUSTOMER.MARKETING_CONSENT.isTrue())
+                        .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
+                .forEach(r -> {
+                    try {
+                        out.add(Map.entry(r.value1(), new Birthday("LUNAR".equalsIgnoreCase(r.value2()) ? Birthday.Kind.LUNAR : Birthday.Kind.SOLAR,
+                                r.value3(), r.value4(), r.value5(), Boolean.TRUE.equals(r.value6()))));
+                    } catch (RuntimeException e) {
+                        // an impossible stored date: no coupon rather than no coupons at all
+                    }
+                });
+        return out;
+    }
+
+    // ---- tiers ----
+
+    public List<Tier> tiers(DSLContext dsl) {
+        return dsl.selectFrom(MEMBER_TIER).orderBy(MEMBER_TIER.POSITION).fetch(MembershipRepository::toTier);
+    }
+
+    /** The customer's current tier (the lowest when no evaluation has placed the customer yet). */
+    public Tier currentTier(DSLContext dsl, long customerId) {
+        return dsl.select(MEMBER_TIER.fields()).from(CUSTOMER_MEMBERSHIP).join(MEMBER_TIER).on(MEMBER_TIER.ID.eq(CUSTOMER_MEMBERSHIP.TIER_ID))
+                .where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(customerId)).fetchOptional(r -> toTier(r.into(MEMBER_TIER)))
+                .orElseGet(() -> tiers(dsl).get(0));
+    }
+
+    /**
+     * Replaces the tiers by {@code checked} (validated, positions 0..n-1): updates those with
+     * an id, inserts the new ones, moves members of removed tiers to the lowest and deletes
+     * the removed ones. Returns false when a tier to update is gone.
+     */
+    public boolean replaceTiers(DSLContext dsl, List<Tier> checked) {
+        dsl.update(MEMBER_TIER).set(MEMBER_TIER.POSITION, MEMBER_TIER.POSITION.plus(100000)).execute();
+        List<Long> ids = new ArrayList<>();
+        for (Tier t : checked) {
+            MemberTierRecord r = t.id() == null ? dsl.newRecord(MEMBER_TIER)
+                    : dsl.selectFrom(MEMBER_TIER).where(MEMBER_TIER.ID.eq(t.id())).fetchOne();
+            if (r == null) {
+                return false;
+            }
+            r.setName(t.name());
+            r.setNameKey(t.nameKey());
+            r.setPosition(t.position());
+            r.setThreshold(t.threshold());
+            r.setEarnRate(t.earnRate());
+            r.setDiscountPercent(t.discountPercent());
+            r.setBenefits(t.benefits());
+            r.setColour(t.colour());
+            r.store();
+            ids.add(r.getId());
+        }
+        dsl.update(CUSTOMER_MEMBERSHIP).set(CUSTOMER_MEMBERSHIP.TIER_ID, ids.get(0))
+                .where(CUSTOMER_MEMBERSHIP.TIER_ID.notIn(ids)).execute();
+        dsl.deleteFrom(MEMBER_TIER).where(MEMBER_TIER.ID.notIn(ids)).execute();
+        return true;
+    }
+
+    static Purchase toPurchase(PurchaseRecord r) {
+        return new Purchase(r.getId(), r.getCustomerId(), r.getPurchasedAt(), r.getAmount(), r.getNote(), r.getPoints(),
+                r.getVoided(), r.getVoidReason());
+    }
+
+    static Tier toTier(MemberTierRecord r) {
+        return new Tier(r.getId(), r.getName(), r.getNameKey(), r.getPosition(), r.getThreshold(), r.getEarnRate(),
+                r.getDiscountPercent(), r.getBenefits(), r.getColour());
+    }
+
+    static Coupon toCoupon(CouponRecord r) {
+        return new Coupon(r.getId(), r.getCustomerId(), r.getCode(), CouponKind.valueOf(r.getKind()), r.getAmount(), r.getPercent(),
+                r.getValidFrom(), r.getValidUntil(), r.getRedeemedAt(), r.getNote());
+    }
+}
