@@ -77,4 +77,21 @@ public final class Formats {
         long days = ChronoUnit.DAYS.between(today, next);
         return messages.get("format.nextBirthday", monthDay(next), days);
     }
+
+    /** Money in the shop's currency for the user's locale: "¥128.50", "CN¥128.50", "$12.00". */
+    public String money(java.math.BigDecimal amount, java.util.Currency currency) {
+        if (amount == null) {
+            return "";
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getCurrencyInstance(messages.locale());
+        f.setCurrency(currency);
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        return f.format(amount);
+    }
+
+    /** A whole number with the locale's grouping: "12,345". */
+    public String integer(long n) {
+        return java.text.NumberFormat.getIntegerInstance(messages.locale()).format(n);
+    }
 }

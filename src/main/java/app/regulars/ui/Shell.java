@@ -32,7 +32,10 @@ public final class Shell extends BorderPane {
     public Shell(AppContext context, TaskRunner runner, Messages messages, Theme theme,
                  Consumer<Locale> switchLanguage, Consumer<Theme> switchTheme) {
         getStyleClass().add("shell");
-        customers = new CustomersPage(context.customers(), runner, messages);
+        // ---- membership ----
+        app.regulars.membership.MembershipSection membershipSection =
+                new app.regulars.membership.MembershipSection(context.membership(), runner, messages);
+        customers = new CustomersPage(context.customers(), runner, messages, java.util.List.of(membershipSection));
 
         Label title = new Label(messages.get("app.title"));
         title.getStyleClass().add("app-title");

@@ -1,0 +1,378 @@
+package app.regulars.membership;
+
+import app.regulars.customer.Customer;
+import app.regulars.customer.ProfileSection;
+import app.regulars.i18n.Formats;
+import app.regulars.i18n.Messages;
+import app.regulars.ui.TaskRunner;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Currency;
+import java.util.function.Function;
+
+/**
+ * The "Purchases & points" tab of a customer's profile: tier, balance and totals at the top,
+ * a purchase form (Enter records), then purchases, the points ledger, tier history and
+ * coupons. Edit and void by keyboard: select a purchase, Alt+E / Delete.
+ */
+public final class MembershipSection implements ProfileSection {
+    private final MembershipSectionViewModel vm;
+    private final Messages messages;
+    private final Formats formats;
+    private final VBox root = new VBox(10);
+    private final Label tierBadge = new Label();
+    private final Label balance = new Label();
+    private final Label spend = new Label();
+    private final Label error = new Label();
+    private final Label status = new Label();
+    private final TextField amount = new TextField();
+    private final DatePicker date = new DatePicker();
+    private final TextField note = new TextField();
+    private final Button record = new Button();
+    private final Button cancelEdit = new Button();
+    private final TableView<Purchase> purchaseTable = new TableView<>();
+    private final Label purchaseTotals = new Label();
+    private Purchase editing;
+
+    public MembershipSection(MembershipService service, TaskRunner runner, Messages messages) {
+        this.vm = new MembershipSectionViewModel(service, runner, messages);
+        this.messages = messages;
+        this.formats = new Formats(messages);
+        build();
+    }
+
+    public MembershipSectionViewModel viewModel() {
+        return vm;
+    }
+
+    private Currency currency() {
+        return vm.service().settings().currency();
+    }
+
+    private void build() {
+        root.setId("membershipSection");
+        root.setPadding(new Insets(12));
+        tierBadge.setId("membershipTier");
+        tierBadge.getStyleClass().add("tier-badge");
+        balance.setId("membershipBalance");
+        balance.getStyleClass().add("membership-figure");
+        spend.setId("membershipSpend");
+        spend.getStyleClass().add("muted");
+        HBox summary = new HBox(16, tierBadge, balance, spend);
+        summary.setAlignment(Pos.CENTER_LEFT);
+
+        amount.setId("membershipAmount");
+        amount.setPromptText(messages.get("membership.profile.amountPrompt"));
+        amount.setPrefColumnCount(8);
+        date.setId("membershipDate");
+        date.setValue(vm.service().today());
+        date.setPrefWidth(150);
+        note.setId("membershipNote");
+        note.setPromptText(messages.get("membership.profile.notePrompt"));
+        HBox.setHgrow(note, Priority.ALWAYS);
+        record.setId("membershipRecord");
+        record.getStyleClass().add("accent");
+        record.setMnemonicParsing(true);
+        record.setOnAction(e -> submit());
+        cancelEdit.setText(messages.get("common.cancel"));
+        cancelEdit.setId("membershipCancelEdit");
+        cancelEdit.setOnAction(e -> stopEditing());
+        amount.setOnAction(e -> submit());
+        note.setOnAction(e -> submit());
+        amount.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && editing != null) {
+                stopEditing();
+            }
+        });
+        Label amountLabel = new Label(messages.get("membership.profile.amount"));
+        amountLabel.setLabelFor(amount);
+        amountLabel.setMnemonicParsing(true);
+        HBox form = new HBox(8, amountLabel, amount, date, note, record, cancelEdit);
+        form.setAlignment(Pos.CENTER_LEFT);
+        form.getStyleClass().add("purchase-form");
+        error.setId("membershipError");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        status.setId("membershipStatus");
+        status.getStyleClass().add("success-text");
+        status.textProperty().bind(vm.statusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        stopEditing();
+
+        TabPane tabs = new TabPane(new Tab(messages.get("membership.profile.purchases"), purchasesPane()),
+                new Tab(messages.get("membership.profile.points"), ledgerPane()),
+                new Tab(messages.get("membership.profile.tierHistory"), historyPane()),
+                new Tab(messages.get("membership.profile.coupons"), couponsPane()));
+        tabs.setId("membershipTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().addAll(summary, form, error, status, tabs);
+
+        vm.dataProperty().addListener((obs, o, d) -> showData(d));
+    }
+
+    private void showData(MembershipSectionViewModel.Data d) {
+        if (d == null) {
+            return;
+        }
+        tierBadge.setText(d.tier().displayName(messages));
+        tierBadge.setStyle("-fx-background-color: " + d.tier().colour() + ";");
+        balance.setText(messages.get("membership.profile.balance", d.balance())
+                + (d.expiring30() > 0 ? "  " + messages.get("membership.profile.expiring", d.expiring30()) : ""));
+        spend.setText(messages.get("membership.profile.spend12", formats.money(d.totals().last12Months(), currency())));
+        purchaseTotals.setText(messages.get("membership.profile.totals", d.totals().count(), formats.money(d.totals().total(), currency())));
+    }
+
+    private void submit() {
+        if (vm.archived()) {
+            vm.errorProperty().set(messages.get("membership.error.customerArchived"));
+            return;
+        }
+        if (editing == null) {
+            vm.record(amount.getText(), date.getValue(), note.getText(), this::clearForm);
+        } else {
+            vm.edit(editing, amount.getText(), date.getValue(), note.getText(), this::stopEditing);
+        }
+    }
+
+    private void clearForm() {
+        amount.clear();
+        note.clear();
+        date.setValue(vm.service().today());
+        amount.requestFocus();
+    }
+
+    private void startEditing(Purchase p) {
+        if (p == null || p.voided()) {
+            return;
+        }
+        editing = p;
+        amount.setText(p.amount().toPlainString());
+        date.setValue(p.purchasedAt().toLocalDate());
+        note.setText(p.note() == null ? "" : p.note());
+        record.setText(messages.get("membership.profile.saveEdit"));
+        cancelEdit.setVisible(true);
+        cancelEdit.setManaged(true);
+        amount.requestFocus();
+        amount.selectAll();
+    }
+
+    private void stopEditing() {
+        editing = null;
+        record.setText(messages.get("membership.profile.record"));
+        cancelEdit.setVisible(false);
+        cancelEdit.setManaged(false);
+        amount.clear();
+        note.clear();
+        date.setValue(vm.service().today());
+    }
+
+    private Node purchasesPane() {
+        purchaseTable.setId("purchaseTable");
+        purchaseTable.setItems(vm.purchases());
+        purchaseTable.getColumns().add(column(messages.get("membership.column.date"), p -> formats.dateTime(p.purchasedAt()), 175));
+        TableColumn<Purchase, String> amountCol = column(messages.get("membership.column.amount"), p -> formats.money(p.amount(), currency()), 110);
+        amountCol.setStyle("-fx-alignment: CENTER-RIGHT;");
+        purchaseTable.getColumns().add(amountCol);
+        purchaseTable.getColumns().add(column(messages.get("membership.column.points"), p -> formats.integer(p.points()), 70));
+        purchaseTable.getColumns().add(column(messages.get("membership.column.note"), p -> p.note() == null ? "" : p.note(), 240));
+        purchaseTable.getColumns().add(column(messages.get("membership.column.status"),
+                p -> p.voided() ? messages.get("membership.profile.voidedBecause", p.voidReason()) : "", 200));
+        purchaseTable.setPlaceholder(new Label(messages.get("membership.profile.noPurchases")));
+        purchaseTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Purchase p, boolean empty) {
+                super.updateItem(p, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("voided"), !empty && p != null && p.voided());
+            }
+        });
+        Button edit = new Button(messages.get("membership.profile.edit"));
+        edit.setId("purchaseEdit");
+        edit.setOnAction(e -> startEditing(purchaseTable.getSelectionModel().getSelectedItem()));
+        Button voidButton = new Button(messages.get("membership.profile.void"));
+        voidButton.setId("purchaseVoid");
+        voidButton.setOnAction(e -> askVoid(purchaseTable.getSelectionModel().getSelectedItem()));
+        edit.disableProperty().bind(purchaseTable.getSelectionModel().selectedItemProperty().isNull());
+        voidButton.disableProperty().bind(purchaseTable.getSelectionModel().selectedItemProperty().isNull());
+        purchaseTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                askVoid(purchaseTable.getSelectionModel().getSelectedItem());
+            } else if (e.getCode() == KeyCode.ENTER) {
+                startEditing(purchaseTable.getSelectionModel().getSelectedItem());
+            }
+        });
+        purchaseTotals.setId("purchaseTotals");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, purchaseTotals, grow, edit, voidButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, purchaseTable, bar);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(purchaseTable, Priority.ALWAYS);
+        return box;
+    }
+
+    private void askVoid(Purchase p) {
+        if (p == null || p.voided()) {
+            return;
+        }
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle(messages.get("membership.void.title"));
+        d.setHeaderText(messages.get("membership.void.header", formats.money(p.amount(), currency()), formats.dateTime(p.purchasedAt())));
+        d.setContentText(messages.get("membership.void.reason"));
+        d.getEditor().setId("voidReason");
+        if (root.getScene() != null) {
+            d.initOwner(root.getScene().getWindow());
+        }
+        d.showAndWait().ifPresent(reason -> vm.voidPurchase(p, reason));
+    }
+
+    private Node ledgerPane() {
+        TableView<PointEntry> t = new TableView<>(vm.ledger());
+        t.setId("ledgerTable");
+        t.getColumns().add(column(messages.get("membership.column.date"), e -> formats.dateTime(e.at()), 175));
+        t.getColumns().add(column(messages.get("membership.column.kind"), e -> messages.get("membership.kind." + e.kind().name()), 110));
+        t.getColumns().add(column(messages.get("membership.column.points"), e -> (e.points() > 0 ? "+" : "") + formats.integer(e.points()), 80));
+        t.getColumns().add(column(messages.get("membership.column.expires"),
+                e -> e.points() > 0 && e.remaining() > 0 ? formats.date(e.expiresOn()) : "", 110));
+        t.getColumns().add(column(messages.get("membership.column.reason"), e -> e.reason() == null ? "" : e.reason(), 240));
+        t.setPlaceholder(new Label(messages.get("membership.profile.noPoints")));
+        Button adjust = new Button(messages.get("membership.profile.adjust"));
+        adjust.setId("pointsAdjust");
+        adjust.setOnAction(e -> askAdjust());
+        VBox box = new VBox(6, t, new HBox(8, adjust));
+        box.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(t, Priority.ALWAYS);
+        return box;
+    }
+
+    private void askAdjust() {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle(messages.get("membership.adjust.title"));
+        TextField points = new TextField();
+        points.setId("adjustPoints");
+        points.setPromptText("+100 / -50");
+        TextField reason = new TextField();
+        reason.setId("adjustReason");
+        GridPane g = new GridPane(8, 8);
+        g.addRow(0, new Label(messages.get("membership.adjust.points")), points);
+        g.addRow(1, new Label(messages.get("membership.adjust.reason")), reason);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (root.getScene() != null) {
+            d.initOwner(root.getScene().getWindow());
+        }
+        javafx.application.Platform.runLater(points::requestFocus);
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.adjust(points.getText(), reason.getText()));
+    }
+
+    private Node historyPane() {
+        TableView<TierChange> t = new TableView<>(vm.history());
+        t.setId("tierHistoryTable");
+        t.getColumns().add(column(messages.get("membership.column.date"), c -> formats.dateTime(c.at()), 175));
+        t.getColumns().add(column(messages.get("membership.column.change"),
+                c -> messages.get(c.upgrade() ? "membership.history.up" : "membership.history.down",
+                        c.fromName() == null ? "" : tierName(c.fromName()), tierName(c.toName())), 240));
+        t.getColumns().add(column(messages.get("membership.column.reason"), c -> messages.get("membership.reason." + c.reason().name()), 200));
+        t.getColumns().add(column(messages.get("membership.column.basis"), c -> c.basis().toPlainString(), 100));
+        t.setPlaceholder(new Label(messages.get("membership.profile.noHistory")));
+        VBox box = new VBox(t);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(t, Priority.ALWAYS);
+        return box;
+    }
+
+    /** A built-in tier's stored English name shown in the user's language. */
+    private String tierName(String stored) {
+        String key = "membership.tier." + stored.toLowerCase(java.util.Locale.ROOT);
+        return messages.has(key) ? messages.get(key) : stored;
+    }
+
+    private Node couponsPane() {
+        TableView<Coupon> t = new TableView<>(vm.coupons());
+        t.setId("couponTable");
+        t.getColumns().add(column(messages.get("membership.column.code"), c -> c.code(), 110));
+        t.getColumns().add(column(messages.get("membership.column.kind"), c -> messages.get("membership.coupon." + c.kind().name()), 100));
+        t.getColumns().add(column(messages.get("membership.column.value"), c -> c.amount() != null ? formats.money(c.amount(), currency())
+                : c.percent() != null ? c.percent().stripTrailingZeros().toPlainString() + " %" : (c.note() == null ? "" : c.note()), 120));
+        t.getColumns().add(column(messages.get("membership.column.valid"), c -> formats.date(c.validFrom()) + " – " + formats.date(c.validUntil()), 220));
+        t.getColumns().add(column(messages.get("membership.column.redeemed"), c -> formats.dateTime(c.redeemedAt()), 150));
+        t.setPlaceholder(new Label(messages.get("membership.profile.noCoupons")));
+        Button issue = new Button(messages.get("membership.profile.issueCoupon"));
+        issue.setId("couponIssue");
+        issue.setOnAction(e -> askCoupon());
+        VBox box = new VBox(6, t, new HBox(8, issue));
+        box.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(t, Priority.ALWAYS);
+        return box;
+    }
+
+    private void askCoupon() {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle(messages.get("membership.coupon.title"));
+        TextField value = new TextField();
+        value.setId("couponValue");
+        CheckBox percent = new CheckBox(messages.get("membership.coupon.percent"));
+        DatePicker until = new DatePicker(vm.service().today().plusDays(30));
+        TextField couponNote = new TextField();
+        GridPane g = new GridPane(8, 8);
+        g.addRow(0, new Label(messages.get("membership.coupon.value")), value, percent);
+        g.addRow(1, new Label(messages.get("membership.coupon.until")), until);
+        g.addRow(2, new Label(messages.get("membership.profile.notePrompt")), couponNote);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (root.getScene() != null) {
+            d.initOwner(root.getScene().getWindow());
+        }
+        d.showAndWait().filter(b -> b == ButtonType.OK)
+                .ifPresent(b -> vm.issueCoupon(value.getText(), percent.isSelected(), until.getValue(), couponNote.getText()));
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(text.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    @Override
+    public String title() {
+        return messages.get("membership.profile.tab");
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void show(Customer customer) {
+        if (editing != null) {
+            stopEditing();
+        }
+        vm.show(customer.id(), customer.archived());
+    }
+}

@@ -1,0 +1,195 @@
+package app.regulars.membership;
+
+import app.regulars.i18n.Messages;
+import app.regulars.i18n.UserException;
+import app.regulars.ui.TaskRunner;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * The membership tab of a profile: what it shows (tier, balance, totals, purchases, ledger,
+ * tier history, coupons) and what it does (record, edit and void purchases, adjust points,
+ * issue coupons). Every call runs on the task runner; failures become {@link #errorProperty}.
+ */
+public final class MembershipSectionViewModel {
+    public static final int PURCHASE_ROWS = 500;
+    public static final int LEDGER_ROWS = 500;
+
+    /** Everything the tab shows of one customer. */
+    public record Data(long customerId, Tier tier, int balance, int expiring30, MembershipService.PurchaseTotals totals,
+                       List<Purchase> purchases, List<PointEntry> ledger, List<TierChange> history, List<Coupon> coupons) {
+    }
+
+    private final MembershipService service;
+    private final TaskRunner runner;
+    private final Messages messages;
+    private final ObjectProperty<Data> data = new SimpleObjectProperty<>();
+    private final ObservableList<Purchase> purchases = FXCollections.observableArrayList();
+    private final ObservableList<PointEntry> ledger = FXCollections.observableArrayList();
+    private final ObservableList<TierChange> history = FXCollections.observableArrayList();
+    private final ObservableList<Coupon> coupons = FXCollections.observableArrayList();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private long customerId = -1;
+    private boolean archived;
+
+    public MembershipSectionViewModel(MembershipService service, TaskRunner runner, Messages messages) {
+        this.service = service;
+        this.runner = runner;
+        this.messages = messages;
+    }
+
+    public MembershipService service() {
+        return service;
+    }
+
+    public ObjectProperty<Data> dataProperty() {
+        return data;
+    }
+
+    public ObservableList<Purchase> purchases() {
+        return purchases;
+    }
+
+    public ObservableList<PointEntry> ledger() {
+        return ledger;
+    }
+
+    public ObservableList<TierChange> history() {
+        return history;
+    }
+
+    public ObservableList<Coupon> coupons() {
+        return coupons;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public boolean archived() {
+        return archived;
+    }
+
+    public void show(long id, boolean archived) {
+        this.customerId = id;
+        this.archived = archived;
+        error.set("");
+        status.set("");
+        reload();
+    }
+
+    public void reload() {
+        long id = customerId;
+        if (id < 0) {
+            return;
+        }
+        runner.run(() -> new Data(id, service.tierOf(id), service.balance(id), service.expiringWithin(id, 30), service.totals(id),
+                        service.purchases(id, PURCHASE_ROWS), service.ledger(id, LEDGER_ROWS), service.tierHistory(id), service.coupons(id)),
+                d -> {
+                    if (d.customerId() != customerId) {
+                        return;
+                    }
+                    data.set(d);
+                    purchases.setAll(d.purchases());
+                    ledger.setAll(d.ledger());
+                    history.setAll(d.history());
+                    coupons.setAll(d.coupons());
+                },
+                this::fail);
+    }
+
+    /** Records a purchase typed at the counter; {@code done} runs after it is saved. */
+    public void record(String amountText, LocalDate date, String note, Runnable done) {
+        long id = customerId;
+        BigDecimal amount;
+        try {
+            amount = MembershipService.parseAmount(amountText);
+        } catch (UserException e) {
+            error.set(e.localizedMessage(messages));
+            return;
+        }
+        LocalDateTime at = date == null || date.equals(service.today()) ? null : date.atTime(LocalTime.NOON);
+        runner.run(() -> service.recordPurchase(id, at, amount, note), p -> {
+            error.set("");
+            status.set(messages.get("membership.profile.recorded", p.points()));
+            reload();
+            done.run();
+        }, this::fail);
+    }
+
+    public void edit(Purchase p, String amountText, LocalDate date, String note, Runnable done) {
+        BigDecimal amount;
+        try {
+            amount = MembershipService.parseAmount(amountText);
+        } catch (UserException e) {
+            error.set(e.localizedMessage(messages));
+            return;
+        }
+        LocalDateTime at = date == null || date.equals(p.purchasedAt().toLocalDate()) ? p.purchasedAt() : date.atTime(LocalTime.NOON);
+        runner.run(() -> service.editPurchase(p.id(), at, amount, note), x -> {
+            error.set("");
+            status.set(messages.get("membership.profile.edited"));
+            reload();
+            done.run();
+        }, this::fail);
+    }
+
+    public void voidPurchase(Purchase p, String reason) {
+        runner.run(() -> service.voidPurchase(p.id(), reason), x -> {
+            error.set("");
+            status.set(messages.get("membership.profile.voided"));
+            reload();
+        }, this::fail);
+    }
+
+    public void adjust(String pointsText, String reason) {
+        int points;
+        try {
+            points = Integer.parseInt(pointsText == null ? "" : pointsText.strip().replace("+", ""));
+        } catch (NumberFormatException e) {
+            error.set(messages.get("membership.error.pointsNotNumber", pointsText == null ? "" : pointsText.strip()));
+            return;
+        }
+        long id = customerId;
+        runner.run(() -> service.adjustPoints(id, points, reason), b -> {
+            error.set("");
+            status.set(messages.get("membership.profile.adjusted", b));
+            reload();
+        }, this::fail);
+    }
+
+    public void issueCoupon(String valueText, boolean percent, LocalDate until, String note) {
+        BigDecimal value;
+        try {
+            value = MembershipService.parseAmount(valueText);
+        } catch (UserException e) {
+            error.set(e.localizedMessage(messages));
+            return;
+        }
+        long id = customerId;
+        runner.run(() -> service.issueCoupon(id, percent ? null : value, percent ? value : null, service.today(), until, note), c -> {
+            error.set("");
+            status.set(messages.get("membership.profile.couponIssued", c.code()));
+            reload();
+        }, this::fail);
+    }
+
+    private void fail(Throwable t) {
+        error.set(messages.describe(t));
+    }
+}

@@ -1,0 +1,158 @@
+package app.regulars.membership;
+
+import app.regulars.AppContext;
+import app.regulars.customer.Customer;
+import app.regulars.i18n.Messages;
+import app.regulars.testing.Screenshots;
+import app.regulars.testing.TestStores;
+import app.regulars.ui.FxTaskRunner;
+import app.regulars.ui.Shell;
+import app.regulars.ui.Theme;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The membership views driven like a user would, on a real store, headless. */
+@ExtendWith(ApplicationExtension.class)
+class MembershipViewsTest {
+    @TempDir
+    static Path base;
+    private static int counter;
+
+    private AppContext context;
+    private FxTaskRunner runner;
+    private Stage stage;
+    private Shell shell;
+    private long xiaoming;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        context = TestStores.open(base.resolve("store" + (++counter)));
+        TestStores.addKnownCustomers(context.customers());
+        xiaoming = context.customers().byCode("000001").map(Customer::id).orElseThrow();
+        runner = new FxTaskRunner();
+        stage.setScene(new Scene(new Label(), 1200, 780));
+        showShell(Locale.ENGLISH);
+        stage.show();
+    }
+
+    private void showShell(Locale locale) {
+        shell = new Shell(context, runner, new Messages(locale), Theme.LIGHT, l -> { }, t -> { });
+        Scene scene = stage.getScene();
+        scene.setRoot(shell);
+        Theme.LIGHT.apply(scene);
+        shell.installShortcuts(scene);
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        context.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String label(FxRobot robot, String id) {
+        return ((Label) robot.lookup(id).query()).getText();
+    }
+
+    private void openMembershipTab(FxRobot robot, String title) {
+        robot.interact(() -> shell.customers().openProfile(xiaoming));
+        waitUntil(() -> robot.lookup("#profileName").tryQuery().isPresent());
+        robot.interact(() -> {
+            for (Node n : robot.lookup(".tab-pane").queryAll()) {
+                TabPane tp = (TabPane) n;
+                for (Tab t : tp.getTabs()) {
+                    if (title.equals(t.getText())) {
+                        tp.getSelectionModel().select(t);
+                    }
+                }
+            }
+        });
+        waitUntil(() -> robot.lookup("#membershipAmount").tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    @Test
+    void recordEditAndVoidAPurchaseByKeyboard(FxRobot robot) {
+        context.membership().recordPurchase(xiaoming, LocalDateTime.of(2026, 10, 3, 15, 30), new BigDecimal("880.00"), "龙井 半斤");
+        openMembershipTab(robot, "Purchases & points");
+        TableView<?> table = robot.lookup("#purchaseTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1);
+
+        robot.clickOn("#membershipAmount").write("-5").type(KeyCode.ENTER);
+        waitUntil(() -> !label(robot, "#membershipError").isEmpty());
+        assertThat(label(robot, "#membershipError")).contains("cannot be negative");
+        assertThat(table.getItems()).hasSize(1);
+
+        robot.doubleClickOn("#membershipAmount").eraseText(2).write("128.50");
+        robot.clickOn("#membershipNote").write("Tea cups").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(label(robot, "#membershipStatus")).isEqualTo("Purchase recorded: +128 points.");
+        waitUntil(() -> label(robot, "#membershipTier").equals("Silver"));
+        assertThat(label(robot, "#membershipBalance")).startsWith("1,008 points");
+        assertThat(label(robot, "#purchaseTotals")).isEqualTo("2 purchases, total CN¥1,008.50");
+        Screenshots.save(stage.getScene(), "membership-profile-en");
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#purchaseTable").type(KeyCode.ENTER);
+        assertThat(((javafx.scene.control.TextField) robot.lookup("#membershipAmount").query()).getText()).isEqualTo("128.50");
+        robot.eraseText(6).write("100").type(KeyCode.ENTER);
+        waitUntil(() -> label(robot, "#membershipStatus").equals("Purchase changed."));
+        assertThat(context.membership().balance(xiaoming)).isEqualTo(980);
+        assertThat(context.membership().tierOf(xiaoming).name()).isEqualTo("Bronze");
+
+        robot.interact(() -> table.getSelectionModel().select(1));
+        robot.clickOn("#purchaseVoid");
+        waitUntil(() -> robot.lookup("#voidReason").tryQuery().isPresent());
+        robot.clickOn("#voidReason").write("wrong customer").type(KeyCode.ENTER);
+        try {
+            waitUntil(() -> label(robot, "#membershipStatus").startsWith("Purchase voided"));
+        } catch (AssertionError e) {
+            throw new AssertionError("status " + label(robot, "#membershipStatus") + " error " + label(robot, "#membershipError"), e);
+        }
+        assertThat(context.membership().balance(xiaoming)).isEqualTo(100);
+        assertThat(context.membership().totals(xiaoming).count()).isEqualTo(1);
+    }
+
+    @Test
+    void profileTabInChinese(FxRobot robot) {
+        context.membership().recordPurchase(xiaoming, LocalDateTime.of(2026, 9, 1, 11, 0), new BigDecimal("1200.00"), "普洱 一饼");
+        context.membership().recordPurchase(xiaoming, LocalDateTime.of(2026, 11, 2, 16, 0), new BigDecimal("66.00"), "茶点");
+        robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
+        openMembershipTab(robot, "消费与积分");
+        waitUntil(() -> label(robot, "#membershipTier").equals("银卡"));
+        assertThat(label(robot, "#purchaseTotals")).isEqualTo("共 2 笔消费，合计 ¥1,266.00");
+        Screenshots.save(stage.getScene(), "membership-profile-zh");
+    }
+}
