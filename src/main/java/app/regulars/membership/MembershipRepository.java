@@ -21,6 +21,7 @@ import java.util.Optional;
 import static app.regulars.store.jooq.Tables.COUPON;
 import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
+import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.MEMBER_TIER;
 import static app.regulars.store.jooq.Tables.POINT_ENTRY;
 import static app.regulars.store.jooq.Tables.PURCHASE;
@@ -306,6 +307,80 @@ public final class MembershipRepository {
                 .where(CUSTOMER_MEMBERSHIP.TIER_ID.notIn(ids)).execute();
         dsl.deleteFrom(MEMBER_TIER).where(MEMBER_TIER.ID.notIn(ids)).execute();
         return true;
+    }
+
+    // ---- import and export ----
+
+    /** Id and archived flag of the customers with these codes. */
+    public Map<String, MembershipService.CustomerRef> customersByCode(DSLContext dsl, java.util.Collection<String> codes) {
+        Map<String, MembershipService.CustomerRef> out = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>(codes);
+        for (int from = 0; from < all.size(); from += 1000) {
+            dsl.select(CUSTOMER.CODE, CUSTOMER.ID, CUSTOMER.ARCHIVED).from(CUSTOMER)
+                    .where(CUSTOMER.CODE.in(all.subList(from, Math.min(all.size(), from + 1000))))
+                    .forEach(r -> out.put(r.value1(), new MembershipService.CustomerRef(r.value2(), r.value3())));
+        }
+        return out;
+    }
+
+    /** Id and archived flag of the customers with these E.164 numbers (the first customer when shared). */
+    public Map<String, MembershipService.CustomerRef> customersByPhone(DSLContext dsl, java.util.Collection<String> numbers) {
+        Map<String, MembershipService.CustomerRef> out = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>(numbers);
+        for (int from = 0; from < all.size(); from += 1000) {
+            dsl.select(CUSTOMER_PHONE.NUMBER, CUSTOMER.ID, CUSTOMER.ARCHIVED).from(CUSTOMER_PHONE).join(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_PHONE.CUSTOMER_ID))
+                    .where(CUSTOMER_PHONE.NUMBER.in(all.subList(from, Math.min(all.size(), from + 1000))))
+                    .orderBy(CUSTOMER.ARCHIVED, CUSTOMER.ID)
+                    .forEach(r -> out.putIfAbsent(r.value1(), new MembershipService.CustomerRef(r.value2(), r.value3())));
+        }
+        return out;
+    }
+
+    /** Earn rate of each customer's current tier (customers without a membership row are absent). */
+    public Map<Long, BigDecimal> earnRates(DSLContext dsl) {
+        Map<Long, BigDecimal> out = new java.util.HashMap<>();
+        dsl.select(CUSTOMER_MEMBERSHIP.CUSTOMER_ID, MEMBER_TIER.EARN_RATE).from(CUSTOMER_MEMBERSHIP)
+                .join(MEMBER_TIER).on(MEMBER_TIER.ID.eq(CUSTOMER_MEMBERSHIP.TIER_ID))
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    public long maxPurchaseId(DSLContext dsl) {
+        Long id = dsl.select(DSL.max(PURCHASE.ID)).from(PURCHASE).fetchOne(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
+    /** Inserts purchases (points already computed) {@code batch} rows per statement. */
+    public void insertPurchases(DSLContext dsl, List<PurchaseLine> lines, int[] points, LocalDateTime now, int batch) {
+        for (int from = 0; from < lines.size(); from += batch) {
+            var insert = dsl.insertInto(PURCHASE, PURCHASE.CUSTOMER_ID, PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.NOTE,
+                    PURCHASE.POINTS, PURCHASE.VOIDED, PURCHASE.CREATED_AT, PURCHASE.UPDATED_AT);
+            int to = Math.min(lines.size(), from + batch);
+            for (int i = from; i < to; i++) {
+                PurchaseLine l = lines.get(i);
+                insert = insert.values(l.customerId(), l.at(), l.amount(), l.note(), points[i], false, now, now);
+            }
+            ((org.jooq.Insert<?>) insert).execute();
+        }
+    }
+
+    /** One EARNED lot per purchase inserted after {@code afterId}, set-based. */
+    public int earnForPurchasesAfter(DSLContext dsl, long afterId, int expiryMonths) {
+        return dsl.execute("INSERT INTO point_entry (customer_id, kind, points, remaining, entry_at, expires_on, purchase_id)"
+                + " SELECT customer_id, 'EARNED', points, points, purchased_at, "
+                + (expiryMonths == 0 ? "CAST(NULL AS DATE)" : "DATEADD(MONTH, " + expiryMonths + ", CAST(purchased_at AS DATE))")
+                + ", id FROM purchase WHERE id > ? AND points > 0", afterId);
+    }
+
+    /** Every purchase with its customer's code, oldest first, for an export. */
+    public void forEachPurchase(DSLContext dsl, java.util.function.Consumer<List<Object>> row) {
+        dsl.select(CUSTOMER.CODE, CUSTOMER.NAME, PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.POINTS, PURCHASE.NOTE,
+                        PURCHASE.VOIDED, PURCHASE.VOID_REASON)
+                .from(PURCHASE).join(CUSTOMER).on(CUSTOMER.ID.eq(PURCHASE.CUSTOMER_ID))
+                .orderBy(PURCHASE.PURCHASED_AT, PURCHASE.ID)
+                .fetchSize(1000)
+                .forEach(r -> row.accept(java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7(), r.value8())));
     }
 
     static Purchase toPurchase(PurchaseRecord r) {

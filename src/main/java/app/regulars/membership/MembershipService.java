@@ -384,6 +384,55 @@ public final class MembershipService {
                 totals(customerId).last12Months(), repository.purchases(dsl, customerId, false, 0, LAST_PURCHASES));
     }
 
+    // ---- import and export ----
+
+    /** A customer found by code or phone for an import. */
+    public record CustomerRef(long id, boolean archived) {
+    }
+
+    public Map<String, CustomerRef> customersByCode(java.util.Collection<String> codes) {
+        return repository.customersByCode(db.dsl(), codes);
+    }
+
+    public Map<String, CustomerRef> customersByPhone(java.util.Collection<String> e164Numbers) {
+        return repository.customersByPhone(db.dsl(), e164Numbers);
+    }
+
+    /**
+     * Stores validated purchases in one transaction: {@value #IMPORT_BATCH} rows per INSERT,
+     * then one INSERT ... SELECT earns their points, then one set-based tier evaluation.
+     * Points use each customer's tier before the import. Archived customers are refused.
+     */
+    public int importPurchases(List<PurchaseLine> lines) {
+        for (PurchaseLine l : lines) {
+            checkAmount(l.amount());
+        }
+        return db.write(cfg -> {
+            DSLContext dsl = cfg.dsl();
+            Map<Long, BigDecimal> rates = repository.earnRates(dsl);
+            BigDecimal lowestRate = repository.tiers(dsl).get(0).earnRate();
+            int[] points = new int[lines.size()];
+            for (int i = 0; i < lines.size(); i++) {
+                PurchaseLine l = lines.get(i);
+                BigDecimal rate = rates.get(l.customerId());
+                points[i] = points(l.amount(), rate != null ? rate : lowestRate);
+            }
+            LocalDateTime stamp = now();
+            long after = repository.maxPurchaseId(dsl);
+            repository.insertPurchases(dsl, lines, points, stamp, IMPORT_BATCH);
+            repository.earnForPurchasesAfter(dsl, after, settings.expiryMonths());
+            tierRepository.evaluate(dsl, null, stamp, TierChangeReason.PURCHASE);
+            return lines.size();
+        });
+    }
+
+    public static final int IMPORT_BATCH = 1000;
+
+    /** Streams every purchase (code, name, time, amount, points, note, voided, void reason), oldest first. */
+    public void forEachPurchase(java.util.function.Consumer<List<Object>> row) {
+        repository.forEachPurchase(db.dsl(), row);
+    }
+
     // ---- ledger internals ----
 
     private void lockActiveCustomer(DSLContext dsl, long customerId) {

@@ -1,0 +1,198 @@
+package app.regulars.cli;
+
+import app.regulars.exchange.ImportReport;
+import app.regulars.exchange.PurchaseCsvImporter;
+import app.regulars.exchange.RejectedRow;
+import app.regulars.exchange.Table;
+import app.regulars.exchange.TableExport;
+import app.regulars.i18n.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** The membership commands: {@code import purchases}, {@code export purchases}, {@code tiers evaluate}, {@code points expire}. */
+public final class MembershipCommands {
+    private MembershipCommands() {
+    }
+
+    @Command(name = "purchases", description = "Import purchases from a CSV file (columns: customer code or phone, date, amount, note). "
+            + "All or nothing: a row whose customer does not exist or is archived, or whose date or amount is wrong, is rejected "
+            + "and then nothing is imported.")
+    static final class ImportPurchases implements Callable<Integer> {
+        @ParentCommand
+        ImportCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The CSV file (UTF-8 or GBK, first line = column names).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RegularsCommand root = parent.root;
+            Messages messages = root.messages();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return root.withContext(err, ctx -> {
+                ImportReport report = new PurchaseCsvImporter(ctx.membership(), ctx.customers().phones()).importFile(file);
+                for (String column : report.ignoredColumns()) {
+                    err.println(messages.get("cli.import.ignoredColumn", messages.get("exchange.warning.unknownColumn", column)));
+                }
+                if (!report.succeeded()) {
+                    for (RejectedRow row : report.rejected()) {
+                        err.println(messages.get("cli.import.rejectedRow", row.line(), row.reason(messages)));
+                    }
+                    err.println(messages.get("cli.import.rejected", report.rejected().size(), report.rowsRead()));
+                    err.flush();
+                    return RegularsCommand.FAILED;
+                }
+                out.println(messages.get("membership.cli.imported", report.imported()));
+                out.flush();
+                return RegularsCommand.OK;
+            });
+        }
+    }
+
+    @Command(name = "purchases", description = "Export every purchase (voided ones marked) with its customer's code.")
+    static final class ExportPurchases implements Callable<Integer> {
+        @ParentCommand
+        ExportCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv (the default), xlsx or pdf.")
+        String format;
+
+        @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "The file to write (replaced if it exists).")
+        Path out;
+
+        @Override
+        public Integer call() {
+            RegularsCommand root = parent.root;
+            Messages messages = root.messages();
+            PrintWriter err = spec.commandLine().getErr();
+            TableExport.Format f;
+            try {
+                f = TableExport.Format.parse(format);
+            } catch (RuntimeException e) {
+                err.println(messages.describe(e));
+                return RegularsCommand.FAILED;
+            }
+            return root.withContext(err, ctx -> {
+                List<List<Object>> rows = new ArrayList<>();
+                ctx.membership().forEachPurchase(rows::add);
+                Table table = new Table(messages.get("membership.export.title"), "",
+                        List.of(Table.Column.text(messages.get("membership.export.code"), 1), Table.Column.text(messages.get("membership.export.name"), 2),
+                                Table.Column.text(messages.get("membership.column.date"), 2), Table.Column.number(messages.get("membership.column.amount"), 1),
+                                Table.Column.number(messages.get("membership.column.points"), 1), Table.Column.text(messages.get("membership.column.note"), 3),
+                                Table.Column.text(messages.get("membership.export.voided"), 1), Table.Column.text(messages.get("membership.export.voidReason"), 2)),
+                        rows, false);
+                new TableExport(messages).write(table, f, out);
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.println(messages.get("membership.cli.exported", rows.size(), out.toAbsolutePath().toString()));
+                stdout.flush();
+                return RegularsCommand.OK;
+            });
+        }
+    }
+
+    @Command(name = "tiers", description = "Member tiers.", subcommands = TiersEvaluate.class)
+    static final class Tiers implements Callable<Integer> {
+        @ParentCommand
+        RegularsCommand root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return picocli.CommandLine.ExitCode.USAGE;
+        }
+    }
+
+    @Command(name = "evaluate", description = "Place every customer in the tier the rule gives today (points or spend in the last 12 months).")
+    static final class TiersEvaluate implements Callable<Integer> {
+        @ParentCommand
+        Tiers parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RegularsCommand root = parent.root;
+            return root.withContext(spec.commandLine().getErr(), ctx -> {
+                long t0 = System.nanoTime();
+                int changed = ctx.membership().evaluateAll();
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(root.messages().get("membership.cli.evaluated", changed, (System.nanoTime() - t0) / 1e9));
+                out.flush();
+                return RegularsCommand.OK;
+            });
+        }
+    }
+
+    @Command(name = "points", description = "The points ledger.", subcommands = PointsExpire.class)
+    static final class Points implements Callable<Integer> {
+        @ParentCommand
+        RegularsCommand root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return picocli.CommandLine.ExitCode.USAGE;
+        }
+    }
+
+    @Command(name = "expire", description = "Expire, first in first out, the points whose expiry date is on or before the given date.")
+    static final class PointsExpire implements Callable<Integer> {
+        @ParentCommand
+        Points parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "YYYY-MM-DD; today when left out.")
+        String asOf;
+
+        @Override
+        public Integer call() {
+            RegularsCommand root = parent.root;
+            Messages messages = root.messages();
+            PrintWriter err = spec.commandLine().getErr();
+            LocalDate day;
+            try {
+                day = asOf == null ? null : LocalDate.parse(asOf.strip());
+            } catch (DateTimeParseException e) {
+                err.println(messages.get("membership.cli.badDate", asOf));
+                err.flush();
+                return RegularsCommand.FAILED;
+            }
+            return root.withContext(err, ctx -> {
+                LocalDate d = day == null ? ctx.membership().today() : day;
+                long n = ctx.membership().expire(d);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(messages.get("membership.cli.expired", n, d.toString()));
+                out.flush();
+                return RegularsCommand.OK;
+            });
+        }
+    }
+}
