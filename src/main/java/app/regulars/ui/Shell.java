@@ -28,10 +28,16 @@ import java.util.function.Consumer;
  */
 public final class Shell extends BorderPane {
     private final CustomersPage customers;
+    private final AppContext context;
+    private final TaskRunner runner;
+    private final Messages messages;
 
     public Shell(AppContext context, TaskRunner runner, Messages messages, Theme theme,
                  Consumer<Locale> switchLanguage, Consumer<Theme> switchTheme) {
         getStyleClass().add("shell");
+        this.context = context;
+        this.runner = runner;
+        this.messages = messages;
         // ---- membership ----
         app.regulars.membership.MembershipSection membershipSection =
                 new app.regulars.membership.MembershipSection(context.membership(), runner, messages);
@@ -78,6 +84,18 @@ public final class Shell extends BorderPane {
 
     public void installShortcuts(Scene scene) {
         customers.installShortcuts(scene);
+        // ---- membership ----
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> openQuickPurchase(scene));
+    }
+
+    /** The quick "new purchase" box (Ctrl+P). */
+    public app.regulars.membership.QuickPurchaseDialog openQuickPurchase(Scene scene) {
+        app.regulars.membership.QuickPurchaseDialog box = new app.regulars.membership.QuickPurchaseDialog(context.customers(),
+                context.membership(), runner, messages, scene.getWindow(), scene.getStylesheets());
+        box.stage().setOnHidden(e -> customers.refresh());
+        box.show();
+        return box;
     }
 
     public CustomersPage customers() {

@@ -155,4 +155,25 @@ class MembershipViewsTest {
         assertThat(label(robot, "#purchaseTotals")).isEqualTo("共 2 笔消费，合计 ¥1,266.00");
         Screenshots.save(stage.getScene(), "membership-profile-zh");
     }
+
+    @Test
+    void ctrlPOpensTheQuickPurchaseBoxThatFindsByPinyin(FxRobot robot) {
+        robot.clickOn("#customerTable");
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#quickFind").tryQuery().isPresent());
+        robot.clickOn("#quickFind").write("wxm");
+        waitUntil(() -> label(robot, "#quickSelected").equals("For 王小明 (000001)"));
+        robot.clickOn("#quickAmount").write("12,5x").type(KeyCode.ENTER);
+        waitUntil(() -> !label(robot, "#quickError").isEmpty());
+        assertThat(label(robot, "#quickError")).isEqualTo("\u201c12,5x\u201d is not an amount. Type a number such as 128.50.");
+        robot.doubleClickOn("#quickAmount").eraseText(5).write("1,250");
+        robot.clickOn("#quickNote").write("铁观音").type(KeyCode.ENTER);
+        waitUntil(() -> label(robot, "#quickStatus").equals("Recorded for 王小明: +1,250 points."));
+        assertThat(context.membership().balance(xiaoming)).isEqualTo(1250);
+        assertThat(context.membership().tierOf(xiaoming).name()).isEqualTo("Silver");
+        robot.clickOn("#quickFind").write("alice");
+        waitUntil(() -> label(robot, "#quickSelected").startsWith("For Alice Smith"));
+        Screenshots.save(robot.lookup("#quickFind").query().getScene(), "membership-quick-purchase-en");
+        robot.type(KeyCode.ESCAPE);
+    }
 }
