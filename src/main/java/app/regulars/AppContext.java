@@ -3,6 +3,9 @@ package app.regulars;
 import app.regulars.customer.CustomerRepository;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.PhoneNumbers;
+import app.regulars.followup.AutoFollowUps;
+import app.regulars.followup.FollowUpRepository;
+import app.regulars.followup.FollowUpService;
 import app.regulars.store.Database;
 import app.regulars.store.Settings;
 
@@ -18,11 +21,17 @@ public final class AppContext implements AutoCloseable {
     private final Database database;
     private final Settings settings;
     private final CustomerService customers;
+    // ---- followup ----
+    private final FollowUpService followUps;
+    private final AutoFollowUps autoFollowUps;
 
     private AppContext(Database database, Clock clock, Locale locale) {
         this.database = database;
         this.settings = new Settings(database);
         this.customers = new CustomerService(database, new CustomerRepository(), PhoneNumbers.forLocale(locale), clock);
+        // ---- followup ----
+        this.followUps = new FollowUpService(database, new FollowUpRepository(), clock);
+        this.autoFollowUps = new AutoFollowUps(followUps, settings);
     }
 
     /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */
@@ -44,6 +53,15 @@ public final class AppContext implements AutoCloseable {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    // ---- followup ----
+    public FollowUpService followUps() {
+        return followUps;
+    }
+
+    public AutoFollowUps autoFollowUps() {
+        return autoFollowUps;
     }
 
     @Override
