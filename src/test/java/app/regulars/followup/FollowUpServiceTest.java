@@ -235,4 +235,21 @@ class FollowUpServiceTest {
         assertEquals(FollowUpStatus.CANCELLED, service.get(checkIns.get(1).id()).orElseThrow().status());
         assertEquals(0, ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH)).checkIns());
     }
+
+    @Test
+    void cadenceCanBeSetPerMembershipTier() {
+        ctx.database().dsl().execute("MERGE INTO customer_membership (customer_id, tier_id, tier_since) KEY (customer_id) "
+                + "VALUES (?, (SELECT id FROM member_tier WHERE name = 'Gold'), CURRENT_TIMESTAMP)", alice);
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
+        ctx.settings().put(AutoFollowUps.CADENCE_RULES, "tier:Gold=30");
+        ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+        service.logInteraction(new Interaction(null, alice, at(2026, 10, 25, 10), Channel.EMAIL, "Quote sent", null, null, null));
+        service.logInteraction(new Interaction(null, zeng, at(2026, 10, 25, 10), Channel.PHONE, "Called", null, null, null));
+        AutoFollowUps.Result r = ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        assertTrue(r.tiersUsed());
+        List<FollowUp> checkIns = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.CHECK_IN, null, null, null));
+        assertEquals(1, checkIns.size());
+        assertEquals(alice, checkIns.getFirst().customerId());
+        assertEquals(LocalDate.of(2026, 11, 24), checkIns.getFirst().dueAt().toLocalDate());
+    }
 }
