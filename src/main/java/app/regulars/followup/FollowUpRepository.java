@@ -196,6 +196,42 @@ public final class FollowUpRepository {
                 .fetch(FollowUpRepository::followUp);
     }
 
+    /** A page of a month view: the first {@code perDay} follow-ups of each day and how many each day has. */
+    public record DayPage(List<FollowUp> items, java.util.Map<LocalDate, Integer> counts) {
+    }
+
+    /**
+     * For a month view: per day in [from, to), the first {@code perDay} follow-ups (due order)
+     * and the day's count, in one query through the due-time index; only the shown rows join
+     * the customer.
+     */
+    public DayPage days(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int perDay) {
+        var day = DSL.cast(FOLLOW_UP.DUE_AT, LocalDate.class);
+        var rn = DSL.rowNumber().over(DSL.partitionBy(day).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)).as("rn");
+        var cnt = DSL.count().over(DSL.partitionBy(day)).as("cnt");
+        var inner = DSL.select(FOLLOW_UP.ID.as("fid"), day.as("d"), rn, cnt).from(FOLLOW_UP)
+                .where(FOLLOW_UP.DUE_AT.ge(from).and(FOLLOW_UP.DUE_AT.lt(to)).and(filterCondition(filter))).asTable("w");
+        var fid = inner.field("fid", Long.class);
+        var d = inner.field("d", LocalDate.class);
+        var wrn = inner.field("rn", Integer.class);
+        var wcnt = inner.field("cnt", Integer.class);
+        java.util.Map<LocalDate, Integer> counts = new java.util.HashMap<>();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (var r : dsl.select(fid, d, wrn, wcnt).from(inner).where(wrn.le(perDay)).fetch()) {
+            counts.put(r.value2(), r.value4());
+            ids.add(r.value1());
+        }
+        List<FollowUp> items = ids.isEmpty() ? List.of() : dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE)
+                .from(FOLLOW_UP).join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))
+                .where(FOLLOW_UP.ID.in(ids)).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID).fetch(FollowUpRepository::followUp);
+        return new DayPage(items, counts);
+    }
+
+    /** How many planned follow-ups are due before {@code before} (overdue, or due today when before = tomorrow). */
+    public int countPlannedBefore(DSLContext dsl, LocalDateTime before) {
+        return dsl.fetchCount(FOLLOW_UP, FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(before)));
+    }
+
     public List<FollowUp> openForCustomer(DSLContext dsl, long customerId, int limit) {
         return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))

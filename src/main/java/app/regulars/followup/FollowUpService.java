@@ -247,6 +247,19 @@ public final class FollowUpService {
         return repository.range(db.dsl(), from, to, filter, LIST_LIMIT);
     }
 
+    /** A month view's page: at most {@code perDay} follow-ups a day, with each day's count. */
+    public FollowUpRepository.DayPage days(LocalDate from, LocalDate to, FollowUpFilter filter, int perDay) {
+        if (to.isBefore(from)) {
+            throw new UserException("followup.error.range");
+        }
+        return repository.days(db.dsl(), from.atStartOfDay(), to.atStartOfDay(), filter, perDay);
+    }
+
+    /** Planned follow-ups due by the end of today (overdue ones included): what to do today. */
+    public int dueByTonight() {
+        return repository.countPlannedBefore(db.dsl(), today().plusDays(1).atStartOfDay());
+    }
+
     /** Planned follow-ups due before now. */
     public List<FollowUp> overdue(FollowUpFilter filter) {
         return repository.overdue(db.dsl(), now(), filter, LIST_LIMIT);
