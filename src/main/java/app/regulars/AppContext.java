@@ -5,6 +5,9 @@ import app.regulars.customer.CustomerService;
 import app.regulars.customer.PhoneNumbers;
 import app.regulars.membership.MembershipService;
 import app.regulars.membership.MembershipSettings;
+import app.regulars.followup.AutoFollowUps;
+import app.regulars.followup.FollowUpRepository;
+import app.regulars.followup.FollowUpService;
 import app.regulars.store.Database;
 import app.regulars.store.Settings;
 
@@ -21,12 +24,18 @@ public final class AppContext implements AutoCloseable {
     private final Settings settings;
     private final CustomerService customers;
     private final MembershipService membership;
+    // ---- followup ----
+    private final FollowUpService followUps;
+    private final AutoFollowUps autoFollowUps;
 
     private AppContext(Database database, Clock clock, Locale locale) {
         this.database = database;
         this.settings = new Settings(database);
         this.customers = new CustomerService(database, new CustomerRepository(), PhoneNumbers.forLocale(locale), clock);
         this.membership = new MembershipService(database, new MembershipSettings(settings, locale), clock);
+        // ---- followup ----
+        this.followUps = new FollowUpService(database, new FollowUpRepository(), clock);
+        this.autoFollowUps = new AutoFollowUps(followUps, settings);
     }
 
     /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */
@@ -52,6 +61,15 @@ public final class AppContext implements AutoCloseable {
 
     public MembershipService membership() {
         return membership;
+    }
+
+    // ---- followup ----
+    public FollowUpService followUps() {
+        return followUps;
+    }
+
+    public AutoFollowUps autoFollowUps() {
+        return autoFollowUps;
     }
 
     @Override

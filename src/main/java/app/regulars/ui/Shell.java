@@ -2,6 +2,9 @@ package app.regulars.ui;
 
 import app.regulars.AppContext;
 import app.regulars.customer.CustomersPage;
+import app.regulars.followup.CalendarPage;
+import app.regulars.followup.CalendarViewModel;
+import app.regulars.followup.TimelineSection;
 import app.regulars.i18n.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.Locale;
@@ -31,6 +35,9 @@ public final class Shell extends BorderPane {
     private final AppContext context;
     private final TaskRunner runner;
     private final Messages messages;
+    // ---- followup ----
+    private final CalendarPage calendar;
+    private boolean navigated;
 
     public Shell(AppContext context, TaskRunner runner, Messages messages, Theme theme,
                  Consumer<Locale> switchLanguage, Consumer<Theme> switchTheme) {
@@ -38,10 +45,11 @@ public final class Shell extends BorderPane {
         this.context = context;
         this.runner = runner;
         this.messages = messages;
-        // ---- membership ----
-        app.regulars.membership.MembershipSection membershipSection =
-                new app.regulars.membership.MembershipSection(context.membership(), runner, messages);
-        customers = new CustomersPage(context.customers(), runner, messages, java.util.List.of(membershipSection));
+        // Each feature's tab on a customer's profile: purchases and points, the contact timeline.
+        java.util.List<app.regulars.customer.ProfileSection> sections = new java.util.ArrayList<>();
+        sections.add(new app.regulars.membership.MembershipSection(context.membership(), runner, messages));
+        sections.add(new TimelineSection(context.followUps(), context.customers(), runner, messages));
+        customers = new CustomersPage(context.customers(), runner, messages, sections);
 
         Label title = new Label(messages.get("app.title"));
         title.getStyleClass().add("app-title");
@@ -49,6 +57,11 @@ public final class Shell extends BorderPane {
         ToggleButton customersNav = navButton(nav, messages.get("nav.customers"), new FontIcon(MaterialDesignA.ACCOUNT_MULTIPLE), customers);
         customersNav.setId("navCustomers");
         customersNav.setSelected(true);
+        // ---- followup: the calendar; it opens first when something is due today or overdue ----
+        calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages);
+        ToggleButton calendarNav = navButton(nav, messages.get("nav.calendar"), new FontIcon(MaterialDesignC.CALENDAR_MONTH), calendar);
+        calendarNav.setId("navCalendar");
+        calendarNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> calendar.viewModel().load());
         // A page stays selected: clicking the selected button again does not unselect it.
         nav.selectedToggleProperty().addListener((obs, o, n) -> {
             if (n == null && o != null) {
@@ -67,18 +80,29 @@ public final class Shell extends BorderPane {
         VBox.setVgrow(grow, Priority.ALWAYS);
         VBox footer = new VBox(8, language, themeButton);
         footer.getStyleClass().add("nav-footer");
-        VBox left = new VBox(title, customersNav, grow, footer);
+        VBox left = new VBox(title, customersNav, calendarNav, grow, footer);
         left.getStyleClass().add("shell-nav");
         left.setAlignment(Pos.TOP_LEFT);
         setLeft(left);
         setCenter(customers);
+        // ---- followup ----
+        runner.run(context.followUps()::dueByTonight, due -> {
+            if (due > 0 && !navigated && getCenter() == customers) {
+                calendarNav.setSelected(true);
+                setCenter(calendar);
+                calendar.viewModel().load();
+            }
+        }, e -> { });
     }
 
     private ToggleButton navButton(ToggleGroup group, String text, FontIcon icon, Node page) {
         ToggleButton b = new ToggleButton(text, icon);
         b.getStyleClass().add("nav-button");
         b.setToggleGroup(group);
-        b.setOnAction(e -> setCenter(page));
+        b.setOnAction(e -> {
+            navigated = true;
+            setCenter(page);
+        });
         return b;
     }
 
@@ -96,6 +120,11 @@ public final class Shell extends BorderPane {
         box.stage().setOnHidden(e -> customers.refresh());
         box.show();
         return box;
+    }
+
+    // ---- followup ----
+    public CalendarPage calendar() {
+        return calendar;
     }
 
     public CustomersPage customers() {

@@ -1,0 +1,212 @@
+package app.regulars.followup;
+
+import app.regulars.customer.CustomerService;
+import app.regulars.i18n.Messages;
+import app.regulars.ui.TaskRunner;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The calendar page: a mode (month, week, day, agenda), the date it shows, the filter, and
+ * the follow-ups of the visible range only (loaded from SQL on every change), plus the
+ * overdue ones. Weeks start on Monday.
+ */
+public final class CalendarViewModel {
+    public enum Mode { MONTH, WEEK, DAY, AGENDA }
+
+    public static final int MONTH_PER_DAY = 4;
+    public static final int AGENDA_DAYS = 7;
+
+    private final FollowUpService service;
+    private final CustomerService customers;
+    private final TaskRunner runner;
+    private final Messages messages;
+
+    public final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONTH);
+    public final ObjectProperty<LocalDate> anchor = new SimpleObjectProperty<>();
+    public final ObjectProperty<FollowUpKind> kind = new SimpleObjectProperty<>();
+    public final ObjectProperty<String> owner = new SimpleObjectProperty<>();
+    public final ObjectProperty<FollowUpStatus> status = new SimpleObjectProperty<>();
+    public final ObjectProperty<String> tag = new SimpleObjectProperty<>();
+
+    private final ObservableList<FollowUp> items = FXCollections.observableArrayList();
+    private final ObservableMap<LocalDate, Integer> counts = FXCollections.observableHashMap();
+    private final ObservableList<FollowUp> overdue = FXCollections.observableArrayList();
+    private final ObservableList<String> owners = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private long generation;
+    private Runnable loaded = () -> { };
+
+    public CalendarViewModel(FollowUpService service, CustomerService customers, TaskRunner runner, Messages messages) {
+        this.service = service;
+        this.customers = customers;
+        this.runner = runner;
+        this.messages = messages;
+        anchor.set(service.today());
+        mode.addListener((o, a, b) -> load());
+        anchor.addListener((o, a, b) -> load());
+        kind.addListener((o, a, b) -> load());
+        owner.addListener((o, a, b) -> load());
+        status.addListener((o, a, b) -> load());
+        tag.addListener((o, a, b) -> load());
+    }
+
+    public ObservableList<FollowUp> items() {
+        return items;
+    }
+
+    /** Per day of a month view: how many follow-ups it has (items holds only the first few). */
+    public ObservableMap<LocalDate, Integer> counts() {
+        return counts;
+    }
+
+    public ObservableList<FollowUp> overdue() {
+        return overdue;
+    }
+
+    public ObservableList<String> owners() {
+        return owners;
+    }
+
+    public ObservableList<String> tags() {
+        return tags;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Runs after each load has been applied (tests and the view redraw on it). */
+    public void onLoaded(Runnable r) {
+        loaded = r;
+    }
+
+    public LocalDate today() {
+        return service.today();
+    }
+
+    public LocalDateTime now() {
+        return service.now();
+    }
+
+    public FollowUpFilter filter() {
+        return new FollowUpFilter(kind.get(), owner.get(), status.get(), tag.get());
+    }
+
+    /** First day shown (inclusive). */
+    public LocalDate start() {
+        LocalDate a = anchor.get();
+        return switch (mode.get()) {
+            case MONTH -> a.withDayOfMonth(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case WEEK -> a.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case DAY, AGENDA -> a;
+        };
+    }
+
+    /** Day after the last shown (exclusive). */
+    public LocalDate end() {
+        return switch (mode.get()) {
+            case MONTH -> start().plusWeeks(6);
+            case WEEK -> start().plusWeeks(1);
+            case DAY -> start().plusDays(1);
+            case AGENDA -> start().plusDays(AGENDA_DAYS);
+        };
+    }
+
+    public void next() {
+        step(1);
+    }
+
+    public void previous() {
+        step(-1);
+    }
+
+    private void step(int sign) {
+        LocalDate a = anchor.get();
+        anchor.set(switch (mode.get()) {
+            case MONTH -> a.plusMonths(sign);
+            case WEEK -> a.plusWeeks(sign);
+            case DAY -> a.plusDays(sign);
+            case AGENDA -> a.plusDays((long) sign * AGENDA_DAYS);
+        });
+    }
+
+    public void goToday() {
+        anchor.set(service.today());
+    }
+
+    /** Loads the visible range (and the overdue list, the filter choices) in the background. */
+    public void load() {
+        long g = ++generation;
+        LocalDate from = start();
+        LocalDate to = end();
+        Mode m = mode.get();
+        FollowUpFilter f = filter();
+        loading.set(true);
+        runner.run(() -> {
+            FollowUpRepository.DayPage page = m == Mode.MONTH
+                    ? service.days(from, to, f, MONTH_PER_DAY)
+                    : new FollowUpRepository.DayPage(service.between(from.atStartOfDay(), to.atStartOfDay(), f), Map.of());
+            return new Loaded(page, service.overdue(f), service.owners(), customers.tagsInUse());
+        }, l -> {
+            if (g != generation) {
+                return;
+            }
+            loading.set(false);
+            error.set("");
+            counts.clear();
+            counts.putAll(l.page().counts());
+            items.setAll(l.page().items());
+            overdue.setAll(l.overdue());
+            if (!owners.equals(l.owners())) {
+                owners.setAll(l.owners());
+            }
+            if (!tags.equals(l.tags())) {
+                tags.setAll(l.tags());
+            }
+            loaded.run();
+        }, t -> {
+            loading.set(false);
+            error.set(messages.describe(t));
+        });
+    }
+
+    private record Loaded(FollowUpRepository.DayPage page, List<FollowUp> overdue, List<String> owners, List<String> tags) {
+    }
+
+    /** Moves a follow-up to another day (keeping its time) or to a day and hour. */
+    public void move(long id, LocalDateTime newDue, boolean allDay) {
+        runner.run(() -> service.reschedule(id, newDue, allDay), moved -> load(), t -> error.set(messages.describe(t)));
+    }
+
+    public void setStatus(FollowUp f, FollowUpStatus s) {
+        runner.run(() -> {
+            service.setStatus(f.id(), s);
+            return null;
+        }, ok -> load(), t -> error.set(messages.describe(t)));
+    }
+
+    public FollowUpEditorViewModel editor() {
+        return new FollowUpEditorViewModel(service, customers, runner, messages);
+    }
+}

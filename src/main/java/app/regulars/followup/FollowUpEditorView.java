@@ -1,0 +1,197 @@
+package app.regulars.followup;
+
+import app.regulars.customer.CustomerSummary;
+import app.regulars.i18n.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.util.function.Consumer;
+
+/** The follow-up form in its own small window: Enter saves, Esc cancels, Alt+letter reaches each field. */
+public final class FollowUpEditorView extends VBox {
+    private final FollowUpEditorViewModel vm;
+    private final TextField customerField = new TextField();
+
+    public FollowUpEditorView(FollowUpEditorViewModel vm, Messages messages, Consumer<FollowUp> saved, Runnable cancel) {
+        this.vm = vm;
+        getStyleClass().add("followup-editor");
+        setSpacing(10);
+        setPadding(new Insets(16));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(110);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+
+        customerField.setId("followupCustomer");
+        customerField.textProperty().bindBidirectional(vm.customerQuery);
+        customerField.disableProperty().bind(vm.isNew.not());
+        ListView<CustomerSummary> matches = new ListView<>(vm.matches());
+        matches.setId("followupCustomerMatches");
+        matches.setPrefHeight(110);
+        matches.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(CustomerSummary c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.name() + "  ·  " + c.code() + (c.primaryPhone() == null ? "" : "  ·  " + c.primaryPhone()));
+            }
+        });
+        matches.visibleProperty().bind(vm.isNew.and(Bindings.isNotEmpty(vm.matches())));
+        matches.managedProperty().bind(matches.visibleProperty());
+        matches.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                vm.customer.set(n);
+            }
+        });
+        Label chosen = new Label();
+        chosen.getStyleClass().add("muted");
+        chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.customer.get() == null ? ""
+                : vm.customer.get().name() + (vm.customer.get().code() == null ? "" : "  ·  " + vm.customer.get().code()), vm.customer));
+
+        ComboBox<FollowUpKind> kind = new ComboBox<>();
+        kind.setId("followupKind");
+        kind.getItems().setAll(FollowUpKind.values());
+        kind.setConverter(enumConverter(messages, "followup.kind."));
+        kind.valueProperty().bindBidirectional(vm.kind);
+        TextField title = new TextField();
+        title.setId("followupTitle");
+        title.textProperty().bindBidirectional(vm.title);
+        DatePicker date = new DatePicker();
+        date.setId("followupDate");
+        date.valueProperty().bindBidirectional(vm.date);
+        TextField time = new TextField();
+        time.setId("followupTime");
+        time.setPrefColumnCount(5);
+        time.setPromptText("10:00");
+        time.textProperty().bindBidirectional(vm.time);
+        CheckBox allDay = new CheckBox(messages.get("followup.editor.allDay"));
+        allDay.setId("followupAllDay");
+        allDay.selectedProperty().bindBidirectional(vm.allDay);
+        time.disableProperty().bind(vm.allDay);
+        TextField owner = new TextField();
+        owner.setId("followupOwner");
+        owner.textProperty().bindBidirectional(vm.owner);
+        ComboBox<Recurrence> recurrence = new ComboBox<>();
+        recurrence.setId("followupRecurrence");
+        recurrence.getItems().setAll(Recurrence.values());
+        recurrence.setConverter(enumConverter(messages, "followup.recurrence."));
+        recurrence.valueProperty().bindBidirectional(vm.recurrence);
+        DatePicker until = new DatePicker();
+        until.setId("followupUntil");
+        until.valueProperty().bindBidirectional(vm.until);
+        until.disableProperty().bind(vm.recurrence.isEqualTo(Recurrence.NONE));
+        TextArea notes = new TextArea();
+        notes.setId("followupNotes");
+        notes.setPrefRowCount(3);
+        notes.setWrapText(true);
+        notes.textProperty().bindBidirectional(vm.notes);
+
+        int row = 0;
+        grid.addRow(row++, label(messages, "followup.editor.customer", customerField), customerField);
+        grid.add(matches, 1, row++);
+        grid.add(chosen, 1, row++);
+        grid.addRow(row++, label(messages, "followup.editor.kind", kind), kind);
+        grid.addRow(row++, label(messages, "followup.editor.title", title), title);
+        HBox when = new HBox(8, date, time, allDay);
+        when.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, label(messages, "followup.editor.due", date), when);
+        grid.addRow(row++, label(messages, "followup.editor.owner", owner), owner);
+        HBox repeat = new HBox(8, recurrence, new Label(messages.get("followup.editor.until")), until);
+        repeat.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, label(messages, "followup.editor.repeat", recurrence), repeat);
+        grid.addRow(row, label(messages, "followup.editor.notes", notes), notes);
+
+        Label error = new Label();
+        error.setId("followupError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+
+        Button save = new Button(messages.get("followup.editor.save"));
+        save.setId("followupSave");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> vm.save(saved));
+        Button cancelButton = new Button(messages.get("followup.editor.cancel"));
+        cancelButton.setCancelButton(true);
+        cancelButton.setOnAction(e -> cancel.run());
+        HBox buttons = new HBox(8, save, cancelButton);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(grid, error, buttons);
+    }
+
+    private static Label label(Messages messages, String key, javafx.scene.Node target) {
+        Label l = new Label(messages.get(key));
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    static <E extends Enum<E>> StringConverter<E> enumConverter(Messages messages, String prefix) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : messages.get(prefix + value.name());
+            }
+
+            @Override
+            public E fromString(String string) {
+                return null;
+            }
+        };
+    }
+
+    public void focusFirstField() {
+        if (customerField.isDisabled()) {
+            lookup("#followupTitle").requestFocus();
+        } else {
+            customerField.requestFocus();
+        }
+    }
+
+    /** Opens the form in a window over {@code owner}; {@code saved} runs after a successful save, then the window closes. */
+    public static Stage open(Window owner, FollowUpEditorViewModel vm, Messages messages, String titleKey, Consumer<FollowUp> saved) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(messages.get(titleKey));
+        FollowUpEditorView view = new FollowUpEditorView(vm, messages, f -> {
+            stage.close();
+            saved.accept(f);
+        }, stage::close);
+        Scene scene = new Scene(view, 560, 560);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+        view.focusFirstField();
+        return stage;
+    }
+}

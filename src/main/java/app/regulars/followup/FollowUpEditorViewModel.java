@@ -1,0 +1,155 @@
+package app.regulars.followup;
+
+import app.regulars.customer.CustomerService;
+import app.regulars.customer.CustomerSort;
+import app.regulars.customer.CustomerSummary;
+import app.regulars.i18n.Messages;
+import app.regulars.ui.TaskRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The form of one follow-up, new or edited: customer (searched by name, phone or code when
+ * new), kind, title, due date and time or all-day, owner, recurrence with its end, notes.
+ */
+public final class FollowUpEditorViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final int MATCHES = 8;
+
+    private final FollowUpService service;
+    private final CustomerService customers;
+    private final TaskRunner runner;
+    private final Messages messages;
+    private FollowUp editing;
+
+    public final StringProperty customerQuery = new SimpleStringProperty("");
+    public final ObjectProperty<CustomerSummary> customer = new SimpleObjectProperty<>();
+    private final ObservableList<CustomerSummary> matches = FXCollections.observableArrayList();
+    public final ObjectProperty<FollowUpKind> kind = new SimpleObjectProperty<>(FollowUpKind.CHECK_IN);
+    public final StringProperty title = new SimpleStringProperty("");
+    public final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    public final StringProperty time = new SimpleStringProperty("10:00");
+    public final BooleanProperty allDay = new SimpleBooleanProperty();
+    public final StringProperty owner = new SimpleStringProperty("");
+    public final ObjectProperty<Recurrence> recurrence = new SimpleObjectProperty<>(Recurrence.NONE);
+    public final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>();
+    public final StringProperty notes = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    public final BooleanProperty isNew = new SimpleBooleanProperty(true);
+
+    public FollowUpEditorViewModel(FollowUpService service, CustomerService customers, TaskRunner runner, Messages messages) {
+        this.service = service;
+        this.customers = customers;
+        this.runner = runner;
+        this.messages = messages;
+        customerQuery.addListener((obs, o, n) -> search(n));
+    }
+
+    public ObservableList<CustomerSummary> matches() {
+        return matches;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** A new follow-up due at {@code due} (all-day when it is midnight), for {@code forCustomer} if known. */
+    public void startNew(LocalDateTime due, CustomerSummary forCustomer) {
+        editing = null;
+        isNew.set(true);
+        customer.set(forCustomer);
+        customerQuery.set(forCustomer == null ? "" : forCustomer.name());
+        kind.set(FollowUpKind.CHECK_IN);
+        title.set("");
+        boolean day = due.toLocalTime().equals(LocalTime.MIDNIGHT);
+        date.set(due.toLocalDate());
+        time.set(day ? "" : due.format(TIME));
+        allDay.set(day);
+        owner.set("");
+        recurrence.set(Recurrence.NONE);
+        until.set(null);
+        notes.set("");
+        error.set("");
+    }
+
+    public void startEdit(FollowUp f) {
+        editing = f;
+        isNew.set(false);
+        customer.set(new CustomerSummary(f.customerId(), f.customerCode(), f.customerName(), null, null, null, null, null, false));
+        customerQuery.set(f.customerName());
+        kind.set(f.kind());
+        title.set(f.title());
+        date.set(f.dueAt().toLocalDate());
+        time.set(f.allDay() ? "" : f.dueAt().format(TIME));
+        allDay.set(f.allDay());
+        owner.set(f.owner() == null ? "" : f.owner());
+        recurrence.set(f.recurrence());
+        until.set(f.recurUntil());
+        notes.set(f.notes() == null ? "" : f.notes());
+        error.set("");
+    }
+
+    private void search(String q) {
+        if (!isNew.get() || q == null || q.isBlank() || (customer.get() != null && q.equals(customer.get().name()))) {
+            return;
+        }
+        runner.run(() -> {
+            long[] ids = customers.search(q, null, false, CustomerSort.NAME, true);
+            return customers.summaries(Arrays.copyOf(ids, Math.min(ids.length, MATCHES)));
+        }, found -> {
+            if (q.equals(customerQuery.get())) {
+                matches.setAll(found);
+                if (!found.isEmpty()) {
+                    customer.set(found.getFirst());
+                }
+            }
+        }, t -> error.set(messages.describe(t)));
+    }
+
+    /**
+     * Checks the form and saves it in the background; {@code saved} gets the stored follow-up.
+     * Returns false (with {@code error} set) when the form itself is incomplete.
+     */
+    public boolean save(Consumer<FollowUp> saved) {
+        if (customer.get() == null) {
+            error.set(messages.get("followup.error.customer"));
+            return false;
+        }
+        if (date.get() == null) {
+            error.set(messages.get("followup.error.when"));
+            return false;
+        }
+        LocalTime t = LocalTime.MIDNIGHT;
+        if (!allDay.get()) {
+            try {
+                t = time.get() == null || time.get().isBlank() ? LocalTime.of(10, 0) : LocalTime.parse(time.get().strip(), TIME);
+            } catch (DateTimeParseException e) {
+                error.set(messages.get("followup.error.time"));
+                return false;
+            }
+        }
+        LocalDateTime due = date.get().atTime(t);
+        FollowUp base = editing != null ? editing : FollowUp.planned(customer.get().id(), kind.get(), title.get(), due);
+        FollowUp f = new FollowUp(base.id(), base.customerId(), null, null, kind.get(), title.get(), notes.get(), owner.get(),
+                due, allDay.get(), base.status(), recurrence.get(), until.get(), base.openedAt(), base.resolveBy(), base.completedAt());
+        error.set("");
+        runner.run(() -> f.id() == null ? service.schedule(f) : service.update(f), saved::accept, t2 -> error.set(messages.describe(t2)));
+        return true;
+    }
+}

@@ -1,0 +1,302 @@
+package app.regulars.followup;
+
+import app.regulars.customer.Customer;
+import app.regulars.customer.CustomerService;
+import app.regulars.customer.CustomerSummary;
+import app.regulars.customer.ProfileSection;
+import app.regulars.i18n.Formats;
+import app.regulars.i18n.Messages;
+import app.regulars.ui.TaskRunner;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+import java.time.LocalDateTime;
+
+/**
+ * The "Contacts" tab of a profile: open follow-ups on top (Complete records the form as the
+ * outcome), the timeline below, newest first, and the form to log or edit a contact.
+ * Keyboard: Alt+N (or Insert) starts a new entry, Enter on an entry edits it, Delete
+ * deletes it (after a question), Enter in the form saves, Esc clears it.
+ */
+public final class TimelineSection implements ProfileSection {
+    private final TimelineViewModel vm;
+    private final Messages messages;
+    private final Formats formats;
+    private final FollowUpService service;
+    private final CustomerService customers;
+    private final TaskRunner runner;
+    private final VBox root = new VBox(10);
+    private final ListView<Interaction> list = new ListView<>();
+    private final TextField summary = new TextField();
+    private Customer shown;
+
+    public TimelineSection(FollowUpService service, CustomerService customers, TaskRunner runner, Messages messages) {
+        this.service = service;
+        this.customers = customers;
+        this.runner = runner;
+        this.messages = messages;
+        this.formats = new Formats(messages);
+        this.vm = new TimelineViewModel(service, runner, messages);
+        build();
+    }
+
+    public TimelineViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public String title() {
+        return messages.get("followup.timeline.tab");
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void show(Customer customer) {
+        shown = customer;
+        if (customer != null && customer.id() != null) {
+            vm.show(customer.id(), customer.archived());
+        }
+    }
+
+    private void build() {
+        root.setId("timelineSection");
+        root.getStyleClass().add("timeline-section");
+        root.setPadding(new Insets(12));
+
+        Label openTitle = new Label(messages.get("followup.timeline.open"));
+        openTitle.getStyleClass().add("section-title");
+        ListView<FollowUp> open = new ListView<>(vm.openFollowUps());
+        open.setId("timelineOpen");
+        open.setPrefHeight(96);
+        open.setMinHeight(72);
+        open.setPlaceholder(new Label(messages.get("followup.timeline.noOpen")));
+        open.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(FollowUp f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().removeAll("followup-late", "followup-overdue");
+                if (empty || f == null) {
+                    setText(null);
+                    return;
+                }
+                LocalDateTime now = vm.now();
+                setText((f.allDay() ? formats.date(f.dueAt().toLocalDate()) : formats.dateTime(f.dueAt())) + "   "
+                        + messages.get("followup.kind." + f.kind().name()) + " · " + f.title()
+                        + (f.isLate(now) ? "   " + messages.get("followup.late") : ""));
+                if (f.isLate(now)) {
+                    getStyleClass().add("followup-late");
+                } else if (f.isOverdue(now)) {
+                    getStyleClass().add("followup-overdue");
+                }
+            }
+        });
+        Button complete = new Button(messages.get("followup.timeline.complete"));
+        complete.setId("timelineComplete");
+        complete.disableProperty().bind(open.getSelectionModel().selectedItemProperty().isNull());
+        complete.setOnAction(e -> vm.complete(open.getSelectionModel().getSelectedItem()));
+        Button plan = new Button(messages.get("followup.timeline.plan"));
+        plan.setId("timelinePlan");
+        plan.disableProperty().bind(vm.archived);
+        plan.setOnAction(e -> planFollowUp());
+        HBox openButtons = new HBox(8, complete, plan);
+
+        Label timelineTitle = new Label(messages.get("followup.timeline.title"));
+        timelineTitle.getStyleClass().add("section-title");
+        list.setId("timelineList");
+        list.setItems(vm.interactions());
+        list.setPlaceholder(new Label(messages.get("followup.timeline.empty")));
+        list.setCellFactory(l -> new InteractionCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                vm.startEdit(list.getSelectionModel().getSelectedItem());
+                summary.requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                confirmDelete(list.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                vm.startEdit(list.getSelectionModel().getSelectedItem());
+                summary.requestFocus();
+            }
+        });
+
+        root.getChildren().addAll(openTitle, open, openButtons, timelineTitle, list, form());
+        root.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.INSERT) {
+                vm.startNew();
+                summary.requestFocus();
+                e.consume();
+            }
+        });
+    }
+
+    private Node form() {
+        GridPane grid = new GridPane();
+        grid.setId("timelineForm");
+        grid.getStyleClass().add("timeline-form");
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(90);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(c0, c1);
+
+        DatePicker date = new DatePicker();
+        date.setId("interactionDate");
+        date.valueProperty().bindBidirectional(vm.date);
+        date.setPrefWidth(140);
+        TextField time = new TextField();
+        time.setId("interactionTime");
+        time.setPrefColumnCount(5);
+        time.textProperty().bindBidirectional(vm.time);
+        ComboBox<Channel> channel = new ComboBox<>();
+        channel.setId("interactionChannel");
+        channel.getItems().setAll(Channel.values());
+        channel.setConverter(FollowUpEditorView.enumConverter(messages, "followup.channel."));
+        channel.valueProperty().bindBidirectional(vm.channel);
+        HBox when = new HBox(8, date, time, channel);
+        when.setAlignment(Pos.CENTER_LEFT);
+        summary.setId("interactionSummary");
+        summary.textProperty().bindBidirectional(vm.summary);
+        TextField outcome = new TextField();
+        outcome.setId("interactionOutcome");
+        outcome.textProperty().bindBidirectional(vm.outcome);
+        TextField next = new TextField();
+        next.setId("interactionNext");
+        next.textProperty().bindBidirectional(vm.nextStep);
+
+        Label error = new Label();
+        error.setId("timelineError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+
+        Button save = new Button();
+        save.setId("interactionSave");
+        save.textProperty().bind(javafx.beans.binding.Bindings.when(vm.editingIdProperty().isNull())
+                .then(messages.get("followup.timeline.add")).otherwise(messages.get("followup.timeline.saveEdit")));
+        save.setOnAction(e -> {
+            vm.save();
+            summary.requestFocus();
+        });
+        Button clear = new Button(messages.get("followup.timeline.new"));
+        clear.setId("interactionNew");
+        clear.setMnemonicParsing(true);
+        clear.setOnAction(e -> {
+            vm.startNew();
+            summary.requestFocus();
+        });
+        save.disableProperty().bind(vm.archived);
+        HBox buttons = new HBox(8, save, clear);
+
+        int r = 0;
+        grid.addRow(r++, label("followup.timeline.when", date), when);
+        grid.addRow(r++, label("followup.timeline.summary", summary), summary);
+        grid.addRow(r++, label("followup.timeline.outcome", outcome), outcome);
+        grid.addRow(r++, label("followup.timeline.nextStep", next), next);
+        grid.add(error, 1, r++);
+        grid.add(buttons, 1, r);
+        // Enter in a field saves, Esc clears: the form works without the mouse.
+        grid.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof DatePicker) && !(e.getTarget() instanceof ComboBox)) {
+                vm.save();
+                summary.requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                vm.startNew();
+                e.consume();
+            }
+        });
+        return grid;
+    }
+
+    private Label label(String key, Node target) {
+        Label l = new Label(messages.get(key));
+        l.setLabelFor(target);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private void confirmDelete(Interaction i) {
+        if (i == null) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.get("followup.timeline.deleteQuestion", i.summary()),
+                ButtonType.OK, ButtonType.CANCEL);
+        alert.setHeaderText(null);
+        alert.setTitle(messages.get("followup.timeline.delete"));
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        alert.resultProperty().addListener((obs, o, n) -> {
+            if (n == ButtonType.OK) {
+                vm.delete(i);
+            }
+        });
+        alert.show();
+    }
+
+    private void planFollowUp() {
+        if (shown == null || shown.id() == null) {
+            return;
+        }
+        FollowUpEditorViewModel editor = new FollowUpEditorViewModel(service, customers, runner, messages);
+        editor.startNew(vm.now().toLocalDate().plusDays(1).atTime(10, 0),
+                new CustomerSummary(shown.id(), shown.code(), shown.name(), null, null, null, null, null, false));
+        FollowUpEditorView.open(root.getScene() == null ? null : root.getScene().getWindow(), editor, messages,
+                "followup.editor.newTitle", f -> vm.reload());
+    }
+
+    private final class InteractionCell extends ListCell<Interaction> {
+        @Override
+        protected void updateItem(Interaction i, boolean empty) {
+            super.updateItem(i, empty);
+            if (empty || i == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Text when = new Text(formats.dateTime(i.occurredAt()) + "   " + messages.get("followup.channel." + i.channel().name()) + "\n");
+            when.getStyleClass().add("timeline-when");
+            Text what = new Text(i.summary());
+            what.getStyleClass().add("timeline-summary");
+            TextFlow flow = new TextFlow(when, what);
+            if (i.outcome() != null) {
+                flow.getChildren().add(new Text("\n" + messages.get("followup.timeline.outcomeShort") + " " + i.outcome()));
+            }
+            if (i.nextStep() != null) {
+                flow.getChildren().add(new Text("\n" + messages.get("followup.timeline.nextShort") + " " + i.nextStep()));
+            }
+            flow.setMaxWidth(Math.max(200, getListView().getWidth() - 40));
+            setText(null);
+            setGraphic(flow);
+        }
+    }
+}

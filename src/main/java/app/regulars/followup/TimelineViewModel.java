@@ -1,0 +1,189 @@
+package app.regulars.followup;
+
+import app.regulars.i18n.Messages;
+import app.regulars.ui.TaskRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * A customer's contact timeline (newest first), the open follow-ups beside it, and the form
+ * that adds or edits one interaction. Knows no nodes.
+ */
+public final class TimelineViewModel {
+    public static final int SHOWN = 200;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+
+    private final FollowUpService service;
+    private final TaskRunner runner;
+    private final Messages messages;
+
+    private final ObservableList<Interaction> interactions = FXCollections.observableArrayList();
+    private final ObservableList<FollowUp> open = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Long> customerId = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Long> editingId = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private Long editingFollowUp;
+
+    public final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    public final StringProperty time = new SimpleStringProperty("");
+    public final ObjectProperty<Channel> channel = new SimpleObjectProperty<>(Channel.PHONE);
+    public final StringProperty summary = new SimpleStringProperty("");
+    public final StringProperty outcome = new SimpleStringProperty("");
+    public final StringProperty nextStep = new SimpleStringProperty("");
+    public final BooleanProperty archived = new SimpleBooleanProperty();
+
+    public TimelineViewModel(FollowUpService service, TaskRunner runner, Messages messages) {
+        this.service = service;
+        this.runner = runner;
+        this.messages = messages;
+    }
+
+    public ObservableList<Interaction> interactions() {
+        return interactions;
+    }
+
+    public ObservableList<FollowUp> openFollowUps() {
+        return open;
+    }
+
+    public ReadOnlyObjectProperty<Long> editingIdProperty() {
+        return editingId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Long> customerIdProperty() {
+        return customerId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public LocalDateTime now() {
+        return service.now();
+    }
+
+    public void show(long id, boolean isArchived) {
+        customerId.set(id);
+        archived.set(isArchived);
+        startNew();
+        reload();
+    }
+
+    public void reload() {
+        Long id = customerId.get();
+        if (id == null) {
+            return;
+        }
+        runner.run(() -> new Loaded(service.timeline(id, SHOWN), service.openFor(id)), loaded -> {
+            if (id.equals(customerId.get())) {
+                interactions.setAll(loaded.interactions());
+                open.setAll(loaded.open());
+            }
+        }, this::fail);
+    }
+
+    private record Loaded(List<Interaction> interactions, List<FollowUp> open) {
+    }
+
+    /** Clears the form for a new interaction, now, by phone. */
+    public void startNew() {
+        editingId.set(null);
+        editingFollowUp = null;
+        LocalDateTime now = service.now();
+        date.set(now.toLocalDate());
+        time.set(now.format(TIME));
+        channel.set(Channel.PHONE);
+        summary.set("");
+        outcome.set("");
+        nextStep.set("");
+        error.set("");
+    }
+
+    public void startEdit(Interaction i) {
+        if (i == null) {
+            return;
+        }
+        editingId.set(i.id());
+        editingFollowUp = i.followUpId();
+        date.set(i.occurredAt().toLocalDate());
+        time.set(i.occurredAt().format(TIME));
+        channel.set(i.channel());
+        summary.set(i.summary());
+        outcome.set(i.outcome() == null ? "" : i.outcome());
+        nextStep.set(i.nextStep() == null ? "" : i.nextStep());
+        error.set("");
+    }
+
+    /** Saves the form (a new interaction or the one being edited); false with {@code error} set when refused. */
+    public boolean save() {
+        Long id = customerId.get();
+        if (id == null) {
+            return false;
+        }
+        LocalTime t;
+        try {
+            t = time.get() == null || time.get().isBlank() ? LocalTime.NOON : LocalTime.parse(time.get().strip(), TIME);
+        } catch (DateTimeParseException e) {
+            error.set(messages.get("followup.error.time"));
+            return false;
+        }
+        if (date.get() == null) {
+            error.set(messages.get("followup.error.when"));
+            return false;
+        }
+        Interaction i = new Interaction(editingId.get(), id, date.get().atTime(t), channel.get(), summary.get(),
+                outcome.get(), nextStep.get(), editingFollowUp);
+        runner.run(() -> i.id() == null ? service.logInteraction(i) : service.updateInteraction(i), saved -> {
+            startNew();
+            reload();
+        }, this::fail);
+        return true;
+    }
+
+    public void delete(Interaction i) {
+        if (i == null) {
+            return;
+        }
+        runner.run(() -> {
+            service.deleteInteraction(i.id());
+            return null;
+        }, ignored -> {
+            if (i.id().equals(editingId.get())) {
+                startNew();
+            }
+            reload();
+        }, this::fail);
+    }
+
+    /** Completes an open follow-up with the form's channel and text as the outcome. */
+    public void complete(FollowUp f) {
+        if (f == null) {
+            return;
+        }
+        runner.run(() -> service.complete(f.id(), channel.get(), summary.get(), outcome.get(), nextStep.get()), next -> {
+            startNew();
+            reload();
+        }, this::fail);
+    }
+
+    private void fail(Throwable t) {
+        error.set(messages.describe(t));
+    }
+}

@@ -1,0 +1,278 @@
+package app.regulars.followup;
+
+import app.regulars.AppContext;
+import app.regulars.customer.CustomerSort;
+import app.regulars.i18n.Messages;
+import app.regulars.testing.Screenshots;
+import app.regulars.testing.TestStores;
+import app.regulars.ui.FxTaskRunner;
+import app.regulars.ui.Shell;
+import app.regulars.ui.Theme;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The calendar and the contact timeline driven like a user would, on a real store, headless. */
+@ExtendWith(ApplicationExtension.class)
+class FollowUpViewsTest {
+    @TempDir
+    static Path base;
+    private static int counter;
+
+    private AppContext context;
+    private FxTaskRunner runner;
+    private Stage stage;
+    private Shell shell;
+    private long wang;
+    private long zeng;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        context = TestStores.open(base.resolve("store" + (++counter)));
+        TestStores.addKnownCustomers(context.customers());
+        wang = context.customers().search("王小明", null, false, CustomerSort.NAME, true)[0];
+        zeng = context.customers().search("曾晓燕", null, false, CustomerSort.NAME, true)[0];
+        long alice = context.customers().search("Alice", null, false, CustomerSort.NAME, true)[0];
+        FollowUpService s = context.followUps();
+        s.openComplaint(zeng, "茶叶受潮，要求退换", "包装破损", LocalDateTime.of(2026, 11, 21, 16, 0));
+        s.schedule(FollowUp.planned(wang, FollowUpKind.CHECK_IN, "问问新茶口感", LocalDateTime.of(2026, 11, 23, 15, 0)).withOwner("小李"));
+        s.schedule(FollowUp.planned(alice, FollowUpKind.VISIT, "Bring autumn samples", LocalDateTime.of(2026, 11, 24, 10, 30)).withOwner("Li"));
+        s.schedule(FollowUp.planned(wang, FollowUpKind.BIRTHDAY, "生日祝福", LocalDate.of(2026, 11, 26).atStartOfDay()).withDue(LocalDate.of(2026, 11, 26).atStartOfDay(), true));
+        s.schedule(FollowUp.planned(alice, FollowUpKind.WIN_BACK, "Quarterly price review", LocalDateTime.of(2026, 11, 27, 14, 0))
+                .withRecurrence(Recurrence.QUARTERLY, LocalDate.of(2027, 12, 31)));
+        s.schedule(FollowUp.planned(zeng, FollowUpKind.VISIT, "送样品", LocalDateTime.of(2026, 12, 2, 9, 0)));
+        runner = new FxTaskRunner();
+        stage.setScene(new Scene(new Label(), 1280, 800));
+        showShell(Locale.ENGLISH);
+        stage.show();
+    }
+
+    private void showShell(Locale locale) {
+        shell = new Shell(context, runner, new Messages(locale), Theme.LIGHT, l -> { }, t -> { });
+        Scene scene = stage.getScene();
+        scene.setRoot(shell);
+        Theme.LIGHT.apply(scene);
+        shell.installShortcuts(scene);
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        context.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> entries(FxRobot robot, String cellId) {
+        VBox cell = robot.lookup("#" + cellId).query();
+        return cell.getChildren().stream().filter(n -> n.getStyleClass().contains("calendar-entry"))
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+    @Test
+    void opensOnTheCalendarWithTodayAndOverdueAndShowsMonthWeekDayAgenda(FxRobot robot) {
+        waitUntil(() -> shell.getCenter() == shell.calendar() && robot.lookup("#calendarMonth").tryQuery().isPresent());
+        ListView<FollowUp> today = robot.lookup("#calendarTodayList").queryListView();
+        waitUntil(() -> today.getItems().size() == 2);
+        assertThat(today.getItems()).extracting(FollowUp::title).containsExactly("茶叶受潮，要求退换", "问问新茶口感");
+        assertThat(((Label) robot.lookup("#calendarPeriod").query()).getText()).isEqualTo("11/2026");
+        assertThat(entries(robot, "day-2026-11-24")).containsExactly("10:30 Alice Smith · Bring autumn samples");
+        assertThat(entries(robot, "day-2026-11-22").getFirst()).contains("曾晓燕").contains("LATE");
+        assertThat(entries(robot, "day-2026-12-02")).containsExactly("09:00 曾晓燕 · 送样品");
+        Screenshots.save(stage.getScene(), "followup-month-en");
+
+        robot.clickOn("#calendarModeWEEK");
+        waitUntil(() -> robot.lookup("#calendarWeek").tryQuery().isPresent());
+        assertThat(entries(robot, "slot-2026-11-26-all")).containsExactly("王小明 · 生日祝福");
+        assertThat(entries(robot, "slot-2026-11-23-15")).containsExactly("15:00 王小明 · 问问新茶口感");
+        Screenshots.save(stage.getScene(), "followup-week-en");
+
+        robot.clickOn("#calendarModeAGENDA");
+        waitUntil(() -> robot.lookup("#calendarAgenda").tryQuery().isPresent());
+        ListView<CalendarPage.AgendaRow> agenda = robot.lookup("#calendarAgenda").queryListView();
+        waitUntil(() -> agenda.getItems().size() == 8); // 4 days with one item each
+        Screenshots.save(stage.getScene(), "followup-agenda-en");
+
+        robot.clickOn("#calendarModeDAY");
+        waitUntil(() -> robot.lookup("#calendarDay").tryQuery().isPresent());
+        robot.clickOn("#calendarNext");
+        waitUntil(() -> ((Label) robot.lookup("#calendarPeriod").query()).getText().startsWith("Nov 24, 2026")
+                || !entries(robot, "slot-2026-11-24-10").isEmpty());
+        assertThat(entries(robot, "slot-2026-11-24-10")).containsExactly("10:30 Alice Smith · Visit · Bring autumn samples  (Li)");
+        Screenshots.save(stage.getScene(), "followup-day-en");
+    }
+
+    @Test
+    void filterByKindAndOwnerShowsOnlyMatches(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        CalendarViewModel vm = shell.calendar().viewModel();
+        robot.interact(() -> vm.kind.set(FollowUpKind.VISIT));
+        waitUntil(() -> vm.items().size() == 2);
+        assertThat(entries(robot, "day-2026-11-23")).isEmpty();
+        assertThat(entries(robot, "day-2026-11-24")).hasSize(1);
+        robot.interact(() -> {
+            vm.kind.set(null);
+            vm.owner.set("小李");
+        });
+        waitUntil(() -> vm.items().size() == 1);
+        assertThat(vm.items().getFirst().title()).isEqualTo("问问新茶口感");
+    }
+
+    @Test
+    void doubleClickOnADayPlansAFollowUpThereAndMovingKeepsHistory(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        robot.doubleClickOn("#day-2026-11-25");
+        waitUntil(() -> robot.lookup("#followupCustomer").tryQuery().isPresent());
+        robot.clickOn("#followupCustomer").write("wxm");
+        waitUntil(() -> !robot.lookup("#followupCustomerMatches").queryListView().getItems().isEmpty());
+        robot.clickOn("#followupTitle").write("Deliver tea");
+        Screenshots.save(robot.lookup("#followupTitle").query().getScene(), "followup-editor-en");
+        robot.type(KeyCode.ENTER);
+        CalendarViewModel vm = shell.calendar().viewModel();
+        waitUntil(() -> vm.items().stream().anyMatch(f -> f.title().equals("Deliver tea")));
+        FollowUp created = vm.items().stream().filter(f -> f.title().equals("Deliver tea")).findFirst().orElseThrow();
+        assertThat(created.customerName()).isEqualTo("王小明");
+        assertThat(created.dueAt()).isEqualTo(LocalDate.of(2026, 11, 25).atStartOfDay());
+        assertThat(created.allDay()).isTrue();
+        assertThat(entries(robot, "day-2026-11-25")).containsExactly("王小明 · Deliver tea");
+
+        // move it as a drop on another day does
+        robot.interact(() -> shell.calendar().moveTo(created.id(), LocalDate.of(2026, 11, 28), null));
+        waitUntil(() -> entries(robot, "day-2026-11-28").contains("王小明 · Deliver tea"));
+        assertThat(context.followUps().history(created.id())).hasSize(1);
+    }
+
+    @Test
+    void overdueComplaintCanBeEditedToARepeatWithoutEndOnlyWithAMessage(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#day-2026-11-24").lookup(".calendar-entry").queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#followupRecurrence").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#followupRecurrence").<javafx.scene.control.ComboBox<Recurrence>>query().setValue(Recurrence.WEEKLY));
+        robot.clickOn("#followupSave");
+        waitUntil(() -> !((Label) robot.lookup("#followupError").query()).getText().isEmpty());
+        assertThat(((Label) robot.lookup("#followupError").query()).getText()).contains("end date");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.listWindows().stream().filter(Window::isShowing).count() == 1);
+        assertThat(context.followUps().between(LocalDate.of(2026, 11, 24).atStartOfDay(), LocalDate.of(2026, 11, 25).atStartOfDay(),
+                FollowUpFilter.ALL).getFirst().recurrence()).isEqualTo(Recurrence.NONE);
+    }
+
+    @Test
+    void chineseMonth(FxRobot robot) {
+        robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        assertThat(((Label) robot.lookup("#calendarPeriod").query()).getText()).isEqualTo("2026年11月");
+        Screenshots.save(stage.getScene(), "followup-month-zh");
+    }
+
+    @Test
+    void timelineAddsEditsAndDeletesByKeyboard(FxRobot robot) {
+        waitUntil(() -> shell.getCenter() == shell.calendar());
+        robot.interact(() -> {
+            ((javafx.scene.control.ToggleButton) shell.lookup("#navCustomers")).fire();
+            shell.customers().openProfile(wang);
+        });
+        waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
+        robot.interact(() -> ((TabPane) robot.lookup("#profileTabs").query()).getSelectionModel().select(1));
+        waitUntil(() -> robot.lookup("#interactionSummary").tryQuery().isPresent());
+        ListView<Interaction> list = robot.lookup("#timelineList").queryListView();
+        robot.clickOn("#interactionSummary").write("问了新到的龙井");
+        robot.clickOn("#interactionOutcome").write("周六来店试喝");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> list.getItems().size() == 1);
+        assertThat(list.getItems().getFirst().summary()).isEqualTo("问了新到的龙井");
+        assertThat(list.getItems().getFirst().channel()).isEqualTo(Channel.PHONE);
+
+        robot.type(KeyCode.INSERT);
+        robot.write("微信发了新品图片");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> list.getItems().size() == 2);
+        Screenshots.save(stage.getScene(), "followup-timeline-en");
+
+        // edit: select the older one, Enter, change the summary, Enter
+        robot.interact(() -> {
+            list.requestFocus();
+            list.getSelectionModel().select(1);
+        });
+        robot.type(KeyCode.ENTER);
+        assertThat(robot.lookup("#interactionSummary").<javafx.scene.control.TextField>query().getText()).isEqualTo("问了新到的龙井");
+        robot.eraseText(7).write("电话问了新茶");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> list.getItems().stream().anyMatch(i -> i.summary().equals("电话问了新茶")));
+        assertThat(context.followUps().timeline(wang, 10)).hasSize(2);
+
+        // delete: select, Delete, confirm
+        robot.interact(() -> {
+            list.requestFocus();
+            list.getSelectionModel().select(0);
+        });
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> list.getItems().size() == 1);
+        assertThat(context.followUps().timeline(wang, 10)).extracting(Interaction::summary).containsExactly("电话问了新茶");
+
+        // Completing the open check-in logs the form as the outcome
+        ListView<FollowUp> open = robot.lookup("#timelineOpen").queryListView();
+        waitUntil(() -> open.getItems().size() == 2);
+        robot.interact(() -> open.getSelectionModel().select(0));
+        robot.clickOn("#interactionSummary").write("回访完成");
+        robot.clickOn("#timelineComplete");
+        waitUntil(() -> open.getItems().size() == 1 && list.getItems().size() == 2);
+        assertThat(list.getItems().getFirst().followUpId()).isNotNull();
+    }
+
+    @Test
+    void chineseTimeline(FxRobot robot) {
+        context.followUps().logInteraction(new Interaction(null, wang, LocalDateTime.of(2026, 11, 20, 15, 30), Channel.IN_STORE,
+                "买了 250 克龙井", "满意，想要新茶", "新茶到了发微信", null));
+        context.followUps().logInteraction(new Interaction(null, wang, LocalDateTime.of(2026, 11, 22, 11, 0), Channel.WECHAT,
+                "发了明前龙井的图片", null, null, null));
+        robot.interact(() -> {
+            showShell(Locale.SIMPLIFIED_CHINESE);
+        });
+        waitUntil(() -> shell.getCenter() == shell.calendar());
+        robot.interact(() -> {
+            ((javafx.scene.control.ToggleButton) shell.lookup("#navCustomers")).fire();
+            shell.customers().openProfile(wang);
+        });
+        waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
+        robot.interact(() -> ((TabPane) robot.lookup("#profileTabs").query()).getSelectionModel().select(1));
+        ListView<Interaction> list = robot.lookup("#timelineList").queryListView();
+        waitUntil(() -> list.getItems().size() == 2);
+        Screenshots.save(stage.getScene(), "followup-timeline-zh");
+    }
+}
