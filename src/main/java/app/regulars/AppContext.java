@@ -5,6 +5,9 @@ import app.regulars.customer.CustomerService;
 import app.regulars.customer.PhoneNumbers;
 import app.regulars.store.Database;
 import app.regulars.store.Settings;
+import app.regulars.i18n.Messages;
+import app.regulars.survey.SurveyRepository;
+import app.regulars.survey.SurveyService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,11 +21,15 @@ public final class AppContext implements AutoCloseable {
     private final Database database;
     private final Settings settings;
     private final CustomerService customers;
+    private final SurveyService surveys;
 
     private AppContext(Database database, Clock clock, Locale locale) {
         this.database = database;
         this.settings = new Settings(database);
         this.customers = new CustomerService(database, new CustomerRepository(), PhoneNumbers.forLocale(locale), clock);
+        // ---- survey ---- (the lead wires the follow-up feature's openComplaint in with setComplaintOpener)
+        this.surveys = new SurveyService(database, new SurveyRepository(), settings, new Messages(locale), clock);
+        this.surveys.ensureTemplates();
     }
 
     /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */
@@ -44,6 +51,10 @@ public final class AppContext implements AutoCloseable {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    public SurveyService surveys() {
+        return surveys;
     }
 
     @Override
