@@ -90,7 +90,7 @@ public final class ResponseFiles {
             long line = rec.getStartingLineNumber();
             try {
                 NewResponse r = row(survey, rec, code, date, channel, q);
-                surveys.validate(r);
+                surveys.validate(r, messages.isChinese());
                 responses.add(r);
             } catch (UserException e) {
                 problems.add(new Problem(line, e.localizedMessage(messages)));
@@ -102,7 +102,7 @@ public final class ResponseFiles {
         if (!problems.isEmpty()) {
             return new ImportResult(0, problems);
         }
-        surveys.saveAll(responses);
+        surveys.saveAll(responses, messages.isChinese());
         return new ImportResult(responses.size(), List.of());
     }
 

@@ -215,6 +215,11 @@ public final class SurveyService {
 
     /** Checks a response against the survey's current version; the first problem as a message. */
     public Survey validate(NewResponse r) {
+        return validate(r, messages.isChinese());
+    }
+
+    /** As {@link #validate(NewResponse)}, naming questions in Chinese or English as the user reads them. */
+    public Survey validate(NewResponse r, boolean zh) {
         Survey s = get(r.surveyId());
         if (r.channel() == null) {
             throw new UserException("survey.error.channel");
@@ -222,7 +227,6 @@ public final class SurveyService {
         if (r.answeredOn() == null) {
             throw new UserException("survey.error.date");
         }
-        boolean zh = messages.isChinese();
         Map<Long, Answer> byQuestion = new HashMap<>();
         Set<Long> known = new HashSet<>();
         s.questions().forEach(q -> known.add(q.id()));
@@ -271,11 +275,20 @@ public final class SurveyService {
         return saveAll(List.of(r)).getFirst();
     }
 
+    /** As {@link #saveResponse(NewResponse)}, with messages naming questions in the user's language. */
+    public long saveResponse(NewResponse r, boolean chinese) {
+        return saveAll(List.of(r), chinese).getFirst();
+    }
+
     /** Saves several responses in one transaction (all or none), then opens the complaints low scores call for. */
     public List<Long> saveAll(List<NewResponse> responses) {
+        return saveAll(responses, messages.isChinese());
+    }
+
+    public List<Long> saveAll(List<NewResponse> responses, boolean chinese) {
         List<Survey> surveys = new ArrayList<>();
         for (NewResponse r : responses) {
-            surveys.add(validate(r));
+            surveys.add(validate(r, chinese));
         }
         LocalDateTime now = LocalDateTime.now(clock);
         List<Long> ids = db.write(cfg -> {

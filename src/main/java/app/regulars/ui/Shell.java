@@ -3,6 +3,9 @@ package app.regulars.ui;
 import app.regulars.AppContext;
 import app.regulars.customer.CustomersPage;
 import app.regulars.i18n.Messages;
+import app.regulars.survey.SurveyResultsViewModel;
+import app.regulars.survey.SurveysPage;
+import app.regulars.survey.SurveysSection;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.Locale;
@@ -28,11 +32,16 @@ import java.util.function.Consumer;
  */
 public final class Shell extends BorderPane {
     private final CustomersPage customers;
+    private final SurveysPage surveys;
 
     public Shell(AppContext context, TaskRunner runner, Messages messages, Theme theme,
                  Consumer<Locale> switchLanguage, Consumer<Theme> switchTheme) {
         getStyleClass().add("shell");
-        customers = new CustomersPage(context.customers(), runner, messages);
+        // ---- survey ----
+        SurveysSection surveysSection = new SurveysSection(context.surveys(), runner, messages);
+        surveys = new SurveysPage(new SurveyResultsViewModel(context.surveys(), runner, messages, context.customers()::tagsInUse), runner, messages);
+        // ---- end survey ----
+        customers = new CustomersPage(context.customers(), runner, messages, java.util.List.of(surveysSection));
 
         Label title = new Label(messages.get("app.title"));
         title.getStyleClass().add("app-title");
@@ -40,6 +49,9 @@ public final class Shell extends BorderPane {
         ToggleButton customersNav = navButton(nav, messages.get("nav.customers"), new FontIcon(MaterialDesignA.ACCOUNT_MULTIPLE), customers);
         customersNav.setId("navCustomers");
         customersNav.setSelected(true);
+        ToggleButton surveysNav = navButton(nav, messages.get("nav.surveys"), new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE), surveys);
+        surveysNav.setId("navSurveys");
+        surveysNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> surveys.reload());
         // A page stays selected: clicking the selected button again does not unselect it.
         nav.selectedToggleProperty().addListener((obs, o, n) -> {
             if (n == null && o != null) {
@@ -58,7 +70,7 @@ public final class Shell extends BorderPane {
         VBox.setVgrow(grow, Priority.ALWAYS);
         VBox footer = new VBox(8, language, themeButton);
         footer.getStyleClass().add("nav-footer");
-        VBox left = new VBox(title, customersNav, grow, footer);
+        VBox left = new VBox(title, customersNav, surveysNav, grow, footer);
         left.getStyleClass().add("shell-nav");
         left.setAlignment(Pos.TOP_LEFT);
         setLeft(left);
@@ -75,6 +87,11 @@ public final class Shell extends BorderPane {
 
     public void installShortcuts(Scene scene) {
         customers.installShortcuts(scene);
+        surveys.installShortcuts(scene);
+    }
+
+    public SurveysPage surveys() {
+        return surveys;
     }
 
     public CustomersPage customers() {
