@@ -94,6 +94,8 @@ public final class SurveyEditorView extends BorderPane {
             HBox first = new HBox(8, kind, text, required, up, down, remove);
             first.setAlignment(Pos.CENTER_LEFT);
             scoreBox = new HBox(8, new Label(messages.get("survey.editor.scale")), min, new Label("–"), max, low, high);
+            HBox.setHgrow(low, Priority.ALWAYS);
+            HBox.setHgrow(high, Priority.ALWAYS);
             scoreBox.setAlignment(Pos.CENTER_LEFT);
             scoreBox.managedProperty().bind(scoreBox.visibleProperty());
             choices.managedProperty().bind(choices.visibleProperty());
