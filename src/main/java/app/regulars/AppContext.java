@@ -3,6 +3,9 @@ package app.regulars;
 import app.regulars.customer.CustomerRepository;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.PhoneNumbers;
+import app.regulars.followup.AutoFollowUps;
+import app.regulars.followup.FollowUpRepository;
+import app.regulars.followup.FollowUpService;
 import app.regulars.store.Database;
 import app.regulars.store.Settings;
 import app.regulars.i18n.Messages;
@@ -21,14 +24,21 @@ public final class AppContext implements AutoCloseable {
     private final Database database;
     private final Settings settings;
     private final CustomerService customers;
+    // ---- followup ----
+    private final FollowUpService followUps;
+    private final AutoFollowUps autoFollowUps;
     private final SurveyService surveys;
 
     private AppContext(Database database, Clock clock, Locale locale) {
         this.database = database;
         this.settings = new Settings(database);
         this.customers = new CustomerService(database, new CustomerRepository(), PhoneNumbers.forLocale(locale), clock);
-        // ---- survey ---- (the lead wires the follow-up feature's openComplaint in with setComplaintOpener)
+        // ---- followup ----
+        this.followUps = new FollowUpService(database, new FollowUpRepository(), clock);
+        this.autoFollowUps = new AutoFollowUps(followUps, settings);
+        // ---- survey ----
         this.surveys = new SurveyService(database, new SurveyRepository(), settings, new Messages(locale), clock);
+        this.surveys.setComplaintOpener(followUps::openComplaint);
         this.surveys.ensureTemplates();
     }
 
@@ -51,6 +61,15 @@ public final class AppContext implements AutoCloseable {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    // ---- followup ----
+    public FollowUpService followUps() {
+        return followUps;
+    }
+
+    public AutoFollowUps autoFollowUps() {
+        return autoFollowUps;
     }
 
     public SurveyService surveys() {

@@ -347,7 +347,14 @@ public final class SurveyService {
         }
         String title = messages.get("survey.complaint.title", s.name(messages.isChinese()), row.score());
         String notes = row.comment() == null ? messages.get("survey.complaint.noComment") : row.comment();
-        long followUp = complaints.openComplaint(row.customerId(), title, notes, LocalDateTime.now(clock));
+        long followUp;
+        try {
+            followUp = complaints.openComplaint(row.customerId(), title, notes, LocalDateTime.now(clock));
+        } catch (RuntimeException e) {
+            // The response is saved; the complaint is tried again when the response is linked or re-checked.
+            LOG.warn("Could not open a complaint for survey response {}", responseId, e);
+            return false;
+        }
         if (followUp < 0) {
             return false;
         }

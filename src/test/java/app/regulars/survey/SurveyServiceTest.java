@@ -233,4 +233,19 @@ class SurveyServiceTest {
         assertThatThrownBy(() -> surveys.save(null, "Bad", List.of(Question.score("x", null, true, 5, 3, null, null, null, null))))
                 .isInstanceOf(UserException.class);
     }
+
+    @Test
+    void theWiredFollowUpFeatureGetsAComplaintWithItsTwentyFourHourClock() {
+        surveys.setComplaintOpener(ctx.followUps()::openComplaint);
+        long id = answer(csat, xiaoming, surveys.today(), 1, "cold tea");
+        var open = ctx.followUps().openFor(xiaoming);
+        assertThat(open).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(app.regulars.followup.FollowUpKind.COMPLAINT);
+            assertThat(f.notes()).isEqualTo("cold tea");
+            assertThat(f.resolveBy()).isEqualTo(LocalDateTime.of(2026, 11, 24, 10, 0));
+        });
+        assertThat(surveys.ofCustomer(xiaoming).getFirst().complaintFollowUpId()).isEqualTo(open.getFirst().id());
+        assertThat(surveys.openComplaintIfLow(id)).isFalse();
+        assertThat(ctx.followUps().openFor(xiaoming)).hasSize(1);
+    }
 }

@@ -1,0 +1,6 @@
+package app.regulars.followup;
+
+/** How a contact with a customer happened. */
+public enum Channel {
+    PHONE, VISIT, IN_STORE, WECHAT, SMS, EMAIL
+}

@@ -1,0 +1,10 @@
+package app.regulars.followup;
+
+/** What a follow-up is for. Birthday and holiday greetings are marketing: never for customers without consent. */
+public enum FollowUpKind {
+    CHECK_IN, BIRTHDAY, HOLIDAY, COMPLAINT, WIN_BACK, VISIT;
+
+    public boolean isGreeting() {
+        return this == BIRTHDAY || this == HOLIDAY;
+    }
+}

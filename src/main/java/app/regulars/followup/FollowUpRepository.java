@@ -1,0 +1,353 @@
+package app.regulars.followup;
+
+import app.regulars.store.jooq.tables.records.FollowUpRecord;
+import app.regulars.store.jooq.tables.records.InteractionRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
+import static app.regulars.store.jooq.Tables.FOLLOW_UP;
+import static app.regulars.store.jooq.Tables.FOLLOW_UP_RESCHEDULE;
+import static app.regulars.store.jooq.Tables.INTERACTION;
+
+/**
+ * Interactions and follow-ups in the H2 file: the only place their SQL lives. Each method
+ * takes the {@link DSLContext} of the caller's transaction. Lists read a range through the
+ * due-time index and join only the customer's name and code.
+ */
+public final class FollowUpRepository {
+
+    // ---- interactions ----
+
+    public long insertInteraction(DSLContext dsl, Interaction i, LocalDateTime now) {
+        InteractionRecord r = dsl.newRecord(INTERACTION);
+        fill(r, i);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.store();
+        return r.getId();
+    }
+
+    public boolean updateInteraction(DSLContext dsl, Interaction i, LocalDateTime now) {
+        InteractionRecord r = dsl.fetchOne(INTERACTION, INTERACTION.ID.eq(i.id()));
+        if (r == null) {
+            return false;
+        }
+        fill(r, i);
+        r.setUpdatedAt(now);
+        r.store();
+        return true;
+    }
+
+    private static void fill(InteractionRecord r, Interaction i) {
+        r.setCustomerId(i.customerId());
+        r.setOccurredAt(i.occurredAt());
+        r.setChannel(i.channel().name());
+        r.setSummary(i.summary());
+        r.setOutcome(i.outcome());
+        r.setNextStep(i.nextStep());
+        r.setFollowUpId(i.followUpId());
+    }
+
+    public boolean deleteInteraction(DSLContext dsl, long id) {
+        return dsl.deleteFrom(INTERACTION).where(INTERACTION.ID.eq(id)).execute() > 0;
+    }
+
+    /** The customer's interactions, newest first, at most {@code limit}. */
+    public List<Interaction> interactions(DSLContext dsl, long customerId, int limit) {
+        return dsl.selectFrom(INTERACTION).where(INTERACTION.CUSTOMER_ID.eq(customerId))
+                .orderBy(INTERACTION.OCCURRED_AT.desc(), INTERACTION.ID.desc()).limit(limit)
+                .fetch(FollowUpRepository::interaction);
+    }
+
+    private static Interaction interaction(InteractionRecord r) {
+        return new Interaction(r.getId(), r.getCustomerId(), r.getOccurredAt(), Channel.valueOf(r.getChannel()),
+                r.getSummary(), r.getOutcome(), r.getNextStep(), r.getFollowUpId());
+    }
+
+    // ---- follow-ups ----
+
+    public long insert(DSLContext dsl, FollowUp f, LocalDateTime now, String generationKey) {
+        FollowUpRecord r = dsl.newRecord(FOLLOW_UP);
+        fill(r, f);
+        r.setGenerationKey(generationKey);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.store();
+        if (f.recurrence().repeats()) {
+            r.setSeriesId(r.getId());
+            r.setSeriesStart(f.dueAt());
+            r.setOccurrence(0);
+            r.store();
+        }
+        return r.getId();
+    }
+
+    /** The next occurrence of a series, after {@code previous}. */
+    public long insertNext(DSLContext dsl, long previousId, LocalDateTime due, int occurrence, LocalDateTime now) {
+        FollowUpRecord prev = dsl.fetchOne(FOLLOW_UP, FOLLOW_UP.ID.eq(previousId));
+        FollowUpRecord r = prev.copy();
+        r.setDueAt(due);
+        r.setStatus(FollowUpStatus.PLANNED.name());
+        r.setCompletedAt(null);
+        r.setGenerationKey(null);
+        r.setOccurrence(occurrence);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.store();
+        return r.getId();
+    }
+
+    public record SeriesPosition(LocalDateTime start, int occurrence) {
+    }
+
+    public Optional<SeriesPosition> seriesPosition(DSLContext dsl, long id) {
+        return dsl.select(FOLLOW_UP.SERIES_START, FOLLOW_UP.OCCURRENCE).from(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id))
+                .fetchOptional(r -> new SeriesPosition(r.value1(), r.value2()));
+    }
+
+    public void update(DSLContext dsl, FollowUp f, LocalDateTime now) {
+        FollowUpRecord r = dsl.fetchOne(FOLLOW_UP, FOLLOW_UP.ID.eq(f.id()));
+        boolean wasRepeating = r.getSeriesId() != null;
+        fill(r, f);
+        if (f.recurrence().repeats() && !wasRepeating) {
+            r.setSeriesId(r.getId());
+            r.setSeriesStart(f.dueAt());
+            r.setOccurrence(0);
+        }
+        r.setUpdatedAt(now);
+        r.store();
+    }
+
+    private static void fill(FollowUpRecord r, FollowUp f) {
+        r.setCustomerId(f.customerId());
+        r.setKind(f.kind().name());
+        r.setTitle(f.title());
+        r.setNotes(f.notes());
+        r.setOwner(f.owner());
+        r.setDueAt(f.dueAt());
+        r.setAllDay(f.allDay());
+        r.setStatus(f.status().name());
+        r.setRecurrence(f.recurrence().name());
+        r.setRecurUntil(f.recurUntil());
+        r.setOpenedAt(f.openedAt());
+        r.setResolveBy(f.resolveBy());
+        r.setCompletedAt(f.completedAt());
+    }
+
+    public void setStatus(DSLContext dsl, long id, FollowUpStatus status, LocalDateTime completedAt, LocalDateTime now) {
+        dsl.update(FOLLOW_UP).set(FOLLOW_UP.STATUS, status.name()).set(FOLLOW_UP.COMPLETED_AT, completedAt)
+                .set(FOLLOW_UP.UPDATED_AT, now).where(FOLLOW_UP.ID.eq(id)).execute();
+    }
+
+    public void reschedule(DSLContext dsl, long id, LocalDateTime oldDue, LocalDateTime newDue, boolean allDay, LocalDateTime now) {
+        dsl.update(FOLLOW_UP).set(FOLLOW_UP.DUE_AT, newDue).set(FOLLOW_UP.ALL_DAY, allDay)
+                .set(FOLLOW_UP.UPDATED_AT, now).where(FOLLOW_UP.ID.eq(id)).execute();
+        dsl.insertInto(FOLLOW_UP_RESCHEDULE, FOLLOW_UP_RESCHEDULE.FOLLOW_UP_ID, FOLLOW_UP_RESCHEDULE.OLD_DUE_AT,
+                FOLLOW_UP_RESCHEDULE.NEW_DUE_AT, FOLLOW_UP_RESCHEDULE.CHANGED_AT).values(id, oldDue, newDue, now).execute();
+    }
+
+    public record Reschedule(LocalDateTime oldDue, LocalDateTime newDue, LocalDateTime changedAt) {
+    }
+
+    public List<Reschedule> history(DSLContext dsl, long id) {
+        return dsl.select(FOLLOW_UP_RESCHEDULE.OLD_DUE_AT, FOLLOW_UP_RESCHEDULE.NEW_DUE_AT, FOLLOW_UP_RESCHEDULE.CHANGED_AT)
+                .from(FOLLOW_UP_RESCHEDULE).where(FOLLOW_UP_RESCHEDULE.FOLLOW_UP_ID.eq(id))
+                .orderBy(FOLLOW_UP_RESCHEDULE.CHANGED_AT, FOLLOW_UP_RESCHEDULE.ID)
+                .fetch(r -> new Reschedule(r.value1(), r.value2(), r.value3()));
+    }
+
+    public boolean delete(DSLContext dsl, long id) {
+        return dsl.deleteFrom(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id)).execute() > 0;
+    }
+
+    public Optional<FollowUp> get(DSLContext dsl, long id) {
+        return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))
+                .where(FOLLOW_UP.ID.eq(id)).fetchOptional(FollowUpRepository::followUp);
+    }
+
+    /**
+     * Follow-ups due in [{@code from}, {@code to}), in due order, matching the filter, at most
+     * {@code limit}. With {@code overdueBefore} set, planned ones due earlier are included too.
+     */
+    public List<FollowUp> range(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int limit) {
+        Condition c = FOLLOW_UP.DUE_AT.ge(from).and(FOLLOW_UP.DUE_AT.lt(to)).and(filterCondition(filter));
+        return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))
+                .where(c).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID).limit(limit)
+                .fetch(FollowUpRepository::followUp);
+    }
+
+    /** Planned follow-ups due before {@code before}, oldest first. */
+    public List<FollowUp> overdue(DSLContext dsl, LocalDateTime before, FollowUpFilter filter, int limit) {
+        Condition c = FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(before)).and(filterCondition(filter));
+        return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))
+                .where(c).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID).limit(limit)
+                .fetch(FollowUpRepository::followUp);
+    }
+
+    public List<FollowUp> openForCustomer(DSLContext dsl, long customerId, int limit) {
+        return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))
+                .where(FOLLOW_UP.CUSTOMER_ID.eq(customerId).and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name())))
+                .orderBy(FOLLOW_UP.DUE_AT).limit(limit).fetch(FollowUpRepository::followUp);
+    }
+
+    public List<String> owners(DSLContext dsl) {
+        return dsl.selectDistinct(FOLLOW_UP.OWNER).from(FOLLOW_UP).where(FOLLOW_UP.OWNER.isNotNull())
+                .orderBy(FOLLOW_UP.OWNER).limit(200).fetch(FOLLOW_UP.OWNER);
+    }
+
+    private static Condition filterCondition(FollowUpFilter f) {
+        Condition c = DSL.noCondition();
+        if (f == null) {
+            return c;
+        }
+        if (f.kind() != null) {
+            c = c.and(FOLLOW_UP.KIND.eq(f.kind().name()));
+        }
+        if (f.status() != null) {
+            c = c.and(FOLLOW_UP.STATUS.eq(f.status().name()));
+        }
+        if (f.owner() != null && !f.owner().isBlank()) {
+            c = c.and(FOLLOW_UP.OWNER.eq(f.owner()));
+        }
+        if (f.tag() != null && !f.tag().isBlank()) {
+            c = c.and(DSL.exists(DSL.selectOne().from(CUSTOMER_TAG)
+                    .where(CUSTOMER_TAG.CUSTOMER_ID.eq(FOLLOW_UP.CUSTOMER_ID).and(CUSTOMER_TAG.TAG.eq(f.tag())))));
+        }
+        return c;
+    }
+
+    private static FollowUp followUp(Record r) {
+        return new FollowUp(r.get(FOLLOW_UP.ID), r.get(FOLLOW_UP.CUSTOMER_ID), r.get(CUSTOMER.NAME), r.get(CUSTOMER.CODE),
+                FollowUpKind.valueOf(r.get(FOLLOW_UP.KIND)), r.get(FOLLOW_UP.TITLE), r.get(FOLLOW_UP.NOTES), r.get(FOLLOW_UP.OWNER),
+                r.get(FOLLOW_UP.DUE_AT), r.get(FOLLOW_UP.ALL_DAY), FollowUpStatus.valueOf(r.get(FOLLOW_UP.STATUS)),
+                Recurrence.valueOf(r.get(FOLLOW_UP.RECURRENCE)), r.get(FOLLOW_UP.RECUR_UNTIL),
+                r.get(FOLLOW_UP.OPENED_AT), r.get(FOLLOW_UP.RESOLVE_BY), r.get(FOLLOW_UP.COMPLETED_AT));
+    }
+
+    /** Whether the customer exists and is not archived. */
+    public Optional<Boolean> archived(DSLContext dsl, long customerId) {
+        return dsl.select(CUSTOMER.ARCHIVED).from(CUSTOMER).where(CUSTOMER.ID.eq(customerId)).fetchOptional(CUSTOMER.ARCHIVED);
+    }
+
+    /** Cancels the customer's planned automatic check-ins: a contact was just logged, the clock starts again. */
+    public int cancelCadenceCheckIns(DSLContext dsl, long customerId, LocalDateTime now) {
+        return dsl.update(FOLLOW_UP).set(FOLLOW_UP.STATUS, FollowUpStatus.CANCELLED.name()).set(FOLLOW_UP.UPDATED_AT, now)
+                .where(FOLLOW_UP.CUSTOMER_ID.eq(customerId).and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
+                        .and(FOLLOW_UP.GENERATION_KEY.like(AutoFollowUps.CADENCE_PREFIX + "%")))
+                .execute();
+    }
+
+    // ---- automatic generation: set-based over all customers ----
+
+    /**
+     * Greets every active customer with marketing consent before {@code holiday}: one
+     * INSERT ... SELECT, skipping those whose key exists already. Returns rows created.
+     */
+    public int insertHolidayGreetings(DSLContext dsl, String keyPrefix, String title, LocalDateTime due, LocalDateTime now) {
+        var key = DSL.concat(DSL.inline(keyPrefix), CUSTOMER.ID.cast(String.class));
+        return dsl.insertInto(FOLLOW_UP, FOLLOW_UP.CUSTOMER_ID, FOLLOW_UP.KIND, FOLLOW_UP.TITLE, FOLLOW_UP.DUE_AT,
+                        FOLLOW_UP.ALL_DAY, FOLLOW_UP.STATUS, FOLLOW_UP.RECURRENCE, FOLLOW_UP.OCCURRENCE,
+                        FOLLOW_UP.GENERATION_KEY, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT)
+                .select(DSL.select(CUSTOMER.ID, DSL.val(FollowUpKind.HOLIDAY.name()), DSL.val(title), DSL.val(due),
+                                DSL.val(true), DSL.val(FollowUpStatus.PLANNED.name()), DSL.val(Recurrence.NONE.name()), DSL.val(0),
+                                key, DSL.val(now), DSL.val(now))
+                        .from(CUSTOMER)
+                        .where(CUSTOMER.ARCHIVED.isFalse().and(CUSTOMER.MARKETING_CONSENT.isTrue()))
+                        .andNotExists(DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.GENERATION_KEY.eq(key))))
+                .execute();
+    }
+
+    /** A customer with a birthday and marketing consent, for birthday greetings. */
+    public record BirthdayRow(long customerId, String name, String calendar, Integer year, int month, int day, boolean leap) {
+    }
+
+    /** Active customers with consent and a birthday, in id order, a page after {@code afterId}. */
+    public List<BirthdayRow> birthdays(DSLContext dsl, long afterId, int pageSize) {
+        return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
+                        CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
+                .from(CUSTOMER)
+                .where(CUSTOMER.ID.gt(afterId).and(CUSTOMER.ARCHIVED.isFalse()).and(CUSTOMER.MARKETING_CONSENT.isTrue())
+                        .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
+                .orderBy(CUSTOMER.ID).limit(pageSize)
+                .fetch(r -> new BirthdayRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), Boolean.TRUE.equals(r.value7())));
+    }
+
+    /** Inserts a generated follow-up unless its key exists; true when inserted. */
+    public boolean insertIfAbsent(DSLContext dsl, FollowUp f, String key, LocalDateTime now) {
+        if (dsl.fetchExists(FOLLOW_UP, FOLLOW_UP.GENERATION_KEY.eq(key))) {
+            return false;
+        }
+        insert(dsl, f, now, key);
+        return true;
+    }
+
+    /**
+     * Schedules a check-in for every active customer picked by {@code scope} whose last contact
+     * (or, never contacted, their creation) is {@code days} days before a day up to
+     * {@code horizon}, unless they already have a planned automatic check-in. One INSERT ... SELECT.
+     */
+    public int insertCadenceCheckIns(DSLContext dsl, Condition scope, int days, LocalDate horizon, String title, LocalDateTime now) {
+        var lastContact = DSL.select(DSL.max(INTERACTION.OCCURRED_AT)).from(INTERACTION)
+                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID)).asField();
+        var basis = DSL.coalesce(lastContact, CUSTOMER.CREATED_AT);
+        var computed = DSL.localDateTimeAdd(DSL.cast(DSL.cast(basis, LocalDate.class), LocalDateTime.class), days,
+                org.jooq.DatePart.DAY);
+        var due = DSL.greatest(computed, DSL.val(now.toLocalDate().atStartOfDay()));
+        var key = DSL.concat(DSL.inline(AutoFollowUps.CADENCE_PREFIX), CUSTOMER.ID.cast(String.class), DSL.inline(":"),
+                DSL.cast(DSL.cast(basis, LocalDate.class), String.class));
+        var planned = DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(CUSTOMER.ID)
+                .and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
+                .and(FOLLOW_UP.KIND.eq(FollowUpKind.CHECK_IN.name())));
+        var t = DSL.select(CUSTOMER.ID.as("cid"), due.as("due"), key.as("gkey")).from(CUSTOMER)
+                .where(CUSTOMER.ARCHIVED.isFalse().and(scope)).andNotExists(planned).asTable("t");
+        var cid = t.field("cid", Long.class);
+        var tdue = t.field("due", LocalDateTime.class);
+        var tkey = t.field("gkey", String.class);
+        return dsl.insertInto(FOLLOW_UP, FOLLOW_UP.CUSTOMER_ID, FOLLOW_UP.KIND, FOLLOW_UP.TITLE, FOLLOW_UP.DUE_AT,
+                        FOLLOW_UP.ALL_DAY, FOLLOW_UP.STATUS, FOLLOW_UP.RECURRENCE, FOLLOW_UP.OCCURRENCE,
+                        FOLLOW_UP.GENERATION_KEY, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT)
+                .select(DSL.select(cid, DSL.val(FollowUpKind.CHECK_IN.name()), DSL.val(title), tdue, DSL.val(true),
+                                DSL.val(FollowUpStatus.PLANNED.name()), DSL.val(Recurrence.NONE.name()), DSL.val(0), tkey,
+                                DSL.val(now), DSL.val(now))
+                        .from(t)
+                        .where(tdue.lt(DSL.val(horizon.plusDays(1).atStartOfDay())))
+                        .andNotExists(DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.GENERATION_KEY.eq(tkey))))
+                .execute();
+    }
+
+    /** Customers carrying {@code tag}. */
+    public Condition hasTag(String tag) {
+        return DSL.exists(DSL.selectOne().from(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(CUSTOMER.ID).and(CUSTOMER_TAG.TAG.eq(tag))));
+    }
+
+    /** Customers in the membership tier named {@code tier} (tables of the membership feature, read by name). */
+    public Condition inTier(String tier) {
+        return DSL.exists(DSL.selectOne().from(DSL.table(DSL.name("CUSTOMER_MEMBERSHIP")).as("cm"))
+                .join(DSL.table(DSL.name("MEMBER_TIER")).as("mt"))
+                .on(DSL.field(DSL.name("mt", "ID")).eq(DSL.field(DSL.name("cm", "TIER_ID"))))
+                .where(DSL.field(DSL.name("cm", "CUSTOMER_ID"), Long.class).eq(CUSTOMER.ID)
+                        .and(DSL.field(DSL.name("mt", "NAME"), String.class).eq(tier))));
+    }
+
+    public boolean tableExists(DSLContext dsl, String table) {
+        return dsl.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("INFORMATION_SCHEMA", "TABLES")))
+                .where(DSL.field(DSL.name("TABLE_NAME"), String.class).eq(table.toUpperCase(java.util.Locale.ROOT))));
+    }
+
+    public Condition everyone() {
+        return DSL.noCondition();
+    }
+}

@@ -1,0 +1,327 @@
+package app.regulars.followup;
+
+import app.regulars.i18n.UserException;
+import app.regulars.store.Database;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Interactions and follow-ups: validation, the rules (recurrence, complaint deadline,
+ * reschedule history, "a logged contact resets the check-in clock") and one transaction per
+ * use case. Knows nothing of JavaFX; the window and the command line both call it.
+ */
+public final class FollowUpService {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_TEXT = 1000;
+    public static final int MAX_NOTES = 4000;
+    public static final int MAX_OWNER = 100;
+    /** A recurring series may run at most this long: a longer one is almost surely a typo. */
+    public static final int MAX_RECURRENCE_YEARS = 10;
+    public static final int COMPLAINT_HOURS = 24;
+    public static final int LIST_LIMIT = 5000;
+
+    private final Database db;
+    private final FollowUpRepository repository;
+    private final Clock clock;
+
+    public FollowUpService(Database db, FollowUpRepository repository, Clock clock) {
+        this.db = db;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    Database database() {
+        return db;
+    }
+
+    FollowUpRepository repository() {
+        return repository;
+    }
+
+    // ---- interactions ----
+
+    /** Logs a contact; planned automatic check-ins of the customer are cancelled (the clock restarts). */
+    public Interaction logInteraction(Interaction in) {
+        Interaction i = validate(in);
+        return db.write(cfg -> {
+            requireActive(cfg.dsl(), i.customerId());
+            long id = repository.insertInteraction(cfg.dsl(), i, now());
+            repository.cancelCadenceCheckIns(cfg.dsl(), i.customerId(), now());
+            return i.withId(id);
+        });
+    }
+
+    public Interaction updateInteraction(Interaction in) {
+        if (in.id() == null) {
+            throw new IllegalArgumentException("not saved yet");
+        }
+        Interaction i = validate(in);
+        return db.write(cfg -> {
+            if (!repository.updateInteraction(cfg.dsl(), i, now())) {
+                throw new UserException("followup.error.gone");
+            }
+            return i;
+        });
+    }
+
+    public void deleteInteraction(long id) {
+        db.write(cfg -> repository.deleteInteraction(cfg.dsl(), id));
+    }
+
+    /** Newest first. */
+    public List<Interaction> timeline(long customerId, int limit) {
+        return repository.interactions(db.dsl(), customerId, limit);
+    }
+
+    private Interaction validate(Interaction i) {
+        if (i.channel() == null) {
+            throw new UserException("followup.error.channel");
+        }
+        if (i.occurredAt() == null) {
+            throw new UserException("followup.error.when");
+        }
+        String summary = trim(i.summary());
+        if (summary == null) {
+            throw new UserException("followup.error.summary");
+        }
+        if (i.occurredAt().isAfter(now().plusDays(1))) {
+            throw new UserException("followup.error.future");
+        }
+        return new Interaction(i.id(), i.customerId(), i.occurredAt().truncatedTo(ChronoUnit.MINUTES), i.channel(),
+                cut(summary, MAX_TEXT, "summary"), cut(trim(i.outcome()), MAX_TEXT, "outcome"),
+                cut(trim(i.nextStep()), MAX_TEXT, "nextStep"), i.followUpId());
+    }
+
+    // ---- follow-ups ----
+
+    /** Schedules a follow-up (complaints get their 24-hour deadline from now, or from {@code openedAt} if set). */
+    public FollowUp schedule(FollowUp in) {
+        FollowUp f = validate(in);
+        if (f.kind() == FollowUpKind.COMPLAINT) {
+            LocalDateTime opened = f.openedAt() != null ? f.openedAt() : now();
+            f = new FollowUp(null, f.customerId(), null, null, f.kind(), f.title(), f.notes(), f.owner(), f.dueAt(), f.allDay(),
+                    FollowUpStatus.PLANNED, f.recurrence(), f.recurUntil(), opened, opened.plusHours(COMPLAINT_HOURS), null);
+        }
+        FollowUp toSave = f;
+        long id = db.write(cfg -> {
+            requireActive(cfg.dsl(), toSave.customerId());
+            return repository.insert(cfg.dsl(), toSave, now(), null);
+        });
+        return get(id).orElseThrow();
+    }
+
+    /**
+     * Opens a complaint for a customer: kind COMPLAINT, due (and to be resolved) 24 hours after
+     * {@code openedAt}. Returns the new follow-up's id. Used by the survey feature for low scores.
+     */
+    public long openComplaint(long customerId, String title, String notes, LocalDateTime openedAt) {
+        LocalDateTime opened = (openedAt != null ? openedAt : now()).truncatedTo(ChronoUnit.SECONDS);
+        FollowUp f = new FollowUp(null, customerId, null, null, FollowUpKind.COMPLAINT, title, notes, null,
+                opened.plusHours(COMPLAINT_HOURS), false, FollowUpStatus.PLANNED, Recurrence.NONE, null, opened, null, null);
+        return schedule(f).id();
+    }
+
+    /** Edits a planned follow-up; a changed due time is recorded in its reschedule history. */
+    public FollowUp update(FollowUp in) {
+        if (in.id() == null) {
+            throw new IllegalArgumentException("not saved yet");
+        }
+        FollowUp f = validate(in);
+        db.write(cfg -> {
+            FollowUp old = repository.get(cfg.dsl(), f.id()).orElseThrow(() -> new UserException("followup.error.gone"));
+            requireActive(cfg.dsl(), f.customerId());
+            FollowUp merged = new FollowUp(f.id(), f.customerId(), null, null, f.kind(), f.title(), f.notes(), f.owner(),
+                    old.dueAt(), old.allDay(), old.status(), f.recurrence(), f.recurUntil(),
+                    old.openedAt(), old.resolveBy(), old.completedAt());
+            if (merged.kind() == FollowUpKind.COMPLAINT && merged.resolveBy() == null) {
+                LocalDateTime opened = now();
+                merged = new FollowUp(merged.id(), merged.customerId(), null, null, merged.kind(), merged.title(), merged.notes(),
+                        merged.owner(), merged.dueAt(), merged.allDay(), merged.status(), merged.recurrence(), merged.recurUntil(),
+                        opened, opened.plusHours(COMPLAINT_HOURS), merged.completedAt());
+            }
+            repository.update(cfg.dsl(), merged, now());
+            if (!old.dueAt().equals(f.dueAt()) || old.allDay() != f.allDay()) {
+                requirePlanned(old);
+                repository.reschedule(cfg.dsl(), f.id(), old.dueAt(), f.dueAt(), f.allDay(), now());
+            }
+            return null;
+        });
+        return get(f.id()).orElseThrow();
+    }
+
+    /** Moves a planned follow-up (drag in the calendar, or a new date), keeping the old time in its history. */
+    public FollowUp reschedule(long id, LocalDateTime newDue, boolean allDay) {
+        if (newDue == null) {
+            throw new UserException("followup.error.when");
+        }
+        db.write(cfg -> {
+            FollowUp old = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            requirePlanned(old);
+            checkUntil(old.recurrence(), old.recurUntil(), newDue);
+            if (!old.dueAt().equals(newDue) || old.allDay() != allDay) {
+                repository.reschedule(cfg.dsl(), id, old.dueAt(), newDue, allDay, now());
+            }
+            return null;
+        });
+        return get(id).orElseThrow();
+    }
+
+    public List<FollowUpRepository.Reschedule> history(long id) {
+        return repository.history(db.dsl(), id);
+    }
+
+    /**
+     * Completes a planned follow-up: records {@code outcome} as an interaction linked to it
+     * and, when the series goes on, schedules the next occurrence. Returns the next one, if any.
+     */
+    public Optional<FollowUp> complete(long id, Channel channel, String summary, String outcome, String nextStep) {
+        Long nextId = db.write(cfg -> {
+            FollowUp f = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            requirePlanned(f);
+            LocalDateTime now = now();
+            Interaction i = validate(new Interaction(null, f.customerId(), now, channel,
+                    summary == null || summary.isBlank() ? f.title() : summary, outcome, nextStep, id));
+            repository.insertInteraction(cfg.dsl(), i, now);
+            repository.setStatus(cfg.dsl(), id, FollowUpStatus.DONE, now, now);
+            if (!f.recurrence().repeats()) {
+                return null;
+            }
+            var pos = repository.seriesPosition(cfg.dsl(), id).orElseThrow();
+            LocalDateTime start = pos.start() != null ? pos.start() : f.dueAt();
+            int n = pos.occurrence() + 1;
+            LocalDateTime next = f.recurrence().occurrence(start, n);
+            while (!next.isAfter(f.dueAt())) { // moved past later occurrences: the series goes on after it
+                n++;
+                next = f.recurrence().occurrence(start, n);
+            }
+            if (f.recurUntil() != null && next.toLocalDate().isAfter(f.recurUntil())) {
+                return null;
+            }
+            long created = repository.insertNext(cfg.dsl(), id, next, n, now);
+            return created;
+        });
+        return nextId == null ? Optional.empty() : get(nextId);
+    }
+
+    public void setStatus(long id, FollowUpStatus status) {
+        if (status == FollowUpStatus.DONE) {
+            complete(id, Channel.PHONE, null, null, null);
+            return;
+        }
+        db.write(cfg -> {
+            FollowUp f = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            if (status != FollowUpStatus.PLANNED) {
+                requirePlanned(f);
+            }
+            repository.setStatus(cfg.dsl(), id, status, null, now());
+            return null;
+        });
+    }
+
+    public void delete(long id) {
+        db.write(cfg -> repository.delete(cfg.dsl(), id));
+    }
+
+    public Optional<FollowUp> get(long id) {
+        return repository.get(db.dsl(), id);
+    }
+
+    /** Follow-ups due in [from, to) matching {@code filter}, in due order. */
+    public List<FollowUp> between(LocalDateTime from, LocalDateTime to, FollowUpFilter filter) {
+        if (to.isBefore(from)) {
+            throw new UserException("followup.error.range");
+        }
+        return repository.range(db.dsl(), from, to, filter, LIST_LIMIT);
+    }
+
+    /** Planned follow-ups due before now. */
+    public List<FollowUp> overdue(FollowUpFilter filter) {
+        return repository.overdue(db.dsl(), now(), filter, LIST_LIMIT);
+    }
+
+    public List<FollowUp> openFor(long customerId) {
+        return repository.openForCustomer(db.dsl(), customerId, 100);
+    }
+
+    public List<String> owners() {
+        return repository.owners(db.dsl());
+    }
+
+    private FollowUp validate(FollowUp f) {
+        if (f.kind() == null) {
+            throw new UserException("followup.error.kind");
+        }
+        if (f.dueAt() == null) {
+            throw new UserException("followup.error.when");
+        }
+        String title = trim(f.title());
+        if (title == null) {
+            throw new UserException("followup.error.title");
+        }
+        checkUntil(f.recurrence(), f.recurUntil(), f.dueAt());
+        LocalDateTime due = f.allDay() ? f.dueAt().toLocalDate().atStartOfDay() : f.dueAt().truncatedTo(ChronoUnit.MINUTES);
+        return new FollowUp(f.id(), f.customerId(), null, null, f.kind(), cut(title, MAX_TITLE, "title"),
+                cut(trim(f.notes()), MAX_NOTES, "notes"), cut(trim(f.owner()), MAX_OWNER, "owner"), due, f.allDay(),
+                f.status(), f.recurrence(), f.recurrence().repeats() ? f.recurUntil() : null,
+                f.openedAt(), f.resolveBy(), f.completedAt());
+    }
+
+    private static void checkUntil(Recurrence r, LocalDate until, LocalDateTime due) {
+        if (r == null || !r.repeats()) {
+            return;
+        }
+        if (until == null) {
+            throw new UserException("followup.error.noEnd");
+        }
+        if (until.isBefore(due.toLocalDate())) {
+            throw new UserException("followup.error.endBeforeStart");
+        }
+        if (until.isAfter(due.toLocalDate().plusYears(MAX_RECURRENCE_YEARS))) {
+            throw new UserException("followup.error.tooLong", MAX_RECURRENCE_YEARS);
+        }
+    }
+
+    private static void requirePlanned(FollowUp f) {
+        if (f.status() != FollowUpStatus.PLANNED) {
+            throw new UserException("followup.error.notPlanned");
+        }
+    }
+
+    private void requireActive(org.jooq.DSLContext dsl, long customerId) {
+        Optional<Boolean> archived = repository.archived(dsl, customerId);
+        if (archived.isEmpty()) {
+            throw new UserException("followup.error.noCustomer");
+        }
+        if (archived.get()) {
+            throw new UserException("followup.error.archived");
+        }
+    }
+
+    private static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static String cut(String s, int max, String field) {
+        if (s != null && s.length() > max) {
+            throw new UserException("followup.error.tooLongText", max);
+        }
+        return s;
+    }
+}

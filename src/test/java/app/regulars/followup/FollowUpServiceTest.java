@@ -1,0 +1,255 @@
+package app.regulars.followup;
+
+import app.regulars.AppContext;
+import app.regulars.customer.Customer;
+import app.regulars.i18n.Messages;
+import app.regulars.i18n.UserException;
+import app.regulars.testing.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FollowUpServiceTest {
+    @TempDir
+    Path dir;
+    AppContext ctx;
+    FollowUpService service;
+    long wang;
+    long zeng;
+    long alice;
+    long zhangArchived;
+
+    @BeforeEach
+    void open() {
+        ctx = TestStores.open(dir);
+        TestStores.addKnownCustomers(ctx.customers());
+        service = ctx.followUps();
+        wang = id("王小明");
+        zeng = id("曾晓燕");
+        alice = id("Alice Smith");
+        zhangArchived = ctx.customers().search("张伟", null, true, app.regulars.customer.CustomerSort.NAME, true)[0];
+    }
+
+    long id(String name) {
+        return ctx.customers().search(name, null, false, app.regulars.customer.CustomerSort.NAME, true)[0];
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    LocalDateTime at(int y, int m, int d, int h) {
+        return LocalDateTime.of(y, m, d, h, 0);
+    }
+
+    @Test
+    void complaintIsDueTwentyFourHoursAfterItWasOpenedAndLateAfterThat() {
+        LocalDateTime opened = at(2026, 11, 22, 15);
+        long id = service.openComplaint(wang, "茶叶受潮", "退换", opened);
+        FollowUp f = service.get(id).orElseThrow();
+        assertEquals(FollowUpKind.COMPLAINT, f.kind());
+        assertEquals(at(2026, 11, 23, 15), f.dueAt());
+        assertEquals(at(2026, 11, 23, 15), f.resolveBy());
+        assertEquals("王小明", f.customerName());
+        assertFalse(f.isLate(at(2026, 11, 23, 14)));
+        assertTrue(f.isLate(at(2026, 11, 23, 16)));
+    }
+
+    @Test
+    void completingRecordsAnInteractionAndSchedulesTheNextOccurrence() {
+        FollowUp monthly = FollowUp.planned(wang, FollowUpKind.CHECK_IN, "Monthly tea tasting", at(2027, 1, 31, 10))
+                .withRecurrence(Recurrence.MONTHLY, LocalDate.of(2027, 3, 31));
+        FollowUp saved = service.schedule(monthly);
+        FollowUp second = service.complete(saved.id(), Channel.PHONE, "Called", "Will come", "Send samples").orElseThrow();
+        assertEquals(at(2027, 2, 28, 10), second.dueAt());
+        assertEquals(FollowUpStatus.DONE, service.get(saved.id()).orElseThrow().status());
+        List<Interaction> timeline = service.timeline(wang, 10);
+        assertEquals(1, timeline.size());
+        assertEquals("Will come", timeline.getFirst().outcome());
+        assertEquals(saved.id(), timeline.getFirst().followUpId());
+        // computed from the series' start, not from 28 February: 31 March, then the end
+        FollowUp third = service.complete(second.id(), Channel.VISIT, null, null, null).orElseThrow();
+        assertEquals(at(2027, 3, 31, 10), third.dueAt());
+        assertEquals(Optional.empty(), service.complete(third.id(), Channel.VISIT, null, null, null));
+    }
+
+    @Test
+    void recurrenceRulesOnKnownDates() {
+        LocalDateTime start = at(2024, 2, 29, 9);
+        assertEquals(at(2025, 2, 28, 9), Recurrence.YEARLY.occurrence(start, 1));
+        assertEquals(at(2028, 2, 29, 9), Recurrence.YEARLY.occurrence(start, 4));
+        assertEquals(at(2024, 5, 29, 9), Recurrence.QUARTERLY.occurrence(start, 1));
+        assertEquals(at(2024, 3, 7, 9), Recurrence.WEEKLY.occurrence(start, 1));
+        assertEquals(at(2024, 3, 1, 9), Recurrence.DAILY.occurrence(start, 1));
+        assertEquals(at(2024, 4, 29, 9), Recurrence.MONTHLY.occurrence(start, 2));
+    }
+
+    @Test
+    void holidaysAreComputedFromTheLunarCalendar() {
+        assertEquals(LocalDate.of(2027, 2, 6), Holiday.SPRING_FESTIVAL.in(2027));
+        assertEquals(LocalDate.of(2026, 2, 17), Holiday.SPRING_FESTIVAL.in(2026));
+        assertEquals(LocalDate.of(2025, 1, 29), Holiday.SPRING_FESTIVAL.in(2025));
+        assertEquals(LocalDate.of(2027, 9, 15), Holiday.MID_AUTUMN.in(2027));
+        assertEquals(LocalDate.of(2026, 9, 25), Holiday.MID_AUTUMN.in(2026));
+        assertEquals(LocalDate.of(2027, 1, 1), Holiday.NEW_YEAR.next(TestStores.TODAY));
+        assertEquals(LocalDate.of(2027, 9, 15), Holiday.MID_AUTUMN.next(TestStores.TODAY));
+    }
+
+    @Test
+    void badInputIsRefusedWithAMessageAndNothingStored() {
+        FollowUp noEnd = FollowUp.planned(wang, FollowUpKind.VISIT, "Visit", at(2026, 12, 1, 10)).withRecurrence(Recurrence.WEEKLY, null);
+        assertEquals("followup.error.noEnd", assertThrows(UserException.class, () -> service.schedule(noEnd)).key());
+        FollowUp endBefore = noEnd.withRecurrence(Recurrence.WEEKLY, LocalDate.of(2026, 11, 1));
+        assertEquals("followup.error.endBeforeStart", assertThrows(UserException.class, () -> service.schedule(endBefore)).key());
+        FollowUp archived = FollowUp.planned(zhangArchived, FollowUpKind.VISIT, "Visit", at(2026, 12, 1, 10));
+        assertEquals("followup.error.archived", assertThrows(UserException.class, () -> service.schedule(archived)).key());
+        assertEquals("followup.error.range", assertThrows(UserException.class,
+                () -> service.between(at(2026, 12, 2, 0), at(2026, 12, 1, 0), FollowUpFilter.ALL)).key());
+        assertTrue(service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), FollowUpFilter.ALL).isEmpty());
+    }
+
+    @Test
+    void reschedulingKeepsHistory() {
+        FollowUp f = service.schedule(FollowUp.planned(zeng, FollowUpKind.VISIT, "Visit shop", at(2026, 11, 25, 14)));
+        service.reschedule(f.id(), at(2026, 11, 26, 9), false);
+        FollowUp moved = service.reschedule(f.id(), at(2026, 11, 27, 0), true);
+        assertEquals(at(2026, 11, 27, 0), moved.dueAt());
+        assertTrue(moved.allDay());
+        var history = service.history(f.id());
+        assertEquals(2, history.size());
+        assertEquals(at(2026, 11, 25, 14), history.get(0).oldDue());
+        assertEquals(at(2026, 11, 26, 9), history.get(1).oldDue());
+        service.setStatus(f.id(), FollowUpStatus.CANCELLED);
+        assertEquals("followup.error.notPlanned", assertThrows(UserException.class,
+                () -> service.reschedule(f.id(), at(2026, 11, 28, 9), false)).key());
+    }
+
+    @Test
+    void listsFilterByKindOwnerStatusAndTagAndShowOverdue() {
+        service.schedule(FollowUp.planned(wang, FollowUpKind.VISIT, "A", at(2026, 11, 20, 9)).withOwner("Li"));
+        service.schedule(FollowUp.planned(zeng, FollowUpKind.CHECK_IN, "B", at(2026, 11, 24, 9)).withOwner("Wang"));
+        service.schedule(FollowUp.planned(alice, FollowUpKind.VISIT, "C", at(2026, 11, 25, 9)));
+        LocalDateTime from = at(2026, 11, 1, 0);
+        LocalDateTime to = at(2026, 12, 1, 0);
+        assertEquals(List.of("A", "B", "C"), titles(service.between(from, to, FollowUpFilter.ALL)));
+        assertEquals(List.of("A", "C"), titles(service.between(from, to, new FollowUpFilter(FollowUpKind.VISIT, null, null, null))));
+        assertEquals(List.of("B"), titles(service.between(from, to, new FollowUpFilter(null, "Wang", null, null))));
+        assertEquals(List.of("A", "B"), titles(service.between(from, to, new FollowUpFilter(null, null, null, "茶友"))));
+        assertEquals(List.of("A"), titles(service.overdue(FollowUpFilter.ALL)));
+        assertEquals(List.of("Li", "Wang"), service.owners());
+    }
+
+    private static List<String> titles(List<FollowUp> list) {
+        return list.stream().map(FollowUp::title).toList();
+    }
+
+    @Test
+    void timelineAddEditDelete() {
+        Interaction i = service.logInteraction(new Interaction(null, wang, at(2026, 11, 22, 16), Channel.WECHAT, "问了新茶", null, "周六来", null));
+        service.logInteraction(new Interaction(null, wang, at(2026, 11, 23, 9), Channel.IN_STORE, "买了龙井", "满意", null, null));
+        assertEquals(List.of("买了龙井", "问了新茶"), service.timeline(wang, 10).stream().map(Interaction::summary).toList());
+        service.updateInteraction(new Interaction(i.id(), wang, i.occurredAt(), Channel.PHONE, "电话问新茶", null, null, null));
+        assertEquals(Channel.PHONE, service.timeline(wang, 10).get(1).channel());
+        service.deleteInteraction(i.id());
+        assertEquals(1, service.timeline(wang, 10).size());
+        assertEquals("followup.error.summary", assertThrows(UserException.class,
+                () -> service.logInteraction(new Interaction(null, wang, at(2026, 11, 23, 9), Channel.SMS, "  ", null, null, null))).key());
+    }
+
+    @Test
+    void generationIsIdempotentSkipsCustomersWithoutConsentAndConvertsLunarBirthdays() {
+        // 2026-11-23: New Year in 39 days, 王小明's lunar birthday (8/15) has passed this year.
+        ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "30");
+        ctx.settings().put(AutoFollowUps.BIRTHDAY_DAYS, "7");
+        ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
+        ctx.settings().put(AutoFollowUps.CADENCE_RULES, "tag:茶友=0;tag:VIP=30");
+        Messages en = new Messages(Messages.ENGLISH);
+        AutoFollowUps auto = ctx.autoFollowUps();
+        AutoFollowUps.Result first = auto.generate(en);
+        // only 王小明 has marketing consent: a New Year greeting due 2026-12-02
+        assertEquals(1, first.holidays());
+        List<FollowUp> all = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), FollowUpFilter.ALL);
+        FollowUp greeting = all.stream().filter(f -> f.kind() == FollowUpKind.HOLIDAY).findFirst().orElseThrow();
+        assertEquals(wang, greeting.customerId());
+        assertEquals(LocalDate.of(2026, 12, 2), greeting.dueAt().toLocalDate());
+        assertEquals("New Year greeting", greeting.title());
+        // the cadence: the customers were created today, so nobody is due within 14 days
+        assertEquals(0, first.checkIns());
+        AutoFollowUps.Result second = auto.generate(en);
+        assertEquals(0, second.total());
+        assertEquals(all.size(), service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), FollowUpFilter.ALL).size());
+    }
+
+    @Test
+    void lunarBirthdayGreetingFallsOnThisYearsDate() {
+        // 曾晓燕's solar birthday 12-01 is 8 days away; she gets none without consent.
+        Customer z = ctx.customers().get(zeng).orElseThrow();
+        ctx.customers().save(z.toBuilder().consent(new app.regulars.customer.Consent(true, TestStores.TODAY, null))
+                .birthday(app.regulars.customer.Birthday.lunar(null, 10, 20, false)).build());
+        ctx.settings().put(AutoFollowUps.BIRTHDAY_DAYS, "3");
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "0");
+        AutoFollowUps.Result r = ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        assertEquals(1, r.birthdays());
+        // lunar 10/20 in 2026 is 2026-11-28 (the 10th month begins with the new moon of 9 November); greeted 3 days ahead
+        FollowUp b = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.BIRTHDAY, null, null, null)).getFirst();
+        assertEquals(LocalDate.of(2026, 11, 25), b.dueAt().toLocalDate());
+        assertTrue(b.title().contains("11/28"), b.title());
+        assertEquals(0, ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH)).birthdays());
+    }
+
+    @Test
+    void cadenceChecksInAfterTheLastContactAndALoggedContactResetsTheClock() {
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
+        ctx.settings().put(AutoFollowUps.CADENCE_RULES, "tag:VIP=30");
+        ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
+        ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+        // 王小明 (VIP, every 30 days) last contacted 25 days ago: due in 5 days
+        service.logInteraction(new Interaction(null, wang, at(2026, 10, 29, 10), Channel.VISIT, "Visited", null, null, null));
+        // 曾晓燕 (every 90) contacted 100 days ago: due now; Alice contacted 60 days ago: not yet
+        service.logInteraction(new Interaction(null, zeng, at(2026, 8, 15, 10), Channel.PHONE, "Called", null, null, null));
+        service.logInteraction(new Interaction(null, alice, at(2026, 9, 24, 10), Channel.PHONE, "Called", null, null, null));
+        AutoFollowUps.Result r = ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        assertEquals(2, r.checkIns());
+        List<FollowUp> checkIns = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.CHECK_IN, null, null, null));
+        assertEquals(LocalDate.of(2026, 11, 23), checkIns.get(0).dueAt().toLocalDate());
+        assertEquals(zeng, checkIns.get(0).customerId());
+        assertEquals(LocalDate.of(2026, 11, 28), checkIns.get(1).dueAt().toLocalDate());
+        assertEquals(wang, checkIns.get(1).customerId());
+        assertEquals(0, ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH)).checkIns());
+        // a contact today resets 王小明's clock: the planned check-in is cancelled, none is due within 14 days
+        service.logInteraction(new Interaction(null, wang, at(2026, 11, 23, 9), Channel.IN_STORE, "Came in", null, null, null));
+        assertEquals(FollowUpStatus.CANCELLED, service.get(checkIns.get(1).id()).orElseThrow().status());
+        assertEquals(0, ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH)).checkIns());
+    }
+
+    @Test
+    void cadenceCanBeSetPerMembershipTier() {
+        ctx.database().dsl().execute("MERGE INTO customer_membership (customer_id, tier_id, tier_since) KEY (customer_id) "
+                + "VALUES (?, (SELECT id FROM member_tier WHERE name = 'Gold'), CURRENT_TIMESTAMP)", alice);
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
+        ctx.settings().put(AutoFollowUps.CADENCE_RULES, "tier:Gold=30");
+        ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+        service.logInteraction(new Interaction(null, alice, at(2026, 10, 25, 10), Channel.EMAIL, "Quote sent", null, null, null));
+        service.logInteraction(new Interaction(null, zeng, at(2026, 10, 25, 10), Channel.PHONE, "Called", null, null, null));
+        AutoFollowUps.Result r = ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        assertTrue(r.tiersUsed());
+        List<FollowUp> checkIns = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.CHECK_IN, null, null, null));
+        assertEquals(1, checkIns.size());
+        assertEquals(alice, checkIns.getFirst().customerId());
+        assertEquals(LocalDate.of(2026, 11, 24), checkIns.getFirst().dueAt().toLocalDate());
+    }
+}
