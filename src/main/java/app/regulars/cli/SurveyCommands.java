@@ -109,6 +109,9 @@ public final class SurveyCommands {
             @Option(names = "--tag", paramLabel = "TAG", description = "Only customers with this tag.")
             String tag;
 
+            @Option(names = "--tier", paramLabel = "TIER", description = "Only members of this tier (id or name).")
+            String tier;
+
             @Override
             public Integer call() {
                 RegularsCommand root = parent.root;
@@ -116,7 +119,8 @@ public final class SurveyCommands {
                 PrintWriter out = spec.commandLine().getOut();
                 return root.withContext(spec.commandLine().getErr(), ctx -> {
                     Survey s = ctx.surveys().find(survey);
-                    SurveyResults r = ctx.surveys().results(s.id(), new ResultFilter(from, to, tag), false);
+                    Long tierId = tier == null ? null : ctx.surveys().tier(tier).id();
+                    SurveyResults r = ctx.surveys().results(s.id(), new ResultFilter(from, to, tag, tierId), false);
                     out.println(s.name(m.isChinese()) + " (" + kind(m, s.kind()) + ")");
                     out.println(m.get("survey.results.count", r.responses()));
                     if (r.scored() == 0) {

@@ -22,7 +22,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
+import static app.regulars.store.jooq.Tables.MEMBER_TIER;
 import static app.regulars.store.jooq.Tables.SURVEY;
 import static app.regulars.store.jooq.Tables.SURVEY_ANSWER;
 import static app.regulars.store.jooq.Tables.SURVEY_CHOICE;
@@ -230,7 +232,17 @@ public final class SurveyRepository {
             c = c.and(DSL.exists(DSL.selectOne().from(CUSTOMER_TAG)
                     .where(CUSTOMER_TAG.CUSTOMER_ID.eq(SURVEY_RESPONSE.CUSTOMER_ID)).and(CUSTOMER_TAG.TAG.eq(f.tag()))));
         }
+        if (f.tierId() != null) {
+            c = c.and(DSL.exists(DSL.selectOne().from(CUSTOMER_MEMBERSHIP)
+                    .where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(SURVEY_RESPONSE.CUSTOMER_ID)).and(CUSTOMER_MEMBERSHIP.TIER_ID.eq(f.tierId()))));
+        }
         return c;
+    }
+
+    /** The membership tiers in their order (none when the shop has not set any up). */
+    public List<Tier> tiers(DSLContext dsl) {
+        return dsl.select(MEMBER_TIER.ID, MEMBER_TIER.NAME, MEMBER_TIER.NAME_KEY).from(MEMBER_TIER)
+                .orderBy(MEMBER_TIER.POSITION, MEMBER_TIER.ID).fetch(r -> new Tier(r.value1(), r.value2(), r.value3()));
     }
 
     /** Count, NPS groups and CSAT figures, the distribution and the trend: all aggregated in SQL. */

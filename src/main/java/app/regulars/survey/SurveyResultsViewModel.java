@@ -35,6 +35,8 @@ public final class SurveyResultsViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringProperty tag = new SimpleStringProperty();
+    private final ObservableList<Tier> tierChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Tier> tier = new SimpleObjectProperty<>();
     private final BooleanProperty byQuarter = new SimpleBooleanProperty();
     private final BooleanProperty commentsOnly = new SimpleBooleanProperty();
     private final BooleanProperty walkInsOnly = new SimpleBooleanProperty();
@@ -56,6 +58,7 @@ public final class SurveyResultsViewModel {
         from.addListener((o, a, b) -> refresh());
         to.addListener((o, a, b) -> refresh());
         tag.addListener((o, a, b) -> refresh());
+        tier.addListener((o, a, b) -> refresh());
         byQuarter.addListener((o, a, b) -> refresh());
         commentsOnly.addListener((o, a, b) -> refresh());
         walkInsOnly.addListener((o, a, b) -> refresh());
@@ -64,7 +67,7 @@ public final class SurveyResultsViewModel {
     /** Loads the surveys and tags, keeping the selected survey when it is still there. */
     public void load() {
         Long keep = selected.get() == null ? null : selected.get().id();
-        runner.run(() -> new Object[] {service.list(), tags.get()}, x -> {
+        runner.run(() -> new Object[] {service.list(), tags.get(), service.tiers()}, x -> {
             @SuppressWarnings("unchecked") List<SurveySummary> list = (List<SurveySummary>) x[0];
             @SuppressWarnings("unchecked") List<String> t = (List<String>) x[1];
             loading = true;
@@ -72,6 +75,10 @@ public final class SurveyResultsViewModel {
             String keepTag = tag.get();
             tagChoices.setAll(t);
             tag.set(keepTag != null && t.contains(keepTag) ? keepTag : null);
+            @SuppressWarnings("unchecked") List<Tier> tiers = (List<Tier>) x[2];
+            Long keepTier = tier.get() == null ? null : tier.get().id();
+            tierChoices.setAll(tiers);
+            tier.set(tiers.stream().filter(z -> keepTier != null && z.id() == keepTier).findFirst().orElse(null));
             loading = false;
             SurveySummary pick = list.stream().filter(s -> keep != null && s.id() == keep).findFirst()
                     .orElse(list.isEmpty() ? null : list.getFirst());
@@ -84,7 +91,7 @@ public final class SurveyResultsViewModel {
     }
 
     public ResultFilter filter() {
-        return new ResultFilter(from.get(), to.get(), tag.get());
+        return new ResultFilter(from.get(), to.get(), tag.get(), tier.get() == null ? null : tier.get().id());
     }
 
     /** Recomputes the figures and the list for the current choices. */
@@ -151,6 +158,14 @@ public final class SurveyResultsViewModel {
 
     public StringProperty tagProperty() {
         return tag;
+    }
+
+    public ObservableList<Tier> tierChoices() {
+        return tierChoices;
+    }
+
+    public ObjectProperty<Tier> tierProperty() {
+        return tier;
     }
 
     public BooleanProperty byQuarterProperty() {

@@ -89,13 +89,16 @@ public final class SurveysPage extends BorderPane {
         DatePicker from = new DatePicker();
         from.setId("resultsFrom");
         from.setPrefWidth(140);
+        from.setMinWidth(130);
         from.valueProperty().bindBidirectional(vm.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("resultsTo");
         to.setPrefWidth(140);
+        to.setMinWidth(130);
         to.valueProperty().bindBidirectional(vm.toProperty());
         ComboBox<String> tag = new ComboBox<>(vm.tagChoices());
         tag.setId("resultsTag");
+        tag.setMinWidth(110);
         tag.setPromptText(messages.get("survey.page.allTags"));
         tag.valueProperty().bindBidirectional(vm.tagProperty());
         tag.setButtonCell(new ListCell<>() {
@@ -105,9 +108,45 @@ public final class SurveysPage extends BorderPane {
                 setText(empty || t == null ? messages.get("survey.page.allTags") : t);
             }
         });
-        Button clearTag = new Button(messages.get("survey.page.allTags"));
-        clearTag.setOnAction(e -> vm.tagProperty().set(null));
-        clearTag.visibleProperty().bind(vm.tagProperty().isNotNull());
+        ComboBox<Tier> tier = new ComboBox<>(vm.tierChoices());
+        tier.setId("resultsTier");
+        tier.setMinWidth(110);
+        tier.setPromptText(messages.get("survey.page.allTiers"));
+        tier.valueProperty().bindBidirectional(vm.tierProperty());
+        StringConverter<Tier> tierName = new StringConverter<>() {
+            @Override
+            public String toString(Tier t) {
+                if (t == null) {
+                    return messages.get("survey.page.allTiers");
+                }
+                return t.nameKey() != null && messages.has(t.nameKey()) ? messages.get(t.nameKey()) : t.name();
+            }
+
+            @Override
+            public Tier fromString(String s) {
+                return null;
+            }
+        };
+        tier.setConverter(tierName);
+        tier.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Tier t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(tierName.toString(empty ? null : t));
+            }
+        });
+        Label tierLabel = label("survey.page.tier", tier);
+        // Tiers exist only once the shop has set up membership.
+        tier.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.tierChoices()));
+        tier.managedProperty().bind(tier.visibleProperty());
+        tierLabel.visibleProperty().bind(tier.visibleProperty());
+        tierLabel.managedProperty().bind(tier.visibleProperty());
+        Button clearTag = new Button(messages.get("survey.page.clearFilters"));
+        clearTag.setOnAction(e -> {
+            vm.tagProperty().set(null);
+            vm.tierProperty().set(null);
+        });
+        clearTag.visibleProperty().bind(vm.tagProperty().isNotNull().or(vm.tierProperty().isNotNull()));
         clearTag.managedProperty().bind(clearTag.visibleProperty());
         ToggleGroup period = new ToggleGroup();
         ToggleButton month = new ToggleButton(messages.get("survey.page.byMonth"));
@@ -156,7 +195,7 @@ public final class SurveysPage extends BorderPane {
         Region grow2 = new Region();
         HBox.setHgrow(grow2, Priority.ALWAYS);
         HBox row2 = new HBox(10, label("survey.page.from", from), from, label("survey.page.to", to), to,
-                label("survey.page.tag", tag), tag, clearTag, month, quarter, grow2, export, print);
+                label("survey.page.tag", tag), tag, tierLabel, tier, clearTag, grow2, export, print);
         row2.setAlignment(Pos.CENTER_LEFT);
         VBox toolbar = new VBox(10, row1, row2);
         toolbar.getStyleClass().add("page-toolbar");
@@ -181,9 +220,17 @@ public final class SurveysPage extends BorderPane {
         trend.setLegendVisible(false);
         trend.setAnimated(false);
         trend.setPrefHeight(260);
-        HBox charts = new HBox(12, distribution, trend);
+        month.setMinWidth(Region.USE_PREF_SIZE);
+        quarter.setMinWidth(Region.USE_PREF_SIZE);
+        HBox periodBar = new HBox(6, month, quarter);
+        periodBar.setAlignment(Pos.CENTER_RIGHT);
+        VBox trendBox = new VBox(4, periodBar, trend);
+        VBox.setVgrow(trend, Priority.ALWAYS);
+        HBox charts = new HBox(12, distribution, trendBox);
         HBox.setHgrow(distribution, Priority.ALWAYS);
-        HBox.setHgrow(trend, Priority.ALWAYS);
+        HBox.setHgrow(trendBox, Priority.ALWAYS);
+        distribution.setPrefWidth(400);
+        trendBox.setPrefWidth(400);
         figures.setId("figures");
         report = new VBox(12, figures, charts);
 

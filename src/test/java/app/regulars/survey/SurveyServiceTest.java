@@ -139,6 +139,16 @@ class SurveyServiceTest {
         SurveyResults vip = surveys.results(nps.id(), new ResultFilter(null, null, "VIP"), false);
         assertThat(vip.responses()).isEqualTo(2);
         assertThat(vip.nps()).isEqualTo(100.0);
+        Tier gold = surveys.tier("Gold");
+        ctx.database().dsl().insertInto(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP)
+                .set(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP.CUSTOMER_ID, alice)
+                .set(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP.TIER_ID, gold.id())
+                .set(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP.TIER_SINCE, LocalDateTime.of(2026, 1, 1, 0, 0)).execute();
+        // Alice: 9 and 7 -> 1 promoter, 1 passive of 2 -> 50
+        SurveyResults goldOnly = surveys.results(nps.id(), new ResultFilter(null, null, null, gold.id()), false);
+        assertThat(goldOnly.responses()).isEqualTo(2);
+        assertThat(goldOnly.nps()).isCloseTo(50.0, within(1e-9));
+        assertThat(surveys.results(nps.id(), new ResultFilter(null, null, "VIP", gold.id()), false).responses()).isZero();
         SurveyResults all = surveys.results(nps.id(), ResultFilter.all(), false);
         assertThat(all.trend()).extracting(SurveyResults.TrendPoint::period).containsExactly("2026-09", "2026-10", "2026-11");
         assertThat(all.trend().get(1).nps()).isCloseTo(50.0, within(1e-9));
