@@ -10,6 +10,9 @@ import app.regulars.followup.FollowUpRepository;
 import app.regulars.followup.FollowUpService;
 import app.regulars.store.Database;
 import app.regulars.store.Settings;
+import app.regulars.i18n.Messages;
+import app.regulars.survey.SurveyRepository;
+import app.regulars.survey.SurveyService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +30,7 @@ public final class AppContext implements AutoCloseable {
     // ---- followup ----
     private final FollowUpService followUps;
     private final AutoFollowUps autoFollowUps;
+    private final SurveyService surveys;
 
     private AppContext(Database database, Clock clock, Locale locale) {
         this.database = database;
@@ -36,6 +40,10 @@ public final class AppContext implements AutoCloseable {
         // ---- followup ----
         this.followUps = new FollowUpService(database, new FollowUpRepository(), clock);
         this.autoFollowUps = new AutoFollowUps(followUps, settings);
+        // ---- survey ----
+        this.surveys = new SurveyService(database, new SurveyRepository(), settings, new Messages(locale), clock);
+        this.surveys.setComplaintOpener(followUps::openComplaint);
+        this.surveys.ensureTemplates();
     }
 
     /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */
@@ -70,6 +78,10 @@ public final class AppContext implements AutoCloseable {
 
     public AutoFollowUps autoFollowUps() {
         return autoFollowUps;
+    }
+
+    public SurveyService surveys() {
+        return surveys;
     }
 
     @Override

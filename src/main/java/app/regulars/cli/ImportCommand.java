@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code import customers FILE}; later issues add other kinds of data beside {@code customers}. */
 @Command(name = "import", description = "Import data from a file.",
-        subcommands = {ImportCommand.Customers.class, MembershipCommands.ImportPurchases.class})
+        subcommands = {ImportCommand.Customers.class, MembershipCommands.ImportPurchases.class, SurveyCommands.ImportResponses.class})
 public final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     RegularsCommand root;

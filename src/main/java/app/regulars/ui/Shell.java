@@ -6,6 +6,9 @@ import app.regulars.followup.CalendarPage;
 import app.regulars.followup.CalendarViewModel;
 import app.regulars.followup.TimelineSection;
 import app.regulars.i18n.Messages;
+import app.regulars.survey.SurveyResultsViewModel;
+import app.regulars.survey.SurveysPage;
+import app.regulars.survey.SurveysSection;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -38,6 +41,8 @@ public final class Shell extends BorderPane {
     // ---- followup ----
     private final CalendarPage calendar;
     private boolean navigated;
+    // ---- survey ----
+    private final SurveysPage surveys;
 
     public Shell(AppContext context, TaskRunner runner, Messages messages, Theme theme,
                  Consumer<Locale> switchLanguage, Consumer<Theme> switchTheme) {
@@ -49,7 +54,9 @@ public final class Shell extends BorderPane {
         java.util.List<app.regulars.customer.ProfileSection> sections = new java.util.ArrayList<>();
         sections.add(new app.regulars.membership.MembershipSection(context.membership(), runner, messages));
         sections.add(new TimelineSection(context.followUps(), context.customers(), runner, messages));
+        sections.add(new SurveysSection(context.surveys(), runner, messages));
         customers = new CustomersPage(context.customers(), runner, messages, sections);
+        surveys = new SurveysPage(new SurveyResultsViewModel(context.surveys(), runner, messages, context.customers()::tagsInUse), runner, messages);
 
         Label title = new Label(messages.get("app.title"));
         title.getStyleClass().add("app-title");
@@ -62,6 +69,9 @@ public final class Shell extends BorderPane {
         ToggleButton calendarNav = navButton(nav, messages.get("nav.calendar"), new FontIcon(MaterialDesignC.CALENDAR_MONTH), calendar);
         calendarNav.setId("navCalendar");
         calendarNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> calendar.viewModel().load());
+        ToggleButton surveysNav = navButton(nav, messages.get("nav.surveys"), new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE), surveys);
+        surveysNav.setId("navSurveys");
+        surveysNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> surveys.reload());
         // A page stays selected: clicking the selected button again does not unselect it.
         nav.selectedToggleProperty().addListener((obs, o, n) -> {
             if (n == null && o != null) {
@@ -80,7 +90,7 @@ public final class Shell extends BorderPane {
         VBox.setVgrow(grow, Priority.ALWAYS);
         VBox footer = new VBox(8, language, themeButton);
         footer.getStyleClass().add("nav-footer");
-        VBox left = new VBox(title, customersNav, calendarNav, grow, footer);
+        VBox left = new VBox(title, customersNav, calendarNav, surveysNav, grow, footer);
         left.getStyleClass().add("shell-nav");
         left.setAlignment(Pos.TOP_LEFT);
         setLeft(left);
@@ -108,6 +118,7 @@ public final class Shell extends BorderPane {
 
     public void installShortcuts(Scene scene) {
         customers.installShortcuts(scene);
+        surveys.installShortcuts(scene);
         // ---- membership ----
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> openQuickPurchase(scene));
@@ -125,6 +136,10 @@ public final class Shell extends BorderPane {
     // ---- followup ----
     public CalendarPage calendar() {
         return calendar;
+    }
+
+    public SurveysPage surveys() {
+        return surveys;
     }
 
     public CustomersPage customers() {

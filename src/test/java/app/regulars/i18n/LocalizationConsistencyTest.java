@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both bundles hold the same keys, and every key the code names is in them. */
 class LocalizationConsistencyTest {
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:app|common|store|customer|cli|exchange|demo|nav|onboarding|format|error)\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:app|common|store|customer|cli|exchange|demo|nav|onboarding|format|error|survey)\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();

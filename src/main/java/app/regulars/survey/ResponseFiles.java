@@ -1,0 +1,301 @@
+package app.regulars.survey;
+
+import app.regulars.exchange.TextFiles;
+import app.regulars.i18n.Messages;
+import app.regulars.i18n.UserException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Survey responses to and from files. Import: a CSV with columns {@code code} (blank for a
+ * walk-in), {@code date} (yyyy-mm-dd), optionally {@code channel}, then {@code q1}, {@code q2},
+ * ... in question order; all or nothing. Export: CSV (UTF-8 with BOM, the same columns, so it
+ * can be imported again) or Excel, written to a temp file and moved into place.
+ */
+public final class ResponseFiles {
+    public enum Format { CSV, XLSX }
+
+    /** One wrong row: its line and the reason in the user's language. */
+    public record Problem(long line, String reason) {
+    }
+
+    /** What an import did: how many responses were saved, or the rows that stopped it. */
+    public record ImportResult(int imported, List<Problem> problems) {
+        public boolean succeeded() {
+            return problems.isEmpty();
+        }
+    }
+
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
+
+    private final SurveyService surveys;
+    private final Messages messages;
+
+    public ResponseFiles(SurveyService surveys, Messages messages) {
+        this.surveys = surveys;
+        this.messages = messages;
+    }
+
+    public ImportResult importCsv(Survey survey, Path file) {
+        String content = TextFiles.read(file).content();
+        List<NewResponse> responses = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<String> header = null;
+        CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+                .skipEmptyLines(true).ofCsvRecord(content);
+        int code = -1;
+        int date = -1;
+        int channel = -1;
+        int[] q = new int[survey.questions().size()];
+        for (CsvRecord rec : reader) {
+            if (header == null) {
+                header = rec.getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                code = header.indexOf("code");
+                date = header.indexOf("date");
+                channel = header.indexOf("channel");
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = header.indexOf("q" + (i + 1));
+                }
+                if (code < 0 || date < 0) {
+                    throw new UserException("survey.import.header");
+                }
+                continue;
+            }
+            if (rec.getFields().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            long line = rec.getStartingLineNumber();
+            try {
+                NewResponse r = row(survey, rec, code, date, channel, q);
+                surveys.validate(r, messages.isChinese());
+                responses.add(r);
+            } catch (UserException e) {
+                problems.add(new Problem(line, e.localizedMessage(messages)));
+            }
+        }
+        if (header == null) {
+            throw new UserException("survey.import.header");
+        }
+        if (!problems.isEmpty()) {
+            return new ImportResult(0, problems);
+        }
+        surveys.saveAll(responses, messages.isChinese());
+        return new ImportResult(responses.size(), List.of());
+    }
+
+    private NewResponse row(Survey survey, CsvRecord rec, int codeCol, int dateCol, int channelCol, int[] q) {
+        String code = field(rec, codeCol);
+        Long customer = null;
+        if (!code.isEmpty()) {
+            customer = surveys.customerIdByCode(code).orElseThrow(() -> new UserException("survey.error.noCustomer", code));
+        }
+        String d = field(rec, dateCol);
+        LocalDate date;
+        try {
+            date = d.contains("/") ? LocalDate.parse(d, SLASHED) : LocalDate.parse(d);
+        } catch (DateTimeParseException e) {
+            throw new UserException("survey.import.date", d);
+        }
+        Channel channel = Channel.OTHER;
+        String c = field(rec, channelCol);
+        if (!c.isEmpty()) {
+            try {
+                channel = Channel.valueOf(c.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("survey.import.channel", c);
+            }
+        }
+        List<Answer> answers = new ArrayList<>();
+        boolean zh = messages.isChinese();
+        for (int i = 0; i < q.length; i++) {
+            String v = field(rec, q[i]);
+            if (v.isEmpty()) {
+                continue;
+            }
+            Question question = survey.questions().get(i);
+            switch (question.kind()) {
+                case SCORE -> {
+                    try {
+                        answers.add(Answer.score(question.id(), Integer.parseInt(v)));
+                    } catch (NumberFormatException e) {
+                        throw new UserException("survey.error.outOfScale", question.text(zh), question.scaleMin(), question.scaleMax());
+                    }
+                }
+                case SINGLE, MULTI -> {
+                    List<Long> ids = new ArrayList<>();
+                    for (String part : v.split("[;；]")) {
+                        if (!part.isBlank()) {
+                            ids.add(choiceId(question, part.strip(), zh));
+                        }
+                    }
+                    answers.add(Answer.choices(question.id(), ids));
+                }
+                case TEXT -> answers.add(Answer.text(question.id(), v));
+            }
+        }
+        return new NewResponse(survey.id(), customer, null, channel, date, answers);
+    }
+
+    private static long choiceId(Question q, String value, boolean zh) {
+        List<Choice> choices = q.choices();
+        if (value.matches("\\d{1,3}")) {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= choices.size()) {
+                return choices.get(n - 1).id();
+            }
+        }
+        for (Choice c : choices) {
+            if (c.label().equalsIgnoreCase(value) || value.equals(c.labelZh())) {
+                return c.id();
+            }
+        }
+        throw new UserException("survey.error.choice", q.text(zh));
+    }
+
+    private static String field(CsvRecord rec, int index) {
+        return index < 0 || index >= rec.getFieldCount() ? "" : rec.getField(index).strip();
+    }
+
+    /** Writes the survey's responses in the filter to {@code file} (replaced); returns how many. */
+    public int export(Survey survey, ResultFilter filter, Format format, Path file) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            int n;
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                n = format == Format.CSV ? writeCsv(survey, filter, out) : writeXlsx(survey, filter, out);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return n;
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserException(e, "exchange.error.write", target.toString());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the move took it, or nothing can be done
+                }
+            }
+        }
+    }
+
+    private List<String> machineHeader(Survey survey) {
+        List<String> h = new ArrayList<>(List.of("code", "date", "channel", "name"));
+        for (int i = 1; i <= survey.questions().size(); i++) {
+            h.add("q" + i);
+        }
+        return h;
+    }
+
+    private static String cell(List<Object> values) {
+        if (values == null) {
+            return "";
+        }
+        return values.stream().map(String::valueOf).collect(Collectors.joining("; "));
+    }
+
+    private static String who(ResponseRow r) {
+        return r.customerName() != null ? r.customerName() : r.walkInName() != null ? r.walkInName() : "";
+    }
+
+    /** Writes the CSV (BOM included) to {@code out}, which stays open; returns how many responses. */
+    public int writeCsv(Survey survey, ResultFilter filter, OutputStream out) throws IOException {
+        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
+        csv.writeRecord(machineHeader(survey));
+        int[] n = {0};
+        int questions = survey.questions().size();
+        surveys.forEachResponse(survey.id(), filter, messages.isChinese(), page -> {
+            for (SurveyRepository.ExportRow row : page) {
+                ResponseRow r = row.response();
+                List<String> fields = new ArrayList<>(List.of(r.customerCode() == null ? "" : r.customerCode(),
+                        r.answeredOn().toString(), r.channel().name().toLowerCase(Locale.ROOT), who(r)));
+                for (int i = 1; i <= questions; i++) {
+                    fields.add(cell(row.answers().get(i)));
+                }
+                csv.writeRecord(fields);
+                n[0]++;
+            }
+        });
+        csv.flush();
+        writer.flush();
+        return n[0];
+    }
+
+    private int writeXlsx(Survey survey, ResultFilter filter, OutputStream out) throws IOException {
+        boolean zh = messages.isChinese();
+        Workbook wb = new Workbook(out, "Regulars", "1.0");
+        Worksheet ws = wb.newWorksheet(messages.get("survey.export.sheet"));
+        List<String> header = new ArrayList<>(List.of(messages.get("survey.export.code"), messages.get("survey.export.date"),
+                messages.get("survey.export.channel"), messages.get("survey.export.customer")));
+        survey.questions().forEach(q -> header.add(q.text(zh)));
+        for (int c = 0; c < header.size(); c++) {
+            ws.value(0, c, header.get(c));
+            ws.style(0, c).bold().set();
+        }
+        int[] n = {0};
+        surveys.forEachResponse(survey.id(), filter, zh, page -> {
+            for (SurveyRepository.ExportRow row : page) {
+                ResponseRow r = row.response();
+                int line = ++n[0];
+                ws.value(line, 0, r.customerCode() == null ? "" : r.customerCode());
+                ws.value(line, 1, r.answeredOn());
+                ws.style(line, 1).format("yyyy-mm-dd").set();
+                ws.value(line, 2, messages.get(r.channel().key()));
+                ws.value(line, 3, who(r));
+                for (int i = 1; i <= survey.questions().size(); i++) {
+                    List<Object> v = row.answers().get(i);
+                    if (v != null && v.size() == 1 && v.getFirst() instanceof Integer score) {
+                        ws.value(line, 3 + i, score);
+                    } else if (v != null) {
+                        ws.value(line, 3 + i, cell(v));
+                    }
+                }
+            }
+        });
+        ws.width(3, 16);
+        wb.finish();
+        return n[0];
+    }
+
+    /** Parses "csv" or "xlsx"; a message for anything else. */
+    public static Format format(String s) {
+        try {
+            return Format.valueOf(s.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("survey.export.unknownFormat", s);
+        }
+    }
+
+}

@@ -1,0 +1,202 @@
+package app.regulars.survey;
+
+import app.regulars.i18n.Messages;
+import app.regulars.ui.TaskRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The results page: which survey, which period and tag, month or quarter; the figures, the
+ * responses (or only those with comments, or only walk-ins) as the service computes them.
+ */
+public final class SurveyResultsViewModel {
+    private final SurveyService service;
+    private final TaskRunner runner;
+    private final Messages messages;
+    private final Supplier<List<String>> tags;
+
+    private final ObservableList<SurveySummary> surveys = FXCollections.observableArrayList();
+    private final ObservableList<String> tagChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<SurveySummary> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty tag = new SimpleStringProperty();
+    private final ObservableList<Tier> tierChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Tier> tier = new SimpleObjectProperty<>();
+    private final BooleanProperty byQuarter = new SimpleBooleanProperty();
+    private final BooleanProperty commentsOnly = new SimpleBooleanProperty();
+    private final BooleanProperty walkInsOnly = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<SurveyResults> results = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Survey> survey = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ResponseRow> responses = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private boolean loading;
+
+    public SurveyResultsViewModel(SurveyService service, TaskRunner runner, Messages messages, Supplier<List<String>> tags) {
+        this.service = service;
+        this.runner = runner;
+        this.messages = messages;
+        this.tags = tags;
+        LocalDate today = service.today();
+        from.set(today.withDayOfYear(1));
+        to.set(today);
+        selected.addListener((o, a, b) -> refresh());
+        from.addListener((o, a, b) -> refresh());
+        to.addListener((o, a, b) -> refresh());
+        tag.addListener((o, a, b) -> refresh());
+        tier.addListener((o, a, b) -> refresh());
+        byQuarter.addListener((o, a, b) -> refresh());
+        commentsOnly.addListener((o, a, b) -> refresh());
+        walkInsOnly.addListener((o, a, b) -> refresh());
+    }
+
+    /** Loads the surveys and tags, keeping the selected survey when it is still there. */
+    public void load() {
+        Long keep = selected.get() == null ? null : selected.get().id();
+        runner.run(() -> new Object[] {service.list(), tags.get(), service.tiers()}, x -> {
+            @SuppressWarnings("unchecked") List<SurveySummary> list = (List<SurveySummary>) x[0];
+            @SuppressWarnings("unchecked") List<String> t = (List<String>) x[1];
+            loading = true;
+            surveys.setAll(list);
+            String keepTag = tag.get();
+            tagChoices.setAll(t);
+            tag.set(keepTag != null && t.contains(keepTag) ? keepTag : null);
+            @SuppressWarnings("unchecked") List<Tier> tiers = (List<Tier>) x[2];
+            Long keepTier = tier.get() == null ? null : tier.get().id();
+            tierChoices.setAll(tiers);
+            tier.set(tiers.stream().filter(z -> keepTier != null && z.id() == keepTier).findFirst().orElse(null));
+            loading = false;
+            SurveySummary pick = list.stream().filter(s -> keep != null && s.id() == keep).findFirst()
+                    .orElse(list.isEmpty() ? null : list.getFirst());
+            if (pick == selected.get()) {
+                refresh();
+            } else {
+                selected.set(pick);
+            }
+        }, this::fail);
+    }
+
+    public ResultFilter filter() {
+        return new ResultFilter(from.get(), to.get(), tag.get(), tier.get() == null ? null : tier.get().id());
+    }
+
+    /** Recomputes the figures and the list for the current choices. */
+    public void refresh() {
+        SurveySummary s = selected.get();
+        if (loading) {
+            return;
+        }
+        if (s == null) {
+            results.set(null);
+            survey.set(null);
+            responses.clear();
+            return;
+        }
+        if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
+            error.set(messages.get("survey.results.badPeriod"));
+            return;
+        }
+        ResultFilter f = filter();
+        boolean quarter = byQuarter.get();
+        boolean comments = commentsOnly.get();
+        boolean walkIns = walkInsOnly.get();
+        runner.run(() -> new Object[] {service.get(s.id()), service.results(s.id(), f, quarter), service.responses(s.id(), f, comments, walkIns)}, x -> {
+            error.set("");
+            @SuppressWarnings("unchecked") List<ResponseRow> rows = (List<ResponseRow>) x[2];
+            responses.setAll(rows);
+            survey.set((Survey) x[0]);
+            results.set((SurveyResults) x[1]);
+        }, this::fail);
+    }
+
+    /** Links a walk-in response to the customer with {@code code}; refreshes after. */
+    public void link(ResponseRow row, String code, Runnable onDone) {
+        runner.run(() -> service.link(row.id(), code), r -> {
+            error.set("");
+            refresh();
+            onDone.run();
+        }, this::fail);
+    }
+
+    private void fail(Throwable e) {
+        error.set(messages.describe(e));
+    }
+
+    public ObservableList<SurveySummary> surveys() {
+        return surveys;
+    }
+
+    public ObservableList<String> tagChoices() {
+        return tagChoices;
+    }
+
+    public ObjectProperty<SurveySummary> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public StringProperty tagProperty() {
+        return tag;
+    }
+
+    public ObservableList<Tier> tierChoices() {
+        return tierChoices;
+    }
+
+    public ObjectProperty<Tier> tierProperty() {
+        return tier;
+    }
+
+    public BooleanProperty byQuarterProperty() {
+        return byQuarter;
+    }
+
+    public BooleanProperty commentsOnlyProperty() {
+        return commentsOnly;
+    }
+
+    public BooleanProperty walkInsOnlyProperty() {
+        return walkInsOnly;
+    }
+
+    public ReadOnlyObjectProperty<SurveyResults> resultsProperty() {
+        return results.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Survey> surveyProperty() {
+        return survey.getReadOnlyProperty();
+    }
+
+    public ObservableList<ResponseRow> responses() {
+        return responses;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public SurveyService service() {
+        return service;
+    }
+}

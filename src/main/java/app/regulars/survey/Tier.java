@@ -1,0 +1,5 @@
+package app.regulars.survey;
+
+/** A membership tier as the results filter offers it (from the membership feature's member_tier). */
+public record Tier(long id, String name, String nameKey) {
+}
