@@ -69,7 +69,10 @@ public final class MembersPage extends BorderPane {
         error.textProperty().bind(vm.errorProperty());
         error.setId("membersError");
         error.setWrapText(true);
-        HBox top = new HBox(12, title, grow, status, evaluate);
+        Button birthdays = new Button(messages.get("membership.members.birthdays"));
+        birthdays.setId("membersBirthdays");
+        birthdays.setOnAction(e -> vm.issueBirthdayCoupons());
+        HBox top = new HBox(12, title, grow, status, birthdays, evaluate);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("page-toolbar");
 
@@ -88,6 +91,7 @@ public final class MembersPage extends BorderPane {
         for (MembersViewModel.Watch w : MembersViewModel.Watch.values()) {
             tabs.getTabs().add(new Tab(messages.get("membership.members.list." + w.name()), watchPane(w)));
         }
+        tabs.getTabs().add(new Tab(messages.get("membership.rewards.tab"), rewardsPane()));
         Tab settings = new Tab(messages.get("membership.settings.tab"), settingsPane());
         settings.setId("tierSettingsTab");
         tabs.getTabs().add(settings);
@@ -179,8 +183,13 @@ public final class MembersPage extends BorderPane {
         expiry.setId("expiryMonths");
         expiry.setPrefColumnCount(4);
         expiry.textProperty().bindBidirectional(vm.expiryMonthsProperty());
+        TextField currencyField = new TextField();
+        currencyField.setId("shopCurrency");
+        currencyField.setPrefColumnCount(4);
+        currencyField.textProperty().bindBidirectional(vm.currencyProperty());
         HBox ruleRow = new HBox(8, new Label(messages.get("membership.settings.rule")), rule,
-                new Label(messages.get("membership.settings.expiry")), expiry);
+                new Label(messages.get("membership.settings.expiry")), expiry,
+                new Label(messages.get("membership.settings.currency")), currencyField);
         ruleRow.setAlignment(Pos.CENTER_LEFT);
         Button add = new Button(messages.get("membership.settings.add"));
         add.setId("tierAdd");
@@ -202,6 +211,40 @@ public final class MembersPage extends BorderPane {
         VBox box = new VBox(10, ruleRow, tierGrid, buttons);
         box.setPadding(new Insets(10, 0, 0, 0));
         return new javafx.scene.control.ScrollPane(box) {{ setFitToWidth(true); }};
+    }
+
+    private Node rewardsPane() {
+        TableView<Reward> t = new TableView<>(vm.rewards());
+        t.setId("rewardTable");
+        t.getColumns().add(col(messages.get("membership.rewards.name"), (Reward r) -> r.name(), 240));
+        t.getColumns().add(col(messages.get("membership.rewards.cost"), (Reward r) -> formats.integer(r.costPoints()), 120));
+        t.getColumns().add(col(messages.get("membership.rewards.active"),
+                (Reward r) -> messages.get(r.active() ? "common.yes" : "common.no"), 100));
+        t.setPlaceholder(new Label(messages.get("membership.rewards.empty")));
+        TextField name = new TextField();
+        name.setId("rewardName");
+        name.setPromptText(messages.get("membership.rewards.name"));
+        TextField cost = new TextField();
+        cost.setId("rewardCost");
+        cost.setPrefColumnCount(6);
+        cost.setPromptText(messages.get("membership.rewards.cost"));
+        Button add = new Button(messages.get("membership.rewards.add"));
+        add.setId("rewardAdd");
+        add.setOnAction(e -> {
+            vm.addReward(name.getText(), cost.getText());
+            name.clear();
+            cost.clear();
+        });
+        cost.setOnAction(e -> add.fire());
+        Button toggle = new Button(messages.get("membership.rewards.toggle"));
+        toggle.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
+        toggle.setOnAction(e -> vm.toggleReward(t.getSelectionModel().getSelectedItem()));
+        HBox bar = new HBox(8, name, cost, add, spacer(), toggle);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, t, bar);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(t, Priority.ALWAYS);
+        return box;
     }
 
     private ListCell<TierRule> ruleCell() {

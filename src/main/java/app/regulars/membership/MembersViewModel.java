@@ -35,6 +35,8 @@ public final class MembersViewModel {
     private final ObservableList<Tier> editedTiers = FXCollections.observableArrayList();
     private final ObjectProperty<TierRule> rule = new SimpleObjectProperty<>(TierRule.SPEND_12_MONTHS);
     private final StringProperty expiryMonths = new SimpleStringProperty("");
+    private final ObservableList<Reward> rewards = FXCollections.observableArrayList();
+    private final StringProperty currency = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
@@ -59,20 +61,54 @@ public final class MembersViewModel {
     public StringProperty errorProperty() { return error; }
     public StringProperty statusProperty() { return status; }
     public MembershipService service() { return service; }
+    public ObservableList<Reward> rewards() { return rewards; }
+    public StringProperty currencyProperty() { return currency; }
+
+    /** Issues the birthday coupons due now (consenting customers, configured days ahead). */
+    public void issueBirthdayCoupons() {
+        runner.run(() -> service.issueBirthdayCoupons(service.today()),
+                n -> status.set(messages.get("membership.members.birthdayIssued", n)), t -> error.set(messages.describe(t)));
+    }
+
+    public void addReward(String name, String cost) {
+        int points;
+        try {
+            points = Integer.parseInt(cost == null ? "" : cost.strip());
+        } catch (NumberFormatException e) {
+            error.set(messages.get("membership.error.rewardCost"));
+            return;
+        }
+        runner.run(() -> service.saveReward(new Reward(null, name, points, true)), r -> {
+            error.set("");
+            status.set(messages.get("membership.rewards.added", r.name()));
+            load();
+        }, t -> error.set(messages.describe(t)));
+    }
+
+    public void toggleReward(Reward r) {
+        if (r == null) {
+            return;
+        }
+        runner.run(() -> service.saveReward(new Reward(r.id(), r.name(), r.costPoints(), !r.active())), x -> load(),
+                t -> error.set(messages.describe(t)));
+    }
 
     private record Loaded(List<TierSummary> summary, List<MemberRow> close, List<MemberRow> drop, List<MemberRow> expiring,
-                          TierRule rule, int expiryMonths) {
+                          TierRule rule, int expiryMonths, List<Reward> rewards, String currency) {
     }
 
     public void load() {
         runner.run(() -> new Loaded(service.tierSummary(), service.closeToNextTier(), service.aboutToDrop(), service.pointsExpiringSoon(),
-                service.settings().rule(), service.settings().expiryMonths()), l -> {
+                service.settings().rule(), service.settings().expiryMonths(), service.rewards(false),
+                service.settings().currency().getCurrencyCode()), l -> {
             summary.setAll(l.summary());
             closeToNext.setAll(l.close());
             aboutToDrop.setAll(l.drop());
             expiring.setAll(l.expiring());
             rule.set(l.rule());
             expiryMonths.set(Integer.toString(l.expiryMonths()));
+            rewards.setAll(l.rewards());
+            currency.set(l.currency());
             editedTiers.setAll(l.summary().stream().map(TierSummary::tier).toList());
         }, t -> error.set(messages.describe(t)));
     }
@@ -145,8 +181,17 @@ public final class MembersViewModel {
             error.set(messages.get("membership.error.expiryMonths"));
             return;
         }
+        String code = currency.get() == null ? "" : currency.get().strip().toUpperCase(java.util.Locale.ROOT);
+        java.util.Currency cur;
+        try {
+            cur = java.util.Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            error.set(messages.get("membership.error.currency", code));
+            return;
+        }
         runner.run(() -> {
             TierRules.validate(tiers);
+            service.settings().setCurrency(cur);
             service.settings().setExpiryMonths(months);
             service.settings().setRule(r);
             return service.saveTiers(tiers);

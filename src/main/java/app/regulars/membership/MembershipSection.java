@@ -36,6 +36,7 @@ import java.util.function.Function;
  * a purchase form (Enter records), then purchases, the points ledger, tier history and
  * coupons. Edit and void by keyboard: select a purchase, Alt+E / Delete.
  */
+@SuppressWarnings("unchecked")
 public final class MembershipSection implements ProfileSection {
     private final MembershipSectionViewModel vm;
     private final Messages messages;
@@ -262,7 +263,10 @@ public final class MembershipSection implements ProfileSection {
         Button adjust = new Button(messages.get("membership.profile.adjust"));
         adjust.setId("pointsAdjust");
         adjust.setOnAction(e -> askAdjust());
-        VBox box = new VBox(6, t, new HBox(8, adjust));
+        Button redeem = new Button(messages.get("membership.profile.redeem"));
+        redeem.setId("pointsRedeem");
+        redeem.setOnAction(e -> vm.rewards(this::askRedeem));
+        VBox box = new VBox(6, t, new HBox(8, adjust, redeem));
         box.setPadding(new Insets(6, 0, 0, 0));
         VBox.setVgrow(t, Priority.ALWAYS);
         return box;
@@ -286,6 +290,33 @@ public final class MembershipSection implements ProfileSection {
         }
         javafx.application.Platform.runLater(points::requestFocus);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.adjust(points.getText(), reason.getText()));
+    }
+
+    private void askRedeem(java.util.List<Reward> rewards) {
+        if (rewards.isEmpty()) {
+            vm.errorProperty().set(messages.get("membership.profile.noRewards"));
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<Reward> d = new javafx.scene.control.ChoiceDialog<>(rewards.getFirst(), rewards);
+        d.setTitle(messages.get("membership.profile.redeem"));
+        d.setHeaderText(null);
+        d.setContentText(messages.get("membership.redeem.choose"));
+        d.getDialogPane().lookupAll(".combo-box").forEach(n -> ((javafx.scene.control.ComboBox<Reward>) n).setConverter(
+                new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(Reward r) {
+                        return r == null ? "" : messages.get("membership.redeem.option", r.name(), r.costPoints());
+                    }
+
+                    @Override
+                    public Reward fromString(String s) {
+                        return null;
+                    }
+                }));
+        if (root.getScene() != null) {
+            d.initOwner(root.getScene().getWindow());
+        }
+        d.showAndWait().ifPresent(vm::redeem);
     }
 
     private Node historyPane() {

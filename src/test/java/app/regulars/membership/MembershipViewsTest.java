@@ -246,4 +246,29 @@ class MembershipViewsTest {
         assertThat(((javafx.scene.control.TextField) robot.lookup("#tierName0").query()).getText()).isEqualTo("铜卡");
         Screenshots.save(stage.getScene(), "membership-tier-settings-zh");
     }
+
+    @Test
+    void aRewardAddedOnTheMembersPageIsRedeemedOnTheProfile(FxRobot robot) {
+        context.membership().recordPurchase(xiaoming, null, new BigDecimal("300"), null);
+        robot.clickOn("#navMembers");
+        robot.clickOn("Rewards");
+        robot.clickOn("#rewardName").write("Tea cup");
+        robot.clickOn("#rewardCost").write("abc").type(KeyCode.ENTER);
+        waitUntil(() -> !label(robot, "#membersError").isEmpty());
+        assertThat(label(robot, "#membersError")).isEqualTo("A reward costs at least 1 point.");
+        robot.clickOn("#rewardName").write("Tea cup");
+        robot.clickOn("#rewardCost").write("200").type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#rewardTable").queryTableView().getItems().size() == 1);
+
+        robot.clickOn("#navCustomers");
+        openMembershipTab(robot, "Purchases & points");
+        robot.clickOn("Points ledger");
+        robot.clickOn("#pointsRedeem");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> label(robot, "#membershipStatus").startsWith("Redeemed \u201cTea cup\u201d for 200 points"));
+        assertThat(context.membership().balance(xiaoming)).isEqualTo(100);
+        assertThat(context.membership().coupons(xiaoming)).hasSize(1);
+        Screenshots.save(stage.getScene(), "membership-ledger-en");
+    }
 }
