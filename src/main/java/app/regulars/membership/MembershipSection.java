@@ -193,7 +193,7 @@ public final class MembershipSection implements ProfileSection {
     private Node purchasesPane() {
         purchaseTable.setId("purchaseTable");
         purchaseTable.setItems(vm.purchases());
-        purchaseTable.getColumns().add(column(messages.get("membership.column.date"), p -> formats.dateTime(p.purchasedAt()), 175));
+        purchaseTable.getColumns().add(column(messages.get("membership.column.date"), p -> formats.dateTime(p.purchasedAt()), 195));
         TableColumn<Purchase, String> amountCol = column(messages.get("membership.column.amount"), p -> formats.money(p.amount(), currency()), 110);
         amountCol.setStyle("-fx-alignment: CENTER-RIGHT;");
         purchaseTable.getColumns().add(amountCol);
@@ -253,7 +253,7 @@ public final class MembershipSection implements ProfileSection {
     private Node ledgerPane() {
         TableView<PointEntry> t = new TableView<>(vm.ledger());
         t.setId("ledgerTable");
-        t.getColumns().add(column(messages.get("membership.column.date"), e -> formats.dateTime(e.at()), 175));
+        t.getColumns().add(column(messages.get("membership.column.date"), e -> formats.dateTime(e.at()), 195));
         t.getColumns().add(column(messages.get("membership.column.kind"), e -> messages.get("membership.kind." + e.kind().name()), 110));
         t.getColumns().add(column(messages.get("membership.column.points"), e -> (e.points() > 0 ? "+" : "") + formats.integer(e.points()), 80));
         t.getColumns().add(column(messages.get("membership.column.expires"),
@@ -322,7 +322,7 @@ public final class MembershipSection implements ProfileSection {
     private Node historyPane() {
         TableView<TierChange> t = new TableView<>(vm.history());
         t.setId("tierHistoryTable");
-        t.getColumns().add(column(messages.get("membership.column.date"), c -> formats.dateTime(c.at()), 175));
+        t.getColumns().add(column(messages.get("membership.column.date"), c -> formats.dateTime(c.at()), 195));
         t.getColumns().add(column(messages.get("membership.column.change"),
                 c -> messages.get(c.upgrade() ? "membership.history.up" : "membership.history.down",
                         c.fromName() == null ? "" : tierName(c.fromName()), tierName(c.toName())), 240));
