@@ -36,6 +36,7 @@ import java.util.function.Function;
  * a purchase form (Enter records), then purchases, the points ledger, tier history and
  * coupons. Edit and void by keyboard: select a purchase, Alt+E / Delete.
  */
+@SuppressWarnings("unchecked")
 public final class MembershipSection implements ProfileSection {
     private final MembershipSectionViewModel vm;
     private final Messages messages;
@@ -192,7 +193,7 @@ public final class MembershipSection implements ProfileSection {
     private Node purchasesPane() {
         purchaseTable.setId("purchaseTable");
         purchaseTable.setItems(vm.purchases());
-        purchaseTable.getColumns().add(column(messages.get("membership.column.date"), p -> formats.dateTime(p.purchasedAt()), 175));
+        purchaseTable.getColumns().add(column(messages.get("membership.column.date"), p -> formats.dateTime(p.purchasedAt()), 195));
         TableColumn<Purchase, String> amountCol = column(messages.get("membership.column.amount"), p -> formats.money(p.amount(), currency()), 110);
         amountCol.setStyle("-fx-alignment: CENTER-RIGHT;");
         purchaseTable.getColumns().add(amountCol);
@@ -252,7 +253,7 @@ public final class MembershipSection implements ProfileSection {
     private Node ledgerPane() {
         TableView<PointEntry> t = new TableView<>(vm.ledger());
         t.setId("ledgerTable");
-        t.getColumns().add(column(messages.get("membership.column.date"), e -> formats.dateTime(e.at()), 175));
+        t.getColumns().add(column(messages.get("membership.column.date"), e -> formats.dateTime(e.at()), 195));
         t.getColumns().add(column(messages.get("membership.column.kind"), e -> messages.get("membership.kind." + e.kind().name()), 110));
         t.getColumns().add(column(messages.get("membership.column.points"), e -> (e.points() > 0 ? "+" : "") + formats.integer(e.points()), 80));
         t.getColumns().add(column(messages.get("membership.column.expires"),
@@ -262,7 +263,10 @@ public final class MembershipSection implements ProfileSection {
         Button adjust = new Button(messages.get("membership.profile.adjust"));
         adjust.setId("pointsAdjust");
         adjust.setOnAction(e -> askAdjust());
-        VBox box = new VBox(6, t, new HBox(8, adjust));
+        Button redeem = new Button(messages.get("membership.profile.redeem"));
+        redeem.setId("pointsRedeem");
+        redeem.setOnAction(e -> vm.rewards(this::askRedeem));
+        VBox box = new VBox(6, t, new HBox(8, adjust, redeem));
         box.setPadding(new Insets(6, 0, 0, 0));
         VBox.setVgrow(t, Priority.ALWAYS);
         return box;
@@ -288,10 +292,37 @@ public final class MembershipSection implements ProfileSection {
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.adjust(points.getText(), reason.getText()));
     }
 
+    private void askRedeem(java.util.List<Reward> rewards) {
+        if (rewards.isEmpty()) {
+            vm.errorProperty().set(messages.get("membership.profile.noRewards"));
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<Reward> d = new javafx.scene.control.ChoiceDialog<>(rewards.getFirst(), rewards);
+        d.setTitle(messages.get("membership.profile.redeem"));
+        d.setHeaderText(null);
+        d.setContentText(messages.get("membership.redeem.choose"));
+        d.getDialogPane().lookupAll(".combo-box").forEach(n -> ((javafx.scene.control.ComboBox<Reward>) n).setConverter(
+                new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(Reward r) {
+                        return r == null ? "" : messages.get("membership.redeem.option", r.name(), r.costPoints());
+                    }
+
+                    @Override
+                    public Reward fromString(String s) {
+                        return null;
+                    }
+                }));
+        if (root.getScene() != null) {
+            d.initOwner(root.getScene().getWindow());
+        }
+        d.showAndWait().ifPresent(vm::redeem);
+    }
+
     private Node historyPane() {
         TableView<TierChange> t = new TableView<>(vm.history());
         t.setId("tierHistoryTable");
-        t.getColumns().add(column(messages.get("membership.column.date"), c -> formats.dateTime(c.at()), 175));
+        t.getColumns().add(column(messages.get("membership.column.date"), c -> formats.dateTime(c.at()), 195));
         t.getColumns().add(column(messages.get("membership.column.change"),
                 c -> messages.get(c.upgrade() ? "membership.history.up" : "membership.history.down",
                         c.fromName() == null ? "" : tierName(c.fromName()), tierName(c.toName())), 240));

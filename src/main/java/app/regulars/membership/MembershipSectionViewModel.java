@@ -189,6 +189,20 @@ public final class MembershipSectionViewModel {
         }, this::fail);
     }
 
+    /** Active rewards, for the redeem dialog. */
+    public void rewards(java.util.function.Consumer<List<Reward>> then) {
+        runner.run(() -> service.rewards(true), then::accept, this::fail);
+    }
+
+    public void redeem(Reward reward) {
+        long id = customerId;
+        runner.run(() -> service.redeem(id, reward.id()), c -> {
+            error.set("");
+            status.set(messages.get("membership.profile.redeemed", reward.name(), reward.costPoints(), c.code()));
+            reload();
+        }, this::fail);
+    }
+
     private void fail(Throwable t) {
         error.set(messages.describe(t));
     }

@@ -433,6 +433,30 @@ public final class MembershipService {
         repository.forEachPurchase(db.dsl(), row);
     }
 
+    // ---- member tiers view ----
+
+    public static final int LIST_LIMIT = 1000;
+    private final MemberListRepository lists = new MemberListRepository();
+
+    public List<TierSummary> tierSummary() {
+        return lists.summary(db.dsl(), tierRepository.windowStart(today()));
+    }
+
+    /** Within 10 % of the next tier's threshold (at most {@value #LIST_LIMIT}). */
+    public List<MemberRow> closeToNextTier() {
+        return lists.closeToNext(db.dsl(), settings.rule(), tierRepository.windowStart(today()), LIST_LIMIT);
+    }
+
+    /** Would fall below their tier's threshold when the window moves on 30 days without new purchases. */
+    public List<MemberRow> aboutToDrop() {
+        return lists.aboutToDrop(db.dsl(), settings.rule(), tierRepository.windowStart(today()), LIST_LIMIT);
+    }
+
+    /** Points expiring in the next 30 days, per customer. */
+    public List<MemberRow> pointsExpiringSoon() {
+        return lists.expiring(db.dsl(), today(), LIST_LIMIT);
+    }
+
     // ---- ledger internals ----
 
     private void lockActiveCustomer(DSLContext dsl, long customerId) {

@@ -29,34 +29,42 @@ public final class TierRepository {
         return today.minusYears(1).plusDays(1).atStartOfDay();
     }
 
-    /** The SQL expression of one customer's basis (alias m = customer_membership). */
-    public String basisSql(TierRule rule) {
-        String measure = rule == TierRule.POINTS_12_MONTHS ? "p.points" : "p.amount";
-        return "COALESCE((SELECT SUM(" + measure + ") FROM purchase p WHERE p.customer_id = m.customer_id"
-                + " AND p.voided = FALSE AND p.purchased_at >= ?), 0)";
-    }
-
-    /** Re-evaluates one customer ({@code customerId}) or all (null); returns how many changed tier. */
+    /**
+     * Re-evaluates one customer ({@code customerId}) or all (null); returns how many changed
+     * tier. The purchases of the window are grouped once (the driving table of the join), so
+     * the cost is one pass over the window's purchases plus a primary-key lookup per
+     * customer who bought; customers without purchases in the window are checked only when
+     * they are above the lowest tier.
+     */
     public int evaluate(DSLContext dsl, Long customerId, LocalDateTime now, TierChangeReason reason) {
         TierRule rule = settings.rule();
         LocalDateTime from = windowStart(now.toLocalDate());
         long lowest = dsl.select(MEMBER_TIER.ID).from(MEMBER_TIER).orderBy(MEMBER_TIER.POSITION).limit(1).fetchOne(MEMBER_TIER.ID);
-        String one = customerId == null ? "" : " AND c.id = " + customerId;
+        String oneC = customerId == null ? "" : " AND c.id = " + customerId;
+        String oneP = customerId == null ? "" : " AND p.customer_id = " + customerId;
+        String oneM = customerId == null ? "" : " AND m.customer_id = " + customerId;
         dsl.execute("INSERT INTO customer_membership (customer_id, tier_id, tier_since) SELECT c.id, ?, ? FROM customer c"
-                + " WHERE NOT EXISTS (SELECT 1 FROM customer_membership x WHERE x.customer_id = c.id)" + one, lowest, now);
+                + " WHERE NOT EXISTS (SELECT 1 FROM customer_membership x WHERE x.customer_id = c.id)" + oneC, lowest, now);
         Long maxId = dsl.select(org.jooq.impl.DSL.max(TIER_CHANGE.ID)).from(TIER_CHANGE).fetchOne(0, Long.class);
         long after = maxId == null ? 0 : maxId;
-        String only = customerId == null ? "" : " WHERE m.customer_id = " + customerId;
+        String measure = rule == TierRule.POINTS_12_MONTHS ? "p.points" : "p.amount";
         int changed = dsl.execute("INSERT INTO tier_change (customer_id, from_tier_id, to_tier_id, from_name, to_name, changed_at, reason, basis)"
-                + " SELECT b.customer_id, b.tier_id, nt.id, ot.name, nt.name, ?, ?, b.basis"
-                + " FROM (SELECT m.customer_id, m.tier_id, " + basisSql(rule) + " AS basis FROM customer_membership m" + only + ") b"
-                + " JOIN member_tier ot ON ot.id = b.tier_id"
-                + " JOIN member_tier nt ON nt.position = (SELECT MAX(t.position) FROM member_tier t WHERE t.threshold <= b.basis)"
-                + " WHERE nt.id <> b.tier_id", now, reason.name(), from);
+                + " SELECT m.customer_id, m.tier_id, nt.id, ot.name, nt.name, ?, ?, s.basis"
+                + " FROM (SELECT p.customer_id, SUM(" + measure + ") AS basis FROM purchase p"
+                + "       WHERE p.voided = FALSE AND p.purchased_at >= ?" + oneP + " GROUP BY p.customer_id) s"
+                + " JOIN customer_membership m ON m.customer_id = s.customer_id"
+                + " JOIN member_tier ot ON ot.id = m.tier_id"
+                + " JOIN member_tier nt ON nt.position = (SELECT MAX(t.position) FROM member_tier t WHERE t.threshold <= s.basis)"
+                + " WHERE nt.id <> m.tier_id", now, reason.name(), from);
+        changed += dsl.execute("INSERT INTO tier_change (customer_id, from_tier_id, to_tier_id, from_name, to_name, changed_at, reason, basis)"
+                + " SELECT m.customer_id, m.tier_id, lt.id, ot.name, lt.name, ?, ?, 0"
+                + " FROM customer_membership m JOIN member_tier ot ON ot.id = m.tier_id JOIN member_tier lt ON lt.id = ?"
+                + " WHERE m.tier_id <> ?" + oneM
+                + " AND NOT EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = m.customer_id AND p.voided = FALSE AND p.purchased_at >= ?)",
+                now, reason.name(), lowest, lowest, from);
         if (changed > 0) {
-            dsl.execute("UPDATE customer_membership m SET tier_since = ?, tier_id = (SELECT tc.to_tier_id FROM tier_change tc"
-                    + " WHERE tc.customer_id = m.customer_id AND tc.id > ?)"
-                    + " WHERE m.customer_id IN (SELECT tc2.customer_id FROM tier_change tc2 WHERE tc2.id > ?)", now, after, after);
+            dsl.execute("MERGE INTO customer_membership m USING (SELECT customer_id, to_tier_id FROM tier_change WHERE id > ?) c"
+                    + " ON m.customer_id = c.customer_id WHEN MATCHED THEN UPDATE SET m.tier_id = c.to_tier_id, m.tier_since = ?", after, now);
         }
         return changed;
     }

@@ -90,7 +90,13 @@ public final class Shell extends BorderPane {
         VBox.setVgrow(grow, Priority.ALWAYS);
         VBox footer = new VBox(8, language, themeButton);
         footer.getStyleClass().add("nav-footer");
-        VBox left = new VBox(title, customersNav, calendarNav, surveysNav, grow, footer);
+        // ---- membership ----
+        app.regulars.membership.MembersPage members = new app.regulars.membership.MembersPage(context.membership(), runner, messages);
+        ToggleButton membersNav = navButton(nav, messages.get("membership.nav"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CARD_ACCOUNT_DETAILS_STAR), members);
+        membersNav.setId("navMembers");
+        membersNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> members.refresh());
+        VBox left = new VBox(title, customersNav, calendarNav, membersNav, surveysNav, grow, footer);
         left.getStyleClass().add("shell-nav");
         left.setAlignment(Pos.TOP_LEFT);
         setLeft(left);

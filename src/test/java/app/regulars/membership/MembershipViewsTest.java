@@ -176,4 +176,99 @@ class MembershipViewsTest {
         Screenshots.save(robot.lookup("#quickFind").query().getScene(), "membership-quick-purchase-en");
         robot.type(KeyCode.ESCAPE);
     }
+
+    /** Selects all of a field by keyboard and types over it. */
+    private void setText(FxRobot robot, String id, String text) {
+        robot.clickOn(id).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write(text);
+    }
+
+    private void fillMembers() {
+        MembershipService m = context.membership();
+        m.settings().setExpiryMonths(12);
+        long xiaoyan = context.customers().byCode("000002").map(Customer::id).orElseThrow();
+        long alice = context.customers().byCode("000003").map(Customer::id).orElseThrow();
+        m.recordPurchase(xiaoming, LocalDateTime.of(2026, 6, 1, 10, 0), new BigDecimal("950.00"), null);
+        m.recordPurchase(xiaoyan, LocalDateTime.of(2025, 12, 1, 10, 0), new BigDecimal("1100.00"), null);
+        m.recordPurchase(alice, LocalDateTime.of(2025, 12, 10, 10, 0), new BigDecimal("300.00"), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<MemberRow> watch(FxRobot robot, MembersViewModel.Watch w) {
+        return (TableView<MemberRow>) robot.lookup("#watch" + w.name()).query();
+    }
+
+    @Test
+    void membersPageShowsTiersAndWatchListsAndSavesTierSettings(FxRobot robot) {
+        fillMembers();
+        robot.clickOn("#navMembers");
+        TableView<?> summary = robot.lookup("#tierSummary").queryTableView();
+        waitUntil(() -> summary.getItems().size() == 4 && ((TierSummary) summary.getItems().get(1)).members() == 1);
+        assertThat(((TierSummary) summary.getItems().get(0)).members()).isEqualTo(2); // 王小明 and Alice; 张伟 is archived
+        assertThat(watch(robot, MembersViewModel.Watch.CLOSE_TO_NEXT).getItems()).extracting(MemberRow::name).containsExactly("王小明");
+        assertThat(watch(robot, MembersViewModel.Watch.ABOUT_TO_DROP).getItems()).extracting(MemberRow::name).containsExactly("曾晓燕");
+        assertThat(watch(robot, MembersViewModel.Watch.EXPIRING).getItems()).extracting(MemberRow::name).containsExactly("曾晓燕", "Alice Smith");
+        Screenshots.save(stage.getScene(), "membership-members-en");
+
+        robot.clickOn("Tier settings");
+        waitUntil(() -> robot.lookup("#tierThreshold2").tryQuery().isPresent());
+        setText(robot, "#tierThreshold2", "800");
+        robot.clickOn("#tierSave");
+        try {
+            waitUntil(() -> !label(robot, "#membersError").isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError("status " + label(robot, "#membersStatus") + " threshold "
+                    + ((javafx.scene.control.TextField) robot.lookup("#tierThreshold2").query()).getText(), e);
+        }
+        assertThat(label(robot, "#membersError")).isEqualTo("The threshold of \u201cGold\u201d must be above that of \u201cSilver\u201d.");
+        assertThat(context.membership().tiers().get(2).threshold()).isEqualByComparingTo("5000");
+
+        setText(robot, "#tierThreshold2", "5000");
+        setText(robot, "#tierName1", "Jade");
+        setText(robot, "#tierThreshold1", "900");
+        robot.clickOn("#tierSave");
+        waitUntil(() -> label(robot, "#membersStatus").startsWith("Tier settings saved"));
+        assertThat(context.membership().tiers()).extracting(Tier::name).containsExactly("Bronze", "Jade", "Gold", "Platinum");
+        assertThat(context.membership().tierOf(xiaoming).name()).isEqualTo("Jade");
+        Screenshots.save(stage.getScene(), "membership-tier-settings-en");
+    }
+
+    @Test
+    void membersPageInChinese(FxRobot robot) {
+        fillMembers();
+        robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
+        robot.clickOn("#navMembers");
+        TableView<?> summary = robot.lookup("#tierSummary").queryTableView();
+        waitUntil(() -> summary.getItems().size() == 4 && ((TierSummary) summary.getItems().get(1)).members() == 1);
+        waitUntil(() -> watch(robot, MembersViewModel.Watch.CLOSE_TO_NEXT).getItems().size() == 1);
+        Screenshots.save(stage.getScene(), "membership-members-zh");
+        robot.clickOn("等级设置");
+        waitUntil(() -> robot.lookup("#tierThreshold2").tryQuery().isPresent());
+        assertThat(((javafx.scene.control.TextField) robot.lookup("#tierName0").query()).getText()).isEqualTo("铜卡");
+        Screenshots.save(stage.getScene(), "membership-tier-settings-zh");
+    }
+
+    @Test
+    void aRewardAddedOnTheMembersPageIsRedeemedOnTheProfile(FxRobot robot) {
+        context.membership().recordPurchase(xiaoming, null, new BigDecimal("300"), null);
+        robot.clickOn("#navMembers");
+        robot.clickOn("Rewards");
+        robot.clickOn("#rewardName").write("Tea cup");
+        robot.clickOn("#rewardCost").write("abc").type(KeyCode.ENTER);
+        waitUntil(() -> !label(robot, "#membersError").isEmpty());
+        assertThat(label(robot, "#membersError")).isEqualTo("A reward costs at least 1 point.");
+        robot.clickOn("#rewardName").write("Tea cup");
+        robot.clickOn("#rewardCost").write("200").type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#rewardTable").queryTableView().getItems().size() == 1);
+
+        robot.clickOn("#navCustomers");
+        openMembershipTab(robot, "Purchases & points");
+        robot.clickOn("Points ledger");
+        robot.clickOn("#pointsRedeem");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> label(robot, "#membershipStatus").startsWith("Redeemed \u201cTea cup\u201d for 200 points"));
+        assertThat(context.membership().balance(xiaoming)).isEqualTo(100);
+        assertThat(context.membership().coupons(xiaoming)).hasSize(1);
+        Screenshots.save(stage.getScene(), "membership-ledger-en");
+    }
 }
