@@ -5,7 +5,6 @@ import app.regulars.i18n.Messages;
 import app.regulars.ui.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.print.PrinterJob;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
@@ -414,13 +413,25 @@ public final class SurveysPage extends BorderPane {
         chooser.setTitle(messages.get("survey.page.export"));
         FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter("CSV", "*.csv");
         FileChooser.ExtensionFilter xlsx = new FileChooser.ExtensionFilter("Excel", "*.xlsx");
-        chooser.getExtensionFilters().addAll(xlsx, csv);
+        FileChooser.ExtensionFilter pdf = new FileChooser.ExtensionFilter(messages.get("survey.page.pdf"), "*.pdf");
+        chooser.getExtensionFilters().addAll(xlsx, csv, pdf);
         chooser.setInitialFileName(s.name(false).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".xlsx");
         File file = chooser.showSaveDialog(getWindow());
         if (file == null) {
             return;
         }
-        ResponseFiles.Format format = file.getName().toLowerCase(Locale.ROOT).endsWith(".csv") ? ResponseFiles.Format.CSV : ResponseFiles.Format.XLSX;
+        String lower = file.getName().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".pdf")) {
+            // The results page as PDF (figures and the listed responses); CSV and Excel hold every response.
+            app.regulars.exchange.Table table = vm.resultsTable();
+            Path pdfFile = file.toPath();
+            runner.run(() -> {
+                new app.regulars.exchange.TableExport(messages).write(table, app.regulars.exchange.TableExport.Format.PDF, pdfFile);
+                return table.rows().size();
+            }, n -> status.setText(messages.get("survey.page.pdfDone", pdfFile.toString())), e -> status.setText(messages.describe(e)));
+            return;
+        }
+        ResponseFiles.Format format = lower.endsWith(".csv") ? ResponseFiles.Format.CSV : ResponseFiles.Format.XLSX;
         ResultFilter f = vm.filter();
         Path target = file.toPath();
         runner.run(() -> new ResponseFiles(vm.service(), messages).export(s, f, format, target),
@@ -429,26 +440,9 @@ public final class SurveysPage extends BorderPane {
     }
 
     private void print() {
-        PrinterJob job = PrinterJob.createPrinterJob();
-        if (job == null) {
-            status.setText(messages.get("survey.page.noPrinter"));
+        if (vm.resultsProperty().get() == null) {
             return;
         }
-        if (!job.showPrintDialog(getWindow())) {
-            job.cancelJob();
-            return;
-        }
-        double scale = Math.min(1, job.getJobSettings().getPageLayout().getPrintableWidth() / report.getWidth());
-        report.getTransforms().add(new javafx.scene.transform.Scale(scale, scale));
-        try {
-            boolean ok = job.printPage(report);
-            if (ok) {
-                job.endJob();
-            } else {
-                status.setText(messages.get("survey.page.printFailed"));
-            }
-        } finally {
-            report.getTransforms().clear();
-        }
+        new app.regulars.ui.TablePrinter(messages).print(vm.resultsTable(), getWindow(), runner, status::setText);
     }
 }
