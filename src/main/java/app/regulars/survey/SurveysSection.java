@@ -72,9 +72,8 @@ public final class SurveysSection implements ProfileSection {
         if (customer == null) {
             return;
         }
-        SurveyEntryViewModel vm = new SurveyEntryViewModel(service, runner, messages, customer.id(), customer.name());
-        SurveyEntryView.open(node.getScene() == null ? null : node.getScene().getWindow(), vm, messages, id -> reload());
-        vm.load(null);
+        SurveyEntryView.openFor(node.getScene() == null ? null : node.getScene().getWindow(), service, runner, messages,
+                customer.id(), customer.name(), id -> reload());
     }
 
     @Override
