@@ -50,7 +50,7 @@ public final class SurveysSection implements ProfileSection {
         HBox bar = new HBox(10, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         node = new VBox(10, bar, table);
-        node.setPadding(new Insets(10, 0, 0, 0));
+        node.setPadding(new Insets(10, 16, 12, 16));
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
