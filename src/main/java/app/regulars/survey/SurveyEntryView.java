@@ -157,6 +157,10 @@ public final class SurveyEntryView extends BorderPane {
             if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 e.consume();
                 onSave.run();
+            } else if (e.getCode() == KeyCode.ESCAPE && !(e.getTarget() instanceof ComboBox<?>) && !(e.getTarget() instanceof DatePicker)) {
+                // A score field's formatter would swallow Esc; the entry closes whatever has the focus.
+                e.consume();
+                onCancel.run();
             }
         });
         vm.surveyProperty().addListener((obs, o, n) -> build(n));
