@@ -174,6 +174,11 @@ public final class SurveysPage extends BorderPane {
         Button create = new Button(messages.get("survey.page.create"));
         create.setId("createSurvey");
         create.setOnAction(e -> SurveyEditorView.open(getWindow(), vm.service(), runner, messages, null, s -> vm.load()));
+        Button delete = new Button(messages.get("survey.page.delete"));
+        delete.setId("deleteSurvey");
+        delete.setMinWidth(Region.USE_PREF_SIZE);
+        delete.disableProperty().bind(vm.surveyProperty().isNull());
+        delete.setOnAction(e -> delete());
         Button export = new Button(messages.get("survey.page.export"), new FontIcon(MaterialDesignE.EXPORT));
         export.setId("exportResponses");
         export.disableProperty().bind(vm.surveyProperty().isNull());
@@ -189,7 +194,7 @@ public final class SurveysPage extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region grow1 = new Region();
         HBox.setHgrow(grow1, Priority.ALWAYS);
-        HBox row1 = new HBox(10, title, survey, grow1, newResponse, edit, create);
+        HBox row1 = new HBox(10, title, survey, grow1, newResponse, edit, create, delete);
         row1.setAlignment(Pos.CENTER_LEFT);
         Region grow2 = new Region();
         HBox.setHgrow(grow2, Priority.ALWAYS);
@@ -392,6 +397,36 @@ public final class SurveysPage extends BorderPane {
 
     private String share(long part, long whole) {
         return whole == 0 ? "" : number(100.0 * part / whole, "0.0") + " %";
+    }
+
+    /**
+     * Deletes the survey after a confirmation; one with answers stays, and the message says to
+     * archive it instead, which hides it from the lists and keeps its results.
+     */
+    private void delete() {
+        Survey s = vm.surveyProperty().get();
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                messages.get("survey.page.deleteConfirm", s.name(messages.isChinese())));
+        confirm.initOwner(getWindow());
+        confirm.setHeaderText(null);
+        if (confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isEmpty()) {
+            return;
+        }
+        runner.run(() -> {
+            vm.service().delete(s.id());
+            return s.id();
+        }, id -> vm.load(), e -> {
+            javafx.scene.control.Alert archive = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    messages.describe(e), new javafx.scene.control.ButtonType(messages.get("survey.page.archive"),
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE), javafx.scene.control.ButtonType.CANCEL);
+            archive.initOwner(getWindow());
+            archive.setHeaderText(null);
+            archive.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+                    .ifPresent(b -> runner.run(() -> {
+                        vm.service().archive(s.id(), true);
+                        return s.id();
+                    }, id -> vm.load(), err -> status.setText(messages.describe(err))));
+        });
     }
 
     private void link() {
