@@ -76,6 +76,8 @@ CREATE TABLE survey_response (
 );
 CREATE INDEX ix_survey_response_survey_date ON survey_response (survey_id, answered_on, score);
 CREATE INDEX ix_survey_response_customer ON survey_response (customer_id, answered_on);
+-- Export pages through a survey's responses in id order (keyset: id > last seen).
+CREATE INDEX ix_survey_response_survey_id ON survey_response (survey_id, id);
 
 -- One row per answered question; a multiple-choice question has one row per ticked choice.
 CREATE TABLE survey_answer (

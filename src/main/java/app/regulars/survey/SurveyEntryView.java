@@ -157,6 +157,10 @@ public final class SurveyEntryView extends BorderPane {
             if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 e.consume();
                 onSave.run();
+            } else if (e.getCode() == KeyCode.ESCAPE && !(e.getTarget() instanceof ComboBox<?>) && !(e.getTarget() instanceof DatePicker)) {
+                // A score field's formatter would swallow Esc; the entry closes whatever has the focus.
+                e.consume();
+                onCancel.run();
             }
         });
         vm.surveyProperty().addListener((obs, o, n) -> build(n));
@@ -299,6 +303,18 @@ public final class SurveyEntryView extends BorderPane {
                 }
             });
         }
+    }
+
+    /**
+     * Opens the entry for a known customer (from the profile, or from a follow-up: the follow-up
+     * feature calls this with the follow-up's customer) with the survey list loaded.
+     */
+    public static Stage openFor(Window owner, SurveyService service, app.regulars.ui.TaskRunner runner, Messages messages,
+                                long customerId, String customerName, LongConsumer onSaved) {
+        SurveyEntryViewModel vm = new SurveyEntryViewModel(service, runner, messages, customerId, customerName);
+        Stage stage = open(owner, vm, messages, onSaved);
+        vm.load(null);
+        return stage;
     }
 
     /** Opens the entry in its own window; {@code onSaved} runs with the new response's id after a save. */

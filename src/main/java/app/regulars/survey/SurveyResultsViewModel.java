@@ -196,6 +196,48 @@ public final class SurveyResultsViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * The results as a printable (or PDF) table: title the survey, subtitle the period, filters
+     * and figures, rows the responses listed (date, customer, score, channel, comment).
+     */
+    public app.regulars.exchange.Table resultsTable() {
+        Survey s = survey.get();
+        SurveyResults r = results.get();
+        boolean zh = messages.isChinese();
+        app.regulars.i18n.Formats formats = new app.regulars.i18n.Formats(messages);
+        StringBuilder sub = new StringBuilder();
+        sub.append(from.get() == null ? "…" : formats.date(from.get())).append(" – ")
+                .append(to.get() == null ? "…" : formats.date(to.get()));
+        if (tag.get() != null) {
+            sub.append(" · ").append(tag.get());
+        }
+        if (tier.get() != null) {
+            Tier t = tier.get();
+            sub.append(" · ").append(t.nameKey() != null && messages.has(t.nameKey()) ? messages.get(t.nameKey()) : t.name());
+        }
+        sub.append(" · ").append(messages.get("survey.results.count", r.responses()));
+        if (r.scored() == 0) {
+            sub.append(" · ").append(messages.get("survey.results.noScores"));
+        } else if (s.kind() == SurveyKind.NPS) {
+            sub.append(" · ").append(messages.get("survey.results.npsLine", r.nps(), r.promoters(), r.passives(), r.detractors()));
+        } else {
+            sub.append(" · ").append(messages.get("survey.results.csatLine", r.csatAverage(), r.csatTopShare()));
+        }
+        List<app.regulars.exchange.Table.Column> columns = List.of(
+                app.regulars.exchange.Table.Column.text(messages.get("survey.column.date"), 1.2),
+                app.regulars.exchange.Table.Column.text(messages.get("survey.column.customer"), 2),
+                app.regulars.exchange.Table.Column.number(messages.get("survey.column.score"), 0.7),
+                app.regulars.exchange.Table.Column.text(messages.get("survey.column.channel"), 1),
+                app.regulars.exchange.Table.Column.text(messages.get("survey.column.comment"), 4));
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (ResponseRow row : responses) {
+            String who = row.customerName() != null ? row.customerName() + " (" + row.customerCode() + ")"
+                    : messages.get("survey.page.walkIn") + (row.walkInName() == null ? "" : ": " + row.walkInName());
+            rows.add(java.util.Arrays.asList(row.answeredOn(), who, row.score(), messages.get(row.channel().key()), row.comment()));
+        }
+        return new app.regulars.exchange.Table(s.name(zh), sub.toString(), columns, rows, false);
+    }
+
     public SurveyService service() {
         return service;
     }

@@ -5,7 +5,6 @@ import app.regulars.i18n.Messages;
 import app.regulars.ui.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.print.PrinterJob;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
@@ -175,6 +174,11 @@ public final class SurveysPage extends BorderPane {
         Button create = new Button(messages.get("survey.page.create"));
         create.setId("createSurvey");
         create.setOnAction(e -> SurveyEditorView.open(getWindow(), vm.service(), runner, messages, null, s -> vm.load()));
+        Button delete = new Button(messages.get("survey.page.delete"));
+        delete.setId("deleteSurvey");
+        delete.setMinWidth(Region.USE_PREF_SIZE);
+        delete.disableProperty().bind(vm.surveyProperty().isNull());
+        delete.setOnAction(e -> delete());
         Button export = new Button(messages.get("survey.page.export"), new FontIcon(MaterialDesignE.EXPORT));
         export.setId("exportResponses");
         export.disableProperty().bind(vm.surveyProperty().isNull());
@@ -190,7 +194,7 @@ public final class SurveysPage extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region grow1 = new Region();
         HBox.setHgrow(grow1, Priority.ALWAYS);
-        HBox row1 = new HBox(10, title, survey, grow1, newResponse, edit, create);
+        HBox row1 = new HBox(10, title, survey, grow1, newResponse, edit, create, delete);
         row1.setAlignment(Pos.CENTER_LEFT);
         Region grow2 = new Region();
         HBox.setHgrow(grow2, Priority.ALWAYS);
@@ -395,6 +399,36 @@ public final class SurveysPage extends BorderPane {
         return whole == 0 ? "" : number(100.0 * part / whole, "0.0") + " %";
     }
 
+    /**
+     * Deletes the survey after a confirmation; one with answers stays, and the message says to
+     * archive it instead, which hides it from the lists and keeps its results.
+     */
+    private void delete() {
+        Survey s = vm.surveyProperty().get();
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                messages.get("survey.page.deleteConfirm", s.name(messages.isChinese())));
+        confirm.initOwner(getWindow());
+        confirm.setHeaderText(null);
+        if (confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isEmpty()) {
+            return;
+        }
+        runner.run(() -> {
+            vm.service().delete(s.id());
+            return s.id();
+        }, id -> vm.load(), e -> {
+            javafx.scene.control.Alert archive = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    messages.describe(e), new javafx.scene.control.ButtonType(messages.get("survey.page.archive"),
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE), javafx.scene.control.ButtonType.CANCEL);
+            archive.initOwner(getWindow());
+            archive.setHeaderText(null);
+            archive.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+                    .ifPresent(b -> runner.run(() -> {
+                        vm.service().archive(s.id(), true);
+                        return s.id();
+                    }, id -> vm.load(), err -> status.setText(messages.describe(err))));
+        });
+    }
+
     private void link() {
         ResponseRow row = table.getSelectionModel().getSelectedItem();
         if (row == null || !row.isWalkIn()) {
@@ -414,13 +448,25 @@ public final class SurveysPage extends BorderPane {
         chooser.setTitle(messages.get("survey.page.export"));
         FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter("CSV", "*.csv");
         FileChooser.ExtensionFilter xlsx = new FileChooser.ExtensionFilter("Excel", "*.xlsx");
-        chooser.getExtensionFilters().addAll(xlsx, csv);
+        FileChooser.ExtensionFilter pdf = new FileChooser.ExtensionFilter(messages.get("survey.page.pdf"), "*.pdf");
+        chooser.getExtensionFilters().addAll(xlsx, csv, pdf);
         chooser.setInitialFileName(s.name(false).replaceAll("[^\\p{L}\\p{N}]+", "-") + ".xlsx");
         File file = chooser.showSaveDialog(getWindow());
         if (file == null) {
             return;
         }
-        ResponseFiles.Format format = file.getName().toLowerCase(Locale.ROOT).endsWith(".csv") ? ResponseFiles.Format.CSV : ResponseFiles.Format.XLSX;
+        String lower = file.getName().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".pdf")) {
+            // The results page as PDF (figures and the listed responses); CSV and Excel hold every response.
+            app.regulars.exchange.Table table = vm.resultsTable();
+            Path pdfFile = file.toPath();
+            runner.run(() -> {
+                new app.regulars.exchange.TableExport(messages).write(table, app.regulars.exchange.TableExport.Format.PDF, pdfFile);
+                return table.rows().size();
+            }, n -> status.setText(messages.get("survey.page.pdfDone", pdfFile.toString())), e -> status.setText(messages.describe(e)));
+            return;
+        }
+        ResponseFiles.Format format = lower.endsWith(".csv") ? ResponseFiles.Format.CSV : ResponseFiles.Format.XLSX;
         ResultFilter f = vm.filter();
         Path target = file.toPath();
         runner.run(() -> new ResponseFiles(vm.service(), messages).export(s, f, format, target),
@@ -429,26 +475,9 @@ public final class SurveysPage extends BorderPane {
     }
 
     private void print() {
-        PrinterJob job = PrinterJob.createPrinterJob();
-        if (job == null) {
-            status.setText(messages.get("survey.page.noPrinter"));
+        if (vm.resultsProperty().get() == null) {
             return;
         }
-        if (!job.showPrintDialog(getWindow())) {
-            job.cancelJob();
-            return;
-        }
-        double scale = Math.min(1, job.getJobSettings().getPageLayout().getPrintableWidth() / report.getWidth());
-        report.getTransforms().add(new javafx.scene.transform.Scale(scale, scale));
-        try {
-            boolean ok = job.printPage(report);
-            if (ok) {
-                job.endJob();
-            } else {
-                status.setText(messages.get("survey.page.printFailed"));
-            }
-        } finally {
-            report.getTransforms().clear();
-        }
+        new app.regulars.ui.TablePrinter(messages).print(vm.resultsTable(), getWindow(), runner, status::setText);
     }
 }

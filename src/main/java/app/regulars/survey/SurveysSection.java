@@ -50,7 +50,7 @@ public final class SurveysSection implements ProfileSection {
         HBox bar = new HBox(10, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         node = new VBox(10, bar, table);
-        node.setPadding(new Insets(10, 0, 0, 0));
+        node.setPadding(new Insets(10, 16, 12, 16));
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
@@ -72,9 +72,8 @@ public final class SurveysSection implements ProfileSection {
         if (customer == null) {
             return;
         }
-        SurveyEntryViewModel vm = new SurveyEntryViewModel(service, runner, messages, customer.id(), customer.name());
-        SurveyEntryView.open(node.getScene() == null ? null : node.getScene().getWindow(), vm, messages, id -> reload());
-        vm.load(null);
+        SurveyEntryView.openFor(node.getScene() == null ? null : node.getScene().getWindow(), service, runner, messages,
+                customer.id(), customer.name(), id -> reload());
     }
 
     @Override

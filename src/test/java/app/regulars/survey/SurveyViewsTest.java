@@ -257,6 +257,15 @@ class SurveyViewsTest {
         assertThat(text(robot, "#figureAverage")).isEqualTo("4.00");
         assertThat(text(robot, "#figureTop")).isEqualTo("100.0 %");
         Screenshots.save(stage.getScene(), "survey-results-csat-zh");
+        robot.clickOn("#walkInResponse");
+        waitUntil(() -> entryStage() != null && robot.lookup("#q1").tryQuery().map(n -> n.isFocused()).orElse(false));
+        robot.targetWindow(entryStage());
+        robot.write("2");
+        assertThat(text(robot, "#entryWho")).isEqualTo("散客（无档案）");
+        Screenshots.save(entryStage().getScene(), "survey-entry-zh");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> entryStage() == null);
+        assertThat(context.surveys().results(2, ResultFilter.all(), false).responses()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,79 @@
+package app.regulars.survey;
+
+import app.regulars.AppContext;
+import app.regulars.exchange.Table;
+import app.regulars.exchange.TableExport;
+import app.regulars.i18n.Messages;
+import app.regulars.testing.SyncTaskRunner;
+import app.regulars.testing.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The results page's view model with a synchronous runner: figures, filters, the printable table. */
+class SurveyResultsViewModelTest {
+    @TempDir
+    Path dir;
+    AppContext ctx;
+    SurveyResultsViewModel vm;
+
+    @BeforeEach
+    void open() {
+        ctx = TestStores.open(dir.resolve("store"));
+        TestStores.addKnownCustomers(ctx.customers());
+        SurveyService s = ctx.surveys();
+        s.setComplaintOpener((c, t, n, at) -> -1);
+        Survey nps = s.get(1);
+        long xiaoming = ctx.customers().byCode("000001").orElseThrow().id();
+        int[] scores = {10, 9, 3};
+        LocalDate[] dates = {LocalDate.of(2026, 3, 1), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)};
+        for (int i = 0; i < scores.length; i++) {
+            s.saveResponse(new NewResponse(1, i == 2 ? xiaoming : null, null, Channel.PHONE, dates[i],
+                    List.of(Answer.score(nps.questions().get(0).id(), scores[i]), Answer.text(nps.questions().get(1).id(), i == 2 ? "rude" : null))));
+        }
+        vm = new SurveyResultsViewModel(s, new SyncTaskRunner(), new Messages(Locale.ENGLISH), ctx.customers()::tagsInUse);
+        vm.load();
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void figuresFollowThePeriodAndTheFilters() {
+        assertThat(vm.selectedProperty().get().name()).isEqualTo("Net Promoter Score (NPS)");
+        // This year by default: 10 9 3 -> 2 promoters, 1 detractor of 3 -> 33.3
+        assertThat(vm.resultsProperty().get().nps()).isCloseTo(100.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        vm.fromProperty().set(LocalDate.of(2026, 10, 1));
+        assertThat(vm.resultsProperty().get().responses()).isEqualTo(2);
+        assertThat(vm.resultsProperty().get().nps()).isEqualTo(0.0);
+        vm.commentsOnlyProperty().set(true);
+        assertThat(vm.responses()).singleElement().satisfies(r -> assertThat(r.comment()).isEqualTo("rude"));
+        vm.tagProperty().set("VIP");
+        assertThat(vm.resultsProperty().get().responses()).isEqualTo(1);
+        vm.toProperty().set(LocalDate.of(2026, 9, 1));
+        assertThat(vm.errorProperty().get()).isEqualTo("The period's start is after its end.");
+    }
+
+    @Test
+    void printableTableCarriesTheFiguresAndTheListedResponses() throws java.io.IOException {
+        Table t = vm.resultsTable();
+        assertThat(t.title()).isEqualTo("Net Promoter Score (NPS)");
+        assertThat(t.subtitle()).contains("Responses: 3", "NPS: 33.3 (promoters 2, passives 0, detractors 1)");
+        assertThat(t.rows()).hasSize(3);
+        assertThat(t.rows().getFirst()).containsExactly(LocalDate.of(2026, 11, 1), "王小明 (000001)", 3, "Phone call", "rude");
+        Path pdf = dir.resolve("results.pdf");
+        new TableExport(new Messages(Locale.ENGLISH)).write(t, TableExport.Format.PDF, pdf);
+        assertThat(Files.size(pdf)).isGreaterThan(1000);
+    }
+}
