@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code export customers --format csv --out FILE}; later issues add other kinds of data and formats. */
 @Command(name = "export", description = "Export data to a file.",
-        subcommands = ExportCommand.Customers.class)
+        subcommands = {ExportCommand.Customers.class, ExportFollowupsCommand.class})
 public final class ExportCommand implements Callable<Integer> {
     static final String CSV = "csv";
 

@@ -20,7 +20,8 @@ import java.util.function.Function;
  */
 @Command(name = "regulars", mixinStandardHelpOptions = true, version = "Regulars 0.1",
         description = "Regulars: an offline customer book. Without a command, opens the window.",
-        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, FindCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, FindCommand.class,
+                FollowupsCommand.class, BriefCommand.class})
 public final class RegularsCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
