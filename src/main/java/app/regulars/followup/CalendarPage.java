@@ -71,6 +71,91 @@ public final class CalendarPage extends BorderPane {
     public record AgendaRow(LocalDate day, FollowUp item) {
     }
 
+    private final Label status = new Label();
+    private FollowUpReports reports;
+    private app.regulars.ui.TaskRunner runner;
+
+    /** With {@code reports}, the page can print and export its list and the day's visit briefs. */
+    public CalendarPage(CalendarViewModel vm, Messages messages, FollowUpReports reports, app.regulars.ui.TaskRunner runner) {
+        this(vm, messages);
+        this.reports = reports;
+        this.runner = runner;
+        Button print = new Button(messages.get("followup.calendar.print"));
+        print.setId("calendarPrint");
+        print.setMnemonicParsing(true);
+        print.setOnAction(e -> print());
+        Button export = new Button(messages.get("followup.calendar.export"));
+        export.setId("calendarExport");
+        export.setMnemonicParsing(true);
+        export.setOnAction(e -> export());
+        Button briefs = new Button(messages.get("followup.calendar.briefs"));
+        briefs.setId("calendarBriefs");
+        briefs.setMnemonicParsing(true);
+        briefs.setOnAction(e -> exportBriefs());
+        status.setId("calendarMessage");
+        status.getStyleClass().add("muted");
+        addToolbarItems(status, print, export, briefs);
+    }
+
+    /** The list of what the view shows (whole period, current filter). */
+    public app.regulars.exchange.Table table() {
+        return reports.list(vm.start(), vm.end().minusDays(1), vm.filter());
+    }
+
+    private void print() {
+        runner.run(this::table, t -> new app.regulars.ui.TablePrinter(messages).print(t, window(), runner, status::setText),
+                e -> status.setText(messages.describe(e)));
+    }
+
+    private void export() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.get("followup.calendar.export").replace("_", ""));
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"),
+                new javafx.stage.FileChooser.ExtensionFilter("Excel", "*.xlsx"),
+                new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName(messages.get("followup.list.heading") + "-" + vm.start() + ".pdf");
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            exportTo(file.toPath());
+        }
+    }
+
+    /** Exports the shown list to {@code file}, the format by its extension (pdf when none). */
+    public void exportTo(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        runner.run(() -> {
+            app.regulars.exchange.TableExport.Format f = app.regulars.exchange.TableExport.Format.parse(dot < 0 ? "pdf" : name.substring(dot + 1));
+            new app.regulars.exchange.TableExport(messages).write(table(), f, file);
+            return file;
+        }, p -> status.setText(messages.get("followup.calendar.exported", p.toString())), e -> status.setText(messages.describe(e)));
+    }
+
+    private void exportBriefs() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName(messages.get("followup.brief.heading") + "-" + vm.anchor.get() + ".pdf");
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            exportBriefsTo(vm.anchor.get(), file.toPath());
+        }
+    }
+
+    /** Writes the visit briefs of {@code day}'s planned visits as one PDF. */
+    public void exportBriefsTo(LocalDate day, java.nio.file.Path file) {
+        runner.run(() -> {
+            List<FollowUpReports.Brief> briefs = reports.visitsOn(day).stream().map(reports::brief).toList();
+            reports.writeBriefs(briefs, app.regulars.exchange.TableLayout.Paper.forCountry(
+                    java.util.Locale.getDefault(java.util.Locale.Category.FORMAT).getCountry()), file);
+            return file;
+        }, p -> status.setText(messages.get("followup.calendar.exported", p.toString())), e -> status.setText(messages.describe(e)));
+    }
+
+    public Label status() {
+        return status;
+    }
+
     public CalendarPage(CalendarViewModel vm, Messages messages) {
         this.vm = vm;
         this.messages = messages;

@@ -51,7 +51,8 @@ public final class Shell extends BorderPane {
         customersNav.setId("navCustomers");
         customersNav.setSelected(true);
         // ---- followup: the calendar; it opens first when something is due today or overdue ----
-        calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages);
+        calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages,
+                new app.regulars.followup.FollowUpReports(context.followUps(), context.customers(), messages), runner);
         ToggleButton calendarNav = navButton(nav, messages.get("nav.calendar"), new FontIcon(MaterialDesignC.CALENDAR_MONTH), calendar);
         calendarNav.setId("navCalendar");
         calendarNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> calendar.viewModel().load());

@@ -275,4 +275,33 @@ class FollowUpViewsTest {
         waitUntil(() -> list.getItems().size() == 2);
         Screenshots.save(stage.getScene(), "followup-timeline-zh");
     }
+
+    @Test
+    void exportsTheShownListAndTheDaysVisitBriefsAndSaysWhenThereIsNoPrinter(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        Path list = base.resolve("list-" + counter + ".xlsx");
+        robot.interact(() -> shell.calendar().exportTo(list));
+        waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().startsWith("Saved"));
+        assertThat(list).exists();
+        assertThat(shell.calendar().table().rows()).hasSize(6);
+
+        Path briefs = base.resolve("briefs-" + counter + ".pdf");
+        robot.interact(() -> shell.calendar().exportBriefsTo(LocalDate.of(2026, 11, 24), briefs));
+        waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().contains("briefs-"));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(briefs.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Alice Smith").contains("Bring autumn samples");
+        }
+        // a day without visits: a message, no file
+        Path none = base.resolve("none-" + counter + ".pdf");
+        robot.interact(() -> shell.calendar().exportBriefsTo(LocalDate.of(2026, 11, 30), none));
+        waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().equals("No visit is planned on that day."));
+        assertThat(none).doesNotExist();
+
+        java.util.concurrent.atomic.AtomicReference<String> said = new java.util.concurrent.atomic.AtomicReference<>();
+        FollowUpReports reports = new FollowUpReports(context.followUps(), context.customers(), new Messages(Locale.ENGLISH));
+        robot.interact(() -> new BriefPrinter(new Messages(Locale.ENGLISH), () -> null)
+                .print(List.of(reports.brief(wang)), reports, stage, runner, said::set));
+        assertThat(said.get()).isEqualTo("No printer is installed. Export to PDF instead and print that file later.");
+    }
 }
