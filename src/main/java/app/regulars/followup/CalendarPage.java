@@ -97,6 +97,75 @@ public final class CalendarPage extends BorderPane {
         addToolbarItems(status, print, export, briefs);
     }
 
+    private AutoSettingsViewModel autoSettings;
+
+    /** Adds the "Automatic…" button: the settings of the automatic follow-ups, saved and generated at once. */
+    public void enableAutoSettings(AutoSettingsViewModel settings) {
+        this.autoSettings = settings;
+        Button auto = new Button(messages.get("followup.auto.button"));
+        auto.setId("calendarAuto");
+        auto.setMnemonicParsing(true);
+        auto.setOnAction(e -> openAutoSettings());
+        filters.getChildren().add(auto);
+    }
+
+    /** Opens the settings window of the automatic follow-ups. */
+    public javafx.stage.Stage openAutoSettings() {
+        AutoSettingsViewModel s = autoSettings;
+        s.load();
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        if (window() != null) {
+            stage.initOwner(window());
+        }
+        stage.setTitle(messages.get("followup.auto.title"));
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(16));
+        String[][] rows = {{"followup.auto.birthdayDays", "autoBirthday"}, {"followup.auto.holidayDays", "autoHoliday"},
+                {"followup.auto.horizonDays", "autoHorizon"}, {"followup.auto.defaultCadence", "autoCadence"}, {"followup.auto.rules", "autoRules"}};
+        List<javafx.beans.property.StringProperty> props = List.of(s.birthdayDays, s.holidayDays, s.horizonDays, s.defaultCadence, s.rules);
+        for (int i = 0; i < rows.length; i++) {
+            javafx.scene.control.TextField f = new javafx.scene.control.TextField();
+            f.setId(rows[i][1]);
+            f.textProperty().bindBidirectional(props.get(i));
+            f.setPrefColumnCount(i == 4 ? 24 : 5);
+            Label l = new Label(messages.get(rows[i][0]));
+            l.setLabelFor(f);
+            l.setWrapText(true);
+            l.setMaxWidth(300);
+            grid.addRow(i, l, f);
+        }
+        Label help = new Label(messages.get("followup.auto.help"));
+        help.setWrapText(true);
+        help.setMaxWidth(520);
+        help.getStyleClass().add("muted");
+        grid.add(help, 0, rows.length, 2, 1);
+        Label msg = new Label();
+        msg.setId("autoMessage");
+        msg.setWrapText(true);
+        msg.setMaxWidth(520);
+        msg.textProperty().bind(s.messageProperty());
+        grid.add(msg, 0, rows.length + 1, 2, 1);
+        Button go = new Button(messages.get("followup.auto.generate"));
+        go.setId("autoGenerate");
+        go.setDefaultButton(true);
+        go.setOnAction(e -> s.saveAndGenerate(r -> vm.load()));
+        Button close = new Button(messages.get("followup.auto.close"));
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        HBox buttons = new HBox(8, go, close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        grid.add(buttons, 0, rows.length + 2, 2, 1);
+        Scene scene = new Scene(grid);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
     /** The list of what the view shows (whole period, current filter). */
     public app.regulars.exchange.Table table() {
         return reports.list(vm.start(), vm.end().minusDays(1), vm.filter());

@@ -53,6 +53,7 @@ public final class Shell extends BorderPane {
         // ---- followup: the calendar; it opens first when something is due today or overdue ----
         calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages,
                 new app.regulars.followup.FollowUpReports(context.followUps(), context.customers(), messages), runner);
+        calendar.enableAutoSettings(new app.regulars.followup.AutoSettingsViewModel(context.autoFollowUps(), context.settings(), runner, messages));
         ToggleButton calendarNav = navButton(nav, messages.get("nav.calendar"), new FontIcon(MaterialDesignC.CALENDAR_MONTH), calendar);
         calendarNav.setId("navCalendar");
         calendarNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> calendar.viewModel().load());
@@ -80,7 +81,10 @@ public final class Shell extends BorderPane {
         setLeft(left);
         setCenter(customers);
         // ---- followup ----
-        runner.run(context.followUps()::dueByTonight, due -> {
+        runner.run(() -> {
+            context.autoFollowUps().generate(messages); // idempotent: safe on every start
+            return context.followUps().dueByTonight();
+        }, due -> {
             if (due > 0 && !navigated && getCenter() == customers) {
                 calendarNav.setSelected(true);
                 setCenter(calendar);

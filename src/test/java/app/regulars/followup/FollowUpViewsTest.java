@@ -304,4 +304,23 @@ class FollowUpViewsTest {
                 .print(List.of(reports.brief(wang)), reports, stage, runner, said::set));
         assertThat(said.get()).isEqualTo("No printer is installed. Export to PDF instead and print that file later.");
     }
+
+    @Test
+    void automaticSettingsAreSavedAndGenerateHolidayGreetings(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        robot.clickOn("#calendarAuto");
+        waitUntil(() -> robot.lookup("#autoHoliday").tryQuery().isPresent());
+        robot.doubleClickOn("#autoHoliday").write("40");
+        robot.doubleClickOn("#autoBirthday").write("x");
+        robot.clickOn("#autoGenerate");
+        waitUntil(() -> ((Label) robot.lookup("#autoMessage").query()).getText().startsWith("Not a number"));
+        robot.doubleClickOn("#autoBirthday").write("7");
+        robot.clickOn("#autoGenerate");
+        waitUntil(() -> ((Label) robot.lookup("#autoMessage").query()).getText().startsWith("Created"));
+        Screenshots.save(robot.lookup("#autoMessage").query().getScene(), "followup-auto-settings-en");
+        // New Year 2027 is 39 days away: 王小明 (the only one with consent) is greeted from 2026-11-23 on
+        assertThat(context.settings().get(AutoFollowUps.HOLIDAY_DAYS)).contains("40");
+        assertThat(context.followUps().between(LocalDate.of(2026, 11, 23).atStartOfDay(), LocalDate.of(2026, 11, 24).atStartOfDay(),
+                new FollowUpFilter(FollowUpKind.HOLIDAY, null, null, null))).extracting(FollowUp::customerName).containsExactly("王小明");
+    }
 }
