@@ -60,9 +60,9 @@ public final class FollowUpReports {
         List<Table.Column> columns = List.of(
                 Table.Column.text(messages.get("followup.list.due"), 1.6),
                 Table.Column.text(messages.get("followup.list.customer"), 1.4),
-                Table.Column.text(messages.get("followup.list.phone"), 1.3),
+                Table.Column.text(messages.get("followup.list.phone"), 1.5),
                 Table.Column.text(messages.get("followup.list.kind"), 1.0),
-                Table.Column.text(messages.get("followup.list.title"), 2.4),
+                Table.Column.text(messages.get("followup.list.title"), 2.2),
                 Table.Column.text(messages.get("followup.list.owner"), 0.9),
                 Table.Column.text(messages.get("followup.list.status"), 0.9));
         List<List<Object>> rows = new ArrayList<>();
@@ -71,7 +71,8 @@ public final class FollowUpReports {
             String status = messages.get("followup.status." + f.status().name())
                     + (f.isLate(now) ? " · " + messages.get("followup.late") : "");
             rows.add(java.util.Arrays.asList(f.allDay() ? f.dueAt().toLocalDate() : f.dueAt(),
-                    f.customerName() + " (" + f.customerCode() + ")", phones.get(f.customerId()),
+                    f.customerName() + " (" + f.customerCode() + ")",
+                    phones.get(f.customerId()) == null ? null : customers.phones().format(phones.get(f.customerId())),
                     messages.get("followup.kind." + f.kind().name()), f.title(), f.owner(), status));
         }
         String period = from.equals(to) ? formats.date(from) : formats.date(from) + " – " + formats.date(to);
@@ -181,7 +182,8 @@ public final class FollowUpReports {
 
         heading.accept(messages.get("followup.brief.contact"));
         if (!c.phones().isEmpty()) {
-            line.accept(messages.get("followup.list.phone") + ": " + String.join(", ", c.phones()), 10.0);
+            line.accept(messages.get("followup.list.phone") + ": "
+                    + String.join(", ", c.phones().stream().map(customers.phones()::format).toList()), 10.0);
         }
         if (c.wechat() != null) {
             line.accept(messages.get("followup.channel.WECHAT") + ": " + c.wechat(), 10.0);
