@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 
 /** {@code export customers --format csv --out FILE}; later issues add other kinds of data and formats. */
 @Command(name = "export", description = "Export data to a file.",
-        subcommands = {ExportCommand.Customers.class, MembershipCommands.ExportPurchases.class, SurveyCommands.ExportResponses.class})
+        subcommands = {ExportCommand.Customers.class, MembershipCommands.ExportPurchases.class, SurveyCommands.ExportResponses.class,
+                ExportFollowupsCommand.class})
 public final class ExportCommand implements Callable<Integer> {
     static final String CSV = "csv";
 

@@ -22,7 +22,8 @@ import java.util.function.Function;
         description = "Regulars: an offline customer book. Without a command, opens the window.",
         subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, FindCommand.class,
                 MembershipCommands.Tiers.class, MembershipCommands.Points.class,
-                SurveyCommands.SurveysCommand.class, SurveyCommands.SurveyCommand.class})
+                SurveyCommands.SurveysCommand.class, SurveyCommands.SurveyCommand.class,
+                FollowupsCommand.class, BriefCommand.class})
 public final class RegularsCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;

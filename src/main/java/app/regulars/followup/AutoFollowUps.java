@@ -91,7 +91,8 @@ public final class AutoFollowUps {
         }
     }
 
-    public Result generate(Messages messages) {
+    /** Synchronized: the window may start it twice (a language switch rebuilds the shell) and NOT EXISTS alone would not stop a race. */
+    public synchronized Result generate(Messages messages) {
         LocalDate today = service.today();
         LocalDateTime now = service.now();
         int birthdayDays = setting(BIRTHDAY_DAYS, 7);

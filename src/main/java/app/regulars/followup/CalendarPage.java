@@ -71,6 +71,160 @@ public final class CalendarPage extends BorderPane {
     public record AgendaRow(LocalDate day, FollowUp item) {
     }
 
+    private final Label status = new Label();
+    private FollowUpReports reports;
+    private app.regulars.ui.TaskRunner runner;
+
+    /** With {@code reports}, the page can print and export its list and the day's visit briefs. */
+    public CalendarPage(CalendarViewModel vm, Messages messages, FollowUpReports reports, app.regulars.ui.TaskRunner runner) {
+        this(vm, messages);
+        this.reports = reports;
+        this.runner = runner;
+        Button print = new Button(messages.get("followup.calendar.print"));
+        print.setId("calendarPrint");
+        print.setMnemonicParsing(true);
+        print.setOnAction(e -> print());
+        Button export = new Button(messages.get("followup.calendar.export"));
+        export.setId("calendarExport");
+        export.setMnemonicParsing(true);
+        export.setOnAction(e -> export());
+        Button briefs = new Button(messages.get("followup.calendar.briefs"));
+        briefs.setId("calendarBriefs");
+        briefs.setMnemonicParsing(true);
+        briefs.setOnAction(e -> exportBriefs());
+        status.setId("calendarMessage");
+        status.getStyleClass().add("muted");
+        addToolbarItems(status, print, export, briefs);
+    }
+
+    private AutoSettingsViewModel autoSettings;
+
+    /** Adds the "Automatic…" button: the settings of the automatic follow-ups, saved and generated at once. */
+    public void enableAutoSettings(AutoSettingsViewModel settings) {
+        this.autoSettings = settings;
+        Button auto = new Button(messages.get("followup.auto.button"));
+        auto.setId("calendarAuto");
+        auto.setMnemonicParsing(true);
+        auto.setOnAction(e -> openAutoSettings());
+        filters.getChildren().add(auto);
+    }
+
+    /** Opens the settings window of the automatic follow-ups. */
+    public javafx.stage.Stage openAutoSettings() {
+        AutoSettingsViewModel s = autoSettings;
+        s.load();
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        if (window() != null) {
+            stage.initOwner(window());
+        }
+        stage.setTitle(messages.get("followup.auto.title"));
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(16));
+        String[][] rows = {{"followup.auto.birthdayDays", "autoBirthday"}, {"followup.auto.holidayDays", "autoHoliday"},
+                {"followup.auto.horizonDays", "autoHorizon"}, {"followup.auto.defaultCadence", "autoCadence"}, {"followup.auto.rules", "autoRules"}};
+        List<javafx.beans.property.StringProperty> props = List.of(s.birthdayDays, s.holidayDays, s.horizonDays, s.defaultCadence, s.rules);
+        for (int i = 0; i < rows.length; i++) {
+            javafx.scene.control.TextField f = new javafx.scene.control.TextField();
+            f.setId(rows[i][1]);
+            f.textProperty().bindBidirectional(props.get(i));
+            f.setPrefColumnCount(i == 4 ? 24 : 5);
+            Label l = new Label(messages.get(rows[i][0]));
+            l.setLabelFor(f);
+            l.setWrapText(true);
+            l.setMaxWidth(300);
+            grid.addRow(i, l, f);
+        }
+        Label help = new Label(messages.get("followup.auto.help"));
+        help.setWrapText(true);
+        help.setMaxWidth(520);
+        help.getStyleClass().add("muted");
+        grid.add(help, 0, rows.length, 2, 1);
+        Label msg = new Label();
+        msg.setId("autoMessage");
+        msg.setWrapText(true);
+        msg.setMaxWidth(520);
+        msg.textProperty().bind(s.messageProperty());
+        grid.add(msg, 0, rows.length + 1, 2, 1);
+        Button go = new Button(messages.get("followup.auto.generate"));
+        go.setId("autoGenerate");
+        go.setDefaultButton(true);
+        go.setOnAction(e -> s.saveAndGenerate(r -> vm.load()));
+        Button close = new Button(messages.get("followup.auto.close"));
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        HBox buttons = new HBox(8, go, close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        grid.add(buttons, 0, rows.length + 2, 2, 1);
+        Scene scene = new Scene(grid);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    /** The list of what the view shows (whole period, current filter). */
+    public app.regulars.exchange.Table table() {
+        return reports.list(vm.start(), vm.end().minusDays(1), vm.filter());
+    }
+
+    private void print() {
+        runner.run(this::table, t -> new app.regulars.ui.TablePrinter(messages).print(t, window(), runner, status::setText),
+                e -> status.setText(messages.describe(e)));
+    }
+
+    private void export() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.get("followup.calendar.export").replace("_", ""));
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"),
+                new javafx.stage.FileChooser.ExtensionFilter("Excel", "*.xlsx"),
+                new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName(messages.get("followup.list.heading") + "-" + vm.start() + ".pdf");
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            exportTo(file.toPath());
+        }
+    }
+
+    /** Exports the shown list to {@code file}, the format by its extension (pdf when none). */
+    public void exportTo(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        runner.run(() -> {
+            app.regulars.exchange.TableExport.Format f = app.regulars.exchange.TableExport.Format.parse(dot < 0 ? "pdf" : name.substring(dot + 1));
+            new app.regulars.exchange.TableExport(messages).write(table(), f, file);
+            return file;
+        }, p -> status.setText(messages.get("followup.calendar.exported", p.toString())), e -> status.setText(messages.describe(e)));
+    }
+
+    private void exportBriefs() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName(messages.get("followup.brief.heading") + "-" + vm.anchor.get() + ".pdf");
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            exportBriefsTo(vm.anchor.get(), file.toPath());
+        }
+    }
+
+    /** Writes the visit briefs of {@code day}'s planned visits as one PDF. */
+    public void exportBriefsTo(LocalDate day, java.nio.file.Path file) {
+        runner.run(() -> {
+            List<FollowUpReports.Brief> briefs = reports.visitsOn(day).stream().map(reports::brief).toList();
+            reports.writeBriefs(briefs, app.regulars.exchange.TableLayout.Paper.forCountry(
+                    java.util.Locale.getDefault(java.util.Locale.Category.FORMAT).getCountry()), file);
+            return file;
+        }, p -> status.setText(messages.get("followup.calendar.exported", p.toString())), e -> status.setText(messages.describe(e)));
+    }
+
+    public Label status() {
+        return status;
+    }
+
     public CalendarPage(CalendarViewModel vm, Messages messages) {
         this.vm = vm;
         this.messages = messages;

@@ -185,7 +185,7 @@ public final class FollowUpEditorView extends VBox {
             stage.close();
             saved.accept(f);
         }, stage::close);
-        Scene scene = new Scene(view, 560, 560);
+        Scene scene = new Scene(view, 660, 580);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

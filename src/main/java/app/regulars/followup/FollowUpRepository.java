@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
+import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
+import static app.regulars.store.jooq.Tables.MEMBER_TIER;
+import static app.regulars.store.jooq.Tables.POINT_ENTRY;
+import static app.regulars.store.jooq.Tables.PURCHASE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
 import static app.regulars.store.jooq.Tables.FOLLOW_UP;
 import static app.regulars.store.jooq.Tables.FOLLOW_UP_RESCHEDULE;
@@ -284,6 +289,41 @@ public final class FollowUpRepository {
                 .where(FOLLOW_UP.CUSTOMER_ID.eq(customerId).and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
                         .and(FOLLOW_UP.GENERATION_KEY.like(AutoFollowUps.CADENCE_PREFIX + "%")))
                 .execute();
+    }
+
+    // ---- membership facts for the visit brief (tables of the membership feature, read only) ----
+
+    public record MembershipFacts(String tier, String tierKey, long points, List<PurchaseLine> purchases) {
+    }
+
+    public record PurchaseLine(LocalDateTime at, java.math.BigDecimal amount, String note) {
+    }
+
+    public MembershipFacts membership(DSLContext dsl, long customerId, int purchases) {
+        var tier = dsl.select(MEMBER_TIER.NAME, MEMBER_TIER.NAME_KEY).from(CUSTOMER_MEMBERSHIP)
+                .join(MEMBER_TIER).on(MEMBER_TIER.ID.eq(CUSTOMER_MEMBERSHIP.TIER_ID))
+                .where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(customerId)).fetchOne();
+        java.math.BigDecimal points = dsl.select(DSL.coalesce(DSL.sum(POINT_ENTRY.POINTS), java.math.BigDecimal.ZERO))
+                .from(POINT_ENTRY).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId)).fetchOne(0, java.math.BigDecimal.class);
+        List<PurchaseLine> lines = dsl.select(PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.NOTE).from(PURCHASE)
+                .where(PURCHASE.CUSTOMER_ID.eq(customerId).and(PURCHASE.VOIDED.isFalse()))
+                .orderBy(PURCHASE.PURCHASED_AT.desc()).limit(purchases)
+                .fetch(r -> new PurchaseLine(r.value1(), r.value2(), r.value3()));
+        return new MembershipFacts(tier == null ? null : tier.value1(), tier == null ? null : tier.value2(),
+                points == null ? 0 : points.longValue(), lines);
+    }
+
+    /** Each customer's first phone, for printed lists. */
+    public java.util.Map<Long, String> firstPhones(DSLContext dsl, java.util.Collection<Long> customerIds) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return out;
+        }
+        for (var r : dsl.select(CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.NUMBER).from(CUSTOMER_PHONE)
+                .where(CUSTOMER_PHONE.CUSTOMER_ID.in(customerIds).and(CUSTOMER_PHONE.POSITION.eq(0))).fetch()) {
+            out.put(r.value1(), r.value2());
+        }
+        return out;
     }
 
     // ---- automatic generation: set-based over all customers ----

@@ -47,6 +47,7 @@ public final class TimelineSection implements ProfileSection {
     private final ListView<Interaction> list = new ListView<>();
     private final TextField summary = new TextField();
     private Customer shown;
+    private final Label briefStatus = new Label();
 
     public TimelineSection(FollowUpService service, CustomerService customers, TaskRunner runner, Messages messages) {
         this.service = service;
@@ -120,7 +121,15 @@ public final class TimelineSection implements ProfileSection {
         plan.setId("timelinePlan");
         plan.disableProperty().bind(vm.archived);
         plan.setOnAction(e -> planFollowUp());
-        HBox openButtons = new HBox(8, complete, plan);
+        Button brief = new Button(messages.get("followup.timeline.brief"));
+        brief.setId("timelineBrief");
+        brief.setOnAction(e -> exportBrief());
+        Button printBrief = new Button(messages.get("followup.timeline.printBrief"));
+        printBrief.setId("timelinePrintBrief");
+        printBrief.setOnAction(e -> printBrief());
+        briefStatus.getStyleClass().add("muted");
+        HBox openButtons = new HBox(8, complete, plan, brief, printBrief, briefStatus);
+        openButtons.setAlignment(Pos.CENTER_LEFT);
 
         Label timelineTitle = new Label(messages.get("followup.timeline.title"));
         timelineTitle.getStyleClass().add("section-title");
@@ -272,6 +281,46 @@ public final class TimelineSection implements ProfileSection {
                 new CustomerSummary(shown.id(), shown.code(), shown.name(), null, null, null, null, null, false));
         FollowUpEditorView.open(root.getScene() == null ? null : root.getScene().getWindow(), editor, messages,
                 "followup.editor.newTitle", f -> vm.reload());
+    }
+
+    private FollowUpReports reports() {
+        return new FollowUpReports(service, customers, messages);
+    }
+
+    private void exportBrief() {
+        if (shown == null || shown.id() == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName(shown.name() + "-" + shown.code() + ".pdf");
+        java.io.File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            exportBriefTo(file.toPath());
+        }
+    }
+
+    /** Writes the shown customer's visit brief to {@code file}. */
+    public void exportBriefTo(java.nio.file.Path file) {
+        long id = shown.id();
+        runner.run(() -> {
+            FollowUpReports r = reports();
+            r.writeBriefs(java.util.List.of(r.brief(id)), app.regulars.exchange.TableLayout.Paper.forCountry(
+                    java.util.Locale.getDefault(java.util.Locale.Category.FORMAT).getCountry()), file);
+            return file;
+        }, p -> briefStatus.setText(messages.get("followup.calendar.exported", p.toString())),
+                e -> briefStatus.setText(messages.describe(e)));
+    }
+
+    private void printBrief() {
+        if (shown == null || shown.id() == null) {
+            return;
+        }
+        long id = shown.id();
+        FollowUpReports r = reports();
+        runner.run(() -> r.brief(id), b -> new BriefPrinter(messages, javafx.print.Printer::getDefaultPrinter)
+                .print(java.util.List.of(b), r, root.getScene() == null ? null : root.getScene().getWindow(), runner, briefStatus::setText),
+                e -> briefStatus.setText(messages.describe(e)));
     }
 
     private final class InteractionCell extends ListCell<Interaction> {

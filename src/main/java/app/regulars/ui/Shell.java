@@ -65,7 +65,9 @@ public final class Shell extends BorderPane {
         customersNav.setId("navCustomers");
         customersNav.setSelected(true);
         // ---- followup: the calendar; it opens first when something is due today or overdue ----
-        calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages);
+        calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages,
+                new app.regulars.followup.FollowUpReports(context.followUps(), context.customers(), messages), runner);
+        calendar.enableAutoSettings(new app.regulars.followup.AutoSettingsViewModel(context.autoFollowUps(), context.settings(), runner, messages));
         ToggleButton calendarNav = navButton(nav, messages.get("nav.calendar"), new FontIcon(MaterialDesignC.CALENDAR_MONTH), calendar);
         calendarNav.setId("navCalendar");
         calendarNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> calendar.viewModel().load());
@@ -102,7 +104,10 @@ public final class Shell extends BorderPane {
         setLeft(left);
         setCenter(customers);
         // ---- followup ----
-        runner.run(context.followUps()::dueByTonight, due -> {
+        runner.run(() -> {
+            context.autoFollowUps().generate(messages); // idempotent: safe on every start
+            return context.followUps().dueByTonight();
+        }, due -> {
             if (due > 0 && !navigated && getCenter() == customers) {
                 calendarNav.setSelected(true);
                 setCenter(calendar);

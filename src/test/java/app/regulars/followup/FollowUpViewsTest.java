@@ -206,7 +206,7 @@ class FollowUpViewsTest {
             shell.customers().openProfile(wang);
         });
         waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
-        robot.interact(() -> ((TabPane) robot.lookup("#profileTabs").query()).getSelectionModel().select(1));
+        robot.interact(() -> selectTab((TabPane) robot.lookup("#profileTabs").query(), "#timelineList"));
         waitUntil(() -> robot.lookup("#interactionSummary").tryQuery().isPresent());
         ListView<Interaction> list = robot.lookup("#timelineList").queryListView();
         robot.clickOn("#interactionSummary").write("问了新到的龙井");
@@ -270,9 +270,64 @@ class FollowUpViewsTest {
             shell.customers().openProfile(wang);
         });
         waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
-        robot.interact(() -> ((TabPane) robot.lookup("#profileTabs").query()).getSelectionModel().select(1));
+        robot.interact(() -> selectTab((TabPane) robot.lookup("#profileTabs").query(), "#timelineList"));
         ListView<Interaction> list = robot.lookup("#timelineList").queryListView();
         waitUntil(() -> list.getItems().size() == 2);
         Screenshots.save(stage.getScene(), "followup-timeline-zh");
+    }
+
+    @Test
+    void exportsTheShownListAndTheDaysVisitBriefsAndSaysWhenThereIsNoPrinter(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        Path list = base.resolve("list-" + counter + ".xlsx");
+        robot.interact(() -> shell.calendar().exportTo(list));
+        waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().startsWith("Saved"));
+        assertThat(list).exists();
+        assertThat(shell.calendar().table().rows()).hasSize(6);
+
+        Path briefs = base.resolve("briefs-" + counter + ".pdf");
+        robot.interact(() -> shell.calendar().exportBriefsTo(LocalDate.of(2026, 11, 24), briefs));
+        waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().contains("briefs-"));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(briefs.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Alice Smith").contains("Bring autumn samples");
+        }
+        // a day without visits: a message, no file
+        Path none = base.resolve("none-" + counter + ".pdf");
+        robot.interact(() -> shell.calendar().exportBriefsTo(LocalDate.of(2026, 11, 30), none));
+        waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().equals("No visit is planned on that day."));
+        assertThat(none).doesNotExist();
+
+        java.util.concurrent.atomic.AtomicReference<String> said = new java.util.concurrent.atomic.AtomicReference<>();
+        FollowUpReports reports = new FollowUpReports(context.followUps(), context.customers(), new Messages(Locale.ENGLISH));
+        robot.interact(() -> new BriefPrinter(new Messages(Locale.ENGLISH), () -> null)
+                .print(List.of(reports.brief(wang)), reports, stage, runner, said::set));
+        assertThat(said.get()).isEqualTo("No printer is installed. Export to PDF instead and print that file later.");
+    }
+
+    @Test
+    void automaticSettingsAreSavedAndGenerateHolidayGreetings(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        robot.clickOn("#calendarAuto");
+        waitUntil(() -> robot.lookup("#autoHoliday").tryQuery().isPresent());
+        robot.doubleClickOn("#autoHoliday").write("40");
+        robot.doubleClickOn("#autoBirthday").write("x");
+        robot.clickOn("#autoGenerate");
+        waitUntil(() -> ((Label) robot.lookup("#autoMessage").query()).getText().startsWith("Not a number"));
+        robot.doubleClickOn("#autoBirthday").write("7");
+        robot.clickOn("#autoGenerate");
+        waitUntil(() -> ((Label) robot.lookup("#autoMessage").query()).getText().startsWith("Created"));
+        Screenshots.save(robot.lookup("#autoMessage").query().getScene(), "followup-auto-settings-en");
+        // New Year 2027 is 39 days away: 王小明 (the only one with consent) is greeted from 2026-11-23 on
+        assertThat(context.settings().get(AutoFollowUps.HOLIDAY_DAYS)).contains("40");
+        assertThat(context.followUps().between(LocalDate.of(2026, 11, 23).atStartOfDay(), LocalDate.of(2026, 11, 24).atStartOfDay(),
+                new FollowUpFilter(FollowUpKind.HOLIDAY, null, null, null))).extracting(FollowUp::customerName).containsExactly("王小明");
+    }
+
+    /** Selects the profile tab that holds {@code selector}: the tabs' order depends on which features the shell wires. */
+    private static void selectTab(TabPane tabs, String selector) {
+        tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> t.getContent() != null && t.getContent().lookup(selector) != null)
+                .findFirst().orElseThrow());
     }
 }

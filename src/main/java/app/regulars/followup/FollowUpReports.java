@@ -1,0 +1,252 @@
+package app.regulars.followup;
+
+import app.regulars.customer.Customer;
+import app.regulars.customer.CustomerService;
+import app.regulars.exchange.PdfFonts;
+import app.regulars.exchange.Table;
+import app.regulars.exchange.TableExport;
+import app.regulars.exchange.TableLayout;
+import app.regulars.i18n.Formats;
+import app.regulars.i18n.Messages;
+import app.regulars.i18n.UserException;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What leaves the program on paper: the follow-up list of a period and filter (a
+ * {@link Table}, printed or exported as CSV, Excel or PDF with tick-boxes), and the one-page
+ * visit brief of a customer (PDF; a day's visits as one PDF of briefs).
+ */
+public final class FollowUpReports {
+    public static final int BRIEF_INTERACTIONS = 5;
+    public static final int BRIEF_PURCHASES = 5;
+
+    private final FollowUpService service;
+    private final CustomerService customers;
+    private final Messages messages;
+    private final Formats formats;
+
+    public FollowUpReports(FollowUpService service, CustomerService customers, Messages messages) {
+        this.service = service;
+        this.customers = customers;
+        this.messages = messages;
+        this.formats = new Formats(messages);
+    }
+
+    // ---- the list ----
+
+    /** The follow-ups due in [from, to] (whole days) matching {@code filter}, as a printable table. */
+    public Table list(LocalDate from, LocalDate to, FollowUpFilter filter) {
+        if (to.isBefore(from)) {
+            throw new UserException("followup.error.range");
+        }
+        List<FollowUp> items = service.between(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), filter);
+        Set<Long> ids = new LinkedHashSet<>();
+        items.forEach(f -> ids.add(f.customerId()));
+        Map<Long, String> phones = service.repository().firstPhones(service.database().dsl(), ids);
+        List<Table.Column> columns = List.of(
+                Table.Column.text(messages.get("followup.list.due"), 1.6),
+                Table.Column.text(messages.get("followup.list.customer"), 1.4),
+                Table.Column.text(messages.get("followup.list.phone"), 1.5),
+                Table.Column.text(messages.get("followup.list.kind"), 1.0),
+                Table.Column.text(messages.get("followup.list.title"), 2.2),
+                Table.Column.text(messages.get("followup.list.owner"), 0.9),
+                Table.Column.text(messages.get("followup.list.status"), 0.9));
+        List<List<Object>> rows = new ArrayList<>();
+        LocalDateTime now = service.now();
+        for (FollowUp f : items) {
+            String status = messages.get("followup.status." + f.status().name())
+                    + (f.isLate(now) ? " · " + messages.get("followup.late") : "");
+            rows.add(java.util.Arrays.asList(f.allDay() ? f.dueAt().toLocalDate() : f.dueAt(),
+                    f.customerName() + " (" + f.customerCode() + ")",
+                    phones.get(f.customerId()) == null ? null : customers.phones().format(phones.get(f.customerId())),
+                    messages.get("followup.kind." + f.kind().name()), f.title(), f.owner(), status));
+        }
+        String period = from.equals(to) ? formats.date(from) : formats.date(from) + " – " + formats.date(to);
+        return new Table(messages.get("followup.list.heading"), period + describe(filter), columns, rows, true);
+    }
+
+    private String describe(FollowUpFilter f) {
+        if (f == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (f.kind() != null) {
+            parts.add(messages.get("followup.kind." + f.kind().name()));
+        }
+        if (f.status() != null) {
+            parts.add(messages.get("followup.status." + f.status().name()));
+        }
+        if (f.owner() != null && !f.owner().isBlank()) {
+            parts.add(f.owner());
+        }
+        if (f.tag() != null && !f.tag().isBlank()) {
+            parts.add("#" + f.tag());
+        }
+        return parts.isEmpty() ? "" : "  ·  " + String.join(", ", parts);
+    }
+
+    // ---- the visit brief ----
+
+    /** Everything a visit brief shows. */
+    public record Brief(Customer customer, FollowUpRepository.MembershipFacts membership, List<Interaction> interactions,
+                        List<FollowUp> open) {
+    }
+
+    public Brief brief(long customerId) {
+        Customer c = customers.get(customerId).orElseThrow(() -> new UserException("followup.error.noCustomer"));
+        return new Brief(c, service.repository().membership(service.database().dsl(), customerId, BRIEF_PURCHASES),
+                service.timeline(customerId, BRIEF_INTERACTIONS), service.openFor(customerId));
+    }
+
+    public Brief briefByCode(String code) {
+        Customer c = customers.byCode(code).orElseThrow(() -> new UserException("followup.error.noCode", code));
+        return brief(c.id());
+    }
+
+    /** The customers with a visit planned on {@code day}, in due order. */
+    public List<Long> visitsOn(LocalDate day) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (FollowUp f : service.between(day.atStartOfDay(), day.plusDays(1).atStartOfDay(),
+                new FollowUpFilter(FollowUpKind.VISIT, null, FollowUpStatus.PLANNED, null))) {
+            ids.add(f.customerId());
+        }
+        return List.copyOf(ids);
+    }
+
+    /** Writes one page per brief to {@code file} (whole or not at all). */
+    public void writeBriefs(List<Brief> briefs, TableLayout.Paper paper, Path file) {
+        if (briefs.isEmpty()) {
+            throw new UserException("followup.error.noVisits");
+        }
+        TableExport.writeAtomically(file, out -> briefsPdf(briefs, paper, out));
+    }
+
+    public void briefsPdf(List<Brief> briefs, TableLayout.Paper paper, OutputStream out) throws IOException {
+        try (PDDocument doc = new PDDocument(); PdfFonts fonts = PdfFonts.open(doc)) {
+            doc.getDocumentInformation().setTitle(messages.get("followup.brief.heading"));
+            doc.getDocumentInformation().setCreator("Regulars");
+            for (Brief b : briefs) {
+                PDPage page = new PDPage(new PDRectangle((float) paper.width, (float) paper.height));
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    TableExport.draw(cs, fonts, marks(b, new TableLayout(fonts::width, paper), fonts, paper), paper.height);
+                }
+            }
+            doc.save(out);
+        }
+    }
+
+    /** The marks of one brief, top to bottom; what does not fit on the page is cut with "…". */
+    List<TableLayout.Mark> marks(Brief b, TableLayout layout, PdfFonts fonts, TableLayout.Paper paper) {
+        double margin = 48;
+        double width = paper.width - 2 * margin;
+        double bottom = paper.height - margin;
+        List<TableLayout.Mark> marks = new ArrayList<>();
+        double[] y = {margin};
+        Customer c = b.customer();
+        java.util.function.BiConsumer<String, Double> line = (text, size) -> {
+            for (String l : layout.wrap(text, size, width)) {
+                if (y[0] + size * 1.4 > bottom) {
+                    return;
+                }
+                y[0] += size * 1.4;
+                marks.add(new TableLayout.Text(margin, y[0], size, false, l));
+            }
+        };
+        java.util.function.Consumer<String> heading = text -> {
+            if (y[0] + 30 > bottom) {
+                return;
+            }
+            y[0] += 20;
+            marks.add(new TableLayout.Text(margin, y[0], 12.5, true, text));
+            y[0] += 4;
+            marks.add(new TableLayout.Rule(margin, y[0], margin + width, y[0]));
+        };
+        y[0] += 18;
+        marks.add(new TableLayout.Text(margin, y[0], 18, true, c.name() + "   " + messages.get("customer.profile.code", c.code())));
+        line.accept(messages.get("followup.brief.printed", formats.dateTime(service.now())), 8.5);
+
+        heading.accept(messages.get("followup.brief.contact"));
+        if (!c.phones().isEmpty()) {
+            line.accept(messages.get("followup.list.phone") + ": "
+                    + String.join(", ", c.phones().stream().map(customers.phones()::format).toList()), 10.0);
+        }
+        if (c.wechat() != null) {
+            line.accept(messages.get("followup.channel.WECHAT") + ": " + c.wechat(), 10.0);
+        }
+        if (c.email() != null) {
+            line.accept(messages.get("followup.channel.EMAIL") + ": " + c.email(), 10.0);
+        }
+        if (c.address() != null) {
+            line.accept(messages.get("followup.brief.address") + ": " + c.address(), 10.0);
+        }
+        if (c.company() != null) {
+            line.accept(messages.get("followup.brief.company") + ": " + c.company() + (c.jobTitle() == null ? "" : ", " + c.jobTitle()), 10.0);
+        }
+        if (c.birthday() != null) {
+            line.accept(messages.get("followup.kind.BIRTHDAY") + ": " + formats.birthday(c.birthday()), 10.0);
+        }
+        if (!c.tags().isEmpty()) {
+            line.accept(messages.get("followup.brief.tags") + ": " + String.join(", ", c.tags()), 10.0);
+        }
+
+        var m = b.membership();
+        heading.accept(messages.get("followup.brief.membership"));
+        String tier = m.tier() == null ? "—" : (m.tierKey() != null && messages.has(m.tierKey()) ? messages.get(m.tierKey()) : m.tier());
+        line.accept(messages.get("followup.brief.tierPoints", tier, m.points()), 10.0);
+        for (var p : m.purchases()) {
+            line.accept("• " + formats.date(p.at().toLocalDate()) + "   " + p.amount().toPlainString()
+                    + (p.note() == null ? "" : "   " + p.note()), 10.0);
+        }
+        if (m.purchases().isEmpty()) {
+            line.accept(messages.get("followup.brief.noPurchases"), 10.0);
+        }
+
+        heading.accept(messages.get("followup.brief.open"));
+        LocalDateTime now = service.now();
+        for (FollowUp f : b.open()) {
+            line.accept("□ " + (f.allDay() ? formats.date(f.dueAt().toLocalDate()) : formats.dateTime(f.dueAt())) + "   "
+                    + messages.get("followup.kind." + f.kind().name()) + " · " + f.title()
+                    + (f.isLate(now) ? "   " + messages.get("followup.late") : "")
+                    + (f.notes() == null ? "" : " — " + f.notes()), 10.0);
+        }
+        if (b.open().isEmpty()) {
+            line.accept(messages.get("followup.timeline.noOpen"), 10.0);
+        }
+
+        heading.accept(messages.get("followup.brief.lastContacts", BRIEF_INTERACTIONS));
+        for (Interaction i : b.interactions()) {
+            line.accept("• " + formats.dateTime(i.occurredAt()) + "   " + messages.get("followup.channel." + i.channel().name())
+                    + "   " + i.summary()
+                    + (i.outcome() == null ? "" : " → " + i.outcome())
+                    + (i.nextStep() == null ? "" : " · " + messages.get("followup.timeline.nextShort") + " " + i.nextStep()), 10.0);
+        }
+        if (b.interactions().isEmpty()) {
+            line.accept(messages.get("followup.brief.noContacts"), 10.0);
+        }
+
+        heading.accept(messages.get("followup.brief.notes"));
+        if (c.notes() != null) {
+            line.accept(c.notes(), 10.0);
+        }
+        if (c.preferences() != null) {
+            line.accept(messages.get("followup.brief.preferences") + ": " + c.preferences(), 10.0);
+        }
+        heading.accept(messages.get("followup.brief.visitNotes"));
+        return marks;
+    }
+}
