@@ -206,7 +206,16 @@ public final class CalendarViewModel {
         }, ok -> load(), t -> error.set(messages.describe(t)));
     }
 
+    private SurveyLauncher surveyLauncher;
+
+    /** What opens a survey entry from a follow-up's form. */
+    public void setSurveyLauncher(SurveyLauncher launcher) {
+        this.surveyLauncher = launcher;
+    }
+
     public FollowUpEditorViewModel editor() {
-        return new FollowUpEditorViewModel(service, customers, runner, messages);
+        FollowUpEditorViewModel editor = new FollowUpEditorViewModel(service, customers, runner, messages);
+        editor.setSurveyLauncher(surveyLauncher);
+        return editor;
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -139,6 +140,18 @@ public final class FollowUpEditorView extends VBox {
         cancelButton.setCancelButton(true);
         cancelButton.setOnAction(e -> cancel.run());
         HBox buttons = new HBox(8, save, cancelButton);
+        if (vm.canAskSurvey()) {
+            // After a visit or a call: the customer's answers, without leaving the follow-up.
+            Button survey = new Button(messages.get("followup.editor.survey"));
+            survey.setId("followupSurvey");
+            survey.setMnemonicParsing(true);
+            survey.visibleProperty().bind(vm.customer.isNotNull());
+            survey.managedProperty().bind(survey.visibleProperty());
+            survey.setOnAction(e -> vm.askSurvey());
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            buttons.getChildren().addAll(0, java.util.List.of(survey, gap));
+        }
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(grid, error, buttons);
     }

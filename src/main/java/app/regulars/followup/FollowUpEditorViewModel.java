@@ -61,6 +61,25 @@ public final class FollowUpEditorViewModel {
         customerQuery.addListener((obs, o, n) -> search(n));
     }
 
+    private SurveyLauncher surveyLauncher;
+
+    /** Lets the form open a survey entry for its customer (none: the button stays hidden). */
+    public void setSurveyLauncher(SurveyLauncher launcher) {
+        this.surveyLauncher = launcher;
+    }
+
+    public boolean canAskSurvey() {
+        return surveyLauncher != null;
+    }
+
+    /** Opens the survey entry for the chosen customer, after a visit or a call. */
+    public void askSurvey() {
+        CustomerSummary c = customer.get();
+        if (surveyLauncher != null && c != null) {
+            surveyLauncher.open(c.id(), c.name());
+        }
+    }
+
     public ObservableList<CustomerSummary> matches() {
         return matches;
     }

@@ -272,11 +272,19 @@ public final class TimelineSection implements ProfileSection {
         alert.show();
     }
 
+    private SurveyLauncher surveyLauncher;
+
+    /** What opens a survey entry from a follow-up's form. */
+    public void setSurveyLauncher(SurveyLauncher launcher) {
+        this.surveyLauncher = launcher;
+    }
+
     private void planFollowUp() {
         if (shown == null || shown.id() == null) {
             return;
         }
         FollowUpEditorViewModel editor = new FollowUpEditorViewModel(service, customers, runner, messages);
+        editor.setSurveyLauncher(surveyLauncher);
         editor.startNew(vm.now().toLocalDate().plusDays(1).atTime(10, 0),
                 new CustomerSummary(shown.id(), shown.code(), shown.name(), null, null, null, null, null, false));
         FollowUpEditorView.open(root.getScene() == null ? null : root.getScene().getWindow(), editor, messages,

@@ -53,7 +53,12 @@ public final class Shell extends BorderPane {
         // Each feature's tab on a customer's profile: purchases and points, the contact timeline.
         java.util.List<app.regulars.customer.ProfileSection> sections = new java.util.ArrayList<>();
         sections.add(new app.regulars.membership.MembershipSection(context.membership(), runner, messages));
-        sections.add(new TimelineSection(context.followUps(), context.customers(), runner, messages));
+        TimelineSection timeline = new TimelineSection(context.followUps(), context.customers(), runner, messages);
+        // A follow-up's form opens the survey entry for its customer (after a visit or call).
+        app.regulars.followup.SurveyLauncher askSurvey = (id, name) -> app.regulars.survey.SurveyEntryView.openFor(
+                getScene() == null ? null : getScene().getWindow(), context.surveys(), runner, messages, id, name, r -> { });
+        timeline.setSurveyLauncher(askSurvey);
+        sections.add(timeline);
         sections.add(new SurveysSection(context.surveys(), runner, messages));
         customers = new CustomersPage(context.customers(), runner, messages, sections);
         surveys = new SurveysPage(new SurveyResultsViewModel(context.surveys(), runner, messages, context.customers()::tagsInUse), runner, messages);
@@ -67,6 +72,7 @@ public final class Shell extends BorderPane {
         // ---- followup: the calendar; it opens first when something is due today or overdue ----
         calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages,
                 new app.regulars.followup.FollowUpReports(context.followUps(), context.customers(), messages), runner);
+        calendar.viewModel().setSurveyLauncher(askSurvey);
         calendar.enableAutoSettings(new app.regulars.followup.AutoSettingsViewModel(context.autoFollowUps(), context.settings(), runner, messages));
         ToggleButton calendarNav = navButton(nav, messages.get("nav.calendar"), new FontIcon(MaterialDesignC.CALENDAR_MONTH), calendar);
         calendarNav.setId("navCalendar");

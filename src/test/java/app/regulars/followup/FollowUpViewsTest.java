@@ -176,6 +176,17 @@ class FollowUpViewsTest {
     }
 
     @Test
+    void aFollowUpOpensTheSurveyEntryForItsCustomer(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#day-2026-11-24").lookup(".calendar-entry").queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#followupSurvey").tryQuery().isPresent());
+        robot.clickOn("#followupSurvey");
+        waitUntil(() -> robot.lookup("#entryWho").tryQuery().isPresent());
+        assertThat(robot.lookup("#entryWho").queryLabeled().getText()).contains("Alice Smith");
+        Screenshots.save(robot.lookup("#entryWho").query().getScene(), "followup-survey-entry-en");
+    }
+
+    @Test
     void overdueComplaintCanBeEditedToARepeatWithoutEndOnlyWithAMessage(FxRobot robot) {
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
         robot.clickOn(robot.lookup("#day-2026-11-24").lookup(".calendar-entry").queryAs(Node.class));
