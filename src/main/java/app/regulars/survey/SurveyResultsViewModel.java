@@ -238,6 +238,24 @@ public final class SurveyResultsViewModel {
         return new app.regulars.exchange.Table(s.name(zh), sub.toString(), columns, rows, false);
     }
 
+    /** The scores at or below which a response opens a complaint: {@code then} gets NPS, CSAT. */
+    public void loadThresholds(java.util.function.BiConsumer<Integer, Integer> then) {
+        runner.run(() -> new int[] {service.threshold(SurveyKind.NPS), service.threshold(SurveyKind.CSAT)},
+                t -> then.accept(t[0], t[1]), e -> error.set(messages.describe(e)));
+    }
+
+    /** Saves both thresholds (checked against each scale); {@code onDone} runs after the save. */
+    public void saveThresholds(int nps, int csat, Runnable onDone) {
+        runner.run(() -> {
+            service.setThreshold(SurveyKind.NPS, nps);
+            service.setThreshold(SurveyKind.CSAT, csat);
+            return null;
+        }, ok -> {
+            error.set("");
+            onDone.run();
+        }, e -> error.set(messages.describe(e)));
+    }
+
     public SurveyService service() {
         return service;
     }

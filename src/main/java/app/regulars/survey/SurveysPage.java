@@ -179,6 +179,10 @@ public final class SurveysPage extends BorderPane {
         delete.setMinWidth(Region.USE_PREF_SIZE);
         delete.disableProperty().bind(vm.surveyProperty().isNull());
         delete.setOnAction(e -> delete());
+        Button thresholds = new Button(messages.get("survey.page.thresholds"));
+        thresholds.setId("surveyThresholds");
+        thresholds.setMinWidth(Region.USE_PREF_SIZE);
+        thresholds.setOnAction(e -> vm.loadThresholds(this::editThresholds));
         Button export = new Button(messages.get("survey.page.export"), new FontIcon(MaterialDesignE.EXPORT));
         export.setId("exportResponses");
         export.disableProperty().bind(vm.surveyProperty().isNull());
@@ -194,7 +198,7 @@ public final class SurveysPage extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region grow1 = new Region();
         HBox.setHgrow(grow1, Priority.ALWAYS);
-        HBox row1 = new HBox(10, title, survey, grow1, newResponse, edit, create, delete);
+        HBox row1 = new HBox(10, title, survey, grow1, newResponse, edit, create, delete, thresholds);
         row1.setAlignment(Pos.CENTER_LEFT);
         Region grow2 = new Region();
         HBox.setHgrow(grow2, Priority.ALWAYS);
@@ -403,6 +407,29 @@ public final class SurveysPage extends BorderPane {
      * Deletes the survey after a confirmation; one with answers stays, and the message says to
      * archive it instead, which hides it from the lists and keeps its results.
      */
+    /** The scores at or below which a response opens a complaint follow-up, one spinner per scale. */
+    private void editThresholds(int nps, int csat) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(getWindow());
+        dialog.setTitle(messages.get("survey.thresholds.title"));
+        dialog.setHeaderText(messages.get("survey.thresholds.header"));
+        javafx.scene.control.Spinner<Integer> npsSpinner = new javafx.scene.control.Spinner<>(0, 10, nps);
+        npsSpinner.setId("thresholdNps");
+        javafx.scene.control.Spinner<Integer> csatSpinner = new javafx.scene.control.Spinner<>(1, 5, csat);
+        csatSpinner.setId("thresholdCsat");
+        for (javafx.scene.control.Spinner<Integer> s : java.util.List.of(npsSpinner, csatSpinner)) {
+            s.setEditable(true);
+            s.setPrefWidth(90);
+        }
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane(12, 10);
+        grid.addRow(0, label("survey.thresholds.nps", npsSpinner), npsSpinner);
+        grid.addRow(1, label("survey.thresholds.csat", csatSpinner), csatSpinner);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
+                .ifPresent(b -> vm.saveThresholds(npsSpinner.getValue(), csatSpinner.getValue(), () -> { }));
+    }
+
     private void delete() {
         Survey s = vm.surveyProperty().get();
         javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,

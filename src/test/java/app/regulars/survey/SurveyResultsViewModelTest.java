@@ -76,4 +76,20 @@ class SurveyResultsViewModelTest {
         new TableExport(new Messages(Locale.ENGLISH)).write(t, TableExport.Format.PDF, pdf);
         assertThat(Files.size(pdf)).isGreaterThan(1000);
     }
+
+    @Test
+    void complaintThresholdsAreSavedCheckedAndReadBack() {
+        int[] read = new int[2];
+        vm.saveThresholds(4, 3, () -> { });
+        vm.loadThresholds((nps, csat) -> {
+            read[0] = nps;
+            read[1] = csat;
+        });
+        assertThat(read).containsExactly(4, 3);
+        assertThat(ctx.surveys().threshold(SurveyKind.NPS)).isEqualTo(4);
+
+        vm.saveThresholds(11, 3, () -> { });
+        assertThat(vm.errorProperty().get()).isNotEmpty();
+        assertThat(ctx.surveys().threshold(SurveyKind.NPS)).isEqualTo(4);
+    }
 }
