@@ -42,7 +42,7 @@ public final class BriefCommand implements Callable<Integer> {
                 ? TableLayout.Paper.forCountry(Locale.getDefault(Locale.Category.FORMAT).getCountry())
                 : TableLayout.Paper.valueOf(paper.strip().toUpperCase(Locale.ROOT));
         return root.withContext(err, ctx -> {
-            FollowUpReports reports = new FollowUpReports(ctx.followUps(), ctx.customers(), messages);
+            FollowUpReports reports = new FollowUpReports(ctx.followUps(), ctx.customers(), ctx.membership(), messages);
             FollowUpReports.Brief brief = reports.briefByCode(code.strip());
             reports.writeBriefs(List.of(brief), p, out);
             PrintWriter stdout = spec.commandLine().getOut();

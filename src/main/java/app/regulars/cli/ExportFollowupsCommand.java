@@ -74,7 +74,7 @@ public final class ExportFollowupsCommand implements Callable<Integer> {
         TableExport.Format f = TableExport.Format.parse(format);
         FollowUpFilter filter = new FollowUpFilter(k, null, null, null);
         return root.withContext(err, ctx -> {
-            Table table = new FollowUpReports(ctx.followUps(), ctx.customers(), messages).list(start, end, filter);
+            Table table = new FollowUpReports(ctx.followUps(), ctx.customers(), ctx.membership(), messages).list(start, end, filter);
             new TableExport(messages).write(table, f, out);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(messages.get("cli.followups.exported", table.rows().size(), out.toAbsolutePath().toString()));

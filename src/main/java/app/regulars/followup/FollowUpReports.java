@@ -39,9 +39,14 @@ public final class FollowUpReports {
     private final Messages messages;
     private final Formats formats;
 
-    public FollowUpReports(FollowUpService service, CustomerService customers, Messages messages) {
+    private final app.regulars.membership.MembershipService membership;
+
+    /** {@code membership} gives the brief its tier, points and last purchases (its snapshot, the one read of them). */
+    public FollowUpReports(FollowUpService service, CustomerService customers, app.regulars.membership.MembershipService membership,
+                           Messages messages) {
         this.service = service;
         this.customers = customers;
+        this.membership = membership;
         this.messages = messages;
         this.formats = new Formats(messages);
     }
@@ -102,13 +107,13 @@ public final class FollowUpReports {
     // ---- the visit brief ----
 
     /** Everything a visit brief shows. */
-    public record Brief(Customer customer, FollowUpRepository.MembershipFacts membership, List<Interaction> interactions,
+    public record Brief(Customer customer, app.regulars.membership.MembershipSnapshot membership, List<Interaction> interactions,
                         List<FollowUp> open) {
     }
 
     public Brief brief(long customerId) {
         Customer c = customers.get(customerId).orElseThrow(() -> new UserException("followup.error.noCustomer"));
-        return new Brief(c, service.repository().membership(service.database().dsl(), customerId, BRIEF_PURCHASES),
+        return new Brief(c, membership.snapshot(customerId),
                 service.timeline(customerId, BRIEF_INTERACTIONS), service.openFor(customerId));
     }
 
@@ -206,13 +211,14 @@ public final class FollowUpReports {
 
         var m = b.membership();
         heading.accept(messages.get("followup.brief.membership"));
-        String tier = m.tier() == null ? "—" : (m.tierKey() != null && messages.has(m.tierKey()) ? messages.get(m.tierKey()) : m.tier());
-        line.accept(messages.get("followup.brief.tierPoints", tier, m.points()), 10.0);
-        for (var p : m.purchases()) {
-            line.accept("• " + formats.date(p.at().toLocalDate()) + "   " + p.amount().toPlainString()
-                    + (p.note() == null ? "" : "   " + p.note()), 10.0);
+        String tier = m.tier() == null ? "—" : m.tier().displayName(messages);
+        line.accept(messages.get("followup.brief.tierPoints", tier, m.pointsBalance()), 10.0);
+        java.util.Currency currency = membership.settings().currency();
+        for (var p : m.lastPurchases().stream().limit(BRIEF_PURCHASES).toList()) {
+            line.accept("• " + formats.date(p.purchasedAt().toLocalDate()) + "   " + formats.money(p.amount(), currency)
+                    + (p.note() == null || p.note().isBlank() ? "" : "   " + p.note()), 10.0);
         }
-        if (m.purchases().isEmpty()) {
+        if (m.lastPurchases().isEmpty()) {
             line.accept(messages.get("followup.brief.noPurchases"), 10.0);
         }
 

@@ -291,28 +291,6 @@ public final class FollowUpRepository {
                 .execute();
     }
 
-    // ---- membership facts for the visit brief (tables of the membership feature, read only) ----
-
-    public record MembershipFacts(String tier, String tierKey, long points, List<PurchaseLine> purchases) {
-    }
-
-    public record PurchaseLine(LocalDateTime at, java.math.BigDecimal amount, String note) {
-    }
-
-    public MembershipFacts membership(DSLContext dsl, long customerId, int purchases) {
-        var tier = dsl.select(MEMBER_TIER.NAME, MEMBER_TIER.NAME_KEY).from(CUSTOMER_MEMBERSHIP)
-                .join(MEMBER_TIER).on(MEMBER_TIER.ID.eq(CUSTOMER_MEMBERSHIP.TIER_ID))
-                .where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(customerId)).fetchOne();
-        java.math.BigDecimal points = dsl.select(DSL.coalesce(DSL.sum(POINT_ENTRY.POINTS), java.math.BigDecimal.ZERO))
-                .from(POINT_ENTRY).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId)).fetchOne(0, java.math.BigDecimal.class);
-        List<PurchaseLine> lines = dsl.select(PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.NOTE).from(PURCHASE)
-                .where(PURCHASE.CUSTOMER_ID.eq(customerId).and(PURCHASE.VOIDED.isFalse()))
-                .orderBy(PURCHASE.PURCHASED_AT.desc()).limit(purchases)
-                .fetch(r -> new PurchaseLine(r.value1(), r.value2(), r.value3()));
-        return new MembershipFacts(tier == null ? null : tier.value1(), tier == null ? null : tier.value2(),
-                points == null ? 0 : points.longValue(), lines);
-    }
-
     /** Each customer's first phone, for printed lists. */
     public java.util.Map<Long, String> firstPhones(DSLContext dsl, java.util.Collection<Long> customerIds) {
         java.util.Map<Long, String> out = new java.util.HashMap<>();

@@ -49,7 +49,11 @@ public final class TimelineSection implements ProfileSection {
     private Customer shown;
     private final Label briefStatus = new Label();
 
-    public TimelineSection(FollowUpService service, CustomerService customers, TaskRunner runner, Messages messages) {
+    private final app.regulars.membership.MembershipService membership;
+
+    public TimelineSection(FollowUpService service, CustomerService customers, app.regulars.membership.MembershipService membership,
+                           TaskRunner runner, Messages messages) {
+        this.membership = membership;
         this.service = service;
         this.customers = customers;
         this.runner = runner;
@@ -292,7 +296,7 @@ public final class TimelineSection implements ProfileSection {
     }
 
     private FollowUpReports reports() {
-        return new FollowUpReports(service, customers, messages);
+        return new FollowUpReports(service, customers, membership, messages);
     }
 
     private void exportBrief() {

@@ -53,7 +53,7 @@ public final class Shell extends BorderPane {
         // Each feature's tab on a customer's profile: purchases and points, the contact timeline.
         java.util.List<app.regulars.customer.ProfileSection> sections = new java.util.ArrayList<>();
         sections.add(new app.regulars.membership.MembershipSection(context.membership(), runner, messages));
-        TimelineSection timeline = new TimelineSection(context.followUps(), context.customers(), runner, messages);
+        TimelineSection timeline = new TimelineSection(context.followUps(), context.customers(), context.membership(), runner, messages);
         // A follow-up's form opens the survey entry for its customer (after a visit or call).
         app.regulars.followup.SurveyLauncher askSurvey = (id, name) -> app.regulars.survey.SurveyEntryView.openFor(
                 getScene() == null ? null : getScene().getWindow(), context.surveys(), runner, messages, id, name, r -> { });
@@ -71,7 +71,7 @@ public final class Shell extends BorderPane {
         customersNav.setSelected(true);
         // ---- followup: the calendar; it opens first when something is due today or overdue ----
         calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages,
-                new app.regulars.followup.FollowUpReports(context.followUps(), context.customers(), messages), runner);
+                new app.regulars.followup.FollowUpReports(context.followUps(), context.customers(), context.membership(), messages), runner);
         calendar.viewModel().setSurveyLauncher(askSurvey);
         calendar.enableAutoSettings(new app.regulars.followup.AutoSettingsViewModel(context.autoFollowUps(), context.settings(), runner, messages));
         ToggleButton calendarNav = navButton(nav, messages.get("nav.calendar"), new FontIcon(MaterialDesignC.CALENDAR_MONTH), calendar);

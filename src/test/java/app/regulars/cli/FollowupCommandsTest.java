@@ -48,6 +48,7 @@ class FollowupCommandsTest {
             ctx.followUps().openComplaint(wang, "茶叶受潮", "包装破损", LocalDateTime.of(2026, 11, 22, 16, 0));
             ctx.followUps().logInteraction(new Interaction(null, wang, LocalDateTime.of(2026, 11, 20, 15, 30), Channel.IN_STORE,
                     "买了 250 克龙井", "满意", "新茶到了发微信", null));
+            ctx.membership().recordPurchase(wang, LocalDateTime.of(2026, 11, 20, 15, 30), new java.math.BigDecimal("368.00"), "龙井 250 克");
         }
     }
 
@@ -110,6 +111,8 @@ class FollowupCommandsTest {
         String t = text(pdf);
         assertThat(t).contains("王小明").contains("138").contains("杭州市西湖区").contains("买了 250 克龙井")
                 .contains("送新茶样品").contains("茶叶受潮").contains("喜欢龙井").contains("每周六下午来").contains("□");
+        // The membership part comes from MembershipService.snapshot: tier name in the user's language, money formatted.
+        assertThat(t).contains("铜卡").contains("368").contains("368.00").contains("龙井 250 克").contains("积分：368");
         render(pdf, "followup-brief-pdf-zh");
     }
 

@@ -310,7 +310,7 @@ class FollowUpViewsTest {
         assertThat(none).doesNotExist();
 
         java.util.concurrent.atomic.AtomicReference<String> said = new java.util.concurrent.atomic.AtomicReference<>();
-        FollowUpReports reports = new FollowUpReports(context.followUps(), context.customers(), new Messages(Locale.ENGLISH));
+        FollowUpReports reports = new FollowUpReports(context.followUps(), context.customers(), context.membership(), new Messages(Locale.ENGLISH));
         robot.interact(() -> new BriefPrinter(new Messages(Locale.ENGLISH), () -> null)
                 .print(List.of(reports.brief(wang)), reports, stage, runner, said::set));
         assertThat(said.get()).isEqualTo("No printer is installed. Export to PDF instead and print that file later.");
