@@ -53,15 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             return root.withContext(err, ctx -> {
                 ImportReport report = new CustomerCsvImporter(ctx.customers()).importFile(file, Progress.NONE, () -> false);
-                for (String column : report.ignoredColumns()) {
-                    err.println(messages.get("cli.import.ignoredColumn", messages.get("exchange.warning.unknownColumn", column)));
-                }
-                if (!report.succeeded()) {
-                    for (RejectedRow row : report.rejected()) {
-                        err.println(messages.get("cli.import.rejectedRow", row.line(), row.reason(messages)));
-                    }
-                    err.println(messages.get("cli.import.rejected", report.rejected().size(), report.rowsRead()));
-                    err.flush();
+                if (!printWarningsAndRejections(report, messages, err)) {
                     return RegularsCommand.FAILED;
                 }
                 out.println(messages.get("cli.import.done", report.imported()));
@@ -69,5 +61,24 @@ public final class ImportCommand implements Callable<Integer> {
                 return RegularsCommand.OK;
             });
         }
+    }
+
+    /**
+     * Prints an all-or-nothing import's ignored columns and, when it was refused, every
+     * rejected row as {@code line N: reason} and the count. Returns whether the import succeeded.
+     */
+    static boolean printWarningsAndRejections(ImportReport report, Messages messages, PrintWriter err) {
+        for (String column : report.ignoredColumns()) {
+            err.println(messages.get("cli.import.ignoredColumn", messages.get("exchange.warning.unknownColumn", column)));
+        }
+        if (report.succeeded()) {
+            return true;
+        }
+        for (RejectedRow row : report.rejected()) {
+            err.println(messages.get("cli.import.rejectedRow", row.line(), row.reason(messages)));
+        }
+        err.println(messages.get("cli.import.rejected", report.rejected().size(), report.rowsRead()));
+        err.flush();
+        return false;
     }
 }

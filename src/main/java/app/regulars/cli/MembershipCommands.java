@@ -2,7 +2,6 @@ package app.regulars.cli;
 
 import app.regulars.exchange.ImportReport;
 import app.regulars.exchange.PurchaseCsvImporter;
-import app.regulars.exchange.RejectedRow;
 import app.regulars.exchange.Table;
 import app.regulars.exchange.TableExport;
 import app.regulars.i18n.Messages;
@@ -47,15 +46,7 @@ public final class MembershipCommands {
             PrintWriter err = spec.commandLine().getErr();
             return root.withContext(err, ctx -> {
                 ImportReport report = new PurchaseCsvImporter(ctx.membership(), ctx.customers().phones()).importFile(file);
-                for (String column : report.ignoredColumns()) {
-                    err.println(messages.get("cli.import.ignoredColumn", messages.get("exchange.warning.unknownColumn", column)));
-                }
-                if (!report.succeeded()) {
-                    for (RejectedRow row : report.rejected()) {
-                        err.println(messages.get("cli.import.rejectedRow", row.line(), row.reason(messages)));
-                    }
-                    err.println(messages.get("cli.import.rejected", report.rejected().size(), report.rowsRead()));
-                    err.flush();
+                if (!ImportCommand.printWarningsAndRejections(report, messages, err)) {
                     return RegularsCommand.FAILED;
                 }
                 out.println(messages.get("membership.cli.imported", report.imported()));
