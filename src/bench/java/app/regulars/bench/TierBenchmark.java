@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -20,10 +21,11 @@ import java.util.stream.Stream;
 
 /**
  * Tier re-evaluation at scale: loads N customers and M purchases set-based
- * ({@code INSERT ... SELECT FROM SYSTEM_RANGE} inside {@code Database.bulkLoad}), then times
- * {@link MembershipService#evaluateAll} (the set-based statements, one transaction, with its
- * checkpoint) next to one hand-written {@code GROUP BY} doing the same grouping, in the same
- * run on the same data. Run with {@code ./mvnw -Pbench verify -Dbench.tier.customers=N -Dbench.tier.purchases=M}
+ * ({@code INSERT ... SELECT FROM SYSTEM_RANGE}, committed in slices), recounts the running
+ * totals once, then times {@link MembershipService#evaluateAll} (one transaction, with its
+ * checkpoint) the same day, the next two days and a month later, each next to one
+ * hand-written {@code GROUP BY} doing the grouping the totals replace, in the same run on the
+ * same data; then the member tiers view's lists. Run with {@code ./mvnw -Pbench verify -Dbench.tier.customers=N -Dbench.tier.purchases=M}
  * or directly: {@code TierBenchmark --customers N --purchases M}.
  */
 public final class TierBenchmark {
@@ -37,12 +39,21 @@ public final class TierBenchmark {
     public static void main(String[] args) throws Exception {
         int customers = 100_000;
         int purchases = 1_000_000;
+        Path keep = null;
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--customers")) {
                 customers = Integer.parseInt(args[i + 1]);
             } else if (args[i].equals("--purchases")) {
                 purchases = Integer.parseInt(args[i + 1]);
+            } else if (args[i].equals("--keep")) {
+                keep = Path.of(args[i + 1]);
             }
+        }
+        if (keep != null) {
+            // --keep DIR: the data stays in DIR; a second run on it skips the load (for repeated measurements)
+            Files.createDirectories(keep);
+            run(keep, customers, purchases);
+            return;
         }
         Path dir = Files.createTempDirectory("regulars-tier-bench");
         try {
@@ -60,7 +71,8 @@ public final class TierBenchmark {
             MembershipService membership = ctx.membership();
             LocalDateTime now = LocalDateTime.now().withNano(0);
             long t0 = System.nanoTime();
-            ctx.database().bulkLoad(() -> {
+            boolean loaded = ctx.customers().countAll() > 0;
+            if (!loaded) {
                 long minId = ctx.database().write(cfg -> cfg.dsl().connectionResult(c -> {
                     try (Statement s = c.createStatement()) {
                         s.execute("INSERT INTO customer (code, name, sort_name, created_at, updated_at)"
@@ -89,35 +101,57 @@ public final class TierBenchmark {
                         }
                     }));
                 }
-                return null;
-            });
+            }
             long t1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "load (set-based INSERT ... SELECT): %.1f s%n", (t1 - t0) / 1e9);
+            System.out.printf(Locale.ROOT, loaded ? "data already there (--keep)%n" : "load (set-based INSERT ... SELECT): %.1f s%n", (t1 - t0) / 1e9);
 
+            // The load wrote purchases behind the program's back: recount the running totals once.
+            // (Data kept from an earlier run only has to move back to today's window.)
             long e0 = System.nanoTime();
-            int first = membership.evaluateAll();
+            int first = loaded ? membership.evaluateAll() : membership.rebuildAndEvaluate();
             long e1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "first evaluation (creates %,d membership rows): %,d customers changed tier in %.2f s%n", n, first, (e1 - e0) / 1e9);
+            System.out.printf(Locale.ROOT, "first evaluation (%s): %,d customers changed tier in %.2f s%n",
+                    loaded ? "moves the kept totals to today" : "recounts all totals from every purchase", first, (e1 - e0) / 1e9);
 
-            double[] ours = new double[3];
-            double[] sql = new double[3];
-            LocalDateTime from = LocalDate.now().minusYears(1).plusDays(1).atStartOfDay();
-            for (int round = 0; round < 3; round++) {
+            // Re-evaluation as the shop sees it: later the same day, the next days (the window
+            // moves a day: a day's purchases leave it) and after a month away.
+            int[] daysLater = {0, 1, 2, 32};
+            double[] ours = new double[daysLater.length];
+            double[] sql = new double[daysLater.length];
+            for (int round = 0; round < daysLater.length; round++) {
                 membership.settings().setRule(round % 2 == 0 ? TierRule.POINTS_12_MONTHS : TierRule.SPEND_12_MONTHS);
+                Clock later = Clock.offset(Clock.systemDefaultZone(), Duration.ofDays(daysLater[round]));
+                MembershipService onDay = new MembershipService(ctx.database(), membership.settings(), later);
+                LocalDateTime from = onDay.tierRepository().windowStart(onDay.today());
                 long s0 = System.nanoTime();
-                int changed = membership.evaluateAll();
+                int changed = onDay.evaluateAll();
                 ours[round] = (System.nanoTime() - s0) / 1e9;
                 long g0 = System.nanoTime();
                 long groups = ctx.database().dsl().connectionResult(c -> groupBy(c, from));
                 sql[round] = (System.nanoTime() - g0) / 1e9;
-                System.out.printf(Locale.ROOT, "round %d: evaluateAll %.2f s (%,d changed) | hand-written GROUP BY %.2f s (%,d groups)%n",
-                        round + 1, ours[round], changed, sql[round], groups);
+                System.out.printf(Locale.ROOT, "round %d (+%d days, %s): evaluateAll %.2f s (%,d changed) | hand-written GROUP BY %.2f s (%,d groups)%n",
+                        round + 1, daysLater[round], membership.settings().rule(), ours[round], changed, sql[round], groups);
             }
-            double best = Math.min(ours[0], Math.min(ours[1], ours[2]));
-            double bestSql = Math.min(sql[0], Math.min(sql[1], sql[2]));
-            System.out.printf(Locale.ROOT, "best: evaluateAll %.2f s, GROUP BY %.2f s (ratio %.1fx); target < 2 s: %s%n",
-                    best, bestSql, best / bestSql, Math.max(ours[0], Math.max(ours[1], ours[2])) < 2 ? "MET" : "MISSED");
+            double worstDaily = Math.max(ours[0], Math.max(ours[1], ours[2]));
+            double bestSql = java.util.Arrays.stream(sql).min().orElseThrow();
+            System.out.printf(Locale.ROOT, "re-evaluation the same day and the next days: worst %.2f s (GROUP BY alone: best %.2f s);"
+                    + " target < 2 s: %s%n", worstDaily, bestSql, worstDaily < 2 ? "MET" : "MISSED");
+            System.out.printf(Locale.ROOT, "after a month away (the shell moves the totals at start, in the background): %.2f s%n", ours[3]);
+
+            // The member tiers view's lists, read from the same totals.
+            MembershipService last = new MembershipService(ctx.database(), membership.settings(),
+                    Clock.offset(Clock.systemDefaultZone(), Duration.ofDays(daysLater[daysLater.length - 1])));
+            time("members per tier", () -> last.tierSummary().size());
+            time("close to the next tier", () -> last.closeToNextTier().size());
+            time("about to drop", () -> last.aboutToDrop().size());
+            time("points expiring in 30 days", () -> last.pointsExpiringSoon().size());
         }
+    }
+
+    private static void time(String what, java.util.function.IntSupplier list) {
+        long t0 = System.nanoTime();
+        int rows = list.getAsInt();
+        System.out.printf(Locale.ROOT, "%s: %,d rows in %.2f s%n", what, rows, (System.nanoTime() - t0) / 1e9);
     }
 
     private static long groupBy(Connection c, LocalDateTime from) throws java.sql.SQLException {

@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** The membership commands: {@code import purchases}, {@code export purchases}, {@code tiers evaluate}, {@code points expire}. */
+/**
+ * The membership commands: {@code import purchases}, {@code export purchases},
+ * {@code tiers evaluate [--rebuild]}, {@code points expire}, {@code coupons birthday}.
+ */
 public final class MembershipCommands {
     private MembershipCommands() {
     }
@@ -123,12 +126,16 @@ public final class MembershipCommands {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--rebuild",
+                description = "First recount every customer's 12-month totals from all purchases (after the data file was changed outside Regulars).")
+        boolean rebuild;
+
         @Override
         public Integer call() {
             RegularsCommand root = parent.root;
             return root.withContext(spec.commandLine().getErr(), ctx -> {
                 long t0 = System.nanoTime();
-                int changed = ctx.membership().evaluateAll();
+                int changed = rebuild ? ctx.membership().rebuildAndEvaluate() : ctx.membership().evaluateAll();
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(root.messages().get("membership.cli.evaluated", changed, (System.nanoTime() - t0) / 1e9));
                 out.flush();
@@ -170,7 +177,7 @@ public final class MembershipCommands {
             PrintWriter err = spec.commandLine().getErr();
             LocalDate day;
             try {
-                day = asOf == null ? null : LocalDate.parse(asOf.strip());
+                day = asOf(asOf);
             } catch (DateTimeParseException e) {
                 err.println(messages.get("membership.cli.badDate", asOf));
                 err.flush();
@@ -181,6 +188,61 @@ public final class MembershipCommands {
                 long n = ctx.membership().expire(d);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(messages.get("membership.cli.expired", n, d.toString()));
+                out.flush();
+                return RegularsCommand.OK;
+            });
+        }
+    }
+
+    /** The {@code --as-of} option: YYYY-MM-DD, or null (today) when left out. */
+    private static LocalDate asOf(String text) {
+        return text == null ? null : LocalDate.parse(text.strip());
+    }
+
+    @Command(name = "coupons", description = "Coupons.", subcommands = CouponsBirthday.class)
+    static final class Coupons implements Callable<Integer> {
+        @ParentCommand
+        RegularsCommand root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return picocli.CommandLine.ExitCode.USAGE;
+        }
+    }
+
+    @Command(name = "birthday", description = "Issue the birthday coupons that are due: customers who agreed to marketing, "
+            + "whose birthday (solar or lunar) is within the configured days, once a year each.")
+    static final class CouponsBirthday implements Callable<Integer> {
+        @ParentCommand
+        Coupons parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "YYYY-MM-DD; today when left out.")
+        String asOf;
+
+        @Override
+        public Integer call() {
+            RegularsCommand root = parent.root;
+            Messages messages = root.messages();
+            PrintWriter err = spec.commandLine().getErr();
+            LocalDate day;
+            try {
+                day = asOf(asOf);
+            } catch (DateTimeParseException e) {
+                err.println(messages.get("membership.cli.badDate", asOf));
+                err.flush();
+                return RegularsCommand.FAILED;
+            }
+            return root.withContext(err, ctx -> {
+                int n = ctx.membership().issueBirthdayCoupons(day == null ? ctx.membership().today() : day);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(messages.get("membership.cli.birthdayIssued", n));
                 out.flush();
                 return RegularsCommand.OK;
             });

@@ -21,7 +21,7 @@ import java.util.function.Function;
 @Command(name = "regulars", mixinStandardHelpOptions = true, version = "Regulars 0.1",
         description = "Regulars: an offline customer book. Without a command, opens the window.",
         subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, FindCommand.class,
-                MembershipCommands.Tiers.class, MembershipCommands.Points.class,
+                MembershipCommands.Tiers.class, MembershipCommands.Points.class, MembershipCommands.Coupons.class,
                 SurveyCommands.SurveysCommand.class, SurveyCommands.SurveyCommand.class,
                 FollowupsCommand.class, BriefCommand.class})
 public final class RegularsCommand {

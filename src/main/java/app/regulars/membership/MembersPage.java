@@ -191,6 +191,21 @@ public final class MembersPage extends BorderPane {
                 new Label(messages.get("membership.settings.expiry")), expiry,
                 new Label(messages.get("membership.settings.currency")), currencyField);
         ruleRow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.CheckBox birthdayAuto = new javafx.scene.control.CheckBox(messages.get("membership.settings.birthdayAuto"));
+        birthdayAuto.setId("birthdayAuto");
+        birthdayAuto.selectedProperty().bindBidirectional(vm.birthdayAutoProperty());
+        TextField birthdayAmount = new TextField();
+        birthdayAmount.setId("birthdayAmount");
+        birthdayAmount.setPrefColumnCount(6);
+        birthdayAmount.textProperty().bindBidirectional(vm.birthdayAmountProperty());
+        TextField birthdayDays = new TextField();
+        birthdayDays.setId("birthdayDays");
+        birthdayDays.setPrefColumnCount(3);
+        birthdayDays.textProperty().bindBidirectional(vm.birthdayDaysProperty());
+        HBox birthdayRow = new HBox(8, new Label(messages.get("membership.settings.birthday")), birthdayAuto,
+                new Label(messages.get("membership.settings.birthdayAmount")), birthdayAmount,
+                new Label(messages.get("membership.settings.birthdayDays")), birthdayDays);
+        birthdayRow.setAlignment(Pos.CENTER_LEFT);
         Button add = new Button(messages.get("membership.settings.add"));
         add.setId("tierAdd");
         add.setOnAction(e -> {
@@ -208,7 +223,7 @@ public final class MembersPage extends BorderPane {
         });
         HBox buttons = new HBox(8, add, spacer(), save);
         tierGrid.setId("tierGrid");
-        VBox box = new VBox(10, ruleRow, tierGrid, buttons);
+        VBox box = new VBox(10, ruleRow, birthdayRow, tierGrid, buttons);
         box.setPadding(new Insets(10, 0, 0, 0));
         return new javafx.scene.control.ScrollPane(box) {{ setFitToWidth(true); }};
     }

@@ -5,7 +5,9 @@ import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
 import app.regulars.ui.TaskRunner;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,6 +39,9 @@ public final class MembersViewModel {
     private final StringProperty expiryMonths = new SimpleStringProperty("");
     private final ObservableList<Reward> rewards = FXCollections.observableArrayList();
     private final StringProperty currency = new SimpleStringProperty("");
+    private final BooleanProperty birthdayAuto = new SimpleBooleanProperty(true);
+    private final StringProperty birthdayAmount = new SimpleStringProperty("");
+    private final StringProperty birthdayDays = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
@@ -63,6 +68,9 @@ public final class MembersViewModel {
     public MembershipService service() { return service; }
     public ObservableList<Reward> rewards() { return rewards; }
     public StringProperty currencyProperty() { return currency; }
+    public BooleanProperty birthdayAutoProperty() { return birthdayAuto; }
+    public StringProperty birthdayAmountProperty() { return birthdayAmount; }
+    public StringProperty birthdayDaysProperty() { return birthdayDays; }
 
     /** Issues the birthday coupons due now (consenting customers, configured days ahead). */
     public void issueBirthdayCoupons() {
@@ -94,13 +102,15 @@ public final class MembersViewModel {
     }
 
     private record Loaded(List<TierSummary> summary, List<MemberRow> close, List<MemberRow> drop, List<MemberRow> expiring,
-                          TierRule rule, int expiryMonths, List<Reward> rewards, String currency) {
+                          TierRule rule, int expiryMonths, List<Reward> rewards, String currency,
+                          boolean birthdayAuto, BigDecimal birthdayAmount, int birthdayDays) {
     }
 
     public void load() {
         runner.run(() -> new Loaded(service.tierSummary(), service.closeToNextTier(), service.aboutToDrop(), service.pointsExpiringSoon(),
                 service.settings().rule(), service.settings().expiryMonths(), service.rewards(false),
-                service.settings().currency().getCurrencyCode()), l -> {
+                service.settings().currency().getCurrencyCode(), service.settings().birthdayCouponsAutomatic(),
+                service.settings().birthdayCouponAmount(), service.settings().birthdayDaysAhead()), l -> {
             summary.setAll(l.summary());
             closeToNext.setAll(l.close());
             aboutToDrop.setAll(l.drop());
@@ -109,6 +119,9 @@ public final class MembersViewModel {
             expiryMonths.set(Integer.toString(l.expiryMonths()));
             rewards.setAll(l.rewards());
             currency.set(l.currency());
+            birthdayAuto.set(l.birthdayAuto());
+            birthdayAmount.set(l.birthdayAmount().toPlainString());
+            birthdayDays.set(Integer.toString(l.birthdayDays()));
             editedTiers.setAll(l.summary().stream().map(TierSummary::tier).toList());
         }, t -> error.set(messages.describe(t)));
     }
@@ -170,7 +183,7 @@ public final class MembersViewModel {
         }
     }
 
-    /** Saves rule, expiry and tiers; everyone is re-evaluated. {@code done} runs after a successful save. */
+    /** Saves rule, expiry, currency, birthday coupons and tiers; everyone is re-evaluated. {@code done} runs after a successful save. */
     public void saveSettings(Runnable done) {
         List<Tier> tiers = new ArrayList<>(editedTiers);
         TierRule r = rule.get();
@@ -189,8 +202,24 @@ public final class MembersViewModel {
             error.set(messages.get("membership.error.currency", code));
             return;
         }
+        BigDecimal couponValue;
+        int couponDays;
+        try {
+            couponValue = MembershipService.parseAmount(birthdayAmount.get());
+            couponDays = Integer.parseInt(birthdayDays.get() == null ? "" : birthdayDays.get().strip());
+        } catch (UserException e) {
+            error.set(e.localizedMessage(messages));
+            return;
+        } catch (NumberFormatException e) {
+            error.set(messages.get("membership.error.birthdayDays", 60));
+            return;
+        }
+        boolean auto = birthdayAuto.get();
         runner.run(() -> {
             TierRules.validate(tiers);
+            service.settings().setBirthdayDaysAhead(couponDays);
+            service.settings().setBirthdayCouponAmount(couponValue);
+            service.settings().setBirthdayCouponsAutomatic(auto);
             service.settings().setCurrency(cur);
             service.settings().setExpiryMonths(months);
             service.settings().setRule(r);

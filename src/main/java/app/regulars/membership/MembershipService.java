@@ -370,6 +370,15 @@ public final class MembershipService {
         return db.write(cfg -> tierRepository.evaluate(cfg.dsl(), null, now(), TierChangeReason.EVALUATION));
     }
 
+    /**
+     * Recounts every customer's 12-month totals from all purchases, then re-evaluates
+     * everyone; for a store whose purchases were changed outside the program. Returns how
+     * many changed tier.
+     */
+    public int rebuildAndEvaluate() {
+        return db.write(cfg -> tierRepository.rebuild(cfg.dsl(), now(), TierChangeReason.EVALUATION));
+    }
+
     public TierRepository tierRepository() {
         return tierRepository;
     }
@@ -421,7 +430,7 @@ public final class MembershipService {
             long after = repository.maxPurchaseId(dsl);
             repository.insertPurchases(dsl, lines, points, stamp, IMPORT_BATCH);
             repository.earnForPurchasesAfter(dsl, after, settings.expiryMonths());
-            tierRepository.evaluate(dsl, null, stamp, TierChangeReason.PURCHASE);
+            tierRepository.evaluateAfterImport(dsl, after, stamp);
             return lines.size();
         });
     }
@@ -439,22 +448,43 @@ public final class MembershipService {
     private final MemberListRepository lists = new MemberListRepository();
 
     public List<TierSummary> tierSummary() {
-        return lists.summary(db.dsl(), tierRepository.windowStart(today()));
+        return lists.summary(alignedDsl());
     }
 
     /** Within 10 % of the next tier's threshold (at most {@value #LIST_LIMIT}). */
     public List<MemberRow> closeToNextTier() {
-        return lists.closeToNext(db.dsl(), settings.rule(), tierRepository.windowStart(today()), LIST_LIMIT);
+        return lists.closeToNext(alignedDsl(), settings.rule(), LIST_LIMIT);
     }
 
     /** Would fall below their tier's threshold when the window moves on 30 days without new purchases. */
     public List<MemberRow> aboutToDrop() {
-        return lists.aboutToDrop(db.dsl(), settings.rule(), tierRepository.windowStart(today()), LIST_LIMIT);
+        return lists.aboutToDrop(alignedDsl(), settings.rule(), tierRepository.windowStart(today()), LIST_LIMIT);
+    }
+
+    /**
+     * Moves the running 12-month totals to today's window when a day (or more) has passed
+     * since they were last moved, and gives new customers their membership row; the shell
+     * does it at start, so that the first evaluation of the day does not pay for it.
+     */
+    public void alignTotals() {
+        DSLContext dsl = db.dsl();
+        if (!tierRepository.aligned(dsl, today()) || !tierRepository.everyoneHasMembership(dsl)) {
+            db.write(cfg -> {
+                tierRepository.alignAndEnsure(cfg.dsl(), now());
+                return null;
+            });
+        }
+    }
+
+    /** For reads of the running totals. */
+    private DSLContext alignedDsl() {
+        alignTotals();
+        return db.dsl();
     }
 
     /** Points expiring in the next 30 days, per customer. */
     public List<MemberRow> pointsExpiringSoon() {
-        return lists.expiring(db.dsl(), today(), LIST_LIMIT);
+        return lists.expiring(alignedDsl(), today(), LIST_LIMIT);
     }
 
     // ---- ledger internals ----

@@ -12,6 +12,7 @@ public final class MembershipSettings {
     public static final String EXPIRY_MONTHS = "membership.expiryMonths";
     public static final String BIRTHDAY_DAYS = "membership.birthdayDaysAhead";
     public static final String BIRTHDAY_AMOUNT = "membership.birthdayCouponAmount";
+    public static final String BIRTHDAY_AUTO = "membership.birthdayCouponsAutomatic";
 
     private final Settings settings;
     private final Locale locale;
@@ -66,10 +67,30 @@ public final class MembershipSettings {
     }
 
     public void setBirthdayDaysAhead(int days) {
+        if (days < 0 || days > 60) {
+            throw new app.regulars.i18n.UserException("membership.error.birthdayDays", 60);
+        }
         settings.put(BIRTHDAY_DAYS, Integer.toString(days));
     }
 
     public java.math.BigDecimal birthdayCouponAmount() {
         return settings.get(BIRTHDAY_AMOUNT).map(java.math.BigDecimal::new).orElse(new java.math.BigDecimal("20.00"));
+    }
+
+    /** The value of a birthday coupon, in the shop's currency (more than 0). */
+    public void setBirthdayCouponAmount(java.math.BigDecimal amount) {
+        if (MembershipService.checkAmount(amount).signum() == 0) {
+            throw new app.regulars.i18n.UserException("membership.error.couponValue");
+        }
+        settings.put(BIRTHDAY_AMOUNT, amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+    }
+
+    /** Whether birthday coupons are issued when Regulars starts (default yes); else only from the button or the command. */
+    public boolean birthdayCouponsAutomatic() {
+        return settings.get(BIRTHDAY_AUTO).map(Boolean::parseBoolean).orElse(true);
+    }
+
+    public void setBirthdayCouponsAutomatic(boolean automatic) {
+        settings.put(BIRTHDAY_AUTO, Boolean.toString(automatic));
     }
 }

@@ -101,4 +101,26 @@ class MembershipCommandsTest {
         assertThat(run("points", "expire", "--as-of", "soon")).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("\u201csoon\u201d is not a date (YYYY-MM-DD).");
     }
+
+    @Test
+    void birthdayCouponsAreIssuedOnceAYearToThoseWhoAgreed() throws IOException {
+        assertThat(run("import", "customers", file("c.csv", "code,name,birthday,marketing_consent,consent_date\n"
+                + "A1,Ann,1990-12-01,yes,2026-01-05\nB2,Bob,1985-12-02,no,\nC3,Cai,1970-06-01,yes,2026-01-05\n").toString()))
+                .as(err.toString()).isZero();
+        assertThat(run("coupons", "birthday", "--as-of", "2026-11-25")).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo("1 birthday coupon issued."); // Ann (7 days ahead); Bob said no; Cai is in June
+        assertThat(run("coupons", "birthday", "--as-of", "2026-11-28")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("No birthday coupon was due.");
+        assertThat(run("coupons", "birthday", "--as-of", "someday")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("\u201csomeday\u201d is not a date (YYYY-MM-DD).");
+    }
+
+    @Test
+    void tiersEvaluateRebuildRecountsAndPlacesEveryone() throws IOException {
+        assertThat(run("import", "customers", file("c.csv", "code,name\nA1,Ann\n").toString())).isZero();
+        String today = java.time.LocalDate.now().toString();
+        assertThat(run("import", "purchases", file("p.csv", "code,date,amount\nA1," + today + ",6000\n").toString())).as(err.toString()).isZero();
+        assertThat(run("tiers", "evaluate", "--rebuild")).isZero();
+        assertThat(out.toString()).startsWith("0 customers changed tier"); // the import already placed Ann
+    }
 }

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -93,6 +95,12 @@ class MembershipServiceTest {
         assertThat(history.get(0).basis()).isEqualByComparingTo("1000.00");
     }
 
+    /** The same store seen by a service whose clock says {@code day} (10:00). */
+    private MembershipService on(LocalDate day) {
+        return new MembershipService(context.database(), m.settings(),
+                Clock.fixed(day.atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()));
+    }
+
     @Test
     void purchasesOlderThanTwelveMonthsDoNotCountAndEvaluationDowngrades() {
         m.recordPurchase(alice, at(2025, 11, 24), money("1000"), null); // inside the window (today 2026-11-23)
@@ -100,9 +108,82 @@ class MembershipServiceTest {
         m.recordPurchase(alice, at(2025, 11, 23), money("6000"), null); // one day too old
         assertThat(tierName(alice)).isEqualTo("Silver");
         m.settings().setRule(TierRule.POINTS_12_MONTHS);
-        context.database().write(cfg -> cfg.dsl().execute("UPDATE purchase SET purchased_at = DATEADD(DAY, -1, purchased_at)"));
-        assertThat(m.evaluateAll()).isEqualTo(1);
+        // The next day the 1,000 of 2025-11-24 leaves the window.
+        MembershipService tomorrow = on(LocalDate.of(2026, 11, 24));
+        assertThat(tomorrow.evaluateAll()).isEqualTo(1);
         assertThat(tierName(alice)).isEqualTo("Bronze");
+        assertThat(tomorrow.tierHistory(alice).get(0).basis()).isEqualByComparingTo("0");
+        // Set the clock back a day: it counts again.
+        assertThat(m.evaluateAll()).isEqualTo(1);
+        assertThat(tierName(alice)).isEqualTo("Silver");
+    }
+
+    /** Each customer's running totals against a fresh grouping of the purchases of the window of {@code today}. */
+    private void assertTotalsMatchPurchases(LocalDate today) {
+        var dsl = context.database().dsl();
+        LocalDateTime from = today.minusYears(1).plusDays(1).atStartOfDay();
+        assertThat(dsl.fetchOne("SELECT window_from FROM membership_window").get(0, LocalDateTime.class)).isEqualTo(from);
+        var wrong = dsl.fetch("SELECT m.customer_id, m.points_12m, m.spend_12m, s.pts, s.amt FROM customer_membership m"
+                + " LEFT JOIN (SELECT customer_id, SUM(points) AS pts, SUM(amount) AS amt FROM purchase"
+                + "   WHERE voided = FALSE AND purchased_at >= ? GROUP BY customer_id) s ON s.customer_id = m.customer_id"
+                + " WHERE m.points_12m <> COALESCE(s.pts, 0) OR m.spend_12m <> COALESCE(s.amt, 0)", from);
+        assertThat(wrong).as("customers whose running totals differ from their purchases").isEmpty();
+        assertThat(dsl.fetchOne("SELECT COUNT(*) FROM customer c WHERE NOT EXISTS"
+                + " (SELECT 1 FROM customer_membership m WHERE m.customer_id = c.id)").get(0, Integer.class)).isZero();
+    }
+
+    @Test
+    void runningTotalsAlwaysEqualTheWindowsPurchases() {
+        long bob = context.customers().save(Customer.builder().name("Bob").phones("138 0000 0002").build()).id();
+        java.util.Random random = new java.util.Random(42);
+        List<Purchase> made = new ArrayList<>();
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        for (int step = 0; step < 60; step++) {
+            MembershipService svc = on(day);
+            long who = random.nextBoolean() ? alice : bob;
+            LocalDateTime when = day.atStartOfDay().minusDays(random.nextInt(400)).plusHours(random.nextInt(24));
+            switch (random.nextInt(5)) {
+                case 0, 1 -> made.add(svc.recordPurchase(who, when, money(random.nextInt(90_000) / 100 + ".00"), null));
+                case 2 -> {
+                    if (!made.isEmpty()) {
+                        Purchase p = made.get(random.nextInt(made.size()));
+                        try {
+                            svc.editPurchase(p.id(), when, money(random.nextInt(50_000) / 100 + ".50"), "edited");
+                        } catch (UserException spentOrVoided) {
+                            // refused as a user would be told; nothing to check here
+                        }
+                    }
+                }
+                case 3 -> {
+                    if (!made.isEmpty()) {
+                        try {
+                            svc.voidPurchase(made.get(random.nextInt(made.size())).id(), "test");
+                        } catch (UserException spentOrVoided) {
+                            // as above
+                        }
+                    }
+                }
+                default -> svc.importPurchases(List.of(new PurchaseLine(who, when, money("77.70"), "imported"),
+                        new PurchaseLine(alice, when.minusDays(200), money("12.00"), null)));
+            }
+            svc.evaluateAll();
+            assertTotalsMatchPurchases(day);
+            // Time goes on, mostly forward, sometimes by months, once in a while back.
+            int move = random.nextInt(10);
+            day = move == 0 ? day.minusDays(3) : move == 1 ? day.plusMonths(2) : day.plusDays(random.nextInt(3));
+        }
+        assertThat(made).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void rebuildRecountsTotalsChangedOutsideTheProgram() {
+        m.recordPurchase(alice, at(2026, 11, 1), money("6000"), null);
+        assertThat(tierName(alice)).isEqualTo("Gold");
+        context.database().write(cfg -> cfg.dsl().execute("UPDATE purchase SET amount = 10"));
+        assertThat(m.evaluateAll()).isZero(); // the totals do not know
+        assertThat(m.rebuildAndEvaluate()).isEqualTo(1);
+        assertThat(tierName(alice)).isEqualTo("Bronze");
+        assertTotalsMatchPurchases(LocalDate.of(2026, 11, 23));
     }
 
     @Test

@@ -223,11 +223,21 @@ class MembershipViewsTest {
         assertThat(context.membership().tiers().get(2).threshold()).isEqualByComparingTo("5000");
 
         setText(robot, "#tierThreshold2", "5000");
+        setText(robot, "#birthdayAmount", "-5");
+        robot.clickOn("#tierSave");
+        waitUntil(() -> label(robot, "#membersError").startsWith("The amount cannot be negative"));
+
+        setText(robot, "#birthdayAmount", "25");
+        setText(robot, "#birthdayDays", "10");
+        robot.clickOn("#birthdayAuto");
         setText(robot, "#tierName1", "Jade");
         setText(robot, "#tierThreshold1", "900");
         robot.clickOn("#tierSave");
         waitUntil(() -> label(robot, "#membersStatus").startsWith("Tier settings saved"));
         assertThat(context.membership().tiers()).extracting(Tier::name).containsExactly("Bronze", "Jade", "Gold", "Platinum");
+        assertThat(context.membership().settings().birthdayCouponAmount()).isEqualByComparingTo("25");
+        assertThat(context.membership().settings().birthdayDaysAhead()).isEqualTo(10);
+        assertThat(context.membership().settings().birthdayCouponsAutomatic()).isFalse();
         assertThat(context.membership().tierOf(xiaoming).name()).isEqualTo("Jade");
         Screenshots.save(stage.getScene(), "membership-tier-settings-en");
     }

@@ -1,0 +1,42 @@
+-- Running 12-month totals for tier evaluation (issue 4, decision 0006).
+-- Placing 100,000 customers by grouping a million purchases took 5.5 s in H2; with these
+-- columns an evaluation reads 100,000 rows. Invariant, kept by TierRepository in the same
+-- transaction as every purchase, edit, void and import: for each customer_membership row,
+--   points_12m = SUM(purchase.points), spend_12m = SUM(purchase.amount)
+-- over the customer's purchases that are not voided and not older than
+-- membership_window.window_from (its single row). When the window moves on, the purchases
+-- that left it (an indexed purchased_at range) are subtracted.
+
+ALTER TABLE customer_membership ADD COLUMN points_12m BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE customer_membership ADD COLUMN spend_12m DECIMAL(16,2) DEFAULT 0 NOT NULL;
+-- No index on the totals: moving the window changes thousands of them, and each index entry
+-- would have to be rewritten too (twice as slow, measured); placing everyone scans 100,000 rows.
+
+-- Moving the window groups the purchases of a purchased_at range: with everything it reads in
+-- the index, that is a range of the index alone instead of one table lookup per purchase
+-- (a month of a million purchases: 3.7 s -> see decision 0006).
+DROP INDEX ix_purchase_at;
+CREATE INDEX ix_purchase_at ON purchase (purchased_at, customer_id, voided, points, amount);
+
+CREATE TABLE membership_window (
+    id           INT        NOT NULL,
+    window_from  TIMESTAMP  NOT NULL,
+    CONSTRAINT pk_membership_window PRIMARY KEY (id),
+    CONSTRAINT ck_membership_window_single CHECK (id = 1)
+);
+
+-- Counted from 1970 here; the first evaluation moves the window to the last 12 months.
+INSERT INTO membership_window (id, window_from) VALUES (1, TIMESTAMP '1970-01-01 00:00:00');
+
+-- Every customer gets a membership row (customers added since V002 had none until their first purchase).
+INSERT INTO customer_membership (customer_id, tier_id, tier_since)
+    SELECT c.id, (SELECT t.id FROM member_tier t WHERE t.position = 0), c.created_at FROM customer c
+    WHERE NOT EXISTS (SELECT 1 FROM customer_membership x WHERE x.customer_id = c.id);
+
+UPDATE customer_membership m SET
+    points_12m = COALESCE((SELECT SUM(p.points) FROM purchase p
+                           WHERE p.customer_id = m.customer_id AND p.voided = FALSE
+                             AND p.purchased_at >= TIMESTAMP '1970-01-01 00:00:00'), 0),
+    spend_12m  = COALESCE((SELECT SUM(p.amount) FROM purchase p
+                           WHERE p.customer_id = m.customer_id AND p.voided = FALSE
+                             AND p.purchased_at >= TIMESTAMP '1970-01-01 00:00:00'), 0);
