@@ -1,6 +1,7 @@
 package app.regulars.customer;
 
 import app.regulars.i18n.Messages;
+import app.regulars.ui.DateFields;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -210,7 +211,7 @@ public final class CustomerEditorView extends BorderPane {
         CheckBox consent = new CheckBox(messages.get("customer.editor.consent"));
         consent.setId("consentField");
         consent.selectedProperty().bindBidirectional(vm.marketingConsentProperty());
-        DatePicker date = new DatePicker();
+        DatePicker date = DateFields.create(messages);
         date.setId("consentDate");
         date.setPromptText(messages.get("customer.editor.consentDate"));
         date.valueProperty().bindBidirectional(vm.consentDateProperty());

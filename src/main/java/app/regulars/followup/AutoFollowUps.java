@@ -15,7 +15,9 @@ import java.util.Locale;
  * Creates the automatic follow-ups from the settings: birthday greetings N days ahead
  * (lunar birthdays converted to this year's date), greetings before New Year, Spring Festival
  * and Mid-Autumn (never for customers without marketing consent), and the contact cadence
- * (a check-in N days after the last logged contact, N per tier or tag, else the default).
+ * (a check-in N days after the last logged contact, N per tier or tag, else the default; a
+ * customer never contacted counts from their creation, and those already past that are spread
+ * over the next N days, see {@link FollowUpRepository#insertCadenceCheckIns}).
  * Idempotent: each generated follow-up has a unique generation key, and a customer with a
  * planned check-in gets no second one.
  */

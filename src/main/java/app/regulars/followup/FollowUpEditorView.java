@@ -2,6 +2,7 @@ package app.regulars.followup;
 
 import app.regulars.customer.CustomerSummary;
 import app.regulars.i18n.Messages;
+import app.regulars.ui.DateFields;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -81,7 +82,7 @@ public final class FollowUpEditorView extends VBox {
         TextField title = new TextField();
         title.setId("followupTitle");
         title.textProperty().bindBidirectional(vm.title);
-        DatePicker date = new DatePicker();
+        DatePicker date = DateFields.create(messages);
         date.setId("followupDate");
         date.valueProperty().bindBidirectional(vm.date);
         TextField time = new TextField();
@@ -101,7 +102,7 @@ public final class FollowUpEditorView extends VBox {
         recurrence.getItems().setAll(Recurrence.values());
         recurrence.setConverter(enumConverter(messages, "followup.recurrence."));
         recurrence.valueProperty().bindBidirectional(vm.recurrence);
-        DatePicker until = new DatePicker();
+        DatePicker until = DateFields.create(messages);
         until.setId("followupUntil");
         until.valueProperty().bindBidirectional(vm.until);
         until.disableProperty().bind(vm.recurrence.isEqualTo(Recurrence.NONE));

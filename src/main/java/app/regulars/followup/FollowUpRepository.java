@@ -349,24 +349,43 @@ public final class FollowUpRepository {
     }
 
     /**
-     * Schedules a check-in for every active customer picked by {@code scope} whose last contact
-     * (or, never contacted, their creation) is {@code days} days before a day up to
+     * Schedules a check-in for every active customer picked by {@code scope} who is due by
      * {@code horizon}, unless they already have a planned automatic check-in. One INSERT ... SELECT.
+     *
+     * <p>When a customer is due: {@code days} after the last logged contact; a contacted
+     * customer already past that is due today. A never-contacted customer's clock starts at
+     * their creation ({@code created_at} + {@code days}). A never-contacted customer already past
+     * that (an imported list, a demo store whose customers came years ago) is not due today
+     * with everyone else but on their own day of the next {@code days} days: slot
+     * {@code id mod days} of a cycle of {@code days} days counted from the epoch, so each day
+     * holds about 1/{@code days} of them, and a customer's day stays the same from one
+     * generation to the next (a later run finds the same date, and the generation key, which
+     * names the basis date, keeps it from being created twice).
      */
     public int insertCadenceCheckIns(DSLContext dsl, Condition scope, int days, LocalDate horizon, String title, LocalDateTime now) {
+        LocalDate today = now.toLocalDate();
         var lastContact = DSL.select(DSL.max(INTERACTION.OCCURRED_AT)).from(INTERACTION)
-                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID)).asField();
-        var basis = DSL.coalesce(lastContact, CUSTOMER.CREATED_AT);
+                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID)).asField("last_contact");
+        // the customers in scope with their last contact, read once per customer
+        var b = DSL.select(CUSTOMER.ID.as("cid"), CUSTOMER.CREATED_AT.as("created"), lastContact).from(CUSTOMER)
+                .where(CUSTOMER.ARCHIVED.isFalse().and(scope)).asTable("b");
+        var bid = b.field("cid", Long.class);
+        var last = b.field("last_contact", LocalDateTime.class);
+        var basis = DSL.coalesce(last, b.field("created", LocalDateTime.class));
         var computed = DSL.localDateTimeAdd(DSL.cast(DSL.cast(basis, LocalDate.class), LocalDateTime.class), days,
                 org.jooq.DatePart.DAY);
-        var due = DSL.greatest(computed, DSL.val(now.toLocalDate().atStartOfDay()));
-        var key = DSL.concat(DSL.inline(AutoFollowUps.CADENCE_PREFIX), CUSTOMER.ID.cast(String.class), DSL.inline(":"),
+        var todayStart = DSL.val(today.atStartOfDay());
+        long phase = Math.floorMod(today.toEpochDay(), (long) days);
+        var slot = bid.mod(DSL.inline((long) days)).minus(DSL.inline(phase)).plus(DSL.inline((long) days)).mod(DSL.inline((long) days));
+        var spread = DSL.localDateTimeAdd(todayStart, slot, org.jooq.DatePart.DAY);
+        var due = DSL.when(computed.ge(todayStart), computed).when(last.isNull(), spread).otherwise(todayStart);
+        var key = DSL.concat(DSL.inline(AutoFollowUps.CADENCE_PREFIX), bid.cast(String.class), DSL.inline(":"),
                 DSL.cast(DSL.cast(basis, LocalDate.class), String.class));
-        var planned = DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(CUSTOMER.ID)
+        var planned = DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(bid)
                 .and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
                 .and(FOLLOW_UP.KIND.eq(FollowUpKind.CHECK_IN.name())));
-        var t = DSL.select(CUSTOMER.ID.as("cid"), due.as("due"), key.as("gkey")).from(CUSTOMER)
-                .where(CUSTOMER.ARCHIVED.isFalse().and(scope)).andNotExists(planned).asTable("t");
+        var t = DSL.select(bid.as("cid"), due.as("due"), key.as("gkey")).from(b)
+                .whereNotExists(planned).asTable("t");
         var cid = t.field("cid", Long.class);
         var tdue = t.field("due", LocalDateTime.class);
         var tkey = t.field("gkey", String.class);

@@ -6,6 +6,7 @@ import app.regulars.customer.CustomerSummary;
 import app.regulars.customer.ProfileSection;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
+import app.regulars.ui.DateFields;
 import app.regulars.ui.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -181,7 +182,7 @@ public final class TimelineSection implements ProfileSection {
         c1.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1);
 
-        DatePicker date = new DatePicker();
+        DatePicker date = DateFields.create(messages);
         date.setId("interactionDate");
         date.valueProperty().bindBidirectional(vm.date);
         date.setPrefWidth(140);

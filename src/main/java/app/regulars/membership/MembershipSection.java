@@ -4,6 +4,7 @@ import app.regulars.customer.Customer;
 import app.regulars.customer.ProfileSection;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
+import app.regulars.ui.DateFields;
 import app.regulars.ui.TaskRunner;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -60,6 +61,7 @@ public final class MembershipSection implements ProfileSection {
         this.vm = new MembershipSectionViewModel(service, runner, messages);
         this.messages = messages;
         this.formats = new Formats(messages);
+        DateFields.configure(date, messages);
         build();
     }
 
@@ -366,7 +368,7 @@ public final class MembershipSection implements ProfileSection {
         TextField value = new TextField();
         value.setId("couponValue");
         CheckBox percent = new CheckBox(messages.get("membership.coupon.percent"));
-        DatePicker until = new DatePicker(vm.service().today().plusDays(30));
+        DatePicker until = DateFields.create(messages, vm.service().today().plusDays(30));
         TextField couponNote = new TextField();
         GridPane g = new GridPane(8, 8);
         g.addRow(0, new Label(messages.get("membership.coupon.value")), value, percent);

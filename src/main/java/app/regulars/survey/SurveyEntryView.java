@@ -1,6 +1,7 @@
 package app.regulars.survey;
 
 import app.regulars.i18n.Messages;
+import app.regulars.ui.DateFields;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -117,7 +118,7 @@ public final class SurveyEntryView extends BorderPane {
                 setText(empty || c == null ? "" : messages.get(c.key()));
             }
         });
-        DatePicker date = new DatePicker();
+        DatePicker date = DateFields.create(messages);
         date.setId("entryDate");
         date.valueProperty().bindBidirectional(vm.dateProperty());
         date.setPrefWidth(150);

@@ -2,6 +2,7 @@ package app.regulars.survey;
 
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
+import app.regulars.ui.DateFields;
 import app.regulars.ui.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -85,12 +86,12 @@ public final class SurveysPage extends BorderPane {
                 return null;
             }
         });
-        DatePicker from = new DatePicker();
+        DatePicker from = DateFields.create(messages);
         from.setId("resultsFrom");
         from.setPrefWidth(140);
         from.setMinWidth(130);
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = DateFields.create(messages);
         to.setId("resultsTo");
         to.setPrefWidth(140);
         to.setMinWidth(130);

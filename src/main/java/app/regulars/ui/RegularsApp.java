@@ -71,6 +71,7 @@ public final class RegularsApp extends Application {
     private void opened(Opened opened) {
         context = opened.context();
         messages = new Messages(opened.locale());
+        DateFields.useAppLanguage(messages.locale());
         theme = opened.theme();
         theme.apply(scene);
         stage.setTitle(messages.get("app.window", context.database().directory()));
@@ -117,6 +118,7 @@ public final class RegularsApp extends Application {
 
     private void useLanguage(Locale locale) {
         messages = new Messages(locale);
+        DateFields.useAppLanguage(messages.locale());
         stage.setTitle(messages.get("app.window", context.database().directory()));
         runner.run(() -> {
             context.settings().put(Settings.LANGUAGE, messages.locale().toLanguageTag());

@@ -252,4 +252,110 @@ class FollowUpServiceTest {
         assertEquals(alice, checkIns.getFirst().customerId());
         assertEquals(LocalDate.of(2026, 11, 24), checkIns.getFirst().dueAt().toLocalDate());
     }
+
+    List<FollowUp> checkIns(FollowUpService s) {
+        return s.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.CHECK_IN, null, null, null));
+    }
+
+    @Test
+    void aNeverContactedCustomersClockStartsAtTheirCreation() {
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "10");
+        ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
+        ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+        long yesterday = ctx.customers().save(Customer.builder().name("刘芳").phones("137 0000 2222")
+                .createdAt(at(2026, 11, 22, 16)).build()).id();
+        AutoFollowUps.Result r = ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        // 刘芳, created yesterday: due 10 days after; the three created today: 10 days after today; 张伟 is archived
+        assertEquals(4, r.checkIns());
+        for (FollowUp f : checkIns(service)) {
+            assertEquals(f.customerId() == yesterday ? LocalDate.of(2026, 12, 2) : LocalDate.of(2026, 12, 3),
+                    f.dueAt().toLocalDate(), () -> "customer " + f.customerId());
+        }
+    }
+
+    @Test
+    void aContactedCustomerIsDueAfterTheLastContactEvenWhenCreatedLongAgo() {
+        Customer old = ctx.customers().save(Customer.builder().name("陈静").phones("135 0000 3333").createdAt(at(2021, 5, 1, 10)).build());
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "30");
+        ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "40");
+        ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+        service.logInteraction(new Interaction(null, old.id(), at(2026, 11, 1, 10), Channel.PHONE, "Called", null, null, null));
+        ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        FollowUp checkIn = checkIns(service).stream().filter(f -> f.customerId() == old.id()).findFirst().orElseThrow();
+        assertEquals(LocalDate.of(2026, 12, 1), checkIn.dueAt().toLocalDate());
+    }
+
+    @Test
+    void oldNeverContactedCustomersAreSpreadOverTheNextCadenceNotAllDueToday(@TempDir Path demoDir) {
+        // a fresh demo store: 300 customers who first came up to 5 years ago, none contacted yet
+        try (AppContext demo = TestStores.open(demoDir)) {
+            new app.regulars.demo.SampleShop(42, TestStores.TODAY).fill(demo.customers(), 300, n -> { }, () -> false);
+            demo.settings().put(AutoFollowUps.CADENCE_DEFAULT, "30");
+            demo.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
+            demo.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+            demo.settings().put(AutoFollowUps.BIRTHDAY_DAYS, "0");
+            Messages en = new Messages(Messages.ENGLISH);
+            int first = demo.autoFollowUps().generate(en).checkIns();
+            List<FollowUp> planned = checkIns(demo.followUps());
+            assertEquals(first, planned.size());
+            // 300 spread over 30 days, of which the 15 within the horizon are planned now
+            assertTrue(first >= 130 && first <= 170, "planned now: " + first);
+            java.util.Map<LocalDate, Long> perDay = planned.stream().collect(java.util.stream.Collectors.groupingBy(
+                    f -> f.dueAt().toLocalDate(), java.util.stream.Collectors.counting()));
+            assertTrue(perDay.values().stream().allMatch(n -> n <= 15), "per day: " + perDay);
+            assertTrue(perDay.keySet().stream().allMatch(d -> !d.isBefore(TestStores.TODAY) && !d.isAfter(TestStores.TODAY.plusDays(14))),
+                    "days: " + perDay.keySet());
+            assertEquals(0, demo.autoFollowUps().generate(en).checkIns());
+
+            // with the whole cadence in view every customer gets one day of the next 30, none twice
+            demo.settings().put(AutoFollowUps.HORIZON_DAYS, "60");
+            int rest = demo.autoFollowUps().generate(en).checkIns();
+            List<FollowUp> all = checkIns(demo.followUps());
+            assertEquals(300, first + rest);
+            assertEquals(300, all.stream().map(FollowUp::customerId).distinct().count());
+            perDay = all.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.dueAt().toLocalDate(), java.util.stream.Collectors.counting()));
+            assertTrue(perDay.values().stream().allMatch(n -> n <= 15), "per day: " + perDay);
+            assertTrue(perDay.keySet().stream().allMatch(d -> !d.isBefore(TestStores.TODAY) && d.isBefore(TestStores.TODAY.plusDays(30))),
+                    "days: " + perDay.keySet());
+            // the earlier ones kept their day
+            for (FollowUp f : planned) {
+                assertEquals(f.dueAt(), demo.followUps().get(f.id()).orElseThrow().dueAt());
+            }
+            assertEquals(0, demo.autoFollowUps().generate(en).checkIns());
+        }
+    }
+
+    @Test
+    void aSpreadCustomerKeepsTheirDayWhenGenerationRunsAgainOnLaterDays(@TempDir Path demoDir) {
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        java.util.Map<Long, LocalDate> dayOf = new java.util.HashMap<>();
+        try (AppContext demo = TestStores.open(demoDir)) {
+            new app.regulars.demo.SampleShop(7, TestStores.TODAY).fill(demo.customers(), 120, n -> { }, () -> false);
+            demo.settings().put(AutoFollowUps.CADENCE_DEFAULT, "30");
+            demo.settings().put(AutoFollowUps.HORIZON_DAYS, "7");
+            demo.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+            demo.settings().put(AutoFollowUps.BIRTHDAY_DAYS, "0");
+            demo.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+            checkIns(demo.followUps()).forEach(f -> dayOf.put(f.customerId(), f.dueAt().toLocalDate()));
+        }
+        // the app opened again on each of the next ten days: nobody planned twice, nobody moved, nobody skipped
+        for (int d = 1; d <= 10; d++) {
+            LocalDate today = TestStores.TODAY.plusDays(d);
+            try (AppContext demo = AppContext.open(demoDir, java.time.Clock.fixed(today.atTime(9, 0).atZone(zone).toInstant(), zone),
+                    java.util.Locale.SIMPLIFIED_CHINESE)) {
+                demo.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+                List<FollowUp> all = checkIns(demo.followUps());
+                assertEquals(all.size(), all.stream().map(FollowUp::customerId).distinct().count());
+                for (FollowUp f : all) {
+                    LocalDate before = dayOf.putIfAbsent(f.customerId(), f.dueAt().toLocalDate());
+                    if (before != null) {
+                        assertEquals(before, f.dueAt().toLocalDate());
+                    }
+                }
+                assertTrue(all.stream().noneMatch(f -> f.dueAt().toLocalDate().isAfter(today.plusDays(7))));
+            }
+        }
+        // by day 10 everyone due up to day 17 is planned: 18 of the 30 slots
+        assertTrue(dayOf.size() >= 60 && dayOf.size() <= 84, "planned: " + dayOf.size());
+    }
 }

@@ -5,11 +5,13 @@ import app.regulars.customer.CustomerSort;
 import app.regulars.i18n.Messages;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
+import app.regulars.ui.DateFields;
 import app.regulars.ui.FxTaskRunner;
 import app.regulars.ui.Shell;
 import app.regulars.ui.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -285,6 +287,79 @@ class FollowUpViewsTest {
         ListView<Interaction> list = robot.lookup("#timelineList").queryListView();
         waitUntil(() -> list.getItems().size() == 2);
         Screenshots.save(stage.getScene(), "followup-timeline-zh");
+    }
+
+    @Test
+    void dateFieldsReadAndShowDatesInTheAppLanguageNotTheMachines(FxRobot robot) {
+        Locale machine = Locale.getDefault(Locale.Category.FORMAT);
+        try {
+            // the English UI on a Chinese machine
+            Locale.setDefault(Locale.Category.FORMAT, Locale.SIMPLIFIED_CHINESE);
+            DatePicker date = openTimelineDate(robot, Locale.ENGLISH);
+            assertThat(date.getEditor().getText()).isEqualTo("11/23/2026");
+            typeDate(robot, date, "11/20/2026");
+            assertThat(date.getValue()).isEqualTo(LocalDate.of(2026, 11, 20));
+            assertThat(date.getEditor().getText()).isEqualTo("11/20/2026");
+            typeDate(robot, date, "2026-11-19");
+            assertThat(date.getValue()).isEqualTo(LocalDate.of(2026, 11, 19));
+            assertThat(date.getEditor().getText()).isEqualTo("11/19/2026");
+            Screenshots.save(stage.getScene(), "dates-timeline-en");
+            typeDate(robot, date, "yesterday");
+            assertThat(date.getValue()).as("unreadable text keeps the date").isEqualTo(LocalDate.of(2026, 11, 19));
+            assertThat(date.getEditor().getText()).isEqualTo("11/19/2026");
+            assertThat(DateFields.error(date)).isEqualTo("Not a date: \u201Cyesterday\u201D. Type it like 11/23/2026 or 2026-11-23; the date before was kept.");
+            assertThat(date.getPseudoClassStates()).extracting(Object::toString).contains("danger");
+            Screenshots.save(stage.getScene(), "dates-timeline-invalid-en");
+            javafx.scene.control.Tooltip shown = (javafx.scene.control.Tooltip) robot.listWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getText().contains("yesterday"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the message is not shown under the field"));
+            Screenshots.save(shown.getScene(), "dates-timeline-invalid-message-en");
+            typeDate(robot, date, "11/18/26");
+            assertThat(DateFields.error(date)).isNull();
+            assertThat(date.getEditor().getText()).isEqualTo("11/18/2026");
+
+            // the Chinese UI on an American machine, saved to the store
+            Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+            date = openTimelineDate(robot, Locale.SIMPLIFIED_CHINESE);
+            assertThat(date.getEditor().getText()).isEqualTo("2026/11/23");
+            typeDate(robot, date, "2026/11/20");
+            assertThat(date.getValue()).isEqualTo(LocalDate.of(2026, 11, 20));
+            assertThat(date.getEditor().getText()).isEqualTo("2026/11/20");
+            typeDate(robot, date, "2026-11-18");
+            assertThat(date.getEditor().getText()).isEqualTo("2026/11/18");
+            Screenshots.save(stage.getScene(), "dates-timeline-zh");
+            typeDate(robot, date, "11/20/2026");
+            assertThat(date.getValue()).isEqualTo(LocalDate.of(2026, 11, 18));
+            assertThat(DateFields.error(date)).startsWith("“11/20/2026”不是日期。请按 2026/11/23");
+            robot.clickOn("#interactionSummary").write("电话回访");
+            robot.type(KeyCode.ENTER);
+            waitUntil(() -> context.followUps().timeline(wang, 10).size() == 1);
+            assertThat(context.followUps().timeline(wang, 10).getFirst().occurredAt().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 18));
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, machine);
+        }
+    }
+
+    private DatePicker openTimelineDate(FxRobot robot, Locale language) {
+        robot.interact(() -> showShell(language));
+        waitUntil(() -> shell.getCenter() == shell.calendar());
+        robot.interact(() -> {
+            ((javafx.scene.control.ToggleButton) shell.lookup("#navCustomers")).fire();
+            shell.customers().openProfile(wang);
+        });
+        waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
+        robot.interact(() -> selectTab((TabPane) robot.lookup("#profileTabs").query(), "#timelineList"));
+        waitUntil(() -> robot.lookup("#interactionDate").tryQuery().isPresent());
+        return robot.lookup("#interactionDate").query();
+    }
+
+    /** Types into the date field as a user does (replacing what is there) and presses Enter to take it. */
+    private static void typeDate(FxRobot robot, DatePicker date, String text) {
+        robot.clickOn(date.getEditor());
+        robot.interact(() -> date.getEditor().selectAll());
+        robot.write(text);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
