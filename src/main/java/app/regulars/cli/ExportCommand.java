@@ -3,7 +3,6 @@ package app.regulars.cli;
 import app.regulars.exchange.CustomerCsvExporter;
 import app.regulars.exchange.Progress;
 import app.regulars.i18n.Messages;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,21 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "export", description = "Export data to a file.",
         subcommands = {ExportCommand.Customers.class, MembershipCommands.ExportPurchases.class, SurveyCommands.ExportResponses.class,
                 ExportFollowupsCommand.class})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends CommandGroup {
     static final String CSV = "csv";
-
-    @ParentCommand
-    RegularsCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a kind of data, the usage tells which there are. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
 
     @Command(name = "customers", description = "Export every active (not archived) customer. "
             + "The CSV file is UTF-8 and can be imported again with `import customers`.")

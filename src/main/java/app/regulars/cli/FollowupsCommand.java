@@ -2,7 +2,6 @@ package app.regulars.cli;
 
 import app.regulars.followup.AutoFollowUps;
 import app.regulars.i18n.Messages;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -13,19 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code followups generate}: creates the automatic follow-ups from the settings (safe to run every day). */
 @Command(name = "followups", description = "Work with follow-ups.", subcommands = FollowupsCommand.Generate.class)
-public final class FollowupsCommand implements Callable<Integer> {
-    @ParentCommand
-    RegularsCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class FollowupsCommand extends CommandGroup {
     @Command(name = "generate", description = "Create birthday and holiday greetings and contact-cadence check-ins "
             + "from the settings. Running it twice creates nothing twice.")
     static final class Generate implements Callable<Integer> {

@@ -5,7 +5,6 @@ import app.regulars.exchange.ImportReport;
 import app.regulars.exchange.Progress;
 import app.regulars.exchange.RejectedRow;
 import app.regulars.i18n.Messages;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -19,20 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code import customers FILE}; later issues add other kinds of data beside {@code customers}. */
 @Command(name = "import", description = "Import data from a file.",
         subcommands = {ImportCommand.Customers.class, MembershipCommands.ImportPurchases.class, SurveyCommands.ImportResponses.class})
-public final class ImportCommand implements Callable<Integer> {
-    @ParentCommand
-    RegularsCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a kind of data, the usage tells which there are. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class ImportCommand extends CommandGroup {
     @Command(name = "customers", description = "Import customers from a CSV file (UTF-8 or GBK, first line = column names). "
             + "All or nothing: if any row is wrong, nothing is imported and every wrong row is listed.")
     static final class Customers implements Callable<Integer> {

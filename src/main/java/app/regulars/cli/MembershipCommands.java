@@ -1,5 +1,6 @@
 package app.regulars.cli;
 
+import app.regulars.AppContext;
 import app.regulars.exchange.ImportReport;
 import app.regulars.exchange.PurchaseCsvImporter;
 import app.regulars.exchange.Table;
@@ -104,18 +105,7 @@ public final class MembershipCommands {
     }
 
     @Command(name = "tiers", description = "Member tiers.", subcommands = TiersEvaluate.class)
-    static final class Tiers implements Callable<Integer> {
-        @ParentCommand
-        RegularsCommand root;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return picocli.CommandLine.ExitCode.USAGE;
-        }
+    static final class Tiers extends CommandGroup {
     }
 
     @Command(name = "evaluate", description = "Place every customer in the tier the rule gives today (points or spend in the last 12 months).")
@@ -145,107 +135,80 @@ public final class MembershipCommands {
     }
 
     @Command(name = "points", description = "The points ledger.", subcommands = PointsExpire.class)
-    static final class Points implements Callable<Integer> {
-        @ParentCommand
-        RegularsCommand root;
+    static final class Points extends CommandGroup {
+    }
 
+    /**
+     * A command that works on a day, {@code --as-of YYYY-MM-DD} or today: a wrong date is
+     * refused before the data folder is opened; {@link #run} returns the line to print.
+     */
+    abstract static class AsOfCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--as-of", paramLabel = "DATE", description = "YYYY-MM-DD; today when left out.")
+        String asOf;
+
+        abstract RegularsCommand root();
+
+        abstract String run(AppContext ctx, LocalDate day, Messages messages);
+
         @Override
         public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return picocli.CommandLine.ExitCode.USAGE;
+            RegularsCommand root = root();
+            Messages messages = root.messages();
+            PrintWriter err = spec.commandLine().getErr();
+            LocalDate day;
+            try {
+                day = asOf == null ? null : LocalDate.parse(asOf.strip());
+            } catch (DateTimeParseException e) {
+                err.println(messages.get("membership.cli.badDate", asOf));
+                err.flush();
+                return RegularsCommand.FAILED;
+            }
+            return root.withContext(err, ctx -> {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(run(ctx, day == null ? ctx.membership().today() : day, messages));
+                out.flush();
+                return RegularsCommand.OK;
+            });
         }
     }
 
     @Command(name = "expire", description = "Expire, first in first out, the points whose expiry date is on or before the given date.")
-    static final class PointsExpire implements Callable<Integer> {
+    static final class PointsExpire extends AsOfCommand {
         @ParentCommand
         Points parent;
 
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "YYYY-MM-DD; today when left out.")
-        String asOf;
+        @Override
+        RegularsCommand root() {
+            return parent.root;
+        }
 
         @Override
-        public Integer call() {
-            RegularsCommand root = parent.root;
-            Messages messages = root.messages();
-            PrintWriter err = spec.commandLine().getErr();
-            LocalDate day;
-            try {
-                day = asOf(asOf);
-            } catch (DateTimeParseException e) {
-                err.println(messages.get("membership.cli.badDate", asOf));
-                err.flush();
-                return RegularsCommand.FAILED;
-            }
-            return root.withContext(err, ctx -> {
-                LocalDate d = day == null ? ctx.membership().today() : day;
-                long n = ctx.membership().expire(d);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(messages.get("membership.cli.expired", n, d.toString()));
-                out.flush();
-                return RegularsCommand.OK;
-            });
+        String run(AppContext ctx, LocalDate day, Messages messages) {
+            return messages.get("membership.cli.expired", ctx.membership().expire(day), day.toString());
         }
-    }
-
-    /** The {@code --as-of} option: YYYY-MM-DD, or null (today) when left out. */
-    private static LocalDate asOf(String text) {
-        return text == null ? null : LocalDate.parse(text.strip());
     }
 
     @Command(name = "coupons", description = "Coupons.", subcommands = CouponsBirthday.class)
-    static final class Coupons implements Callable<Integer> {
-        @ParentCommand
-        RegularsCommand root;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return picocli.CommandLine.ExitCode.USAGE;
-        }
+    static final class Coupons extends CommandGroup {
     }
 
     @Command(name = "birthday", description = "Issue the birthday coupons that are due: customers who agreed to marketing, "
             + "whose birthday (solar or lunar) is within the configured days, once a year each.")
-    static final class CouponsBirthday implements Callable<Integer> {
+    static final class CouponsBirthday extends AsOfCommand {
         @ParentCommand
         Coupons parent;
 
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "YYYY-MM-DD; today when left out.")
-        String asOf;
+        @Override
+        RegularsCommand root() {
+            return parent.root;
+        }
 
         @Override
-        public Integer call() {
-            RegularsCommand root = parent.root;
-            Messages messages = root.messages();
-            PrintWriter err = spec.commandLine().getErr();
-            LocalDate day;
-            try {
-                day = asOf(asOf);
-            } catch (DateTimeParseException e) {
-                err.println(messages.get("membership.cli.badDate", asOf));
-                err.flush();
-                return RegularsCommand.FAILED;
-            }
-            return root.withContext(err, ctx -> {
-                int n = ctx.membership().issueBirthdayCoupons(day == null ? ctx.membership().today() : day);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(messages.get("membership.cli.birthdayIssued", n));
-                out.flush();
-                return RegularsCommand.OK;
-            });
+        String run(AppContext ctx, LocalDate day, Messages messages) {
+            return messages.get("membership.cli.birthdayIssued", ctx.membership().issueBirthdayCoupons(day));
         }
     }
 }

@@ -7,7 +7,6 @@ import app.regulars.survey.Survey;
 import app.regulars.survey.SurveyKind;
 import app.regulars.survey.SurveyResults;
 import app.regulars.survey.SurveySummary;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,19 +37,7 @@ public final class SurveyCommands {
     }
 
     @Command(name = "surveys", description = "Surveys.", subcommands = SurveysCommand.List.class)
-    public static final class SurveysCommand implements Callable<Integer> {
-        @ParentCommand
-        RegularsCommand root;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return CommandLine.ExitCode.USAGE;
-        }
-
+    public static final class SurveysCommand extends CommandGroup {
         @Command(name = "list", description = "List the surveys: id, name, kind (NPS, CSAT or custom), responses.")
         static final class List implements Callable<Integer> {
             @ParentCommand
@@ -76,19 +63,7 @@ public final class SurveyCommands {
     }
 
     @Command(name = "survey", description = "One survey's figures.", subcommands = SurveyCommand.Results.class)
-    public static final class SurveyCommand implements Callable<Integer> {
-        @ParentCommand
-        RegularsCommand root;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return CommandLine.ExitCode.USAGE;
-        }
-
+    public static final class SurveyCommand extends CommandGroup {
         @Command(name = "results", description = "Print a survey's response count, NPS and CSAT figures, as the results page shows them.")
         static final class Results implements Callable<Integer> {
             @ParentCommand
