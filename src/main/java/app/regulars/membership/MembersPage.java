@@ -29,7 +29,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 
 import java.io.File;
-import java.util.Currency;
 import java.util.function.Function;
 
 /**
@@ -80,8 +79,8 @@ public final class MembersPage extends BorderPane {
         summary.setId("tierSummary");
         summary.getColumns().add(col(messages.get("membership.members.tier"), (TierSummary s) -> s.tier().displayName(messages), 160));
         summary.getColumns().add(col(messages.get("membership.members.count"), (TierSummary s) -> formats.integer(s.members()), 120));
-        summary.getColumns().add(col(messages.get("membership.members.spend"), (TierSummary s) -> formats.money(s.spend12Months(), currency()), 220));
-        summary.getColumns().add(col(messages.get("membership.members.threshold"), (TierSummary s) -> s.tier().threshold().stripTrailingZeros().toPlainString(), 120));
+        summary.getColumns().add(col(messages.get("membership.members.spend"), (TierSummary s) -> vm.moneyText(s.spend12Months()), 220));
+        summary.getColumns().add(col(messages.get("membership.members.threshold"), (TierSummary s) -> vm.basisText(s.tier().threshold()), 120));
         summary.setFixedCellSize(30);
         summary.setPrefHeight(30 * 5 + 40);
         summary.setMinHeight(30 * 5 + 40);
@@ -116,10 +115,6 @@ public final class MembersPage extends BorderPane {
         vm.load();
     }
 
-    private Currency currency() {
-        return vm.service().settings().currency();
-    }
-
     private Node watchPane(MembersViewModel.Watch w) {
         TableView<MemberRow> t = new TableView<>(vm.list(w));
         t.setId("watch" + w.name());
@@ -130,8 +125,8 @@ public final class MembersPage extends BorderPane {
             t.getColumns().add(col(messages.get("membership.column.points"), (MemberRow r) -> formats.integer(r.points()), 120));
             t.getColumns().add(col(messages.get("membership.members.from"), (MemberRow r) -> formats.date(r.date()), 160));
         } else {
-            t.getColumns().add(col(messages.get("membership.members.basis"), (MemberRow r) -> r.basis().stripTrailingZeros().toPlainString(), 140));
-            t.getColumns().add(col(messages.get("membership.members.threshold"), (MemberRow r) -> r.threshold().stripTrailingZeros().toPlainString(), 140));
+            t.getColumns().add(col(messages.get("membership.members.basis"), (MemberRow r) -> vm.basisText(r.basis()), 140));
+            t.getColumns().add(col(messages.get("membership.members.threshold"), (MemberRow r) -> vm.basisText(r.threshold()), 140));
         }
         t.setPlaceholder(new Label(messages.get("membership.members.empty")));
         Button csv = exportButton(w, TableExport.Format.CSV, "membership.members.exportCsv");

@@ -39,6 +39,7 @@ public final class MembersViewModel {
     private final StringProperty expiryMonths = new SimpleStringProperty("");
     private final ObservableList<Reward> rewards = FXCollections.observableArrayList();
     private final StringProperty currency = new SimpleStringProperty("");
+    private String loadedCurrency;
     private final BooleanProperty birthdayAuto = new SimpleBooleanProperty(true);
     private final StringProperty birthdayAmount = new SimpleStringProperty("");
     private final StringProperty birthdayDays = new SimpleStringProperty("");
@@ -71,6 +72,25 @@ public final class MembersViewModel {
     public BooleanProperty birthdayAutoProperty() { return birthdayAuto; }
     public StringProperty birthdayAmountProperty() { return birthdayAmount; }
     public StringProperty birthdayDaysProperty() { return birthdayDays; }
+
+    /** A threshold or a customer's basis as the rule counts it: money for spend, whole points for points. */
+    public String basisText(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        return rule.get() == TierRule.POINTS_12_MONTHS ? formats.integer(value.longValue()) : moneyText(value);
+    }
+
+    /** An amount in the shop's currency as loaded with the page (no store read on the FX thread). */
+    public String moneyText(BigDecimal value) {
+        java.util.Currency cur;
+        try {
+            cur = java.util.Currency.getInstance(loadedCurrency);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            cur = MembershipSettings.defaultCurrency(messages.locale());
+        }
+        return formats.money(value, cur);
+    }
 
     /** Issues the birthday coupons due now (consenting customers, configured days ahead). */
     public void issueBirthdayCoupons() {
@@ -119,6 +139,7 @@ public final class MembersViewModel {
             expiryMonths.set(Integer.toString(l.expiryMonths()));
             rewards.setAll(l.rewards());
             currency.set(l.currency());
+            loadedCurrency = l.currency();
             birthdayAuto.set(l.birthdayAuto());
             birthdayAmount.set(l.birthdayAmount().toPlainString());
             birthdayDays.set(Integer.toString(l.birthdayDays()));

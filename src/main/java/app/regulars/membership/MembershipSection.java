@@ -70,7 +70,7 @@ public final class MembershipSection implements ProfileSection {
     }
 
     private Currency currency() {
-        return vm.service().settings().currency();
+        return vm.currency();
     }
 
     private void build() {

@@ -27,7 +27,8 @@ public final class MembershipSectionViewModel {
 
     /** Everything the tab shows of one customer. */
     public record Data(long customerId, Tier tier, int balance, int expiring30, MembershipService.PurchaseTotals totals,
-                       List<Purchase> purchases, List<PointEntry> ledger, List<TierChange> history, List<Coupon> coupons) {
+                       List<Purchase> purchases, List<PointEntry> ledger, List<TierChange> history, List<Coupon> coupons,
+                       java.util.Currency currency) {
     }
 
     private final MembershipService service;
@@ -93,13 +94,20 @@ public final class MembershipSectionViewModel {
         reload();
     }
 
+    /** The shop's currency as loaded with the customer (no store read on the FX thread). */
+    public java.util.Currency currency() {
+        Data d = data.get();
+        return d != null ? d.currency() : MembershipSettings.defaultCurrency(messages.locale());
+    }
+
     public void reload() {
         long id = customerId;
         if (id < 0) {
             return;
         }
         runner.run(() -> new Data(id, service.tierOf(id), service.balance(id), service.expiringWithin(id, 30), service.totals(id),
-                        service.purchases(id, PURCHASE_ROWS), service.ledger(id, LEDGER_ROWS), service.tierHistory(id), service.coupons(id)),
+                        service.purchases(id, PURCHASE_ROWS), service.ledger(id, LEDGER_ROWS), service.tierHistory(id), service.coupons(id),
+                        service.settings().currency()),
                 d -> {
                     if (d.customerId() != customerId) {
                         return;
