@@ -78,9 +78,9 @@ public final class MembersPage extends BorderPane {
         TableView<TierSummary> summary = new TableView<>(vm.summary());
         summary.setId("tierSummary");
         summary.getColumns().add(col(messages.get("membership.members.tier"), (TierSummary s) -> s.tier().displayName(messages), 160));
-        summary.getColumns().add(col(messages.get("membership.members.count"), (TierSummary s) -> formats.integer(s.members()), 120));
-        summary.getColumns().add(col(messages.get("membership.members.spend"), (TierSummary s) -> vm.moneyText(s.spend12Months()), 220));
-        summary.getColumns().add(col(messages.get("membership.members.threshold"), (TierSummary s) -> vm.basisText(s.tier().threshold()), 120));
+        summary.getColumns().add(numeric(col(messages.get("membership.members.count"), (TierSummary s) -> formats.integer(s.members()), 120)));
+        summary.getColumns().add(numeric(col(messages.get("membership.members.spend"), (TierSummary s) -> vm.moneyText(s.spend12Months()), 220)));
+        summary.getColumns().add(numeric(col(messages.get("membership.members.threshold"), (TierSummary s) -> vm.basisText(s.tier().threshold()), 120)));
         summary.setFixedCellSize(30);
         summary.setPrefHeight(30 * 5 + 40);
         summary.setMinHeight(30 * 5 + 40);
@@ -122,11 +122,11 @@ public final class MembersPage extends BorderPane {
         t.getColumns().add(col(messages.get("membership.export.name"), (MemberRow r) -> r.name(), 200));
         t.getColumns().add(col(messages.get("membership.members.tier"), (MemberRow r) -> r.tier().displayName(messages), 120));
         if (w == MembersViewModel.Watch.EXPIRING) {
-            t.getColumns().add(col(messages.get("membership.column.points"), (MemberRow r) -> formats.integer(r.points()), 120));
+            t.getColumns().add(numeric(col(messages.get("membership.column.points"), (MemberRow r) -> formats.integer(r.points()), 120)));
             t.getColumns().add(col(messages.get("membership.members.from"), (MemberRow r) -> formats.date(r.date()), 160));
         } else {
-            t.getColumns().add(col(messages.get("membership.members.basis"), (MemberRow r) -> vm.basisText(r.basis()), 140));
-            t.getColumns().add(col(messages.get("membership.members.threshold"), (MemberRow r) -> vm.basisText(r.threshold()), 140));
+            t.getColumns().add(numeric(col(messages.get("membership.members.basis"), (MemberRow r) -> vm.basisText(r.basis()), 140)));
+            t.getColumns().add(numeric(col(messages.get("membership.members.threshold"), (MemberRow r) -> vm.basisText(r.threshold()), 140)));
         }
         t.setPlaceholder(new Label(messages.get("membership.members.empty")));
         Button csv = exportButton(w, TableExport.Format.CSV, "membership.members.exportCsv");
@@ -227,7 +227,7 @@ public final class MembersPage extends BorderPane {
         TableView<Reward> t = new TableView<>(vm.rewards());
         t.setId("rewardTable");
         t.getColumns().add(col(messages.get("membership.rewards.name"), (Reward r) -> r.name(), 240));
-        t.getColumns().add(col(messages.get("membership.rewards.cost"), (Reward r) -> formats.integer(r.costPoints()), 120));
+        t.getColumns().add(numeric(col(messages.get("membership.rewards.cost"), (Reward r) -> formats.integer(r.costPoints()), 120)));
         t.getColumns().add(col(messages.get("membership.rewards.active"),
                 (Reward r) -> messages.get(r.active() ? "common.yes" : "common.no"), 100));
         t.setPlaceholder(new Label(messages.get("membership.rewards.empty")));
@@ -332,6 +332,12 @@ public final class MembersPage extends BorderPane {
         f.setPrefColumnCount(columns);
         f.setId(id);
         return f;
+    }
+
+    /** Numbers and money line up on the right (a column's style is passed on to its cells). */
+    static <T> TableColumn<T, String> numeric(TableColumn<T, String> column) {
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return column;
     }
 
     private static <T> TableColumn<T, String> col(String title, Function<T, String> text, double width) {

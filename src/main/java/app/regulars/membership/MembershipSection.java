@@ -196,10 +196,9 @@ public final class MembershipSection implements ProfileSection {
         purchaseTable.setId("purchaseTable");
         purchaseTable.setItems(vm.purchases());
         purchaseTable.getColumns().add(column(messages.get("membership.column.date"), p -> formats.dateTime(p.purchasedAt()), 195));
-        TableColumn<Purchase, String> amountCol = column(messages.get("membership.column.amount"), p -> formats.money(p.amount(), currency()), 110);
-        amountCol.setStyle("-fx-alignment: CENTER-RIGHT;");
+        TableColumn<Purchase, String> amountCol = MembersPage.numeric(column(messages.get("membership.column.amount"), p -> formats.money(p.amount(), currency()), 110));
         purchaseTable.getColumns().add(amountCol);
-        purchaseTable.getColumns().add(column(messages.get("membership.column.points"), p -> formats.integer(p.points()), 70));
+        purchaseTable.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.points"), p -> formats.integer(p.points()), 70)));
         purchaseTable.getColumns().add(column(messages.get("membership.column.note"), p -> p.note() == null ? "" : p.note(), 240));
         purchaseTable.getColumns().add(column(messages.get("membership.column.status"),
                 p -> p.voided() ? messages.get("membership.profile.voidedBecause", p.voidReason()) : "", 200));
@@ -257,7 +256,7 @@ public final class MembershipSection implements ProfileSection {
         t.setId("ledgerTable");
         t.getColumns().add(column(messages.get("membership.column.date"), e -> formats.dateTime(e.at()), 195));
         t.getColumns().add(column(messages.get("membership.column.kind"), e -> messages.get("membership.kind." + e.kind().name()), 110));
-        t.getColumns().add(column(messages.get("membership.column.points"), e -> (e.points() > 0 ? "+" : "") + formats.integer(e.points()), 80));
+        t.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.points"), e -> (e.points() > 0 ? "+" : "") + formats.integer(e.points()), 80)));
         t.getColumns().add(column(messages.get("membership.column.expires"),
                 e -> e.points() > 0 && e.remaining() > 0 ? formats.date(e.expiresOn()) : "", 110));
         t.getColumns().add(column(messages.get("membership.column.reason"), e -> e.reason() == null ? "" : e.reason(), 240));
@@ -329,7 +328,7 @@ public final class MembershipSection implements ProfileSection {
                 c -> messages.get(c.upgrade() ? "membership.history.up" : "membership.history.down",
                         c.fromName() == null ? "" : tierName(c.fromName()), tierName(c.toName())), 240));
         t.getColumns().add(column(messages.get("membership.column.reason"), c -> messages.get("membership.reason." + c.reason().name()), 200));
-        t.getColumns().add(column(messages.get("membership.column.basis"), c -> c.basis().toPlainString(), 100));
+        t.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.basis"), c -> c.basis().toPlainString(), 100)));
         t.setPlaceholder(new Label(messages.get("membership.profile.noHistory")));
         VBox box = new VBox(t);
         box.setPadding(new Insets(6, 0, 0, 0));
@@ -348,8 +347,8 @@ public final class MembershipSection implements ProfileSection {
         t.setId("couponTable");
         t.getColumns().add(column(messages.get("membership.column.code"), c -> c.code(), 110));
         t.getColumns().add(column(messages.get("membership.column.kind"), c -> messages.get("membership.coupon." + c.kind().name()), 100));
-        t.getColumns().add(column(messages.get("membership.column.value"), c -> c.amount() != null ? formats.money(c.amount(), currency())
-                : c.percent() != null ? c.percent().stripTrailingZeros().toPlainString() + " %" : (c.note() == null ? "" : c.note()), 120));
+        t.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.value"), c -> c.amount() != null ? formats.money(c.amount(), currency())
+                : c.percent() != null ? c.percent().stripTrailingZeros().toPlainString() + " %" : (c.note() == null ? "" : c.note()), 120)));
         t.getColumns().add(column(messages.get("membership.column.valid"), c -> formats.date(c.validFrom()) + " – " + formats.date(c.validUntil()), 220));
         t.getColumns().add(column(messages.get("membership.column.redeemed"), c -> formats.dateTime(c.redeemedAt()), 150));
         t.setPlaceholder(new Label(messages.get("membership.profile.noCoupons")));
