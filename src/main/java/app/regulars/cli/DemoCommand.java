@@ -37,6 +37,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The same seed makes the same customers (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--without-purchases",
+            description = "Customers only: no purchase history, points or tiers (faster at large sizes).")
+    boolean withoutPurchases;
+
     @Override
     public Integer call() {
         if (customers < 1 || customers > MAX_CUSTOMERS) {
@@ -63,6 +67,12 @@ public final class DemoCommand implements Callable<Integer> {
                     out.flush();
                 }
             }, () -> false);
+            if (!withoutPurchases) {
+                out.println(root.messages().get("cli.demo.purchases"));
+                out.flush();
+                int bought = new SampleShop(seed, service.today()).fillPurchases(ctx.membership(), n -> { }, () -> false);
+                out.println(root.messages().get("cli.demo.purchasesDone", bought));
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             out.println(root.messages().get("cli.demo.done", saved, seconds, ctx.database().directory().toString()));
             out.flush();

@@ -345,6 +345,10 @@ public final class MembershipRepository {
         return out;
     }
 
+    public List<Long> customerIds(DSLContext dsl) {
+        return dsl.select(CUSTOMER.ID).from(CUSTOMER).orderBy(CUSTOMER.ID).fetch(CUSTOMER.ID);
+    }
+
     public long maxPurchaseId(DSLContext dsl) {
         Long id = dsl.select(DSL.max(PURCHASE.ID)).from(PURCHASE).fetchOne(0, Long.class);
         return id == null ? 0 : id;

@@ -399,6 +399,11 @@ public final class MembershipService {
     public record CustomerRef(long id, boolean archived) {
     }
 
+    /** Every customer's id, in the order they were added. */
+    public List<Long> customerIds() {
+        return repository.customerIds(db.dsl());
+    }
+
     public Map<String, CustomerRef> customersByCode(java.util.Collection<String> codes) {
         return repository.customersByCode(db.dsl(), codes);
     }
@@ -427,6 +432,7 @@ public final class MembershipService {
                 points[i] = points(l.amount(), rate != null ? rate : lowestRate);
             }
             LocalDateTime stamp = now();
+            tierRepository.prepareImport(dsl, stamp);
             long after = repository.maxPurchaseId(dsl);
             repository.insertPurchases(dsl, lines, points, stamp, IMPORT_BATCH);
             repository.earnForPurchasesAfter(dsl, after, settings.expiryMonths());

@@ -85,12 +85,29 @@ public final class TierRepository {
         return place(dsl, customerId, now, reason);
     }
 
-    /** Re-evaluates everyone after an import: the customers of the purchases after {@code afterPurchaseId} are recounted first. */
+    /**
+     * Before an import's purchases are inserted: moves the window and gives every customer a
+     * membership row, so that the totals are right for all purchases so far and
+     * {@link #evaluateAfterImport} only has to add the new ones.
+     */
+    public void prepareImport(DSLContext dsl, LocalDateTime now) {
+        ensureMembers(dsl, null, now, align(dsl, now.toLocalDate()));
+    }
+
+    /**
+     * Re-evaluates everyone after an import prepared by {@link #prepareImport}: adds the
+     * purchases after {@code afterPurchaseId} that fall in the window (a primary-key range,
+     * grouped) to their customers' totals, then places everyone. (Recounting the touched
+     * customers instead took 18 s for 20,000 purchases of 3,000 new customers: H2 planned the
+     * correlated sums on the stale row counts of the fresh table.)
+     */
     public int evaluateAfterImport(DSLContext dsl, long afterPurchaseId, LocalDateTime now) {
-        LocalDateTime from = align(dsl, now.toLocalDate());
-        ensureMembers(dsl, null, now, from);
-        dsl.execute("UPDATE customer_membership m SET " + recount("m.customer_id")
-                + " WHERE m.customer_id IN (SELECT DISTINCT x.customer_id FROM purchase x WHERE x.id > ?)", from, from, afterPurchaseId);
+        LocalDateTime from = storedWindow(dsl, false);
+        dsl.execute("MERGE INTO customer_membership m USING (SELECT p.customer_id, SUM(p.points) AS pts, SUM(p.amount) AS amt"
+                + "   FROM purchase p WHERE p.id > ? AND p.voided = FALSE AND p.purchased_at >= ? GROUP BY p.customer_id) d"
+                + " ON m.customer_id = d.customer_id"
+                + " WHEN MATCHED THEN UPDATE SET m.points_12m = m.points_12m + d.pts, m.spend_12m = m.spend_12m + d.amt",
+                afterPurchaseId, from);
         return place(dsl, null, now, TierChangeReason.PURCHASE);
     }
 

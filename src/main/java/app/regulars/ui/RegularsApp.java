@@ -92,8 +92,12 @@ public final class RegularsApp extends Application {
     }
 
     static SampleFiller sampleFiller(AppContext context) {
-        return (n, progress, cancelled) -> new SampleShop(System.currentTimeMillis(), context.customers().today())
-                .fill(context.customers(), n, done -> progress.update(done, n), cancelled);
+        return (n, progress, cancelled) -> {
+            SampleShop shop = new SampleShop(System.currentTimeMillis(), context.customers().today());
+            int saved = shop.fill(context.customers(), n, done -> progress.update(done, n), cancelled);
+            shop.fillPurchases(context.membership(), done -> { }, cancelled); // a few seconds for the sample's size
+            return saved;
+        };
     }
 
     private void failedToOpen(Throwable e) {

@@ -89,11 +89,40 @@ class SampleShopTest {
         StringWriter err = new StringWriter();
         assertThat(run(dir, out, err)).isEqualTo(RegularsCommand.OK);
         assertThat(out.toString()).contains("250 sample customers saved");
+        int purchases = new SampleShop(20240101, LocalDate.now()).purchases(java.util.stream.LongStream.rangeClosed(1, 250).boxed().toList()).size();
+        assertThat(out.toString()).contains(String.format(Locale.ENGLISH, "%,d purchases saved", purchases));
         err.getBuffer().setLength(0);
         assertThat(run(dir, out, err)).isEqualTo(RegularsCommand.FAILED);
         assertThat(err.toString()).contains("already has 250 customers");
         try (AppContext ctx = AppContext.open(dir)) {
             assertThat(ctx.customers().countAll()).isEqualTo(250);
+            assertThat(ctx.membership().tierSummary().stream().mapToInt(app.regulars.membership.TierSummary::members).sum()).isEqualTo(250);
+        }
+    }
+
+    @Test
+    void samplePurchasesLookLikeATeaShopsAndPlaceCustomersInTiers(@TempDir Path dir) {
+        try (AppContext ctx = AppContext.open(dir, app.regulars.testing.TestStores.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
+            SampleShop shop = new SampleShop(5, TODAY);
+            shop.fill(ctx.customers(), 400, n -> { }, () -> false);
+            List<Long> ids = ctx.membership().customerIds();
+            var lines = shop.purchases(ids);
+            assertThat(lines).isEqualTo(new SampleShop(5, TODAY).purchases(ids)); // the seed decides
+            assertThat(lines.size()).isBetween(400 * 5, 400 * 12);
+            assertThat(lines).allSatisfy(l -> {
+                assertThat(l.at().toLocalDate()).isBetween(TODAY.minusMonths(18), TODAY.minusDays(1));
+                assertThat(l.at().getHour()).isBetween(9, 20);
+                assertThat(l.amount().signum()).isPositive();
+                assertThat(l.amount().remainder(new java.math.BigDecimal("0.50")).signum()).isZero();
+            });
+            assertThat(shop.fillPurchases(ctx.membership(), n -> { }, () -> false)).isEqualTo(lines.size());
+            var tiers = ctx.membership().tierSummary();
+            assertThat(tiers.stream().mapToInt(app.regulars.membership.TierSummary::members).sum()).isEqualTo(400);
+            assertThat(tiers.get(0).members()).as("most customers stay in the lowest tier").isGreaterThan(200);
+            assertThat(tiers.get(1).members() + tiers.get(2).members()).as("regulars reach Silver or Gold").isGreaterThan(20);
+            long someone = ids.get(0);
+            assertThat(ctx.membership().balance(someone)).isEqualTo(
+                    lines.stream().filter(l -> l.customerId() == someone).mapToInt(l -> l.amount().intValue()).sum());
         }
     }
 
