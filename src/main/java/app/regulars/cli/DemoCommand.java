@@ -70,7 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
             if (!withoutPurchases) {
                 out.println(root.messages().get("cli.demo.purchases"));
                 out.flush();
-                int bought = new SampleShop(seed, service.today()).fillPurchases(ctx.membership(), n -> { }, () -> false);
+                int bought = new SampleShop(seed, service.today()).fillPurchases(ctx.membership(), (n, all) -> {
+                    out.println(root.messages().get("cli.demo.progress", n, all));
+                    out.flush();
+                }, () -> false);
                 out.println(root.messages().get("cli.demo.purchasesDone", bought));
             }
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -355,15 +355,15 @@ public final class SampleShop {
     /**
      * Gives the customers of a freshly filled sample store their purchases (points and tiers
      * follow), {@value #PURCHASE_SLICE} per transaction; returns how many. {@code progress}
-     * gets the purchases stored so far; a cancel stops between slices.
+     * gets the purchases stored so far and how many there are; a cancel stops between slices.
      */
-    public int fillPurchases(MembershipService membership, java.util.function.IntConsumer progress,
+    public int fillPurchases(MembershipService membership, java.util.function.BiConsumer<Integer, Integer> progress,
                              java.util.function.BooleanSupplier cancelled) {
         List<PurchaseLine> all = purchases(membership.customerIds());
         int done = 0;
         for (int from = 0; from < all.size() && !cancelled.getAsBoolean(); from += PURCHASE_SLICE) {
             done += membership.importPurchases(all.subList(from, Math.min(all.size(), from + PURCHASE_SLICE)));
-            progress.accept(done);
+            progress.accept(done, all.size());
         }
         return done;
     }

@@ -95,7 +95,7 @@ public final class RegularsApp extends Application {
         return (n, progress, cancelled) -> {
             SampleShop shop = new SampleShop(System.currentTimeMillis(), context.customers().today());
             int saved = shop.fill(context.customers(), n, done -> progress.update(done, n), cancelled);
-            shop.fillPurchases(context.membership(), done -> { }, cancelled); // a few seconds for the sample's size
+            shop.fillPurchases(context.membership(), (done, all) -> { }, cancelled); // a few seconds for the sample's size
             return saved;
         };
     }

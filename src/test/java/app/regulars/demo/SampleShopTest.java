@@ -115,7 +115,7 @@ class SampleShopTest {
                 assertThat(l.amount().signum()).isPositive();
                 assertThat(l.amount().remainder(new java.math.BigDecimal("0.50")).signum()).isZero();
             });
-            assertThat(shop.fillPurchases(ctx.membership(), n -> { }, () -> false)).isEqualTo(lines.size());
+            assertThat(shop.fillPurchases(ctx.membership(), (n, all) -> { }, () -> false)).isEqualTo(lines.size());
             var tiers = ctx.membership().tierSummary();
             assertThat(tiers.stream().mapToInt(app.regulars.membership.TierSummary::members).sum()).isEqualTo(400);
             assertThat(tiers.get(0).members()).as("most customers stay in the lowest tier").isGreaterThan(200);
