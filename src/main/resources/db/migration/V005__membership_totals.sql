@@ -33,10 +33,10 @@ INSERT INTO customer_membership (customer_id, tier_id, tier_since)
     SELECT c.id, (SELECT t.id FROM member_tier t WHERE t.position = 0), c.created_at FROM customer c
     WHERE NOT EXISTS (SELECT 1 FROM customer_membership x WHERE x.customer_id = c.id);
 
-UPDATE customer_membership m SET
-    points_12m = COALESCE((SELECT SUM(p.points) FROM purchase p
-                           WHERE p.customer_id = m.customer_id AND p.voided = FALSE
-                             AND p.purchased_at >= TIMESTAMP '1970-01-01 00:00:00'), 0),
-    spend_12m  = COALESCE((SELECT SUM(p.amount) FROM purchase p
-                           WHERE p.customer_id = m.customer_id AND p.voided = FALSE
-                             AND p.purchased_at >= TIMESTAMP '1970-01-01 00:00:00'), 0);
+-- One grouping of all purchases (a correlated sum per customer may be planned as a scan per customer).
+MERGE INTO customer_membership m
+USING (SELECT p.customer_id, SUM(p.points) AS pts, SUM(p.amount) AS amt FROM purchase p
+       WHERE p.voided = FALSE AND p.purchased_at >= TIMESTAMP '1970-01-01 00:00:00'
+       GROUP BY p.customer_id) d
+ON m.customer_id = d.customer_id
+WHEN MATCHED THEN UPDATE SET points_12m = d.pts, spend_12m = d.amt;

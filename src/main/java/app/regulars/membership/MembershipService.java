@@ -432,7 +432,7 @@ public final class MembershipService {
                 points[i] = points(l.amount(), rate != null ? rate : lowestRate);
             }
             LocalDateTime stamp = now();
-            tierRepository.prepareImport(dsl, stamp);
+            tierRepository.alignAndEnsure(dsl, stamp);
             long after = repository.maxPurchaseId(dsl);
             repository.insertPurchases(dsl, lines, points, stamp, IMPORT_BATCH);
             repository.earnForPurchasesAfter(dsl, after, settings.expiryMonths());

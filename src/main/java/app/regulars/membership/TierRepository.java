@@ -78,24 +78,15 @@ public final class TierRepository {
      */
     public int evaluate(DSLContext dsl, Long customerId, LocalDateTime now, TierChangeReason reason) {
         LocalDateTime from = align(dsl, now.toLocalDate());
-        ensureMembers(dsl, customerId, now, from);
+        ensureMembers(dsl, customerId, now);
         if (customerId != null) {
-            dsl.execute("UPDATE customer_membership m SET " + recount("m.customer_id") + " WHERE m.customer_id = ?", from, from, customerId);
+            dsl.execute("UPDATE customer_membership m SET " + recount(customerId) + " WHERE m.customer_id = ?", from, from, customerId);
         }
         return place(dsl, customerId, now, reason);
     }
 
     /**
-     * Before an import's purchases are inserted: moves the window and gives every customer a
-     * membership row, so that the totals are right for all purchases so far and
-     * {@link #evaluateAfterImport} only has to add the new ones.
-     */
-    public void prepareImport(DSLContext dsl, LocalDateTime now) {
-        ensureMembers(dsl, null, now, align(dsl, now.toLocalDate()));
-    }
-
-    /**
-     * Re-evaluates everyone after an import prepared by {@link #prepareImport}: adds the
+     * Re-evaluates everyone after an import prepared by {@link #alignAndEnsure}: adds the
      * purchases after {@code afterPurchaseId} that fall in the window (a primary-key range,
      * grouped) to their customers' totals, then places everyone. (Recounting the touched
      * customers instead took 18 s for 20,000 purchases of 3,000 new customers: H2 planned the
@@ -120,7 +111,7 @@ public final class TierRepository {
         LocalDateTime from = windowStart(now.toLocalDate());
         storedWindow(dsl, true);
         dsl.update(MEMBERSHIP_WINDOW).set(MEMBERSHIP_WINDOW.WINDOW_FROM, from).where(MEMBERSHIP_WINDOW.ID.eq(1)).execute();
-        ensureMembers(dsl, null, now, from);
+        ensureMembers(dsl, null, now);
         dsl.execute("UPDATE customer_membership SET points_12m = 0, spend_12m = 0 WHERE points_12m <> 0 OR spend_12m <> 0");
         dsl.execute("MERGE INTO customer_membership m USING (SELECT p.customer_id, SUM(p.points) AS pts, SUM(p.amount) AS amt"
                 + "   FROM purchase p WHERE p.voided = FALSE AND p.purchased_at >= ? GROUP BY p.customer_id) d"
@@ -129,7 +120,7 @@ public final class TierRepository {
     }
 
     /** The SET clause that recounts a customer's totals from the window start (two parameters). */
-    private static String recount(String customer) {
+    private static String recount(long customer) {
         return "points_12m = COALESCE((SELECT SUM(p.points) FROM purchase p WHERE p.customer_id = " + customer
                 + " AND p.voided = FALSE AND p.purchased_at >= ?), 0),"
                 + " spend_12m = COALESCE((SELECT SUM(p.amount) FROM purchase p WHERE p.customer_id = " + customer
@@ -141,23 +132,33 @@ public final class TierRepository {
         return dsl.fetchCount(CUSTOMER_MEMBERSHIP) == dsl.fetchCount(CUSTOMER);
     }
 
-    /** Moves the totals to today's window and gives every customer a membership row (for the member lists). */
+    /**
+     * Moves the totals to today's window and gives every customer a membership row: before the
+     * member lists are read, and before an import's purchases are inserted (then the totals are
+     * right for all purchases so far and {@link #evaluateAfterImport} only adds the new ones).
+     */
     public void alignAndEnsure(DSLContext dsl, LocalDateTime now) {
-        ensureMembers(dsl, null, now, align(dsl, now.toLocalDate()));
+        align(dsl, now.toLocalDate());
+        ensureMembers(dsl, null, now);
     }
 
-    /** Gives customers without a membership row one in the lowest tier, with their totals counted. */
-    private void ensureMembers(DSLContext dsl, Long customerId, LocalDateTime now, LocalDateTime from) {
+    /**
+     * Gives customers without a membership row one in the lowest tier, with zero totals. That
+     * is right: a customer's purchases are only written by {@link MembershipService}, which
+     * makes the row first (imports: {@link #alignAndEnsure}) or recounts the customer after
+     * ({@link #evaluate} with an id); V005 counted the purchases made before it. (Counting
+     * each new row's purchases here would be a correlated sum per customer, which H2 may plan
+     * as a scan of the window's purchases per customer.)
+     */
+    private void ensureMembers(DSLContext dsl, Long customerId, LocalDateTime now) {
         if (customerId == null && everyoneHasMembership(dsl)) {
             return;
         }
         long lowest = dsl.select(MEMBER_TIER.ID).from(MEMBER_TIER).orderBy(MEMBER_TIER.POSITION).limit(1).fetchOne(MEMBER_TIER.ID);
         String one = customerId == null ? "" : " AND c.id = " + customerId;
         dsl.execute("INSERT INTO customer_membership (customer_id, tier_id, tier_since, points_12m, spend_12m)"
-                + " SELECT c.id, ?, ?, COALESCE((SELECT SUM(p.points) FROM purchase p WHERE p.customer_id = c.id AND p.voided = FALSE AND p.purchased_at >= ?), 0),"
-                + " COALESCE((SELECT SUM(p.amount) FROM purchase p WHERE p.customer_id = c.id AND p.voided = FALSE AND p.purchased_at >= ?), 0)"
-                + " FROM customer c WHERE NOT EXISTS (SELECT 1 FROM customer_membership x WHERE x.customer_id = c.id)" + one,
-                lowest, now, from, from);
+                + " SELECT c.id, ?, ?, 0, 0 FROM customer c"
+                + " WHERE NOT EXISTS (SELECT 1 FROM customer_membership x WHERE x.customer_id = c.id)" + one, lowest, now);
     }
 
     /**
