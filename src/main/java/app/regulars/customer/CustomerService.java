@@ -256,7 +256,7 @@ public final class CustomerService {
     }
 
     /** Set while {@link #fillEmpty} runs: a store opened with it set holds an interrupted fill. */
-    public static final String FILL_PENDING = "customer.fill.pending";
+    public static final String FILL_PENDING = "bulk.customerFill.pending";
 
     /**
      * Fills an EMPTY store with many new profiles, committing {@code slice} at a time inside
