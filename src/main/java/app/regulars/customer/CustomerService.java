@@ -263,8 +263,9 @@ public final class CustomerService {
      * {@link Database#bulkLoad}: 100,000 customers in one transaction took 90 s and left a
      * 5.7 GB file, in slices with H2's defaults 3.3 GB. {@code bulkLoad} keeps H2's old chunks
      * 5 s instead of 45 s and syncs every second (docs/decisions/0007-bulk-load-retention.md):
-     * 161 s and 0.69 GB on a busy 2-core machine, where the earlier {@code RETENTION_TIME 0}
-     * took 143 s and 0.51 GB but stayed in the file after a kill and broke long statements.
+     * 159-161 s and 0.57-0.69 GB on a busy 2-core machine, where the earlier
+     * {@code RETENTION_TIME 0} took 141-143 s and 0.43-0.51 GB but stayed in the file after a
+     * kill and broke long statements.
      * All or nothing: on a failure or a cancel the customers already committed are deleted
      * again (the store was empty); if the process dies instead, the flag {@link #FILL_PENDING},
      * committed before the first slice, makes {@link #undoInterruptedFill} delete them at the
