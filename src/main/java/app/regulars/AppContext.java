@@ -36,6 +36,7 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         this.settings = new Settings(database);
         this.customers = new CustomerService(database, new CustomerRepository(), PhoneNumbers.forLocale(locale), clock);
+        this.customers.undoInterruptedFill(); // a demo or sample fill killed half-way (decision 0007)
         this.membership = new MembershipService(database, new MembershipSettings(settings, locale), clock);
         // ---- followup ----
         this.followUps = new FollowUpService(database, new FollowUpRepository(), clock);

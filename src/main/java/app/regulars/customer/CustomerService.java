@@ -2,7 +2,10 @@ package app.regulars.customer;
 
 import app.regulars.i18n.UserException;
 import app.regulars.store.Database;
+import app.regulars.store.Settings;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,6 +50,7 @@ public final class CustomerService {
     private static final Pattern CODE = Pattern.compile("^[\\p{L}\\p{N}_-]+$");
     private static final Pattern PHONE_QUERY = Pattern.compile("^[+\\d][\\d\\s()-]*$");
 
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerService.class);
     private final Database db;
     private final CustomerRepository repository;
     private final PhoneNumbers phones;
@@ -251,31 +255,67 @@ public final class CustomerService {
         });
     }
 
+    /** Set while {@link #fillEmpty} runs: a store opened with it set holds an interrupted fill. */
+    public static final String FILL_PENDING = "bulk.customerFill.pending";
+
     /**
      * Fills an EMPTY store with many new profiles, committing {@code slice} at a time inside
      * {@link Database#bulkLoad}: 100,000 customers in one transaction took 90 s and left a
-     * 5.7 GB file; in slices of 2,000 with pages reused at once, 55 s and 0.44 GB. All or nothing still holds: on a failure or
-     * a cancel the customers already committed are deleted again (the store was empty).
+     * 5.7 GB file, in slices with H2's defaults 3.3 GB. {@code bulkLoad} keeps H2's old chunks
+     * 5 s instead of 45 s and syncs every second (docs/decisions/0007-bulk-load-retention.md):
+     * 159-161 s and 0.57-0.69 GB on a busy 2-core machine, where the earlier
+     * {@code RETENTION_TIME 0} took 141-143 s and 0.43-0.51 GB but stayed in the file after a
+     * kill and broke long statements.
+     * All or nothing: on a failure or a cancel the customers already committed are deleted
+     * again (the store was empty); if the process dies instead, the flag {@link #FILL_PENDING},
+     * committed before the first slice, makes {@link #undoInterruptedFill} delete them at the
+     * next start.
      */
     public int fillEmpty(List<Customer> normalized, int slice, IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
         int existing = countAll();
         if (existing > 0) {
             throw new UserException("demo.error.notEmpty", existing);
         }
+        Settings settings = new Settings(db);
+        settings.put(FILL_PENDING, "true");
+        int n;
         try {
-            return db.bulkLoad(() -> {
-                int n = 0;
+            n = db.bulkLoad(() -> {
+                int done = 0;
                 for (int from = 0; from < normalized.size(); from += slice) {
-                    int done = n;
-                    n += insertAll(normalized.subList(from, Math.min(normalized.size(), from + slice)),
-                            k -> progress.accept(done + k), cancelled);
+                    int before = done;
+                    done += insertAll(normalized.subList(from, Math.min(normalized.size(), from + slice)),
+                            k -> progress.accept(before + k), cancelled);
                 }
-                return n;
+                return done;
             });
         } catch (RuntimeException e) {
-            db.write(cfg -> repository.deleteAll(cfg.dsl()));
+            deleteFilled(settings);
             throw e;
         }
+        settings.remove(FILL_PENDING);
+        return n;
+    }
+
+    /**
+     * Deletes what a {@link #fillEmpty} that never finished (the process was killed, the
+     * power went) committed, as the fill itself does on a failure; run once when the store
+     * opens. Returns how many customers it deleted.
+     */
+    public int undoInterruptedFill() {
+        Settings settings = new Settings(db);
+        if (settings.get(FILL_PENDING).isEmpty()) {
+            return 0;
+        }
+        int deleted = deleteFilled(settings);
+        LOG.warn("An interrupted fill of an empty store left {} customers; deleted them", deleted);
+        return deleted;
+    }
+
+    private int deleteFilled(Settings settings) {
+        int deleted = db.bulkLoad(() -> db.write(cfg -> repository.deleteAll(cfg.dsl())));
+        settings.remove(FILL_PENDING);
+        return deleted;
     }
 
     /** As saving them one by one would number them: given codes checked, missing ones drawn in order. */

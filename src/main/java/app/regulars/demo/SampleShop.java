@@ -305,7 +305,7 @@ public final class SampleShop {
     }
 
     /** Customers committed per transaction when filling a store. */
-    static final int SLICE = 2000;
+    public static final int SLICE = 2000;
 
     /**
      * Fills an empty store with {@code count} sample customers (the command line's

@@ -42,6 +42,8 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "regulars";
     private static final long SYNC_DELAY_MS = 1000;
     private static final int DEFAULT_RETENTION_MS = 45_000;
+    private static final int BULK_RETENTION_MS = 5_000;
+    private static final int BULK_SYNC_MS = 1_000;
 
     private final Path directory;
     private final JdbcConnectionPool pool;
@@ -86,6 +88,7 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(directory, pool);
         try {
+            db.restoreDefaults();
             db.migrate();
         } catch (RuntimeException e) {
             db.close();
@@ -183,20 +186,42 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs a bulk load into an empty store. H2 keeps overwritten pages for 45 s
-     * ({@code RETENTION_TIME}) so that a power cut finds an older consistent state; during
-     * a load that rewrites the same index pages thousands of times a second this grew the
-     * file to gigabytes. Inside this call they are reused at once (a kill still loses no
-     * commit; a power cut in the middle can cost the load, which was into an empty store),
-     * then the default comes back and everything is synced.
+     * Runs a bulk load of many short transactions (slices) into an empty store. H2 keeps
+     * overwritten chunks for 45 s ({@code RETENTION_TIME}), so that after a power cut an
+     * older consistent state is still on the disk, counting on the operating system to have
+     * written its buffers by then; a load rewrites the same index pages in chunk after chunk,
+     * and keeping 45 s of them grew a 100,000-customer load to 3.3 GB. Inside this call H2
+     * keeps them for {@value #BULK_RETENTION_MS} ms instead, and {@code CHECKPOINT SYNC}
+     * forces everything to the disk every {@value #BULK_SYNC_MS} ms, so a chunk is only
+     * overwritten once what replaced it has been synced five times over. Afterwards the
+     * default comes back and everything is synced; {@link #open} restores the default too,
+     * as H2 keeps the setting in the file and a killed load would otherwise leave it there.
+     * Not {@code RETENTION_TIME 0}: it let H2 overwrite a chunk a running statement still
+     * read ("Chunk ... not found") and left no margin for a power cut. Statements inside
+     * should be short (well under {@value #BULK_RETENTION_MS} ms).
+     * See docs/decisions/0007-bulk-load-retention.md.
      */
     public <T> T bulkLoad(java.util.function.Supplier<T> load) {
-        execute("SET RETENTION_TIME 0");
+        execute("SET RETENTION_TIME " + BULK_RETENTION_MS);
+        ScheduledFuture<?> syncing;
+        synchronized (this) {
+            syncing = syncer.scheduleWithFixedDelay(this::syncNow, BULK_SYNC_MS, BULK_SYNC_MS, TimeUnit.MILLISECONDS);
+        }
         try {
             return load.get();
         } finally {
+            syncing.cancel(false);
             execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
             syncNow();
+        }
+    }
+
+    /** H2's defaults for the settings {@link #bulkLoad} changes, in case a killed load left them in the file. */
+    private void restoreDefaults() {
+        Object retention = dsl.fetchValue("SELECT MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'");
+        if (retention != null && !String.valueOf(DEFAULT_RETENTION_MS).equals(retention.toString())) {
+            LOG.warn("RETENTION_TIME was {} (an interrupted bulk load); back to {}", retention, DEFAULT_RETENTION_MS);
+            execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
         }
     }
 

@@ -29,4 +29,9 @@ public final class Settings {
                 .whenNotMatchedThenInsert(APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values(key, value)
                 .execute());
     }
+
+    /** Removes {@code key} (nothing happens if it is not set). */
+    public void remove(String key) {
+        db.write(cfg -> cfg.dsl().deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq(key)).execute());
+    }
 }

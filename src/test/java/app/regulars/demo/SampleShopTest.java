@@ -6,6 +6,7 @@ import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.CustomerSort;
 import app.regulars.i18n.Messages;
+import app.regulars.i18n.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SampleShopTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -123,6 +125,24 @@ class SampleShopTest {
             long someone = ids.get(0);
             assertThat(ctx.membership().balance(someone)).isEqualTo(
                     lines.stream().filter(l -> l.customerId() == someone).mapToInt(l -> l.amount().intValue()).sum());
+        }
+    }
+
+    @Test
+    void aFillCancelledAfterItsFirstSliceLeavesAnEmptyStoreThatCanBeFilledAgain(@TempDir Path dir) {
+        try (AppContext ctx = AppContext.open(dir)) {
+            CustomerService service = ctx.customers();
+            SampleShop shop = new SampleShop(1, TODAY);
+            java.util.concurrent.atomic.AtomicInteger progress = new java.util.concurrent.atomic.AtomicInteger();
+            assertThatThrownBy(() -> shop.fill(service, 3 * SampleShop.SLICE, progress::set,
+                    () -> progress.get() > SampleShop.SLICE + 100))
+                    .isInstanceOf(UserException.class);
+            assertThat(progress.get()).as("the cancel came in the second slice").isGreaterThan(SampleShop.SLICE);
+            assertThat(service.countAll()).isZero();
+            assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
+            assertThat(shop.fill(service, 40, n -> { }, () -> false)).isEqualTo(40);
+            assertThat(service.countAll()).isEqualTo(40);
+            assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
         }
     }
 

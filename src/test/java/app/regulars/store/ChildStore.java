@@ -3,6 +3,7 @@ package app.regulars.store;
 import app.regulars.AppContext;
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
+import app.regulars.demo.SampleShop;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.util.List;
 /**
  * The other process of the store tests, started as a child JVM. {@code save DIR} saves
  * customers one by one forever, printing {@code saved CODE} after each save returns;
- * {@code hold DIR} opens the folder, prints {@code open} and keeps it open until its input closes.
+ * {@code hold DIR} opens the folder, prints {@code open} and keeps it open until its input closes;
+ * {@code bulk DIR N} fills the empty store with N sample customers as the {@code demo} command
+ * does, printing {@code progress K} as the load goes and {@code done K} at the end.
  */
 public final class ChildStore {
     private ChildStore() {
@@ -32,6 +35,17 @@ public final class ChildStore {
                     System.out.flush();
                 }
             }
+            if (args[0].equals("bulk")) {
+                CustomerService customers = ctx.customers();
+                int n = Integer.parseInt(args[2]);
+                int saved = new SampleShop(7L, customers.today()).fill(customers, n, k -> {
+                    System.out.println("progress " + k);
+                    System.out.flush();
+                }, () -> false);
+                System.out.println("done " + saved);
+                System.out.flush();
+                return;
+            }
             System.out.println("open");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().forEach(l -> { });
@@ -39,10 +53,11 @@ public final class ChildStore {
     }
 
     /** Starts this class in a child JVM with the same java and class path. */
-    static Process start(String mode, Path dir) throws IOException {
+    static Process start(String mode, Path dir, String... more) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "--enable-native-access=ALL-UNNAMED", ChildStore.class.getName(), mode, dir.toString()));
+        cmd.addAll(List.of(more));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

@@ -1,0 +1,90 @@
+package app.regulars.store;
+
+import app.regulars.AppContext;
+import app.regulars.customer.CustomerService;
+import app.regulars.demo.SampleShop;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A demo load ({@code CustomerService.fillEmpty} through {@code Database.bulkLoad}) killed
+ * (SIGKILL) in the middle leaves a file that opens, reads back whole (a {@code SCRIPT} of it
+ * checks every page), runs with H2's default settings again, and holds whole committed
+ * slices of the load only, at least those committed before the kill; opening the app then
+ * deletes them (the fill is all or nothing) and a new fill works. The child prints its
+ * progress; a progress inside slice k means slices 0..k-1 had been committed (at 50 % the
+ * kill comes as a slice's last batch is done, racing its commit). Size with
+ * {@code -Dregulars.bulkKill.customers=N} (default 12,000: 10-30 s a case on a busy 2-core machine).
+ */
+class BulkLoadKillTest {
+    private static final int CUSTOMERS = Integer.getInteger("regulars.bulkKill.customers", 12_000);
+
+    @ParameterizedTest(name = "killed at {0}% of the load")
+    @ValueSource(ints = {3, 50, 85})
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void aKilledBulkLoadLeavesAnOpenableStoreWithWholeSlices(int percent, @TempDir Path dir) throws Exception {
+        int killAt = Math.max(1, CUSTOMERS * percent / 100);
+        int lastProgress = 0;
+        boolean finished = false;
+        Process child = ChildStore.start("bulk", dir, Integer.toString(CUSTOMERS));
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("progress ")) {
+                    lastProgress = Integer.parseInt(line.substring("progress ".length()));
+                    if (lastProgress >= killAt) {
+                        child.destroyForcibly();
+                        break;
+                    }
+                } else if (line.startsWith("done ")) {
+                    finished = true;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertThat(finished).as("the child was killed before the load ended").isFalse();
+        int slice = SampleShop.SLICE;
+        int committedBeforeKill = (lastProgress - 1) / slice * slice;
+
+        // What the kill left in the file, before the app's own clean-up runs.
+        try (Database db = Database.open(dir)) {
+            int count = db.dsl().fetchCount(db.dsl().selectOne().from("customer"));
+            System.out.printf("killed at progress %,d of %,d: %,d customers in the file (%,d committed before)%n",
+                    lastProgress, CUSTOMERS, count, committedBeforeKill);
+            assertThat(count).as("customers after a kill at progress %d", lastProgress).isBetween(0, CUSTOMERS);
+            assertThat(count % slice).as("whole slices only (%d customers)", count).isZero();
+            assertThat(count).as("slices committed before the kill at %d", lastProgress)
+                    .isGreaterThanOrEqualTo(committedBeforeKill);
+            assertThat(new Settings(db).get(CustomerService.FILL_PENDING)).as("the fill's flag").isPresent();
+            Path script = Files.createTempFile(dir, "check", ".zip");
+            db.scriptBackup(script); // reads every row of every table, checking page checksums
+            assertThat(Files.size(script)).isPositive();
+            String retention = db.dsl().fetchValue(
+                    "SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'").toString();
+            assertThat(retention).as("H2's retention time after reopening").isEqualTo("45000");
+        }
+
+        // The app deletes the interrupted fill when it opens, and a new one can run.
+        try (AppContext ctx = AppContext.open(dir)) {
+            assertThat(ctx.customers().countAll()).as("customers left by the interrupted fill").isZero();
+            assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
+            int filled = new SampleShop(1L, ctx.customers().today()).fill(ctx.customers(), 30, k -> { }, () -> false);
+            assertThat(filled).isEqualTo(30);
+            assertThat(ctx.customers().countAll()).isEqualTo(30);
+            assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
+        }
+    }
+}
