@@ -482,6 +482,22 @@ public final class MembershipService {
         }
     }
 
+    /** What {@link #startOfDay} did. */
+    public record DayStart(long pointsExpired, int birthdayCoupons) {
+    }
+
+    /**
+     * The membership chores of a new day, run by the shell at every start (each is safe to
+     * repeat): moves the 12-month totals to today's window, expires the points that are due
+     * (first in, first out) and, when the setting is on, issues the birthday coupons that are due.
+     */
+    public DayStart startOfDay() {
+        alignTotals();
+        long expired = expire(today());
+        int coupons = settings.birthdayCouponsAutomatic() ? issueBirthdayCoupons(today()) : 0;
+        return new DayStart(expired, coupons);
+    }
+
     /** For reads of the running totals. */
     private DSLContext alignedDsl() {
         alignTotals();

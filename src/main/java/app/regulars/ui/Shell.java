@@ -104,13 +104,9 @@ public final class Shell extends BorderPane {
                 new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CARD_ACCOUNT_DETAILS_STAR), members);
         membersNav.setId("navMembers");
         membersNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> members.refresh());
-        // The day's move of the 12-month totals, then birthday coupons (once a year per customer,
-        // MembershipService.issueBirthdayCoupons): both safe on every start.
-        runner.run(() -> {
-            context.membership().alignTotals();
-            return context.membership().settings().birthdayCouponsAutomatic()
-                    ? context.membership().issueBirthdayCoupons(context.membership().today()) : 0;
-        }, n -> { }, e -> { });
+        // Points that are due expire, the 12-month totals move to today, birthday coupons are
+        // issued: each safe to repeat, so on every start (MembershipService.startOfDay).
+        runner.run(context.membership()::startOfDay, done -> { }, e -> { });
         VBox left = new VBox(title, customersNav, calendarNav, membersNav, surveysNav, grow, footer);
         left.getStyleClass().add("shell-nav");
         left.setAlignment(Pos.TOP_LEFT);

@@ -320,6 +320,24 @@ class MembershipServiceTest {
     }
 
     @Test
+    void startOfDayExpiresDuePointsAndIssuesBirthdayCouponsOnce() {
+        m.settings().setExpiryMonths(12);
+        m.recordPurchase(alice, at(2025, 11, 20), money("300"), null); // expires 2026-11-20: due
+        m.recordPurchase(alice, at(2026, 1, 5), money("50"), null);    // expires 2027-01-05
+        long bday = context.customers().save(Customer.builder().name("曾晓燕").birthday(Birthday.solar(LocalDate.of(1992, 11, 27)))
+                .consent(new Consent(true, LocalDate.of(2025, 3, 1), Set.of())).build()).id();
+        assertThat(m.startOfDay()).isEqualTo(new MembershipService.DayStart(300, 1));
+        assertThat(m.balance(alice)).isEqualTo(50);
+        assertThat(m.ledger(alice, 10).get(0).kind()).isEqualTo(PointKind.EXPIRED);
+        assertThat(m.coupons(bday)).hasSize(1);
+        assertThat(m.startOfDay()).isEqualTo(new MembershipService.DayStart(0, 0));
+        m.settings().setBirthdayCouponsAutomatic(false);
+        context.customers().save(Customer.builder().name("Late").birthday(Birthday.solar(LocalDate.of(1990, 11, 28)))
+                .consent(new Consent(true, LocalDate.of(2025, 3, 1), Set.of())).build());
+        assertThat(m.startOfDay().birthdayCoupons()).isZero();
+    }
+
+    @Test
     void snapshotGivesTierBalanceSpendAndLastPurchases() {
         for (int i = 1; i <= 7; i++) {
             m.recordPurchase(alice, at(2026, 11, i), money("200"), "visit " + i);
