@@ -33,10 +33,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static app.regulars.testing.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The calendar and the contact timeline driven like a user would, on a real store, headless. */
@@ -89,14 +87,6 @@ class FollowUpViewsTest {
         context.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private static List<String> entries(FxRobot robot, String cellId) {
         VBox cell = robot.lookup("#" + cellId).query();

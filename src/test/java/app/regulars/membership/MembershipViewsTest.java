@@ -23,16 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static app.regulars.testing.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The membership views driven like a user would, on a real store, headless. */
@@ -74,14 +71,6 @@ class MembershipViewsTest {
         context.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private String label(FxRobot robot, String id) {
         return ((Label) robot.lookup(id).query()).getText();

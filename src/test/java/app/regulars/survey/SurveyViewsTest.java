@@ -30,10 +30,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static app.regulars.testing.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Survey entry by keyboard alone and the results page, driven like a user would, headless. */
@@ -78,14 +76,6 @@ class SurveyViewsTest {
         context.close();
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private Stage entryStage() {
         return (Stage) Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
