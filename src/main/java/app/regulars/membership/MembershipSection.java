@@ -328,7 +328,7 @@ public final class MembershipSection implements ProfileSection {
                 c -> messages.get(c.upgrade() ? "membership.history.up" : "membership.history.down",
                         c.fromName() == null ? "" : tierName(c.fromName()), tierName(c.toName())), 240));
         t.getColumns().add(column(messages.get("membership.column.reason"), c -> messages.get("membership.reason." + c.reason().name()), 200));
-        t.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.basis"), c -> c.basis().toPlainString(), 100)));
+        t.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.basis"), c -> vm.basisText(c.basis(), formats), 120)));
         t.setPlaceholder(new Label(messages.get("membership.profile.noHistory")));
         VBox box = new VBox(t);
         box.setPadding(new Insets(6, 0, 0, 0));

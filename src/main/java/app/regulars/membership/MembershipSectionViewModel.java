@@ -28,7 +28,7 @@ public final class MembershipSectionViewModel {
     /** Everything the tab shows of one customer. */
     public record Data(long customerId, Tier tier, int balance, int expiring30, MembershipService.PurchaseTotals totals,
                        List<Purchase> purchases, List<PointEntry> ledger, List<TierChange> history, List<Coupon> coupons,
-                       java.util.Currency currency) {
+                       java.util.Currency currency, TierRule rule) {
     }
 
     private final MembershipService service;
@@ -100,6 +100,12 @@ public final class MembershipSectionViewModel {
         return d != null ? d.currency() : MembershipSettings.defaultCurrency(messages.locale());
     }
 
+    /** A tier change's basis in the unit of the rule now in force: whole points, or money. */
+    public String basisText(java.math.BigDecimal basis, app.regulars.i18n.Formats formats) {
+        Data d = data.get();
+        return d != null && d.rule() == TierRule.POINTS_12_MONTHS ? formats.integer(basis.longValue()) : formats.money(basis, currency());
+    }
+
     public void reload() {
         long id = customerId;
         if (id < 0) {
@@ -107,7 +113,7 @@ public final class MembershipSectionViewModel {
         }
         runner.run(() -> new Data(id, service.tierOf(id), service.balance(id), service.expiringWithin(id, 30), service.totals(id),
                         service.purchases(id, PURCHASE_ROWS), service.ledger(id, LEDGER_ROWS), service.tierHistory(id), service.coupons(id),
-                        service.settings().currency()),
+                        service.settings().currency(), service.settings().rule()),
                 d -> {
                     if (d.customerId() != customerId) {
                         return;

@@ -52,7 +52,7 @@ public final class QuickPurchaseDialog {
             @Override
             protected void updateItem(CustomerSummary c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.name() + "   " + c.code() + (c.primaryPhone() == null ? "" : "   " + c.primaryPhone()));
+                setText(empty || c == null ? null : vm.describe(c));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {

@@ -43,6 +43,12 @@ public final class QuickPurchaseViewModel {
         query.addListener((obs, o, q) -> search(q));
     }
 
+    /** A match as the list shows it: name, card number and the primary phone as the locale writes it. */
+    public String describe(CustomerSummary c) {
+        String phone = customers.phones().format(c.primaryPhone());
+        return c.name() + "   " + c.code() + (phone.isEmpty() ? "" : "   " + phone);
+    }
+
     public StringProperty queryProperty() {
         return query;
     }

@@ -162,6 +162,10 @@ class MembershipViewsTest {
         assertThat(context.membership().tierOf(xiaoming).name()).isEqualTo("Silver");
         robot.clickOn("#quickFind").write("alice");
         waitUntil(() -> label(robot, "#quickSelected").startsWith("For Alice Smith"));
+        // the phone as people write it, not as stored (+16502530000)
+        assertThat(robot.lookup("#quickMatches .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).filter(java.util.Objects::nonNull).toList())
+                .containsExactly("Alice Smith   000003   +1 650-253-0000");
         Screenshots.save(robot.lookup("#quickFind").query().getScene(), "membership-quick-purchase-en");
         robot.type(KeyCode.ESCAPE);
     }
