@@ -50,7 +50,12 @@ public final class RegularsApp extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         messages = Messages.forSystem();
-        scene = new Scene(new StackPane(new ProgressIndicator()), 1200, 780);
+        javafx.scene.control.Label opening = new javafx.scene.control.Label(messages.get("app.opening"));
+        opening.setWrapText(true);
+        opening.setMaxWidth(480);
+        javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(16, new ProgressIndicator(), opening);
+        waiting.setAlignment(javafx.geometry.Pos.CENTER);
+        scene = new Scene(new StackPane(waiting), 1200, 780);
         theme.apply(scene);
         stage.setTitle(messages.get("app.title"));
         stage.setMinWidth(900);
