@@ -135,6 +135,21 @@ class MembershipViewsTest {
     }
 
     @Test
+    void theShellExpiresDuePointsAndIssuesBirthdayCouponsWhenItStarts(FxRobot robot) {
+        MembershipService m = context.membership();
+        m.settings().setExpiryMonths(12);
+        m.recordPurchase(xiaoming, LocalDateTime.of(2025, 11, 1, 10, 0), new BigDecimal("100.00"), null); // due 2026-11-01
+        long lin = context.customers().save(Customer.builder().name("林芳").birthday(app.regulars.customer.Birthday.solar(java.time.LocalDate.of(1990, 11, 26)))
+                .consent(new app.regulars.customer.Consent(true, java.time.LocalDate.of(2025, 3, 1), java.util.Set.of())).build()).id();
+        assertThat(m.balance(xiaoming)).isEqualTo(100);
+        robot.interact(() -> showShell(Locale.ENGLISH));
+        waitUntil(() -> m.balance(xiaoming) == 0);
+        assertThat(m.ledger(xiaoming, 5).get(0).kind()).isEqualTo(PointKind.EXPIRED);
+        waitUntil(() -> !m.coupons(lin).isEmpty());
+        assertThat(m.coupons(lin).get(0).kind()).isEqualTo(CouponKind.BIRTHDAY);
+    }
+
+    @Test
     void profileTabInChinese(FxRobot robot) {
         context.membership().recordPurchase(xiaoming, LocalDateTime.of(2026, 9, 1, 11, 0), new BigDecimal("1200.00"), "普洱 一饼");
         context.membership().recordPurchase(xiaoming, LocalDateTime.of(2026, 11, 2, 16, 0), new BigDecimal("66.00"), "茶点");
