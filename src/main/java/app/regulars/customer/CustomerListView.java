@@ -170,7 +170,28 @@ public final class CustomerListView extends BorderPane {
         for (TableColumn<CustomerRow, String> c : List.of(phone, email, company, tags, birthday)) {
             c.setSortable(false);
         }
-        table.getColumns().setAll(List.of(code, name, phone, email, company, tags, birthday));
+        List<TableColumn<CustomerRow, String>> all = new java.util.ArrayList<>(List.of(code, name));
+        List<ListColumn> extras = vm.extraColumns();
+        for (int i = 0; i < extras.size(); i++) {
+            int index = i;
+            TableColumn<CustomerRow, String> c = new TableColumn<>(extras.get(i).title());
+            c.setCellValueFactory(f -> f.getValue().extraProperty(index));
+            c.setPrefWidth(extras.get(i).width());
+            c.setSortable(false);
+            c.setId("listColumn" + i);
+            all.add(c);
+        }
+        if (!extras.isEmpty()) { // make room, so that the columns still fit a 1200-pixel window
+            code.setPrefWidth(80);
+            name.setPrefWidth(140);
+            phone.setPrefWidth(140);
+            email.setPrefWidth(160);
+            company.setPrefWidth(110);
+            tags.setPrefWidth(120);
+            birthday.setPrefWidth(170);
+        }
+        all.addAll(List.of(phone, email, company, tags, birthday));
+        table.getColumns().setAll(all);
         name.setSortType(TableColumn.SortType.ASCENDING);
         table.getSortOrder().add(name);
 

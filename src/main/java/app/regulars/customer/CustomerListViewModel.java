@@ -42,11 +42,18 @@ public final class CustomerListViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final CustomerRowList rows;
+    private final List<ListColumn> columns;
     private long generation;
     /** What the last bulk action did, shown with the next count. */
     private String note = "";
 
     public CustomerListViewModel(CustomerService service, TaskRunner runner, Messages messages) {
+        this(service, runner, messages, List.of());
+    }
+
+    /** With the columns other features add to the list ({@link ListColumn}). */
+    public CustomerListViewModel(CustomerService service, TaskRunner runner, Messages messages, List<ListColumn> columns) {
+        this.columns = List.copyOf(columns);
         this.service = service;
         this.runner = runner;
         this.messages = messages;
@@ -99,17 +106,34 @@ public final class CustomerListViewModel {
         });
     }
 
+    /** A page of summaries with the contributed columns' texts for the same customers. */
+    private record Page(List<CustomerSummary> summaries, List<java.util.Map<Long, String>> extras) {
+    }
+
     private void loadPage(long[] ids, int from) {
         long mine = generation;
-        runner.run(() -> service.summaries(ids), summaries -> {
+        runner.run(() -> {
+            List<Long> idList = java.util.Arrays.stream(ids).boxed().toList();
+            List<java.util.Map<Long, String>> extras = new java.util.ArrayList<>();
+            for (ListColumn c : columns) {
+                extras.add(c.values(idList));
+            }
+            return new Page(service.summaries(ids), extras);
+        }, page -> {
             if (mine == generation) {
-                rows.fill(from, summaries, this::fillRow);
+                rows.fill(from, page.summaries(), (row, s) -> fillRow(row, s, page.extras()));
             }
         }, e -> error.set(messages.describe(e)));
     }
 
-    private void fillRow(CustomerRow row, CustomerSummary s) {
+    private void fillRow(CustomerRow row, CustomerSummary s, List<java.util.Map<Long, String>> extras) {
         row.fill(s, service.phones().format(s.primaryPhone()), formats.nextBirthday(s.birthday(), service.today()));
+        row.fillExtras(extras.stream().map(m -> m.getOrDefault(s.id(), "")).toList());
+    }
+
+    /** The columns other features add, in order; the view shows one column each. */
+    public List<ListColumn> extraColumns() {
+        return columns;
     }
 
     public void sortBy(CustomerSort newSort, boolean asc) {

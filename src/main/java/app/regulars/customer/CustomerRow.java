@@ -19,6 +19,8 @@ public final class CustomerRow {
     private final ReadOnlyStringWrapper company = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tags = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper birthday = new ReadOnlyStringWrapper("");
+    /** The texts of the columns other features add ({@link ListColumn}), in their order. */
+    private final java.util.List<ReadOnlyStringWrapper> extras = new java.util.ArrayList<>();
 
     public CustomerRow(long id) {
         this.id = id;
@@ -33,6 +35,24 @@ public final class CustomerRow {
         tags.set(String.join(", ", s.tags()));
         birthday.set(formattedBirthday);
         loaded.set(true);
+    }
+
+    void fillExtras(java.util.List<String> texts) {
+        for (int i = 0; i < texts.size(); i++) {
+            extraWrapper(i).set(texts.get(i));
+        }
+    }
+
+    private ReadOnlyStringWrapper extraWrapper(int i) {
+        while (extras.size() <= i) {
+            extras.add(new ReadOnlyStringWrapper(""));
+        }
+        return extras.get(i);
+    }
+
+    /** The text of the {@code i}-th contributed column. */
+    public ReadOnlyStringProperty extraProperty(int i) {
+        return extraWrapper(i).getReadOnlyProperty();
     }
 
     public long id() {

@@ -36,10 +36,18 @@ public final class CustomersPage extends StackPane {
         this(service, runner, messages, List.of());
     }
 
-    /** {@code sections}: what other features show on a profile, as tabs beside the details. */
     public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections) {
+        this(service, runner, messages, sections, List.of());
+    }
+
+    /**
+     * {@code sections}: what other features show on a profile, as tabs beside the details;
+     * {@code columns}: what they add to the list.
+     */
+    public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections,
+                         List<ListColumn> columns) {
         getStyleClass().add("customers-page");
-        listVm = new CustomerListViewModel(service, runner, messages);
+        listVm = new CustomerListViewModel(service, runner, messages, columns);
         profileVm = new CustomerProfileViewModel(service, runner, messages);
         editorVm = new CustomerEditorViewModel(service, runner, messages);
         list = new CustomerListView(listVm, messages, this::openProfile, this::createNew);

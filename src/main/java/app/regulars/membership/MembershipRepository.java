@@ -278,6 +278,21 @@ public final class MembershipRepository {
                 .orElseGet(() -> tiers(dsl).get(0));
     }
 
+    /** The current tier of each of these customers; customers without a membership row get the lowest tier. */
+    public Map<Long, Tier> tiersOf(DSLContext dsl, java.util.Collection<Long> customerIds) {
+        Map<Long, Tier> byId = new java.util.HashMap<>();
+        List<Tier> all = tiers(dsl);
+        all.forEach(t -> byId.put(t.id(), t));
+        Map<Long, Tier> out = new java.util.HashMap<>();
+        for (Long id : customerIds) {
+            out.put(id, all.get(0));
+        }
+        dsl.select(CUSTOMER_MEMBERSHIP.CUSTOMER_ID, CUSTOMER_MEMBERSHIP.TIER_ID).from(CUSTOMER_MEMBERSHIP)
+                .where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.in(customerIds))
+                .forEach(r -> out.put(r.value1(), byId.getOrDefault(r.value2(), all.get(0))));
+        return out;
+    }
+
     /**
      * Replaces the tiers by {@code checked} (validated, positions 0..n-1): updates those with
      * an id, inserts the new ones, moves members of removed tiers to the lowest and deletes

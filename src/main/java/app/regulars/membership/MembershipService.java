@@ -343,6 +343,11 @@ public final class MembershipService {
         return repository.currentTier(db.dsl(), customerId);
     }
 
+    /** The current tier of each of these customers (a page of a list); those without a membership row get the lowest. */
+    public Map<Long, Tier> tiersOf(java.util.Collection<Long> customerIds) {
+        return repository.tiersOf(db.dsl(), customerIds);
+    }
+
     public List<TierChange> tierHistory(long customerId) {
         return tierRepository.history(db.dsl(), customerId);
     }

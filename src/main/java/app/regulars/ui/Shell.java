@@ -60,7 +60,10 @@ public final class Shell extends BorderPane {
         timeline.setSurveyLauncher(askSurvey);
         sections.add(timeline);
         sections.add(new SurveysSection(context.surveys(), runner, messages));
-        customers = new CustomersPage(context.customers(), runner, messages, sections);
+        // Each feature's column in the customer list: the member tier.
+        java.util.List<app.regulars.customer.ListColumn> columns = java.util.List.of(
+                new app.regulars.membership.TierListColumn(context.membership(), messages));
+        customers = new CustomersPage(context.customers(), runner, messages, sections, columns);
         surveys = new SurveysPage(new SurveyResultsViewModel(context.surveys(), runner, messages, context.customers()::tagsInUse), runner, messages);
 
         Label title = new Label(messages.get("app.title"));

@@ -47,6 +47,36 @@ class CustomerListViewModelTest {
     }
 
     @Test
+    void columnsOfOtherFeaturesAreFilledWithTheirPage() {
+        List<List<Long>> asked = new java.util.ArrayList<>();
+        ListColumn tier = new ListColumn() {
+            @Override
+            public String title() {
+                return "Tier";
+            }
+
+            @Override
+            public double width() {
+                return 90;
+            }
+
+            @Override
+            public java.util.Map<Long, String> values(List<Long> ids) {
+                asked.add(ids);
+                long xiaoming = context.customers().byCode("000001").orElseThrow().id();
+                return java.util.Map.of(xiaoming, "Gold");
+            }
+        };
+        CustomerListViewModel withTier = new CustomerListViewModel(context.customers(), new SyncTaskRunner(), new Messages(Locale.ENGLISH),
+                List.of(tier));
+        withTier.refresh();
+        assertThat(withTier.rows().stream().map(r -> r.nameProperty().get() + ":" + r.extraProperty(0).get()).toList())
+                .containsExactly("Alice Smith:", "王小明:Gold", "曾晓燕:");
+        assertThat(asked).hasSize(1); // once per page, with the page's ids
+        assertThat(asked.get(0)).hasSize(3);
+    }
+
+    @Test
     void typingNarrowsTheListAtOnce() {
         vm.queryProperty().set("wxm");
         assertThat(names()).containsExactly("王小明");

@@ -175,6 +175,12 @@ class MembershipViewsTest {
         waitUntil(() -> label(robot, "#quickStatus").equals("Recorded for 王小明: +1,250 points."));
         assertThat(context.membership().balance(xiaoming)).isEqualTo(1250);
         assertThat(context.membership().tierOf(xiaoming).name()).isEqualTo("Silver");
+        // the customer list's tier column (a ListColumn of this feature) follows
+        robot.interact(() -> shell.customers().refresh());
+        waitUntil(() -> robot.lookup("#customerTable .table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.getItem() != null)
+                .map(r -> ((app.regulars.customer.CustomerRow) r.getItem()))
+                .anyMatch(r -> r.nameProperty().get().equals("王小明") && r.extraProperty(0).get().equals("Silver")));
         robot.clickOn("#quickFind").write("alice");
         waitUntil(() -> label(robot, "#quickSelected").startsWith("For Alice Smith"));
         // the phone as people write it, not as stored (+16502530000)

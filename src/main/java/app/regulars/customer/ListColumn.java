@@ -1,0 +1,23 @@
+package app.regulars.customer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A column of the customer list that another feature contributes (the member tier). As with
+ * {@link ProfileSection}, the customer feature knows nothing of the others: the shell hands
+ * the columns in.
+ */
+public interface ListColumn {
+    /** The header, already in the user's language. */
+    String title();
+
+    /** The column's preferred width in pixels. */
+    double width();
+
+    /**
+     * The cell texts of these customers (a page of the list, at most a few hundred ids);
+     * called off the JavaFX thread. A customer left out shows an empty cell.
+     */
+    Map<Long, String> values(List<Long> customerIds);
+}
