@@ -18,8 +18,8 @@ import static app.regulars.store.jooq.Tables.TIER_CHANGE;
 /**
  * Places customers in tiers from running totals (decision 0006). Each membership row keeps
  * the customer's points and spend of the last 12 months ({@code points_12m}, {@code spend_12m},
- * counted from {@code membership_window.window_from}); every purchase, edit, void and import
- * recounts the customers it touched in the same transaction, and when the window moves on
+ * counted from {@code membership_window.window_from}); every purchase, edit and void recounts
+ * its customer in the same transaction, an import adds its purchases' sums, and when the window moves on
  * (a new day) the purchases that left it are subtracted: an indexed {@code purchased_at}
  * range, about a day's purchases. Placing everyone then reads one row per customer instead
  * of grouping every purchase of the year, and writes a history row for each customer whose
