@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println(root.messages().get("cli.demo.purchases"));
                 out.flush();
                 int bought = new SampleShop(seed, service.today()).fillPurchases(ctx.membership(), (n, all) -> {
-                    out.println(root.messages().get("cli.demo.progress", n, all));
+                    out.println(root.messages().get("cli.demo.purchaseProgress", n, all));
                     out.flush();
                 }, () -> false);
                 out.println(root.messages().get("cli.demo.purchasesDone", bought));

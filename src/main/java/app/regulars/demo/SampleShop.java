@@ -324,21 +324,22 @@ public final class SampleShop {
             "龙井 2 两", "铁观音 半斤", "普洱茶饼", "白茶 100 g", "红茶礼盒", "茉莉花茶", "乌龙茶 250 g", "茶具一套", "公道杯",
             "Jasmine tea 100 g", "Tea cups (2)", "Matcha and sweets", "Gift box", null, null, null};
 
-    /** Purchases committed per transaction when filling a store. */
-    static final int PURCHASE_SLICE = 20_000;
+    /** Customers whose purchases are made and committed together when filling a store (about 20,000 purchases). */
+    static final int PURCHASE_SLICE = 2_500;
 
     /**
-     * A tea shop's purchases over the last 18 months for these customers, made from the seed:
-     * a quarter came once or not at all, most came a few times, a quarter are regulars and one
-     * in twenty spends a lot. Amounts run from about 20 to 600 (three times that for the big
-     * spenders), in whole or half units; times are in opening hours, 9:00 to 21:00.
+     * A tea shop's purchases over the last 18 months for these customers, made from the seed
+     * and each customer's id: a quarter came once or not at all, most came a few times, a
+     * quarter are regulars and one in twenty spends a lot. Amounts run from about 20 to 600
+     * (three times that for the big spenders), in whole or half units; times are in opening
+     * hours, 9:00 to 21:00.
      */
     public List<PurchaseLine> purchases(List<Long> customerIds) {
-        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5EED_CAFEL);
         List<PurchaseLine> out = new ArrayList<>();
         double low = Math.log(20);
         double high = Math.log(600);
         for (long id : customerIds) {
+            SplittableRandom rnd = new SplittableRandom(seed ^ (id * 0x9E3779B97F4A7C15L));
             int kind = rnd.nextInt(100);
             int visits = kind < 25 ? rnd.nextInt(0, 2) : kind < 70 ? rnd.nextInt(2, 8) : kind < 95 ? rnd.nextInt(8, 24) : rnd.nextInt(24, 60);
             double scale = kind < 95 ? 1 : 3;
@@ -354,16 +355,18 @@ public final class SampleShop {
 
     /**
      * Gives the customers of a freshly filled sample store their purchases (points and tiers
-     * follow), {@value #PURCHASE_SLICE} per transaction; returns how many. {@code progress}
-     * gets the purchases stored so far and how many there are; a cancel stops between slices.
+     * follow), {@value #PURCHASE_SLICE} customers per transaction, so that a million customers
+     * never need their purchases in memory at once; returns how many purchases. {@code progress}
+     * gets the customers done and all of them; a cancel stops between slices.
      */
     public int fillPurchases(MembershipService membership, java.util.function.BiConsumer<Integer, Integer> progress,
                              java.util.function.BooleanSupplier cancelled) {
-        List<PurchaseLine> all = purchases(membership.customerIds());
+        List<Long> ids = membership.customerIds();
         int done = 0;
-        for (int from = 0; from < all.size() && !cancelled.getAsBoolean(); from += PURCHASE_SLICE) {
-            done += membership.importPurchases(all.subList(from, Math.min(all.size(), from + PURCHASE_SLICE)));
-            progress.accept(done, all.size());
+        for (int from = 0; from < ids.size() && !cancelled.getAsBoolean(); from += PURCHASE_SLICE) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + PURCHASE_SLICE));
+            done += membership.importPurchases(purchases(slice));
+            progress.accept(from + slice.size(), ids.size());
         }
         return done;
     }

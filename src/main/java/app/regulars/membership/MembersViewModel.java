@@ -83,13 +83,8 @@ public final class MembersViewModel {
 
     /** An amount in the shop's currency as loaded with the page (no store read on the FX thread). */
     public String moneyText(BigDecimal value) {
-        java.util.Currency cur;
-        try {
-            cur = java.util.Currency.getInstance(loadedCurrency);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            cur = MembershipSettings.defaultCurrency(messages.locale());
-        }
-        return formats.money(value, cur);
+        return formats.money(value, loadedCurrency != null ? java.util.Currency.getInstance(loadedCurrency)
+                : MembershipSettings.defaultCurrency(messages.locale()));
     }
 
     /** Issues the birthday coupons due now (consenting customers, configured days ahead). */

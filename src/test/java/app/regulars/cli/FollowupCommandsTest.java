@@ -1,11 +1,11 @@
 package app.regulars.cli;
 
+import app.regulars.testing.Cli;
 import app.regulars.AppContext;
 import app.regulars.followup.Channel;
 import app.regulars.followup.FollowUp;
 import app.regulars.followup.FollowUpKind;
 import app.regulars.followup.Interaction;
-import app.regulars.i18n.Messages;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
 import org.apache.pdfbox.Loader;
@@ -15,16 +15,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Locale;
 
@@ -55,14 +52,7 @@ class FollowupCommandsTest {
     int run(Locale locale, String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cl = RegularsCommand.create(new Messages(locale));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
+        return Cli.run(dir.resolve("data"), locale, out, err, args);
     }
 
     static String text(Path pdf) throws IOException {

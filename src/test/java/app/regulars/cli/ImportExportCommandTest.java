@@ -1,12 +1,11 @@
 package app.regulars.cli;
 
-import app.regulars.i18n.Messages;
+import app.regulars.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +23,7 @@ class ImportExportCommandTest {
     final StringWriter err = new StringWriter();
 
     int run(Locale locale, String... args) {
-        CommandLine cl = RegularsCommand.create(new Messages(locale));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
+        return Cli.run(dir.resolve("data"), locale, out, err, args);
     }
 
     int run(String... args) {

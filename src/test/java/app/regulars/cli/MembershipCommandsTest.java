@@ -1,12 +1,10 @@
 package app.regulars.cli;
 
-import app.regulars.i18n.Messages;
+import app.regulars.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,14 +28,7 @@ class MembershipCommandsTest {
     int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cl = RegularsCommand.create(new Messages(Locale.ENGLISH));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
+        return Cli.run(dir.resolve("data"), Locale.ENGLISH, out, err, args);
     }
 
     Path file(String name, String text) throws IOException {

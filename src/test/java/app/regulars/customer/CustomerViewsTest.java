@@ -1,7 +1,7 @@
 package app.regulars.customer;
 
 import app.regulars.AppContext;
-import app.regulars.i18n.Messages;
+import app.regulars.testing.Fx;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
 import app.regulars.ui.FxTaskRunner;
@@ -58,11 +58,7 @@ class CustomerViewsTest {
     }
 
     private void showShell(Locale locale, Theme theme) {
-        shell = new Shell(context, runner, new Messages(locale), theme, l -> { }, t -> { });
-        Scene scene = stage.getScene();
-        scene.setRoot(shell);
-        theme.apply(scene);
-        shell.installShortcuts(scene);
+        shell = Fx.showShell(stage, context, runner, locale, theme);
     }
 
     @AfterEach

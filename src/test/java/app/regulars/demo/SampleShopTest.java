@@ -5,13 +5,10 @@ import app.regulars.cli.RegularsCommand;
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.CustomerSort;
-import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -147,9 +144,6 @@ class SampleShopTest {
     }
 
     private static int run(Path dir, StringWriter out, StringWriter err) {
-        CommandLine cl = RegularsCommand.create(new Messages(Locale.ENGLISH));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute("--data-dir", dir.toString(), "demo", "--customers", "250");
+        return app.regulars.testing.Cli.run(dir, Locale.ENGLISH, out, err, "demo", "--customers", "250");
     }
 }

@@ -3,6 +3,7 @@ package app.regulars.followup;
 import app.regulars.AppContext;
 import app.regulars.customer.CustomerSort;
 import app.regulars.i18n.Messages;
+import app.regulars.testing.Fx;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
 import app.regulars.ui.DateFields;
@@ -74,11 +75,7 @@ class FollowUpViewsTest {
     }
 
     private void showShell(Locale locale) {
-        shell = new Shell(context, runner, new Messages(locale), Theme.LIGHT, l -> { }, t -> { });
-        Scene scene = stage.getScene();
-        scene.setRoot(shell);
-        Theme.LIGHT.apply(scene);
-        shell.installShortcuts(scene);
+        shell = Fx.showShell(stage, context, runner, locale, Theme.LIGHT);
     }
 
     @AfterEach

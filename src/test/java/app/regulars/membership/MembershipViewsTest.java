@@ -2,7 +2,7 @@ package app.regulars.membership;
 
 import app.regulars.AppContext;
 import app.regulars.customer.Customer;
-import app.regulars.i18n.Messages;
+import app.regulars.testing.Fx;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
 import app.regulars.ui.FxTaskRunner;
@@ -58,11 +58,7 @@ class MembershipViewsTest {
     }
 
     private void showShell(Locale locale) {
-        shell = new Shell(context, runner, new Messages(locale), Theme.LIGHT, l -> { }, t -> { });
-        Scene scene = stage.getScene();
-        scene.setRoot(shell);
-        Theme.LIGHT.apply(scene);
-        shell.installShortcuts(scene);
+        shell = Fx.showShell(stage, context, runner, locale, Theme.LIGHT);
     }
 
     @AfterEach

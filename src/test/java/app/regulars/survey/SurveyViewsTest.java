@@ -2,11 +2,10 @@ package app.regulars.survey;
 
 import app.regulars.AppContext;
 import app.regulars.customer.CustomerRow;
-import app.regulars.i18n.Messages;
+import app.regulars.testing.Fx;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
 import app.regulars.ui.FxTaskRunner;
-import app.regulars.ui.Shell;
 import app.regulars.ui.Theme;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
@@ -61,13 +60,7 @@ class SurveyViewsTest {
     }
 
     private void showShell(FxRobot robot, Locale locale) {
-        robot.interact(() -> {
-            Shell shell = new Shell(context, runner, new Messages(locale), Theme.LIGHT, l -> { }, t -> { });
-            Scene scene = stage.getScene();
-            scene.setRoot(shell);
-            Theme.LIGHT.apply(scene);
-            shell.installShortcuts(scene);
-        });
+        robot.interact(() -> Fx.showShell(stage, context, runner, locale, Theme.LIGHT));
     }
 
     @AfterEach

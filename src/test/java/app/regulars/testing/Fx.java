@@ -1,12 +1,20 @@
 package app.regulars.testing;
 
+import app.regulars.AppContext;
+import app.regulars.i18n.Messages;
+import app.regulars.ui.Shell;
+import app.regulars.ui.TaskRunner;
+import app.regulars.ui.Theme;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
-/** Waiting in TestFX tests for what the background tasks and the FX thread bring to the screen. */
+/** TestFX helpers: the app's shell on a test stage, and waiting for what the background tasks bring to the screen. */
 public final class Fx {
     private Fx() {
     }
@@ -19,5 +27,15 @@ public final class Fx {
             throw new AssertionError("condition not met in time", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Puts a new shell in {@code locale} and {@code theme} on the stage's scene, as the app does (call on the FX thread). */
+    public static Shell showShell(Stage stage, AppContext context, TaskRunner runner, Locale locale, Theme theme) {
+        Shell shell = new Shell(context, runner, new Messages(locale), theme, l -> { }, t -> { });
+        Scene scene = stage.getScene();
+        scene.setRoot(shell);
+        theme.apply(scene);
+        shell.installShortcuts(scene);
+        return shell;
     }
 }

@@ -1,0 +1,28 @@
+package app.regulars.testing;
+
+import app.regulars.cli.RegularsCommand;
+import app.regulars.i18n.Messages;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Runs the command line as a user would: {@code regulars --data-dir DIR args...}, printing into the given writers. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /** The exit code; what the command printed is in {@code out} and {@code err}. */
+    public static int run(Path dataDir, Locale locale, StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = RegularsCommand.create(new Messages(locale));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dataDir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return cl.execute(all);
+    }
+}
