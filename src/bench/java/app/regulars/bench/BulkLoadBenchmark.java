@@ -1,9 +1,9 @@
 package app.regulars.bench;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
-import app.regulars.demo.SampleShop;
+import app.regulars.app.demo.SampleShop;
 
 import java.io.IOException;
 import java.nio.file.Files;

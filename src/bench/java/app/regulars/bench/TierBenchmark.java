@@ -1,6 +1,6 @@
 package app.regulars.bench;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.membership.MembershipService;
 import app.regulars.membership.TierRule;
 

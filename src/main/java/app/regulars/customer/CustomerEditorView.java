@@ -1,7 +1,7 @@
 package app.regulars.customer;
 
 import app.regulars.i18n.Messages;
-import app.regulars.ui.DateFields;
+import app.regulars.fx.DateFields;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,7 +1,7 @@
 package app.regulars.customer;
 
 import app.regulars.i18n.Messages;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -2,7 +2,7 @@ package app.regulars.followup;
 
 import app.regulars.i18n.Messages;
 import app.regulars.store.Settings;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;

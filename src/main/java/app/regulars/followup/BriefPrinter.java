@@ -1,9 +1,9 @@
 package app.regulars.followup;
 
-import app.regulars.exchange.TableLayout;
+import app.regulars.tables.TableLayout;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.print.PageLayout;
 import javafx.print.PageOrientation;
 import javafx.print.Paper;

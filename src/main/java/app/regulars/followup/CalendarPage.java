@@ -73,10 +73,10 @@ public final class CalendarPage extends BorderPane {
 
     private final Label status = new Label();
     private FollowUpReports reports;
-    private app.regulars.ui.TaskRunner runner;
+    private app.regulars.fx.TaskRunner runner;
 
     /** With {@code reports}, the page can print and export its list and the day's visit briefs. */
-    public CalendarPage(CalendarViewModel vm, Messages messages, FollowUpReports reports, app.regulars.ui.TaskRunner runner) {
+    public CalendarPage(CalendarViewModel vm, Messages messages, FollowUpReports reports, app.regulars.fx.TaskRunner runner) {
         this(vm, messages);
         this.reports = reports;
         this.runner = runner;
@@ -167,12 +167,12 @@ public final class CalendarPage extends BorderPane {
     }
 
     /** The list of what the view shows (whole period, current filter). */
-    public app.regulars.exchange.Table table() {
+    public app.regulars.tables.Table table() {
         return reports.list(vm.start(), vm.end().minusDays(1), vm.filter());
     }
 
     private void print() {
-        runner.run(this::table, t -> new app.regulars.ui.TablePrinter(messages).print(t, window(), runner, status::setText),
+        runner.run(this::table, t -> new app.regulars.fx.TablePrinter(messages).print(t, window(), runner, status::setText),
                 e -> status.setText(messages.describe(e)));
     }
 
@@ -195,8 +195,8 @@ public final class CalendarPage extends BorderPane {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         runner.run(() -> {
-            app.regulars.exchange.TableExport.Format f = app.regulars.exchange.TableExport.Format.parse(dot < 0 ? "pdf" : name.substring(dot + 1));
-            new app.regulars.exchange.TableExport(messages).write(table(), f, file);
+            app.regulars.tables.TableExport.Format f = app.regulars.tables.TableExport.Format.parse(dot < 0 ? "pdf" : name.substring(dot + 1));
+            new app.regulars.tables.TableExport(messages).write(table(), f, file);
             return file;
         }, p -> status.setText(messages.get("followup.calendar.exported", p.toString())), e -> status.setText(messages.describe(e)));
     }
@@ -215,7 +215,7 @@ public final class CalendarPage extends BorderPane {
     public void exportBriefsTo(LocalDate day, java.nio.file.Path file) {
         runner.run(() -> {
             List<FollowUpReports.Brief> briefs = reports.visitsOn(day).stream().map(reports::brief).toList();
-            reports.writeBriefs(briefs, app.regulars.exchange.TableLayout.Paper.forCountry(
+            reports.writeBriefs(briefs, app.regulars.tables.TableLayout.Paper.forCountry(
                     java.util.Locale.getDefault(java.util.Locale.Category.FORMAT).getCountry()), file);
             return file;
         }, p -> status.setText(messages.get("followup.calendar.exported", p.toString())), e -> status.setText(messages.describe(e)));

@@ -2,7 +2,7 @@ package app.regulars.followup;
 
 import app.regulars.customer.CustomerSummary;
 import app.regulars.i18n.Messages;
-import app.regulars.ui.DateFields;
+import app.regulars.fx.DateFields;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

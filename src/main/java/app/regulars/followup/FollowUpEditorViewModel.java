@@ -4,7 +4,7 @@ import app.regulars.customer.CustomerService;
 import app.regulars.customer.CustomerSort;
 import app.regulars.customer.CustomerSummary;
 import app.regulars.i18n.Messages;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -2,10 +2,10 @@ package app.regulars.followup;
 
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
-import app.regulars.exchange.PdfFonts;
-import app.regulars.exchange.Table;
-import app.regulars.exchange.TableExport;
-import app.regulars.exchange.TableLayout;
+import app.regulars.tables.PdfFonts;
+import app.regulars.tables.Table;
+import app.regulars.tables.TableExport;
+import app.regulars.tables.TableLayout;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;

@@ -6,8 +6,8 @@ import app.regulars.customer.CustomerSummary;
 import app.regulars.customer.ProfileSection;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
-import app.regulars.ui.DateFields;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.DateFields;
+import app.regulars.fx.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -318,7 +318,7 @@ public final class TimelineSection implements ProfileSection {
         long id = shown.id();
         runner.run(() -> {
             FollowUpReports r = reports();
-            r.writeBriefs(java.util.List.of(r.brief(id)), app.regulars.exchange.TableLayout.Paper.forCountry(
+            r.writeBriefs(java.util.List.of(r.brief(id)), app.regulars.tables.TableLayout.Paper.forCountry(
                     java.util.Locale.getDefault(java.util.Locale.Category.FORMAT).getCountry()), file);
             return file;
         }, p -> briefStatus.setText(messages.get("followup.calendar.exported", p.toString())),

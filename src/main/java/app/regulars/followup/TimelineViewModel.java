@@ -1,7 +1,7 @@
 package app.regulars.followup;
 
 import app.regulars.i18n.Messages;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,10 +1,10 @@
 package app.regulars.membership;
 
-import app.regulars.exchange.TableExport;
+import app.regulars.tables.TableExport;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
-import app.regulars.ui.TablePrinter;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TablePrinter;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

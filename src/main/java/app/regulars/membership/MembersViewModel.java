@@ -1,10 +1,10 @@
 package app.regulars.membership;
 
-import app.regulars.exchange.Table;
+import app.regulars.tables.Table;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;

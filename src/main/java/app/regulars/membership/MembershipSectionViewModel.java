@@ -2,7 +2,7 @@ package app.regulars.membership;
 
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -3,7 +3,7 @@ package app.regulars.membership;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.CustomerSummary;
 import app.regulars.i18n.Messages;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

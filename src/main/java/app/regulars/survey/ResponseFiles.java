@@ -1,6 +1,6 @@
 package app.regulars.survey;
 
-import app.regulars.exchange.TextFiles;
+import app.regulars.tables.TextFiles;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
 import de.siegmar.fastcsv.reader.CsvReader;

@@ -1,7 +1,7 @@
 package app.regulars.survey;
 
 import app.regulars.i18n.Messages;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;

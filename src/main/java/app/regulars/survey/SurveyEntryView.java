@@ -1,7 +1,7 @@
 package app.regulars.survey;
 
 import app.regulars.i18n.Messages;
-import app.regulars.ui.DateFields;
+import app.regulars.fx.DateFields;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -310,7 +310,7 @@ public final class SurveyEntryView extends BorderPane {
      * Opens the entry for a known customer (from the profile, or from a follow-up: the follow-up
      * feature calls this with the follow-up's customer) with the survey list loaded.
      */
-    public static Stage openFor(Window owner, SurveyService service, app.regulars.ui.TaskRunner runner, Messages messages,
+    public static Stage openFor(Window owner, SurveyService service, app.regulars.fx.TaskRunner runner, Messages messages,
                                 long customerId, String customerName, LongConsumer onSaved) {
         SurveyEntryViewModel vm = new SurveyEntryViewModel(service, runner, messages, customerId, customerName);
         Stage stage = open(owner, vm, messages, onSaved);

@@ -1,7 +1,7 @@
 package app.regulars.survey;
 
 import app.regulars.i18n.Messages;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -200,7 +200,7 @@ public final class SurveyResultsViewModel {
      * The results as a printable (or PDF) table: title the survey, subtitle the period, filters
      * and figures, rows the responses listed (date, customer, score, channel, comment).
      */
-    public app.regulars.exchange.Table resultsTable() {
+    public app.regulars.tables.Table resultsTable() {
         Survey s = survey.get();
         SurveyResults r = results.get();
         boolean zh = messages.isChinese();
@@ -223,19 +223,19 @@ public final class SurveyResultsViewModel {
         } else {
             sub.append(" · ").append(messages.get("survey.results.csatLine", r.csatAverage(), r.csatTopShare()));
         }
-        List<app.regulars.exchange.Table.Column> columns = List.of(
-                app.regulars.exchange.Table.Column.text(messages.get("survey.column.date"), 1.2),
-                app.regulars.exchange.Table.Column.text(messages.get("survey.column.customer"), 2),
-                app.regulars.exchange.Table.Column.number(messages.get("survey.column.score"), 0.7),
-                app.regulars.exchange.Table.Column.text(messages.get("survey.column.channel"), 1),
-                app.regulars.exchange.Table.Column.text(messages.get("survey.column.comment"), 4));
+        List<app.regulars.tables.Table.Column> columns = List.of(
+                app.regulars.tables.Table.Column.text(messages.get("survey.column.date"), 1.2),
+                app.regulars.tables.Table.Column.text(messages.get("survey.column.customer"), 2),
+                app.regulars.tables.Table.Column.number(messages.get("survey.column.score"), 0.7),
+                app.regulars.tables.Table.Column.text(messages.get("survey.column.channel"), 1),
+                app.regulars.tables.Table.Column.text(messages.get("survey.column.comment"), 4));
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (ResponseRow row : responses) {
             String who = row.customerName() != null ? row.customerName() + " (" + row.customerCode() + ")"
                     : messages.get("survey.page.walkIn") + (row.walkInName() == null ? "" : ": " + row.walkInName());
             rows.add(java.util.Arrays.asList(row.answeredOn(), who, row.score(), messages.get(row.channel().key()), row.comment()));
         }
-        return new app.regulars.exchange.Table(s.name(zh), sub.toString(), columns, rows, false);
+        return new app.regulars.tables.Table(s.name(zh), sub.toString(), columns, rows, false);
     }
 
     /** The scores at or below which a response opens a complaint: {@code then} gets NPS, CSAT. */

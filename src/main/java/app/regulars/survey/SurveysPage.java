@@ -2,8 +2,8 @@ package app.regulars.survey;
 
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
-import app.regulars.ui.DateFields;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.DateFields;
+import app.regulars.fx.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -486,10 +486,10 @@ public final class SurveysPage extends BorderPane {
         String lower = file.getName().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".pdf")) {
             // The results page as PDF (figures and the listed responses); CSV and Excel hold every response.
-            app.regulars.exchange.Table table = vm.resultsTable();
+            app.regulars.tables.Table table = vm.resultsTable();
             Path pdfFile = file.toPath();
             runner.run(() -> {
-                new app.regulars.exchange.TableExport(messages).write(table, app.regulars.exchange.TableExport.Format.PDF, pdfFile);
+                new app.regulars.tables.TableExport(messages).write(table, app.regulars.tables.TableExport.Format.PDF, pdfFile);
                 return table.rows().size();
             }, n -> status.setText(messages.get("survey.page.pdfDone", pdfFile.toString())), e -> status.setText(messages.describe(e)));
             return;
@@ -506,6 +506,6 @@ public final class SurveysPage extends BorderPane {
         if (vm.resultsProperty().get() == null) {
             return;
         }
-        new app.regulars.ui.TablePrinter(messages).print(vm.resultsTable(), getWindow(), runner, status::setText);
+        new app.regulars.fx.TablePrinter(messages).print(vm.resultsTable(), getWindow(), runner, status::setText);
     }
 }

@@ -4,7 +4,7 @@ import app.regulars.customer.Customer;
 import app.regulars.customer.ProfileSection;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;

@@ -1,6 +1,6 @@
 package app.regulars.customer;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
 import app.regulars.testing.TestStores;

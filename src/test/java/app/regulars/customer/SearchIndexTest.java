@@ -1,7 +1,7 @@
 package app.regulars.customer;
 
-import app.regulars.AppContext;
-import app.regulars.demo.SampleShop;
+import app.regulars.app.AppContext;
+import app.regulars.app.demo.SampleShop;
 import app.regulars.testing.TestStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package app.regulars.followup;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.i18n.Messages;
 import app.regulars.testing.TestStores;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package app.regulars.followup;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.customer.Customer;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
@@ -289,7 +289,7 @@ class FollowUpServiceTest {
     void oldNeverContactedCustomersAreSpreadOverTheNextCadenceNotAllDueToday(@TempDir Path demoDir) {
         // a fresh demo store: 300 customers who first came up to 5 years ago, none contacted yet
         try (AppContext demo = TestStores.open(demoDir)) {
-            new app.regulars.demo.SampleShop(42, TestStores.TODAY).fill(demo.customers(), 300, n -> { }, () -> false);
+            new app.regulars.app.demo.SampleShop(42, TestStores.TODAY).fill(demo.customers(), 300, n -> { }, () -> false);
             demo.settings().put(AutoFollowUps.CADENCE_DEFAULT, "30");
             demo.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
             demo.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
@@ -330,7 +330,7 @@ class FollowUpServiceTest {
         java.time.ZoneId zone = java.time.ZoneId.systemDefault();
         java.util.Map<Long, LocalDate> dayOf = new java.util.HashMap<>();
         try (AppContext demo = TestStores.open(demoDir)) {
-            new app.regulars.demo.SampleShop(7, TestStores.TODAY).fill(demo.customers(), 120, n -> { }, () -> false);
+            new app.regulars.app.demo.SampleShop(7, TestStores.TODAY).fill(demo.customers(), 120, n -> { }, () -> false);
             demo.settings().put(AutoFollowUps.CADENCE_DEFAULT, "30");
             demo.settings().put(AutoFollowUps.HORIZON_DAYS, "7");
             demo.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");

@@ -1,15 +1,15 @@
 package app.regulars.followup;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.customer.CustomerSort;
 import app.regulars.i18n.Messages;
 import app.regulars.testing.Fx;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
-import app.regulars.ui.DateFields;
-import app.regulars.ui.FxTaskRunner;
-import app.regulars.ui.Shell;
-import app.regulars.ui.Theme;
+import app.regulars.fx.DateFields;
+import app.regulars.fx.FxTaskRunner;
+import app.regulars.app.Shell;
+import app.regulars.app.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;

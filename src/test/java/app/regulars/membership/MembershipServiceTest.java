@@ -1,6 +1,6 @@
 package app.regulars.membership;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.customer.Birthday;
 import app.regulars.customer.Consent;
 import app.regulars.customer.Customer;

@@ -1,6 +1,6 @@
 package app.regulars.membership;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.customer.Customer;
 import app.regulars.i18n.Messages;
 import app.regulars.testing.SyncTaskRunner;

@@ -1,13 +1,13 @@
 package app.regulars.membership;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.customer.Customer;
 import app.regulars.testing.Fx;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
-import app.regulars.ui.FxTaskRunner;
-import app.regulars.ui.Shell;
-import app.regulars.ui.Theme;
+import app.regulars.fx.FxTaskRunner;
+import app.regulars.app.Shell;
+import app.regulars.app.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;

@@ -1,8 +1,8 @@
 package app.regulars.store;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.customer.CustomerService;
-import app.regulars.demo.SampleShop;
+import app.regulars.app.demo.SampleShop;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package app.regulars.store;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package app.regulars.store;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.customer.Customer;
 import app.regulars.i18n.UserException;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package app.regulars.survey;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package app.regulars.survey;
 
-import app.regulars.AppContext;
-import app.regulars.exchange.Table;
-import app.regulars.exchange.TableExport;
+import app.regulars.app.AppContext;
+import app.regulars.tables.Table;
+import app.regulars.tables.TableExport;
 import app.regulars.i18n.Messages;
 import app.regulars.testing.SyncTaskRunner;
 import app.regulars.testing.TestStores;

@@ -1,6 +1,6 @@
 package app.regulars.testing;
 
-import app.regulars.cli.RegularsCommand;
+import app.regulars.app.cli.RegularsCommand;
 import app.regulars.i18n.Messages;
 import picocli.CommandLine;
 

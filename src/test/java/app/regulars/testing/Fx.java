@@ -1,10 +1,10 @@
 package app.regulars.testing;
 
-import app.regulars.AppContext;
+import app.regulars.app.AppContext;
 import app.regulars.i18n.Messages;
-import app.regulars.ui.Shell;
-import app.regulars.ui.TaskRunner;
-import app.regulars.ui.Theme;
+import app.regulars.app.Shell;
+import app.regulars.fx.TaskRunner;
+import app.regulars.app.Theme;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;

@@ -1,6 +1,6 @@
 package app.regulars.testing;
 
-import app.regulars.ui.TaskRunner;
+import app.regulars.fx.TaskRunner;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

@@ -1,0 +1,59 @@
+package app.regulars.app;
+
+import app.regulars.app.cli.RegularsCommand;
+import app.regulars.i18n.Messages;
+import app.regulars.store.DataDirectory;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+
+/**
+ * Entry point. With a command ({@code demo}, {@code import}, {@code export}, {@code find}, ...)
+ * the program works without a window; with none (only {@code --data-dir} perhaps), the
+ * window opens. Not an {@code Application} itself, so the jar starts on the class path.
+ */
+public final class Regulars {
+    private Regulars() {
+    }
+
+    public static void main(String[] args) {
+        // Before any logger starts: the log file goes into the data folder.
+        System.setProperty("regulars.log.dir", DataDirectory.resolve(dataDirArgument(args)).resolve("logs").toString());
+        Messages messages = Messages.forSystem();
+        CommandLine cli = RegularsCommand.create(messages);
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            try {
+                System.exit(cli.getParameterExceptionHandler().handleParseException(e, args));
+            } catch (Exception unexpected) {
+                System.exit(2);
+            }
+            return;
+        } catch (RuntimeException e) {
+            System.err.println(messages.describe(e));
+            System.exit(2);
+            return;
+        }
+        if (!parsed.hasSubcommand() && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+            RegularsCommand root = cli.getCommand();
+            RegularsApp.launch(root.dataDirectory());
+            return;
+        }
+        System.exit(cli.execute(args));
+    }
+
+    /** {@code --data-dir DIR} or {@code --data-dir=DIR} if given, for the log folder only. */
+    static Path dataDirArgument(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--data-dir=")) {
+                return Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+package app.regulars.app;
+
+import app.regulars.fx.DateFields;
+import app.regulars.fx.FxTaskRunner;
+
+import app.regulars.app.demo.SampleShop;
+import app.regulars.customer.CustomerCsvImporter;
+import app.regulars.i18n.Messages;
+import app.regulars.app.onboarding.FirstStartView;
+import app.regulars.app.onboarding.FirstStartViewModel;
+import app.regulars.app.onboarding.SampleFiller;
+import app.regulars.store.Settings;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The JavaFX application: opens the data folder's store in the background, then shows the
+ * first-start screen (a new, empty folder) or the shell. A locked or unreadable store is a
+ * message, never a stack trace.
+ */
+public final class RegularsApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(RegularsApp.class);
+    /** Handed over from {@link #launch(Path)}: JavaFX creates the Application itself. */
+    private static volatile Path dataDirectory;
+
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private Stage stage;
+    private Scene scene;
+    private AppContext context;
+    private Messages messages;
+    private Theme theme = Theme.LIGHT;
+
+    public static void launch(Path dataDir) {
+        dataDirectory = dataDir;
+        Application.launch(RegularsApp.class);
+    }
+
+    private record Opened(AppContext context, Locale locale, Theme theme, boolean firstStart) {
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        messages = Messages.forSystem();
+        javafx.scene.control.Label opening = new javafx.scene.control.Label(messages.get("app.opening"));
+        opening.setWrapText(true);
+        opening.setMaxWidth(480);
+        javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(16, new ProgressIndicator(), opening);
+        waiting.setAlignment(javafx.geometry.Pos.CENTER);
+        scene = new Scene(new StackPane(waiting), 1200, 780);
+        theme.apply(scene);
+        stage.setTitle(messages.get("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.show();
+        Path dir = dataDirectory;
+        runner.run(() -> {
+            AppContext ctx = AppContext.open(dir);
+            Settings settings = ctx.settings();
+            Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
+            Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
+            boolean first = settings.get(Settings.ONBOARDED).isEmpty() && ctx.customers().countAll() == 0;
+            return new Opened(ctx, locale, chosen, first);
+        }, this::opened, this::failedToOpen);
+    }
+
+    private void opened(Opened opened) {
+        context = opened.context();
+        messages = new Messages(opened.locale());
+        DateFields.useAppLanguage(messages.locale());
+        theme = opened.theme();
+        theme.apply(scene);
+        stage.setTitle(messages.get("app.window", context.database().directory()));
+        if (opened.firstStart()) {
+            showWelcome();
+        } else {
+            showShell();
+        }
+    }
+
+    private void showWelcome() {
+        FirstStartViewModel vm = new FirstStartViewModel(context.settings(), sampleFiller(context),
+                new CustomerCsvImporter(context.customers()), runner, messages, this::showShell);
+        scene.setRoot(new FirstStartView(vm, messages, locale -> {
+            useLanguage(locale);
+            showWelcome();
+        }));
+    }
+
+    static SampleFiller sampleFiller(AppContext context) {
+        return (n, progress, cancelled) -> {
+            SampleShop shop = new SampleShop(System.currentTimeMillis(), context.customers().today());
+            int saved = shop.fill(context.customers(), n, done -> progress.update(done, n), cancelled);
+            shop.fillPurchases(context.membership(), (done, all) -> { }, cancelled); // a few seconds for the sample's size
+            return saved;
+        };
+    }
+
+    private void failedToOpen(Throwable e) {
+        LOG.error("Could not open {}", dataDirectory, e);
+        Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
+        alert.setHeaderText(messages.get("app.openFailed"));
+        alert.initOwner(stage);
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    private void showShell() {
+        Shell shell = new Shell(context, runner, messages, theme, this::switchLanguage, this::switchTheme);
+        scene.setRoot(shell);
+        shell.installShortcuts(scene);
+    }
+
+    private void switchLanguage(Locale locale) {
+        useLanguage(locale);
+        showShell();
+    }
+
+    private void useLanguage(Locale locale) {
+        messages = new Messages(locale);
+        DateFields.useAppLanguage(messages.locale());
+        stage.setTitle(messages.get("app.window", context.database().directory()));
+        runner.run(() -> {
+            context.settings().put(Settings.LANGUAGE, messages.locale().toLanguageTag());
+            return null;
+        }, ok -> { }, e -> LOG.warn("Language not saved", e));
+    }
+
+    private void switchTheme(Theme newTheme) {
+        theme = newTheme;
+        theme.apply(scene);
+        runner.run(() -> {
+            context.settings().put(Settings.THEME, newTheme.name());
+            return null;
+        }, ok -> { }, e -> LOG.warn("Theme not saved", e));
+        showShell();
+    }
+
+    @Override
+    public void stop() {
+        runner.close();
+        if (context != null) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package app.regulars.app.cli;
+
+import app.regulars.customer.CustomerService;
+import app.regulars.app.demo.SampleShop;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code demo --customers N}: fills an empty data folder with a made-up shop's customers, to
+ * try the program or show it. Refuses a folder that has customers, so it never mixes
+ * invented people into a real customer book.
+ */
+@Command(name = "demo", description = "Fill an empty data folder with sample customers, to try Regulars out.")
+public final class DemoCommand implements Callable<Integer> {
+    static final int MAX_CUSTOMERS = 1_000_000;
+    /** A progress line at most every this many customers, and at most ten in all. */
+    private static final int PROGRESS_STEP = 1000;
+
+    @ParentCommand
+    RegularsCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "500",
+            description = "How many customers to make (default: ${DEFAULT-VALUE}).")
+    int customers;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20240101",
+            description = "The same seed makes the same customers (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--without-purchases",
+            description = "Customers only: no purchase history, points or tiers (faster at large sizes).")
+    boolean withoutPurchases;
+
+    @Override
+    public Integer call() {
+        if (customers < 1 || customers > MAX_CUSTOMERS) {
+            throw new ParameterException(spec.commandLine(), root.messages().get("cli.demo.badCount", MAX_CUSTOMERS));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return root.withContext(err, ctx -> {
+            CustomerService service = ctx.customers();
+            int existing = service.countAll();
+            if (existing > 0) {
+                err.println(root.messages().get("cli.demo.notEmpty", ctx.database().directory().toString(), existing));
+                return RegularsCommand.FAILED;
+            }
+            long start = System.nanoTime();
+            out.println(root.messages().get("cli.demo.generating", customers));
+            out.flush();
+            int step = Math.max(PROGRESS_STEP, customers / 10);
+            int[] lastShown = {0};
+            int saved = new SampleShop(seed, service.today()).fill(service, customers, n -> {
+                if (n - lastShown[0] >= step || n == customers) {
+                    lastShown[0] = n;
+                    out.println(root.messages().get("cli.demo.progress", n, customers));
+                    out.flush();
+                }
+            }, () -> false);
+            if (!withoutPurchases) {
+                out.println(root.messages().get("cli.demo.purchases"));
+                out.flush();
+                int bought = new SampleShop(seed, service.today()).fillPurchases(ctx.membership(), (n, all) -> {
+                    out.println(root.messages().get("cli.demo.purchaseProgress", n, all));
+                    out.flush();
+                }, () -> false);
+                out.println(root.messages().get("cli.demo.purchasesDone", bought));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.println(root.messages().get("cli.demo.done", saved, seconds, ctx.database().directory().toString()));
+            out.flush();
+            return RegularsCommand.OK;
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package app.regulars.app.cli;
+
+import app.regulars.tables.Table;
+import app.regulars.tables.TableExport;
+import app.regulars.followup.FollowUpFilter;
+import app.regulars.followup.FollowUpKind;
+import app.regulars.followup.FollowUpReports;
+import app.regulars.i18n.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code export followups --from DATE --to DATE [--kind K] --format csv|xlsx|pdf --out FILE}. */
+@Command(name = "followups", description = "Export the follow-ups due from --from to --to (both included) as CSV, Excel or PDF.")
+public final class ExportFollowupsCommand implements Callable<Integer> {
+    @ParentCommand
+    ExportCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "DATE", required = true, description = "First day, YYYY-MM-DD.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", required = true, description = "Last day, YYYY-MM-DD.")
+    String to;
+
+    @Option(names = "--kind", paramLabel = "K", description = "Only this kind: check-in, birthday, holiday, complaint, win-back, visit.")
+    String kind;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "csv, xlsx or pdf.")
+    String format;
+
+    @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "The file to write (replaced if it exists).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        RegularsCommand root = parent.root;
+        Messages messages = root.messages();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = LocalDate.parse(from.strip());
+        } catch (DateTimeParseException e) {
+            err.println(messages.get("cli.followups.badDate", from));
+            return RegularsCommand.FAILED;
+        }
+        try {
+            end = LocalDate.parse(to.strip());
+        } catch (DateTimeParseException e) {
+            err.println(messages.get("cli.followups.badDate", to));
+            return RegularsCommand.FAILED;
+        }
+        FollowUpKind k = null;
+        if (kind != null) {
+            try {
+                k = FollowUpKind.valueOf(kind.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                err.println(messages.get("cli.followups.badKind", kind));
+                return RegularsCommand.FAILED;
+            }
+        }
+        TableExport.Format f = TableExport.Format.parse(format);
+        FollowUpFilter filter = new FollowUpFilter(k, null, null, null);
+        return root.withContext(err, ctx -> {
+            Table table = new FollowUpReports(ctx.followUps(), ctx.customers(), ctx.membership(), messages).list(start, end, filter);
+            new TableExport(messages).write(table, f, out);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(messages.get("cli.followups.exported", table.rows().size(), out.toAbsolutePath().toString()));
+            stdout.flush();
+            return RegularsCommand.OK;
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package app.regulars.app.cli;
+
+import app.regulars.app.AppContext;
+import app.regulars.i18n.Messages;
+import app.regulars.i18n.UserException;
+import app.regulars.store.DataDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The command line: {@code regulars [--data-dir DIR] COMMAND ...}. Commands are thin: parse,
+ * call a service, print. Without a command the window opens (see {@code Regulars}).
+ */
+@Command(name = "regulars", mixinStandardHelpOptions = true, version = "Regulars 0.1",
+        description = "Regulars: an offline customer book. Without a command, opens the window.",
+        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, FindCommand.class,
+                MembershipCommands.Tiers.class, MembershipCommands.Points.class, MembershipCommands.Coupons.class,
+                SurveyCommands.SurveysCommand.class, SurveyCommands.SurveyCommand.class,
+                FollowupsCommand.class, BriefCommand.class})
+public final class RegularsCommand {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegularsCommand.class);
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Folder of the data file (default: $" + DataDirectory.ENV + ", else the system's data folder).")
+    Path dataDir;
+
+    private final Messages messages;
+
+    public RegularsCommand(Messages messages) {
+        this.messages = messages;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Path dataDirectory() {
+        return DataDirectory.resolve(dataDir);
+    }
+
+    /** A picocli command line whose commands can reach this root (for messages and the data folder). */
+    public static CommandLine create(Messages messages) {
+        RegularsCommand root = new RegularsCommand(messages);
+        CommandLine cl = new CommandLine(root, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println(messages.describe(ex));
+            if (!(ex instanceof UserException)) {
+                LOG.error("Command failed", ex);
+            }
+            return FAILED;
+        });
+        return cl;
+    }
+
+    /** Opens the store, runs {@code work}, closes it; a locked or unreadable store becomes a message. */
+    public int withContext(PrintWriter err, Function<AppContext, Integer> work) {
+        try (AppContext ctx = AppContext.open(dataDirectory())) {
+            return work.apply(ctx);
+        } catch (UserException e) {
+            err.println(e.localizedMessage(messages));
+            return FAILED;
+        }
+    }
+}

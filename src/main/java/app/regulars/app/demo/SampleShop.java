@@ -1,0 +1,373 @@
+package app.regulars.app.demo;
+
+import app.regulars.customer.Birthday;
+import app.regulars.customer.Consent;
+import app.regulars.customer.ContactChannel;
+import app.regulars.customer.Customer;
+import app.regulars.customer.CustomerService;
+import app.regulars.customer.Gender;
+import app.regulars.customer.Pinyin;
+import app.regulars.membership.MembershipService;
+import app.regulars.membership.PurchaseLine;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * A made-up tea and gift shop's customers, for demos, screenshots and benchmarks. The
+ * same seed and date give the same customers, so a benchmark or a bug report can be
+ * repeated. Mostly Chinese names (with a few surnames ICU reads wrongly, 曾 and 单), the
+ * rest English; every phone passes libphonenumber and no two customers share one.
+ * The texts are data a shop owner would type, not labels, so they are not in the bundles.
+ */
+public final class SampleShop {
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    // Common surnames, roughly in order of frequency; the list is drawn with a bias to the front.
+    private static final String[] SURNAMES = {
+            "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高",
+            "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡",
+            "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金",
+            "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯",
+            "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵", "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "单"};
+    private static final String[] FEMALE_CHARS = {
+            "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "秀", "玲", "桂", "英", "华", "玉", "兰", "萍", "红", "梅", "丹", "婷",
+            "雪", "琳", "欣", "怡", "涵", "佳", "嘉", "思", "雨", "诗", "颖", "倩", "慧", "璐", "瑶", "晶", "燕", "蕾", "薇", "月"};
+    private static final String[] MALE_CHARS = {
+            "伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "刚", "平", "辉", "鹏", "宇", "浩", "俊", "博", "天", "宏",
+            "建", "国", "志", "海", "斌", "峰", "亮", "飞", "龙", "鑫", "波", "昊", "轩", "然", "晨", "阳", "凯", "东", "诚", "毅"};
+    private static final String[] SHARED_CHARS = {"小", "晓", "文", "子", "一", "梓", "家", "春", "秋", "永", "立", "安", "清", "新", "之"};
+
+    private static final String[] FEMALE_FIRST = {
+            "Emma", "Olivia", "Sophia", "Charlotte", "Amelia", "Grace", "Chloe", "Lucy", "Hannah", "Emily", "Sarah", "Jessica",
+            "Rachel", "Laura", "Anna", "Julia", "Claire", "Megan", "Zoe", "Isabel", "Mia", "Ruby", "Alice", "Helen"};
+    private static final String[] MALE_FIRST = {
+            "James", "Oliver", "William", "Henry", "Jack", "Thomas", "Daniel", "Samuel", "David", "Michael", "Andrew", "Peter",
+            "Matthew", "Lucas", "Ethan", "Noah", "George", "Ryan", "Kevin", "Mark", "Paul", "Simon", "Adam", "Chris"};
+    private static final String[] LAST = {
+            "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Anderson", "Thomas",
+            "Moore", "Martin", "Thompson", "White", "Clark", "Lewis", "Walker", "Hall", "Young", "King", "Wright", "Scott",
+            "Green", "Baker", "Adams", "Nelson", "Carter", "Mitchell", "Roberts", "Turner", "Phillips", "Campbell", "Evans",
+            "Edwards", "Collins", "Stewart", "Morris", "Murphy", "Cook", "Rogers", "O'Brien", "Kelly", "Wood", "Hughes"};
+
+    private static final String[][] CITIES = {
+            {"上海市", "徐汇区", "浦东新区", "静安区", "长宁区", "黄浦区"},
+            {"北京市", "朝阳区", "海淀区", "东城区", "西城区", "丰台区"},
+            {"广州市", "天河区", "越秀区", "海珠区", "番禺区"},
+            {"深圳市", "南山区", "福田区", "罗湖区", "宝安区"},
+            {"杭州市", "西湖区", "上城区", "拱墅区", "滨江区"},
+            {"成都市", "锦江区", "武侯区", "青羊区", "高新区"},
+            {"南京市", "鼓楼区", "玄武区", "秦淮区", "建邺区"},
+            {"福州市", "鼓楼区", "台江区", "仓山区"},
+            {"厦门市", "思明区", "湖里区", "集美区"}};
+    private static final String[] STREETS = {
+            "人民路", "解放路", "中山路", "建设路", "文化路", "南京路", "长江路", "和平路", "新华路", "青年路", "花园路",
+            "滨江大道", "科技路", "学院路", "茶城路", "武夷路", "幸福里", "东风路", "延安路", "金陵路"};
+    private static final String[] EN_ADDRESSES = {
+            "%d Baker Street, London", "%d Queen's Road Central, Hong Kong", "Flat %d, 88 Nathan Road, Kowloon",
+            "%d Market Street, San Francisco, CA", "Apt %d, 1200 West Nanjing Road, Shanghai", "%d High Street, Oxford",
+            "%d Sukhumvit Soi 11, Bangkok", "Unit %d, 15 Xinyuan South Road, Beijing"};
+
+    private static final String[] CN_COMPANIES = {
+            "青禾茶业", "云岭贸易", "博远科技", "嘉和文化传媒", "恒信会计师事务所", "东方礼品", "绿源餐饮管理", "清风设计",
+            "华泰物流", "新雅酒店", "一品茶楼", "德润投资", "汇丰家居", "小满咖啡", "山海教育"};
+    private static final String[] CN_ROLES = {"采购经理", "行政主管", "总经理", "店长", "办公室主任", "市场总监", "老板", "前台"};
+    private static final String[] EN_COMPANIES = {
+            "Blue Harbor Trading", "Northwind Tea Co.", "Maple & Pine Studio", "Brightline Consulting", "Oak Hotel Group",
+            "Silk Road Imports", "Greenleaf Cafe", "Summit Events"};
+    private static final String[] EN_ROLES = {"Purchasing Manager", "Office Manager", "Owner", "Event Planner", "Buyer", "Director"};
+
+    private static final String[] SOURCES = {"walk-in", "walk-in", "walk-in", "referral", "referral", "WeChat", "WeChat",
+            "Dianping", "website", "Xiaohongshu", "tea fair"};
+    private static final String[] TAGS = {"VIP", "老客户", "茶友", "wholesale", "新客", "birthday club", "团购", "礼盒"};
+
+    private static final String[] CN_NOTES = {
+            "常买明前龙井，每年清明前会来问新茶。", "介绍了好几位朋友来店里。", "公司逢年过节会订礼盒。",
+            "上次的普洱饼说有点潮，已换货。", "住在附近，周末常来坐坐。", "对价格比较敏感，有活动时通知。",
+            "孩子在附近上学，下午四点后方便。", "喜欢听茶的故事，可以多聊聊产地。"};
+    private static final String[] EN_NOTES = {
+            "Buys gifts for clients every Christmas.", "Moved here from Vancouver last year.",
+            "Asked about a tea-tasting class for her team.", "Prefers to pay by card.", "Referred by a neighbour."};
+    private static final String[] CN_PREFS = {
+            "喜欢乌龙茶，少糖", "只喝绿茶", "爱喝熟普，怕凉", "喜欢白茶和老白茶", "不喝含咖啡因的，推荐花草茶",
+            "偏爱岩茶，大红袍", "红茶加奶", "喜欢精致的包装，送礼用"};
+    private static final String[] EN_PREFS = {
+            "prefers morning visits", "likes jasmine tea, no sugar", "oolong, lightly roasted", "decaf only",
+            "English breakfast with milk", "matcha and sweets"};
+
+    private final long seed;
+    private final LocalDate today;
+
+    /** Customers made from {@code seed}, with dates (birthdays, consent, first visit) before {@code today}. */
+    public SampleShop(long seed, LocalDate today) {
+        this.seed = seed;
+        this.today = today;
+    }
+
+    /** {@code count} new customers (no id, no code: the store gives the codes). */
+    public List<Customer> customers(int count) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Set<String> usedPhones = new HashSet<>();
+        List<Customer> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(customer(rnd, i, usedPhones));
+        }
+        return out;
+    }
+
+    private Customer customer(SplittableRandom rnd, int index, Set<String> usedPhones) {
+        boolean chinese = rnd.nextInt(100) < 70;
+        Gender gender = gender(rnd);
+        boolean female = gender == Gender.FEMALE || (gender != Gender.MALE && rnd.nextBoolean());
+        String name;
+        String handle; // a Latin form of the name for email and WeChat ids
+        if (chinese) {
+            name = chineseName(rnd, female);
+            handle = Pinyin.of(name).joined();
+        } else {
+            String first = pick(rnd, female ? FEMALE_FIRST : MALE_FIRST);
+            String last = pick(rnd, LAST);
+            name = first + " " + last;
+            handle = (first + "." + last).toLowerCase(Locale.ROOT).replace("'", "");
+        }
+        Customer.Builder b = Customer.builder().name(name).gender(gender);
+
+        List<String> phones = new ArrayList<>();
+        phones.add(uniquePhone(rnd, chinese ? 97 : 40, usedPhones));
+        if (rnd.nextInt(100) < 6) {
+            phones.add(uniquePhone(rnd, 90, usedPhones));
+        }
+        b.phones(phones);
+
+        if (rnd.nextInt(100) < (chinese ? 30 : 75)) {
+            String[] domains = chinese ? new String[]{"qq.com", "163.com", "126.com", "gmail.com", "foxmail.com"}
+                    : new String[]{"gmail.com", "outlook.com", "yahoo.com", "icloud.com", "hotmail.co.uk"};
+            b.email(handle + (rnd.nextBoolean() ? "" : String.valueOf(rnd.nextInt(10, 9999))) + "@" + pick(rnd, domains));
+        }
+        if (rnd.nextInt(100) < (chinese ? 65 : 20)) {
+            b.wechat(rnd.nextInt(3) == 0 ? "wxid_" + alnum(rnd, 10) : handle.replace(".", "_") + "_" + rnd.nextInt(10, 999));
+        }
+        b.birthday(birthday(rnd, chinese));
+        b.address(chinese || rnd.nextInt(3) == 0 ? chineseAddress(rnd) : EN_ADDRESSES[rnd.nextInt(EN_ADDRESSES.length)].formatted(rnd.nextInt(1, 300)));
+        if (rnd.nextInt(100) < 25) {
+            if (chinese) {
+                CharSequence city = pick(rnd, CITIES)[0];
+                b.company(city.subSequence(0, 2) + pick(rnd, CN_COMPANIES) + "有限公司").jobTitle(pick(rnd, CN_ROLES));
+            } else {
+                b.company(pick(rnd, EN_COMPANIES)).jobTitle(pick(rnd, EN_ROLES));
+            }
+        }
+        b.source(pick(rnd, SOURCES));
+        b.tags(tags(rnd));
+        if (rnd.nextInt(100) < 30) {
+            b.notes(pick(rnd, chinese || rnd.nextInt(4) == 0 ? CN_NOTES : EN_NOTES));
+        }
+        if (rnd.nextInt(100) < 45) {
+            b.preferences(pick(rnd, chinese ? CN_PREFS : EN_PREFS));
+        }
+        LocalDateTime firstVisit = today.minusDays(rnd.nextInt(1, 5 * 365)).atTime(LocalTime.of(rnd.nextInt(9, 21), rnd.nextInt(60)));
+        b.createdAt(firstVisit);
+        b.consent(consent(rnd, firstVisit.toLocalDate()));
+        return b.build();
+    }
+
+    private static Gender gender(SplittableRandom rnd) {
+        int g = rnd.nextInt(100);
+        return g < 52 ? Gender.FEMALE : g < 95 ? Gender.MALE : g < 96 ? Gender.OTHER : null;
+    }
+
+    private static String chineseName(SplittableRandom rnd, boolean female) {
+        // Squaring a uniform draw favours the front of the list, as real surnames do.
+        double u = rnd.nextDouble();
+        String surname = SURNAMES[(int) (u * u * SURNAMES.length)];
+        String[] pool = female ? FEMALE_CHARS : MALE_CHARS;
+        if (rnd.nextInt(100) < 30) {
+            return surname + pick(rnd, pool);
+        }
+        String first = rnd.nextInt(3) == 0 ? pick(rnd, SHARED_CHARS) : pick(rnd, pool);
+        return surname + first + pick(rnd, pool);
+    }
+
+    /** A valid number not used yet: a mainland mobile with probability {@code cnPercent}, else US, UK or Hong Kong. */
+    private static String uniquePhone(SplittableRandom rnd, int cnPercent, Set<String> used) {
+        while (true) {
+            String candidate;
+            if (rnd.nextInt(100) < cnPercent) {
+                String[] prefixes = {"130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
+                        "155", "157", "158", "159", "180", "181", "182", "185", "186", "187", "188", "189", "191", "198", "199"};
+                candidate = "+86" + pick(rnd, prefixes) + digits(rnd, 8);
+            } else {
+                candidate = switch (rnd.nextInt(3)) {
+                    case 0 -> "+1" + pick(rnd, new String[]{"212", "415", "646", "617", "206", "310"}) + rnd.nextInt(2, 10) + digits(rnd, 6);
+                    case 1 -> "+447" + rnd.nextInt(4, 10) + digits(rnd, 8);
+                    default -> "+852" + pick(rnd, new String[]{"5", "6", "9"}) + digits(rnd, 7);
+                };
+            }
+            try {
+                PhoneNumber number = PHONES.parse(candidate, "CN");
+                if (PHONES.isValidNumber(number)) {
+                    String e164 = PHONES.format(number, PhoneNumberFormat.E164);
+                    if (used.add(e164)) {
+                        return e164;
+                    }
+                }
+            } catch (NumberParseException e) {
+                // not a number libphonenumber accepts: draw another
+            }
+        }
+    }
+
+    private Birthday birthday(SplittableRandom rnd, boolean chinese) {
+        if (rnd.nextInt(100) >= 80) {
+            return null;
+        }
+        boolean withYear = rnd.nextInt(100) < 75;
+        Integer year = withYear ? today.getYear() - rnd.nextInt(18, 75) : null;
+        if (chinese && rnd.nextInt(100) < 28) {
+            // Days 1-29 exist in every lunar month; a leap-month birthday is left to real data.
+            return Birthday.lunar(year, rnd.nextInt(1, 13), rnd.nextInt(1, 30), false);
+        }
+        MonthDay md = MonthDay.from(LocalDate.ofYearDay(2024, rnd.nextInt(1, 367)));
+        if (year != null && !md.isValidYear(year)) {
+            md = MonthDay.of(2, 28);
+        }
+        return new Birthday(Birthday.Kind.SOLAR, year, md.getMonthValue(), md.getDayOfMonth(), false);
+    }
+
+    private static String chineseAddress(SplittableRandom rnd) {
+        String[] city = pick(rnd, CITIES);
+        String district = city[rnd.nextInt(1, city.length)];
+        String flat = rnd.nextInt(3) == 0 ? "" : rnd.nextInt(1, 30) + "栋" + rnd.nextInt(1, 33) + "0" + rnd.nextInt(1, 6) + "室";
+        return city[0] + district + pick(rnd, STREETS) + rnd.nextInt(1, 999) + "号" + flat;
+    }
+
+    private static List<String> tags(SplittableRandom rnd) {
+        List<String> tags = new ArrayList<>();
+        int n = rnd.nextInt(100);
+        int count = n < 35 ? 0 : n < 75 ? 1 : n < 93 ? 2 : 3;
+        while (tags.size() < count) {
+            String t = pick(rnd, TAGS);
+            if (!tags.contains(t)) {
+                tags.add(t);
+            }
+        }
+        return tags;
+    }
+
+    private static Consent consent(SplittableRandom rnd, LocalDate firstVisit) {
+        if (rnd.nextInt(100) >= 70) {
+            return Consent.NONE;
+        }
+        EnumSet<ContactChannel> optOuts = EnumSet.noneOf(ContactChannel.class);
+        if (rnd.nextInt(100) < 20) {
+            optOuts.add(pick(rnd, ContactChannel.values()));
+            if (rnd.nextInt(100) < 30) {
+                optOuts.add(pick(rnd, ContactChannel.values()));
+            }
+        }
+        return new Consent(true, firstVisit, optOuts);
+    }
+
+    private static String digits(SplittableRandom rnd, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append((char) ('0' + rnd.nextInt(10)));
+        }
+        return sb.toString();
+    }
+
+    private static String alnum(SplittableRandom rnd, int n) {
+        String chars = "abcdefghijkmnpqrstuvwxyz0123456789";
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(chars.charAt(rnd.nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    private static <T> T pick(SplittableRandom rnd, T[] values) {
+        return values[rnd.nextInt(values.length)];
+    }
+
+    /** Customers committed per transaction when filling a store. */
+    public static final int SLICE = 2000;
+
+    /**
+     * Fills an empty store with {@code count} sample customers (the command line's
+     * {@code demo} and the first-start screen): all of them, or none on failure or cancel.
+     */
+    public int fill(CustomerService service, int count, java.util.function.IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
+        List<Customer> normalized = new java.util.ArrayList<>(count);
+        for (Customer c : customers(count)) {
+            normalized.add(service.normalize(c));
+        }
+        return service.fillEmpty(normalized, SLICE, progress, cancelled);
+    }
+
+    /** What a tea shop's customers buy; null: a purchase without a note. */
+    private static final String[] ITEMS = {
+            "龙井 2 两", "铁观音 半斤", "普洱茶饼", "白茶 100 g", "红茶礼盒", "茉莉花茶", "乌龙茶 250 g", "茶具一套", "公道杯",
+            "Jasmine tea 100 g", "Tea cups (2)", "Matcha and sweets", "Gift box", null, null, null};
+
+    /** Customers whose purchases are made and committed together when filling a store (about 20,000 purchases). */
+    static final int PURCHASE_SLICE = 2_500;
+
+    /**
+     * A tea shop's purchases over the last 18 months for these customers, made from the seed
+     * and each customer's id: a quarter came once or not at all, most came a few times, a
+     * quarter are regulars and one in twenty spends a lot. Amounts run from about 20 to 600
+     * (three times that for the big spenders), in whole or half units; times are in opening
+     * hours, 9:00 to 21:00.
+     */
+    public List<PurchaseLine> purchases(List<Long> customerIds) {
+        List<PurchaseLine> out = new ArrayList<>();
+        double low = Math.log(20);
+        double high = Math.log(600);
+        for (long id : customerIds) {
+            SplittableRandom rnd = new SplittableRandom(seed ^ (id * 0x9E3779B97F4A7C15L));
+            int kind = rnd.nextInt(100);
+            int visits = kind < 25 ? rnd.nextInt(0, 2) : kind < 70 ? rnd.nextInt(2, 8) : kind < 95 ? rnd.nextInt(8, 24) : rnd.nextInt(24, 60);
+            double scale = kind < 95 ? 1 : 3;
+            for (int v = 0; v < visits; v++) {
+                LocalDateTime at = today.minusDays(rnd.nextInt(1, 548)).atTime(rnd.nextInt(9, 21), rnd.nextInt(0, 60));
+                double amount = Math.exp(rnd.nextDouble(low, high)) * scale;
+                BigDecimal money = BigDecimal.valueOf(Math.round(amount * 2)).divide(BigDecimal.TWO, 2, RoundingMode.UNNECESSARY);
+                out.add(new PurchaseLine(id, at, money, ITEMS[rnd.nextInt(ITEMS.length)]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Gives the customers of a freshly filled sample store their purchases (points and tiers
+     * follow), {@value #PURCHASE_SLICE} customers per transaction, so that a million customers
+     * never need their purchases in memory at once; returns how many purchases. {@code progress}
+     * gets the customers done and all of them; a cancel stops between slices.
+     */
+    public int fillPurchases(MembershipService membership, java.util.function.BiConsumer<Integer, Integer> progress,
+                             java.util.function.BooleanSupplier cancelled) {
+        List<Long> ids = membership.customerIds();
+        int done = 0;
+        for (int from = 0; from < ids.size() && !cancelled.getAsBoolean(); from += PURCHASE_SLICE) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + PURCHASE_SLICE));
+            done += membership.importPurchases(purchases(slice));
+            progress.accept(from + slice.size(), ids.size());
+        }
+        return done;
+    }
+}

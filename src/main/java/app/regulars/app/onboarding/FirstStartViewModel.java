@@ -1,0 +1,135 @@
+package app.regulars.app.onboarding;
+
+import app.regulars.customer.CustomerCsvImporter;
+import app.regulars.tables.ImportReport;
+import app.regulars.tables.RejectedRow;
+import app.regulars.i18n.Messages;
+import app.regulars.store.Settings;
+import app.regulars.fx.TaskRunner;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * The first start: a sample shop, an empty start, or an imported customer list. Filling
+ * and importing run in the background with progress and cancel; an import that has a bad
+ * row stores nothing and lists every bad row.
+ */
+public final class FirstStartViewModel {
+    public static final int SAMPLE_SIZE = 300;
+
+    private final Settings settings;
+    private final SampleFiller samples;
+    private final CustomerCsvImporter importer;
+    private final TaskRunner runner;
+    private final Messages messages;
+    private final Runnable done;
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private AtomicBoolean cancel = new AtomicBoolean();
+
+    public FirstStartViewModel(Settings settings, SampleFiller samples, CustomerCsvImporter importer,
+                               TaskRunner runner, Messages messages, Runnable done) {
+        this.settings = settings;
+        this.samples = samples;
+        this.importer = importer;
+        this.runner = runner;
+        this.messages = messages;
+        this.done = done;
+    }
+
+    public void startWithSamples() {
+        start(messages.get("onboarding.filling"), flag -> {
+            int n = samples.fill(SAMPLE_SIZE, this::report, flag::get);
+            return messages.get("onboarding.filled", n);
+        });
+    }
+
+    public void startEmpty() {
+        start("", flag -> "");
+    }
+
+    public void importFile(Path file) {
+        start(messages.get("onboarding.importing", file.getFileName()), flag -> {
+            ImportReport report = importer.importFile(file, this::report, flag::get);
+            if (!report.succeeded()) {
+                throw new ImportRejected(report);
+            }
+            return messages.get("onboarding.imported", report.imported());
+        });
+    }
+
+    private void start(String what, Work work) {
+        if (running.get()) {
+            return;
+        }
+        AtomicBoolean flag = new AtomicBoolean();
+        cancel = flag;
+        running.set(true);
+        progress.set(-1);
+        problems.set("");
+        message.set(what);
+        runner.run(() -> {
+            String result = work.run(flag);
+            settings.put(Settings.ONBOARDED, "true");
+            return result;
+        }, result -> {
+            running.set(false);
+            progress.set(1);
+            message.set(result);
+            done.run();
+        }, e -> {
+            running.set(false);
+            progress.set(0);
+            if (e instanceof ImportRejected rejected) {
+                ImportReport r = rejected.report;
+                message.set(messages.get("onboarding.importRejected", r.rejected().size(), r.rowsRead()));
+                problems.set(r.rejected().stream().map(this::line).collect(Collectors.joining("\n")));
+            } else {
+                message.set(messages.describe(e));
+            }
+        });
+    }
+
+    private String line(RejectedRow row) {
+        return messages.get("onboarding.rejectedRow", row.line(), row.reason(messages));
+    }
+
+    private void report(long doneCount, long total) {
+        runner.onUiThread(() -> progress.set(total <= 0 ? -1 : (double) doneCount / total));
+    }
+
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemsProperty() { return problems.getReadOnlyProperty(); }
+
+    @FunctionalInterface
+    private interface Work {
+        String run(AtomicBoolean cancelled) throws Exception;
+    }
+
+    /** An import with bad rows: nothing was stored. */
+    private static final class ImportRejected extends RuntimeException {
+        private final transient ImportReport report;
+
+        ImportRejected(ImportReport report) {
+            super("import rejected");
+            this.report = report;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package app.regulars.tables;
+
+import app.regulars.i18n.Messages;
+import app.regulars.i18n.UserException;
+import app.regulars.testing.Screenshots;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TableExportTest {
+    @TempDir
+    Path dir;
+
+    private static final Messages ZH = new Messages(Locale.SIMPLIFIED_CHINESE);
+
+    /** A follow-up list of {@code n} rows with Chinese names, money, dates and times. */
+    static Table followUps(int n) {
+        List<List<Object>> rows = new ArrayList<>();
+        String[] names = {"王小明", "曾晓燕", "Alice Smith", "欧阳娜娜"};
+        for (int i = 0; i < n; i++) {
+            rows.add(List.of(LocalDateTime.of(2026, 11, 23, 9, 0).plusMinutes(30L * i), names[i % names.length],
+                    "回访：新到的明前龙井，问问上次的白茶喝得怎么样 " + i, new BigDecimal("1288.50").add(BigDecimal.valueOf(i)),
+                    LocalDate.of(2026, 12, 1)));
+        }
+        return new Table("今日回访", "2026年11月23日 · 全部负责人",
+                List.of(Table.Column.text("时间", 1.3), Table.Column.text("客户", 1.2), Table.Column.text("事项", 3),
+                        Table.Column.number("消费", 1), Table.Column.text("截止", 1.1)),
+                rows, true);
+    }
+
+    @Test
+    void csvKeepsChineseTypedValuesAndDefusesFormulas() throws IOException {
+        Table t = new Table("List", "", List.of(Table.Column.text("name", 1), Table.Column.number("amount", 1), Table.Column.text("when", 1)),
+                List.of(List.of("王小明", new BigDecimal("12.50"), LocalDate.of(2027, 2, 6)),
+                        List.of("=HYPERLINK(\"x\")", new BigDecimal("-3.00"), LocalDateTime.of(2026, 1, 2, 3, 4))), false);
+        Path file = dir.resolve("list.csv");
+        new TableExport(ZH).write(t, TableExport.Format.CSV, file);
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo(
+                "name,amount,when\r\n王小明,12.50,2027-02-06\r\n\"'=HYPERLINK(\"\"x\"\")\",-3.00,2026-01-02 03:04\r\n");
+    }
+
+    @Test
+    void excelHasTitleHeaderAndTypedCells() throws IOException {
+        Path file = dir.resolve("list.xlsx");
+        new TableExport(ZH).write(followUps(3), TableExport.Format.XLSX, file);
+        try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            List<Row> rows;
+            try (Stream<Row> s = wb.getFirstSheet().openStream()) {
+                rows = s.toList();
+            }
+            assertThat(wb.getFirstSheet().getName()).isEqualTo("今日回访");
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("今日回访");
+            Row header = rows.stream().filter(r -> "时间".equals(r.getCellText(0))).findFirst().orElseThrow();
+            int headerIndex = rows.indexOf(header);
+            Row first = rows.get(headerIndex + 1);
+            assertThat(first.getCellText(1)).isEqualTo("王小明");
+            assertThat(first.getCellAsNumber(3)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1288.50"));
+            assertThat(first.getCellAsDate(0)).contains(LocalDateTime.of(2026, 11, 23, 9, 0));
+            assertThat(rows).hasSize(headerIndex + 4);
+        }
+    }
+
+    @Test
+    void pdfEmbedsChineseNamesPagesAndPeriod() throws IOException {
+        Path file = dir.resolve("list.pdf");
+        new TableExport(ZH, TableLayout.Paper.A4).write(followUps(80), TableExport.Format.PDF, file);
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            int pages = doc.getNumberOfPages();
+            assertThat(pages).isGreaterThan(1);
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("今日回访", "2026年11月23日", "王小明", "曾晓燕", "欧阳娜娜", "Alice Smith",
+                    "第 1 页，共 " + pages + " 页", "第 " + pages + " 页，共 " + pages + " 页", "1,288.50");
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.1f));
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 110);
+            Files.createDirectories(Screenshots.directory());
+            ImageIO.write(image, "png", Screenshots.directory().resolve("export-list-pdf-zh.png").toFile());
+        }
+    }
+
+    @Test
+    void letterPaperForTheUnitedStates() throws IOException {
+        Path file = dir.resolve("letter.pdf");
+        new TableExport(new Messages(Locale.ENGLISH), TableLayout.Paper.LETTER).write(followUps(2), TableExport.Format.PDF, file);
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            assertThat(doc.getPage(0).getMediaBox().getHeight()).isEqualTo(792f);
+            assertThat(new PDFTextStripper().getText(doc)).contains("Page 1 of 1", "王小明");
+        }
+    }
+
+    @Test
+    void aFailedExportLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("keep.csv");
+        Files.writeString(file, "old");
+        assertThatThrownBy(() -> TableExport.writeAtomically(file, out -> {
+            out.write("half".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        })).isInstanceOf(UserException.class);
+        assertThat(Files.readString(file)).isEqualTo("old");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void unknownFormatIsAClearMessage() {
+        assertThatThrownBy(() -> TableExport.Format.parse("docx"))
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.localizedMessage(ZH)).contains("docx", "xlsx"));
+    }
+
+    @Test
+    void longTextWrapsBetweenChineseCharactersAndAtSpaces() {
+        TableLayout layout = new TableLayout((s, size) -> s.length() * size, TableLayout.Paper.A4);
+        assertThat(layout.wrap("王小明喜欢龙井", 10, 35)).containsExactly("王小明", "喜欢龙", "井");
+        assertThat(layout.wrap("tea and cake", 1, 8)).containsExactly("tea and", "cake");
+        assertThat(layout.wrap("a\nb", 1, 8)).containsExactly("a", "b");
+    }
+}
