@@ -1,17 +1,14 @@
 package app.regulars.app;
 
+import app.regulars.fx.Windows;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
 
-import java.util.Objects;
-
 /** Light and dark: AtlantaFX's Primer themes plus the app's own stylesheet. */
 public enum Theme {
     LIGHT, DARK;
-
-    public static final String STYLESHEET = Objects.requireNonNull(Theme.class.getResource("regulars.css")).toExternalForm();
 
     public static Theme parse(String value) {
         return "DARK".equals(value) ? DARK : LIGHT;
@@ -20,8 +17,8 @@ public enum Theme {
     /** Sets the theme for the whole application and the app's stylesheet on {@code scene}. */
     public void apply(Scene scene) {
         Application.setUserAgentStylesheet(this == DARK ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-        if (scene != null && !scene.getStylesheets().contains(STYLESHEET)) {
-            scene.getStylesheets().add(STYLESHEET);
+        if (scene != null && !scene.getStylesheets().contains(Windows.STYLESHEET)) {
+            scene.getStylesheets().add(Windows.STYLESHEET);
         }
     }
 
