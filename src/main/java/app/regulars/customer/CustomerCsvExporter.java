@@ -1,5 +1,6 @@
 package app.regulars.customer;
 
+import app.regulars.tables.AtomicFile;
 import app.regulars.tables.Progress;
 
 import app.regulars.i18n.UserException;
@@ -11,13 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -40,34 +37,9 @@ public final class CustomerCsvExporter {
 
     /** Exports to {@code file}, replacing it; returns how many customers were written. */
     public int export(Path file, Progress progress, BooleanSupplier cancelled) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Path dir = target.getParent();
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-            int n;
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                n = write(out, progress, cancelled);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            LOG.info("Exported {} customers to {}", n, target);
-            return n;
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserException(e, "exchange.error.write", target.toString());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}", temp, e);
-                }
-            }
-        }
+        int n = AtomicFile.write(file, out -> write(out, progress, cancelled));
+        LOG.info("Exported {} customers to {}", n, file.toAbsolutePath());
+        return n;
     }
 
     /** Writes the CSV (BOM included) to {@code out}, which stays open. */

@@ -1,5 +1,6 @@
 package app.regulars.followup;
 
+import app.regulars.tables.AtomicFile;
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
 import app.regulars.tables.PdfFonts;
@@ -137,7 +138,10 @@ public final class FollowUpReports {
         if (briefs.isEmpty()) {
             throw new UserException("followup.error.noVisits");
         }
-        TableExport.writeAtomically(file, out -> briefsPdf(briefs, paper, out));
+        AtomicFile.write(file, out -> {
+            briefsPdf(briefs, paper, out);
+            return null;
+        });
     }
 
     public void briefsPdf(List<Brief> briefs, TableLayout.Paper paper, OutputStream out) throws IOException {

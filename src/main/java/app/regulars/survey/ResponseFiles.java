@@ -1,5 +1,6 @@
 package app.regulars.survey;
 
+import app.regulars.tables.AtomicFile;
 import app.regulars.tables.TextFiles;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
@@ -13,20 +14,15 @@ import org.dhatim.fastexcel.Worksheet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -181,32 +177,7 @@ public final class ResponseFiles {
 
     /** Writes the survey's responses in the filter to {@code file} (replaced); returns how many. */
     public int export(Survey survey, ResultFilter filter, Format format, Path file) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            int n;
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                n = format == Format.CSV ? writeCsv(survey, filter, out) : writeXlsx(survey, filter, out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return n;
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserException(e, "exchange.error.write", target.toString());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the move took it, or nothing can be done
-                }
-            }
-        }
+        return AtomicFile.write(file, out -> format == Format.CSV ? writeCsv(survey, filter, out) : writeXlsx(survey, filter, out));
     }
 
     private List<String> machineHeader(Survey survey) {

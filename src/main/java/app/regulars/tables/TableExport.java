@@ -18,14 +18,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -79,48 +75,15 @@ public final class TableExport {
 
     /** Writes {@code table} to {@code file} in {@code format}, replacing the file; nothing is left behind on failure. */
     public void write(Table table, Format format, Path file) {
-        writeAtomically(file, out -> {
+        AtomicFile.write(file, out -> {
             switch (format) {
                 case CSV -> csv(table, out);
                 case XLSX -> xlsx(table, out);
                 case PDF -> pdf(table, out);
             }
+            return null;
         });
         LOG.info("Exported {} rows of \"{}\" as {} to {}", table.rows().size(), table.title(), format, file);
-    }
-
-    /** Content written to an open stream (which the caller closes). */
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes {@code content} beside {@code file} and moves it into place: the file is whole or untouched. */
-    public static void writeAtomically(Path file, Content content) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Path dir = target.getParent();
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserException(e, "exchange.error.write", target.toString());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}", temp, e);
-                }
-            }
-        }
     }
 
     /** CSV: the header line, then one line per row; dates ISO, numbers plain, cells a spreadsheet would run as formulas defused. */

@@ -116,7 +116,7 @@ class TableExportTest {
     void aFailedExportLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path file = dir.resolve("keep.csv");
         Files.writeString(file, "old");
-        assertThatThrownBy(() -> TableExport.writeAtomically(file, out -> {
+        assertThatThrownBy(() -> AtomicFile.write(file, out -> {
             out.write("half".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         })).isInstanceOf(UserException.class);
