@@ -1,50 +1,44 @@
 package app.regulars.app;
 
-import app.regulars.customer.CustomerRepository;
 import app.regulars.customer.CustomerService;
-import app.regulars.customer.PhoneNumbers;
-import app.regulars.membership.MembershipService;
-import app.regulars.membership.MembershipSettings;
+import app.regulars.feature.Feature;
+import app.regulars.feature.Services;
 import app.regulars.followup.AutoFollowUps;
-import app.regulars.followup.FollowUpRepository;
 import app.regulars.followup.FollowUpService;
+import app.regulars.i18n.Messages;
+import app.regulars.membership.MembershipService;
 import app.regulars.store.Database;
 import app.regulars.store.Settings;
-import app.regulars.i18n.Messages;
-import app.regulars.survey.SurveyRepository;
 import app.regulars.survey.SurveyService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The one place that creates and wires everything for one data folder. No static
- * singletons: a test builds exactly the context it needs.
+ * The one place that opens a data folder and wires everything for it: the store's services,
+ * then each feature's ({@link Features}), then the few links between features that go
+ * through the app. No static singletons: a test builds exactly the context it needs.
  */
 public final class AppContext implements AutoCloseable {
     private final Database database;
-    private final Settings settings;
-    private final CustomerService customers;
-    private final MembershipService membership;
-    // ---- followup ----
-    private final FollowUpService followUps;
-    private final AutoFollowUps autoFollowUps;
-    private final SurveyService surveys;
+    private final Services services = new Services();
+    private final List<Feature> features;
 
-    private AppContext(Database database, Clock clock, Locale locale) {
+    private AppContext(Database database, Clock clock, Locale locale, List<Feature> features) {
         this.database = database;
-        this.settings = new Settings(database);
-        this.customers = new CustomerService(database, new CustomerRepository(), PhoneNumbers.forLocale(locale), clock);
-        this.customers.undoInterruptedFill(); // a demo or sample fill killed half-way (decision 0007)
-        this.membership = new MembershipService(database, new MembershipSettings(settings, locale), clock);
-        // ---- followup ----
-        this.followUps = new FollowUpService(database, new FollowUpRepository(), clock);
-        this.autoFollowUps = new AutoFollowUps(followUps, settings);
-        // ---- survey ----
-        this.surveys = new SurveyService(database, new SurveyRepository(), settings, new Messages(locale), clock);
-        this.surveys.setComplaintOpener(followUps::openComplaint);
-        this.surveys.ensureTemplates();
+        this.features = features;
+        services.put(Database.class, database)
+                .put(Settings.class, new Settings(database))
+                .put(Clock.class, clock)
+                .put(Locale.class, locale)
+                .put(Messages.class, new Messages(locale));
+        for (Feature feature : features) {
+            feature.open(services);
+        }
+        // A low survey score opens a complaint follow-up: surveys know only their ComplaintOpener.
+        surveys().setComplaintOpener(followUps()::openComplaint);
     }
 
     /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */
@@ -53,7 +47,22 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(Path dataDirectory, Clock clock, Locale locale) {
-        return new AppContext(Database.open(dataDirectory), clock, locale);
+        return new AppContext(Database.open(dataDirectory), clock, locale, Features.create());
+    }
+
+    /** Every feature's jobs for the start of a day (each safe to repeat); off the JavaFX thread. */
+    public void startOfDay(Messages messages) {
+        for (Feature feature : features) {
+            feature.startOfDay(services, messages);
+        }
+    }
+
+    public List<Feature> features() {
+        return features;
+    }
+
+    public Services services() {
+        return services;
     }
 
     public Database database() {
@@ -61,33 +70,34 @@ public final class AppContext implements AutoCloseable {
     }
 
     public Settings settings() {
-        return settings;
+        return services.get(Settings.class);
     }
 
     public CustomerService customers() {
-        return customers;
+        return services.get(CustomerService.class);
     }
 
     public MembershipService membership() {
-        return membership;
+        return services.get(MembershipService.class);
     }
 
-    // ---- followup ----
     public FollowUpService followUps() {
-        return followUps;
+        return services.get(FollowUpService.class);
     }
 
     public AutoFollowUps autoFollowUps() {
-        return autoFollowUps;
+        return services.get(AutoFollowUps.class);
     }
 
     public SurveyService surveys() {
-        return surveys;
+        return services.get(SurveyService.class);
     }
 
     @Override
     public void close() {
-        customers.close();
+        for (Feature feature : features.reversed()) {
+            feature.close();
+        }
         database.close();
     }
 }

@@ -2,6 +2,7 @@ package app.regulars.app;
 
 import app.regulars.fx.DateFields;
 import app.regulars.fx.FxTaskRunner;
+import app.regulars.fx.TaskRunner;
 
 import app.regulars.app.demo.SampleShop;
 import app.regulars.customer.CustomerCsvImporter;
@@ -39,6 +40,8 @@ public final class RegularsApp extends Application {
     private AppContext context;
     private Messages messages;
     private Theme theme = Theme.LIGHT;
+    /** Whether the start-of-day jobs have run since the store opened. */
+    private boolean dayStarted;
 
     public static void launch(Path dataDir) {
         dataDirectory = dataDir;
@@ -120,6 +123,20 @@ public final class RegularsApp extends Application {
         Shell shell = new Shell(context, runner, messages, theme, this::switchLanguage, this::switchTheme);
         scene.setRoot(shell);
         shell.installShortcuts(scene);
+        if (dayStarted) {
+            shell.openStartPage();
+            return;
+        }
+        dayStarted = true;
+        startDay(context, runner, messages, shell);
+    }
+
+    /** Runs every feature's start-of-day jobs in the background, then lets {@code shell} open its start page. */
+    public static void startDay(AppContext context, TaskRunner runner, Messages messages, Shell shell) {
+        runner.run(() -> {
+            context.startOfDay(messages); // each job is safe to repeat
+            return null;
+        }, ok -> shell.openStartPage(), e -> LOG.warn("Start of the day failed", e));
     }
 
     private void switchLanguage(Locale locale) {

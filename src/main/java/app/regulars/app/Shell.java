@@ -1,17 +1,16 @@
 package app.regulars.app;
 
+import app.regulars.feature.Extensions;
+import app.regulars.feature.Feature;
+import app.regulars.feature.Page;
+import app.regulars.feature.Shortcut;
+import app.regulars.feature.Ui;
+import app.regulars.followup.SurveyLauncher;
 import app.regulars.fx.TaskRunner;
-
-import app.regulars.customer.CustomersPage;
-import app.regulars.followup.CalendarPage;
-import app.regulars.followup.CalendarViewModel;
-import app.regulars.followup.TimelineSection;
+import app.regulars.fx.Windows;
 import app.regulars.i18n.Messages;
-import app.regulars.survey.SurveyResultsViewModel;
-import app.regulars.survey.SurveysPage;
-import app.regulars.survey.SurveysSection;
+import app.regulars.survey.SurveyEntryView;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -22,68 +21,64 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The main window's content: navigation on the left (only views that work), the current
- * page in the middle, language and theme switches at the bottom of the navigation.
+ * The main window's content: each feature's page in the navigation on the left, the current
+ * page in the middle, language and theme switches at the bottom of the navigation. It knows
+ * no feature by name but for the one link it makes between two of them.
  */
 public final class Shell extends BorderPane {
-    private final CustomersPage customers;
-    private final AppContext context;
     private final TaskRunner runner;
-    private final Messages messages;
-    // ---- followup ----
-    private final CalendarPage calendar;
+    private final Extensions extensions = new Extensions();
+    private final Map<Page, ToggleButton> pages = new LinkedHashMap<>();
+    /** Pages whose data changed while another was shown: they reload when shown again. */
+    private final Set<Page> stale = new HashSet<>();
+    private Page shown;
     private boolean navigated;
-    // ---- survey ----
-    private final SurveysPage surveys;
 
     public Shell(AppContext context, TaskRunner runner, Messages messages, Theme theme,
                  Consumer<Locale> switchLanguage, Consumer<Theme> switchTheme) {
         getStyleClass().add("shell");
-        this.context = context;
         this.runner = runner;
-        this.messages = messages;
-        // Each feature's tab on a customer's profile: purchases and points, the contact timeline.
-        java.util.List<app.regulars.customer.ProfileSection> sections = new java.util.ArrayList<>();
-        sections.add(new app.regulars.membership.MembershipSection(context.membership(), runner, messages));
-        TimelineSection timeline = new TimelineSection(context.followUps(), context.customers(), context.membership(), runner, messages);
-        // A follow-up's form opens the survey entry for its customer (after a visit or call).
-        app.regulars.followup.SurveyLauncher askSurvey = (id, name) -> app.regulars.survey.SurveyEntryView.openFor(
-                getScene() == null ? null : getScene().getWindow(), context.surveys(), runner, messages, id, name, r -> { });
-        timeline.setSurveyLauncher(askSurvey);
-        sections.add(timeline);
-        sections.add(new SurveysSection(context.surveys(), runner, messages));
-        // Each feature's column in the customer list: the member tier.
-        java.util.List<app.regulars.customer.ListColumn> columns = java.util.List.of(
-                new app.regulars.membership.TierListColumn(context.membership(), messages));
-        customers = new CustomersPage(context.customers(), runner, messages, sections, columns);
-        surveys = new SurveysPage(new SurveyResultsViewModel(context.surveys(), runner, messages, context.customers()::tagsInUse), runner, messages);
+        Ui ui = new Ui(context.services(), extensions, runner, messages, this::window, this::dataChanged);
+        // The one link between features that goes through the app: a follow-up's form and the
+        // calendar open the survey entry for their customer (after a visit or a call).
+        extensions.add(SurveyLauncher.class, 0, (id, name) -> SurveyEntryView.openFor(
+                window(), context.surveys(), runner, messages, id, name, r -> { }));
+        List<Feature> features = context.features();
+        features.forEach(f -> f.contribute(ui));
 
         Label title = new Label(messages.get("app.title"));
         title.getStyleClass().add("app-title");
+        VBox left = new VBox(title);
         ToggleGroup nav = new ToggleGroup();
-        ToggleButton customersNav = navButton(nav, messages.get("nav.customers"), new FontIcon(MaterialDesignA.ACCOUNT_MULTIPLE), customers);
-        customersNav.setId("navCustomers");
-        customersNav.setSelected(true);
-        // ---- followup: the calendar; it opens first when something is due today or overdue ----
-        calendar = new CalendarPage(new CalendarViewModel(context.followUps(), context.customers(), runner, messages), messages,
-                new app.regulars.followup.FollowUpReports(context.followUps(), context.customers(), context.membership(), messages), runner);
-        calendar.viewModel().setSurveyLauncher(askSurvey);
-        calendar.enableAutoSettings(new app.regulars.followup.AutoSettingsViewModel(context.autoFollowUps(), context.settings(), runner, messages));
-        ToggleButton calendarNav = navButton(nav, messages.get("nav.calendar"), new FontIcon(MaterialDesignC.CALENDAR_MONTH), calendar);
-        calendarNav.setId("navCalendar");
-        calendarNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> calendar.viewModel().load());
-        ToggleButton surveysNav = navButton(nav, messages.get("nav.surveys"), new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE), surveys);
-        surveysNav.setId("navSurveys");
-        surveysNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> surveys.reload());
+        for (Feature feature : features) {
+            feature.page(ui).ifPresent(page -> {
+                ToggleButton b = new ToggleButton(page.title(), new FontIcon(page.icon()));
+                b.setId(page.navId());
+                b.getStyleClass().add("nav-button");
+                b.setToggleGroup(nav);
+                b.setOnAction(e -> {
+                    navigated = true;
+                    show(page);
+                    page.refresh();
+                });
+                pages.put(page, b);
+                left.getChildren().add(b);
+            });
+        }
         // A page stays selected: clicking the selected button again does not unselect it.
         nav.selectedToggleProperty().addListener((obs, o, n) -> {
             if (n == null && o != null) {
@@ -102,71 +97,58 @@ public final class Shell extends BorderPane {
         VBox.setVgrow(grow, Priority.ALWAYS);
         VBox footer = new VBox(8, language, themeButton);
         footer.getStyleClass().add("nav-footer");
-        // ---- membership ----
-        app.regulars.membership.MembersPage members = new app.regulars.membership.MembersPage(context.membership(), runner, messages);
-        ToggleButton membersNav = navButton(nav, messages.get("membership.nav"),
-                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CARD_ACCOUNT_DETAILS_STAR), members);
-        membersNav.setId("navMembers");
-        membersNav.addEventHandler(javafx.event.ActionEvent.ACTION, e -> members.refresh());
-        // Points that are due expire, the 12-month totals move to today, birthday coupons are
-        // issued: each safe to repeat, so on every start (MembershipService.startOfDay).
-        runner.run(context.membership()::startOfDay, done -> { }, e -> { });
-        VBox left = new VBox(title, customersNav, calendarNav, membersNav, surveysNav, grow, footer);
+        left.getChildren().addAll(grow, footer);
         left.getStyleClass().add("shell-nav");
         left.setAlignment(Pos.TOP_LEFT);
         setLeft(left);
-        setCenter(customers);
-        // ---- followup ----
-        runner.run(() -> {
-            context.autoFollowUps().generate(messages); // idempotent: safe on every start
-            return context.followUps().dueByTonight();
-        }, due -> {
-            if (due > 0 && !navigated && getCenter() == customers) {
-                calendarNav.setSelected(true);
-                setCenter(calendar);
-                calendar.viewModel().load();
+        show(pages.keySet().iterator().next());
+    }
+
+    private void show(Page page) {
+        shown = page;
+        pages.get(page).setSelected(true);
+        setCenter(page.node());
+        if (stale.remove(page)) {
+            page.refresh();
+        }
+    }
+
+    /** Something changed the data (a purchase from Ctrl+P): the page on screen reloads, the others when shown. */
+    private void dataChanged() {
+        stale.addAll(pages.keySet());
+        stale.remove(shown);
+        shown.refresh();
+    }
+
+    private Window window() {
+        return Windows.windowOf(this);
+    }
+
+    /**
+     * Once the day's jobs have run: opens the first page that asks to be opened first (the
+     * calendar, when something is due today), unless the user has already gone somewhere.
+     */
+    public void openStartPage() {
+        List<Page> candidates = List.copyOf(pages.keySet());
+        runner.run(() -> candidates.stream().filter(Page::opensFirst).findFirst(), first -> first.ifPresent(page -> {
+            if (!navigated && shown == candidates.getFirst()) {
+                show(page);
+                page.refresh();
             }
-        }, e -> { });
+        }), e -> { });
     }
 
-    private ToggleButton navButton(ToggleGroup group, String text, FontIcon icon, Node page) {
-        ToggleButton b = new ToggleButton(text, icon);
-        b.getStyleClass().add("nav-button");
-        b.setToggleGroup(group);
-        b.setOnAction(e -> {
-            navigated = true;
-            setCenter(page);
-        });
-        return b;
-    }
-
+    /** Every page's and feature's shortcuts, working wherever the focus is in the window. */
     public void installShortcuts(Scene scene) {
-        customers.installShortcuts(scene);
-        surveys.installShortcuts(scene);
-        // ---- membership ----
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> openQuickPurchase(scene));
+        pages.keySet().forEach(p -> p.installShortcuts(scene));
+        for (Shortcut s : extensions.all(Shortcut.class)) {
+            scene.getAccelerators().put(s.keys(), s.action());
+        }
     }
 
-    /** The quick "new purchase" box (Ctrl+P). */
-    public app.regulars.membership.QuickPurchaseDialog openQuickPurchase(Scene scene) {
-        app.regulars.membership.QuickPurchaseDialog box = new app.regulars.membership.QuickPurchaseDialog(context.customers(),
-                context.membership(), runner, messages, scene.getWindow(), scene.getStylesheets());
-        box.stage().setOnHidden(e -> customers.refresh());
-        box.show();
-        return box;
-    }
-
-    // ---- followup ----
-    public CalendarPage calendar() {
-        return calendar;
-    }
-
-    public SurveysPage surveys() {
-        return surveys;
-    }
-
-    public CustomersPage customers() {
-        return customers;
+    /** The page whose content is of {@code type} (for tests and the window's own use). */
+    public <T> T page(Class<T> type) {
+        return pages.keySet().stream().map(Page::node).filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No page " + type.getSimpleName()));
     }
 }

@@ -1,27 +1,17 @@
-package app.regulars.app.cli;
+package app.regulars.customer;
 
-import app.regulars.customer.CustomerService;
-import app.regulars.customer.CustomerSort;
-import app.regulars.customer.CustomerSummary;
+import app.regulars.feature.FeatureCommand;
+import app.regulars.feature.Services;
+
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code find QUERY}: the customers the search box would show, one a line. */
 @Command(name = "find", description = "Print the customers matching a search (name, pinyin, initials, phone digits, email, tag).")
-public final class FindCommand implements Callable<Integer> {
-    @ParentCommand
-    RegularsCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class FindCommand extends FeatureCommand {
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What you would type in the search box.")
     String[] query;
 
@@ -31,8 +21,8 @@ public final class FindCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return root.withContext(spec.commandLine().getErr(), ctx -> {
-            CustomerService customers = ctx.customers();
+        return withServices(services -> {
+            CustomerService customers = services.get(CustomerService.class);
             long[] ids = customers.search(String.join(" ", query), null, archived, CustomerSort.NAME, true);
             for (int from = 0; from < ids.length; from += 500) {
                 long[] page = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 500));
@@ -44,8 +34,8 @@ public final class FindCommand implements Callable<Integer> {
                 }
             }
             out.flush();
-            spec.commandLine().getErr().println(root.messages().get("cli.find.count", ids.length));
-            return RegularsCommand.OK;
+            spec.commandLine().getErr().println(messages().get("cli.find.count", ids.length));
+            return OK;
         });
     }
 }

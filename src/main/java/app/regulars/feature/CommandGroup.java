@@ -1,24 +1,12 @@
-package app.regulars.app.cli;
+package app.regulars.feature;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /**
- * A top-level command that only groups subcommands ({@code import}, {@code export},
- * {@code tiers}, ...): run without one, it prints which there are. Subcommands reach the
- * shared options through {@link #root}.
+ * A command that only groups subcommands ({@code import}, {@code export}, {@code tiers}, ...):
+ * run without one, it prints which there are.
  */
-abstract class CommandGroup implements Callable<Integer> {
-    @ParentCommand
-    RegularsCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public abstract class CommandGroup extends FeatureCommand {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());

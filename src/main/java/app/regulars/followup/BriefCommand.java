@@ -1,30 +1,22 @@
-package app.regulars.app.cli;
+package app.regulars.followup;
+
+import app.regulars.feature.FeatureCommand;
+import app.regulars.feature.Services;
 
 import app.regulars.tables.TableLayout;
-import app.regulars.followup.FollowUpReports;
 import app.regulars.i18n.Messages;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code brief CODE --out FILE.pdf}: a customer's one-page visit brief. */
 @Command(name = "brief", description = "Write a customer's one-page visit brief as PDF.")
-public final class BriefCommand implements Callable<Integer> {
-    @ParentCommand
-    RegularsCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class BriefCommand extends FeatureCommand {
     @Parameters(index = "0", paramLabel = "CODE", description = "The customer's code (card number).")
     String code;
 
@@ -36,19 +28,19 @@ public final class BriefCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Messages messages = root.messages();
+        Messages messages = messages();
         PrintWriter err = spec.commandLine().getErr();
         TableLayout.Paper p = paper == null
                 ? TableLayout.Paper.forCountry(Locale.getDefault(Locale.Category.FORMAT).getCountry())
                 : TableLayout.Paper.valueOf(paper.strip().toUpperCase(Locale.ROOT));
-        return root.withContext(err, ctx -> {
-            FollowUpReports reports = new FollowUpReports(ctx.followUps(), ctx.customers(), ctx.membership(), messages);
+        return withServices(services -> {
+            FollowUpReports reports = FollowUpFeature.reports(services, messages);
             FollowUpReports.Brief brief = reports.briefByCode(code.strip());
             reports.writeBriefs(List.of(brief), p, out);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(messages.get("cli.followups.brief", brief.customer().name(), out.toAbsolutePath().toString()));
             stdout.flush();
-            return RegularsCommand.OK;
+            return OK;
         });
     }
 }

@@ -1,33 +1,23 @@
-package app.regulars.app.cli;
+package app.regulars.followup;
+
+import app.regulars.feature.FeatureCommand;
+import app.regulars.feature.Services;
 
 import app.regulars.tables.Table;
 import app.regulars.tables.TableExport;
-import app.regulars.followup.FollowUpFilter;
-import app.regulars.followup.FollowUpKind;
-import app.regulars.followup.FollowUpReports;
 import app.regulars.i18n.Messages;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code export followups --from DATE --to DATE [--kind K] --format csv|xlsx|pdf --out FILE}. */
 @Command(name = "followups", description = "Export the follow-ups due from --from to --to (both included) as CSV, Excel or PDF.")
-public final class ExportFollowupsCommand implements Callable<Integer> {
-    @ParentCommand
-    ExportCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
+public final class ExportFollowupsCommand extends FeatureCommand {
     @Option(names = "--from", paramLabel = "DATE", required = true, description = "First day, YYYY-MM-DD.")
     String from;
 
@@ -45,8 +35,7 @@ public final class ExportFollowupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RegularsCommand root = parent.root;
-        Messages messages = root.messages();
+        Messages messages = messages();
         PrintWriter err = spec.commandLine().getErr();
         LocalDate start;
         LocalDate end;
@@ -54,13 +43,13 @@ public final class ExportFollowupsCommand implements Callable<Integer> {
             start = LocalDate.parse(from.strip());
         } catch (DateTimeParseException e) {
             err.println(messages.get("cli.followups.badDate", from));
-            return RegularsCommand.FAILED;
+            return FAILED;
         }
         try {
             end = LocalDate.parse(to.strip());
         } catch (DateTimeParseException e) {
             err.println(messages.get("cli.followups.badDate", to));
-            return RegularsCommand.FAILED;
+            return FAILED;
         }
         FollowUpKind k = null;
         if (kind != null) {
@@ -68,18 +57,18 @@ public final class ExportFollowupsCommand implements Callable<Integer> {
                 k = FollowUpKind.valueOf(kind.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 err.println(messages.get("cli.followups.badKind", kind));
-                return RegularsCommand.FAILED;
+                return FAILED;
             }
         }
         TableExport.Format f = TableExport.Format.parse(format);
         FollowUpFilter filter = new FollowUpFilter(k, null, null, null);
-        return root.withContext(err, ctx -> {
-            Table table = new FollowUpReports(ctx.followUps(), ctx.customers(), ctx.membership(), messages).list(start, end, filter);
+        return withServices(services -> {
+            Table table = FollowUpFeature.reports(services, messages).list(start, end, filter);
             new TableExport(messages).write(table, f, out);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(messages.get("cli.followups.exported", table.rows().size(), out.toAbsolutePath().toString()));
             stdout.flush();
-            return RegularsCommand.OK;
+            return OK;
         });
     }
 }

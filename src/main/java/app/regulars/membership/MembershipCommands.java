@@ -1,17 +1,17 @@
-package app.regulars.app.cli;
+package app.regulars.membership;
 
-import app.regulars.app.AppContext;
+import app.regulars.feature.FeatureCommand;
+import app.regulars.feature.Services;
+import app.regulars.feature.CommandGroup;
+import app.regulars.customer.CustomerService;
+
 import app.regulars.tables.ImportReport;
-import app.regulars.membership.PurchaseCsvImporter;
 import app.regulars.tables.Table;
 import app.regulars.tables.TableExport;
 import app.regulars.i18n.Messages;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The membership commands: {@code import purchases}, {@code export purchases},
@@ -32,42 +31,29 @@ public final class MembershipCommands {
     @Command(name = "purchases", description = "Import purchases from a CSV file (columns: customer code or phone, date, amount, note). "
             + "All or nothing: a row whose customer does not exist or is archived, or whose date or amount is wrong, is rejected "
             + "and then nothing is imported.")
-    static final class ImportPurchases implements Callable<Integer> {
-        @ParentCommand
-        ImportCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ImportPurchases extends FeatureCommand {
         @Parameters(paramLabel = "FILE", description = "The CSV file (UTF-8 or GBK, first line = column names).")
         Path file;
 
         @Override
         public Integer call() {
-            RegularsCommand root = parent.root;
-            Messages messages = root.messages();
+            Messages messages = messages();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return root.withContext(err, ctx -> {
-                ImportReport report = new PurchaseCsvImporter(ctx.membership(), ctx.customers().phones()).importFile(file);
-                if (!ImportCommand.printWarningsAndRejections(report, messages, err)) {
-                    return RegularsCommand.FAILED;
+            return withServices(services -> {
+                ImportReport report = new PurchaseCsvImporter(services.get(MembershipService.class), services.get(CustomerService.class).phones()).importFile(file);
+                if (!printReport(report, messages, err)) {
+                    return FAILED;
                 }
                 out.println(messages.get("membership.cli.imported", report.imported()));
                 out.flush();
-                return RegularsCommand.OK;
+                return OK;
             });
         }
     }
 
     @Command(name = "purchases", description = "Export every purchase (voided ones marked) with its customer's code.")
-    static final class ExportPurchases implements Callable<Integer> {
-        @ParentCommand
-        ExportCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ExportPurchases extends FeatureCommand {
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv (the default), xlsx or pdf.")
         String format;
 
@@ -76,19 +62,18 @@ public final class MembershipCommands {
 
         @Override
         public Integer call() {
-            RegularsCommand root = parent.root;
-            Messages messages = root.messages();
+            Messages messages = messages();
             PrintWriter err = spec.commandLine().getErr();
             TableExport.Format f;
             try {
                 f = TableExport.Format.parse(format);
             } catch (RuntimeException e) {
                 err.println(messages.describe(e));
-                return RegularsCommand.FAILED;
+                return FAILED;
             }
-            return root.withContext(err, ctx -> {
+            return withServices(services -> {
                 List<List<Object>> rows = new ArrayList<>();
-                ctx.membership().forEachPurchase(rows::add);
+                services.get(MembershipService.class).forEachPurchase(rows::add);
                 Table table = new Table(messages.get("membership.export.title"), "",
                         List.of(Table.Column.text(messages.get("membership.export.code"), 1), Table.Column.text(messages.get("membership.export.name"), 2),
                                 Table.Column.text(messages.get("membership.column.date"), 2), Table.Column.number(messages.get("membership.column.amount"), 1),
@@ -99,7 +84,7 @@ public final class MembershipCommands {
                 PrintWriter stdout = spec.commandLine().getOut();
                 stdout.println(messages.get("membership.cli.exported", rows.size(), out.toAbsolutePath().toString()));
                 stdout.flush();
-                return RegularsCommand.OK;
+                return OK;
             });
         }
     }
@@ -109,27 +94,20 @@ public final class MembershipCommands {
     }
 
     @Command(name = "evaluate", description = "Place every customer in the tier the rule gives today (points or spend in the last 12 months).")
-    static final class TiersEvaluate implements Callable<Integer> {
-        @ParentCommand
-        Tiers parent;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class TiersEvaluate extends FeatureCommand {
         @Option(names = "--rebuild",
                 description = "First recount every customer's 12-month totals from all purchases (after the data file was changed outside Regulars).")
         boolean rebuild;
 
         @Override
         public Integer call() {
-            RegularsCommand root = parent.root;
-            return root.withContext(spec.commandLine().getErr(), ctx -> {
+            return withServices(services -> {
                 long t0 = System.nanoTime();
-                int changed = rebuild ? ctx.membership().rebuildAndEvaluate() : ctx.membership().evaluateAll();
+                int changed = rebuild ? services.get(MembershipService.class).rebuildAndEvaluate() : services.get(MembershipService.class).evaluateAll();
                 PrintWriter out = spec.commandLine().getOut();
-                out.println(root.messages().get("membership.cli.evaluated", changed, (System.nanoTime() - t0) / 1e9));
+                out.println(messages().get("membership.cli.evaluated", changed, (System.nanoTime() - t0) / 1e9));
                 out.flush();
-                return RegularsCommand.OK;
+                return OK;
             });
         }
     }
@@ -142,21 +120,15 @@ public final class MembershipCommands {
      * A command that works on a day, {@code --as-of YYYY-MM-DD} or today: a wrong date is
      * refused before the data folder is opened; {@link #run} returns the line to print.
      */
-    abstract static class AsOfCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    abstract static class AsOfCommand extends FeatureCommand {
         @Option(names = "--as-of", paramLabel = "DATE", description = "YYYY-MM-DD; today when left out.")
         String asOf;
 
-        abstract RegularsCommand root();
-
-        abstract String run(AppContext ctx, LocalDate day, Messages messages);
+        abstract String run(Services services, LocalDate day, Messages messages);
 
         @Override
         public Integer call() {
-            RegularsCommand root = root();
-            Messages messages = root.messages();
+            Messages messages = messages();
             PrintWriter err = spec.commandLine().getErr();
             LocalDate day;
             try {
@@ -164,30 +136,22 @@ public final class MembershipCommands {
             } catch (DateTimeParseException e) {
                 err.println(messages.get("membership.cli.badDate", asOf));
                 err.flush();
-                return RegularsCommand.FAILED;
+                return FAILED;
             }
-            return root.withContext(err, ctx -> {
+            return withServices(services -> {
                 PrintWriter out = spec.commandLine().getOut();
-                out.println(run(ctx, day == null ? ctx.membership().today() : day, messages));
+                out.println(run(services, day == null ? services.get(MembershipService.class).today() : day, messages));
                 out.flush();
-                return RegularsCommand.OK;
+                return OK;
             });
         }
     }
 
     @Command(name = "expire", description = "Expire, first in first out, the points whose expiry date is on or before the given date.")
     static final class PointsExpire extends AsOfCommand {
-        @ParentCommand
-        Points parent;
-
         @Override
-        RegularsCommand root() {
-            return parent.root;
-        }
-
-        @Override
-        String run(AppContext ctx, LocalDate day, Messages messages) {
-            return messages.get("membership.cli.expired", ctx.membership().expire(day), day.toString());
+        String run(Services services, LocalDate day, Messages messages) {
+            return messages.get("membership.cli.expired", services.get(MembershipService.class).expire(day), day.toString());
         }
     }
 
@@ -198,17 +162,9 @@ public final class MembershipCommands {
     @Command(name = "birthday", description = "Issue the birthday coupons that are due: customers who agreed to marketing, "
             + "whose birthday (solar or lunar) is within the configured days, once a year each.")
     static final class CouponsBirthday extends AsOfCommand {
-        @ParentCommand
-        Coupons parent;
-
         @Override
-        RegularsCommand root() {
-            return parent.root;
-        }
-
-        @Override
-        String run(AppContext ctx, LocalDate day, Messages messages) {
-            return messages.get("membership.cli.birthdayIssued", ctx.membership().issueBirthdayCoupons(day));
+        String run(Services services, LocalDate day, Messages messages) {
+            return messages.get("membership.cli.birthdayIssued", services.get(MembershipService.class).issueBirthdayCoupons(day));
         }
     }
 }

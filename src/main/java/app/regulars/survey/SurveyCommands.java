@@ -1,18 +1,13 @@
-package app.regulars.app.cli;
+package app.regulars.survey;
+
+import app.regulars.feature.FeatureCommand;
+import app.regulars.feature.Services;
+import app.regulars.feature.CommandGroup;
 
 import app.regulars.i18n.Messages;
-import app.regulars.survey.ResponseFiles;
-import app.regulars.survey.ResultFilter;
-import app.regulars.survey.Survey;
-import app.regulars.survey.SurveyKind;
-import app.regulars.survey.SurveyResults;
-import app.regulars.survey.SurveySummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * The survey commands: {@code surveys list}, {@code survey results}, and the
@@ -39,24 +33,17 @@ public final class SurveyCommands {
     @Command(name = "surveys", description = "Surveys.", subcommands = SurveysCommand.List.class)
     public static final class SurveysCommand extends CommandGroup {
         @Command(name = "list", description = "List the surveys: id, name, kind (NPS, CSAT or custom), responses.")
-        static final class List implements Callable<Integer> {
-            @ParentCommand
-            SurveysCommand parent;
-
-            @Spec
-            CommandSpec spec;
-
+        static final class List extends FeatureCommand {
             @Override
             public Integer call() {
-                RegularsCommand root = parent.root;
-                Messages m = root.messages();
+                Messages m = messages();
                 PrintWriter out = spec.commandLine().getOut();
-                return root.withContext(spec.commandLine().getErr(), ctx -> {
-                    for (SurveySummary s : ctx.surveys().list()) {
+                return withServices(services -> {
+                    for (SurveySummary s : services.get(SurveyService.class).list()) {
                         out.println(s.id() + "\t" + s.name(m.isChinese()) + "\t" + kind(m, s.kind()) + "\t" + s.responses());
                     }
                     out.flush();
-                    return RegularsCommand.OK;
+                    return OK;
                 });
             }
         }
@@ -65,13 +52,7 @@ public final class SurveyCommands {
     @Command(name = "survey", description = "One survey's figures.", subcommands = SurveyCommand.Results.class)
     public static final class SurveyCommand extends CommandGroup {
         @Command(name = "results", description = "Print a survey's response count, NPS and CSAT figures, as the results page shows them.")
-        static final class Results implements Callable<Integer> {
-            @ParentCommand
-            SurveyCommand parent;
-
-            @Spec
-            CommandSpec spec;
-
+        static final class Results extends FeatureCommand {
             @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id or name.")
             String survey;
 
@@ -89,13 +70,12 @@ public final class SurveyCommands {
 
             @Override
             public Integer call() {
-                RegularsCommand root = parent.root;
-                Messages m = root.messages();
+                Messages m = messages();
                 PrintWriter out = spec.commandLine().getOut();
-                return root.withContext(spec.commandLine().getErr(), ctx -> {
-                    Survey s = ctx.surveys().find(survey);
-                    Long tierId = tier == null ? null : ctx.surveys().tier(tier).id();
-                    SurveyResults r = ctx.surveys().results(s.id(), new ResultFilter(from, to, tag, tierId), false);
+                return withServices(services -> {
+                    Survey s = services.get(SurveyService.class).find(survey);
+                    Long tierId = tier == null ? null : services.get(SurveyService.class).tier(tier).id();
+                    SurveyResults r = services.get(SurveyService.class).results(s.id(), new ResultFilter(from, to, tag, tierId), false);
                     out.println(s.name(m.isChinese()) + " (" + kind(m, s.kind()) + ")");
                     out.println(m.get("survey.results.count", r.responses()));
                     if (r.scored() == 0) {
@@ -106,7 +86,7 @@ public final class SurveyCommands {
                         out.println(m.get("survey.results.csatLine", r.csatAverage(), r.csatTopShare()));
                     }
                     out.flush();
-                    return RegularsCommand.OK;
+                    return OK;
                 });
             }
         }
@@ -115,13 +95,7 @@ public final class SurveyCommands {
     @Command(name = "responses", description = "Import survey responses from a CSV file: columns code (blank for a walk-in), "
             + "date (yyyy-mm-dd), optional channel, then q1, q2, ... in question order (scores as numbers, choices as "
             + "their label or number, several separated by ;). All or nothing: every wrong row is listed.")
-    public static final class ImportResponses implements Callable<Integer> {
-        @ParentCommand
-        ImportCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    public static final class ImportResponses extends FeatureCommand {
         @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id or name.")
         String survey;
 
@@ -130,35 +104,28 @@ public final class SurveyCommands {
 
         @Override
         public Integer call() {
-            RegularsCommand root = parent.root;
-            Messages m = root.messages();
+            Messages m = messages();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return root.withContext(err, ctx -> {
-                Survey s = ctx.surveys().find(survey);
-                ResponseFiles.ImportResult result = new ResponseFiles(ctx.surveys(), m).importCsv(s, file);
+            return withServices(services -> {
+                Survey s = services.get(SurveyService.class).find(survey);
+                ResponseFiles.ImportResult result = new ResponseFiles(services.get(SurveyService.class), m).importCsv(s, file);
                 if (!result.succeeded()) {
                     result.problems().forEach(p -> err.println(m.get("cli.import.rejectedRow", p.line(), p.reason())));
                     err.println(m.get("survey.import.rejected", result.problems().size()));
                     err.flush();
-                    return RegularsCommand.FAILED;
+                    return FAILED;
                 }
                 out.println(m.get("survey.import.done", result.imported()));
                 out.flush();
-                return RegularsCommand.OK;
+                return OK;
             });
         }
     }
 
     @Command(name = "responses", description = "Export a survey's responses. CSV (UTF-8, importable again with "
             + "`import responses`) or xlsx; without --out, CSV goes to standard output.")
-    public static final class ExportResponses implements Callable<Integer> {
-        @ParentCommand
-        ExportCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
+    public static final class ExportResponses extends FeatureCommand {
         @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id or name.")
         String survey;
 
@@ -176,18 +143,17 @@ public final class SurveyCommands {
 
         @Override
         public Integer call() {
-            RegularsCommand root = parent.root;
-            Messages m = root.messages();
+            Messages m = messages();
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             ResponseFiles.Format f = ResponseFiles.format(format);
             if (out == null && f != ResponseFiles.Format.CSV) {
                 err.println(m.get("survey.export.needsOut"));
-                return RegularsCommand.FAILED;
+                return FAILED;
             }
-            return root.withContext(err, ctx -> {
-                Survey s = ctx.surveys().find(survey);
-                ResponseFiles files = new ResponseFiles(ctx.surveys(), m);
+            return withServices(services -> {
+                Survey s = services.get(SurveyService.class).find(survey);
+                ResponseFiles files = new ResponseFiles(services.get(SurveyService.class), m);
                 ResultFilter filter = new ResultFilter(from, to, null);
                 if (out == null) {
                     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -199,12 +165,12 @@ public final class SurveyCommands {
                     String text = buffer.toString(StandardCharsets.UTF_8);
                     stdout.print(text.startsWith("\uFEFF") ? text.substring(1) : text);
                     stdout.flush();
-                    return RegularsCommand.OK;
+                    return OK;
                 }
                 int n = files.export(s, filter, f, out);
                 stdout.println(m.get("survey.export.done", n, out.toAbsolutePath().toString()));
                 stdout.flush();
-                return RegularsCommand.OK;
+                return OK;
             });
         }
     }

@@ -230,7 +230,7 @@ class CustomerViewsTest {
         assertThat(text(robot, "#listStatus")).isEqualTo("共 3 位客户");
         assertThat(table(robot).getItems().get(1).birthdayProperty().get()).isEqualTo("9月15日（296 天后）");
         Screenshots.save(stage.getScene(), "customer-list-zh");
-        robot.interact(() -> shell.customers().openProfile(context.customers().byCode("000001").orElseThrow().id()));
+        robot.interact(() -> shell.page(CustomersPage.class).openProfile(context.customers().byCode("000001").orElseThrow().id()));
         waitUntil(() -> robot.lookup("#profileName").tryQuery().isPresent()
                 && "王小明".equals(((Label) robot.lookup("#profileName").query()).getText()));
         Screenshots.save(stage.getScene(), "customer-profile-zh");

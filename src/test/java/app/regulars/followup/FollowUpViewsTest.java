@@ -1,5 +1,6 @@
 package app.regulars.followup;
 
+import app.regulars.customer.CustomersPage;
 import app.regulars.app.AppContext;
 import app.regulars.customer.CustomerSort;
 import app.regulars.i18n.Messages;
@@ -93,7 +94,7 @@ class FollowUpViewsTest {
 
     @Test
     void opensOnTheCalendarWithTodayAndOverdueAndShowsMonthWeekDayAgenda(FxRobot robot) {
-        waitUntil(() -> shell.getCenter() == shell.calendar() && robot.lookup("#calendarMonth").tryQuery().isPresent());
+        waitUntil(() -> shell.getCenter() == shell.page(CalendarPage.class) && robot.lookup("#calendarMonth").tryQuery().isPresent());
         ListView<FollowUp> today = robot.lookup("#calendarTodayList").queryListView();
         waitUntil(() -> today.getItems().size() == 2);
         assertThat(today.getItems()).extracting(FollowUp::title).containsExactly("茶叶受潮，要求退换", "问问新茶口感");
@@ -127,7 +128,7 @@ class FollowUpViewsTest {
     @Test
     void filterByKindAndOwnerShowsOnlyMatches(FxRobot robot) {
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
-        CalendarViewModel vm = shell.calendar().viewModel();
+        CalendarViewModel vm = shell.page(CalendarPage.class).viewModel();
         robot.interact(() -> vm.kind.set(FollowUpKind.VISIT));
         waitUntil(() -> vm.items().size() == 2);
         assertThat(entries(robot, "day-2026-11-23")).isEmpty();
@@ -150,7 +151,7 @@ class FollowUpViewsTest {
         robot.clickOn("#followupTitle").write("Deliver tea");
         Screenshots.save(robot.lookup("#followupTitle").query().getScene(), "followup-editor-en");
         robot.type(KeyCode.ENTER);
-        CalendarViewModel vm = shell.calendar().viewModel();
+        CalendarViewModel vm = shell.page(CalendarPage.class).viewModel();
         waitUntil(() -> vm.items().stream().anyMatch(f -> f.title().equals("Deliver tea")));
         FollowUp created = vm.items().stream().filter(f -> f.title().equals("Deliver tea")).findFirst().orElseThrow();
         assertThat(created.customerName()).isEqualTo("王小明");
@@ -159,7 +160,7 @@ class FollowUpViewsTest {
         assertThat(entries(robot, "day-2026-11-25")).containsExactly("王小明 · Deliver tea");
 
         // move it as a drop on another day does
-        robot.interact(() -> shell.calendar().moveTo(created.id(), LocalDate.of(2026, 11, 28), null));
+        robot.interact(() -> shell.page(CalendarPage.class).moveTo(created.id(), LocalDate.of(2026, 11, 28), null));
         waitUntil(() -> entries(robot, "day-2026-11-28").contains("王小明 · Deliver tea"));
         assertThat(context.followUps().history(created.id())).hasSize(1);
     }
@@ -200,10 +201,10 @@ class FollowUpViewsTest {
 
     @Test
     void timelineAddsEditsAndDeletesByKeyboard(FxRobot robot) {
-        waitUntil(() -> shell.getCenter() == shell.calendar());
+        waitUntil(() -> shell.getCenter() == shell.page(CalendarPage.class));
         robot.interact(() -> {
             ((javafx.scene.control.ToggleButton) shell.lookup("#navCustomers")).fire();
-            shell.customers().openProfile(wang);
+            shell.page(CustomersPage.class).openProfile(wang);
         });
         waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
         robot.interact(() -> selectTab((TabPane) robot.lookup("#profileTabs").query(), "#timelineList"));
@@ -264,10 +265,10 @@ class FollowUpViewsTest {
         robot.interact(() -> {
             showShell(Locale.SIMPLIFIED_CHINESE);
         });
-        waitUntil(() -> shell.getCenter() == shell.calendar());
+        waitUntil(() -> shell.getCenter() == shell.page(CalendarPage.class));
         robot.interact(() -> {
             ((javafx.scene.control.ToggleButton) shell.lookup("#navCustomers")).fire();
-            shell.customers().openProfile(wang);
+            shell.page(CustomersPage.class).openProfile(wang);
         });
         waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
         robot.interact(() -> selectTab((TabPane) robot.lookup("#profileTabs").query(), "#timelineList"));
@@ -329,10 +330,10 @@ class FollowUpViewsTest {
 
     private DatePicker openTimelineDate(FxRobot robot, Locale language) {
         robot.interact(() -> showShell(language));
-        waitUntil(() -> shell.getCenter() == shell.calendar());
+        waitUntil(() -> shell.getCenter() == shell.page(CalendarPage.class));
         robot.interact(() -> {
             ((javafx.scene.control.ToggleButton) shell.lookup("#navCustomers")).fire();
-            shell.customers().openProfile(wang);
+            shell.page(CustomersPage.class).openProfile(wang);
         });
         waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
         robot.interact(() -> selectTab((TabPane) robot.lookup("#profileTabs").query(), "#timelineList"));
@@ -353,13 +354,13 @@ class FollowUpViewsTest {
     void exportsTheShownListAndTheDaysVisitBriefsAndSaysWhenThereIsNoPrinter(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
         Path list = base.resolve("list-" + counter + ".xlsx");
-        robot.interact(() -> shell.calendar().exportTo(list));
+        robot.interact(() -> shell.page(CalendarPage.class).exportTo(list));
         waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().startsWith("Saved"));
         assertThat(list).exists();
-        assertThat(shell.calendar().table().rows()).hasSize(6);
+        assertThat(shell.page(CalendarPage.class).table().rows()).hasSize(6);
 
         Path briefs = base.resolve("briefs-" + counter + ".pdf");
-        robot.interact(() -> shell.calendar().exportBriefsTo(LocalDate.of(2026, 11, 24), briefs));
+        robot.interact(() -> shell.page(CalendarPage.class).exportBriefsTo(LocalDate.of(2026, 11, 24), briefs));
         waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().contains("briefs-"));
         try (var doc = org.apache.pdfbox.Loader.loadPDF(briefs.toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
@@ -367,7 +368,7 @@ class FollowUpViewsTest {
         }
         // a day without visits: a message, no file
         Path none = base.resolve("none-" + counter + ".pdf");
-        robot.interact(() -> shell.calendar().exportBriefsTo(LocalDate.of(2026, 11, 30), none));
+        robot.interact(() -> shell.page(CalendarPage.class).exportBriefsTo(LocalDate.of(2026, 11, 30), none));
         waitUntil(() -> ((Label) robot.lookup("#calendarMessage").query()).getText().equals("No visit is planned on that day."));
         assertThat(none).doesNotExist();
 

@@ -1,5 +1,6 @@
 package app.regulars.membership;
 
+import app.regulars.customer.CustomersPage;
 import app.regulars.app.AppContext;
 import app.regulars.customer.Customer;
 import app.regulars.testing.Fx;
@@ -73,7 +74,7 @@ class MembershipViewsTest {
     }
 
     private void openMembershipTab(FxRobot robot, String title) {
-        robot.interact(() -> shell.customers().openProfile(xiaoming));
+        robot.interact(() -> shell.page(CustomersPage.class).openProfile(xiaoming));
         waitUntil(() -> robot.lookup("#profileName").tryQuery().isPresent());
         robot.interact(() -> {
             for (Node n : robot.lookup(".tab-pane").queryAll()) {
@@ -172,7 +173,7 @@ class MembershipViewsTest {
         assertThat(context.membership().balance(xiaoming)).isEqualTo(1250);
         assertThat(context.membership().tierOf(xiaoming).name()).isEqualTo("Silver");
         // the customer list's tier column (a ListColumn of this feature) follows
-        robot.interact(() -> shell.customers().refresh());
+        robot.interact(() -> shell.page(CustomersPage.class).refresh());
         waitUntil(() -> robot.lookup("#customerTable .table-row-cell").queryAll().stream()
                 .map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.getItem() != null)
                 .map(r -> ((app.regulars.customer.CustomerRow) r.getItem()))

@@ -2,6 +2,7 @@ package app.regulars.testing;
 
 import app.regulars.app.AppContext;
 import app.regulars.i18n.Messages;
+import app.regulars.app.RegularsApp;
 import app.regulars.app.Shell;
 import app.regulars.fx.TaskRunner;
 import app.regulars.app.Theme;
@@ -29,13 +30,18 @@ public final class Fx {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Puts a new shell in {@code locale} and {@code theme} on the stage's scene, as the app does (call on the FX thread). */
+    /**
+     * Puts a new shell in {@code locale} and {@code theme} on the stage's scene and starts the
+     * day in the background, as the app does (call on the FX thread).
+     */
     public static Shell showShell(Stage stage, AppContext context, TaskRunner runner, Locale locale, Theme theme) {
-        Shell shell = new Shell(context, runner, new Messages(locale), theme, l -> { }, t -> { });
+        Messages messages = new Messages(locale);
+        Shell shell = new Shell(context, runner, messages, theme, l -> { }, t -> { });
         Scene scene = stage.getScene();
         scene.setRoot(shell);
         theme.apply(scene);
         shell.installShortcuts(scene);
+        RegularsApp.startDay(context, runner, messages, shell);
         return shell;
     }
 }

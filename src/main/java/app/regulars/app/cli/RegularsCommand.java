@@ -1,6 +1,12 @@
 package app.regulars.app.cli;
 
 import app.regulars.app.AppContext;
+import app.regulars.app.Features;
+import app.regulars.feature.CommandContext;
+import app.regulars.feature.Commands;
+import app.regulars.feature.Feature;
+import app.regulars.feature.FeatureCommand;
+import app.regulars.feature.Services;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
 import app.regulars.store.DataDirectory;
@@ -20,13 +26,10 @@ import java.util.function.Function;
  */
 @Command(name = "regulars", mixinStandardHelpOptions = true, version = "Regulars 0.1",
         description = "Regulars: an offline customer book. Without a command, opens the window.",
-        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, FindCommand.class,
-                MembershipCommands.Tiers.class, MembershipCommands.Points.class, MembershipCommands.Coupons.class,
-                SurveyCommands.SurveysCommand.class, SurveyCommands.SurveyCommand.class,
-                FollowupsCommand.class, BriefCommand.class})
-public final class RegularsCommand {
-    public static final int OK = 0;
-    public static final int FAILED = 1;
+        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class})
+public final class RegularsCommand implements CommandContext {
+    public static final int OK = FeatureCommand.OK;
+    public static final int FAILED = FeatureCommand.FAILED;
 
     private static final Logger LOG = LoggerFactory.getLogger(RegularsCommand.class);
 
@@ -40,6 +43,7 @@ public final class RegularsCommand {
         this.messages = messages;
     }
 
+    @Override
     public Messages messages() {
         return messages;
     }
@@ -48,15 +52,22 @@ public final class RegularsCommand {
         return DataDirectory.resolve(dataDir);
     }
 
-    /** A picocli command line whose commands can reach this root (for messages and the data folder). */
+    /**
+     * A picocli command line whose commands can reach this root (for messages and the data
+     * folder): the app's own commands, then each feature's, and what each adds to
+     * {@code import} and {@code export}.
+     */
     public static CommandLine create(Messages messages) {
         RegularsCommand root = new RegularsCommand(messages);
-        CommandLine cl = new CommandLine(root, new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return CommandLine.defaultFactory().create(cls);
-            }
-        });
+        CommandLine cl = new CommandLine(root);
+        CommandLine imports = cl.getSubcommands().get("import");
+        CommandLine exports = cl.getSubcommands().get("export");
+        for (Feature feature : Features.create()) {
+            Commands commands = feature.commands();
+            commands.top().forEach(cl::addSubcommand);
+            commands.imports().forEach(imports::addSubcommand);
+            commands.exports().forEach(exports::addSubcommand);
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println(messages.describe(ex));
@@ -66,6 +77,11 @@ public final class RegularsCommand {
             return FAILED;
         });
         return cl;
+    }
+
+    @Override
+    public int withServices(PrintWriter err, Function<Services, Integer> work) {
+        return withContext(err, ctx -> work.apply(ctx.services()));
     }
 
     /** Opens the store, runs {@code work}, closes it; a locked or unreadable store becomes a message. */

@@ -1,0 +1,27 @@
+package app.regulars.app;
+
+import app.regulars.customer.CustomerFeature;
+import app.regulars.feature.Feature;
+import app.regulars.followup.FollowUpFeature;
+import app.regulars.membership.MembershipFeature;
+import app.regulars.survey.SurveyFeature;
+
+import java.util.List;
+
+/**
+ * Every feature of the app, in the order of the navigation. Registering a feature is one line
+ * here; the window, the start of the day and the command line iterate over this list.
+ */
+public final class Features {
+    private Features() {
+    }
+
+    /** New, unopened features (a feature object lives as long as one opened store). */
+    public static List<Feature> create() {
+        return List.of(
+                new CustomerFeature(),
+                new FollowUpFeature(),
+                new MembershipFeature(),
+                new SurveyFeature());
+    }
+}

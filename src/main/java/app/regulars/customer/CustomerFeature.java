@@ -1,0 +1,83 @@
+package app.regulars.customer;
+
+import app.regulars.feature.Commands;
+import app.regulars.feature.Feature;
+import app.regulars.feature.Page;
+import app.regulars.feature.Services;
+import app.regulars.feature.Ui;
+import app.regulars.store.Database;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Customers: the list, profiles and the editor; search; the customer CSV. Other features add
+ * tabs to a profile ({@link ProfileSection}) and columns to the list ({@link ListColumn}).
+ */
+public final class CustomerFeature implements Feature {
+    private CustomerService customers;
+
+    @Override
+    public void open(Services services) {
+        customers = new CustomerService(services.get(Database.class), new CustomerRepository(),
+                PhoneNumbers.forLocale(services.get(Locale.class)), services.get(Clock.class));
+        customers.undoInterruptedFill(); // a demo or sample fill killed half-way (decision 0007)
+        services.put(CustomerService.class, customers);
+    }
+
+    @Override
+    public Optional<Page> page(Ui ui) {
+        CustomersPage page = new CustomersPage(customers, ui.runner(), ui.messages(),
+                ui.extensions().all(ProfileSection.class), ui.extensions().all(ListColumn.class));
+        return Optional.of(new Page() {
+            @Override
+            public String navId() {
+                return "navCustomers";
+            }
+
+            @Override
+            public String title() {
+                return ui.messages().get("nav.customers");
+            }
+
+            @Override
+            public Ikon icon() {
+                return MaterialDesignA.ACCOUNT_MULTIPLE;
+            }
+
+            @Override
+            public Node node() {
+                return page;
+            }
+
+            @Override
+            public void refresh() {
+                page.refresh();
+            }
+
+            @Override
+            public void installShortcuts(Scene scene) {
+                page.installShortcuts(scene);
+            }
+        });
+    }
+
+    @Override
+    public Commands commands() {
+        return new Commands(List.of(FindCommand.class),
+                List.of(CustomerCommands.ImportCustomers.class), List.of(CustomerCommands.ExportCustomers.class));
+    }
+
+    @Override
+    public void close() {
+        if (customers != null) {
+            customers.close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package app.regulars.feature;
+
+import app.regulars.i18n.Messages;
+import app.regulars.tables.ImportReport;
+import app.regulars.tables.RejectedRow;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * A command a feature adds: thin (parse, call a service, print). It reaches the root of the
+ * command line ({@link CommandContext}) through picocli's model, so it needs no type from the
+ * app above it.
+ */
+public abstract class FeatureCommand implements Callable<Integer> {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+
+    @Spec
+    protected CommandSpec spec;
+
+    protected CommandContext cli() {
+        return (CommandContext) spec.root().userObject();
+    }
+
+    protected Messages messages() {
+        return cli().messages();
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Runs {@code work} on the opened store; see {@link CommandContext#withServices}. */
+    protected int withServices(Function<Services, Integer> work) {
+        return cli().withServices(err(), work);
+    }
+
+    /**
+     * Prints an all-or-nothing import's ignored columns and, when it was refused, every
+     * rejected row as {@code line N: reason} and the count. Returns whether the import succeeded.
+     */
+    protected static boolean printReport(ImportReport report, Messages messages, PrintWriter err) {
+        for (String column : report.ignoredColumns()) {
+            err.println(messages.get("cli.import.ignoredColumn", messages.get("exchange.warning.unknownColumn", column)));
+        }
+        if (report.succeeded()) {
+            return true;
+        }
+        for (RejectedRow row : report.rejected()) {
+            err.println(messages.get("cli.import.rejectedRow", row.line(), row.reason(messages)));
+        }
+        err.println(messages.get("cli.import.rejected", report.rejected().size(), report.rowsRead()));
+        err.flush();
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+package app.regulars.feature;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import org.kordamp.ikonli.Ikon;
+
+/** A page of the navigation: its button, its content, and what it does when it is shown. */
+public interface Page {
+    /** The navigation button's node id ({@code navCalendar}), for tests and shortcuts. */
+    String navId();
+
+    /** The button's text, in the user's language. */
+    String title();
+
+    Ikon icon();
+
+    /** The page's content; created once. */
+    Node node();
+
+    /** The user went to this page, or data changed while it was shown: reload what it shows. */
+    default void refresh() {
+    }
+
+    /** Whether the window should open on this page rather than the first (asked off the JavaFX
+     *  thread after the start of the day; the calendar does when something is due today). */
+    default boolean opensFirst() {
+        return false;
+    }
+
+    /** Keyboard shortcuts that work while the window shows this feature (installed once). */
+    default void installShortcuts(Scene scene) {
+    }
+}

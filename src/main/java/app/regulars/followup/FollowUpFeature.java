@@ -1,0 +1,106 @@
+package app.regulars.followup;
+
+import app.regulars.customer.CustomerService;
+import app.regulars.customer.ProfileSection;
+import app.regulars.feature.Commands;
+import app.regulars.feature.Feature;
+import app.regulars.feature.Page;
+import app.regulars.feature.Services;
+import app.regulars.feature.Ui;
+import app.regulars.i18n.Messages;
+import app.regulars.membership.MembershipService;
+import app.regulars.store.Database;
+import app.regulars.store.Settings;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Follow-ups: the contact history on a profile, the calendar (which the window opens on when
+ * something is due today), automatic greetings and check-ins, the day's list and visit briefs.
+ * Its one declared edge to another feature: the visit brief reads membership.
+ */
+public final class FollowUpFeature implements Feature {
+    /** The contacts tab comes after the purchases tab on a profile. */
+    static final int SECTION_POSITION = 20;
+
+    private FollowUpService followUps;
+    private AutoFollowUps autoFollowUps;
+    private Services services;
+
+    @Override
+    public void open(Services services) {
+        this.services = services;
+        followUps = new FollowUpService(services.get(Database.class), new FollowUpRepository(), services.get(Clock.class));
+        autoFollowUps = new AutoFollowUps(followUps, services.get(Settings.class));
+        services.put(FollowUpService.class, followUps).put(AutoFollowUps.class, autoFollowUps);
+    }
+
+    /** Birthday and holiday greetings and cadence check-ins: idempotent, safe on every start. */
+    @Override
+    public void startOfDay(Services services, Messages messages) {
+        autoFollowUps.generate(messages);
+    }
+
+    @Override
+    public void contribute(Ui ui) {
+        TimelineSection contacts = new TimelineSection(followUps, services.get(CustomerService.class),
+                services.get(MembershipService.class), ui.runner(), ui.messages());
+        ui.extensions().one(SurveyLauncher.class).ifPresent(contacts::setSurveyLauncher);
+        ui.extensions().add(ProfileSection.class, SECTION_POSITION, contacts);
+    }
+
+    @Override
+    public Optional<Page> page(Ui ui) {
+        CalendarPage calendar = new CalendarPage(new CalendarViewModel(followUps, services.get(CustomerService.class), ui.runner(), ui.messages()),
+                ui.messages(), reports(services, ui.messages()), ui.runner());
+        ui.extensions().one(SurveyLauncher.class).ifPresent(calendar.viewModel()::setSurveyLauncher);
+        calendar.enableAutoSettings(new AutoSettingsViewModel(autoFollowUps, services.get(Settings.class), ui.runner(), ui.messages()));
+        return Optional.of(new Page() {
+            @Override
+            public String navId() {
+                return "navCalendar";
+            }
+
+            @Override
+            public String title() {
+                return ui.messages().get("nav.calendar");
+            }
+
+            @Override
+            public Ikon icon() {
+                return MaterialDesignC.CALENDAR_MONTH;
+            }
+
+            @Override
+            public Node node() {
+                return calendar;
+            }
+
+            @Override
+            public void refresh() {
+                calendar.viewModel().load();
+            }
+
+            @Override
+            public boolean opensFirst() {
+                return followUps.dueByTonight() > 0;
+            }
+        });
+    }
+
+    /** The day's list and the visit briefs, in the language of {@code messages}. */
+    static FollowUpReports reports(Services services, Messages messages) {
+        return new FollowUpReports(services.get(FollowUpService.class), services.get(CustomerService.class),
+                services.get(MembershipService.class), messages);
+    }
+
+    @Override
+    public Commands commands() {
+        return new Commands(List.of(FollowupsCommand.class, BriefCommand.class), List.of(), List.of(ExportFollowupsCommand.class));
+    }
+}

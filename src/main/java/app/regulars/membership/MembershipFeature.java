@@ -1,0 +1,100 @@
+package app.regulars.membership;
+
+import app.regulars.customer.CustomerService;
+import app.regulars.customer.ListColumn;
+import app.regulars.customer.ProfileSection;
+import app.regulars.feature.Commands;
+import app.regulars.feature.Feature;
+import app.regulars.feature.Page;
+import app.regulars.feature.Services;
+import app.regulars.feature.Shortcut;
+import app.regulars.feature.Ui;
+import app.regulars.i18n.Messages;
+import app.regulars.store.Database;
+import app.regulars.store.Settings;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Membership: purchases, points, tiers, rewards and coupons. Adds the purchases tab to a
+ * profile, the tier column to the customer list, Ctrl+P for a purchase, and the members page.
+ */
+public final class MembershipFeature implements Feature {
+    /** The purchases tab comes first among the tabs other features add to a profile. */
+    static final int SECTION_POSITION = 10;
+
+    private MembershipService membership;
+    private CustomerService customers;
+
+    @Override
+    public void open(Services services) {
+        customers = services.get(CustomerService.class);
+        membership = new MembershipService(services.get(Database.class),
+                new MembershipSettings(services.get(Settings.class), services.get(Locale.class)), services.get(Clock.class));
+        services.put(MembershipService.class, membership);
+    }
+
+    /** Points that are due expire, the 12-month totals move to today, birthday coupons are issued. */
+    @Override
+    public void startOfDay(Services services, Messages messages) {
+        membership.startOfDay();
+    }
+
+    @Override
+    public void contribute(Ui ui) {
+        ui.extensions().add(ProfileSection.class, SECTION_POSITION, new MembershipSection(membership, ui.runner(), ui.messages()));
+        ui.extensions().add(ListColumn.class, SECTION_POSITION, new TierListColumn(membership, ui.messages()));
+        ui.extensions().add(Shortcut.class, SECTION_POSITION, new Shortcut(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+            QuickPurchaseDialog box = new QuickPurchaseDialog(customers, membership, ui.runner(), ui.messages(), ui.window().get(),
+                    ui.window().get() == null ? List.of() : ui.window().get().getScene().getStylesheets());
+            box.stage().setOnHidden(e -> ui.dataChanged().run());
+            box.show();
+        }));
+    }
+
+    @Override
+    public Optional<Page> page(Ui ui) {
+        MembersPage members = new MembersPage(membership, ui.runner(), ui.messages());
+        return Optional.of(new Page() {
+            @Override
+            public String navId() {
+                return "navMembers";
+            }
+
+            @Override
+            public String title() {
+                return ui.messages().get("membership.nav");
+            }
+
+            @Override
+            public Ikon icon() {
+                return MaterialDesignC.CARD_ACCOUNT_DETAILS_STAR;
+            }
+
+            @Override
+            public Node node() {
+                return members;
+            }
+
+            @Override
+            public void refresh() {
+                members.refresh();
+            }
+        });
+    }
+
+    @Override
+    public Commands commands() {
+        return new Commands(List.of(MembershipCommands.Tiers.class, MembershipCommands.Points.class, MembershipCommands.Coupons.class),
+                List.of(MembershipCommands.ImportPurchases.class), List.of(MembershipCommands.ExportPurchases.class));
+    }
+}
