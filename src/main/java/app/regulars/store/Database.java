@@ -36,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  * close (a power loss then loses at most that last second). {@code WRITE_DELAY=0} would do the
  * first too, but it also stops H2's background writer, which is what compacts the file: a
  * 100,000-customer load then left 4 GB. See docs/decisions/0002-durable-saves.md.
+ *
+ * <p>H2's own commands here ({@code CHECKPOINT}, {@code SET RETENTION_TIME}, {@code SCRIPT TO},
+ * {@code SHUTDOWN}, the settings table) are raw SQL: jOOQ has no words for them.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
