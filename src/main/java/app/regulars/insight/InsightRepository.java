@@ -1,14 +1,22 @@
 package app.regulars.insight;
 
+import app.regulars.followup.FollowUpKind;
+import app.regulars.followup.FollowUpStatus;
+import app.regulars.survey.SurveyKind;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record3;
+import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import static app.regulars.store.jooq.Tables.FOLLOW_UP;
 import static app.regulars.store.jooq.Tables.PURCHASE;
+import static app.regulars.store.jooq.Tables.SURVEY;
+import static app.regulars.store.jooq.Tables.SURVEY_RESPONSE;
 
 /**
  * Reads the purchase history back for the insights. The purchases are streamed in time order
@@ -44,4 +52,57 @@ public final class InsightRepository {
         }
     }
 
+
+    /** Scored answers in a range of days: how many, and how many of them at least {@code top} or at most {@code bottom}. */
+    public record Scores(int scored, int top, int bottom) {
+    }
+
+    /**
+     * The headline scores given to surveys of {@code kind} ({@code NPS}: 0–10, {@code CSAT}: 1–5)
+     * from {@code from} to {@code to}: how many, how many at least {@code top}, at most {@code bottom}.
+     */
+    public Scores scores(DSLContext dsl, SurveyKind kind, LocalDate from, LocalDate to, int top, int bottom) {
+        Field<Integer> score = SURVEY_RESPONSE.SCORE;
+        var r = dsl.select(DSL.count(score), DSL.count().filterWhere(score.ge(top)), DSL.count().filterWhere(score.le(bottom)))
+                .from(SURVEY_RESPONSE).join(SURVEY).on(SURVEY.ID.eq(SURVEY_RESPONSE.SURVEY_ID))
+                .where(SURVEY.KIND.eq(kind.name()).and(SURVEY_RESPONSE.ANSWERED_ON.between(from, to)).and(score.isNotNull()))
+                .fetchOne();
+        return new Scores(r.value1(), r.value2(), r.value3());
+    }
+
+    /** Complaints opened in a range of days, and how many of them were done within their 24 hours. */
+    public record Complaints(int opened, int resolvedInTime) {
+    }
+
+    public Complaints complaints(DSLContext dsl, LocalDate from, LocalDate to) {
+        var r = dsl.select(DSL.count(), DSL.count().filterWhere(FOLLOW_UP.STATUS.eq(FollowUpStatus.DONE.name()).and(FOLLOW_UP.COMPLETED_AT.le(FOLLOW_UP.RESOLVE_BY))))
+                .from(FOLLOW_UP)
+                .where(FOLLOW_UP.KIND.eq(FollowUpKind.COMPLAINT.name())
+                        .and(FOLLOW_UP.OPENED_AT.ge(from.atStartOfDay())).and(FOLLOW_UP.OPENED_AT.lt(to.plusDays(1).atStartOfDay())))
+                .fetchOne();
+        return new Complaints(r.value1(), r.value2());
+    }
+
+    /** Follow-ups due in a range of days (cancelled ones left out), and how many were done by the end of their due day. */
+    public record FollowUpsDue(int due, int doneInTime) {
+    }
+
+    public FollowUpsDue followUpsDue(DSLContext dsl, LocalDate from, LocalDate to) {
+        int due = 0;
+        int inTime = 0;
+        try (Cursor<Record3<LocalDateTime, String, LocalDateTime>> rows = dsl
+                .select(FOLLOW_UP.DUE_AT, FOLLOW_UP.STATUS, FOLLOW_UP.COMPLETED_AT).from(FOLLOW_UP)
+                .where(FOLLOW_UP.DUE_AT.ge(from.atStartOfDay()).and(FOLLOW_UP.DUE_AT.lt(to.plusDays(1).atStartOfDay()))
+                        .and(FOLLOW_UP.STATUS.ne(FollowUpStatus.CANCELLED.name())))
+                .fetchSize(5000).fetchLazy()) {
+            for (var r : rows) {
+                due++;
+                if (FollowUpStatus.DONE.name().equals(r.value2()) && r.value3() != null
+                        && r.value3().isBefore(r.value1().toLocalDate().plusDays(1).atStartOfDay())) {
+                    inTime++;
+                }
+            }
+        }
+        return new FollowUpsDue(due, inTime);
+    }
 }

@@ -1,10 +1,13 @@
 package app.regulars.insight;
 
 import app.regulars.store.Database;
+import app.regulars.survey.SurveyKind;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the shop's history back as advice: per-customer metrics, RFM scores and segments. */
 public final class InsightService {
@@ -31,5 +34,43 @@ public final class InsightService {
         HistoryReader reader = new HistoryReader();
         repository.forEachPurchase(db.dsl(), from, asOf, reader);
         return reader.metrics(asOf);
+    }
+
+    /** The key figures of {@code period} (up to {@code asOf}), the previous period's and the year-earlier one's. */
+    public KpiReport kpis(Period period, LocalDate asOf, InsightSettings settings) {
+        Period current = clip(period, asOf);
+        Period yearEarlier = period.yearEarlier();
+        List<Period> all = List.of(current, current.previous(), current.previous().previous(), yearEarlier, yearEarlier.previous());
+        PeriodFigures figures = new PeriodFigures(all);
+        repository.forEachPurchase(db.dsl(), null, current.end(), figures);
+        return new KpiReport(values(figures, current), values(figures, current.previous()), values(figures, yearEarlier), settings);
+    }
+
+    /** The period, ending at {@code asOf} when it runs past it (this month so far). */
+    static Period clip(Period p, LocalDate asOf) {
+        return p.end().isAfter(asOf) && !p.start().isAfter(asOf) ? new Period(p.kind(), p.start(), asOf) : p;
+    }
+
+    private KpiValues values(PeriodFigures figures, Period p) {
+        Map<Kpi, Double> v = new EnumMap<>(Kpi.class);
+        v.putAll(figures.figures(p, p.previous()));
+        InsightRepository.Scores nps = repository.scores(db.dsl(), SurveyKind.NPS, p.start(), p.end(), 9, 6);
+        if (nps.scored() > 0) {
+            v.put(Kpi.NPS, 100.0 * (nps.top() - nps.bottom()) / nps.scored());
+        }
+        InsightRepository.Scores csat = repository.scores(db.dsl(), SurveyKind.CSAT, p.start(), p.end(), 4, 2);
+        if (csat.scored() > 0) {
+            v.put(Kpi.CSAT, 100.0 * csat.top() / csat.scored());
+        }
+        InsightRepository.Complaints complaints = repository.complaints(db.dsl(), p.start(), p.end());
+        v.put(Kpi.COMPLAINTS, (double) complaints.opened());
+        if (complaints.opened() > 0) {
+            v.put(Kpi.COMPLAINTS_RESOLVED_IN_24H, 100.0 * complaints.resolvedInTime() / complaints.opened());
+        }
+        InsightRepository.FollowUpsDue due = repository.followUpsDue(db.dsl(), p.start(), p.end());
+        if (due.due() > 0) {
+            v.put(Kpi.FOLLOWUPS_ON_TIME, 100.0 * due.doneInTime() / due.due());
+        }
+        return new KpiValues(p, v);
     }
 }

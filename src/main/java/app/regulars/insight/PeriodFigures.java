@@ -1,0 +1,103 @@
+package app.regulars.insight;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Folds the whole purchase history, oldest first, into the purchase figures of several
+ * periods at once: who bought on how many days in each, revenue, purchases, and who bought
+ * for the first time ever.
+ */
+final class PeriodFigures implements InsightRepository.PurchaseSink {
+    /** One period's counts. */
+    static final class Counts {
+        final Period period;
+        /** Purchase days in the period per customer. */
+        final Map<Long, Integer> days = new HashMap<>();
+        final Map<Long, Long> lastDay = new HashMap<>();
+        long cents;
+        int purchases;
+        int newCustomers;
+
+        Counts(Period period) {
+            this.period = period;
+        }
+
+        int active() {
+            return days.size();
+        }
+
+        int repeaters() {
+            return (int) days.values().stream().filter(d -> d >= 2).count();
+        }
+    }
+
+    private final List<Counts> periods = new ArrayList<>();
+    private final Set<Long> seen = new HashSet<>();
+
+    PeriodFigures(List<Period> periods) {
+        periods.forEach(p -> this.periods.add(new Counts(p)));
+    }
+
+    @Override
+    public void accept(long customerId, LocalDateTime at, BigDecimal amount) {
+        LocalDate day = at.toLocalDate();
+        boolean first = seen.add(customerId);
+        long epochDay = day.toEpochDay();
+        for (Counts c : periods) {
+            if (!c.period.contains(day)) {
+                continue;
+            }
+            c.purchases++;
+            c.cents += amount.movePointRight(2).longValueExact();
+            if (first) {
+                c.newCustomers++;
+            }
+            Long last = c.lastDay.put(customerId, epochDay);
+            if (last == null || last != epochDay) {
+                c.days.merge(customerId, 1, Integer::sum);
+            }
+        }
+    }
+
+    Counts of(Period p) {
+        return periods.stream().filter(c -> c.period.equals(p)).findFirst().orElseThrow();
+    }
+
+    /** The purchase figures of {@code p}; churn and retention against {@code previous}. */
+    Map<Kpi, Double> figures(Period p, Period previous) {
+        Counts c = of(p);
+        Counts prev = of(previous);
+        Map<Kpi, Double> out = new HashMap<>();
+        int active = c.active();
+        out.put(Kpi.ACTIVE_CUSTOMERS, (double) active);
+        out.put(Kpi.NEW_CUSTOMERS, (double) c.newCustomers);
+        out.put(Kpi.REVENUE, c.cents / 100.0);
+        if (active > 0) {
+            out.put(Kpi.REPURCHASE_RATE, 100.0 * c.repeaters() / active);
+            out.put(Kpi.PURCHASES_PER_CUSTOMER, (double) c.purchases / active);
+        }
+        if (c.purchases > 0) {
+            out.put(Kpi.AVERAGE_ORDER_VALUE, c.cents / 100.0 / c.purchases);
+        }
+        int before = prev.active();
+        if (before > 0) {
+            long stayed = prev.days.keySet().stream().filter(c.days::containsKey).count();
+            out.put(Kpi.RETENTION_RATE, 100.0 * stayed / before);
+            out.put(Kpi.CHURN_RATE, 100.0 * (before - stayed) / before);
+        }
+        if (c.purchases > 0 && prev.purchases > 0 && prev.cents > 0) {
+            double aov = (double) c.cents / c.purchases;
+            double aovBefore = (double) prev.cents / prev.purchases;
+            out.put(Kpi.AVERAGE_ORDER_VALUE_GROWTH, 100.0 * (aov - aovBefore) / aovBefore);
+        }
+        return out;
+    }
+}
