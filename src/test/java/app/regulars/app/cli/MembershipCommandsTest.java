@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MembershipCommandsTest {
-    static final Path CDNOW = Path.of("../shared/datasets/CDNOW_sample.txt");
+    /** The CDNOW 1/10 sample, a copy in src/test/resources/datasets (see the README there). */
+    static final String CDNOW = "/datasets/CDNOW_sample.txt";
 
     @TempDir
     Path dir;
@@ -40,7 +42,11 @@ class MembershipCommandsTest {
     /** CDNOW_sample.txt: "id seq yyyymmdd count amount" per line, converted to a customers and a purchases CSV. */
     @Test
     void importsTheCdnowSampleConvertedToCsv() throws IOException {
-        List<String> lines = Files.readAllLines(CDNOW).stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines;
+        try (InputStream in = MembershipCommandsTest.class.getResourceAsStream(CDNOW)) {
+            assertThat(in).as("test resource " + CDNOW).isNotNull();
+            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> !l.isBlank()).toList();
+        }
         Set<String> ids = new LinkedHashSet<>();
         StringBuilder purchases = new StringBuilder("code,date,amount,note\n");
         for (String line : lines) {
