@@ -68,6 +68,7 @@ public final class RegularsCommand implements CommandContext {
             commands.imports().forEach(imports::addSubcommand);
             commands.exports().forEach(exports::addSubcommand);
         }
+        cl.getSubcommands().values().forEach(RegularsCommand::addHelpOption);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println(messages.describe(ex));
@@ -77,6 +78,16 @@ public final class RegularsCommand implements CommandContext {
             return FAILED;
         });
         return cl;
+    }
+
+    /** {@code -h, --help} on every command, as the root has it. */
+    private static void addHelpOption(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(RegularsCommand::addHelpOption);
     }
 
     @Override
