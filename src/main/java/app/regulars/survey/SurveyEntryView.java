@@ -96,24 +96,24 @@ public final class SurveyEntryView extends BorderPane {
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
 
-        ComboBox<Channel> channel = new ComboBox<>();
-        channel.getItems().setAll(Channel.values());
+        ComboBox<ResponseChannel> channel = new ComboBox<>();
+        channel.getItems().setAll(ResponseChannel.values());
         channel.setId("entryChannel");
         channel.valueProperty().bindBidirectional(vm.channelProperty());
         channel.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Channel c) {
+            public String toString(ResponseChannel c) {
                 return c == null ? "" : messages.get(c.key());
             }
 
             @Override
-            public Channel fromString(String s) {
+            public ResponseChannel fromString(String s) {
                 return null;
             }
         });
         channel.setButtonCell(new ListCell<>() {
             @Override
-            protected void updateItem(Channel c, boolean empty) {
+            protected void updateItem(ResponseChannel c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? "" : messages.get(c.key()));
             }

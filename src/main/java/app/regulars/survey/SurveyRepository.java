@@ -312,7 +312,7 @@ public final class SurveyRepository {
                 .from(SURVEY_RESPONSE).join(SURVEY).on(SURVEY.ID.eq(SURVEY_RESPONSE.SURVEY_ID))
                 .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(SURVEY_RESPONSE.CUSTOMER_ID))
                 .where(c).orderBy(SURVEY_RESPONSE.ANSWERED_ON.desc(), SURVEY_RESPONSE.ID.desc()).limit(limit)
-                .fetch(r -> new ResponseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Channel.valueOf(r.value6()),
+                .fetch(r -> new ResponseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), ResponseChannel.valueOf(r.value6()),
                         r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
     }
 
@@ -338,7 +338,7 @@ public final class SurveyRepository {
                     .from(SURVEY_RESPONSE).join(SURVEY).on(SURVEY.ID.eq(SURVEY_RESPONSE.SURVEY_ID))
                     .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(SURVEY_RESPONSE.CUSTOMER_ID))
                     .where(filter(surveyId, f).and(SURVEY_RESPONSE.ID.gt(after))).orderBy(SURVEY_RESPONSE.ID).limit(PAGE)
-                    .fetch(r -> new ResponseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Channel.valueOf(r.value6()),
+                    .fetch(r -> new ResponseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), ResponseChannel.valueOf(r.value6()),
                             r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
             if (rows.isEmpty()) {
                 return;

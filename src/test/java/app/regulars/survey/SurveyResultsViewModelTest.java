@@ -37,7 +37,7 @@ class SurveyResultsViewModelTest {
         int[] scores = {10, 9, 3};
         LocalDate[] dates = {LocalDate.of(2026, 3, 1), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)};
         for (int i = 0; i < scores.length; i++) {
-            s.saveResponse(new NewResponse(1, i == 2 ? xiaoming : null, null, Channel.PHONE, dates[i],
+            s.saveResponse(new NewResponse(1, i == 2 ? xiaoming : null, null, ResponseChannel.PHONE, dates[i],
                     List.of(Answer.score(nps.questions().get(0).id(), scores[i]), Answer.text(nps.questions().get(1).id(), i == 2 ? "rude" : null))));
         }
         vm = new SurveyResultsViewModel(s, new SyncTaskRunner(), new Messages(Locale.ENGLISH), ctx.customers()::tagsInUse);
