@@ -240,9 +240,9 @@ public final class SurveyRepository {
     }
 
     /** The membership tiers in their order (none when the shop has not set any up). */
-    public List<Tier> tiers(DSLContext dsl) {
+    public List<TierChoice> tiers(DSLContext dsl) {
         return dsl.select(MEMBER_TIER.ID, MEMBER_TIER.NAME, MEMBER_TIER.NAME_KEY).from(MEMBER_TIER)
-                .orderBy(MEMBER_TIER.POSITION, MEMBER_TIER.ID).fetch(r -> new Tier(r.value1(), r.value2(), r.value3()));
+                .orderBy(MEMBER_TIER.POSITION, MEMBER_TIER.ID).fetch(r -> new TierChoice(r.value1(), r.value2(), r.value3()));
     }
 
     /** Count, NPS groups and CSAT figures, the distribution and the trend: all aggregated in SQL. */

@@ -35,8 +35,8 @@ public final class SurveyResultsViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringProperty tag = new SimpleStringProperty();
-    private final ObservableList<Tier> tierChoices = FXCollections.observableArrayList();
-    private final ObjectProperty<Tier> tier = new SimpleObjectProperty<>();
+    private final ObservableList<TierChoice> tierChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<TierChoice> tier = new SimpleObjectProperty<>();
     private final BooleanProperty byQuarter = new SimpleBooleanProperty();
     private final BooleanProperty commentsOnly = new SimpleBooleanProperty();
     private final BooleanProperty walkInsOnly = new SimpleBooleanProperty();
@@ -75,7 +75,7 @@ public final class SurveyResultsViewModel {
             String keepTag = tag.get();
             tagChoices.setAll(t);
             tag.set(keepTag != null && t.contains(keepTag) ? keepTag : null);
-            @SuppressWarnings("unchecked") List<Tier> tiers = (List<Tier>) x[2];
+            @SuppressWarnings("unchecked") List<TierChoice> tiers = (List<TierChoice>) x[2];
             Long keepTier = tier.get() == null ? null : tier.get().id();
             tierChoices.setAll(tiers);
             tier.set(tiers.stream().filter(z -> keepTier != null && z.id() == keepTier).findFirst().orElse(null));
@@ -160,11 +160,11 @@ public final class SurveyResultsViewModel {
         return tag;
     }
 
-    public ObservableList<Tier> tierChoices() {
+    public ObservableList<TierChoice> tierChoices() {
         return tierChoices;
     }
 
-    public ObjectProperty<Tier> tierProperty() {
+    public ObjectProperty<TierChoice> tierProperty() {
         return tier;
     }
 
@@ -212,7 +212,7 @@ public final class SurveyResultsViewModel {
             sub.append(" · ").append(tag.get());
         }
         if (tier.get() != null) {
-            Tier t = tier.get();
+            TierChoice t = tier.get();
             sub.append(" · ").append(t.nameKey() != null && messages.has(t.nameKey()) ? messages.get(t.nameKey()) : t.name());
         }
         sub.append(" · ").append(messages.get("survey.results.count", r.responses()));

@@ -108,14 +108,14 @@ public final class SurveysPage extends BorderPane {
                 setText(empty || t == null ? messages.get("survey.page.allTags") : t);
             }
         });
-        ComboBox<Tier> tier = new ComboBox<>(vm.tierChoices());
+        ComboBox<TierChoice> tier = new ComboBox<>(vm.tierChoices());
         tier.setId("resultsTier");
         tier.setMinWidth(110);
         tier.setPromptText(messages.get("survey.page.allTiers"));
         tier.valueProperty().bindBidirectional(vm.tierProperty());
-        StringConverter<Tier> tierName = new StringConverter<>() {
+        StringConverter<TierChoice> tierName = new StringConverter<>() {
             @Override
-            public String toString(Tier t) {
+            public String toString(TierChoice t) {
                 if (t == null) {
                     return messages.get("survey.page.allTiers");
                 }
@@ -123,14 +123,14 @@ public final class SurveysPage extends BorderPane {
             }
 
             @Override
-            public Tier fromString(String s) {
+            public TierChoice fromString(String s) {
                 return null;
             }
         };
         tier.setConverter(tierName);
         tier.setButtonCell(new ListCell<>() {
             @Override
-            protected void updateItem(Tier t, boolean empty) {
+            protected void updateItem(TierChoice t, boolean empty) {
                 super.updateItem(t, empty);
                 setText(tierName.toString(empty ? null : t));
             }

@@ -139,7 +139,7 @@ class SurveyServiceTest {
         SurveyResults vip = surveys.results(nps.id(), new ResultFilter(null, null, "VIP"), false);
         assertThat(vip.responses()).isEqualTo(2);
         assertThat(vip.nps()).isEqualTo(100.0);
-        Tier gold = surveys.tier("Gold");
+        TierChoice gold = surveys.tier("Gold");
         ctx.database().dsl().insertInto(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP)
                 .set(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP.CUSTOMER_ID, alice)
                 .set(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP.TIER_ID, gold.id())
