@@ -256,6 +256,11 @@ public final class SurveyResultsViewModel {
         }, e -> error.set(messages.describe(e)));
     }
 
+    /** The editor of {@code survey} (null: a new survey). */
+    public SurveyEditorViewModel editor(Survey survey) {
+        return new SurveyEditorViewModel(service, runner, messages, survey);
+    }
+
     public SurveyService service() {
         return service;
     }

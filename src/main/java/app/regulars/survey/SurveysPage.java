@@ -171,10 +171,10 @@ public final class SurveysPage extends BorderPane {
         Button edit = new Button(messages.get("survey.page.edit"), new FontIcon(MaterialDesignP.PENCIL));
         edit.setId("editSurvey");
         edit.disableProperty().bind(vm.surveyProperty().isNull());
-        edit.setOnAction(e -> SurveyEditorView.open(getWindow(), vm.service(), runner, messages, vm.surveyProperty().get(), s -> vm.load()));
+        edit.setOnAction(e -> SurveyEditorView.open(getWindow(), vm.editor(vm.surveyProperty().get()), messages, s -> vm.load()));
         Button create = new Button(messages.get("survey.page.create"));
         create.setId("createSurvey");
-        create.setOnAction(e -> SurveyEditorView.open(getWindow(), vm.service(), runner, messages, null, s -> vm.load()));
+        create.setOnAction(e -> SurveyEditorView.open(getWindow(), vm.editor(null), messages, s -> vm.load()));
         Button delete = new Button(messages.get("survey.page.delete"));
         delete.setId("deleteSurvey");
         delete.setMinWidth(Region.USE_PREF_SIZE);
