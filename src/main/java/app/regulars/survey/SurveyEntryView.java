@@ -2,11 +2,11 @@ package app.regulars.survey;
 
 import app.regulars.i18n.Messages;
 import app.regulars.fx.DateFields;
+import app.regulars.fx.Windows;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -29,7 +29,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -320,22 +319,13 @@ public final class SurveyEntryView extends BorderPane {
 
     /** Opens the entry in its own window; {@code onSaved} runs with the new response's id after a save. */
     public static Stage open(Window owner, SurveyEntryViewModel vm, Messages messages, LongConsumer onSaved) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle(messages.get("survey.entry.title"));
+        Stage[] stage = new Stage[1];
         SurveyEntryView view = new SurveyEntryView(vm, messages, () -> vm.save(id -> {
-            stage.close();
+            stage[0].close();
             onSaved.accept(id);
-        }), stage::close);
-        Scene scene = new Scene(view, 640, 520);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        stage.show();
-        return stage;
+        }), () -> stage[0].close());
+        stage[0] = Windows.stage(owner, messages.get("survey.entry.title"), view, 640, 520);
+        stage[0].show();
+        return stage[0];
     }
 }
