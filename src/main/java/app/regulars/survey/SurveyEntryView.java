@@ -52,8 +52,31 @@ public final class SurveyEntryView extends BorderPane {
         this.messages = messages;
         getStyleClass().add("survey-entry");
         setPadding(new Insets(16));
-        boolean zh = messages.isChinese();
+        setTop(header());
+        ScrollPane scroll = new ScrollPane(questions);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+        setBottom(footer(onSave, onCancel));
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                e.consume();
+                onSave.run();
+            } else if (e.getCode() == KeyCode.ESCAPE && !(e.getTarget() instanceof ComboBox<?>) && !(e.getTarget() instanceof DatePicker)) {
+                // A score field's formatter would swallow Esc; the entry closes whatever has the focus.
+                e.consume();
+                onCancel.run();
+            }
+        });
+        vm.surveyProperty().addListener((obs, o, n) -> build(n));
+        if (vm.surveyProperty().get() != null) {
+            build(vm.surveyProperty().get());
+        }
+    }
 
+    /** Who answers (a customer, or a walk-in with an optional name) and which survey. */
+    private VBox header() {
+        boolean zh = messages.isChinese();
         ComboBox<SurveySummary> surveyBox = new ComboBox<>(vm.surveys());
         surveyBox.setId("entrySurvey");
         surveyBox.valueProperty().bindBidirectional(vm.selectedProperty());
@@ -88,13 +111,11 @@ public final class SurveyEntryView extends BorderPane {
         GridPane.setHgrow(surveyBox, Priority.ALWAYS);
         VBox top = new VBox(10, who, head);
         top.setPadding(new Insets(0, 0, 12, 0));
-        setTop(top);
+        return top;
+    }
 
-        ScrollPane scroll = new ScrollPane(questions);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        setCenter(scroll);
-
+    /** Channel and date, the error, the keyboard hint, Cancel and Save. */
+    private VBox footer(Runnable onSave, Runnable onCancel) {
         ComboBox<ResponseChannel> channel = new ComboBox<>();
         channel.getItems().setAll(ResponseChannel.values());
         channel.setId("entryChannel");
@@ -151,22 +172,7 @@ public final class SurveyEntryView extends BorderPane {
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(10, meta, error, buttons);
         bottom.setPadding(new Insets(12, 0, 0, 0));
-        setBottom(bottom);
-
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                e.consume();
-                onSave.run();
-            } else if (e.getCode() == KeyCode.ESCAPE && !(e.getTarget() instanceof ComboBox<?>) && !(e.getTarget() instanceof DatePicker)) {
-                // A score field's formatter would swallow Esc; the entry closes whatever has the focus.
-                e.consume();
-                onCancel.run();
-            }
-        });
-        vm.surveyProperty().addListener((obs, o, n) -> build(n));
-        if (vm.surveyProperty().get() != null) {
-            build(vm.surveyProperty().get());
-        }
+        return bottom;
     }
 
     private static Label mnemonicLabel(String text, Node target) {
