@@ -7,7 +7,7 @@ import java.util.List;
  * A response to save: against the survey's current version, for a customer or a walk-in
  * ({@code customerId} null, {@code walkInName} optional).
  */
-public record NewResponse(long surveyId, Long customerId, String walkInName, Channel channel, LocalDate answeredOn,
+public record NewResponse(long surveyId, Long customerId, String walkInName, ResponseChannel channel, LocalDate answeredOn,
                           List<Answer> answers) {
     public NewResponse {
         answers = List.copyOf(answers);

@@ -115,11 +115,11 @@ public final class ResponseFiles {
         } catch (DateTimeParseException e) {
             throw new UserException("survey.import.date", d);
         }
-        Channel channel = Channel.OTHER;
+        ResponseChannel channel = ResponseChannel.OTHER;
         String c = field(rec, channelCol);
         if (!c.isEmpty()) {
             try {
-                channel = Channel.valueOf(c.toUpperCase(Locale.ROOT));
+                channel = ResponseChannel.valueOf(c.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new UserException("survey.import.channel", c);
             }

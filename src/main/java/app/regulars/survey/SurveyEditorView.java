@@ -1,10 +1,11 @@
 package app.regulars.survey;
 
+import app.regulars.fx.Windows;
 import app.regulars.i18n.Messages;
-import app.regulars.fx.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -15,20 +16,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -37,30 +37,20 @@ import java.util.function.Consumer;
  * new version (the service decides); the old answers keep theirs.
  */
 public final class SurveyEditorView extends BorderPane {
+    private final SurveyEditorViewModel vm;
     private final Messages messages;
-    private final boolean zh;
     private final VBox rows = new VBox(10);
-    private final List<Row> questionRows = new ArrayList<>();
-    private final TextField name = new TextField();
-    private final Label error = new Label();
+    private final Map<QuestionDraftViewModel, Row> rowOf = new HashMap<>();
 
-    /** One question being edited; {@code original} keeps a template's other-language texts. */
+    /** One question's controls, bound to its draft in the view model. */
     private final class Row extends VBox {
-        final Question original;
-        final ComboBox<QuestionKind> kind = new ComboBox<>();
-        final TextField text = new TextField();
-        final CheckBox required = new CheckBox(messages.get("survey.editor.required"));
-        final Spinner<Integer> min = new Spinner<>(0, 10, 1);
-        final Spinner<Integer> max = new Spinner<>(0, 10, 5);
-        final TextField low = new TextField();
-        final TextField high = new TextField();
-        final TextField choices = new TextField();
-        final HBox scoreBox;
-
-        Row(Question q) {
+        Row(QuestionDraftViewModel q, int number) {
             super(6);
-            this.original = q;
             getStyleClass().add("survey-editor-row");
+            ComboBox<QuestionKind> kind = new ComboBox<>();
+            TextField text = new TextField();
+            text.setId("editorQuestion" + number);
+            kind.setId("editorKind" + number);
             kind.getItems().setAll(QuestionKind.values());
             kind.setConverter(new StringConverter<>() {
                 @Override
@@ -73,106 +63,85 @@ public final class SurveyEditorView extends BorderPane {
                     return null;
                 }
             });
+            kind.valueProperty().bindBidirectional(q.kindProperty());
             text.setPromptText(messages.get("survey.editor.questionPrompt"));
+            text.textProperty().bindBidirectional(q.textProperty());
             HBox.setHgrow(text, Priority.ALWAYS);
+            CheckBox required = new CheckBox(messages.get("survey.editor.required"));
+            required.selectedProperty().bindBidirectional(q.requiredProperty());
+            Button up = new Button("↑");
+            up.setOnAction(e -> vm.move(q, -1));
+            Button down = new Button("↓");
+            down.setOnAction(e -> vm.move(q, 1));
+            Button remove = new Button("✕");
+            remove.setOnAction(e -> vm.remove(q));
+            HBox first = new HBox(8, kind, text, required, up, down, remove);
+            first.setAlignment(Pos.CENTER_LEFT);
+            HBox scoreBox = scoreBox(q);
+            scoreBox.visibleProperty().bind(q.kindProperty().isEqualTo(QuestionKind.SCORE));
+            TextField choices = new TextField();
+            choices.setPromptText(messages.get("survey.editor.choicesPrompt"));
+            choices.textProperty().bindBidirectional(q.choicesProperty());
+            choices.managedProperty().bind(choices.visibleProperty());
+            choices.visibleProperty().bind(Bindings.createBooleanBinding(
+                    () -> q.kindProperty().get() == QuestionKind.SINGLE || q.kindProperty().get() == QuestionKind.MULTI,
+                    q.kindProperty()));
+            getChildren().addAll(first, scoreBox, choices);
+        }
+
+        private HBox scoreBox(QuestionDraftViewModel q) {
+            Spinner<Integer> min = new Spinner<>(0, 10, 1);
+            Spinner<Integer> max = new Spinner<>(0, 10, 5);
+            min.getValueFactory().valueProperty().bindBidirectional(q.scaleMinProperty());
+            max.getValueFactory().valueProperty().bindBidirectional(q.scaleMaxProperty());
             min.setPrefWidth(75);
             max.setPrefWidth(75);
             min.setEditable(true);
             max.setEditable(true);
+            TextField low = new TextField();
             low.setPromptText(messages.get("survey.editor.lowLabel"));
+            low.textProperty().bindBidirectional(q.lowLabelProperty());
+            TextField high = new TextField();
             high.setPromptText(messages.get("survey.editor.highLabel"));
-            choices.setPromptText(messages.get("survey.editor.choicesPrompt"));
-            Button up = new Button("↑");
-            up.setOnAction(e -> move(this, -1));
-            Button down = new Button("↓");
-            down.setOnAction(e -> move(this, 1));
-            Button remove = new Button("✕");
-            remove.setOnAction(e -> {
-                questionRows.remove(this);
-                rows.getChildren().remove(this);
-            });
-            HBox first = new HBox(8, kind, text, required, up, down, remove);
-            first.setAlignment(Pos.CENTER_LEFT);
-            scoreBox = new HBox(8, new Label(messages.get("survey.editor.scale")), min, new Label("–"), max, low, high);
+            high.textProperty().bindBidirectional(q.highLabelProperty());
+            HBox box = new HBox(8, new Label(messages.get("survey.editor.scale")), min, new Label("–"), max, low, high);
             HBox.setHgrow(low, Priority.ALWAYS);
             HBox.setHgrow(high, Priority.ALWAYS);
-            scoreBox.setAlignment(Pos.CENTER_LEFT);
-            scoreBox.managedProperty().bind(scoreBox.visibleProperty());
-            choices.managedProperty().bind(choices.visibleProperty());
-            getChildren().addAll(first, scoreBox, choices);
-            kind.valueProperty().addListener((o, a, k) -> {
-                scoreBox.setVisible(k == QuestionKind.SCORE);
-                choices.setVisible(k == QuestionKind.SINGLE || k == QuestionKind.MULTI);
-            });
-            if (q == null) {
-                kind.setValue(QuestionKind.SCORE);
-                required.setSelected(true);
-            } else {
-                kind.setValue(q.kind());
-                text.setText(q.text(zh));
-                required.setSelected(q.required());
-                if (q.kind() == QuestionKind.SCORE) {
-                    min.getValueFactory().setValue(q.scaleMin());
-                    max.getValueFactory().setValue(q.scaleMax());
-                    low.setText(q.lowLabel(zh));
-                    high.setText(q.highLabel(zh));
-                }
-                choices.setText(String.join("; ", q.choices().stream().map(c -> c.label(zh)).toList()));
-            }
-        }
-
-        Question toQuestion() {
-            QuestionKind k = kind.getValue();
-            String t = text.getText().strip();
-            boolean sameText = original != null && original.kind() == k && t.equals(original.text(zh));
-            String en = sameText ? original.text() : t;
-            String other = sameText ? original.textZh() : null;
-            return switch (k) {
-                case SCORE -> {
-                    boolean sameLabels = sameText && low.getText().equals(nz(original.lowLabel(zh))) && high.getText().equals(nz(original.highLabel(zh)));
-                    yield new Question(null, k, en, other, required.isSelected(), min.getValue(), max.getValue(),
-                            sameLabels ? original.lowLabel() : blankToNull(low.getText()), sameLabels ? original.lowLabelZh() : null,
-                            sameLabels ? original.highLabel() : blankToNull(high.getText()), sameLabels ? original.highLabelZh() : null, List.of());
-                }
-                case SINGLE, MULTI -> new Question(null, k, en, other, required.isSelected(), null, null, null, null, null, null,
-                        Arrays.stream(choices.getText().split("[;；\\n]")).map(String::strip).filter(s -> !s.isEmpty())
-                                .map(s -> new Choice(null, s, null)).toList());
-                case TEXT -> new Question(null, k, en, other, required.isSelected(), null, null, null, null, null, null, List.of());
-            };
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.managedProperty().bind(box.visibleProperty());
+            return box;
         }
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private void move(Row row, int step) {
-        int i = questionRows.indexOf(row);
-        int j = i + step;
-        if (j < 0 || j >= questionRows.size()) {
-            return;
-        }
-        questionRows.remove(i);
-        questionRows.add(j, row);
-        rows.getChildren().setAll(questionRows);
-    }
-
-    private SurveyEditorView(Messages messages, Survey survey, Runnable onSave, Runnable onCancel) {
+    private SurveyEditorView(SurveyEditorViewModel vm, Messages messages, Runnable onSave, Runnable onCancel) {
+        this.vm = vm;
         this.messages = messages;
-        this.zh = messages.isChinese();
         setPadding(new Insets(16));
+        setTop(header());
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        Button save = new Button(messages.get("survey.editor.save"));
+        save.setId("editorSaveSurvey");
+        save.getStyleClass().add("accent");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> onSave.run());
+        setBottom(buttons(save, onCancel));
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                e.consume();
+                save.fire();
+            }
+        });
+        vm.questions().addListener((ListChangeListener<QuestionDraftViewModel>) c -> showRows());
+        showRows();
+    }
+
+    private VBox header() {
+        TextField name = new TextField();
         name.setId("editorName");
         name.setPromptText(messages.get("survey.editor.namePrompt"));
-        if (survey != null) {
-            name.setText(survey.name(zh));
-            survey.questions().forEach(q -> addRow(q));
-        } else {
-            addRow(null);
-        }
+        name.textProperty().bindBidirectional(vm.nameProperty());
         Label nameLabel = new Label(messages.get("survey.editor.name"));
         nameLabel.setMnemonicParsing(true);
         nameLabel.setLabelFor(name);
@@ -185,78 +154,48 @@ public final class SurveyEditorView extends BorderPane {
         note.setWrapText(true);
         VBox header = new VBox(8, top, note);
         header.setPadding(new Insets(0, 0, 10, 0));
-        setTop(header);
-        ScrollPane scroll = new ScrollPane(rows);
-        scroll.setFitToWidth(true);
-        setCenter(scroll);
+        return header;
+    }
+
+    private HBox buttons(Button save, Runnable onCancel) {
         Button add = new Button(messages.get("survey.editor.add"));
         add.setId("editorAdd");
-        add.setOnAction(e -> addRow(null));
-        Button save = new Button(messages.get("survey.editor.save"));
-        save.setId("editorSaveSurvey");
-        save.getStyleClass().add("accent");
-        save.setDefaultButton(true);
-        save.setOnAction(e -> onSave.run());
+        add.setOnAction(e -> vm.addQuestion());
         Button cancel = new Button(messages.get("survey.entry.cancel"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> onCancel.run());
+        Label error = new Label();
         error.setId("editorError");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox buttons = new HBox(10, add, error, grow, cancel, save);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.setPadding(new Insets(10, 0, 0, 0));
-        setBottom(buttons);
+        return buttons;
     }
 
-    private void addRow(Question q) {
-        Row r = new Row(q);
-        r.text.setId("editorQuestion" + (questionRows.size() + 1));
-        r.kind.setId("editorKind" + (questionRows.size() + 1));
-        questionRows.add(r);
-        rows.getChildren().add(r);
-    }
-
-    private List<Question> questions() {
-        return questionRows.stream().map(Row::toQuestion).toList();
-    }
-
-    /** Opens the editor for {@code survey} (null: a new one); {@code onSaved} gets the saved survey. */
-    public static Stage open(Window owner, SurveyService service, TaskRunner runner, Messages messages, Survey survey,
-                             Consumer<Survey> onSaved) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
+    /** The rows in the view model's order; a question keeps its row (and its ids) while it stays. */
+    private void showRows() {
+        rowOf.keySet().retainAll(vm.questions());
+        for (int i = 0; i < vm.questions().size(); i++) {
+            int number = i + 1;
+            rowOf.computeIfAbsent(vm.questions().get(i), q -> new Row(q, number));
         }
-        stage.setTitle(messages.get(survey == null ? "survey.editor.titleNew" : "survey.editor.title"));
-        SurveyEditorView[] view = new SurveyEditorView[1];
-        view[0] = new SurveyEditorView(messages, survey, () -> {
-            SurveyEditorView v = view[0];
-            Long id = survey == null ? null : survey.id();
-            String n = v.name.getText();
-            // A template keeps its name in both languages while the shown one is unchanged.
-            String saveName = survey != null && n.strip().equals(survey.name(v.zh)) ? survey.name() : n;
-            List<Question> qs = v.questions();
-            runner.run(() -> service.save(id, saveName, qs), s -> {
-                stage.close();
-                onSaved.accept(s);
-            }, e -> v.error.setText(messages.describe(e)));
-        }, stage::close);
-        view[0].addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                e.consume();
-                ((Button) view[0].lookup("#editorSaveSurvey")).fire();
-            }
-        });
-        Scene scene = new Scene(view[0], 860, 560);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        stage.show();
-        return stage;
+        rows.getChildren().setAll(vm.questions().stream().map(rowOf::get).toList());
+    }
+
+    /** Opens the editor of {@code vm}'s survey; {@code onSaved} gets the saved survey after the window closed. */
+    public static Stage open(Window owner, SurveyEditorViewModel vm, Messages messages, Consumer<Survey> onSaved) {
+        Stage[] stage = new Stage[1];
+        SurveyEditorView view = new SurveyEditorView(vm, messages, () -> vm.save(s -> {
+            stage[0].close();
+            onSaved.accept(s);
+        }), () -> stage[0].close());
+        stage[0] = Windows.stage(owner, vm.title(), view, 860, 560);
+        stage[0].show();
+        return stage[0];
     }
 }

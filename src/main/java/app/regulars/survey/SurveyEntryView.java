@@ -2,11 +2,11 @@ package app.regulars.survey;
 
 import app.regulars.i18n.Messages;
 import app.regulars.fx.DateFields;
+import app.regulars.fx.Windows;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -29,7 +29,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -53,8 +52,31 @@ public final class SurveyEntryView extends BorderPane {
         this.messages = messages;
         getStyleClass().add("survey-entry");
         setPadding(new Insets(16));
-        boolean zh = messages.isChinese();
+        setTop(header());
+        ScrollPane scroll = new ScrollPane(questions);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+        setBottom(footer(onSave, onCancel));
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                e.consume();
+                onSave.run();
+            } else if (e.getCode() == KeyCode.ESCAPE && !(e.getTarget() instanceof ComboBox<?>) && !(e.getTarget() instanceof DatePicker)) {
+                // A score field's formatter would swallow Esc; the entry closes whatever has the focus.
+                e.consume();
+                onCancel.run();
+            }
+        });
+        vm.surveyProperty().addListener((obs, o, n) -> build(n));
+        if (vm.surveyProperty().get() != null) {
+            build(vm.surveyProperty().get());
+        }
+    }
 
+    /** Who answers (a customer, or a walk-in with an optional name) and which survey. */
+    private VBox header() {
+        boolean zh = messages.isChinese();
         ComboBox<SurveySummary> surveyBox = new ComboBox<>(vm.surveys());
         surveyBox.setId("entrySurvey");
         surveyBox.valueProperty().bindBidirectional(vm.selectedProperty());
@@ -89,31 +111,29 @@ public final class SurveyEntryView extends BorderPane {
         GridPane.setHgrow(surveyBox, Priority.ALWAYS);
         VBox top = new VBox(10, who, head);
         top.setPadding(new Insets(0, 0, 12, 0));
-        setTop(top);
+        return top;
+    }
 
-        ScrollPane scroll = new ScrollPane(questions);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        setCenter(scroll);
-
-        ComboBox<Channel> channel = new ComboBox<>();
-        channel.getItems().setAll(Channel.values());
+    /** Channel and date, the error, the keyboard hint, Cancel and Save. */
+    private VBox footer(Runnable onSave, Runnable onCancel) {
+        ComboBox<ResponseChannel> channel = new ComboBox<>();
+        channel.getItems().setAll(ResponseChannel.values());
         channel.setId("entryChannel");
         channel.valueProperty().bindBidirectional(vm.channelProperty());
         channel.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Channel c) {
+            public String toString(ResponseChannel c) {
                 return c == null ? "" : messages.get(c.key());
             }
 
             @Override
-            public Channel fromString(String s) {
+            public ResponseChannel fromString(String s) {
                 return null;
             }
         });
         channel.setButtonCell(new ListCell<>() {
             @Override
-            protected void updateItem(Channel c, boolean empty) {
+            protected void updateItem(ResponseChannel c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? "" : messages.get(c.key()));
             }
@@ -152,22 +172,7 @@ public final class SurveyEntryView extends BorderPane {
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(10, meta, error, buttons);
         bottom.setPadding(new Insets(12, 0, 0, 0));
-        setBottom(bottom);
-
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                e.consume();
-                onSave.run();
-            } else if (e.getCode() == KeyCode.ESCAPE && !(e.getTarget() instanceof ComboBox<?>) && !(e.getTarget() instanceof DatePicker)) {
-                // A score field's formatter would swallow Esc; the entry closes whatever has the focus.
-                e.consume();
-                onCancel.run();
-            }
-        });
-        vm.surveyProperty().addListener((obs, o, n) -> build(n));
-        if (vm.surveyProperty().get() != null) {
-            build(vm.surveyProperty().get());
-        }
+        return bottom;
     }
 
     private static Label mnemonicLabel(String text, Node target) {
@@ -320,22 +325,13 @@ public final class SurveyEntryView extends BorderPane {
 
     /** Opens the entry in its own window; {@code onSaved} runs with the new response's id after a save. */
     public static Stage open(Window owner, SurveyEntryViewModel vm, Messages messages, LongConsumer onSaved) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle(messages.get("survey.entry.title"));
+        Stage[] stage = new Stage[1];
         SurveyEntryView view = new SurveyEntryView(vm, messages, () -> vm.save(id -> {
-            stage.close();
+            stage[0].close();
             onSaved.accept(id);
-        }), stage::close);
-        Scene scene = new Scene(view, 640, 520);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        stage.show();
-        return stage;
+        }), () -> stage[0].close());
+        stage[0] = Windows.stage(owner, messages.get("survey.entry.title"), view, 640, 520);
+        stage[0].show();
+        return stage[0];
     }
 }

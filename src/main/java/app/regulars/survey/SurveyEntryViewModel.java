@@ -36,7 +36,7 @@ public final class SurveyEntryViewModel {
     private final ObservableList<SurveySummary> surveys = FXCollections.observableArrayList();
     private final ObjectProperty<SurveySummary> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Survey> survey = new SimpleObjectProperty<>();
-    private final ObjectProperty<Channel> channel = new SimpleObjectProperty<>(Channel.VISIT);
+    private final ObjectProperty<ResponseChannel> channel = new SimpleObjectProperty<>(ResponseChannel.VISIT);
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final StringProperty walkInName = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -188,7 +188,7 @@ public final class SurveyEntryViewModel {
         return survey;
     }
 
-    public ObjectProperty<Channel> channelProperty() {
+    public ObjectProperty<ResponseChannel> channelProperty() {
         return channel;
     }
 

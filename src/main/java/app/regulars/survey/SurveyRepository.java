@@ -240,9 +240,9 @@ public final class SurveyRepository {
     }
 
     /** The membership tiers in their order (none when the shop has not set any up). */
-    public List<Tier> tiers(DSLContext dsl) {
+    public List<TierChoice> tiers(DSLContext dsl) {
         return dsl.select(MEMBER_TIER.ID, MEMBER_TIER.NAME, MEMBER_TIER.NAME_KEY).from(MEMBER_TIER)
-                .orderBy(MEMBER_TIER.POSITION, MEMBER_TIER.ID).fetch(r -> new Tier(r.value1(), r.value2(), r.value3()));
+                .orderBy(MEMBER_TIER.POSITION, MEMBER_TIER.ID).fetch(r -> new TierChoice(r.value1(), r.value2(), r.value3()));
     }
 
     /** Count, NPS groups and CSAT figures, the distribution and the trend: all aggregated in SQL. */
@@ -312,7 +312,7 @@ public final class SurveyRepository {
                 .from(SURVEY_RESPONSE).join(SURVEY).on(SURVEY.ID.eq(SURVEY_RESPONSE.SURVEY_ID))
                 .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(SURVEY_RESPONSE.CUSTOMER_ID))
                 .where(c).orderBy(SURVEY_RESPONSE.ANSWERED_ON.desc(), SURVEY_RESPONSE.ID.desc()).limit(limit)
-                .fetch(r -> new ResponseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Channel.valueOf(r.value6()),
+                .fetch(r -> new ResponseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), ResponseChannel.valueOf(r.value6()),
                         r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
     }
 
@@ -338,7 +338,7 @@ public final class SurveyRepository {
                     .from(SURVEY_RESPONSE).join(SURVEY).on(SURVEY.ID.eq(SURVEY_RESPONSE.SURVEY_ID))
                     .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(SURVEY_RESPONSE.CUSTOMER_ID))
                     .where(filter(surveyId, f).and(SURVEY_RESPONSE.ID.gt(after))).orderBy(SURVEY_RESPONSE.ID).limit(PAGE)
-                    .fetch(r -> new ResponseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), Channel.valueOf(r.value6()),
+                    .fetch(r -> new ResponseRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), ResponseChannel.valueOf(r.value6()),
                             r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
             if (rows.isEmpty()) {
                 return;

@@ -405,12 +405,12 @@ public final class SurveyService {
         repository.forEachResponse(db.dsl(), surveyId, filter, chinese, page);
     }
 
-    public List<Tier> tiers() {
+    public List<TierChoice> tiers() {
         return repository.tiers(db.dsl());
     }
 
     /** A tier by id or name (as stored or as shown in the user's language); a message when there is none. */
-    public Tier tier(String idOrName) {
+    public TierChoice tier(String idOrName) {
         String s = idOrName == null ? "" : idOrName.strip();
         return tiers().stream().filter(t -> String.valueOf(t.id()).equals(s) || t.name().equalsIgnoreCase(s)
                         || (t.nameKey() != null && messages.has(t.nameKey()) && messages.get(t.nameKey()).equalsIgnoreCase(s)))

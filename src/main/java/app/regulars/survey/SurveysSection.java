@@ -5,6 +5,7 @@ import app.regulars.customer.ProfileSection;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.TaskRunner;
+import app.regulars.fx.Windows;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -72,7 +73,7 @@ public final class SurveysSection implements ProfileSection {
         if (customer == null) {
             return;
         }
-        SurveyEntryView.openFor(node.getScene() == null ? null : node.getScene().getWindow(), service, runner, messages,
+        SurveyEntryView.openFor(Windows.windowOf(node), service, runner, messages,
                 customer.id(), customer.name(), id -> reload());
     }
 

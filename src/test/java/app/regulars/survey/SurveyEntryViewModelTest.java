@@ -50,13 +50,13 @@ class SurveyEntryViewModelTest {
 
         vm.score(csat.questions().get(0).id()).set("5");
         vm.text(csat.questions().get(1).id()).set("  ");
-        vm.channelProperty().set(Channel.WECHAT);
+        vm.channelProperty().set(ResponseChannel.WECHAT);
         vm.save(saved::set);
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(ctx.surveys().ofCustomer(xiaoming)).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo(saved.get());
             assertThat(r.score()).isEqualTo(5);
-            assertThat(r.channel()).isEqualTo(Channel.WECHAT);
+            assertThat(r.channel()).isEqualTo(ResponseChannel.WECHAT);
             assertThat(r.comment()).isNull();
         });
         assertThat(vm.surveys()).extracting(SurveySummary::id).containsExactly(1L, 2L);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,7 @@ class SurveyResultsViewModelTest {
         int[] scores = {10, 9, 3};
         LocalDate[] dates = {LocalDate.of(2026, 3, 1), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)};
         for (int i = 0; i < scores.length; i++) {
-            s.saveResponse(new NewResponse(1, i == 2 ? xiaoming : null, null, Channel.PHONE, dates[i],
+            s.saveResponse(new NewResponse(1, i == 2 ? xiaoming : null, null, ResponseChannel.PHONE, dates[i],
                     List.of(Answer.score(nps.questions().get(0).id(), scores[i]), Answer.text(nps.questions().get(1).id(), i == 2 ? "rude" : null))));
         }
         vm = new SurveyResultsViewModel(s, new SyncTaskRunner(), new Messages(Locale.ENGLISH), ctx.customers()::tagsInUse);
@@ -91,5 +92,76 @@ class SurveyResultsViewModelTest {
         vm.saveThresholds(11, 3, () -> { });
         assertThat(vm.errorProperty().get()).isNotEmpty();
         assertThat(ctx.surveys().threshold(SurveyKind.NPS)).isEqualTo(4);
+    }
+    @Test
+    void statusLineNamesTheShownSurveyAndItsListedResponses() {
+        assertThat(vm.statusProperty().get()).isEqualTo("Net Promoter Score (NPS), version 1: showing 3 responses (newest first, at most 500).");
+        vm.commentsOnlyProperty().set(true);
+        assertThat(vm.statusProperty().get()).endsWith("showing 1 responses (newest first, at most 500).");
+        vm.showStatus("Printed.");
+        assertThat(vm.statusProperty().get()).isEqualTo("Printed.");
+    }
+
+    @Test
+    void surveyWithAnswersIsNotDeletedButCanBeArchived() {
+        Survey nps = vm.surveyProperty().get();
+        AtomicReference<String> refused = new AtomicReference<>();
+        vm.delete(nps, refused::set);
+        assertThat(refused.get()).startsWith("This survey has 3 responses").contains("archive it instead");
+        assertThat(vm.surveys()).extracting(SurveySummary::id).contains(nps.id());
+
+        vm.archive(nps);
+        assertThat(vm.surveys()).extracting(SurveySummary::id).doesNotContain(nps.id());
+        assertThat(vm.surveyProperty().get().kind()).isEqualTo(SurveyKind.CSAT);
+        assertThat(ctx.surveys().results(nps.id(), ResultFilter.all(), false).responses()).isEqualTo(3);
+    }
+
+    @Test
+    void surveyWithoutAnswersIsDeleted() {
+        Survey csat = ctx.surveys().get(2);
+        AtomicReference<String> refused = new AtomicReference<>();
+        vm.delete(csat, refused::set);
+        assertThat(refused.get()).isNull();
+        assertThat(vm.surveys()).extracting(SurveySummary::id).containsExactly(1L);
+    }
+
+    @Test
+    void exportWritesEveryResponseOrTheResultsPageAndSaysWhere() throws java.io.IOException {
+        assertThat(vm.exportFileName()).isEqualTo("Net-Promoter-Score-NPS-.xlsx");
+        Path csv = dir.resolve("responses.csv");
+        vm.export(csv);
+        assertThat(vm.statusProperty().get()).isEqualTo("3 responses written to " + csv + ".");
+        assertThat(Files.readAllLines(csv)).hasSize(4);
+        Path xlsx = dir.resolve("responses.XLSX");
+        vm.export(xlsx);
+        assertThat(vm.statusProperty().get()).isEqualTo("3 responses written to " + xlsx + ".");
+        assertThat(Files.size(xlsx)).isGreaterThan(1000);
+        Path pdf = dir.resolve("results.pdf");
+        vm.export(pdf);
+        assertThat(vm.statusProperty().get()).isEqualTo("Results page written to " + pdf + ".");
+        assertThat(Files.size(pdf)).isGreaterThan(1000);
+        vm.export(csv.resolve("inside-a-file.csv"));
+        assertThat(vm.statusProperty().get()).contains("could not be written");
+    }
+
+    @Test
+    void entryAndEditorStartFromTheShownSurvey() {
+        vm.selectedProperty().set(vm.surveys().get(1));
+        SurveyEntryViewModel entry = vm.walkInEntry();
+        assertThat(entry.isWalkIn()).isTrue();
+        assertThat(entry.surveyProperty().get().id()).isEqualTo(2L);
+        assertThat(vm.surveyEditor().nameProperty().get()).isEqualTo(vm.surveyProperty().get().name());
+        assertThat(vm.newSurveyEditor().nameProperty().get()).isEmpty();
+        assertThat(vm.newSurveyEditor().questions()).hasSize(1);
+    }
+
+    @Test
+    void customersAndTiersAreNamedAsTheListShowsThem() {
+        assertThat(vm.responses()).extracting(vm::who).containsExactly("王小明 (000001)", "Walk-in", "Walk-in");
+        assertThat(vm.tierName(new TierChoice(1, "Gold", "membership.tier.gold"))).isEqualTo("Gold");
+        assertThat(vm.tierName(new TierChoice(2, "Jade circle", null))).isEqualTo("Jade circle");
+        assertThat(vm.tierName(new TierChoice(3, "Jade circle", "membership.tier.none"))).isEqualTo("Jade circle");
+        SurveyResultsViewModel zh = new SurveyResultsViewModel(ctx.surveys(), new SyncTaskRunner(), new Messages(Locale.SIMPLIFIED_CHINESE), List::of);
+        assertThat(zh.tierName(new TierChoice(1, "Gold", "membership.tier.gold"))).isEqualTo(new Messages(Locale.SIMPLIFIED_CHINESE).get("membership.tier.gold"));
     }
 }

@@ -55,7 +55,7 @@ class SurveyServiceTest {
             answers.add(Answer.score(s.questions().get(0).id(), score));
         }
         answers.add(Answer.text(s.questions().get(1).id(), comment));
-        return surveys.saveResponse(new NewResponse(s.id(), customer, null, Channel.VISIT, date, answers));
+        return surveys.saveResponse(new NewResponse(s.id(), customer, null, ResponseChannel.VISIT, date, answers));
     }
 
     @Test
@@ -139,7 +139,7 @@ class SurveyServiceTest {
         SurveyResults vip = surveys.results(nps.id(), new ResultFilter(null, null, "VIP"), false);
         assertThat(vip.responses()).isEqualTo(2);
         assertThat(vip.nps()).isEqualTo(100.0);
-        Tier gold = surveys.tier("Gold");
+        TierChoice gold = surveys.tier("Gold");
         ctx.database().dsl().insertInto(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP)
                 .set(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP.CUSTOMER_ID, alice)
                 .set(app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP.TIER_ID, gold.id())
@@ -165,14 +165,14 @@ class SurveyServiceTest {
     @Test
     void badAnswersAreRefusedAndNothingIsSaved() {
         long qid = nps.questions().get(0).id();
-        assertThatThrownBy(() -> surveys.saveResponse(new NewResponse(nps.id(), null, null, Channel.PHONE, surveys.today(),
+        assertThatThrownBy(() -> surveys.saveResponse(new NewResponse(nps.id(), null, null, ResponseChannel.PHONE, surveys.today(),
                 List.of(Answer.score(qid, 11))))).extracting(e -> ((UserException) e).key()).isEqualTo("survey.error.outOfScale");
-        assertThatThrownBy(() -> surveys.saveResponse(new NewResponse(nps.id(), null, null, Channel.PHONE, surveys.today(),
+        assertThatThrownBy(() -> surveys.saveResponse(new NewResponse(nps.id(), null, null, ResponseChannel.PHONE, surveys.today(),
                 List.of()))).extracting(e -> ((UserException) e).key()).isEqualTo("survey.error.required");
         // the second of two fails: neither is saved
         assertThatThrownBy(() -> surveys.saveAll(List.of(
-                new NewResponse(nps.id(), null, null, Channel.PHONE, surveys.today(), List.of(Answer.score(qid, 5))),
-                new NewResponse(nps.id(), 999_999L, null, Channel.PHONE, surveys.today(), List.of(Answer.score(qid, 5))))))
+                new NewResponse(nps.id(), null, null, ResponseChannel.PHONE, surveys.today(), List.of(Answer.score(qid, 5))),
+                new NewResponse(nps.id(), 999_999L, null, ResponseChannel.PHONE, surveys.today(), List.of(Answer.score(qid, 5))))))
                 .extracting(e -> ((UserException) e).key()).isEqualTo("survey.error.noCustomer");
         assertThat(surveys.results(nps.id(), ResultFilter.all(), false).responses()).isZero();
     }
@@ -216,7 +216,7 @@ class SurveyServiceTest {
                 Question.choice(QuestionKind.SINGLE, "Was it on time?", true, List.of("Yes", "No", "Don't know"))));
         assertThat(custom.version()).isEqualTo(1);
         Question onTime = custom.questions().get(1);
-        surveys.saveResponse(new NewResponse(custom.id(), xiaoming, null, Channel.PHONE, surveys.today(), List.of(
+        surveys.saveResponse(new NewResponse(custom.id(), xiaoming, null, ResponseChannel.PHONE, surveys.today(), List.of(
                 Answer.score(custom.questions().get(0).id(), 4), Answer.choices(onTime.id(), List.of(onTime.choices().get(2).id())))));
 
         Survey v2 = surveys.save(custom.id(), "After repair", List.of(
@@ -230,7 +230,7 @@ class SurveyServiceTest {
         surveys.forEachResponse(custom.id(), ResultFilter.all(), false, rows::addAll);
         assertThat(rows).singleElement().satisfies(r -> assertThat(r.answers()).containsEntry(2, List.of("Don't know")));
         // an old version's answers no longer fit the new one
-        assertThatThrownBy(() -> surveys.saveResponse(new NewResponse(custom.id(), null, null, Channel.PHONE, surveys.today(),
+        assertThatThrownBy(() -> surveys.saveResponse(new NewResponse(custom.id(), null, null, ResponseChannel.PHONE, surveys.today(),
                 List.of(Answer.score(v1.questions().get(0).id(), 4)))))
                 .extracting(e -> ((UserException) e).key()).isEqualTo("survey.error.staleQuestion");
 

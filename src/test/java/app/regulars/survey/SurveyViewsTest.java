@@ -112,7 +112,7 @@ class SurveyViewsTest {
         ResponseRow saved = rows.getItems().getFirst();
         assertThat(saved.score()).isEqualTo(3);
         assertThat(saved.comment()).isEqualTo("Waited too long");
-        assertThat(saved.channel()).isEqualTo(Channel.VISIT);
+        assertThat(saved.channel()).isEqualTo(ResponseChannel.VISIT);
         assertThat(saved.answeredOn()).isEqualTo(TestStores.TODAY);
         assertThat(complaints).singleElement().asString().endsWith("Waited too long");
         Screenshots.save(stage.getScene(), "survey-profile-tab-en");
@@ -194,7 +194,7 @@ class SurveyViewsTest {
         String[] comments = {"Lovely tea", null, "Fast service", null, "Too crowded on Saturday"};
         Long[] who = {xiaoming, alice, null, xiaoming, null};
         for (int i = 0; i < scores.length; i++) {
-            s.saveResponse(new NewResponse(1, who[i], who[i] == null ? "Mr. Li" : null, Channel.VISIT, dates[i],
+            s.saveResponse(new NewResponse(1, who[i], who[i] == null ? "Mr. Li" : null, ResponseChannel.VISIT, dates[i],
                     List.of(Answer.score(q, scores[i]), Answer.text(c, comments[i]))));
         }
     }
@@ -228,7 +228,7 @@ class SurveyViewsTest {
     @Test
     void resultsPageInChinese(FxRobot robot) {
         seed();
-        context.surveys().saveResponse(new NewResponse(2, null, null, Channel.PHONE, LocalDate.of(2026, 11, 5),
+        context.surveys().saveResponse(new NewResponse(2, null, null, ResponseChannel.PHONE, LocalDate.of(2026, 11, 5),
                 List.of(Answer.score(context.surveys().get(2).questions().getFirst().id(), 4))));
         showShell(robot, Locale.SIMPLIFIED_CHINESE);
         robot.clickOn("#navSurveys");

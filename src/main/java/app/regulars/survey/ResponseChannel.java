@@ -3,7 +3,7 @@ package app.regulars.survey;
 import java.util.Locale;
 
 /** How the customer's answers reached the shop. */
-public enum Channel {
+public enum ResponseChannel {
     VISIT, PHONE, WECHAT, SMS, EMAIL, OTHER;
 
     public String key() {

@@ -1,5 +1,5 @@
 package app.regulars.survey;
 
 /** A membership tier as the results filter offers it (from the membership feature's member_tier). */
-public record Tier(long id, String name, String nameKey) {
+public record TierChoice(long id, String name, String nameKey) {
 }
