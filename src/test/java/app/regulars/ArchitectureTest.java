@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
     static final String ROOT = "app.regulars";
     /** The features, each a package under {@link #ROOT}. */
-    static final List<String> FEATURES = List.of("customer", "followup", "membership", "survey");
+    static final List<String> FEATURES = List.of("customer", "followup", "membership", "survey", "insight");
     /** The kit below the features: view helpers, tables and files, the store, languages, the feature contract. */
     static final List<String> KIT = List.of("fx", "tables", "store", "i18n", "feature");
 
@@ -40,7 +40,9 @@ class ArchitectureTest {
             "survey", Set.of("customer"),
             // ... and the visit brief a follow-up prints shows the customer's tier and points
             "followup", Set.of("customer", "membership"),
-            "customer", Set.of());
+            "customer", Set.of(),
+            // insights read every feature's records back (purchases, surveys, follow-ups) and plan win-back follow-ups
+            "insight", Set.of("customer", "followup", "membership", "survey"));
 
     static JavaClasses classes;
 

@@ -3,6 +3,7 @@ package app.regulars.app;
 import app.regulars.customer.CustomerFeature;
 import app.regulars.feature.Feature;
 import app.regulars.followup.FollowUpFeature;
+import app.regulars.insight.InsightFeature;
 import app.regulars.membership.MembershipFeature;
 import app.regulars.survey.SurveyFeature;
 
@@ -22,6 +23,7 @@ public final class Features {
                 new CustomerFeature(),
                 new FollowUpFeature(),
                 new MembershipFeature(),
-                new SurveyFeature());
+                new SurveyFeature(),
+                new InsightFeature());
     }
 }

@@ -7,6 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -41,6 +43,20 @@ public abstract class FeatureCommand implements Callable<Integer> {
     /** Runs {@code work} on the opened store; see {@link CommandContext#withServices}. */
     protected int withServices(Function<Services, Integer> work) {
         return cli().withServices(err(), work);
+    }
+
+    /**
+     * The date in {@code text} ({@code YYYY-MM-DD}); null (and a message on {@code err}) when it is
+     * not one. Callers return {@link #FAILED} then.
+     */
+    protected LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            err().println(messages().get("cli.badDate", text));
+            err().flush();
+            return null;
+        }
     }
 
     /**
