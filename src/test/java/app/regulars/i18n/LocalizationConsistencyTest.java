@@ -66,6 +66,18 @@ class LocalizationConsistencyTest {
         for (var c : app.regulars.customer.ContactChannel.values()) {
             assertThat(zh).containsKey("customer.channel." + c.name().toLowerCase(java.util.Locale.ROOT));
         }
+        for (var k : app.regulars.insight.Kpi.values()) {
+            assertThat(zh).containsKeys(k.key(), k.key() + ".formula");
+        }
+        for (var s : app.regulars.insight.Segment.values()) {
+            assertThat(zh).containsKeys(s.key(), s.key() + ".action");
+        }
+        for (var l : app.regulars.insight.Lifecycle.values()) {
+            assertThat(zh).containsKey(l.key());
+        }
+        for (var v : app.regulars.insight.ValueClass.values()) {
+            assertThat(zh).containsKey(v.key());
+        }
         for (var k : app.regulars.customer.CustomerEditorViewModel.BirthdayKind.values()) {
             assertThat(zh).containsKey("customer.birthday." + k.name().toLowerCase(java.util.Locale.ROOT));
         }
