@@ -12,7 +12,10 @@ import org.jooq.impl.DSL;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Set;
 
+import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.FOLLOW_UP;
 import static app.regulars.store.jooq.Tables.PURCHASE;
 import static app.regulars.store.jooq.Tables.SURVEY;
@@ -104,5 +107,15 @@ public final class InsightRepository {
             }
         }
         return new FollowUpsDue(due, inTime);
+    }
+
+    /** The archived customers: the insights about customers leave them out (their purchases still count in the figures). */
+    public Set<Long> archivedCustomers(DSLContext dsl) {
+        return new HashSet<>(dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.isTrue()).fetch(CUSTOMER.ID));
+    }
+
+    /** How many customers are not archived. */
+    public int activeCustomers(DSLContext dsl) {
+        return dsl.fetchCount(CUSTOMER, CUSTOMER.ARCHIVED.isFalse());
     }
 }

@@ -5,15 +5,18 @@ import app.regulars.survey.SurveyKind;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the shop's history back as advice: per-customer metrics, RFM scores and segments. */
 public final class InsightService {
     private final Database db;
     private final InsightRepository repository;
     private final Clock clock;
+    private InsightSnapshot cached;
 
     public InsightService(Database db, InsightRepository repository, Clock clock) {
         this.db = db;
@@ -30,10 +33,43 @@ public final class InsightService {
      * last {@code windowMonths} months when given, else from all history.
      */
     public List<CustomerMetrics> metrics(LocalDate asOf, Integer windowMonths) {
+        return read(asOf, windowMonths).metrics(asOf);
+    }
+
+    private HistoryReader read(LocalDate asOf, Integer windowMonths) {
         LocalDate from = windowMonths == null ? null : asOf.minusMonths(windowMonths).plusDays(1);
         HistoryReader reader = new HistoryReader();
         repository.forEachPurchase(db.dsl(), from, asOf, reader);
-        return reader.metrics(asOf);
+        return reader;
+    }
+
+    /**
+     * What the insights say about every customer (archived ones left out) as of {@code asOf}.
+     * Kept until the data or the settings change: asking again is free.
+     */
+    public synchronized InsightSnapshot snapshot(LocalDate asOf, InsightSettings settings) {
+        long writes = db.writeCount();
+        InsightSnapshot last = cached;
+        if (last != null && last.writeCount() == writes && last.asOf().equals(asOf) && last.settings().equals(settings)) {
+            return last;
+        }
+        Set<Long> archived = repository.archivedCustomers(db.dsl());
+        List<CustomerMetrics> metrics = new ArrayList<>(metrics(asOf, settings.window()));
+        metrics.removeIf(m -> archived.contains(m.customerId()));
+        int prospects = Math.max(0, repository.activeCustomers(db.dsl()) - metrics.size());
+        RfmScores rfm = new RfmScores(metrics);
+        int repeaters = (int) metrics.stream().filter(m -> m.frequency() > 1).count();
+        ModelState model = ModelState.tooThin(metrics.size(), repeaters);
+        double[] values = metrics.stream().mapToDouble(m -> m.monetary().doubleValue()).toArray();
+        ValueClass.Ranking ranking = new ValueClass.Ranking(values, settings);
+        List<CustomerInsight> customers = new ArrayList<>(metrics.size());
+        for (int i = 0; i < metrics.size(); i++) {
+            CustomerMetrics m = metrics.get(i);
+            customers.add(new CustomerInsight(m, rfm.r(m), rfm.f(m), rfm.m(m), rfm.segment(m),
+                    Lifecycle.of(m, null, settings), ranking.of(values[i]), null));
+        }
+        cached = new InsightSnapshot(asOf, settings, List.copyOf(customers), prospects, model, writes);
+        return cached;
     }
 
     /** The key figures of {@code period} (up to {@code asOf}), the previous period's and the year-earlier one's. */

@@ -213,6 +213,7 @@ public final class Database implements AutoCloseable {
         try {
             return load.get();
         } finally {
+            writes.incrementAndGet(); // whatever the slices wrote, readers that cache must read again
             syncing.cancel(false);
             execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
             syncNow();

@@ -1,0 +1,42 @@
+package app.regulars.insight;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The insights of every customer as of a date, computed in one pass and kept until the data
+ * changes. {@code prospects}: customers (not archived) without a purchase yet.
+ *
+ * @param model what the model could do with this history (fitted, or why not)
+ */
+public record InsightSnapshot(LocalDate asOf, InsightSettings settings, List<CustomerInsight> customers, int prospects,
+                              ModelState model, long writeCount) {
+    public Map<Segment, Integer> segmentCounts() {
+        Map<Segment, Integer> counts = new EnumMap<>(Segment.class);
+        for (Segment s : Segment.values()) {
+            counts.put(s, 0);
+        }
+        customers.forEach(c -> counts.merge(c.segment(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Customers per stage, prospects included, in the order of the stages (the funnel). */
+    public Map<Lifecycle, Integer> lifecycleCounts() {
+        Map<Lifecycle, Integer> counts = new EnumMap<>(Lifecycle.class);
+        for (Lifecycle l : Lifecycle.values()) {
+            counts.put(l, 0);
+        }
+        counts.put(Lifecycle.PROSPECT, prospects);
+        customers.forEach(c -> counts.merge(c.lifecycle(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Customers per (R, F) score pair: {@code [r - 1][f - 1]}. */
+    public int[][] recencyByFrequency() {
+        int[][] cells = new int[5][5];
+        customers.forEach(c -> cells[c.r() - 1][c.f() - 1]++);
+        return cells;
+    }
+}
