@@ -151,7 +151,7 @@ public final class Shell extends BorderPane {
     /** The quick "new purchase" box (Ctrl+P). */
     public app.regulars.membership.QuickPurchaseDialog openQuickPurchase(Scene scene) {
         app.regulars.membership.QuickPurchaseDialog box = new app.regulars.membership.QuickPurchaseDialog(context.customers(),
-                context.membership(), runner, messages, scene.getWindow(), scene.getStylesheets());
+                context.membership(), runner, messages, scene.getWindow());
         box.stage().setOnHidden(e -> customers.refresh());
         box.show();
         return box;
