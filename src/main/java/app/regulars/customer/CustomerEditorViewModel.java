@@ -154,7 +154,7 @@ public final class CustomerEditorViewModel {
         try {
             Birthday b = birthday();
             nextBirthday.set(b == null ? "" : messages.get("customer.profile.nextBirthday",
-                    new app.regulars.i18n.Formats(messages).nextBirthday(b, service.today())));
+                    new BirthdayFormat(messages).next(b, service.today())));
             problems.remove(CustomerField.BIRTHDAY);
         } catch (RuntimeException e) {
             nextBirthday.set("");

@@ -1,5 +1,6 @@
 package app.regulars.customer;
 
+import app.regulars.fx.Windows;
 import app.regulars.i18n.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -254,10 +255,7 @@ public final class CustomerListView extends BorderPane {
         dialog.setContentText(messages.get("customer.field.tag"));
         dialog.getEditor().setId("tagInput");
         TextFields.bindAutoCompletion(dialog.getEditor(), vm.tags());
-        if (getScene() != null) {
-            dialog.initOwner(getScene().getWindow());
-        }
-        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+        return Windows.dialog(this, dialog).showAndWait().map(String::strip).filter(s -> !s.isEmpty());
     }
 
     public List<Long> selectedIds() {

@@ -1,6 +1,5 @@
 package app.regulars.customer;
 
-import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.TaskRunner;
 import javafx.beans.property.BooleanProperty;
@@ -29,7 +28,7 @@ public final class CustomerListViewModel {
     private final CustomerService service;
     private final TaskRunner runner;
     private final Messages messages;
-    private final Formats formats;
+    private final BirthdayFormat birthdays;
 
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty tagFilter = new SimpleStringProperty(null);
@@ -57,7 +56,7 @@ public final class CustomerListViewModel {
         this.service = service;
         this.runner = runner;
         this.messages = messages;
-        this.formats = new Formats(messages);
+        this.birthdays = new BirthdayFormat(messages);
         this.rows = new CustomerRowList(this::loadPage);
         query.addListener((obs, o, n) -> search());
         tagFilter.addListener((obs, o, n) -> search());
@@ -127,7 +126,7 @@ public final class CustomerListViewModel {
     }
 
     private void fillRow(CustomerRow row, CustomerSummary s, List<java.util.Map<Long, String>> extras) {
-        row.fill(s, service.phones().format(s.primaryPhone()), formats.nextBirthday(s.birthday(), service.today()));
+        row.fill(s, service.phones().format(s.primaryPhone()), birthdays.next(s.birthday(), service.today()));
         row.fillExtras(extras.stream().map(m -> m.getOrDefault(s.id(), "")).toList());
     }
 

@@ -161,16 +161,14 @@ public final class CustomerProfileView extends BorderPane {
             return (Node) chip;
         }).toList());
 
-        PhoneNumbers phones = vm.service().phones();
         details.getChildren().clear();
         int row = 0;
-        row = add(row, "customer.field.phones", String.join("\n", c.phones().stream().map(phones::format).toList()));
+        row = add(row, "customer.field.phones", vm.phonesText(c));
         row = add(row, "customer.field.email", c.email());
         row = add(row, "customer.field.wechat", c.wechat());
         row = add(row, "customer.field.gender", c.gender() == null ? null : messages.get("customer.gender." + c.gender().name().toLowerCase(java.util.Locale.ROOT)));
         if (c.birthday() != null) {
-            row = add(row, "customer.field.birthday", formats.birthday(c.birthday()) + "  ·  "
-                    + messages.get("customer.profile.nextBirthday", formats.nextBirthday(c.birthday(), vm.service().today())));
+            row = add(row, "customer.field.birthday", vm.birthdayText(c));
         }
         row = add(row, "customer.field.address", c.address());
         row = add(row, "customer.field.company", c.company());

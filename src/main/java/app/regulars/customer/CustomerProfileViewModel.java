@@ -16,6 +16,7 @@ public final class CustomerProfileViewModel {
     private final CustomerService service;
     private final TaskRunner runner;
     private final Messages messages;
+    private final BirthdayFormat birthdays;
     private final ReadOnlyObjectWrapper<Customer> customer = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Customer> duplicates = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -25,6 +26,7 @@ public final class CustomerProfileViewModel {
         this.service = service;
         this.runner = runner;
         this.messages = messages;
+        this.birthdays = new BirthdayFormat(messages);
     }
 
     public void load(long id) {
@@ -71,5 +73,19 @@ public final class CustomerProfileViewModel {
     public ObservableList<Customer> duplicates() { return duplicates; }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
-    public CustomerService service() { return service; }
+
+    /** The customer's phone numbers as shown (the shop's region nationally, others internationally), one a line. */
+    public String phonesText(Customer c) {
+        PhoneNumbers phones = service.phones();
+        return String.join("\n", c.phones().stream().map(phones::format).toList());
+    }
+
+    /** The birthday as the customer states it and when it comes next; empty without one. */
+    public String birthdayText(Customer c) {
+        if (c.birthday() == null) {
+            return "";
+        }
+        return birthdays.format(c.birthday()) + "  ·  "
+                + messages.get("customer.profile.nextBirthday", birthdays.next(c.birthday(), service.today()));
+    }
 }

@@ -207,7 +207,7 @@ public final class FollowUpReports {
             line.accept(messages.get("followup.brief.company") + ": " + c.company() + (c.jobTitle() == null ? "" : ", " + c.jobTitle()), 10.0);
         }
         if (c.birthday() != null) {
-            line.accept(messages.get("followup.kind.BIRTHDAY") + ": " + formats.birthday(c.birthday()), 10.0);
+            line.accept(messages.get("followup.kind.BIRTHDAY") + ": " + new app.regulars.customer.BirthdayFormat(messages).format(c.birthday()), 10.0);
         }
         if (!c.tags().isEmpty()) {
             line.accept(messages.get("followup.brief.tags") + ": " + String.join(", ", c.tags()), 10.0);

@@ -1,15 +1,26 @@
 package app.regulars.membership;
 
+import app.regulars.store.jooq.tables.MemberTier;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
+import static app.regulars.store.jooq.Tables.MEMBER_TIER;
+import static app.regulars.store.jooq.Tables.POINT_ENTRY;
+import static app.regulars.store.jooq.Tables.PURCHASE;
 
 /**
  * The member tiers view's lists, from the running 12-month totals of {@link TierRepository}
@@ -18,6 +29,12 @@ import java.util.Map;
  * window within 30 days, whose points expire within 30 days.
  */
 public final class MemberListRepository {
+    /**
+     * Constants and limits are inlined ({@link DSL#inline}), as the hand-written statements had
+     * them, so H2 plans the same statements as before (benchmark: {@code TierBenchmark}).
+     */
+    private static final BigDecimal NINETY_PERCENT = new BigDecimal("0.9");
+
     private final MembershipRepository membership = new MembershipRepository();
 
     /**
@@ -27,11 +44,14 @@ public final class MemberListRepository {
     public List<TierSummary> summary(DSLContext dsl) {
         Map<Long, Integer> counts = new HashMap<>();
         Map<Long, BigDecimal> spend = new HashMap<>();
-        dsl.fetch("SELECT m.tier_id, COUNT(*), SUM(m.spend_12m) FROM customer_membership m"
-                + " JOIN customer c ON c.id = m.customer_id WHERE c.archived = FALSE GROUP BY m.tier_id")
+        dsl.select(CUSTOMER_MEMBERSHIP.TIER_ID, DSL.count(), DSL.sum(CUSTOMER_MEMBERSHIP.SPEND_12M))
+                .from(CUSTOMER_MEMBERSHIP)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_MEMBERSHIP.CUSTOMER_ID))
+                .where(CUSTOMER.ARCHIVED.isFalse())
+                .groupBy(CUSTOMER_MEMBERSHIP.TIER_ID)
                 .forEach(r -> {
-                    counts.put(r.get(0, Long.class), r.get(1, Integer.class));
-                    spend.put(r.get(0, Long.class), r.get(2, BigDecimal.class));
+                    counts.put(r.value1(), r.value2());
+                    spend.put(r.value1(), r.value3());
                 });
         List<TierSummary> out = new ArrayList<>();
         for (Tier t : membership.tiers(dsl)) {
@@ -40,12 +60,14 @@ public final class MemberListRepository {
         return out;
     }
 
-    private static String basis(TierRule rule) {
-        return rule == TierRule.POINTS_12_MONTHS ? "m.points_12m" : "m.spend_12m";
+    /** The running total the rule counts, read as a decimal (points are whole numbers). */
+    private static Field<BigDecimal> basis(TierRule rule) {
+        return rule == TierRule.POINTS_12_MONTHS ? CUSTOMER_MEMBERSHIP.POINTS_12M.coerce(SQLDataType.DECIMAL) : CUSTOMER_MEMBERSHIP.SPEND_12M;
     }
 
-    private static String measure(TierRule rule) {
-        return rule == TierRule.POINTS_12_MONTHS ? "p.points" : "p.amount";
+    /** What one purchase adds to that total. */
+    private static Field<? extends Number> measure(TierRule rule) {
+        return rule == TierRule.POINTS_12_MONTHS ? PURCHASE.POINTS : PURCHASE.AMOUNT;
     }
 
     /**
@@ -54,14 +76,19 @@ public final class MemberListRepository {
      */
     public List<MemberRow> closeToNext(DSLContext dsl, TierRule rule, int limit) {
         Map<Long, Tier> tiers = tierMap(dsl);
-        String basis = basis(rule);
-        return dsl.fetch("SELECT c.id, c.code, c.name, m.tier_id, " + basis + ", nt.threshold"
-                        + " FROM member_tier ct"
-                        + " JOIN member_tier nt ON nt.position = ct.position + 1"
-                        + " JOIN customer_membership m ON m.tier_id = ct.id AND " + basis + " >= nt.threshold * 0.9 AND " + basis + " < nt.threshold"
-                        + " JOIN customer c ON c.id = m.customer_id AND c.archived = FALSE"
-                        + " ORDER BY nt.threshold - " + basis + ", c.sort_name LIMIT " + limit)
-                .map(r -> row(r, tiers, 0, null));
+        Field<BigDecimal> basis = basis(rule);
+        MemberTier ct = MEMBER_TIER.as("ct");
+        MemberTier nt = MEMBER_TIER.as("nt");
+        return dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME, CUSTOMER_MEMBERSHIP.TIER_ID, basis, nt.THRESHOLD)
+                .from(ct)
+                .join(nt).on(nt.POSITION.eq(ct.POSITION.plus(DSL.inline(1))))
+                .join(CUSTOMER_MEMBERSHIP).on(CUSTOMER_MEMBERSHIP.TIER_ID.eq(ct.ID)
+                        .and(basis.ge(nt.THRESHOLD.mul(DSL.inline(NINETY_PERCENT)))).and(basis.lt(nt.THRESHOLD)))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_MEMBERSHIP.CUSTOMER_ID).and(CUSTOMER.ARCHIVED.isFalse()))
+                .orderBy(nt.THRESHOLD.minus(basis), CUSTOMER.SORT_NAME)
+                .limit(DSL.inline(limit))
+                .fetch(r -> new MemberRow(r.value1(), r.value2(), r.value3(), tierOrLowest(tiers, r.value4()),
+                        r.value5(), r.value6(), 0, null));
     }
 
     /**
@@ -74,34 +101,50 @@ public final class MemberListRepository {
      */
     public List<MemberRow> aboutToDrop(DSLContext dsl, TierRule rule, LocalDateTime from, int limit) {
         Map<Long, Tier> tiers = tierMap(dsl);
-        String left = basis(rule) + " - d.leaving";
-        return dsl.fetch("SELECT c.id, c.code, c.name, m.tier_id, " + left + " AS basis, ct.threshold"
-                        + " FROM (SELECT p.customer_id, SUM(" + measure(rule) + ") AS leaving FROM purchase p"
-                        + "       WHERE p.voided = FALSE AND p.purchased_at >= ? AND p.purchased_at < ? GROUP BY p.customer_id) d"
-                        + " LEFT JOIN customer_membership m ON m.customer_id = d.customer_id"
-                        + " LEFT JOIN member_tier ct ON ct.id = m.tier_id"
-                        + " LEFT JOIN customer c ON c.id = m.customer_id"
-                        + " WHERE ct.position > 0 AND c.archived = FALSE AND " + left + " < ct.threshold"
-                        + " ORDER BY ct.position DESC, c.sort_name LIMIT " + limit, from, from.plusDays(30))
-                .map(r -> row(r, tiers, 0, null));
+        Table<?> d = dsl.select(PURCHASE.CUSTOMER_ID, DSL.sum(measure(rule)).as("leaving"))
+                .from(PURCHASE)
+                .where(PURCHASE.VOIDED.isFalse().and(PURCHASE.PURCHASED_AT.ge(from)).and(PURCHASE.PURCHASED_AT.lt(from.plusDays(30))))
+                .groupBy(PURCHASE.CUSTOMER_ID)
+                .asTable("d");
+        Field<Long> leavingCustomer = d.field(PURCHASE.CUSTOMER_ID);
+        Field<BigDecimal> left = basis(rule).minus(d.field("leaving", BigDecimal.class));
+        MemberTier ct = MEMBER_TIER.as("ct");
+        return dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME, CUSTOMER_MEMBERSHIP.TIER_ID, left.as("basis"), ct.THRESHOLD)
+                .from(d)
+                .leftJoin(CUSTOMER_MEMBERSHIP).on(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(leavingCustomer))
+                .leftJoin(ct).on(ct.ID.eq(CUSTOMER_MEMBERSHIP.TIER_ID))
+                .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_MEMBERSHIP.CUSTOMER_ID))
+                .where(ct.POSITION.gt(DSL.inline(0)).and(CUSTOMER.ARCHIVED.isFalse()).and(left.lt(ct.THRESHOLD)))
+                .orderBy(ct.POSITION.desc(), CUSTOMER.SORT_NAME)
+                .limit(DSL.inline(limit))
+                .fetch(r -> new MemberRow(r.value1(), r.value2(), r.value3(), tierOrLowest(tiers, r.value4()),
+                        r.value5(), r.value6(), 0, null));
     }
 
     /** Customers with points expiring from {@code today} to 30 days later, soonest first. */
     public List<MemberRow> expiring(DSLContext dsl, LocalDate today, int limit) {
         Map<Long, Tier> tiers = tierMap(dsl);
-        return dsl.fetch("SELECT c.id, c.code, c.name, m.tier_id, e.pts, e.first_day"
-                        + " FROM (SELECT customer_id, CAST(SUM(remaining) AS INT) AS pts, MIN(expires_on) AS first_day FROM point_entry"
-                        + "       WHERE remaining > 0 AND expires_on BETWEEN ? AND ? GROUP BY customer_id) e"
-                        + " LEFT JOIN customer c ON c.id = e.customer_id" // LEFT: the lots drive (see aboutToDrop)
-                        + " LEFT JOIN customer_membership m ON m.customer_id = c.id"
-                        + " WHERE c.archived = FALSE"
-                        + " ORDER BY e.first_day, c.sort_name LIMIT " + limit, today, today.plusDays(30))
-                .map(r -> new MemberRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
-                        tierOrLowest(tiers, r.get(3, Long.class)), null, null, r.get(4, Integer.class), r.get(5, LocalDate.class)));
+        Field<Integer> points = DSL.sum(POINT_ENTRY.REMAINING).cast(SQLDataType.INTEGER).as("pts");
+        Field<LocalDate> firstDay = DSL.min(POINT_ENTRY.EXPIRES_ON).as("first_day");
+        Table<?> e = dsl.select(POINT_ENTRY.CUSTOMER_ID, points, firstDay)
+                .from(POINT_ENTRY)
+                .where(POINT_ENTRY.REMAINING.gt(DSL.inline(0)).and(POINT_ENTRY.EXPIRES_ON.between(today, today.plusDays(30))))
+                .groupBy(POINT_ENTRY.CUSTOMER_ID)
+                .asTable("e");
+        Field<LocalDate> first = e.field(firstDay);
+        return dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME, CUSTOMER_MEMBERSHIP.TIER_ID, e.field(points), first)
+                .from(e)
+                .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(e.field(POINT_ENTRY.CUSTOMER_ID))) // LEFT: the lots drive (see aboutToDrop)
+                .leftJoin(CUSTOMER_MEMBERSHIP).on(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(CUSTOMER.ID))
+                .where(CUSTOMER.ARCHIVED.isFalse())
+                .orderBy(first, CUSTOMER.SORT_NAME)
+                .limit(DSL.inline(limit))
+                .fetch(r -> new MemberRow(r.value1(), r.value2(), r.value3(), tierOrLowest(tiers, r.value4()),
+                        null, null, r.value5(), r.value6()));
     }
 
     private Map<Long, Tier> tierMap(DSLContext dsl) {
-        Map<Long, Tier> m = new java.util.LinkedHashMap<>();
+        Map<Long, Tier> m = new LinkedHashMap<>();
         membership.tiers(dsl).forEach(t -> m.put(t.id(), t));
         return m;
     }
@@ -109,10 +152,5 @@ public final class MemberListRepository {
     private static Tier tierOrLowest(Map<Long, Tier> tiers, Long id) {
         Tier t = id == null ? null : tiers.get(id);
         return t != null ? t : tiers.values().iterator().next();
-    }
-
-    private static MemberRow row(Record r, Map<Long, Tier> tiers, int points, LocalDate date) {
-        return new MemberRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), tierOrLowest(tiers, r.get(3, Long.class)),
-                r.get(4, BigDecimal.class), r.get(5, BigDecimal.class), points, date);
     }
 }

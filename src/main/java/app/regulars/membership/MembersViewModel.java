@@ -66,7 +66,6 @@ public final class MembersViewModel {
     public StringProperty expiryMonthsProperty() { return expiryMonths; }
     public StringProperty errorProperty() { return error; }
     public StringProperty statusProperty() { return status; }
-    public MembershipService service() { return service; }
     public ObservableList<Reward> rewards() { return rewards; }
     public StringProperty currencyProperty() { return currency; }
     public BooleanProperty birthdayAutoProperty() { return birthdayAuto; }

@@ -7,8 +7,11 @@ import app.regulars.store.jooq.tables.records.PointEntryRecord;
 import app.regulars.store.jooq.tables.records.PurchaseRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -385,10 +388,14 @@ public final class MembershipRepository {
 
     /** One EARNED lot per purchase inserted after {@code afterId}, set-based. */
     public int earnForPurchasesAfter(DSLContext dsl, long afterId, int expiryMonths) {
-        return dsl.execute("INSERT INTO point_entry (customer_id, kind, points, remaining, entry_at, expires_on, purchase_id)"
-                + " SELECT customer_id, 'EARNED', points, points, purchased_at, "
-                + (expiryMonths == 0 ? "CAST(NULL AS DATE)" : "DATEADD(MONTH, " + expiryMonths + ", CAST(purchased_at AS DATE))")
-                + ", id FROM purchase WHERE id > ? AND points > 0", afterId);
+        Field<LocalDate> expires = expiryMonths == 0 ? DSL.castNull(SQLDataType.LOCALDATE)
+                : DSL.localDateAdd(PURCHASE.PURCHASED_AT.cast(SQLDataType.LOCALDATE), DSL.inline(expiryMonths), DatePart.MONTH);
+        return dsl.insertInto(POINT_ENTRY, POINT_ENTRY.CUSTOMER_ID, POINT_ENTRY.KIND, POINT_ENTRY.POINTS, POINT_ENTRY.REMAINING,
+                        POINT_ENTRY.ENTRY_AT, POINT_ENTRY.EXPIRES_ON, POINT_ENTRY.PURCHASE_ID)
+                .select(dsl.select(PURCHASE.CUSTOMER_ID, DSL.inline(PointKind.EARNED.name()), PURCHASE.POINTS, PURCHASE.POINTS,
+                                PURCHASE.PURCHASED_AT, expires, PURCHASE.ID)
+                        .from(PURCHASE).where(PURCHASE.ID.gt(afterId).and(PURCHASE.POINTS.gt(DSL.inline(0)))))
+                .execute();
     }
 
     /** Every purchase with its customer's code, oldest first, for an export. */

@@ -6,24 +6,20 @@ import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.DateFields;
 import app.regulars.fx.TaskRunner;
+import app.regulars.fx.Windows;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,7 +33,6 @@ import java.util.function.Function;
  * a purchase form (Enter records), then purchases, the points ledger, tier history and
  * coupons. Edit and void by keyboard: select a purchase, Alt+E / Delete.
  */
-@SuppressWarnings("unchecked")
 public final class MembershipSection implements ProfileSection {
     private final MembershipSectionViewModel vm;
     private final Messages messages;
@@ -89,7 +84,7 @@ public final class MembershipSection implements ProfileSection {
         amount.setPromptText(messages.get("membership.profile.amountPrompt"));
         amount.setPrefColumnCount(8);
         date.setId("membershipDate");
-        date.setValue(vm.service().today());
+        date.setValue(vm.today());
         date.setPrefWidth(150);
         note.setId("membershipNote");
         note.setPromptText(messages.get("membership.profile.notePrompt"));
@@ -163,7 +158,7 @@ public final class MembershipSection implements ProfileSection {
     private void clearForm() {
         amount.clear();
         note.clear();
-        date.setValue(vm.service().today());
+        date.setValue(vm.today());
         amount.requestFocus();
     }
 
@@ -189,7 +184,7 @@ public final class MembershipSection implements ProfileSection {
         cancelEdit.setManaged(false);
         amount.clear();
         note.clear();
-        date.setValue(vm.service().today());
+        date.setValue(vm.today());
     }
 
     private Node purchasesPane() {
@@ -240,15 +235,8 @@ public final class MembershipSection implements ProfileSection {
         if (p == null || p.voided()) {
             return;
         }
-        TextInputDialog d = new TextInputDialog();
-        d.setTitle(messages.get("membership.void.title"));
-        d.setHeaderText(messages.get("membership.void.header", formats.money(p.amount(), currency()), formats.dateTime(p.purchasedAt())));
-        d.setContentText(messages.get("membership.void.reason"));
-        d.getEditor().setId("voidReason");
-        if (root.getScene() != null) {
-            d.initOwner(root.getScene().getWindow());
-        }
-        d.showAndWait().ifPresent(reason -> vm.voidPurchase(p, reason));
+        Windows.dialog(root, new VoidPurchaseDialog(messages, formats, currency(), p)).showAndWait()
+                .ifPresent(reason -> vm.voidPurchase(p, reason));
     }
 
     private Node ledgerPane() {
@@ -274,23 +262,7 @@ public final class MembershipSection implements ProfileSection {
     }
 
     private void askAdjust() {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle(messages.get("membership.adjust.title"));
-        TextField points = new TextField();
-        points.setId("adjustPoints");
-        points.setPromptText("+100 / -50");
-        TextField reason = new TextField();
-        reason.setId("adjustReason");
-        GridPane g = new GridPane(8, 8);
-        g.addRow(0, new Label(messages.get("membership.adjust.points")), points);
-        g.addRow(1, new Label(messages.get("membership.adjust.reason")), reason);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        if (root.getScene() != null) {
-            d.initOwner(root.getScene().getWindow());
-        }
-        javafx.application.Platform.runLater(points::requestFocus);
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.adjust(points.getText(), reason.getText()));
+        Windows.dialog(root, new AdjustPointsDialog(messages)).ask().ifPresent(a -> vm.adjust(a.points(), a.reason()));
     }
 
     private void askRedeem(java.util.List<Reward> rewards) {
@@ -298,26 +270,7 @@ public final class MembershipSection implements ProfileSection {
             vm.errorProperty().set(messages.get("membership.profile.noRewards"));
             return;
         }
-        javafx.scene.control.ChoiceDialog<Reward> d = new javafx.scene.control.ChoiceDialog<>(rewards.getFirst(), rewards);
-        d.setTitle(messages.get("membership.profile.redeem"));
-        d.setHeaderText(null);
-        d.setContentText(messages.get("membership.redeem.choose"));
-        d.getDialogPane().lookupAll(".combo-box").forEach(n -> ((javafx.scene.control.ComboBox<Reward>) n).setConverter(
-                new javafx.util.StringConverter<>() {
-                    @Override
-                    public String toString(Reward r) {
-                        return r == null ? "" : messages.get("membership.redeem.option", r.name(), r.costPoints());
-                    }
-
-                    @Override
-                    public Reward fromString(String s) {
-                        return null;
-                    }
-                }));
-        if (root.getScene() != null) {
-            d.initOwner(root.getScene().getWindow());
-        }
-        d.showAndWait().ifPresent(vm::redeem);
+        Windows.dialog(root, new RedeemRewardDialog(messages, rewards)).showAndWait().ifPresent(vm::redeem);
     }
 
     private Node historyPane() {
@@ -362,24 +315,8 @@ public final class MembershipSection implements ProfileSection {
     }
 
     private void askCoupon() {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle(messages.get("membership.coupon.title"));
-        TextField value = new TextField();
-        value.setId("couponValue");
-        CheckBox percent = new CheckBox(messages.get("membership.coupon.percent"));
-        DatePicker until = DateFields.create(messages, vm.service().today().plusDays(30));
-        TextField couponNote = new TextField();
-        GridPane g = new GridPane(8, 8);
-        g.addRow(0, new Label(messages.get("membership.coupon.value")), value, percent);
-        g.addRow(1, new Label(messages.get("membership.coupon.until")), until);
-        g.addRow(2, new Label(messages.get("membership.profile.notePrompt")), couponNote);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        if (root.getScene() != null) {
-            d.initOwner(root.getScene().getWindow());
-        }
-        d.showAndWait().filter(b -> b == ButtonType.OK)
-                .ifPresent(b -> vm.issueCoupon(value.getText(), percent.isSelected(), until.getValue(), couponNote.getText()));
+        Windows.dialog(root, new IssueCouponDialog(messages, vm.today().plusDays(30))).ask()
+                .ifPresent(c -> vm.issueCoupon(c.value(), c.percent(), c.until(), c.note()));
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {

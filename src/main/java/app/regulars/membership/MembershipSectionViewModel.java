@@ -50,8 +50,9 @@ public final class MembershipSectionViewModel {
         this.messages = messages;
     }
 
-    public MembershipService service() {
-        return service;
+    /** Today by the service's clock: the date a new purchase or coupon starts from. */
+    public LocalDate today() {
+        return service.today();
     }
 
     public ObjectProperty<Data> dataProperty() {

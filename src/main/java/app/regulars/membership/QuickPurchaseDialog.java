@@ -4,8 +4,8 @@ import app.regulars.customer.CustomerService;
 import app.regulars.customer.CustomerSummary;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.TaskRunner;
+import app.regulars.fx.Windows;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,7 +15,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -27,21 +26,16 @@ import javafx.stage.Window;
 public final class QuickPurchaseDialog {
     private final QuickPurchaseViewModel vm;
     private final Messages messages;
-    private final Stage stage = new Stage();
+    private final Stage stage;
     private final TextField find = new TextField();
     private final ListView<CustomerSummary> list = new ListView<>();
     private final TextField amount = new TextField();
     private final TextField note = new TextField();
 
     public QuickPurchaseDialog(CustomerService customers, MembershipService membership, TaskRunner runner, Messages messages,
-                               Window owner, java.util.List<String> stylesheets) {
+                               Window owner) {
         this.vm = new QuickPurchaseViewModel(customers, membership, runner, messages);
         this.messages = messages;
-        stage.setTitle(messages.get("membership.quick.title"));
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
         find.setId("quickFind");
         find.setPromptText(messages.get("membership.quick.findPrompt"));
         find.textProperty().bindBidirectional(vm.queryProperty());
@@ -90,7 +84,7 @@ public final class QuickPurchaseDialog {
         record.setOnAction(e -> record());
         Button close = new Button(messages.get("membership.quick.close"));
         close.setCancelButton(true);
-        close.setOnAction(e -> stage.close());
+        close.setOnAction(e -> stage().close());
         Label error = new Label();
         error.setId("quickError");
         error.getStyleClass().add("error-text");
@@ -116,9 +110,7 @@ public final class QuickPurchaseDialog {
         VBox root = new VBox(10, new Label(messages.get("membership.quick.find")), find, list, selected, form, error, status, buttons);
         root.setPadding(new Insets(16));
         root.setPrefWidth(520);
-        Scene scene = new Scene(root);
-        scene.getStylesheets().setAll(stylesheets);
-        stage.setScene(scene);
+        stage = Windows.stage(owner, messages.get("membership.quick.title"), root, 0, 0);
     }
 
     private void record() {

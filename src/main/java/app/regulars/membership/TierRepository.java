@@ -1,8 +1,14 @@
 package app.regulars.membership;
 
+import app.regulars.store.jooq.tables.CustomerMembership;
+import app.regulars.store.jooq.tables.MemberTier;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,6 +19,7 @@ import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
 import static app.regulars.store.jooq.Tables.MEMBERSHIP_WINDOW;
 import static app.regulars.store.jooq.Tables.MEMBER_TIER;
+import static app.regulars.store.jooq.Tables.PURCHASE;
 import static app.regulars.store.jooq.Tables.TIER_CHANGE;
 
 /**
@@ -56,12 +63,8 @@ public final class TierRepository {
         LocalDateTime stored = storedWindow(dsl, true);
         if (!wanted.equals(stored)) {
             boolean forward = wanted.isAfter(stored);
-            String sign = forward ? "-" : "+";
-            dsl.execute("MERGE INTO customer_membership m USING (SELECT p.customer_id, SUM(p.points) AS pts, SUM(p.amount) AS amt"
-                    + "   FROM purchase p WHERE p.voided = FALSE AND p.purchased_at >= ? AND p.purchased_at < ? GROUP BY p.customer_id) d"
-                    + " ON m.customer_id = d.customer_id"
-                    + " WHEN MATCHED THEN UPDATE SET m.points_12m = m.points_12m " + sign + " d.pts, m.spend_12m = m.spend_12m " + sign + " d.amt",
-                    forward ? stored : wanted, forward ? wanted : stored);
+            Condition between = PURCHASE.PURCHASED_AT.ge(forward ? stored : wanted).and(PURCHASE.PURCHASED_AT.lt(forward ? wanted : stored));
+            addSums(dsl, between, forward ? -1 : 1);
             dsl.update(MEMBERSHIP_WINDOW).set(MEMBERSHIP_WINDOW.WINDOW_FROM, wanted).where(MEMBERSHIP_WINDOW.ID.eq(1)).execute();
         }
         return wanted;
@@ -80,7 +83,11 @@ public final class TierRepository {
         LocalDateTime from = align(dsl, now.toLocalDate());
         ensureMembers(dsl, customerId, now);
         if (customerId != null) {
-            dsl.execute("UPDATE customer_membership m SET " + recount(customerId) + " WHERE m.customer_id = ?", from, from, customerId);
+            dsl.update(CUSTOMER_MEMBERSHIP)
+                    .set(CUSTOMER_MEMBERSHIP.POINTS_12M, windowSum(PURCHASE.POINTS, customerId, from).coerce(SQLDataType.BIGINT))
+                    .set(CUSTOMER_MEMBERSHIP.SPEND_12M, windowSum(PURCHASE.AMOUNT, customerId, from))
+                    .where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(customerId))
+                    .execute();
         }
         return place(dsl, customerId, now, reason);
     }
@@ -94,11 +101,7 @@ public final class TierRepository {
      */
     public int evaluateAfterImport(DSLContext dsl, long afterPurchaseId, LocalDateTime now) {
         LocalDateTime from = storedWindow(dsl, false);
-        dsl.execute("MERGE INTO customer_membership m USING (SELECT p.customer_id, SUM(p.points) AS pts, SUM(p.amount) AS amt"
-                + "   FROM purchase p WHERE p.id > ? AND p.voided = FALSE AND p.purchased_at >= ? GROUP BY p.customer_id) d"
-                + " ON m.customer_id = d.customer_id"
-                + " WHEN MATCHED THEN UPDATE SET m.points_12m = m.points_12m + d.pts, m.spend_12m = m.spend_12m + d.amt",
-                afterPurchaseId, from);
+        addSums(dsl, PURCHASE.ID.gt(afterPurchaseId).and(PURCHASE.PURCHASED_AT.ge(from)), 1);
         return place(dsl, null, now, TierChangeReason.PURCHASE);
     }
 
@@ -112,19 +115,39 @@ public final class TierRepository {
         storedWindow(dsl, true);
         dsl.update(MEMBERSHIP_WINDOW).set(MEMBERSHIP_WINDOW.WINDOW_FROM, from).where(MEMBERSHIP_WINDOW.ID.eq(1)).execute();
         ensureMembers(dsl, null, now);
-        dsl.execute("UPDATE customer_membership SET points_12m = 0, spend_12m = 0 WHERE points_12m <> 0 OR spend_12m <> 0");
-        dsl.execute("MERGE INTO customer_membership m USING (SELECT p.customer_id, SUM(p.points) AS pts, SUM(p.amount) AS amt"
-                + "   FROM purchase p WHERE p.voided = FALSE AND p.purchased_at >= ? GROUP BY p.customer_id) d"
-                + " ON m.customer_id = d.customer_id WHEN MATCHED THEN UPDATE SET m.points_12m = d.pts, m.spend_12m = d.amt", from);
+        dsl.update(CUSTOMER_MEMBERSHIP).set(CUSTOMER_MEMBERSHIP.POINTS_12M, 0L).set(CUSTOMER_MEMBERSHIP.SPEND_12M, BigDecimal.ZERO)
+                .where(CUSTOMER_MEMBERSHIP.POINTS_12M.ne(0L).or(CUSTOMER_MEMBERSHIP.SPEND_12M.ne(BigDecimal.ZERO)))
+                .execute();
+        addSums(dsl, PURCHASE.PURCHASED_AT.ge(from), 0);
         return place(dsl, null, now, reason);
     }
 
-    /** The SET clause that recounts a customer's totals from the window start (two parameters). */
-    private static String recount(long customer) {
-        return "points_12m = COALESCE((SELECT SUM(p.points) FROM purchase p WHERE p.customer_id = " + customer
-                + " AND p.voided = FALSE AND p.purchased_at >= ?), 0),"
-                + " spend_12m = COALESCE((SELECT SUM(p.amount) FROM purchase p WHERE p.customer_id = " + customer
-                + " AND p.voided = FALSE AND p.purchased_at >= ?), 0)";
+    /**
+     * Adds ({@code sign} 1), subtracts (-1) or sets (0) each customer's sums of the unvoided
+     * purchases that meet {@code purchases}: one grouping, merged into the membership rows.
+     */
+    private static void addSums(DSLContext dsl, Condition purchases, int sign) {
+        Field<BigDecimal> pointsSum = DSL.sum(PURCHASE.POINTS).as("pts");
+        Field<BigDecimal> amountSum = DSL.sum(PURCHASE.AMOUNT).as("amt");
+        Table<?> d = dsl.select(PURCHASE.CUSTOMER_ID, pointsSum, amountSum).from(PURCHASE)
+                .where(purchases.and(PURCHASE.VOIDED.isFalse()))
+                .groupBy(PURCHASE.CUSTOMER_ID)
+                .asTable("d");
+        Field<Long> pts = d.field(pointsSum).coerce(SQLDataType.BIGINT);
+        Field<BigDecimal> amt = d.field(amountSum);
+        CustomerMembership m = CUSTOMER_MEMBERSHIP;
+        dsl.mergeInto(m).using(d).on(m.CUSTOMER_ID.eq(d.field(PURCHASE.CUSTOMER_ID)))
+                .whenMatchedThenUpdate()
+                .set(m.POINTS_12M, sign == 0 ? pts : sign > 0 ? m.POINTS_12M.plus(pts) : m.POINTS_12M.minus(pts))
+                .set(m.SPEND_12M, sign == 0 ? amt : sign > 0 ? m.SPEND_12M.plus(amt) : m.SPEND_12M.minus(amt))
+                .execute();
+    }
+
+    /** A customer's sum of {@code measure} over the unvoided purchases from {@code from}, 0 without any. */
+    private static Field<BigDecimal> windowSum(Field<? extends Number> measure, long customerId, LocalDateTime from) {
+        return DSL.coalesce(DSL.field(DSL.select(DSL.sum(measure)).from(PURCHASE)
+                .where(PURCHASE.CUSTOMER_ID.eq(customerId).and(PURCHASE.VOIDED.isFalse()).and(PURCHASE.PURCHASED_AT.ge(from)))),
+                DSL.inline(BigDecimal.ZERO));
     }
 
     /** Whether every customer has a membership row: each row belongs to a customer (foreign key); H2 counts a table at once. */
@@ -155,10 +178,14 @@ public final class TierRepository {
             return;
         }
         long lowest = dsl.select(MEMBER_TIER.ID).from(MEMBER_TIER).orderBy(MEMBER_TIER.POSITION).limit(1).fetchOne(MEMBER_TIER.ID);
-        String one = customerId == null ? "" : " AND c.id = " + customerId;
-        dsl.execute("INSERT INTO customer_membership (customer_id, tier_id, tier_since, points_12m, spend_12m)"
-                + " SELECT c.id, ?, ?, 0, 0 FROM customer c"
-                + " WHERE NOT EXISTS (SELECT 1 FROM customer_membership x WHERE x.customer_id = c.id)" + one, lowest, now);
+        CustomerMembership x = CUSTOMER_MEMBERSHIP.as("x");
+        dsl.insertInto(CUSTOMER_MEMBERSHIP, CUSTOMER_MEMBERSHIP.CUSTOMER_ID, CUSTOMER_MEMBERSHIP.TIER_ID, CUSTOMER_MEMBERSHIP.TIER_SINCE,
+                        CUSTOMER_MEMBERSHIP.POINTS_12M, CUSTOMER_MEMBERSHIP.SPEND_12M)
+                .select(dsl.select(CUSTOMER.ID, DSL.val(lowest), DSL.val(now), DSL.inline(0L), DSL.inline(BigDecimal.ZERO))
+                        .from(CUSTOMER)
+                        .where(DSL.notExists(DSL.selectOne().from(x).where(x.CUSTOMER_ID.eq(CUSTOMER.ID))))
+                        .and(customerId == null ? DSL.noCondition() : CUSTOMER.ID.eq(customerId)))
+                .execute();
     }
 
     /**
@@ -169,27 +196,39 @@ public final class TierRepository {
      * entry: moving the window a month took twice as long with it. Decision 0006.)
      */
     private int place(DSLContext dsl, Long customerId, LocalDateTime now, TierChangeReason reason) {
-        String basis = settings.rule() == TierRule.POINTS_12_MONTHS ? "m.points_12m" : "m.spend_12m";
+        CustomerMembership m = CUSTOMER_MEMBERSHIP;
+        Field<BigDecimal> basis = settings.rule() == TierRule.POINTS_12_MONTHS ? m.POINTS_12M.coerce(SQLDataType.DECIMAL) : m.SPEND_12M;
         List<Record2<Long, BigDecimal>> tiers = dsl.select(MEMBER_TIER.ID, MEMBER_TIER.THRESHOLD).from(MEMBER_TIER)
                 .orderBy(MEMBER_TIER.POSITION.desc()).fetch();
-        StringBuilder tierOf = new StringBuilder("CASE");
-        for (int i = 0; i < tiers.size() - 1; i++) {
-            tierOf.append(" WHEN ").append(basis).append(" >= ").append(tiers.get(i).value2().toPlainString())
-                    .append(" THEN ").append(tiers.get(i).value1().longValue());
+        // Thresholds and ids inlined: the CASE is part of the join condition, a constant to H2.
+        Field<Long> tierOf = DSL.inline(tiers.getLast().value1());
+        if (tiers.size() > 1) {
+            var when = DSL.when(basis.ge(DSL.inline(tiers.getFirst().value2())), DSL.inline(tiers.getFirst().value1()));
+            for (int i = 1; i < tiers.size() - 1; i++) {
+                when = when.when(basis.ge(DSL.inline(tiers.get(i).value2())), DSL.inline(tiers.get(i).value1()));
+            }
+            tierOf = when.otherwise(tierOf);
         }
-        tierOf.append(" ELSE ").append(tiers.get(tiers.size() - 1).value1().longValue()).append(" END");
         Long maxId = dsl.select(DSL.max(TIER_CHANGE.ID)).from(TIER_CHANGE).fetchOne(0, Long.class);
         long after = maxId == null ? 0 : maxId;
-        int changed = dsl.execute("INSERT INTO tier_change (customer_id, from_tier_id, to_tier_id, from_name, to_name, changed_at, reason, basis)"
-                + " SELECT m.customer_id, m.tier_id, nt.id, ot.name, nt.name, ?, ?, " + basis
-                + " FROM customer_membership m"
-                + " JOIN member_tier ot ON ot.id = m.tier_id"
-                + " JOIN member_tier nt ON nt.id = " + tierOf
-                + " WHERE m.tier_id <> " + tierOf + (customerId == null ? "" : " AND m.customer_id = " + customerId),
-                now, reason.name());
+        MemberTier ot = MEMBER_TIER.as("ot");
+        MemberTier nt = MEMBER_TIER.as("nt");
+        int changed = dsl.insertInto(TIER_CHANGE, TIER_CHANGE.CUSTOMER_ID, TIER_CHANGE.FROM_TIER_ID, TIER_CHANGE.TO_TIER_ID,
+                        TIER_CHANGE.FROM_NAME, TIER_CHANGE.TO_NAME, TIER_CHANGE.CHANGED_AT, TIER_CHANGE.REASON, TIER_CHANGE.BASIS)
+                .select(dsl.select(m.CUSTOMER_ID, m.TIER_ID, nt.ID, ot.NAME, nt.NAME, DSL.val(now), DSL.val(reason.name()), basis)
+                        .from(m)
+                        .join(ot).on(ot.ID.eq(m.TIER_ID))
+                        .join(nt).on(nt.ID.eq(tierOf))
+                        .where(m.TIER_ID.ne(tierOf))
+                        .and(customerId == null ? DSL.noCondition() : m.CUSTOMER_ID.eq(customerId)))
+                .execute();
         if (changed > 0) {
-            dsl.execute("MERGE INTO customer_membership m USING (SELECT customer_id, to_tier_id FROM tier_change WHERE id > ?) c"
-                    + " ON m.customer_id = c.customer_id WHEN MATCHED THEN UPDATE SET m.tier_id = c.to_tier_id, m.tier_since = ?", after, now);
+            Table<?> c = dsl.select(TIER_CHANGE.CUSTOMER_ID, TIER_CHANGE.TO_TIER_ID).from(TIER_CHANGE).where(TIER_CHANGE.ID.gt(after)).asTable("c");
+            dsl.mergeInto(m).using(c).on(m.CUSTOMER_ID.eq(c.field(TIER_CHANGE.CUSTOMER_ID)))
+                    .whenMatchedThenUpdate()
+                    .set(m.TIER_ID, c.field(TIER_CHANGE.TO_TIER_ID))
+                    .set(m.TIER_SINCE, now)
+                    .execute();
         }
         return changed;
     }

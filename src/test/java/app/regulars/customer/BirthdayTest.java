@@ -1,6 +1,5 @@
 package app.regulars.customer;
 
-import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
@@ -56,13 +55,13 @@ class BirthdayTest {
 
     @Test
     void birthdaysAreWrittenForTheLocale() {
-        Formats zh = new Formats(new Messages(Locale.SIMPLIFIED_CHINESE));
-        Formats en = new Formats(new Messages(Locale.ENGLISH));
-        assertThat(zh.birthday(Birthday.lunar(null, 8, 15, false))).isEqualTo("农历八月十五");
-        assertThat(zh.birthday(Birthday.lunar(null, 12, 30, false))).isEqualTo("农历腊月三十");
-        assertThat(zh.birthday(Birthday.lunar(null, 1, 1, false))).isEqualTo("农历正月初一");
-        assertThat(en.birthday(Birthday.lunar(null, 8, 15, false))).isEqualTo("Lunar 8/15");
-        assertThat(zh.nextBirthday(Birthday.solar(LocalDate.of(1990, 11, 25)), LocalDate.of(2026, 11, 23))).isEqualTo("11月25日（2 天后）");
-        assertThat(en.nextBirthday(Birthday.solar(LocalDate.of(1990, 11, 24)), LocalDate.of(2026, 11, 23))).isEqualTo("Nov 24 (tomorrow)");
+        BirthdayFormat zh = new BirthdayFormat(new Messages(Locale.SIMPLIFIED_CHINESE));
+        BirthdayFormat en = new BirthdayFormat(new Messages(Locale.ENGLISH));
+        assertThat(zh.format(Birthday.lunar(null, 8, 15, false))).isEqualTo("农历八月十五");
+        assertThat(zh.format(Birthday.lunar(null, 12, 30, false))).isEqualTo("农历腊月三十");
+        assertThat(zh.format(Birthday.lunar(null, 1, 1, false))).isEqualTo("农历正月初一");
+        assertThat(en.format(Birthday.lunar(null, 8, 15, false))).isEqualTo("Lunar 8/15");
+        assertThat(zh.next(Birthday.solar(LocalDate.of(1990, 11, 25)), LocalDate.of(2026, 11, 23))).isEqualTo("11月25日（2 天后）");
+        assertThat(en.next(Birthday.solar(LocalDate.of(1990, 11, 24)), LocalDate.of(2026, 11, 23))).isEqualTo("Nov 24 (tomorrow)");
     }
 }

@@ -292,4 +292,35 @@ class MembershipViewsTest {
         assertThat(context.membership().coupons(xiaoming)).hasSize(1);
         Screenshots.save(stage.getScene(), "membership-ledger-en");
     }
+
+    @Test
+    void pointsAreAdjustedAndACouponIssuedInDialogsOwnedAndStyledByTheWindow(FxRobot robot) {
+        context.membership().recordPurchase(xiaoming, null, new BigDecimal("300"), null);
+        openMembershipTab(robot, "Purchases & points");
+        robot.clickOn("Points ledger");
+        robot.clickOn("#pointsAdjust");
+        waitUntil(() -> robot.lookup("#adjustPoints").tryQuery().isPresent());
+        Scene adjust = robot.lookup("#adjustPoints").query().getScene();
+        assertThat(((Stage) adjust.getWindow()).getOwner()).isSameAs(stage);
+        assertThat(adjust.getStylesheets()).containsExactlyElementsOf(stage.getScene().getStylesheets());
+        Screenshots.save(adjust, "membership-adjust-dialog-en");
+        robot.clickOn("#adjustPoints").write("+50");
+        robot.clickOn("#adjustReason").write("goodwill").type(KeyCode.ENTER);
+        waitUntil(() -> label(robot, "#membershipStatus").startsWith("Points adjusted"));
+        assertThat(label(robot, "#membershipStatus")).isEqualTo("Points adjusted; the balance is 350.");
+        assertThat(context.membership().balance(xiaoming)).isEqualTo(350);
+
+        robot.clickOn("Coupons");
+        robot.clickOn("#couponIssue");
+        waitUntil(() -> robot.lookup("#couponValue").tryQuery().isPresent());
+        Scene coupon = robot.lookup("#couponValue").query().getScene();
+        assertThat(((Stage) coupon.getWindow()).getOwner()).isSameAs(stage);
+        assertThat(coupon.getStylesheets()).containsExactlyElementsOf(stage.getScene().getStylesheets());
+        robot.clickOn("#couponValue").write("20").type(KeyCode.ENTER);
+        waitUntil(() -> label(robot, "#membershipStatus").startsWith("Coupon "));
+        assertThat(context.membership().coupons(xiaoming)).singleElement().satisfies(c -> {
+            assertThat(c.amount()).isEqualByComparingTo("20");
+            assertThat(c.validUntil()).isEqualTo(TestStores.TODAY.plusDays(30));
+        });
+    }
 }
