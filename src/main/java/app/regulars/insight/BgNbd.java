@@ -95,6 +95,8 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
      *
      * @param t weeks ahead, &gt;= 0
      * @return a finite number &gt;= 0
+     * @throws ArithmeticException when neither series converges in time: z within about 1e-6
+     *                             of 1, a horizon a million times longer than alpha + T
      */
     public double expectedPurchases(double t, int x, double tx, double T) {
         checkHistory(x, tx, T);
@@ -126,11 +128,16 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
     private double unconditionalPart(double a, double t, int x, double T) {
         double z = t / (alpha + T + t);
         double logOneMinusZ = Math.log(alpha + T) - Math.log(alpha + T + t);
+        // c = 0 (x = 0 and a + b = 1 exactly) leaves 2F1 undefined but the product continuous: step beside it
+        double b = a + this.b + x - 1 == 0.0 ? this.b * (1 + 1e-9) : this.b;
         double c = a + b + x - 1;
         double scaled; // (1-z)^(r+x) 2F1(r+x, b+x; c; z)
         try {
             scaled = Math.exp((a - 1) * logOneMinusZ) * Hypergeometric.f21(a + b - 1 - r, a - 1, c, z);
         } catch (ArithmeticException slow) {
+            if (!(c > 0)) {
+                throw slow; // the log form needs positive parameters
+            }
             scaled = Math.exp((r + x) * logOneMinusZ + Hypergeometric.logF21(r + x, b + x, c, z));
         }
         return c / (a - 1) * (1 - scaled);

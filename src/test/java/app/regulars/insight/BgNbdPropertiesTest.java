@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Properties of the BG/NBD predictions over many generated valid histories and parameter
@@ -94,5 +95,19 @@ class BgNbdPropertiesTest {
                 assertThat(later).as("%s", c).isGreaterThanOrEqualTo(earlier);
             }
         }
+    }
+
+    @Test
+    void expectationIsContinuousWhereItsFormulaIsZeroOverZero() {
+        // a = 1 makes (a+b+x-1)/(a-1) [1 - ...] 0/0; a + b = 1 with x = 0 makes 2F1's c = 0
+        for (int x : new int[] {0, 1, 7}) {
+            double at = BgNbd.of(0.5, 3, 1.0, 2).expectedPurchases(26, x, x == 0 ? 0 : 10, 20);
+            double below = BgNbd.of(0.5, 3, 1.0 - 1e-4, 2).expectedPurchases(26, x, x == 0 ? 0 : 10, 20);
+            double above = BgNbd.of(0.5, 3, 1.0 + 1e-4, 2).expectedPurchases(26, x, x == 0 ? 0 : 10, 20);
+            assertThat(at).as("x = %d", x).isBetween(Math.min(below, above) - 1e-6, Math.max(below, above) + 1e-6);
+        }
+        double onC = BgNbd.of(0.5, 3, 0.25, 0.75).expectedPurchases(26, 0, 0, 20);
+        double nearC = BgNbd.of(0.5, 3, 0.25, 0.75 + 1e-7).expectedPurchases(26, 0, 0, 20);
+        assertThat(onC).isFinite().isCloseTo(nearC, within(1e-5));
     }
 }
