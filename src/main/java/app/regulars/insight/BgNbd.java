@@ -1,5 +1,6 @@
 package app.regulars.insight;
 
+import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
 import java.util.HashMap;
@@ -46,7 +47,8 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
             throw new IllegalArgumentException("no customers to fit");
         }
         Sample sample = new Sample(histories);
-        // Start from r = 1 and the mean purchase rate (r / alpha = repeat days per week), a = b = 1.
+        // Start from r = 1 at the mean purchase rate (r / alpha = repeat days per week), a = 0.5, b = 1.5
+        // (a = 1 is where the expectation is 0/0; the fit does not care, but keep away from it).
         double rate = sample.totalX > 0 && sample.totalT > 0 ? sample.totalX / sample.totalT : 1.0;
         double[] start = {0.0, Math.log(1.0 / rate), Math.log(0.5), Math.log(1.5)};
         MaximumLikelihood.Result best = MaximumLikelihood.maximize(sample::logLikelihood, start);
@@ -144,8 +146,11 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
     }
 
     static double logLikelihood(double r, double alpha, double a, double b, int x, double tx, double T) {
-        double common = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha)
-                + Gamma.logGamma(a + b) + Gamma.logGamma(b + x) - Gamma.logGamma(b) - Gamma.logGamma(a + b + x);
+        // ln[B(a, b+x) / B(a, b)] + ln[Gamma(r+x) alpha^r / Gamma(r)]; the second term of eq. 6 has
+        // B(a+1, b+x-1) / B(a, b+x) = a / (b+x-1) more. Written with log-beta as in the paper; the
+        // grouped Sample spells the same out in log-gamma, computed once per distinct x.
+        double common = Beta.logBeta(a, b + x) - Beta.logBeta(a, b)
+                + Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
         double stayed = -(r + x) * Math.log(alpha + T);
         if (x == 0) {
             return common + stayed;

@@ -110,4 +110,22 @@ class BgNbdPropertiesTest {
         double nearC = BgNbd.of(0.5, 3, 0.25, 0.75 + 1e-7).expectedPurchases(26, 0, 0, 20);
         assertThat(onC).isFinite().isCloseTo(nearC, within(1e-5));
     }
+
+    @Test
+    void likelihoodStaysFiniteForVeryLargeX() {
+        // Gamma(r + x) and (alpha + T)^(r + x) overflow a double long before x = 5,000; their logs do not
+        BgNbd model = BgNbd.of(0.243, 4.414, 0.793, 2.426);
+        List<RepeatHistory> heavy = List.of(new RepeatHistory(5_000, 700, 720, 12.5),
+                new RepeatHistory(5_000, 20, 720, 12.5), new RepeatHistory(1, 0.5, 720, 3));
+        double sum = 0;
+        for (RepeatHistory h : heavy) {
+            double ll = model.logLikelihood(h);
+            assertThat(ll).as("%s", h).isFinite();
+            assertThat(model.pAlive(h)).isBetween(0.0, 1.0);
+            assertThat(model.expectedPurchases(52, h)).isFinite().isNotNegative();
+            sum += ll;
+        }
+        double[] theta = {Math.log(model.r()), Math.log(model.alpha()), Math.log(model.a()), Math.log(model.b())};
+        assertThat(new BgNbd.Sample(heavy).logLikelihood(theta)).isCloseTo(sum, within(1e-6 * Math.abs(sum)));
+    }
 }
