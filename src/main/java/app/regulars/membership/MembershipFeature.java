@@ -54,8 +54,7 @@ public final class MembershipFeature implements Feature {
         ui.extensions().add(ProfileSection.class, SECTION_POSITION, new MembershipSection(membership, ui.runner(), ui.messages()));
         ui.extensions().add(ListColumn.class, SECTION_POSITION, new TierListColumn(membership, ui.messages()));
         ui.extensions().add(Shortcut.class, SECTION_POSITION, new Shortcut(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
-            QuickPurchaseDialog box = new QuickPurchaseDialog(customers, membership, ui.runner(), ui.messages(), ui.window().get(),
-                    ui.window().get() == null ? List.of() : ui.window().get().getScene().getStylesheets());
+            QuickPurchaseDialog box = new QuickPurchaseDialog(customers, membership, ui.runner(), ui.messages(), ui.window().get());
             box.stage().setOnHidden(e -> ui.dataChanged().run());
             box.show();
         }));
