@@ -14,10 +14,10 @@ import java.time.LocalDate;
  * @param purchases         number of purchases (for the average order value)
  * @param monetary          total spend
  * @param usualIntervalDays median days between consecutive purchase days; null with one purchase day
- * @param meanRepeatSpend   mean spend per purchase day after the first (0 with one purchase day)
+ * @param repeatSpend       spend on the purchase days after the first (0 with one purchase day)
  */
 public record CustomerMetrics(long customerId, LocalDate firstDay, LocalDate lastDay, int recencyDays, int frequency,
-                              int purchases, BigDecimal monetary, Double usualIntervalDays, double meanRepeatSpend) {
+                              int purchases, BigDecimal monetary, Double usualIntervalDays, BigDecimal repeatSpend) {
     public CustomerMetrics {
         if (frequency < 1 || purchases < frequency || lastDay.isBefore(firstDay) || recencyDays < 0) {
             throw new IllegalArgumentException("not a purchase history: " + customerId);
@@ -32,5 +32,15 @@ public record CustomerMetrics(long customerId, LocalDate firstDay, LocalDate las
     /** Purchase days after the first (the x of the BG/NBD model). */
     public int repeatDays() {
         return frequency - 1;
+    }
+
+    /** Mean spend per purchase day after the first; 0 with one purchase day. */
+    public double meanRepeatSpend() {
+        return frequency > 1 ? repeatSpend.doubleValue() / repeatDays() : 0;
+    }
+
+    /** The history as the purchase model reads it (weeks, as of {@code asOf}). */
+    public RepeatHistory repeatHistory(LocalDate asOf) {
+        return RepeatHistory.of(firstDay, lastDay, repeatDays(), repeatSpend, asOf);
     }
 }

@@ -61,7 +61,7 @@ final class HistoryReader implements InsightRepository.PurchaseSink {
         long d = asOf.toEpochDay();
         customers.forEach((id, c) -> out.add(new CustomerMetrics(id, LocalDate.ofEpochDay(c.firstDay), LocalDate.ofEpochDay(c.lastDay),
                 (int) (d - c.lastDay), c.days, c.purchases, BigDecimal.valueOf(c.cents, 2), median(c.gaps, c.days - 1),
-                c.days > 1 ? (c.cents - c.firstDayCents) / 100.0 / (c.days - 1) : 0)));
+                BigDecimal.valueOf(c.cents - c.firstDayCents, 2))));
         return out;
     }
 

@@ -58,18 +58,33 @@ public final class InsightService {
         metrics.removeIf(m -> archived.contains(m.customerId()));
         int prospects = Math.max(0, repository.activeCustomers(db.dsl()) - metrics.size());
         RfmScores rfm = new RfmScores(metrics);
-        int repeaters = (int) metrics.stream().filter(m -> m.frequency() > 1).count();
-        ModelState model = ModelState.tooThin(metrics.size(), repeaters);
-        double[] values = metrics.stream().mapToDouble(m -> m.monetary().doubleValue()).toArray();
+        List<RepeatHistory> histories = metrics.stream().map(m -> m.repeatHistory(asOf)).toList();
+        CustomerModel.Outcome outcome = CustomerModel.fit(histories);
+        CustomerModel model = outcome instanceof CustomerModel.Fitted fitted ? fitted.model() : null;
+        List<Prediction> predictions = new ArrayList<>(metrics.size());
+        double[] values = new double[metrics.size()];
+        for (int i = 0; i < metrics.size(); i++) {
+            Prediction p = model == null ? null : predict(model, histories.get(i), settings);
+            predictions.add(p);
+            // Value classes by predicted CLV; by spend so far where the model cannot be fitted.
+            values[i] = p == null ? metrics.get(i).monetary().doubleValue() : p.clv();
+        }
         ValueClass.Ranking ranking = new ValueClass.Ranking(values, settings);
         List<CustomerInsight> customers = new ArrayList<>(metrics.size());
         for (int i = 0; i < metrics.size(); i++) {
             CustomerMetrics m = metrics.get(i);
+            Prediction p = predictions.get(i);
             customers.add(new CustomerInsight(m, rfm.r(m), rfm.f(m), rfm.m(m), rfm.segment(m),
-                    Lifecycle.of(m, null, settings), ranking.of(values[i]), null));
+                    Lifecycle.of(m, p == null ? null : p.pAlive(), settings), ranking.of(values[i]), p));
         }
-        cached = new InsightSnapshot(asOf, settings, List.copyOf(customers), prospects, model, writes);
+        cached = new InsightSnapshot(asOf, settings, List.copyOf(customers), prospects, outcome, writes);
         return cached;
+    }
+
+    /** The model's view of one customer over the settings' horizon, margin and discount. */
+    static Prediction predict(CustomerModel model, RepeatHistory h, InsightSettings s) {
+        return new Prediction(model.pAlive(h), model.expectedPurchases(h, s.horizonWeeks()), model.expectedSpend(h),
+                model.clv(h, s.horizonWeeks(), s.marginPercent() / 100, s.discountPercent() / 100));
     }
 
     /** The key figures of {@code period} (up to {@code asOf}), the previous period's and the year-earlier one's. */

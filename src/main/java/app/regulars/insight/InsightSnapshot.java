@@ -9,10 +9,10 @@ import java.util.Map;
  * The insights of every customer as of a date, computed in one pass and kept until the data
  * changes. {@code prospects}: customers (not archived) without a purchase yet.
  *
- * @param model what the model could do with this history (fitted, or why not)
+ * @param model the purchase model fitted on this history, or why it could not be
  */
 public record InsightSnapshot(LocalDate asOf, InsightSettings settings, List<CustomerInsight> customers, int prospects,
-                              ModelState model, long writeCount) {
+                              CustomerModel.Outcome model, long writeCount) {
     public Map<Segment, Integer> segmentCounts() {
         Map<Segment, Integer> counts = new EnumMap<>(Segment.class);
         for (Segment s : Segment.values()) {

@@ -134,6 +134,6 @@ class CustomerMetricsTest {
     static CustomerMetrics history(long id, int days, int recency) {
         LocalDate last = D.minusDays(recency);
         return new CustomerMetrics(id, last.minusDays(7L * (days - 1)), last, recency, days, days,
-                BigDecimal.valueOf(days * 1000L, 2), days > 1 ? 7.0 : null, days > 1 ? 10 : 0);
+                BigDecimal.valueOf(days * 1000L, 2), days > 1 ? 7.0 : null, BigDecimal.valueOf((days - 1) * 1000L, 2));
     }
 }

@@ -15,7 +15,7 @@ class StagesAndValueTest {
     static CustomerMetrics history(int days, int gap, int recency) {
         LocalDate last = D.minusDays(recency);
         return new CustomerMetrics(1, last.minusDays((long) gap * (days - 1)), last, recency, days, days,
-                BigDecimal.valueOf(days * 1000L, 2), days > 1 ? (double) gap : null, days > 1 ? 10 : 0);
+                BigDecimal.valueOf(days * 1000L, 2), days > 1 ? (double) gap : null, BigDecimal.valueOf((days - 1) * 1000L, 2));
     }
 
     @Test
