@@ -5,7 +5,7 @@ import app.regulars.fx.TaskRunner;
 import app.regulars.customer.CustomersPage;
 import app.regulars.followup.CalendarPage;
 import app.regulars.followup.CalendarViewModel;
-import app.regulars.followup.TimelineSection;
+import app.regulars.followup.ContactsSection;
 import app.regulars.i18n.Messages;
 import app.regulars.survey.SurveyResultsViewModel;
 import app.regulars.survey.SurveysPage;
@@ -54,7 +54,7 @@ public final class Shell extends BorderPane {
         // Each feature's tab on a customer's profile: purchases and points, the contact timeline.
         java.util.List<app.regulars.customer.ProfileSection> sections = new java.util.ArrayList<>();
         sections.add(new app.regulars.membership.MembershipSection(context.membership(), runner, messages));
-        TimelineSection timeline = new TimelineSection(context.followUps(), context.customers(), context.membership(), runner, messages);
+        ContactsSection timeline = new ContactsSection(context.followUps(), context.customers(), context.membership(), runner, messages);
         // A follow-up's form opens the survey entry for its customer (after a visit or call).
         app.regulars.followup.SurveyLauncher askSurvey = (id, name) -> app.regulars.survey.SurveyEntryView.openFor(
                 getScene() == null ? null : getScene().getWindow(), context.surveys(), runner, messages, id, name, r -> { });

@@ -33,26 +33,26 @@ import java.time.LocalDateTime;
 
 /**
  * The "Contacts" tab of a profile: open follow-ups on top (Complete records the form as the
- * outcome), the timeline below, newest first, and the form to log or edit a contact.
+ * outcome), the contact history below, newest first, and the form to log or edit a contact.
  * Keyboard: Alt+N (or Insert) starts a new entry, Enter on an entry edits it, Delete
  * deletes it (after a question), Enter in the form saves, Esc clears it.
  */
-public final class TimelineSection implements ProfileSection {
-    private final TimelineViewModel vm;
+public final class ContactsSection implements ProfileSection {
+    private final ContactsViewModel vm;
     private final Messages messages;
     private final Formats formats;
     private final FollowUpService service;
     private final CustomerService customers;
     private final TaskRunner runner;
     private final VBox root = new VBox(10);
-    private final ListView<Interaction> list = new ListView<>();
+    private final ListView<Contact> list = new ListView<>();
     private final TextField summary = new TextField();
     private Customer shown;
     private final Label briefStatus = new Label();
 
     private final app.regulars.membership.MembershipService membership;
 
-    public TimelineSection(FollowUpService service, CustomerService customers, app.regulars.membership.MembershipService membership,
+    public ContactsSection(FollowUpService service, CustomerService customers, app.regulars.membership.MembershipService membership,
                            TaskRunner runner, Messages messages) {
         this.membership = membership;
         this.service = service;
@@ -60,11 +60,11 @@ public final class TimelineSection implements ProfileSection {
         this.runner = runner;
         this.messages = messages;
         this.formats = new Formats(messages);
-        this.vm = new TimelineViewModel(service, runner, messages);
+        this.vm = new ContactsViewModel(service, runner, messages);
         build();
     }
 
-    public TimelineViewModel viewModel() {
+    public ContactsViewModel viewModel() {
         return vm;
     }
 
@@ -136,12 +136,12 @@ public final class TimelineSection implements ProfileSection {
         HBox openButtons = new HBox(8, complete, plan, brief, printBrief, briefStatus);
         openButtons.setAlignment(Pos.CENTER_LEFT);
 
-        Label timelineTitle = new Label(messages.get("followup.timeline.title"));
-        timelineTitle.getStyleClass().add("section-title");
+        Label historyTitle = new Label(messages.get("followup.timeline.title"));
+        historyTitle.getStyleClass().add("section-title");
         list.setId("timelineList");
-        list.setItems(vm.interactions());
+        list.setItems(vm.contacts());
         list.setPlaceholder(new Label(messages.get("followup.timeline.empty")));
-        list.setCellFactory(l -> new InteractionCell());
+        list.setCellFactory(l -> new ContactCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -160,7 +160,7 @@ public final class TimelineSection implements ProfileSection {
             }
         });
 
-        root.getChildren().addAll(openTitle, open, openButtons, timelineTitle, list, form());
+        root.getChildren().addAll(openTitle, open, openButtons, historyTitle, list, form());
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.INSERT) {
                 vm.startNew();
@@ -258,7 +258,7 @@ public final class TimelineSection implements ProfileSection {
         return l;
     }
 
-    private void confirmDelete(Interaction i) {
+    private void confirmDelete(Contact i) {
         if (i == null) {
             return;
         }
@@ -336,9 +336,9 @@ public final class TimelineSection implements ProfileSection {
                 e -> briefStatus.setText(messages.describe(e)));
     }
 
-    private final class InteractionCell extends ListCell<Interaction> {
+    private final class ContactCell extends ListCell<Contact> {
         @Override
-        protected void updateItem(Interaction i, boolean empty) {
+        protected void updateItem(Contact i, boolean empty) {
             super.updateItem(i, empty);
             if (empty || i == null) {
                 setGraphic(null);

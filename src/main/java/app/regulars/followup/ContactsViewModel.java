@@ -23,10 +23,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * A customer's contact timeline (newest first), the open follow-ups beside it, and the form
- * that adds or edits one interaction. Knows no nodes.
+ * A customer's contact history (newest first), the open follow-ups beside it, and the form
+ * that adds or edits one contact. Knows no nodes.
  */
-public final class TimelineViewModel {
+public final class ContactsViewModel {
     public static final int SHOWN = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
@@ -34,7 +34,7 @@ public final class TimelineViewModel {
     private final TaskRunner runner;
     private final Messages messages;
 
-    private final ObservableList<Interaction> interactions = FXCollections.observableArrayList();
+    private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
     private final ObservableList<FollowUp> open = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Long> customerId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Long> editingId = new ReadOnlyObjectWrapper<>();
@@ -49,14 +49,14 @@ public final class TimelineViewModel {
     public final StringProperty nextStep = new SimpleStringProperty("");
     public final BooleanProperty archived = new SimpleBooleanProperty();
 
-    public TimelineViewModel(FollowUpService service, TaskRunner runner, Messages messages) {
+    public ContactsViewModel(FollowUpService service, TaskRunner runner, Messages messages) {
         this.service = service;
         this.runner = runner;
         this.messages = messages;
     }
 
-    public ObservableList<Interaction> interactions() {
-        return interactions;
+    public ObservableList<Contact> contacts() {
+        return contacts;
     }
 
     public ObservableList<FollowUp> openFollowUps() {
@@ -91,18 +91,18 @@ public final class TimelineViewModel {
         if (id == null) {
             return;
         }
-        runner.run(() -> new Loaded(service.timeline(id, SHOWN), service.openFor(id)), loaded -> {
+        runner.run(() -> new Loaded(service.contacts(id, SHOWN), service.openFor(id)), loaded -> {
             if (id.equals(customerId.get())) {
-                interactions.setAll(loaded.interactions());
+                contacts.setAll(loaded.contacts());
                 open.setAll(loaded.open());
             }
         }, this::fail);
     }
 
-    private record Loaded(List<Interaction> interactions, List<FollowUp> open) {
+    private record Loaded(List<Contact> contacts, List<FollowUp> open) {
     }
 
-    /** Clears the form for a new interaction, now, by phone. */
+    /** Clears the form for a new contact, now, by phone. */
     public void startNew() {
         editingId.set(null);
         editingFollowUp = null;
@@ -116,7 +116,7 @@ public final class TimelineViewModel {
         error.set("");
     }
 
-    public void startEdit(Interaction i) {
+    public void startEdit(Contact i) {
         if (i == null) {
             return;
         }
@@ -131,7 +131,7 @@ public final class TimelineViewModel {
         error.set("");
     }
 
-    /** Saves the form (a new interaction or the one being edited); false with {@code error} set when refused. */
+    /** Saves the form (a new contact or the one being edited); false with {@code error} set when refused. */
     public boolean save() {
         Long id = customerId.get();
         if (id == null) {
@@ -148,21 +148,21 @@ public final class TimelineViewModel {
             error.set(messages.get("followup.error.when"));
             return false;
         }
-        Interaction i = new Interaction(editingId.get(), id, date.get().atTime(t), channel.get(), summary.get(),
+        Contact i = new Contact(editingId.get(), id, date.get().atTime(t), channel.get(), summary.get(),
                 outcome.get(), nextStep.get(), editingFollowUp);
-        runner.run(() -> i.id() == null ? service.logInteraction(i) : service.updateInteraction(i), saved -> {
+        runner.run(() -> i.id() == null ? service.logContact(i) : service.updateContact(i), saved -> {
             startNew();
             reload();
         }, this::fail);
         return true;
     }
 
-    public void delete(Interaction i) {
+    public void delete(Contact i) {
         if (i == null) {
             return;
         }
         runner.run(() -> {
-            service.deleteInteraction(i.id());
+            service.deleteContact(i.id());
             return null;
         }, ignored -> {
             if (i.id().equals(editingId.get())) {

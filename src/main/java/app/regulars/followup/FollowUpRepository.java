@@ -24,15 +24,15 @@ import static app.regulars.store.jooq.Tables.FOLLOW_UP_RESCHEDULE;
 import static app.regulars.store.jooq.Tables.INTERACTION;
 
 /**
- * Interactions and follow-ups in the H2 file: the only place their SQL lives. Each method
+ * Contacts and follow-ups in the H2 file: the only place their SQL lives. Each method
  * takes the {@link DSLContext} of the caller's transaction. Lists read a range through the
  * due-time index and join only the customer's name and code.
  */
 public final class FollowUpRepository {
 
-    // ---- interactions ----
+    // ---- contacts ----
 
-    public long insertInteraction(DSLContext dsl, Interaction i, LocalDateTime now) {
+    public long insertContact(DSLContext dsl, Contact i, LocalDateTime now) {
         InteractionRecord r = dsl.newRecord(INTERACTION);
         fill(r, i);
         r.setCreatedAt(now);
@@ -41,7 +41,7 @@ public final class FollowUpRepository {
         return r.getId();
     }
 
-    public boolean updateInteraction(DSLContext dsl, Interaction i, LocalDateTime now) {
+    public boolean updateContact(DSLContext dsl, Contact i, LocalDateTime now) {
         InteractionRecord r = dsl.fetchOne(INTERACTION, INTERACTION.ID.eq(i.id()));
         if (r == null) {
             return false;
@@ -52,7 +52,7 @@ public final class FollowUpRepository {
         return true;
     }
 
-    private static void fill(InteractionRecord r, Interaction i) {
+    private static void fill(InteractionRecord r, Contact i) {
         r.setCustomerId(i.customerId());
         r.setOccurredAt(i.occurredAt());
         r.setChannel(i.channel().name());
@@ -62,19 +62,19 @@ public final class FollowUpRepository {
         r.setFollowUpId(i.followUpId());
     }
 
-    public boolean deleteInteraction(DSLContext dsl, long id) {
+    public boolean deleteContact(DSLContext dsl, long id) {
         return dsl.deleteFrom(INTERACTION).where(INTERACTION.ID.eq(id)).execute() > 0;
     }
 
-    /** The customer's interactions, newest first, at most {@code limit}. */
-    public List<Interaction> interactions(DSLContext dsl, long customerId, int limit) {
+    /** The customer's contacts, newest first, at most {@code limit}. */
+    public List<Contact> contacts(DSLContext dsl, long customerId, int limit) {
         return dsl.selectFrom(INTERACTION).where(INTERACTION.CUSTOMER_ID.eq(customerId))
                 .orderBy(INTERACTION.OCCURRED_AT.desc(), INTERACTION.ID.desc()).limit(limit)
-                .fetch(FollowUpRepository::interaction);
+                .fetch(FollowUpRepository::contact);
     }
 
-    private static Interaction interaction(InteractionRecord r) {
-        return new Interaction(r.getId(), r.getCustomerId(), r.getOccurredAt(), Channel.valueOf(r.getChannel()),
+    private static Contact contact(InteractionRecord r) {
+        return new Contact(r.getId(), r.getCustomerId(), r.getOccurredAt(), Channel.valueOf(r.getChannel()),
                 r.getSummary(), r.getOutcome(), r.getNextStep(), r.getFollowUpId());
     }
 
