@@ -124,7 +124,7 @@ public final class CalendarPage extends BorderPane {
         grid.setPadding(new Insets(16));
         String[][] rows = {{"followup.auto.birthdayDays", "autoBirthday"}, {"followup.auto.holidayDays", "autoHoliday"},
                 {"followup.auto.horizonDays", "autoHorizon"}, {"followup.auto.defaultCadence", "autoCadence"}, {"followup.auto.rules", "autoRules"}};
-        List<javafx.beans.property.StringProperty> props = List.of(s.birthdayDays, s.holidayDays, s.horizonDays, s.defaultCadence, s.rules);
+        List<javafx.beans.property.StringProperty> props = List.of(s.birthdayDaysProperty(), s.holidayDaysProperty(), s.horizonDaysProperty(), s.defaultCadenceProperty(), s.rulesProperty());
         for (int i = 0; i < rows.length; i++) {
             javafx.scene.control.TextField f = new javafx.scene.control.TextField();
             f.setId(rows[i][1]);
@@ -204,10 +204,10 @@ public final class CalendarPage extends BorderPane {
     private void exportBriefs() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        chooser.setInitialFileName(messages.get("followup.brief.heading") + "-" + vm.anchor.get() + ".pdf");
+        chooser.setInitialFileName(messages.get("followup.brief.heading") + "-" + vm.anchorProperty().get() + ".pdf");
         java.io.File file = chooser.showSaveDialog(window());
         if (file != null) {
-            exportBriefsTo(vm.anchor.get(), file.toPath());
+            exportBriefsTo(vm.anchorProperty().get(), file.toPath());
         }
     }
 
@@ -244,7 +244,7 @@ public final class CalendarPage extends BorderPane {
             } else if (e.isAltDown() && e.getCode() == KeyCode.HOME) {
                 vm.goToday();
             } else if (e.getCode() == KeyCode.INSERT) {
-                create(vm.anchor.get().atTime(10, 0));
+                create(vm.anchorProperty().get().atTime(10, 0));
             } else {
                 return;
             }
@@ -285,32 +285,32 @@ public final class CalendarPage extends BorderPane {
             ToggleButton b = new ToggleButton(messages.get("followup.calendar.mode." + m.name()));
             b.setId("calendarMode" + m.name());
             b.setToggleGroup(modes);
-            b.setSelected(vm.mode.get() == m);
+            b.setSelected(vm.modeProperty().get() == m);
             b.setOnAction(e -> {
-                vm.mode.set(m);
+                vm.modeProperty().set(m);
                 b.setSelected(true);
             });
-            vm.mode.addListener((o, a, n) -> b.setSelected(n == m));
+            vm.modeProperty().addListener((o, a, n) -> b.setSelected(n == m));
             modeBox.getChildren().add(b);
         }
 
         ComboBox<FollowUpKind> kind = filterBox("calendarKind", List.of(FollowUpKind.values()), "followup.calendar.allKinds",
                 k -> messages.get("followup.kind." + k.name()));
-        kind.valueProperty().bindBidirectional(vm.kind);
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
         ComboBox<FollowUpStatus> status = filterBox("calendarStatus", List.of(FollowUpStatus.values()), "followup.calendar.allStatuses",
                 s -> messages.get("followup.status." + s.name()));
-        status.valueProperty().bindBidirectional(vm.status);
+        status.valueProperty().bindBidirectional(vm.statusProperty());
         ComboBox<String> owner = filterBox("calendarOwner", List.of(), "followup.calendar.allOwners", s -> s);
         vm.owners().addListener((javafx.collections.ListChangeListener<String>) c -> refill(owner, vm.owners()));
-        owner.valueProperty().bindBidirectional(vm.owner);
+        owner.valueProperty().bindBidirectional(vm.ownerProperty());
         ComboBox<String> tag = filterBox("calendarTag", List.of(), "followup.calendar.allTags", s -> s);
         vm.tags().addListener((javafx.collections.ListChangeListener<String>) c -> refill(tag, vm.tags()));
-        tag.valueProperty().bindBidirectional(vm.tag);
+        tag.valueProperty().bindBidirectional(vm.tagProperty());
 
         Button create = new Button(messages.get("followup.calendar.new"));
         create.setId("calendarNew");
         create.setMnemonicParsing(true);
-        create.setOnAction(e -> create(vm.anchor.get().atTime(10, 0)));
+        create.setOnAction(e -> create(vm.anchorProperty().get().atTime(10, 0)));
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -418,8 +418,8 @@ public final class CalendarPage extends BorderPane {
     public void redraw() {
         LocalDate start = vm.start();
         LocalDate end = vm.end();
-        period.setText(switch (vm.mode.get()) {
-            case MONTH -> messages.get("followup.calendar.monthTitle", vm.anchor.get().getYear(), vm.anchor.get().getMonthValue());
+        period.setText(switch (vm.modeProperty().get()) {
+            case MONTH -> messages.get("followup.calendar.monthTitle", vm.anchorProperty().get().getYear(), vm.anchorProperty().get().getMonthValue());
             case DAY -> formats.date(start) + " " + start.getDayOfWeek().getDisplayName(TextStyle.FULL, messages.locale());
             case WEEK, AGENDA -> formats.date(start) + " – " + formats.date(end.minusDays(1));
         });
@@ -431,7 +431,7 @@ public final class CalendarPage extends BorderPane {
             }
         }
         todayList.getItems().setAll(todays);
-        Node view = switch (vm.mode.get()) {
+        Node view = switch (vm.modeProperty().get()) {
             case MONTH -> month(start);
             case WEEK -> timeGrid(start, 7);
             case DAY -> timeGrid(start, 1);
@@ -462,7 +462,7 @@ public final class CalendarPage extends BorderPane {
             rc.setPercentHeight(100.0 / 6.3);
             grid.getRowConstraints().add(rc);
         }
-        int month = vm.anchor.get().getMonthValue();
+        int month = vm.anchorProperty().get().getMonthValue();
         for (int i = 0; i < 42; i++) {
             LocalDate day = start.plusDays(i);
             VBox cell = new VBox(2);
@@ -486,8 +486,8 @@ public final class CalendarPage extends BorderPane {
                 Label more = new Label(messages.get("followup.calendar.more", total - onDay.size()));
                 more.getStyleClass().add("calendar-more");
                 more.setOnMouseClicked(e -> {
-                    vm.anchor.set(day);
-                    vm.mode.set(CalendarViewModel.Mode.DAY);
+                    vm.anchorProperty().set(day);
+                    vm.modeProperty().set(CalendarViewModel.Mode.DAY);
                     e.consume();
                 });
                 cell.getChildren().add(more);
@@ -555,8 +555,8 @@ public final class CalendarPage extends BorderPane {
                     Label more = new Label(messages.get("followup.calendar.more", here.size() - shown));
                     more.getStyleClass().add("calendar-more");
                     more.setOnMouseClicked(e -> {
-                        vm.anchor.set(day);
-                        vm.mode.set(CalendarViewModel.Mode.AGENDA);
+                        vm.anchorProperty().set(day);
+                        vm.modeProperty().set(CalendarViewModel.Mode.AGENDA);
                         e.consume();
                     });
                     cell.getChildren().add(more);
@@ -709,7 +709,7 @@ public final class CalendarPage extends BorderPane {
         if (f == null) {
             return;
         }
-        boolean month = vm.mode.get() == CalendarViewModel.Mode.MONTH;
+        boolean month = vm.modeProperty().get() == CalendarViewModel.Mode.MONTH;
         if (month) {
             vm.move(id, day.atTime(f.dueAt().toLocalTime()), f.allDay());
         } else if (hour == null) {

@@ -36,12 +36,12 @@ public final class CalendarViewModel {
     private final TaskRunner runner;
     private final Messages messages;
 
-    public final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONTH);
-    public final ObjectProperty<LocalDate> anchor = new SimpleObjectProperty<>();
-    public final ObjectProperty<FollowUpKind> kind = new SimpleObjectProperty<>();
-    public final ObjectProperty<String> owner = new SimpleObjectProperty<>();
-    public final ObjectProperty<FollowUpStatus> status = new SimpleObjectProperty<>();
-    public final ObjectProperty<String> tag = new SimpleObjectProperty<>();
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONTH);
+    private final ObjectProperty<LocalDate> anchor = new SimpleObjectProperty<>();
+    private final ObjectProperty<FollowUpKind> kind = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> owner = new SimpleObjectProperty<>();
+    private final ObjectProperty<FollowUpStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> tag = new SimpleObjectProperty<>();
 
     private final ObservableList<FollowUp> items = FXCollections.observableArrayList();
     private final ObservableMap<LocalDate, Integer> counts = FXCollections.observableHashMap();
@@ -65,6 +65,44 @@ public final class CalendarViewModel {
         owner.addListener((o, a, b) -> load());
         status.addListener((o, a, b) -> load());
         tag.addListener((o, a, b) -> load());
+    }
+
+    /** Which view shows: month, week, day or agenda. */
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public Mode getMode() {
+        return mode.get();
+    }
+
+    /** The date the view is built around (the month's, week's or agenda's first day follows from it). */
+    public ObjectProperty<LocalDate> anchorProperty() {
+        return anchor;
+    }
+
+    public LocalDate getAnchor() {
+        return anchor.get();
+    }
+
+    /** Filter: only this kind (null: all). */
+    public ObjectProperty<FollowUpKind> kindProperty() {
+        return kind;
+    }
+
+    /** Filter: only this owner (null: all). */
+    public ObjectProperty<String> ownerProperty() {
+        return owner;
+    }
+
+    /** Filter: only this status (null: all). */
+    public ObjectProperty<FollowUpStatus> statusProperty() {
+        return status;
+    }
+
+    /** Filter: only customers with this tag (null: all). */
+    public ObjectProperty<String> tagProperty() {
+        return tag;
     }
 
     public ObservableList<FollowUp> items() {

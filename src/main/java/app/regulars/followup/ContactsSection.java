@@ -124,7 +124,7 @@ public final class ContactsSection implements ProfileSection {
         complete.setOnAction(e -> vm.complete(open.getSelectionModel().getSelectedItem()));
         Button plan = new Button(messages.get("followup.timeline.plan"));
         plan.setId("timelinePlan");
-        plan.disableProperty().bind(vm.archived);
+        plan.disableProperty().bind(vm.archivedProperty());
         plan.setOnAction(e -> planFollowUp());
         Button brief = new Button(messages.get("followup.timeline.brief"));
         brief.setId("timelineBrief");
@@ -184,27 +184,27 @@ public final class ContactsSection implements ProfileSection {
 
         DatePicker date = DateFields.create(messages);
         date.setId("interactionDate");
-        date.valueProperty().bindBidirectional(vm.date);
+        date.valueProperty().bindBidirectional(vm.dateProperty());
         date.setPrefWidth(140);
         TextField time = new TextField();
         time.setId("interactionTime");
         time.setPrefColumnCount(5);
-        time.textProperty().bindBidirectional(vm.time);
+        time.textProperty().bindBidirectional(vm.timeProperty());
         ComboBox<Channel> channel = new ComboBox<>();
         channel.setId("interactionChannel");
         channel.getItems().setAll(Channel.values());
         channel.setConverter(FollowUpEditorView.enumConverter(messages, "followup.channel."));
-        channel.valueProperty().bindBidirectional(vm.channel);
+        channel.valueProperty().bindBidirectional(vm.channelProperty());
         HBox when = new HBox(8, date, time, channel);
         when.setAlignment(Pos.CENTER_LEFT);
         summary.setId("interactionSummary");
-        summary.textProperty().bindBidirectional(vm.summary);
+        summary.textProperty().bindBidirectional(vm.summaryProperty());
         TextField outcome = new TextField();
         outcome.setId("interactionOutcome");
-        outcome.textProperty().bindBidirectional(vm.outcome);
+        outcome.textProperty().bindBidirectional(vm.outcomeProperty());
         TextField next = new TextField();
         next.setId("interactionNext");
-        next.textProperty().bindBidirectional(vm.nextStep);
+        next.textProperty().bindBidirectional(vm.nextStepProperty());
 
         Label error = new Label();
         error.setId("timelineError");
@@ -227,7 +227,7 @@ public final class ContactsSection implements ProfileSection {
             vm.startNew();
             summary.requestFocus();
         });
-        save.disableProperty().bind(vm.archived);
+        save.disableProperty().bind(vm.archivedProperty());
         HBox buttons = new HBox(8, save, clear);
 
         int r = 0;

@@ -2,13 +2,13 @@ package app.regulars.followup;
 
 import app.regulars.i18n.Messages;
 import app.regulars.fx.TaskRunner;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -41,18 +41,49 @@ public final class ContactsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private Long editingFollowUp;
 
-    public final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
-    public final StringProperty time = new SimpleStringProperty("");
-    public final ObjectProperty<Channel> channel = new SimpleObjectProperty<>(Channel.PHONE);
-    public final StringProperty summary = new SimpleStringProperty("");
-    public final StringProperty outcome = new SimpleStringProperty("");
-    public final StringProperty nextStep = new SimpleStringProperty("");
-    public final BooleanProperty archived = new SimpleBooleanProperty();
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    private final StringProperty time = new SimpleStringProperty("");
+    private final ObjectProperty<Channel> channel = new SimpleObjectProperty<>(Channel.PHONE);
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty outcome = new SimpleStringProperty("");
+    private final StringProperty nextStep = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper archived = new ReadOnlyBooleanWrapper();
 
     public ContactsViewModel(FollowUpService service, TaskRunner runner, Messages messages) {
         this.service = service;
         this.runner = runner;
         this.messages = messages;
+    }
+
+    /** The form: the day of the contact. */
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    /** The form: its time, as typed ({@code H:mm}; blank: noon). */
+    public StringProperty timeProperty() {
+        return time;
+    }
+
+    public ObjectProperty<Channel> channelProperty() {
+        return channel;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty outcomeProperty() {
+        return outcome;
+    }
+
+    public StringProperty nextStepProperty() {
+        return nextStep;
+    }
+
+    /** True when the shown customer is archived: nothing can be logged or planned. */
+    public ReadOnlyBooleanProperty archivedProperty() {
+        return archived.getReadOnlyProperty();
     }
 
     public ObservableList<Contact> contacts() {

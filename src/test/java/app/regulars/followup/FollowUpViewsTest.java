@@ -128,13 +128,13 @@ class FollowUpViewsTest {
     void filterByKindAndOwnerShowsOnlyMatches(FxRobot robot) {
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
         CalendarViewModel vm = shell.calendar().viewModel();
-        robot.interact(() -> vm.kind.set(FollowUpKind.VISIT));
+        robot.interact(() -> vm.kindProperty().set(FollowUpKind.VISIT));
         waitUntil(() -> vm.items().size() == 2);
         assertThat(entries(robot, "day-2026-11-23")).isEmpty();
         assertThat(entries(robot, "day-2026-11-24")).hasSize(1);
         robot.interact(() -> {
-            vm.kind.set(null);
-            vm.owner.set("小李");
+            vm.kindProperty().set(null);
+            vm.ownerProperty().set("小李");
         });
         waitUntil(() -> vm.items().size() == 1);
         assertThat(vm.items().getFirst().title()).isEqualTo("问问新茶口感");
