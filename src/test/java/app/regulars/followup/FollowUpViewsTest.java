@@ -111,7 +111,7 @@ class FollowUpViewsTest {
 
         robot.clickOn("#calendarModeAGENDA");
         waitUntil(() -> robot.lookup("#calendarAgenda").tryQuery().isPresent());
-        ListView<CalendarPage.AgendaRow> agenda = robot.lookup("#calendarAgenda").queryListView();
+        ListView<CalendarViewModel.AgendaRow> agenda = robot.lookup("#calendarAgenda").queryListView();
         waitUntil(() -> agenda.getItems().size() == 8); // 4 days with one item each
         Screenshots.save(stage.getScene(), "followup-agenda-en");
 
