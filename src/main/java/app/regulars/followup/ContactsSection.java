@@ -8,6 +8,7 @@ import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.DateFields;
 import app.regulars.fx.TaskRunner;
+import app.regulars.fx.Windows;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -266,9 +267,7 @@ public final class ContactsSection implements ProfileSection {
                 ButtonType.OK, ButtonType.CANCEL);
         alert.setHeaderText(null);
         alert.setTitle(messages.get("followup.timeline.delete"));
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
+        Windows.dialog(root, alert);
         alert.resultProperty().addListener((obs, o, n) -> {
             if (n == ButtonType.OK) {
                 vm.delete(i);
@@ -292,7 +291,7 @@ public final class ContactsSection implements ProfileSection {
         editor.setSurveyLauncher(surveyLauncher);
         editor.startNew(vm.now().toLocalDate().plusDays(1).atTime(10, 0),
                 new CustomerSummary(shown.id(), shown.code(), shown.name(), null, null, null, null, null, false));
-        FollowUpEditorView.open(root.getScene() == null ? null : root.getScene().getWindow(), editor, messages,
+        FollowUpEditorView.open(Windows.windowOf(root), editor, messages,
                 "followup.editor.newTitle", f -> vm.reload());
     }
 
@@ -307,7 +306,7 @@ public final class ContactsSection implements ProfileSection {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
         chooser.setInitialFileName(shown.name() + "-" + shown.code() + ".pdf");
-        java.io.File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        java.io.File file = chooser.showSaveDialog(Windows.windowOf(root));
         if (file != null) {
             exportBriefTo(file.toPath());
         }
@@ -332,7 +331,7 @@ public final class ContactsSection implements ProfileSection {
         long id = shown.id();
         FollowUpReports r = reports();
         runner.run(() -> r.brief(id), b -> new BriefPrinter(messages, javafx.print.Printer::getDefaultPrinter)
-                .print(java.util.List.of(b), r, root.getScene() == null ? null : root.getScene().getWindow(), runner, briefStatus::setText),
+                .print(java.util.List.of(b), r, Windows.windowOf(root), runner, briefStatus::setText),
                 e -> briefStatus.setText(messages.describe(e)));
     }
 

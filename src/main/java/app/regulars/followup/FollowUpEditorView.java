@@ -3,10 +3,10 @@ package app.regulars.followup;
 import app.regulars.customer.CustomerSummary;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.DateFields;
+import app.regulars.fx.Windows;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -22,11 +22,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** The follow-up form in its own small window: Enter saves, Esc cancels, Alt+letter reaches each field. */
@@ -190,21 +190,13 @@ public final class FollowUpEditorView extends VBox {
 
     /** Opens the form in a window over {@code owner}; {@code saved} runs after a successful save, then the window closes. */
     public static Stage open(Window owner, FollowUpEditorViewModel vm, Messages messages, String titleKey, Consumer<FollowUp> saved) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle(messages.get(titleKey));
+        AtomicReference<Stage> window = new AtomicReference<>();
         FollowUpEditorView view = new FollowUpEditorView(vm, messages, f -> {
-            stage.close();
+            window.get().close();
             saved.accept(f);
-        }, stage::close);
-        Scene scene = new Scene(view, 660, 580);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
+        }, () -> window.get().close());
+        Stage stage = Windows.stage(owner, messages.get(titleKey), view, 660, 580);
+        window.set(stage);
         stage.show();
         view.focusFirstField();
         return stage;
