@@ -40,6 +40,10 @@ public final class AutoFollowUps {
         this.settings = settings;
     }
 
+    /**
+     * What one run created. {@code tiersUsed} is always true: the migrations create the
+     * membership tables, so tier rules always apply (the command line still asks).
+     */
     public record Result(int birthdays, int holidays, int checkIns, boolean tiersUsed) {
         public int total() {
             return birthdays + holidays + checkIns;
@@ -157,10 +161,7 @@ public final class AutoFollowUps {
             }
         }
 
-        boolean tiers = repo.tableExists(service.database().dsl(), "member_tier")
-                && repo.tableExists(service.database().dsl(), "customer_membership");
         List<CadenceRule> rules = new ArrayList<>(parseRules(settings.get(CADENCE_RULES).orElse(null)));
-        rules.removeIf(r -> r.tier() && !tiers);
         rules.sort(Comparator.comparingInt(CadenceRule::days));
         String title = messages.get("followup.auto.checkInTitle");
         int checkIns = 0;
@@ -172,7 +173,7 @@ public final class AutoFollowUps {
         if (fallback > 0) {
             checkIns += service.database().write(cfg -> repo.insertCadenceCheckIns(cfg.dsl(), repo.everyone(), fallback, until, title, now));
         }
-        return new Result(birthdays, holidays, checkIns, tiers);
+        return new Result(birthdays, holidays, checkIns, true);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
