@@ -2,13 +2,13 @@ package app.regulars.followup;
 
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
-import app.regulars.customer.CustomerSummary;
 import app.regulars.customer.ProfileSection;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.DateFields;
 import app.regulars.fx.TaskRunner;
 import app.regulars.fx.Windows;
+import app.regulars.membership.MembershipService;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,8 +29,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.print.Printer;
+import javafx.stage.FileChooser;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * The "Contacts" tab of a profile: open follow-ups on top (Complete records the form as the
@@ -42,26 +47,20 @@ public final class ContactsSection implements ProfileSection {
     private final ContactsViewModel vm;
     private final Messages messages;
     private final Formats formats;
-    private final FollowUpService service;
-    private final CustomerService customers;
+    private final FollowUpReports reports;
     private final TaskRunner runner;
     private final VBox root = new VBox(10);
     private final ListView<Contact> list = new ListView<>();
     private final TextField summary = new TextField();
-    private Customer shown;
     private final Label briefStatus = new Label();
 
-    private final app.regulars.membership.MembershipService membership;
-
-    public ContactsSection(FollowUpService service, CustomerService customers, app.regulars.membership.MembershipService membership,
+    public ContactsSection(FollowUpService service, CustomerService customers, MembershipService membership,
                            TaskRunner runner, Messages messages) {
-        this.membership = membership;
-        this.service = service;
-        this.customers = customers;
         this.runner = runner;
         this.messages = messages;
         this.formats = new Formats(messages);
-        this.vm = new ContactsViewModel(service, runner, messages);
+        this.reports = new FollowUpReports(service, customers, membership, messages);
+        this.vm = new ContactsViewModel(service, customers, reports, runner, messages);
         build();
     }
 
@@ -81,10 +80,7 @@ public final class ContactsSection implements ProfileSection {
 
     @Override
     public void show(Customer customer) {
-        shown = customer;
-        if (customer != null && customer.id() != null) {
-            vm.show(customer.id(), customer.archived());
-        }
+        vm.show(customer);
     }
 
     private void build() {
@@ -134,6 +130,7 @@ public final class ContactsSection implements ProfileSection {
         printBrief.setId("timelinePrintBrief");
         printBrief.setOnAction(e -> printBrief());
         briefStatus.getStyleClass().add("muted");
+        briefStatus.textProperty().bind(vm.briefMessageProperty());
         HBox openButtons = new HBox(8, complete, plan, brief, printBrief, briefStatus);
         openButtons.setAlignment(Pos.CENTER_LEFT);
 
@@ -276,63 +273,40 @@ public final class ContactsSection implements ProfileSection {
         alert.show();
     }
 
-    private SurveyLauncher surveyLauncher;
-
     /** What opens a survey entry from a follow-up's form. */
     public void setSurveyLauncher(SurveyLauncher launcher) {
-        this.surveyLauncher = launcher;
+        vm.setSurveyLauncher(launcher);
     }
 
     private void planFollowUp() {
-        if (shown == null || shown.id() == null) {
-            return;
+        FollowUpEditorViewModel editor = vm.planFollowUp();
+        if (editor != null) {
+            FollowUpEditorView.open(Windows.windowOf(root), editor, messages, "followup.editor.newTitle", f -> vm.reload());
         }
-        FollowUpEditorViewModel editor = new FollowUpEditorViewModel(service, customers, runner, messages);
-        editor.setSurveyLauncher(surveyLauncher);
-        editor.startNew(vm.now().toLocalDate().plusDays(1).atTime(10, 0),
-                new CustomerSummary(shown.id(), shown.code(), shown.name(), null, null, null, null, null, false));
-        FollowUpEditorView.open(Windows.windowOf(root), editor, messages,
-                "followup.editor.newTitle", f -> vm.reload());
-    }
-
-    private FollowUpReports reports() {
-        return new FollowUpReports(service, customers, membership, messages);
     }
 
     private void exportBrief() {
-        if (shown == null || shown.id() == null) {
+        String name = vm.briefFileName();
+        if (name == null) {
             return;
         }
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        chooser.setInitialFileName(shown.name() + "-" + shown.code() + ".pdf");
-        java.io.File file = chooser.showSaveDialog(Windows.windowOf(root));
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName(name);
+        File file = chooser.showSaveDialog(Windows.windowOf(root));
         if (file != null) {
             exportBriefTo(file.toPath());
         }
     }
 
     /** Writes the shown customer's visit brief to {@code file}. */
-    public void exportBriefTo(java.nio.file.Path file) {
-        long id = shown.id();
-        runner.run(() -> {
-            FollowUpReports r = reports();
-            r.writeBriefs(java.util.List.of(r.brief(id)), app.regulars.tables.TableLayout.Paper.forCountry(
-                    java.util.Locale.getDefault(java.util.Locale.Category.FORMAT).getCountry()), file);
-            return file;
-        }, p -> briefStatus.setText(messages.get("followup.calendar.exported", p.toString())),
-                e -> briefStatus.setText(messages.describe(e)));
+    public void exportBriefTo(Path file) {
+        vm.exportBrief(file);
     }
 
     private void printBrief() {
-        if (shown == null || shown.id() == null) {
-            return;
-        }
-        long id = shown.id();
-        FollowUpReports r = reports();
-        runner.run(() -> r.brief(id), b -> new BriefPrinter(messages, javafx.print.Printer::getDefaultPrinter)
-                .print(java.util.List.of(b), r, Windows.windowOf(root), runner, briefStatus::setText),
-                e -> briefStatus.setText(messages.describe(e)));
+        vm.brief(b -> new BriefPrinter(messages, Printer::getDefaultPrinter)
+                .print(List.of(b), reports, Windows.windowOf(root), runner, vm::briefPrinted));
     }
 
     private final class ContactCell extends ListCell<Contact> {

@@ -1,7 +1,11 @@
 package app.regulars.followup;
 
-import app.regulars.i18n.Messages;
+import app.regulars.customer.Customer;
+import app.regulars.customer.CustomerService;
+import app.regulars.customer.CustomerSummary;
 import app.regulars.fx.TaskRunner;
+import app.regulars.i18n.Messages;
+import app.regulars.tables.TableLayout;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,25 +24,34 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * A customer's contact history (newest first), the open follow-ups beside it, and the form
- * that adds or edits one contact. Knows no nodes.
+ * that adds or edits one contact; planning a follow-up for the customer and their visit
+ * brief. Knows no nodes.
  */
 public final class ContactsViewModel {
     public static final int SHOWN = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final FollowUpService service;
+    private final CustomerService customers;
+    private final FollowUpReports reports;
     private final TaskRunner runner;
     private final Messages messages;
+    private Customer shown;
+    private SurveyLauncher surveyLauncher;
 
     private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
     private final ObservableList<FollowUp> open = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Long> customerId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Long> editingId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper briefMessage = new ReadOnlyStringWrapper("");
     private Long editingFollowUp;
 
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
@@ -49,8 +62,11 @@ public final class ContactsViewModel {
     private final StringProperty nextStep = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper archived = new ReadOnlyBooleanWrapper();
 
-    public ContactsViewModel(FollowUpService service, TaskRunner runner, Messages messages) {
+    public ContactsViewModel(FollowUpService service, CustomerService customers, FollowUpReports reports, TaskRunner runner,
+                             Messages messages) {
         this.service = service;
+        this.customers = customers;
+        this.reports = reports;
         this.runner = runner;
         this.messages = messages;
     }
@@ -110,11 +126,74 @@ public final class ContactsViewModel {
         return service.now();
     }
 
-    public void show(long id, boolean isArchived) {
-        customerId.set(id);
-        archived.set(isArchived);
-        startNew();
-        reload();
+    /** What the last brief export or print came to (saved where, or why not). */
+    public ReadOnlyStringProperty briefMessageProperty() {
+        return briefMessage.getReadOnlyProperty();
+    }
+
+    /** Shows {@code customer}'s contacts; one not saved yet keeps the list as it is and plans nothing. */
+    public void show(Customer customer) {
+        shown = customer;
+        if (customer != null && customer.id() != null) {
+            customerId.set(customer.id());
+            archived.set(customer.archived());
+            startNew();
+            reload();
+        }
+    }
+
+    private boolean hasCustomer() {
+        return shown != null && shown.id() != null;
+    }
+
+    /** What opens a survey entry from a follow-up's form. */
+    public void setSurveyLauncher(SurveyLauncher launcher) {
+        this.surveyLauncher = launcher;
+    }
+
+    /** The form of a new follow-up for the shown customer, tomorrow at 10:00; null when no customer is shown. */
+    public FollowUpEditorViewModel planFollowUp() {
+        if (!hasCustomer()) {
+            return null;
+        }
+        FollowUpEditorViewModel editor = new FollowUpEditorViewModel(service, customers, runner, messages);
+        editor.setSurveyLauncher(surveyLauncher);
+        editor.startNew(service.now().toLocalDate().plusDays(1).atTime(10, 0),
+                new CustomerSummary(shown.id(), shown.code(), shown.name(), null, null, null, null, null, false));
+        return editor;
+    }
+
+    /** The file name a brief is offered under: the customer's name and code; null when no customer is shown. */
+    public String briefFileName() {
+        return hasCustomer() ? shown.name() + "-" + shown.code() + ".pdf" : null;
+    }
+
+    /** Writes the shown customer's visit brief to {@code file}, on the paper of the machine's country. */
+    public void exportBrief(Path file) {
+        if (!hasCustomer()) {
+            return;
+        }
+        long id = shown.id();
+        runner.run(() -> {
+            reports.writeBriefs(List.of(reports.brief(id)), TableLayout.Paper.forCountry(
+                    Locale.getDefault(Locale.Category.FORMAT).getCountry()), file);
+            return file;
+        }, p -> briefMessage.set(messages.get("followup.calendar.exported", p.toString())),
+                e -> briefMessage.set(messages.describe(e)));
+    }
+
+    /** What printing a brief came to: shown where the export's outcome is. */
+    public void briefPrinted(String outcome) {
+        briefMessage.set(outcome);
+    }
+
+    /** Reads the shown customer's visit brief in the background and hands it to {@code print}. */
+    public void brief(Consumer<FollowUpReports.Brief> print) {
+        if (!hasCustomer()) {
+            return;
+        }
+        long id = shown.id();
+        runner.run(() -> reports.brief(id), print, e -> briefMessage.set(messages.describe(e)));
     }
 
     public void reload() {
