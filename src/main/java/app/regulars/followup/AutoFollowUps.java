@@ -40,7 +40,8 @@ public final class AutoFollowUps {
         this.settings = settings;
     }
 
-    public record Result(int birthdays, int holidays, int checkIns, boolean tiersUsed) {
+    /** What one run created. */
+    public record Result(int birthdays, int holidays, int checkIns) {
         public int total() {
             return birthdays + holidays + checkIns;
         }
@@ -157,10 +158,7 @@ public final class AutoFollowUps {
             }
         }
 
-        boolean tiers = repo.tableExists(service.database().dsl(), "member_tier")
-                && repo.tableExists(service.database().dsl(), "customer_membership");
         List<CadenceRule> rules = new ArrayList<>(parseRules(settings.get(CADENCE_RULES).orElse(null)));
-        rules.removeIf(r -> r.tier() && !tiers);
         rules.sort(Comparator.comparingInt(CadenceRule::days));
         String title = messages.get("followup.auto.checkInTitle");
         int checkIns = 0;
@@ -172,7 +170,7 @@ public final class AutoFollowUps {
         if (fallback > 0) {
             checkIns += service.database().write(cfg -> repo.insertCadenceCheckIns(cfg.dsl(), repo.everyone(), fallback, until, title, now));
         }
-        return new Result(birthdays, holidays, checkIns, tiers);
+        return new Result(birthdays, holidays, checkIns);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

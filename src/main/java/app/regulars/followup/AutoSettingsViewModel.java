@@ -17,11 +17,11 @@ public final class AutoSettingsViewModel {
     private final TaskRunner runner;
     private final Messages messages;
 
-    public final StringProperty birthdayDays = new SimpleStringProperty();
-    public final StringProperty holidayDays = new SimpleStringProperty();
-    public final StringProperty horizonDays = new SimpleStringProperty();
-    public final StringProperty defaultCadence = new SimpleStringProperty();
-    public final StringProperty rules = new SimpleStringProperty();
+    private final StringProperty birthdayDays = new SimpleStringProperty();
+    private final StringProperty holidayDays = new SimpleStringProperty();
+    private final StringProperty horizonDays = new SimpleStringProperty();
+    private final StringProperty defaultCadence = new SimpleStringProperty();
+    private final StringProperty rules = new SimpleStringProperty();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     public AutoSettingsViewModel(AutoFollowUps auto, Settings settings, TaskRunner runner, Messages messages) {
@@ -29,6 +29,31 @@ public final class AutoSettingsViewModel {
         this.settings = settings;
         this.runner = runner;
         this.messages = messages;
+    }
+
+    /** Days before a birthday that its greeting is due. */
+    public StringProperty birthdayDaysProperty() {
+        return birthdayDays;
+    }
+
+    /** Days before a holiday that its greetings are due. */
+    public StringProperty holidayDaysProperty() {
+        return holidayDays;
+    }
+
+    /** How many days ahead follow-ups are generated. */
+    public StringProperty horizonDaysProperty() {
+        return horizonDays;
+    }
+
+    /** Days between check-ins for customers no rule picks. */
+    public StringProperty defaultCadenceProperty() {
+        return defaultCadence;
+    }
+
+    /** The cadence rules, as {@code tier:Gold=30;tag:VIP=14}. */
+    public StringProperty rulesProperty() {
+        return rules;
     }
 
     public ReadOnlyStringProperty messageProperty() {

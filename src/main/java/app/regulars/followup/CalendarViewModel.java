@@ -17,8 +17,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The calendar page: a mode (month, week, day, agenda), the date it shows, the filter, and
@@ -30,22 +32,30 @@ public final class CalendarViewModel {
 
     public static final int MONTH_PER_DAY = 4;
     public static final int AGENDA_DAYS = 7;
+    /** The hours a week or day shows; earlier follow-ups sit in the first, later ones in the last. */
+    public static final int FIRST_HOUR = 8;
+    public static final int LAST_HOUR = 20;
+
+    /** A row of the agenda: a day's header (no item), or one follow-up. */
+    public record AgendaRow(LocalDate day, FollowUp item) {
+    }
 
     private final FollowUpService service;
     private final CustomerService customers;
     private final TaskRunner runner;
     private final Messages messages;
 
-    public final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONTH);
-    public final ObjectProperty<LocalDate> anchor = new SimpleObjectProperty<>();
-    public final ObjectProperty<FollowUpKind> kind = new SimpleObjectProperty<>();
-    public final ObjectProperty<String> owner = new SimpleObjectProperty<>();
-    public final ObjectProperty<FollowUpStatus> status = new SimpleObjectProperty<>();
-    public final ObjectProperty<String> tag = new SimpleObjectProperty<>();
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONTH);
+    private final ObjectProperty<LocalDate> anchor = new SimpleObjectProperty<>();
+    private final ObjectProperty<FollowUpKind> kind = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> owner = new SimpleObjectProperty<>();
+    private final ObjectProperty<FollowUpStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> tag = new SimpleObjectProperty<>();
 
     private final ObservableList<FollowUp> items = FXCollections.observableArrayList();
     private final ObservableMap<LocalDate, Integer> counts = FXCollections.observableHashMap();
     private final ObservableList<FollowUp> overdue = FXCollections.observableArrayList();
+    private final ObservableList<FollowUp> todays = FXCollections.observableArrayList();
     private final ObservableList<String> owners = FXCollections.observableArrayList();
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -67,6 +77,44 @@ public final class CalendarViewModel {
         tag.addListener((o, a, b) -> load());
     }
 
+    /** Which view shows: month, week, day or agenda. */
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public Mode getMode() {
+        return mode.get();
+    }
+
+    /** The date the view is built around (the month's, week's or agenda's first day follows from it). */
+    public ObjectProperty<LocalDate> anchorProperty() {
+        return anchor;
+    }
+
+    public LocalDate getAnchor() {
+        return anchor.get();
+    }
+
+    /** Filter: only this kind (null: all). */
+    public ObjectProperty<FollowUpKind> kindProperty() {
+        return kind;
+    }
+
+    /** Filter: only this owner (null: all). */
+    public ObjectProperty<String> ownerProperty() {
+        return owner;
+    }
+
+    /** Filter: only this status (null: all). */
+    public ObjectProperty<FollowUpStatus> statusProperty() {
+        return status;
+    }
+
+    /** Filter: only customers with this tag (null: all). */
+    public ObjectProperty<String> tagProperty() {
+        return tag;
+    }
+
     public ObservableList<FollowUp> items() {
         return items;
     }
@@ -78,6 +126,11 @@ public final class CalendarViewModel {
 
     public ObservableList<FollowUp> overdue() {
         return overdue;
+    }
+
+    /** The list beside the calendar: the overdue ones, then what is still planned for today. */
+    public ObservableList<FollowUp> todays() {
+        return todays;
     }
 
     public ObservableList<String> owners() {
@@ -178,6 +231,7 @@ public final class CalendarViewModel {
             counts.putAll(l.page().counts());
             items.setAll(l.page().items());
             overdue.setAll(l.overdue());
+            todays.setAll(todaysList(l.overdue(), l.page().items(), service.today()));
             if (!owners.equals(l.owners())) {
                 owners.setAll(l.owners());
             }
@@ -192,6 +246,77 @@ public final class CalendarViewModel {
     }
 
     private record Loaded(FollowUpRepository.DayPage page, List<FollowUp> overdue, List<String> owners, List<String> tags) {
+    }
+
+    /** The overdue ones (oldest first), then those planned for {@code today} that are not among them. */
+    static List<FollowUp> todaysList(List<FollowUp> overdue, List<FollowUp> items, LocalDate today) {
+        List<FollowUp> out = new ArrayList<>(overdue);
+        for (FollowUp f : items) {
+            if (f.dueAt().toLocalDate().equals(today) && f.status() == FollowUpStatus.PLANNED && !out.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The loaded follow-ups due on {@code day}, in due order (in the month, the first few only). */
+    public List<FollowUp> on(LocalDate day) {
+        return items.stream().filter(f -> f.dueAt().toLocalDate().equals(day)).toList();
+    }
+
+    /** How many follow-ups {@code day} has in all (the month loads only the first few of a day). */
+    public int countOn(LocalDate day) {
+        return counts.getOrDefault(day, on(day).size());
+    }
+
+    /** A week's or day's slot: the all-day follow-ups ({@code hour} null) or the timed ones in that hour's row. */
+    public List<FollowUp> inSlot(LocalDate day, Integer hour) {
+        return on(day).stream().filter(f -> hour == null ? f.allDay() : !f.allDay() && slotHour(f) == hour).toList();
+    }
+
+    /** The row of a timed follow-up: its hour, earlier ones in the first row, later ones in the last. */
+    public static int slotHour(FollowUp f) {
+        return Math.max(FIRST_HOUR, Math.min(LAST_HOUR, f.dueAt().getHour()));
+    }
+
+    /** The agenda: each day that has follow-ups, as a header row followed by its follow-ups. */
+    public List<AgendaRow> agendaRows() {
+        List<AgendaRow> rows = new ArrayList<>();
+        LocalDate current = null;
+        for (FollowUp f : items) {
+            LocalDate d = f.dueAt().toLocalDate();
+            if (!d.equals(current)) {
+                rows.add(new AgendaRow(d, null));
+                current = d;
+            }
+            rows.add(new AgendaRow(d, f));
+        }
+        return rows;
+    }
+
+    /** Shows {@code day} on its own (the month's "more" link). */
+    public void showDay(LocalDate day) {
+        anchor.set(day);
+        mode.set(Mode.DAY);
+    }
+
+    /** Shows the agenda from {@code day} on (a full slot's "more" link). */
+    public void showAgenda(LocalDate day) {
+        anchor.set(day);
+        mode.set(Mode.AGENDA);
+    }
+
+    /**
+     * Moves shown follow-up {@code id} where it was dropped: on {@code day}, and in a week or
+     * day at {@code hour} (null: all-day). See {@link CalendarDrop#landing}.
+     */
+    public void moveTo(long id, LocalDate day, Integer hour) {
+        FollowUp f = items.stream().filter(x -> Objects.equals(x.id(), id)).findFirst().orElse(null);
+        if (f == null) {
+            return;
+        }
+        CalendarDrop.Landing to = CalendarDrop.landing(f, mode.get() == Mode.MONTH, day, hour);
+        move(id, to.due(), to.allDay());
     }
 
     /** Moves a follow-up to another day (keeping its time) or to a day and hour. */

@@ -3,10 +3,10 @@ package app.regulars.followup;
 import app.regulars.customer.CustomerSummary;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.DateFields;
+import app.regulars.fx.Windows;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -22,11 +22,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** The follow-up form in its own small window: Enter saves, Esc cancels, Alt+letter reaches each field. */
@@ -50,8 +50,8 @@ public final class FollowUpEditorView extends VBox {
         grid.getColumnConstraints().addAll(labels, fields);
 
         customerField.setId("followupCustomer");
-        customerField.textProperty().bindBidirectional(vm.customerQuery);
-        customerField.disableProperty().bind(vm.isNew.not());
+        customerField.textProperty().bindBidirectional(vm.customerQueryProperty());
+        customerField.disableProperty().bind(vm.newFollowUpProperty().not());
         ListView<CustomerSummary> matches = new ListView<>(vm.matches());
         matches.setId("followupCustomerMatches");
         matches.setPrefHeight(110);
@@ -62,55 +62,56 @@ public final class FollowUpEditorView extends VBox {
                 setText(empty || c == null ? null : c.name() + "  ·  " + c.code() + (c.primaryPhone() == null ? "" : "  ·  " + c.primaryPhone()));
             }
         });
-        matches.visibleProperty().bind(vm.isNew.and(Bindings.isNotEmpty(vm.matches())));
+        matches.visibleProperty().bind(vm.newFollowUpProperty().and(Bindings.isNotEmpty(vm.matches())));
         matches.managedProperty().bind(matches.visibleProperty());
         matches.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             if (n != null) {
-                vm.customer.set(n);
+                vm.customerProperty().set(n);
             }
         });
         Label chosen = new Label();
         chosen.getStyleClass().add("muted");
-        chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.customer.get() == null ? ""
-                : vm.customer.get().name() + (vm.customer.get().code() == null ? "" : "  ·  " + vm.customer.get().code()), vm.customer));
+        var customer = vm.customerProperty();
+        chosen.textProperty().bind(Bindings.createStringBinding(() -> customer.get() == null ? ""
+                : customer.get().name() + (customer.get().code() == null ? "" : "  ·  " + customer.get().code()), customer));
 
         ComboBox<FollowUpKind> kind = new ComboBox<>();
         kind.setId("followupKind");
         kind.getItems().setAll(FollowUpKind.values());
         kind.setConverter(enumConverter(messages, "followup.kind."));
-        kind.valueProperty().bindBidirectional(vm.kind);
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
         TextField title = new TextField();
         title.setId("followupTitle");
-        title.textProperty().bindBidirectional(vm.title);
+        title.textProperty().bindBidirectional(vm.titleProperty());
         DatePicker date = DateFields.create(messages);
         date.setId("followupDate");
-        date.valueProperty().bindBidirectional(vm.date);
+        date.valueProperty().bindBidirectional(vm.dateProperty());
         TextField time = new TextField();
         time.setId("followupTime");
         time.setPrefColumnCount(5);
         time.setPromptText("10:00");
-        time.textProperty().bindBidirectional(vm.time);
+        time.textProperty().bindBidirectional(vm.timeProperty());
         CheckBox allDay = new CheckBox(messages.get("followup.editor.allDay"));
         allDay.setId("followupAllDay");
-        allDay.selectedProperty().bindBidirectional(vm.allDay);
-        time.disableProperty().bind(vm.allDay);
+        allDay.selectedProperty().bindBidirectional(vm.allDayProperty());
+        time.disableProperty().bind(vm.allDayProperty());
         TextField owner = new TextField();
         owner.setId("followupOwner");
-        owner.textProperty().bindBidirectional(vm.owner);
+        owner.textProperty().bindBidirectional(vm.ownerProperty());
         ComboBox<Recurrence> recurrence = new ComboBox<>();
         recurrence.setId("followupRecurrence");
         recurrence.getItems().setAll(Recurrence.values());
         recurrence.setConverter(enumConverter(messages, "followup.recurrence."));
-        recurrence.valueProperty().bindBidirectional(vm.recurrence);
+        recurrence.valueProperty().bindBidirectional(vm.recurrenceProperty());
         DatePicker until = DateFields.create(messages);
         until.setId("followupUntil");
-        until.valueProperty().bindBidirectional(vm.until);
-        until.disableProperty().bind(vm.recurrence.isEqualTo(Recurrence.NONE));
+        until.valueProperty().bindBidirectional(vm.untilProperty());
+        until.disableProperty().bind(vm.recurrenceProperty().isEqualTo(Recurrence.NONE));
         TextArea notes = new TextArea();
         notes.setId("followupNotes");
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
-        notes.textProperty().bindBidirectional(vm.notes);
+        notes.textProperty().bindBidirectional(vm.notesProperty());
 
         int row = 0;
         grid.addRow(row++, label(messages, "followup.editor.customer", customerField), customerField);
@@ -146,7 +147,7 @@ public final class FollowUpEditorView extends VBox {
             Button survey = new Button(messages.get("followup.editor.survey"));
             survey.setId("followupSurvey");
             survey.setMnemonicParsing(true);
-            survey.visibleProperty().bind(vm.customer.isNotNull());
+            survey.visibleProperty().bind(vm.customerProperty().isNotNull());
             survey.managedProperty().bind(survey.visibleProperty());
             survey.setOnAction(e -> vm.askSurvey());
             Region gap = new Region();
@@ -189,21 +190,13 @@ public final class FollowUpEditorView extends VBox {
 
     /** Opens the form in a window over {@code owner}; {@code saved} runs after a successful save, then the window closes. */
     public static Stage open(Window owner, FollowUpEditorViewModel vm, Messages messages, String titleKey, Consumer<FollowUp> saved) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle(messages.get(titleKey));
+        AtomicReference<Stage> window = new AtomicReference<>();
         FollowUpEditorView view = new FollowUpEditorView(vm, messages, f -> {
-            stage.close();
+            window.get().close();
             saved.accept(f);
-        }, stage::close);
-        Scene scene = new Scene(view, 660, 580);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
+        }, () -> window.get().close());
+        Stage stage = Windows.stage(owner, messages.get(titleKey), view, 660, 580);
+        window.set(stage);
         stage.show();
         view.focusFirstField();
         return stage;

@@ -7,6 +7,8 @@ import app.regulars.i18n.Messages;
 import app.regulars.fx.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -38,20 +40,20 @@ public final class FollowUpEditorViewModel {
     private final Messages messages;
     private FollowUp editing;
 
-    public final StringProperty customerQuery = new SimpleStringProperty("");
-    public final ObjectProperty<CustomerSummary> customer = new SimpleObjectProperty<>();
+    private final StringProperty customerQuery = new SimpleStringProperty("");
+    private final ObjectProperty<CustomerSummary> customer = new SimpleObjectProperty<>();
     private final ObservableList<CustomerSummary> matches = FXCollections.observableArrayList();
-    public final ObjectProperty<FollowUpKind> kind = new SimpleObjectProperty<>(FollowUpKind.CHECK_IN);
-    public final StringProperty title = new SimpleStringProperty("");
-    public final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
-    public final StringProperty time = new SimpleStringProperty("10:00");
-    public final BooleanProperty allDay = new SimpleBooleanProperty();
-    public final StringProperty owner = new SimpleStringProperty("");
-    public final ObjectProperty<Recurrence> recurrence = new SimpleObjectProperty<>(Recurrence.NONE);
-    public final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>();
-    public final StringProperty notes = new SimpleStringProperty("");
+    private final ObjectProperty<FollowUpKind> kind = new SimpleObjectProperty<>(FollowUpKind.CHECK_IN);
+    private final StringProperty title = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    private final StringProperty time = new SimpleStringProperty("10:00");
+    private final BooleanProperty allDay = new SimpleBooleanProperty();
+    private final StringProperty owner = new SimpleStringProperty("");
+    private final ObjectProperty<Recurrence> recurrence = new SimpleObjectProperty<>(Recurrence.NONE);
+    private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>();
+    private final StringProperty notes = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    public final BooleanProperty isNew = new SimpleBooleanProperty(true);
+    private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
 
     public FollowUpEditorViewModel(FollowUpService service, CustomerService customers, TaskRunner runner, Messages messages) {
         this.service = service;
@@ -78,6 +80,61 @@ public final class FollowUpEditorViewModel {
         if (surveyLauncher != null && c != null) {
             surveyLauncher.open(c.id(), c.name());
         }
+    }
+
+    /** What is typed to find the customer (a new follow-up only). */
+    public StringProperty customerQueryProperty() {
+        return customerQuery;
+    }
+
+    /** The customer the follow-up is for: the first match, or the one picked. */
+    public ObjectProperty<CustomerSummary> customerProperty() {
+        return customer;
+    }
+
+    public ObjectProperty<FollowUpKind> kindProperty() {
+        return kind;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    /** The day it is due. */
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    /** The time it is due, as typed ({@code H:mm}); ignored when all-day. */
+    public StringProperty timeProperty() {
+        return time;
+    }
+
+    public BooleanProperty allDayProperty() {
+        return allDay;
+    }
+
+    /** Who takes care of it (blank: nobody in particular). */
+    public StringProperty ownerProperty() {
+        return owner;
+    }
+
+    public ObjectProperty<Recurrence> recurrenceProperty() {
+        return recurrence;
+    }
+
+    /** The last day a repeating follow-up may fall on. */
+    public ObjectProperty<LocalDate> untilProperty() {
+        return until;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    /** True for a new follow-up (the customer can be chosen), false while one is edited. */
+    public ReadOnlyBooleanProperty newFollowUpProperty() {
+        return isNew.getReadOnlyProperty();
     }
 
     public ObservableList<CustomerSummary> matches() {

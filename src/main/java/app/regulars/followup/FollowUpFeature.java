@@ -48,7 +48,7 @@ public final class FollowUpFeature implements Feature {
 
     @Override
     public void contribute(Ui ui) {
-        TimelineSection contacts = new TimelineSection(followUps, services.get(CustomerService.class),
+        ContactsSection contacts = new ContactsSection(followUps, services.get(CustomerService.class),
                 services.get(MembershipService.class), ui.runner(), ui.messages());
         ui.extensions().one(SurveyLauncher.class).ifPresent(contacts::setSurveyLauncher);
         ui.extensions().add(ProfileSection.class, SECTION_POSITION, contacts);

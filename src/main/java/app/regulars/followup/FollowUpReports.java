@@ -32,7 +32,7 @@ import java.util.Set;
  * visit brief of a customer (PDF; a day's visits as one PDF of briefs).
  */
 public final class FollowUpReports {
-    public static final int BRIEF_INTERACTIONS = 5;
+    public static final int BRIEF_CONTACTS = 5;
     public static final int BRIEF_PURCHASES = 5;
 
     private final FollowUpService service;
@@ -108,14 +108,14 @@ public final class FollowUpReports {
     // ---- the visit brief ----
 
     /** Everything a visit brief shows. */
-    public record Brief(Customer customer, app.regulars.membership.MembershipSnapshot membership, List<Interaction> interactions,
+    public record Brief(Customer customer, app.regulars.membership.MembershipSnapshot membership, List<Contact> contacts,
                         List<FollowUp> open) {
     }
 
     public Brief brief(long customerId) {
         Customer c = customers.get(customerId).orElseThrow(() -> new UserException("followup.error.noCustomer"));
         return new Brief(c, membership.snapshot(customerId),
-                service.timeline(customerId, BRIEF_INTERACTIONS), service.openFor(customerId));
+                service.contacts(customerId, BRIEF_CONTACTS), service.openFor(customerId));
     }
 
     public Brief briefByCode(String code) {
@@ -238,14 +238,14 @@ public final class FollowUpReports {
             line.accept(messages.get("followup.timeline.noOpen"), 10.0);
         }
 
-        heading.accept(messages.get("followup.brief.lastContacts", BRIEF_INTERACTIONS));
-        for (Interaction i : b.interactions()) {
+        heading.accept(messages.get("followup.brief.lastContacts", BRIEF_CONTACTS));
+        for (Contact i : b.contacts()) {
             line.accept("• " + formats.dateTime(i.occurredAt()) + "   " + messages.get("followup.channel." + i.channel().name())
                     + "   " + i.summary()
                     + (i.outcome() == null ? "" : " → " + i.outcome())
                     + (i.nextStep() == null ? "" : " · " + messages.get("followup.timeline.nextShort") + " " + i.nextStep()), 10.0);
         }
-        if (b.interactions().isEmpty()) {
+        if (b.contacts().isEmpty()) {
             line.accept(messages.get("followup.brief.noContacts"), 10.0);
         }
 

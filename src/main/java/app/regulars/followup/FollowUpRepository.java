@@ -4,35 +4,39 @@ import app.regulars.store.jooq.tables.records.FollowUpRecord;
 import app.regulars.store.jooq.tables.records.InteractionRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.MEMBER_TIER;
-import static app.regulars.store.jooq.Tables.POINT_ENTRY;
-import static app.regulars.store.jooq.Tables.PURCHASE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
 import static app.regulars.store.jooq.Tables.FOLLOW_UP;
 import static app.regulars.store.jooq.Tables.FOLLOW_UP_RESCHEDULE;
 import static app.regulars.store.jooq.Tables.INTERACTION;
 
 /**
- * Interactions and follow-ups in the H2 file: the only place their SQL lives. Each method
+ * Contacts and follow-ups in the H2 file: the only place their SQL lives. Each method
  * takes the {@link DSLContext} of the caller's transaction. Lists read a range through the
  * due-time index and join only the customer's name and code.
  */
 public final class FollowUpRepository {
 
-    // ---- interactions ----
+    // ---- contacts ----
 
-    public long insertInteraction(DSLContext dsl, Interaction i, LocalDateTime now) {
+    public long insertContact(DSLContext dsl, Contact i, LocalDateTime now) {
         InteractionRecord r = dsl.newRecord(INTERACTION);
         fill(r, i);
         r.setCreatedAt(now);
@@ -41,7 +45,7 @@ public final class FollowUpRepository {
         return r.getId();
     }
 
-    public boolean updateInteraction(DSLContext dsl, Interaction i, LocalDateTime now) {
+    public boolean updateContact(DSLContext dsl, Contact i, LocalDateTime now) {
         InteractionRecord r = dsl.fetchOne(INTERACTION, INTERACTION.ID.eq(i.id()));
         if (r == null) {
             return false;
@@ -52,7 +56,7 @@ public final class FollowUpRepository {
         return true;
     }
 
-    private static void fill(InteractionRecord r, Interaction i) {
+    private static void fill(InteractionRecord r, Contact i) {
         r.setCustomerId(i.customerId());
         r.setOccurredAt(i.occurredAt());
         r.setChannel(i.channel().name());
@@ -62,19 +66,19 @@ public final class FollowUpRepository {
         r.setFollowUpId(i.followUpId());
     }
 
-    public boolean deleteInteraction(DSLContext dsl, long id) {
+    public boolean deleteContact(DSLContext dsl, long id) {
         return dsl.deleteFrom(INTERACTION).where(INTERACTION.ID.eq(id)).execute() > 0;
     }
 
-    /** The customer's interactions, newest first, at most {@code limit}. */
-    public List<Interaction> interactions(DSLContext dsl, long customerId, int limit) {
+    /** The customer's contacts, newest first, at most {@code limit}. */
+    public List<Contact> contacts(DSLContext dsl, long customerId, int limit) {
         return dsl.selectFrom(INTERACTION).where(INTERACTION.CUSTOMER_ID.eq(customerId))
                 .orderBy(INTERACTION.OCCURRED_AT.desc(), INTERACTION.ID.desc()).limit(limit)
-                .fetch(FollowUpRepository::interaction);
+                .fetch(FollowUpRepository::contact);
     }
 
-    private static Interaction interaction(InteractionRecord r) {
-        return new Interaction(r.getId(), r.getCustomerId(), r.getOccurredAt(), Channel.valueOf(r.getChannel()),
+    private static Contact contact(InteractionRecord r) {
+        return new Contact(r.getId(), r.getCustomerId(), r.getOccurredAt(), Channel.valueOf(r.getChannel()),
                 r.getSummary(), r.getOutcome(), r.getNextStep(), r.getFollowUpId());
     }
 
@@ -202,7 +206,7 @@ public final class FollowUpRepository {
     }
 
     /** A page of a month view: the first {@code perDay} follow-ups of each day and how many each day has. */
-    public record DayPage(List<FollowUp> items, java.util.Map<LocalDate, Integer> counts) {
+    public record DayPage(List<FollowUp> items, Map<LocalDate, Integer> counts) {
     }
 
     /**
@@ -211,19 +215,17 @@ public final class FollowUpRepository {
      * the customer.
      */
     public DayPage days(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int perDay) {
-        var day = DSL.cast(FOLLOW_UP.DUE_AT, LocalDate.class);
-        var rn = DSL.rowNumber().over(DSL.partitionBy(day).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)).as("rn");
-        var cnt = DSL.count().over(DSL.partitionBy(day)).as("cnt");
-        var inner = DSL.select(FOLLOW_UP.ID.as("fid"), day.as("d"), rn, cnt).from(FOLLOW_UP)
+        Field<LocalDate> day = DSL.cast(FOLLOW_UP.DUE_AT, LocalDate.class);
+        Field<Long> id = FOLLOW_UP.ID.as("fid");
+        Field<LocalDate> date = day.as("d");
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(day).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)).as("rn");
+        Field<Integer> count = DSL.count().over(DSL.partitionBy(day)).as("cnt");
+        var w = DSL.select(id, date, rank, count).from(FOLLOW_UP)
                 .where(FOLLOW_UP.DUE_AT.ge(from).and(FOLLOW_UP.DUE_AT.lt(to)).and(filterCondition(filter))).asTable("w");
-        var fid = inner.field("fid", Long.class);
-        var d = inner.field("d", LocalDate.class);
-        var wrn = inner.field("rn", Integer.class);
-        var wcnt = inner.field("cnt", Integer.class);
-        java.util.Map<LocalDate, Integer> counts = new java.util.HashMap<>();
-        List<Long> ids = new java.util.ArrayList<>();
-        for (var r : dsl.select(fid, d, wrn, wcnt).from(inner).where(wrn.le(perDay)).fetch()) {
-            counts.put(r.value2(), r.value4());
+        Map<LocalDate, Integer> counts = new HashMap<>();
+        List<Long> ids = new ArrayList<>();
+        for (var r : dsl.select(w.field(id), w.field(date), w.field(count)).from(w).where(w.field(rank).le(perDay)).fetch()) {
+            counts.put(r.value2(), r.value3());
             ids.add(r.value1());
         }
         List<FollowUp> items = ids.isEmpty() ? List.of() : dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE)
@@ -292,8 +294,8 @@ public final class FollowUpRepository {
     }
 
     /** Each customer's first phone, for printed lists. */
-    public java.util.Map<Long, String> firstPhones(DSLContext dsl, java.util.Collection<Long> customerIds) {
-        java.util.Map<Long, String> out = new java.util.HashMap<>();
+    public Map<Long, String> firstPhones(DSLContext dsl, Collection<Long> customerIds) {
+        Map<Long, String> out = new HashMap<>();
         if (customerIds.isEmpty()) {
             return out;
         }
@@ -364,31 +366,32 @@ public final class FollowUpRepository {
      */
     public int insertCadenceCheckIns(DSLContext dsl, Condition scope, int days, LocalDate horizon, String title, LocalDateTime now) {
         LocalDate today = now.toLocalDate();
-        var lastContact = DSL.select(DSL.max(INTERACTION.OCCURRED_AT)).from(INTERACTION)
-                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID)).asField("last_contact");
         // the customers in scope with their last contact, read once per customer
-        var b = DSL.select(CUSTOMER.ID.as("cid"), CUSTOMER.CREATED_AT.as("created"), lastContact).from(CUSTOMER)
+        Field<Long> customer = CUSTOMER.ID.as("cid");
+        Field<LocalDateTime> created = CUSTOMER.CREATED_AT.as("created");
+        Field<LocalDateTime> lastContact = DSL.select(DSL.max(INTERACTION.OCCURRED_AT)).from(INTERACTION)
+                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID)).asField("last_contact");
+        var b = DSL.select(customer, created, lastContact).from(CUSTOMER)
                 .where(CUSTOMER.ARCHIVED.isFalse().and(scope)).asTable("b");
-        var bid = b.field("cid", Long.class);
-        var last = b.field("last_contact", LocalDateTime.class);
-        var basis = DSL.coalesce(last, b.field("created", LocalDateTime.class));
-        var computed = DSL.localDateTimeAdd(DSL.cast(DSL.cast(basis, LocalDate.class), LocalDateTime.class), days,
-                org.jooq.DatePart.DAY);
-        var todayStart = DSL.val(today.atStartOfDay());
+        Field<Long> bid = b.field(customer);
+        Field<LocalDateTime> last = b.field(lastContact);
+        Field<LocalDateTime> basis = DSL.coalesce(last, b.field(created));
+        Field<LocalDateTime> computed = DSL.localDateTimeAdd(DSL.cast(DSL.cast(basis, LocalDate.class), LocalDateTime.class), days, DatePart.DAY);
+        Field<LocalDateTime> todayStart = DSL.val(today.atStartOfDay());
         long phase = Math.floorMod(today.toEpochDay(), (long) days);
-        var slot = bid.mod(DSL.inline((long) days)).minus(DSL.inline(phase)).plus(DSL.inline((long) days)).mod(DSL.inline((long) days));
-        var spread = DSL.localDateTimeAdd(todayStart, slot, org.jooq.DatePart.DAY);
-        var due = DSL.when(computed.ge(todayStart), computed).when(last.isNull(), spread).otherwise(todayStart);
-        var key = DSL.concat(DSL.inline(AutoFollowUps.CADENCE_PREFIX), bid.cast(String.class), DSL.inline(":"),
-                DSL.cast(DSL.cast(basis, LocalDate.class), String.class));
+        Field<Long> slot = bid.mod(DSL.inline((long) days)).minus(DSL.inline(phase)).plus(DSL.inline((long) days)).mod(DSL.inline((long) days));
+        Field<LocalDateTime> spread = DSL.localDateTimeAdd(todayStart, slot, DatePart.DAY);
+        Field<LocalDateTime> due = DSL.when(computed.ge(todayStart), computed).when(last.isNull(), spread).otherwise(todayStart).as("due");
+        Field<String> key = DSL.concat(DSL.inline(AutoFollowUps.CADENCE_PREFIX), bid.cast(String.class), DSL.inline(":"),
+                DSL.cast(DSL.cast(basis, LocalDate.class), String.class)).as("gkey");
         var planned = DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(bid)
                 .and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
                 .and(FOLLOW_UP.KIND.eq(FollowUpKind.CHECK_IN.name())));
-        var t = DSL.select(bid.as("cid"), due.as("due"), key.as("gkey")).from(b)
-                .whereNotExists(planned).asTable("t");
-        var cid = t.field("cid", Long.class);
-        var tdue = t.field("due", LocalDateTime.class);
-        var tkey = t.field("gkey", String.class);
+        Field<Long> dueCustomer = bid.as("cid");
+        var t = DSL.select(dueCustomer, due, key).from(b).whereNotExists(planned).asTable("t");
+        Field<Long> cid = t.field(dueCustomer);
+        Field<LocalDateTime> tdue = t.field(due);
+        Field<String> tkey = t.field(key);
         return dsl.insertInto(FOLLOW_UP, FOLLOW_UP.CUSTOMER_ID, FOLLOW_UP.KIND, FOLLOW_UP.TITLE, FOLLOW_UP.DUE_AT,
                         FOLLOW_UP.ALL_DAY, FOLLOW_UP.STATUS, FOLLOW_UP.RECURRENCE, FOLLOW_UP.OCCURRENCE,
                         FOLLOW_UP.GENERATION_KEY, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT)
@@ -406,18 +409,11 @@ public final class FollowUpRepository {
         return DSL.exists(DSL.selectOne().from(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(CUSTOMER.ID).and(CUSTOMER_TAG.TAG.eq(tag))));
     }
 
-    /** Customers in the membership tier named {@code tier} (tables of the membership feature, read by name). */
+    /** Customers whose current membership tier is named {@code tier}. */
     public Condition inTier(String tier) {
-        return DSL.exists(DSL.selectOne().from(DSL.table(DSL.name("CUSTOMER_MEMBERSHIP")).as("cm"))
-                .join(DSL.table(DSL.name("MEMBER_TIER")).as("mt"))
-                .on(DSL.field(DSL.name("mt", "ID")).eq(DSL.field(DSL.name("cm", "TIER_ID"))))
-                .where(DSL.field(DSL.name("cm", "CUSTOMER_ID"), Long.class).eq(CUSTOMER.ID)
-                        .and(DSL.field(DSL.name("mt", "NAME"), String.class).eq(tier))));
-    }
-
-    public boolean tableExists(DSLContext dsl, String table) {
-        return dsl.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("INFORMATION_SCHEMA", "TABLES")))
-                .where(DSL.field(DSL.name("TABLE_NAME"), String.class).eq(table.toUpperCase(java.util.Locale.ROOT))));
+        return DSL.exists(DSL.selectOne().from(CUSTOMER_MEMBERSHIP)
+                .join(MEMBER_TIER).on(MEMBER_TIER.ID.eq(CUSTOMER_MEMBERSHIP.TIER_ID))
+                .where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.eq(CUSTOMER.ID).and(MEMBER_TIER.NAME.eq(tier))));
     }
 
     public Condition everyone() {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Interactions and follow-ups: validation, the rules (recurrence, complaint deadline,
+ * Contacts and follow-ups: validation, the rules (recurrence, complaint deadline,
  * reschedule history, "a logged contact resets the check-in clock") and one transaction per
  * use case. Knows nothing of JavaFX; the window and the command line both call it.
  */
@@ -51,42 +51,42 @@ public final class FollowUpService {
         return repository;
     }
 
-    // ---- interactions ----
+    // ---- contacts ----
 
     /** Logs a contact; planned automatic check-ins of the customer are cancelled (the clock restarts). */
-    public Interaction logInteraction(Interaction in) {
-        Interaction i = validate(in);
+    public Contact logContact(Contact in) {
+        Contact i = validate(in);
         return db.write(cfg -> {
             requireActive(cfg.dsl(), i.customerId());
-            long id = repository.insertInteraction(cfg.dsl(), i, now());
+            long id = repository.insertContact(cfg.dsl(), i, now());
             repository.cancelCadenceCheckIns(cfg.dsl(), i.customerId(), now());
             return i.withId(id);
         });
     }
 
-    public Interaction updateInteraction(Interaction in) {
+    public Contact updateContact(Contact in) {
         if (in.id() == null) {
             throw new IllegalArgumentException("not saved yet");
         }
-        Interaction i = validate(in);
+        Contact i = validate(in);
         return db.write(cfg -> {
-            if (!repository.updateInteraction(cfg.dsl(), i, now())) {
+            if (!repository.updateContact(cfg.dsl(), i, now())) {
                 throw new UserException("followup.error.gone");
             }
             return i;
         });
     }
 
-    public void deleteInteraction(long id) {
-        db.write(cfg -> repository.deleteInteraction(cfg.dsl(), id));
+    public void deleteContact(long id) {
+        db.write(cfg -> repository.deleteContact(cfg.dsl(), id));
     }
 
     /** Newest first. */
-    public List<Interaction> timeline(long customerId, int limit) {
-        return repository.interactions(db.dsl(), customerId, limit);
+    public List<Contact> contacts(long customerId, int limit) {
+        return repository.contacts(db.dsl(), customerId, limit);
     }
 
-    private Interaction validate(Interaction i) {
+    private Contact validate(Contact i) {
         if (i.channel() == null) {
             throw new UserException("followup.error.channel");
         }
@@ -100,7 +100,7 @@ public final class FollowUpService {
         if (i.occurredAt().isAfter(now().plusDays(1))) {
             throw new UserException("followup.error.future");
         }
-        return new Interaction(i.id(), i.customerId(), i.occurredAt().truncatedTo(ChronoUnit.MINUTES), i.channel(),
+        return new Contact(i.id(), i.customerId(), i.occurredAt().truncatedTo(ChronoUnit.MINUTES), i.channel(),
                 cut(summary, MAX_TEXT, "summary"), cut(trim(i.outcome()), MAX_TEXT, "outcome"),
                 cut(trim(i.nextStep()), MAX_TEXT, "nextStep"), i.followUpId());
     }
@@ -184,7 +184,7 @@ public final class FollowUpService {
     }
 
     /**
-     * Completes a planned follow-up: records {@code outcome} as an interaction linked to it
+     * Completes a planned follow-up: records {@code outcome} as a contact linked to it
      * and, when the series goes on, schedules the next occurrence. Returns the next one, if any.
      */
     public Optional<FollowUp> complete(long id, Channel channel, String summary, String outcome, String nextStep) {
@@ -192,9 +192,9 @@ public final class FollowUpService {
             FollowUp f = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
             requirePlanned(f);
             LocalDateTime now = now();
-            Interaction i = validate(new Interaction(null, f.customerId(), now, channel,
+            Contact i = validate(new Contact(null, f.customerId(), now, channel,
                     summary == null || summary.isBlank() ? f.title() : summary, outcome, nextStep, id));
-            repository.insertInteraction(cfg.dsl(), i, now);
+            repository.insertContact(cfg.dsl(), i, now);
             repository.setStatus(cfg.dsl(), id, FollowUpStatus.DONE, now, now);
             if (!f.recurrence().repeats()) {
                 return null;

@@ -23,9 +23,6 @@ public final class FollowupsCommand extends CommandGroup {
                 AutoFollowUps.Result r = services.get(AutoFollowUps.class).generate(messages);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(messages.get("cli.followups.generated", r.total(), r.birthdays(), r.holidays(), r.checkIns()));
-                if (!r.tiersUsed()) {
-                    out.println(messages.get("cli.followups.tiersMissing"));
-                }
                 out.flush();
                 return OK;
             });

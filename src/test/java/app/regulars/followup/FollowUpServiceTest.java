@@ -69,17 +69,17 @@ class FollowUpServiceTest {
     }
 
     @Test
-    void completingRecordsAnInteractionAndSchedulesTheNextOccurrence() {
+    void completingRecordsAContactAndSchedulesTheNextOccurrence() {
         FollowUp monthly = FollowUp.planned(wang, FollowUpKind.CHECK_IN, "Monthly tea tasting", at(2027, 1, 31, 10))
                 .withRecurrence(Recurrence.MONTHLY, LocalDate.of(2027, 3, 31));
         FollowUp saved = service.schedule(monthly);
         FollowUp second = service.complete(saved.id(), Channel.PHONE, "Called", "Will come", "Send samples").orElseThrow();
         assertEquals(at(2027, 2, 28, 10), second.dueAt());
         assertEquals(FollowUpStatus.DONE, service.get(saved.id()).orElseThrow().status());
-        List<Interaction> timeline = service.timeline(wang, 10);
-        assertEquals(1, timeline.size());
-        assertEquals("Will come", timeline.getFirst().outcome());
-        assertEquals(saved.id(), timeline.getFirst().followUpId());
+        List<Contact> contacts = service.contacts(wang, 10);
+        assertEquals(1, contacts.size());
+        assertEquals("Will come", contacts.getFirst().outcome());
+        assertEquals(saved.id(), contacts.getFirst().followUpId());
         // computed from the series' start, not from 28 February: 31 March, then the end
         FollowUp third = service.complete(second.id(), Channel.VISIT, null, null, null).orElseThrow();
         assertEquals(at(2027, 3, 31, 10), third.dueAt());
@@ -157,16 +157,16 @@ class FollowUpServiceTest {
     }
 
     @Test
-    void timelineAddEditDelete() {
-        Interaction i = service.logInteraction(new Interaction(null, wang, at(2026, 11, 22, 16), Channel.WECHAT, "问了新茶", null, "周六来", null));
-        service.logInteraction(new Interaction(null, wang, at(2026, 11, 23, 9), Channel.IN_STORE, "买了龙井", "满意", null, null));
-        assertEquals(List.of("买了龙井", "问了新茶"), service.timeline(wang, 10).stream().map(Interaction::summary).toList());
-        service.updateInteraction(new Interaction(i.id(), wang, i.occurredAt(), Channel.PHONE, "电话问新茶", null, null, null));
-        assertEquals(Channel.PHONE, service.timeline(wang, 10).get(1).channel());
-        service.deleteInteraction(i.id());
-        assertEquals(1, service.timeline(wang, 10).size());
+    void contactsAddEditDelete() {
+        Contact i = service.logContact(new Contact(null, wang, at(2026, 11, 22, 16), Channel.WECHAT, "问了新茶", null, "周六来", null));
+        service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), Channel.IN_STORE, "买了龙井", "满意", null, null));
+        assertEquals(List.of("买了龙井", "问了新茶"), service.contacts(wang, 10).stream().map(Contact::summary).toList());
+        service.updateContact(new Contact(i.id(), wang, i.occurredAt(), Channel.PHONE, "电话问新茶", null, null, null));
+        assertEquals(Channel.PHONE, service.contacts(wang, 10).get(1).channel());
+        service.deleteContact(i.id());
+        assertEquals(1, service.contacts(wang, 10).size());
         assertEquals("followup.error.summary", assertThrows(UserException.class,
-                () -> service.logInteraction(new Interaction(null, wang, at(2026, 11, 23, 9), Channel.SMS, "  ", null, null, null))).key());
+                () -> service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), Channel.SMS, "  ", null, null, null))).key());
     }
 
     @Test
@@ -218,10 +218,10 @@ class FollowUpServiceTest {
         ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
         ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
         // 王小明 (VIP, every 30 days) last contacted 25 days ago: due in 5 days
-        service.logInteraction(new Interaction(null, wang, at(2026, 10, 29, 10), Channel.VISIT, "Visited", null, null, null));
+        service.logContact(new Contact(null, wang, at(2026, 10, 29, 10), Channel.VISIT, "Visited", null, null, null));
         // 曾晓燕 (every 90) contacted 100 days ago: due now; Alice contacted 60 days ago: not yet
-        service.logInteraction(new Interaction(null, zeng, at(2026, 8, 15, 10), Channel.PHONE, "Called", null, null, null));
-        service.logInteraction(new Interaction(null, alice, at(2026, 9, 24, 10), Channel.PHONE, "Called", null, null, null));
+        service.logContact(new Contact(null, zeng, at(2026, 8, 15, 10), Channel.PHONE, "Called", null, null, null));
+        service.logContact(new Contact(null, alice, at(2026, 9, 24, 10), Channel.PHONE, "Called", null, null, null));
         AutoFollowUps.Result r = ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
         assertEquals(2, r.checkIns());
         List<FollowUp> checkIns = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.CHECK_IN, null, null, null));
@@ -231,7 +231,7 @@ class FollowUpServiceTest {
         assertEquals(wang, checkIns.get(1).customerId());
         assertEquals(0, ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH)).checkIns());
         // a contact today resets 王小明's clock: the planned check-in is cancelled, none is due within 14 days
-        service.logInteraction(new Interaction(null, wang, at(2026, 11, 23, 9), Channel.IN_STORE, "Came in", null, null, null));
+        service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), Channel.IN_STORE, "Came in", null, null, null));
         assertEquals(FollowUpStatus.CANCELLED, service.get(checkIns.get(1).id()).orElseThrow().status());
         assertEquals(0, ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH)).checkIns());
     }
@@ -243,10 +243,9 @@ class FollowUpServiceTest {
         ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
         ctx.settings().put(AutoFollowUps.CADENCE_RULES, "tier:Gold=30");
         ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
-        service.logInteraction(new Interaction(null, alice, at(2026, 10, 25, 10), Channel.EMAIL, "Quote sent", null, null, null));
-        service.logInteraction(new Interaction(null, zeng, at(2026, 10, 25, 10), Channel.PHONE, "Called", null, null, null));
-        AutoFollowUps.Result r = ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
-        assertTrue(r.tiersUsed());
+        service.logContact(new Contact(null, alice, at(2026, 10, 25, 10), Channel.EMAIL, "Quote sent", null, null, null));
+        service.logContact(new Contact(null, zeng, at(2026, 10, 25, 10), Channel.PHONE, "Called", null, null, null));
+        ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
         List<FollowUp> checkIns = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.CHECK_IN, null, null, null));
         assertEquals(1, checkIns.size());
         assertEquals(alice, checkIns.getFirst().customerId());
@@ -279,7 +278,7 @@ class FollowUpServiceTest {
         ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "30");
         ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "40");
         ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
-        service.logInteraction(new Interaction(null, old.id(), at(2026, 11, 1, 10), Channel.PHONE, "Called", null, null, null));
+        service.logContact(new Contact(null, old.id(), at(2026, 11, 1, 10), Channel.PHONE, "Called", null, null, null));
         ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
         FollowUp checkIn = checkIns(service).stream().filter(f -> f.customerId() == old.id()).findFirst().orElseThrow();
         assertEquals(LocalDate.of(2026, 12, 1), checkIn.dueAt().toLocalDate());

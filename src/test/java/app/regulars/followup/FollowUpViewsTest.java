@@ -39,7 +39,7 @@ import java.util.Locale;
 import static app.regulars.testing.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The calendar and the contact timeline driven like a user would, on a real store, headless. */
+/** The calendar and the contacts tab driven like a user would, on a real store, headless. */
 @ExtendWith(ApplicationExtension.class)
 class FollowUpViewsTest {
     @TempDir
@@ -112,7 +112,7 @@ class FollowUpViewsTest {
 
         robot.clickOn("#calendarModeAGENDA");
         waitUntil(() -> robot.lookup("#calendarAgenda").tryQuery().isPresent());
-        ListView<CalendarPage.AgendaRow> agenda = robot.lookup("#calendarAgenda").queryListView();
+        ListView<CalendarViewModel.AgendaRow> agenda = robot.lookup("#calendarAgenda").queryListView();
         waitUntil(() -> agenda.getItems().size() == 8); // 4 days with one item each
         Screenshots.save(stage.getScene(), "followup-agenda-en");
 
@@ -129,13 +129,13 @@ class FollowUpViewsTest {
     void filterByKindAndOwnerShowsOnlyMatches(FxRobot robot) {
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
         CalendarViewModel vm = shell.page(CalendarPage.class).viewModel();
-        robot.interact(() -> vm.kind.set(FollowUpKind.VISIT));
+        robot.interact(() -> vm.kindProperty().set(FollowUpKind.VISIT));
         waitUntil(() -> vm.items().size() == 2);
         assertThat(entries(robot, "day-2026-11-23")).isEmpty();
         assertThat(entries(robot, "day-2026-11-24")).hasSize(1);
         robot.interact(() -> {
-            vm.kind.set(null);
-            vm.owner.set("小李");
+            vm.kindProperty().set(null);
+            vm.ownerProperty().set("小李");
         });
         waitUntil(() -> vm.items().size() == 1);
         assertThat(vm.items().getFirst().title()).isEqualTo("问问新茶口感");
@@ -200,7 +200,7 @@ class FollowUpViewsTest {
     }
 
     @Test
-    void timelineAddsEditsAndDeletesByKeyboard(FxRobot robot) {
+    void contactsAddEditsAndDeletesByKeyboard(FxRobot robot) {
         waitUntil(() -> shell.getCenter() == shell.page(CalendarPage.class));
         robot.interact(() -> {
             ((javafx.scene.control.ToggleButton) shell.lookup("#navCustomers")).fire();
@@ -209,7 +209,7 @@ class FollowUpViewsTest {
         waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
         robot.interact(() -> selectTab((TabPane) robot.lookup("#profileTabs").query(), "#timelineList"));
         waitUntil(() -> robot.lookup("#interactionSummary").tryQuery().isPresent());
-        ListView<Interaction> list = robot.lookup("#timelineList").queryListView();
+        ListView<Contact> list = robot.lookup("#timelineList").queryListView();
         robot.clickOn("#interactionSummary").write("问了新到的龙井");
         robot.clickOn("#interactionOutcome").write("周六来店试喝");
         robot.type(KeyCode.ENTER);
@@ -233,7 +233,7 @@ class FollowUpViewsTest {
         robot.eraseText(7).write("电话问了新茶");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> list.getItems().stream().anyMatch(i -> i.summary().equals("电话问了新茶")));
-        assertThat(context.followUps().timeline(wang, 10)).hasSize(2);
+        assertThat(context.followUps().contacts(wang, 10)).hasSize(2);
 
         // delete: select, Delete, confirm
         robot.interact(() -> {
@@ -244,7 +244,7 @@ class FollowUpViewsTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
         waitUntil(() -> list.getItems().size() == 1);
-        assertThat(context.followUps().timeline(wang, 10)).extracting(Interaction::summary).containsExactly("电话问了新茶");
+        assertThat(context.followUps().contacts(wang, 10)).extracting(Contact::summary).containsExactly("电话问了新茶");
 
         // Completing the open check-in logs the form as the outcome
         ListView<FollowUp> open = robot.lookup("#timelineOpen").queryListView();
@@ -257,10 +257,10 @@ class FollowUpViewsTest {
     }
 
     @Test
-    void chineseTimeline(FxRobot robot) {
-        context.followUps().logInteraction(new Interaction(null, wang, LocalDateTime.of(2026, 11, 20, 15, 30), Channel.IN_STORE,
+    void chineseContacts(FxRobot robot) {
+        context.followUps().logContact(new Contact(null, wang, LocalDateTime.of(2026, 11, 20, 15, 30), Channel.IN_STORE,
                 "买了 250 克龙井", "满意，想要新茶", "新茶到了发微信", null));
-        context.followUps().logInteraction(new Interaction(null, wang, LocalDateTime.of(2026, 11, 22, 11, 0), Channel.WECHAT,
+        context.followUps().logContact(new Contact(null, wang, LocalDateTime.of(2026, 11, 22, 11, 0), Channel.WECHAT,
                 "发了明前龙井的图片", null, null, null));
         robot.interact(() -> {
             showShell(Locale.SIMPLIFIED_CHINESE);
@@ -272,7 +272,7 @@ class FollowUpViewsTest {
         });
         waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
         robot.interact(() -> selectTab((TabPane) robot.lookup("#profileTabs").query(), "#timelineList"));
-        ListView<Interaction> list = robot.lookup("#timelineList").queryListView();
+        ListView<Contact> list = robot.lookup("#timelineList").queryListView();
         waitUntil(() -> list.getItems().size() == 2);
         Screenshots.save(stage.getScene(), "followup-timeline-zh");
     }
@@ -283,7 +283,7 @@ class FollowUpViewsTest {
         try {
             // the English UI on a Chinese machine
             Locale.setDefault(Locale.Category.FORMAT, Locale.SIMPLIFIED_CHINESE);
-            DatePicker date = openTimelineDate(robot, Locale.ENGLISH);
+            DatePicker date = openContactDate(robot, Locale.ENGLISH);
             assertThat(date.getEditor().getText()).isEqualTo("11/23/2026");
             typeDate(robot, date, "11/20/2026");
             assertThat(date.getValue()).isEqualTo(LocalDate.of(2026, 11, 20));
@@ -308,7 +308,7 @@ class FollowUpViewsTest {
 
             // the Chinese UI on an American machine, saved to the store
             Locale.setDefault(Locale.Category.FORMAT, Locale.US);
-            date = openTimelineDate(robot, Locale.SIMPLIFIED_CHINESE);
+            date = openContactDate(robot, Locale.SIMPLIFIED_CHINESE);
             assertThat(date.getEditor().getText()).isEqualTo("2026/11/23");
             typeDate(robot, date, "2026/11/20");
             assertThat(date.getValue()).isEqualTo(LocalDate.of(2026, 11, 20));
@@ -321,14 +321,14 @@ class FollowUpViewsTest {
             assertThat(DateFields.error(date)).startsWith("“11/20/2026”不是日期。请按 2026/11/23");
             robot.clickOn("#interactionSummary").write("电话回访");
             robot.type(KeyCode.ENTER);
-            waitUntil(() -> context.followUps().timeline(wang, 10).size() == 1);
-            assertThat(context.followUps().timeline(wang, 10).getFirst().occurredAt().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 18));
+            waitUntil(() -> context.followUps().contacts(wang, 10).size() == 1);
+            assertThat(context.followUps().contacts(wang, 10).getFirst().occurredAt().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 18));
         } finally {
             Locale.setDefault(Locale.Category.FORMAT, machine);
         }
     }
 
-    private DatePicker openTimelineDate(FxRobot robot, Locale language) {
+    private DatePicker openContactDate(FxRobot robot, Locale language) {
         robot.interact(() -> showShell(language));
         waitUntil(() -> shell.getCenter() == shell.page(CalendarPage.class));
         robot.interact(() -> {

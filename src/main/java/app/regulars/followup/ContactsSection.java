@@ -2,12 +2,13 @@ package app.regulars.followup;
 
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
-import app.regulars.customer.CustomerSummary;
 import app.regulars.customer.ProfileSection;
 import app.regulars.i18n.Formats;
 import app.regulars.i18n.Messages;
 import app.regulars.fx.DateFields;
 import app.regulars.fx.TaskRunner;
+import app.regulars.fx.Windows;
+import app.regulars.membership.MembershipService;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,43 +29,42 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.print.Printer;
+import javafx.stage.FileChooser;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * The "Contacts" tab of a profile: open follow-ups on top (Complete records the form as the
- * outcome), the timeline below, newest first, and the form to log or edit a contact.
+ * outcome), the contact history below, newest first, and the form to log or edit a contact.
  * Keyboard: Alt+N (or Insert) starts a new entry, Enter on an entry edits it, Delete
  * deletes it (after a question), Enter in the form saves, Esc clears it.
  */
-public final class TimelineSection implements ProfileSection {
-    private final TimelineViewModel vm;
+public final class ContactsSection implements ProfileSection {
+    private final ContactsViewModel vm;
     private final Messages messages;
     private final Formats formats;
-    private final FollowUpService service;
-    private final CustomerService customers;
+    private final FollowUpReports reports;
     private final TaskRunner runner;
     private final VBox root = new VBox(10);
-    private final ListView<Interaction> list = new ListView<>();
+    private final ListView<Contact> list = new ListView<>();
     private final TextField summary = new TextField();
-    private Customer shown;
     private final Label briefStatus = new Label();
 
-    private final app.regulars.membership.MembershipService membership;
-
-    public TimelineSection(FollowUpService service, CustomerService customers, app.regulars.membership.MembershipService membership,
+    public ContactsSection(FollowUpService service, CustomerService customers, MembershipService membership,
                            TaskRunner runner, Messages messages) {
-        this.membership = membership;
-        this.service = service;
-        this.customers = customers;
         this.runner = runner;
         this.messages = messages;
         this.formats = new Formats(messages);
-        this.vm = new TimelineViewModel(service, runner, messages);
+        this.reports = new FollowUpReports(service, customers, membership, messages);
+        this.vm = new ContactsViewModel(service, customers, reports, runner, messages);
         build();
     }
 
-    public TimelineViewModel viewModel() {
+    public ContactsViewModel viewModel() {
         return vm;
     }
 
@@ -80,10 +80,7 @@ public final class TimelineSection implements ProfileSection {
 
     @Override
     public void show(Customer customer) {
-        shown = customer;
-        if (customer != null && customer.id() != null) {
-            vm.show(customer.id(), customer.archived());
-        }
+        vm.show(customer);
     }
 
     private void build() {
@@ -124,7 +121,7 @@ public final class TimelineSection implements ProfileSection {
         complete.setOnAction(e -> vm.complete(open.getSelectionModel().getSelectedItem()));
         Button plan = new Button(messages.get("followup.timeline.plan"));
         plan.setId("timelinePlan");
-        plan.disableProperty().bind(vm.archived);
+        plan.disableProperty().bind(vm.archivedProperty());
         plan.setOnAction(e -> planFollowUp());
         Button brief = new Button(messages.get("followup.timeline.brief"));
         brief.setId("timelineBrief");
@@ -133,15 +130,16 @@ public final class TimelineSection implements ProfileSection {
         printBrief.setId("timelinePrintBrief");
         printBrief.setOnAction(e -> printBrief());
         briefStatus.getStyleClass().add("muted");
+        briefStatus.textProperty().bind(vm.briefMessageProperty());
         HBox openButtons = new HBox(8, complete, plan, brief, printBrief, briefStatus);
         openButtons.setAlignment(Pos.CENTER_LEFT);
 
-        Label timelineTitle = new Label(messages.get("followup.timeline.title"));
-        timelineTitle.getStyleClass().add("section-title");
+        Label historyTitle = new Label(messages.get("followup.timeline.title"));
+        historyTitle.getStyleClass().add("section-title");
         list.setId("timelineList");
-        list.setItems(vm.interactions());
+        list.setItems(vm.contacts());
         list.setPlaceholder(new Label(messages.get("followup.timeline.empty")));
-        list.setCellFactory(l -> new InteractionCell());
+        list.setCellFactory(l -> new ContactCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -160,7 +158,7 @@ public final class TimelineSection implements ProfileSection {
             }
         });
 
-        root.getChildren().addAll(openTitle, open, openButtons, timelineTitle, list, form());
+        root.getChildren().addAll(openTitle, open, openButtons, historyTitle, list, form());
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.INSERT) {
                 vm.startNew();
@@ -184,27 +182,27 @@ public final class TimelineSection implements ProfileSection {
 
         DatePicker date = DateFields.create(messages);
         date.setId("interactionDate");
-        date.valueProperty().bindBidirectional(vm.date);
+        date.valueProperty().bindBidirectional(vm.dateProperty());
         date.setPrefWidth(140);
         TextField time = new TextField();
         time.setId("interactionTime");
         time.setPrefColumnCount(5);
-        time.textProperty().bindBidirectional(vm.time);
+        time.textProperty().bindBidirectional(vm.timeProperty());
         ComboBox<Channel> channel = new ComboBox<>();
         channel.setId("interactionChannel");
         channel.getItems().setAll(Channel.values());
         channel.setConverter(FollowUpEditorView.enumConverter(messages, "followup.channel."));
-        channel.valueProperty().bindBidirectional(vm.channel);
+        channel.valueProperty().bindBidirectional(vm.channelProperty());
         HBox when = new HBox(8, date, time, channel);
         when.setAlignment(Pos.CENTER_LEFT);
         summary.setId("interactionSummary");
-        summary.textProperty().bindBidirectional(vm.summary);
+        summary.textProperty().bindBidirectional(vm.summaryProperty());
         TextField outcome = new TextField();
         outcome.setId("interactionOutcome");
-        outcome.textProperty().bindBidirectional(vm.outcome);
+        outcome.textProperty().bindBidirectional(vm.outcomeProperty());
         TextField next = new TextField();
         next.setId("interactionNext");
-        next.textProperty().bindBidirectional(vm.nextStep);
+        next.textProperty().bindBidirectional(vm.nextStepProperty());
 
         Label error = new Label();
         error.setId("timelineError");
@@ -227,7 +225,7 @@ public final class TimelineSection implements ProfileSection {
             vm.startNew();
             summary.requestFocus();
         });
-        save.disableProperty().bind(vm.archived);
+        save.disableProperty().bind(vm.archivedProperty());
         HBox buttons = new HBox(8, save, clear);
 
         int r = 0;
@@ -258,7 +256,7 @@ public final class TimelineSection implements ProfileSection {
         return l;
     }
 
-    private void confirmDelete(Interaction i) {
+    private void confirmDelete(Contact i) {
         if (i == null) {
             return;
         }
@@ -266,9 +264,7 @@ public final class TimelineSection implements ProfileSection {
                 ButtonType.OK, ButtonType.CANCEL);
         alert.setHeaderText(null);
         alert.setTitle(messages.get("followup.timeline.delete"));
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
+        Windows.dialog(root, alert);
         alert.resultProperty().addListener((obs, o, n) -> {
             if (n == ButtonType.OK) {
                 vm.delete(i);
@@ -277,68 +273,45 @@ public final class TimelineSection implements ProfileSection {
         alert.show();
     }
 
-    private SurveyLauncher surveyLauncher;
-
     /** What opens a survey entry from a follow-up's form. */
     public void setSurveyLauncher(SurveyLauncher launcher) {
-        this.surveyLauncher = launcher;
+        vm.setSurveyLauncher(launcher);
     }
 
     private void planFollowUp() {
-        if (shown == null || shown.id() == null) {
-            return;
+        FollowUpEditorViewModel editor = vm.planFollowUp();
+        if (editor != null) {
+            FollowUpEditorView.open(Windows.windowOf(root), editor, messages, "followup.editor.newTitle", f -> vm.reload());
         }
-        FollowUpEditorViewModel editor = new FollowUpEditorViewModel(service, customers, runner, messages);
-        editor.setSurveyLauncher(surveyLauncher);
-        editor.startNew(vm.now().toLocalDate().plusDays(1).atTime(10, 0),
-                new CustomerSummary(shown.id(), shown.code(), shown.name(), null, null, null, null, null, false));
-        FollowUpEditorView.open(root.getScene() == null ? null : root.getScene().getWindow(), editor, messages,
-                "followup.editor.newTitle", f -> vm.reload());
-    }
-
-    private FollowUpReports reports() {
-        return new FollowUpReports(service, customers, membership, messages);
     }
 
     private void exportBrief() {
-        if (shown == null || shown.id() == null) {
+        String name = vm.briefFileName();
+        if (name == null) {
             return;
         }
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        chooser.setInitialFileName(shown.name() + "-" + shown.code() + ".pdf");
-        java.io.File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName(name);
+        File file = chooser.showSaveDialog(Windows.windowOf(root));
         if (file != null) {
             exportBriefTo(file.toPath());
         }
     }
 
     /** Writes the shown customer's visit brief to {@code file}. */
-    public void exportBriefTo(java.nio.file.Path file) {
-        long id = shown.id();
-        runner.run(() -> {
-            FollowUpReports r = reports();
-            r.writeBriefs(java.util.List.of(r.brief(id)), app.regulars.tables.TableLayout.Paper.forCountry(
-                    java.util.Locale.getDefault(java.util.Locale.Category.FORMAT).getCountry()), file);
-            return file;
-        }, p -> briefStatus.setText(messages.get("followup.calendar.exported", p.toString())),
-                e -> briefStatus.setText(messages.describe(e)));
+    public void exportBriefTo(Path file) {
+        vm.exportBrief(file);
     }
 
     private void printBrief() {
-        if (shown == null || shown.id() == null) {
-            return;
-        }
-        long id = shown.id();
-        FollowUpReports r = reports();
-        runner.run(() -> r.brief(id), b -> new BriefPrinter(messages, javafx.print.Printer::getDefaultPrinter)
-                .print(java.util.List.of(b), r, root.getScene() == null ? null : root.getScene().getWindow(), runner, briefStatus::setText),
-                e -> briefStatus.setText(messages.describe(e)));
+        vm.brief(b -> new BriefPrinter(messages, Printer::getDefaultPrinter)
+                .print(List.of(b), reports, Windows.windowOf(root), runner, vm::briefPrinted));
     }
 
-    private final class InteractionCell extends ListCell<Interaction> {
+    private final class ContactCell extends ListCell<Contact> {
         @Override
-        protected void updateItem(Interaction i, boolean empty) {
+        protected void updateItem(Contact i, boolean empty) {
             super.updateItem(i, empty);
             if (empty || i == null) {
                 setGraphic(null);

@@ -1,0 +1,145 @@
+package app.regulars.followup;
+
+import app.regulars.app.AppContext;
+import app.regulars.customer.CustomerSort;
+import app.regulars.i18n.Messages;
+import app.regulars.testing.SyncTaskRunner;
+import app.regulars.testing.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The calendar's view model on a real store with a synchronous runner, no window (today is 2026-11-23). */
+class CalendarViewModelTest {
+    @TempDir
+    Path dir;
+    private AppContext context;
+    private FollowUpService service;
+    private CalendarViewModel vm;
+    private long wang;
+    private long zeng;
+
+    @BeforeEach
+    void open() {
+        context = TestStores.open(dir);
+        TestStores.addKnownCustomers(context.customers());
+        service = context.followUps();
+        wang = context.customers().search("王小明", null, false, CustomerSort.NAME, true)[0];
+        zeng = context.customers().search("曾晓燕", null, false, CustomerSort.NAME, true)[0];
+        vm = new CalendarViewModel(service, context.customers(), new SyncTaskRunner(), new Messages(java.util.Locale.ENGLISH));
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private FollowUp schedule(long customer, String title, LocalDateTime due) {
+        return service.schedule(FollowUp.planned(customer, FollowUpKind.CHECK_IN, title, due));
+    }
+
+    @Test
+    void todaysListHoldsTheOverdueFirstThenWhatIsStillPlannedToday() {
+        service.openComplaint(zeng, "Damp tea", null, LocalDateTime.of(2026, 11, 21, 16, 0)); // due 11-22 16:00
+        schedule(wang, "Afternoon call", LocalDateTime.of(2026, 11, 23, 15, 0));
+        FollowUp done = schedule(wang, "Morning call", LocalDateTime.of(2026, 11, 23, 9, 0));
+        service.setStatus(done.id(), FollowUpStatus.DONE);
+        schedule(zeng, "Tomorrow", LocalDateTime.of(2026, 11, 24, 9, 0));
+        vm.load();
+        assertThat(vm.todays()).extracting(FollowUp::title).containsExactly("Damp tea", "Afternoon call");
+        // the week still shows today's planned one once, not twice
+        vm.modeProperty().set(CalendarViewModel.Mode.WEEK);
+        assertThat(vm.todays()).extracting(FollowUp::title).containsExactly("Damp tea", "Afternoon call");
+    }
+
+    @Test
+    void aDropInTheMonthKeepsTheTimeAndInTheWeekTakesTheHourOrTheAllDayRow() {
+        long id = schedule(wang, "Samples", LocalDateTime.of(2026, 11, 24, 10, 30)).id();
+        vm.load();
+        vm.moveTo(id, LocalDate.of(2026, 11, 26), null);
+        assertThat(service.get(id).orElseThrow().dueAt()).isEqualTo(LocalDateTime.of(2026, 11, 26, 10, 30));
+
+        vm.modeProperty().set(CalendarViewModel.Mode.WEEK);
+        vm.moveTo(id, LocalDate.of(2026, 11, 27), 15);
+        assertThat(service.get(id).orElseThrow().dueAt()).isEqualTo(LocalDateTime.of(2026, 11, 27, 15, 30));
+        vm.moveTo(id, LocalDate.of(2026, 11, 27), null);
+        FollowUp allDay = service.get(id).orElseThrow();
+        assertThat(allDay.dueAt()).isEqualTo(LocalDate.of(2026, 11, 27).atStartOfDay());
+        assertThat(allDay.allDay()).isTrue();
+        vm.moveTo(id, LocalDate.of(2026, 11, 25), 9);
+        FollowUp timed = service.get(id).orElseThrow();
+        assertThat(timed.dueAt()).isEqualTo(LocalDateTime.of(2026, 11, 25, 9, 0));
+        assertThat(timed.allDay()).isFalse();
+        assertThat(service.history(id)).hasSize(4);
+    }
+
+    @Test
+    void aDropOfAFollowUpThatIsNotShownMovesNothing() {
+        long id = schedule(wang, "Next month", LocalDateTime.of(2027, 2, 1, 10, 0)).id();
+        vm.load();
+        vm.moveTo(id, LocalDate.of(2026, 11, 26), null);
+        assertThat(service.history(id)).isEmpty();
+    }
+
+    @Test
+    void slotsPutEarlyAndLateFollowUpsInTheFirstAndLastHourAndAllDayOnesApart() {
+        schedule(wang, "Early", LocalDateTime.of(2026, 11, 24, 6, 15));
+        schedule(wang, "Ten", LocalDateTime.of(2026, 11, 24, 10, 0));
+        schedule(wang, "Late", LocalDateTime.of(2026, 11, 24, 22, 0));
+        service.schedule(FollowUp.planned(zeng, FollowUpKind.BIRTHDAY, "Birthday", LocalDate.of(2026, 11, 24).atStartOfDay())
+                .withDue(LocalDate.of(2026, 11, 24).atStartOfDay(), true));
+        vm.modeProperty().set(CalendarViewModel.Mode.WEEK);
+        LocalDate tuesday = LocalDate.of(2026, 11, 24);
+        assertThat(vm.inSlot(tuesday, null)).extracting(FollowUp::title).containsExactly("Birthday");
+        assertThat(vm.inSlot(tuesday, CalendarViewModel.FIRST_HOUR)).extracting(FollowUp::title).containsExactly("Early");
+        assertThat(vm.inSlot(tuesday, 10)).extracting(FollowUp::title).containsExactly("Ten");
+        assertThat(vm.inSlot(tuesday, CalendarViewModel.LAST_HOUR)).extracting(FollowUp::title).containsExactly("Late");
+        assertThat(vm.on(tuesday)).hasSize(4);
+        assertThat(vm.on(tuesday.plusDays(1))).isEmpty();
+    }
+
+    @Test
+    void theMonthCountsWhatADayHoldsBeyondTheFirstFew() {
+        for (int i = 0; i < CalendarViewModel.MONTH_PER_DAY + 2; i++) {
+            schedule(wang, "Call " + i, LocalDateTime.of(2026, 11, 25, 9 + i, 0));
+        }
+        vm.load();
+        LocalDate day = LocalDate.of(2026, 11, 25);
+        assertThat(vm.on(day)).hasSize(CalendarViewModel.MONTH_PER_DAY);
+        assertThat(vm.countOn(day)).isEqualTo(CalendarViewModel.MONTH_PER_DAY + 2);
+        assertThat(vm.countOn(day.plusDays(1))).isZero();
+    }
+
+    @Test
+    void theAgendaHasAHeaderForEachDayBeforeItsFollowUps() {
+        schedule(wang, "A", LocalDateTime.of(2026, 11, 23, 15, 0));
+        schedule(zeng, "B", LocalDateTime.of(2026, 11, 23, 16, 0));
+        schedule(wang, "C", LocalDateTime.of(2026, 11, 25, 9, 0));
+        vm.modeProperty().set(CalendarViewModel.Mode.AGENDA);
+        assertThat(vm.agendaRows()).containsExactly(
+                new CalendarViewModel.AgendaRow(LocalDate.of(2026, 11, 23), null),
+                new CalendarViewModel.AgendaRow(LocalDate.of(2026, 11, 23), vm.items().get(0)),
+                new CalendarViewModel.AgendaRow(LocalDate.of(2026, 11, 23), vm.items().get(1)),
+                new CalendarViewModel.AgendaRow(LocalDate.of(2026, 11, 25), null),
+                new CalendarViewModel.AgendaRow(LocalDate.of(2026, 11, 25), vm.items().get(2)));
+    }
+
+    @Test
+    void moreOpensTheDayOrTheAgendaFromThatDay() {
+        LocalDate day = LocalDate.of(2026, 12, 3);
+        vm.showDay(day);
+        assertThat(vm.getMode()).isEqualTo(CalendarViewModel.Mode.DAY);
+        assertThat(vm.start()).isEqualTo(day);
+        vm.showAgenda(day.plusDays(1));
+        assertThat(vm.getMode()).isEqualTo(CalendarViewModel.Mode.AGENDA);
+        assertThat(vm.start()).isEqualTo(day.plusDays(1));
+        assertThat(vm.end()).isEqualTo(day.plusDays(1 + CalendarViewModel.AGENDA_DAYS));
+    }
+}
