@@ -9,14 +9,14 @@ import java.util.Set;
  * they opted out of. A customer without consent, or opted out of a channel, gets no
  * greetings through it.
  */
-public record Consent(boolean marketing, LocalDate date, Set<ContactChannel> optOuts) {
+public record Consent(boolean marketing, LocalDate date, Set<MarketingChannel> optOuts) {
     public static final Consent NONE = new Consent(false, null, Set.of());
 
     public Consent {
         optOuts = optOuts == null || optOuts.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(optOuts));
     }
 
-    public boolean allows(ContactChannel channel) {
+    public boolean allows(MarketingChannel channel) {
         return marketing && !optOuts.contains(channel);
     }
 }

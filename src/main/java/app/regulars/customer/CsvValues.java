@@ -42,12 +42,12 @@ final class CsvValues {
             Map.entry("是", true), Map.entry("同意", true),
             Map.entry("no", false), Map.entry("n", false), Map.entry("false", false), Map.entry("0", false),
             Map.entry("否", false), Map.entry("不同意", false));
-    private static final Map<String, ContactChannel> CHANNELS = Map.ofEntries(
-            Map.entry("phone", ContactChannel.PHONE), Map.entry("call", ContactChannel.PHONE), Map.entry("电话", ContactChannel.PHONE),
-            Map.entry("sms", ContactChannel.SMS), Map.entry("text", ContactChannel.SMS), Map.entry("短信", ContactChannel.SMS),
-            Map.entry("wechat", ContactChannel.WECHAT), Map.entry("微信", ContactChannel.WECHAT),
-            Map.entry("email", ContactChannel.EMAIL), Map.entry("e-mail", ContactChannel.EMAIL),
-            Map.entry("邮件", ContactChannel.EMAIL), Map.entry("邮箱", ContactChannel.EMAIL));
+    private static final Map<String, MarketingChannel> CHANNELS = Map.ofEntries(
+            Map.entry("phone", MarketingChannel.PHONE), Map.entry("call", MarketingChannel.PHONE), Map.entry("电话", MarketingChannel.PHONE),
+            Map.entry("sms", MarketingChannel.SMS), Map.entry("text", MarketingChannel.SMS), Map.entry("短信", MarketingChannel.SMS),
+            Map.entry("wechat", MarketingChannel.WECHAT), Map.entry("微信", MarketingChannel.WECHAT),
+            Map.entry("email", MarketingChannel.EMAIL), Map.entry("e-mail", MarketingChannel.EMAIL),
+            Map.entry("邮件", MarketingChannel.EMAIL), Map.entry("邮箱", MarketingChannel.EMAIL));
 
     private CsvValues() {
     }
@@ -85,8 +85,8 @@ final class CsvValues {
         return isBlank(cell) ? null : lookup(YES_NO, cell);
     }
 
-    static Set<ContactChannel> channels(String cell) {
-        Set<ContactChannel> out = EnumSet.noneOf(ContactChannel.class);
+    static Set<MarketingChannel> channels(String cell) {
+        Set<MarketingChannel> out = EnumSet.noneOf(MarketingChannel.class);
         for (String part : list(cell)) {
             out.add(lookup(CHANNELS, part));
         }
@@ -169,7 +169,7 @@ final class CsvValues {
         return d == null ? "" : d.toString();
     }
 
-    static String format(Set<ContactChannel> channels) {
+    static String format(Set<MarketingChannel> channels) {
         return channels.stream().sorted(Comparator.naturalOrder())
                 .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(";"));
     }

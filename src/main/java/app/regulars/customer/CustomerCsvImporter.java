@@ -204,7 +204,7 @@ public final class CustomerCsvImporter {
                 .preferences(in.get(CustomerColumn.PREFERENCES));
         Boolean marketing = in.parse(CustomerColumn.MARKETING_CONSENT, CsvValues::yesNo, "exchange.row.yesNo");
         LocalDate consentDate = in.parse(CustomerColumn.CONSENT_DATE, CsvValues::date, "exchange.row.date");
-        Set<ContactChannel> optOuts = in.parseEach(CustomerColumn.OPT_OUTS);
+        Set<MarketingChannel> optOuts = in.parseEach(CustomerColumn.OPT_OUTS);
         b.consent(new Consent(Boolean.TRUE.equals(marketing), consentDate, optOuts));
 
         Customer normalized = null;
@@ -259,7 +259,7 @@ public final class CustomerCsvImporter {
             }
         }
 
-        Set<ContactChannel> parseEach(CustomerColumn column) {
+        Set<MarketingChannel> parseEach(CustomerColumn column) {
             String raw = get(column);
             try {
                 return CsvValues.channels(raw);

@@ -221,7 +221,7 @@ public final class CustomerEditorView extends BorderPane {
         HBox optOuts = new HBox(12);
         optOuts.setAlignment(Pos.CENTER_LEFT);
         optOuts.getChildren().add(new Label(messages.get("customer.editor.optOut")));
-        for (ContactChannel ch : ContactChannel.values()) {
+        for (MarketingChannel ch : MarketingChannel.values()) {
             CheckBox box = new CheckBox(messages.get("customer.channel." + ch.name().toLowerCase(Locale.ROOT)));
             box.setId("optOut" + ch.name());
             box.selectedProperty().bindBidirectional(vm.optOutProperty(ch));

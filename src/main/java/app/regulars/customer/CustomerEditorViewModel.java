@@ -58,7 +58,7 @@ public final class CustomerEditorViewModel {
     private final StringProperty preferences = new SimpleStringProperty("");
     private final BooleanProperty marketingConsent = new SimpleBooleanProperty(false);
     private final ObjectProperty<LocalDate> consentDate = new SimpleObjectProperty<>();
-    private final Map<ContactChannel, BooleanProperty> optOuts = new EnumMap<>(ContactChannel.class);
+    private final Map<MarketingChannel, BooleanProperty> optOuts = new EnumMap<>(MarketingChannel.class);
 
     private final ObservableMap<CustomerField, String> problems = FXCollections.observableMap(new EnumMap<>(CustomerField.class));
     private final ReadOnlyStringWrapper duplicateWarning = new ReadOnlyStringWrapper("");
@@ -71,7 +71,7 @@ public final class CustomerEditorViewModel {
         this.service = service;
         this.runner = runner;
         this.messages = messages;
-        for (ContactChannel c : ContactChannel.values()) {
+        for (MarketingChannel c : MarketingChannel.values()) {
             optOuts.put(c, new SimpleBooleanProperty(false));
         }
         javafx.beans.InvalidationListener birthday = obs -> updateNextBirthday();
@@ -122,7 +122,7 @@ public final class CustomerEditorViewModel {
         preferences.set(nz(c.preferences()));
         marketingConsent.set(c.consent().marketing());
         consentDate.set(c.consent().date());
-        for (ContactChannel ch : ContactChannel.values()) {
+        for (MarketingChannel ch : MarketingChannel.values()) {
             optOuts.get(ch).set(c.consent().optOuts().contains(ch));
         }
         problems.clear();
@@ -169,7 +169,7 @@ public final class CustomerEditorViewModel {
         } catch (RuntimeException e) {
             throw new InvalidCustomerException(Map.of(CustomerField.BIRTHDAY, FieldProblem.of("customer.error.birthdayInvalid")));
         }
-        EnumSet<ContactChannel> out = EnumSet.noneOf(ContactChannel.class);
+        EnumSet<MarketingChannel> out = EnumSet.noneOf(MarketingChannel.class);
         optOuts.forEach((ch, p) -> {
             if (p.get()) {
                 out.add(ch);
@@ -280,7 +280,7 @@ public final class CustomerEditorViewModel {
     public StringProperty preferencesProperty() { return preferences; }
     public BooleanProperty marketingConsentProperty() { return marketingConsent; }
     public ObjectProperty<LocalDate> consentDateProperty() { return consentDate; }
-    public BooleanProperty optOutProperty(ContactChannel channel) { return optOuts.get(channel); }
+    public BooleanProperty optOutProperty(MarketingChannel channel) { return optOuts.get(channel); }
     public ObservableMap<CustomerField, String> problems() { return problems; }
     public ReadOnlyStringProperty duplicateWarningProperty() { return duplicateWarning.getReadOnlyProperty(); }
     public ReadOnlyStringProperty nextBirthdayProperty() { return nextBirthday.getReadOnlyProperty(); }

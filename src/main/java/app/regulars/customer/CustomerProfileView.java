@@ -187,7 +187,7 @@ public final class CustomerProfileView extends BorderPane {
         String text = messages.get("customer.profile.consentSince", formats.date(consent.date()));
         if (!consent.optOuts().isEmpty()) {
             List<String> channels = new ArrayList<>();
-            for (ContactChannel ch : consent.optOuts()) {
+            for (MarketingChannel ch : consent.optOuts()) {
                 channels.add(messages.get("customer.channel." + ch.name().toLowerCase(java.util.Locale.ROOT)));
             }
             text += "\n" + messages.get("customer.profile.optedOut", String.join(messages.get("common.listSeparator"), channels));

@@ -171,10 +171,10 @@ public final class CustomerRepository {
         Consent consent = c.consent();
         r.setMarketingConsent(consent.marketing());
         r.setConsentDate(consent.date());
-        r.setOptOutPhone(consent.optOuts().contains(ContactChannel.PHONE));
-        r.setOptOutSms(consent.optOuts().contains(ContactChannel.SMS));
-        r.setOptOutWechat(consent.optOuts().contains(ContactChannel.WECHAT));
-        r.setOptOutEmail(consent.optOuts().contains(ContactChannel.EMAIL));
+        r.setOptOutPhone(consent.optOuts().contains(MarketingChannel.PHONE));
+        r.setOptOutSms(consent.optOuts().contains(MarketingChannel.SMS));
+        r.setOptOutWechat(consent.optOuts().contains(MarketingChannel.WECHAT));
+        r.setOptOutEmail(consent.optOuts().contains(MarketingChannel.EMAIL));
         r.setArchived(c.archived());
     }
 
@@ -228,11 +228,11 @@ public final class CustomerRepository {
     }
 
     private static Customer toCustomer(CustomerRecord r, List<String> phones, List<String> tags) {
-        EnumSet<ContactChannel> optOuts = EnumSet.noneOf(ContactChannel.class);
-        if (r.getOptOutPhone()) optOuts.add(ContactChannel.PHONE);
-        if (r.getOptOutSms()) optOuts.add(ContactChannel.SMS);
-        if (r.getOptOutWechat()) optOuts.add(ContactChannel.WECHAT);
-        if (r.getOptOutEmail()) optOuts.add(ContactChannel.EMAIL);
+        EnumSet<MarketingChannel> optOuts = EnumSet.noneOf(MarketingChannel.class);
+        if (r.getOptOutPhone()) optOuts.add(MarketingChannel.PHONE);
+        if (r.getOptOutSms()) optOuts.add(MarketingChannel.SMS);
+        if (r.getOptOutWechat()) optOuts.add(MarketingChannel.WECHAT);
+        if (r.getOptOutEmail()) optOuts.add(MarketingChannel.EMAIL);
         return Customer.builder()
                 .id(r.getId())
                 .code(r.getCode())

@@ -1,6 +1,6 @@
 package app.regulars.customer;
 
 /** The channels a customer can opt out of for marketing. */
-public enum ContactChannel {
+public enum MarketingChannel {
     PHONE, SMS, WECHAT, EMAIL
 }

@@ -188,9 +188,9 @@ public final class ContactsSection implements ProfileSection {
         time.setId("interactionTime");
         time.setPrefColumnCount(5);
         time.textProperty().bindBidirectional(vm.timeProperty());
-        ComboBox<Channel> channel = new ComboBox<>();
+        ComboBox<ContactChannel> channel = new ComboBox<>();
         channel.setId("interactionChannel");
-        channel.getItems().setAll(Channel.values());
+        channel.getItems().setAll(ContactChannel.values());
         channel.setConverter(FollowUpEditorView.enumConverter(messages, "followup.channel."));
         channel.valueProperty().bindBidirectional(vm.channelProperty());
         HBox when = new HBox(8, date, time, channel);

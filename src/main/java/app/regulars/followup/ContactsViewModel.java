@@ -56,7 +56,7 @@ public final class ContactsViewModel {
 
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final StringProperty time = new SimpleStringProperty("");
-    private final ObjectProperty<Channel> channel = new SimpleObjectProperty<>(Channel.PHONE);
+    private final ObjectProperty<ContactChannel> channel = new SimpleObjectProperty<>(ContactChannel.PHONE);
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty nextStep = new SimpleStringProperty("");
@@ -81,7 +81,7 @@ public final class ContactsViewModel {
         return time;
     }
 
-    public ObjectProperty<Channel> channelProperty() {
+    public ObjectProperty<ContactChannel> channelProperty() {
         return channel;
     }
 
@@ -219,7 +219,7 @@ public final class ContactsViewModel {
         LocalDateTime now = service.now();
         date.set(now.toLocalDate());
         time.set(now.format(TIME));
-        channel.set(Channel.PHONE);
+        channel.set(ContactChannel.PHONE);
         summary.set("");
         outcome.set("");
         nextStep.set("");

@@ -78,7 +78,7 @@ public final class FollowUpRepository {
     }
 
     private static Contact contact(InteractionRecord r) {
-        return new Contact(r.getId(), r.getCustomerId(), r.getOccurredAt(), Channel.valueOf(r.getChannel()),
+        return new Contact(r.getId(), r.getCustomerId(), r.getOccurredAt(), ContactChannel.valueOf(r.getChannel()),
                 r.getSummary(), r.getOutcome(), r.getNextStep(), r.getFollowUpId());
     }
 

@@ -187,7 +187,7 @@ public final class FollowUpService {
      * Completes a planned follow-up: records {@code outcome} as a contact linked to it
      * and, when the series goes on, schedules the next occurrence. Returns the next one, if any.
      */
-    public Optional<FollowUp> complete(long id, Channel channel, String summary, String outcome, String nextStep) {
+    public Optional<FollowUp> complete(long id, ContactChannel channel, String summary, String outcome, String nextStep) {
         Long nextId = db.write(cfg -> {
             FollowUp f = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
             requirePlanned(f);
@@ -218,7 +218,7 @@ public final class FollowUpService {
 
     public void setStatus(long id, FollowUpStatus status) {
         if (status == FollowUpStatus.DONE) {
-            complete(id, Channel.PHONE, null, null, null);
+            complete(id, ContactChannel.PHONE, null, null, null);
             return;
         }
         db.write(cfg -> {

@@ -31,7 +31,7 @@ class CustomerCsvExporterTest {
                     .email("wang@example.cn").wechat("wxm_88").address("上海市徐汇区, 漕溪北路 1 号")
                     .company("\"好\"公司").jobTitle("经理").source("朋友介绍").tags("常客", "绿茶")
                     .notes("第一行\n第二行, 带逗号").preferences("靠窗")
-                    .consent(new Consent(true, LocalDate.of(2024, 1, 2), Set.of(ContactChannel.WECHAT, ContactChannel.PHONE)))
+                    .consent(new Consent(true, LocalDate.of(2024, 1, 2), Set.of(MarketingChannel.WECHAT, MarketingChannel.PHONE)))
                     .build());
             a.customers().save(Customer.builder().code("V002").name("Alice").gender(Gender.FEMALE)
                     .birthday(Birthday.lunar(null, 4, 10, true)).build());

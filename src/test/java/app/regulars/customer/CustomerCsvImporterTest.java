@@ -90,7 +90,7 @@ class CustomerCsvImporterTest {
         assertThat(wang.notes()).isEqualTo("喜欢安静的位置");
         assertThat(wang.consent().marketing()).isTrue();
         assertThat(wang.consent().date()).isEqualTo(LocalDate.of(2025, 6, 1));
-        assertThat(wang.consent().optOuts()).containsExactlyInAnyOrder(ContactChannel.SMS, ContactChannel.WECHAT);
+        assertThat(wang.consent().optOuts()).containsExactlyInAnyOrder(MarketingChannel.SMS, MarketingChannel.WECHAT);
         Customer li = byCode("A002");
         assertThat(li.birthday()).isEqualTo(new Birthday(Birthday.Kind.SOLAR, null, 5, 12, false));
         assertThat(li.consent().marketing()).isFalse();
@@ -121,7 +121,7 @@ class CustomerCsvImporterTest {
         assertThat(alice.tags()).containsExactlyInAnyOrder("vip", "tea");
         assertThat(alice.preferences()).isEqualTo("window seat");
         assertThat(alice.consent().date()).isEqualTo(LocalDate.of(2024, 3, 1));
-        assertThat(alice.consent().optOuts()).containsExactly(ContactChannel.EMAIL);
+        assertThat(alice.consent().optOuts()).containsExactly(MarketingChannel.EMAIL);
         long[] bob = ctx.customers().search("Bob", null, false, app.regulars.customer.CustomerSort.NAME, true);
         assertThat(ctx.customers().get(bob[0]).orElseThrow().birthday()).isEqualTo(Birthday.lunar(null, 4, 10, true));
     }

@@ -189,7 +189,7 @@ class CustomerServiceTest {
         Customer c = customers.byCode("000001").orElseThrow();
         assertThat(c.birthday()).isEqualTo(Birthday.lunar(1988, 8, 15, false));
         assertThat(c.consent().marketing()).isTrue();
-        assertThat(c.consent().optOuts()).containsExactly(ContactChannel.SMS);
+        assertThat(c.consent().optOuts()).containsExactly(MarketingChannel.SMS);
         assertThat(c.tags()).containsExactly("VIP", "茶友");
         assertThat(c.preferences()).isEqualTo("喜欢龙井，少糖");
         assertThat(c.gender()).isEqualTo(Gender.MALE);

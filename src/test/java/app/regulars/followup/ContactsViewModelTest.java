@@ -59,9 +59,9 @@ class ContactsViewModelTest {
         assertThat(vm.summaryProperty().get()).as("the form is cleared after a save").isEmpty();
 
         vm.startEdit(vm.contacts().getFirst());
-        vm.channelProperty().set(Channel.WECHAT);
+        vm.channelProperty().set(ContactChannel.WECHAT);
         vm.save();
-        assertThat(service.contacts(wang.id(), 10)).extracting(Contact::channel).containsExactly(Channel.WECHAT);
+        assertThat(service.contacts(wang.id(), 10)).extracting(Contact::channel).containsExactly(ContactChannel.WECHAT);
 
         vm.delete(vm.contacts().getFirst());
         assertThat(vm.contacts()).isEmpty();

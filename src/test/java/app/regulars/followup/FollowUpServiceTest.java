@@ -73,7 +73,7 @@ class FollowUpServiceTest {
         FollowUp monthly = FollowUp.planned(wang, FollowUpKind.CHECK_IN, "Monthly tea tasting", at(2027, 1, 31, 10))
                 .withRecurrence(Recurrence.MONTHLY, LocalDate.of(2027, 3, 31));
         FollowUp saved = service.schedule(monthly);
-        FollowUp second = service.complete(saved.id(), Channel.PHONE, "Called", "Will come", "Send samples").orElseThrow();
+        FollowUp second = service.complete(saved.id(), ContactChannel.PHONE, "Called", "Will come", "Send samples").orElseThrow();
         assertEquals(at(2027, 2, 28, 10), second.dueAt());
         assertEquals(FollowUpStatus.DONE, service.get(saved.id()).orElseThrow().status());
         List<Contact> contacts = service.contacts(wang, 10);
@@ -81,9 +81,9 @@ class FollowUpServiceTest {
         assertEquals("Will come", contacts.getFirst().outcome());
         assertEquals(saved.id(), contacts.getFirst().followUpId());
         // computed from the series' start, not from 28 February: 31 March, then the end
-        FollowUp third = service.complete(second.id(), Channel.VISIT, null, null, null).orElseThrow();
+        FollowUp third = service.complete(second.id(), ContactChannel.VISIT, null, null, null).orElseThrow();
         assertEquals(at(2027, 3, 31, 10), third.dueAt());
-        assertEquals(Optional.empty(), service.complete(third.id(), Channel.VISIT, null, null, null));
+        assertEquals(Optional.empty(), service.complete(third.id(), ContactChannel.VISIT, null, null, null));
     }
 
     @Test
@@ -158,15 +158,15 @@ class FollowUpServiceTest {
 
     @Test
     void contactsAddEditDelete() {
-        Contact i = service.logContact(new Contact(null, wang, at(2026, 11, 22, 16), Channel.WECHAT, "问了新茶", null, "周六来", null));
-        service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), Channel.IN_STORE, "买了龙井", "满意", null, null));
+        Contact i = service.logContact(new Contact(null, wang, at(2026, 11, 22, 16), ContactChannel.WECHAT, "问了新茶", null, "周六来", null));
+        service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), ContactChannel.IN_STORE, "买了龙井", "满意", null, null));
         assertEquals(List.of("买了龙井", "问了新茶"), service.contacts(wang, 10).stream().map(Contact::summary).toList());
-        service.updateContact(new Contact(i.id(), wang, i.occurredAt(), Channel.PHONE, "电话问新茶", null, null, null));
-        assertEquals(Channel.PHONE, service.contacts(wang, 10).get(1).channel());
+        service.updateContact(new Contact(i.id(), wang, i.occurredAt(), ContactChannel.PHONE, "电话问新茶", null, null, null));
+        assertEquals(ContactChannel.PHONE, service.contacts(wang, 10).get(1).channel());
         service.deleteContact(i.id());
         assertEquals(1, service.contacts(wang, 10).size());
         assertEquals("followup.error.summary", assertThrows(UserException.class,
-                () -> service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), Channel.SMS, "  ", null, null, null))).key());
+                () -> service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), ContactChannel.SMS, "  ", null, null, null))).key());
     }
 
     @Test
@@ -218,10 +218,10 @@ class FollowUpServiceTest {
         ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
         ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
         // 王小明 (VIP, every 30 days) last contacted 25 days ago: due in 5 days
-        service.logContact(new Contact(null, wang, at(2026, 10, 29, 10), Channel.VISIT, "Visited", null, null, null));
+        service.logContact(new Contact(null, wang, at(2026, 10, 29, 10), ContactChannel.VISIT, "Visited", null, null, null));
         // 曾晓燕 (every 90) contacted 100 days ago: due now; Alice contacted 60 days ago: not yet
-        service.logContact(new Contact(null, zeng, at(2026, 8, 15, 10), Channel.PHONE, "Called", null, null, null));
-        service.logContact(new Contact(null, alice, at(2026, 9, 24, 10), Channel.PHONE, "Called", null, null, null));
+        service.logContact(new Contact(null, zeng, at(2026, 8, 15, 10), ContactChannel.PHONE, "Called", null, null, null));
+        service.logContact(new Contact(null, alice, at(2026, 9, 24, 10), ContactChannel.PHONE, "Called", null, null, null));
         AutoFollowUps.Result r = ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
         assertEquals(2, r.checkIns());
         List<FollowUp> checkIns = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.CHECK_IN, null, null, null));
@@ -231,7 +231,7 @@ class FollowUpServiceTest {
         assertEquals(wang, checkIns.get(1).customerId());
         assertEquals(0, ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH)).checkIns());
         // a contact today resets 王小明's clock: the planned check-in is cancelled, none is due within 14 days
-        service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), Channel.IN_STORE, "Came in", null, null, null));
+        service.logContact(new Contact(null, wang, at(2026, 11, 23, 9), ContactChannel.IN_STORE, "Came in", null, null, null));
         assertEquals(FollowUpStatus.CANCELLED, service.get(checkIns.get(1).id()).orElseThrow().status());
         assertEquals(0, ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH)).checkIns());
     }
@@ -243,8 +243,8 @@ class FollowUpServiceTest {
         ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
         ctx.settings().put(AutoFollowUps.CADENCE_RULES, "tier:Gold=30");
         ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
-        service.logContact(new Contact(null, alice, at(2026, 10, 25, 10), Channel.EMAIL, "Quote sent", null, null, null));
-        service.logContact(new Contact(null, zeng, at(2026, 10, 25, 10), Channel.PHONE, "Called", null, null, null));
+        service.logContact(new Contact(null, alice, at(2026, 10, 25, 10), ContactChannel.EMAIL, "Quote sent", null, null, null));
+        service.logContact(new Contact(null, zeng, at(2026, 10, 25, 10), ContactChannel.PHONE, "Called", null, null, null));
         ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
         List<FollowUp> checkIns = service.between(at(2000, 1, 1, 0), at(2100, 1, 1, 0), new FollowUpFilter(FollowUpKind.CHECK_IN, null, null, null));
         assertEquals(1, checkIns.size());
@@ -278,7 +278,7 @@ class FollowUpServiceTest {
         ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "30");
         ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "40");
         ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
-        service.logContact(new Contact(null, old.id(), at(2026, 11, 1, 10), Channel.PHONE, "Called", null, null, null));
+        service.logContact(new Contact(null, old.id(), at(2026, 11, 1, 10), ContactChannel.PHONE, "Called", null, null, null));
         ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
         FollowUp checkIn = checkIns(service).stream().filter(f -> f.customerId() == old.id()).findFirst().orElseThrow();
         assertEquals(LocalDate.of(2026, 12, 1), checkIn.dueAt().toLocalDate());

@@ -215,7 +215,7 @@ class FollowUpViewsTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> list.getItems().size() == 1);
         assertThat(list.getItems().getFirst().summary()).isEqualTo("问了新到的龙井");
-        assertThat(list.getItems().getFirst().channel()).isEqualTo(Channel.PHONE);
+        assertThat(list.getItems().getFirst().channel()).isEqualTo(ContactChannel.PHONE);
 
         robot.type(KeyCode.INSERT);
         robot.write("微信发了新品图片");
@@ -258,9 +258,9 @@ class FollowUpViewsTest {
 
     @Test
     void chineseContacts(FxRobot robot) {
-        context.followUps().logContact(new Contact(null, wang, LocalDateTime.of(2026, 11, 20, 15, 30), Channel.IN_STORE,
+        context.followUps().logContact(new Contact(null, wang, LocalDateTime.of(2026, 11, 20, 15, 30), ContactChannel.IN_STORE,
                 "买了 250 克龙井", "满意，想要新茶", "新茶到了发微信", null));
-        context.followUps().logContact(new Contact(null, wang, LocalDateTime.of(2026, 11, 22, 11, 0), Channel.WECHAT,
+        context.followUps().logContact(new Contact(null, wang, LocalDateTime.of(2026, 11, 22, 11, 0), ContactChannel.WECHAT,
                 "发了明前龙井的图片", null, null, null));
         robot.interact(() -> {
             showShell(Locale.SIMPLIFIED_CHINESE);

@@ -63,7 +63,7 @@ class LocalizationConsistencyTest {
         for (var g : app.regulars.customer.Gender.values()) {
             assertThat(zh).containsKey("customer.gender." + g.name().toLowerCase(java.util.Locale.ROOT));
         }
-        for (var c : app.regulars.customer.ContactChannel.values()) {
+        for (var c : app.regulars.customer.MarketingChannel.values()) {
             assertThat(zh).containsKey("customer.channel." + c.name().toLowerCase(java.util.Locale.ROOT));
         }
         for (var k : app.regulars.insight.Kpi.values()) {

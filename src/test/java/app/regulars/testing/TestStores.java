@@ -3,7 +3,7 @@ package app.regulars.testing;
 import app.regulars.app.AppContext;
 import app.regulars.customer.Birthday;
 import app.regulars.customer.Consent;
-import app.regulars.customer.ContactChannel;
+import app.regulars.customer.MarketingChannel;
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.Gender;
@@ -32,7 +32,7 @@ public final class TestStores {
         customers.save(Customer.builder().name("王小明").phones("138 1234 5678").email("xiaoming@example.com")
                 .gender(Gender.MALE).birthday(Birthday.lunar(1988, 8, 15, false)).tags("VIP", "茶友")
                 .address("杭州市西湖区文三路 88 号").notes("每周六下午来").preferences("喜欢龙井，少糖")
-                .consent(new Consent(true, LocalDate.of(2025, 3, 1), Set.of(ContactChannel.SMS))).build());
+                .consent(new Consent(true, LocalDate.of(2025, 3, 1), Set.of(MarketingChannel.SMS))).build());
         customers.save(Customer.builder().name("曾晓燕").phones("139 8765 4321").wechat("xiaoyan_zeng")
                 .gender(Gender.FEMALE).birthday(Birthday.solar(LocalDate.of(1992, 12, 1))).tags("茶友").build());
         customers.save(Customer.builder().name("Alice Smith").phones("+1 650 253 0000").email("alice@example.org")

@@ -2,7 +2,7 @@ package app.regulars.app.demo;
 
 import app.regulars.customer.Birthday;
 import app.regulars.customer.Consent;
-import app.regulars.customer.ContactChannel;
+import app.regulars.customer.MarketingChannel;
 import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.Gender;
@@ -273,11 +273,11 @@ public final class SampleShop {
         if (rnd.nextInt(100) >= 70) {
             return Consent.NONE;
         }
-        EnumSet<ContactChannel> optOuts = EnumSet.noneOf(ContactChannel.class);
+        EnumSet<MarketingChannel> optOuts = EnumSet.noneOf(MarketingChannel.class);
         if (rnd.nextInt(100) < 20) {
-            optOuts.add(pick(rnd, ContactChannel.values()));
+            optOuts.add(pick(rnd, MarketingChannel.values()));
             if (rnd.nextInt(100) < 30) {
-                optOuts.add(pick(rnd, ContactChannel.values()));
+                optOuts.add(pick(rnd, MarketingChannel.values()));
             }
         }
         return new Consent(true, firstVisit, optOuts);

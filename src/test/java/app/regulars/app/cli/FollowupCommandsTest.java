@@ -2,7 +2,7 @@ package app.regulars.app.cli;
 
 import app.regulars.testing.Cli;
 import app.regulars.app.AppContext;
-import app.regulars.followup.Channel;
+import app.regulars.followup.ContactChannel;
 import app.regulars.followup.FollowUp;
 import app.regulars.followup.FollowUpKind;
 import app.regulars.followup.Contact;
@@ -43,7 +43,7 @@ class FollowupCommandsTest {
             ctx.followUps().schedule(FollowUp.planned(wang, FollowUpKind.VISIT, "送新茶样品", LocalDateTime.of(2026, 11, 24, 10, 0)).withOwner("小李"));
             ctx.followUps().schedule(FollowUp.planned(zeng, FollowUpKind.CHECK_IN, "问问体验", LocalDateTime.of(2026, 11, 25, 15, 0)));
             ctx.followUps().openComplaint(wang, "茶叶受潮", "包装破损", LocalDateTime.of(2026, 11, 22, 16, 0));
-            ctx.followUps().logContact(new Contact(null, wang, LocalDateTime.of(2026, 11, 20, 15, 30), Channel.IN_STORE,
+            ctx.followUps().logContact(new Contact(null, wang, LocalDateTime.of(2026, 11, 20, 15, 30), ContactChannel.IN_STORE,
                     "买了 250 克龙井", "满意", "新茶到了发微信", null));
             ctx.membership().recordPurchase(wang, LocalDateTime.of(2026, 11, 20, 15, 30), new java.math.BigDecimal("368.00"), "龙井 250 克");
         }

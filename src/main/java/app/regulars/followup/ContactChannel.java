@@ -1,6 +1,6 @@
 package app.regulars.followup;
 
 /** How a contact with a customer happened. */
-public enum Channel {
+public enum ContactChannel {
     PHONE, VISIT, IN_STORE, WECHAT, SMS, EMAIL
 }
