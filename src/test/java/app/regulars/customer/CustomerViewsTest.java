@@ -48,7 +48,7 @@ class CustomerViewsTest {
         context = TestStores.open(base.resolve("store" + (++counter)));
         TestStores.addKnownCustomers(context.customers());
         runner = new FxTaskRunner();
-        stage.setScene(new Scene(new Label(), 1200, 780));
+        stage.setScene(new Scene(new Label(), Screenshots.WIDTH, Screenshots.HEIGHT));
         showShell(Locale.ENGLISH);
         stage.show();
     }

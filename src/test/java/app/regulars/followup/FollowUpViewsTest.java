@@ -70,7 +70,7 @@ class FollowUpViewsTest {
                 .withRecurrence(Recurrence.QUARTERLY, LocalDate.of(2027, 12, 31)));
         s.schedule(FollowUp.planned(zeng, FollowUpKind.VISIT, "送样品", LocalDateTime.of(2026, 12, 2, 9, 0)));
         runner = new FxTaskRunner();
-        stage.setScene(new Scene(new Label(), 1280, 800));
+        stage.setScene(new Scene(new Label(), Screenshots.WIDTH, Screenshots.HEIGHT));
         showShell(Locale.ENGLISH);
         stage.show();
     }

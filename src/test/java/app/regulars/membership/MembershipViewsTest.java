@@ -53,7 +53,7 @@ class MembershipViewsTest {
         TestStores.addKnownCustomers(context.customers());
         xiaoming = context.customers().byCode("000001").map(Customer::id).orElseThrow();
         runner = new FxTaskRunner();
-        stage.setScene(new Scene(new Label(), 1200, 780));
+        stage.setScene(new Scene(new Label(), Screenshots.WIDTH, Screenshots.HEIGHT));
         showShell(Locale.ENGLISH);
         stage.show();
     }

@@ -55,7 +55,7 @@ class SurveyViewsTest {
             return complaints.size();
         });
         runner = new FxTaskRunner();
-        stage.setScene(new Scene(new Label(), 1200, 800));
+        stage.setScene(new Scene(new Label(), Screenshots.WIDTH, Screenshots.HEIGHT));
         stage.show();
     }
 

@@ -15,6 +15,10 @@ import java.util.concurrent.ExecutionException;
 
 /** Leaves a PNG of a scene in target/screenshots/ for people to look at. */
 public final class Screenshots {
+    /** Every view is looked at in a window of this size (a common laptop screen). */
+    public static final int WIDTH = 1280;
+    public static final int HEIGHT = 800;
+
     private Screenshots() {
     }
 

@@ -43,7 +43,7 @@ class FirstStartViewTest {
         this.stage = stage;
         context = TestStores.open(base.resolve("store" + (++counter)));
         runner = new FxTaskRunner();
-        stage.setScene(new Scene(new Label(), 1100, 700));
+        stage.setScene(new Scene(new Label(), Screenshots.WIDTH, Screenshots.HEIGHT));
         show(Locale.ENGLISH);
         stage.show();
     }
