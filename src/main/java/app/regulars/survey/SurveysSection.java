@@ -23,21 +23,19 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The "Surveys" tab of a customer's profile: their responses, newest first, and "New response". */
 public final class SurveysSection implements ProfileSection {
-    private final SurveyService service;
-    private final TaskRunner runner;
+    private final CustomerAnswersViewModel vm;
     private final Messages messages;
     private final TableView<ResponseRow> table = new TableView<>();
     private final VBox node;
-    private Customer customer;
 
     public SurveysSection(SurveyService service, TaskRunner runner, Messages messages) {
-        this.service = service;
-        this.runner = runner;
+        this.vm = new CustomerAnswersViewModel(service, runner, messages);
         this.messages = messages;
         Formats formats = new Formats(messages);
         boolean zh = messages.isChinese();
         table.setId("customerResponses");
         table.setPlaceholder(new Label(messages.get("survey.section.empty")));
+        table.setItems(vm.rows());
         table.getColumns().add(column(messages.get("survey.column.date"), 110, r -> formats.date(r.answeredOn())));
         table.getColumns().add(column(messages.get("survey.column.survey"), 200, r -> r.surveyName(zh)));
         table.getColumns().add(column(messages.get("survey.column.score"), 70, r -> r.score() == null ? "" : r.score().toString()));
@@ -70,11 +68,10 @@ public final class SurveysSection implements ProfileSection {
     }
 
     private void openEntry() {
-        if (customer == null) {
-            return;
+        SurveyEntryViewModel entry = vm.newAnswer();
+        if (entry != null) {
+            SurveyEntryView.open(Windows.windowOf(node), entry, messages, id -> vm.reload());
         }
-        SurveyEntryView.openFor(Windows.windowOf(node), service, runner, messages,
-                customer.id(), customer.name(), id -> reload());
     }
 
     @Override
@@ -89,16 +86,6 @@ public final class SurveysSection implements ProfileSection {
 
     @Override
     public void show(Customer c) {
-        this.customer = c;
-        reload();
-    }
-
-    private void reload() {
-        Customer c = customer;
-        if (c == null || c.id() == null) {
-            table.getItems().clear();
-            return;
-        }
-        runner.run(() -> service.ofCustomer(c.id()), rows -> table.getItems().setAll(rows), e -> table.getItems().clear());
+        vm.show(c == null ? null : c.id(), c == null ? null : c.name());
     }
 }

@@ -63,4 +63,22 @@ class SurveyEntryViewModelTest {
         assertThat(vm.answers()).extracting(Answer::questionId).contains(csat.questions().get(0).id());
         assertThat(List.copyOf(vm.answers())).hasSize(2);
     }
+
+    @Test
+    void aProfileShowsItsCustomersAnswersAndANewOneIsForThem() {
+        long xiaoming = ctx.customers().byCode("000001").orElseThrow().id();
+        CustomerAnswersViewModel answers = new CustomerAnswersViewModel(ctx.surveys(), new SyncTaskRunner(), new Messages(Locale.ENGLISH));
+        answers.show(null, null);
+        assertThat(answers.rows()).isEmpty();
+        assertThat(answers.newAnswer()).as("no customer saved yet").isNull();
+
+        answers.show(xiaoming, "王小明");
+        assertThat(answers.rows()).isEmpty();
+        SurveyEntryViewModel entry = answers.newAnswer();
+        entry.load(2L);
+        Survey csat = entry.surveyProperty().get();
+        entry.score(csat.questions().get(0).id()).set("4");
+        entry.save(id -> answers.reload());
+        assertThat(answers.rows()).singleElement().satisfies(r -> assertThat(r.score()).isEqualTo(4));
+    }
 }
