@@ -118,4 +118,20 @@ public final class InsightRepository {
     public int activeCustomers(DSLContext dsl) {
         return dsl.fetchCount(CUSTOMER, CUSTOMER.ARCHIVED.isFalse());
     }
+
+    /** Receives customers one at a time. */
+    @FunctionalInterface
+    public interface CustomerSink {
+        void accept(long id, String code, String name);
+    }
+
+    /** Every customer who is not archived, by code. */
+    public void forEachActiveCustomer(DSLContext dsl, CustomerSink sink) {
+        try (Cursor<Record3<Long, String, String>> rows = dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME).from(CUSTOMER)
+                .where(CUSTOMER.ARCHIVED.isFalse()).orderBy(CUSTOMER.CODE).fetchSize(5000).fetchLazy()) {
+            for (Record3<Long, String, String> r : rows) {
+                sink.accept(r.value1(), r.value2(), r.value3());
+            }
+        }
+    }
 }

@@ -124,4 +124,9 @@ public final class InsightService {
         }
         return new KpiValues(p, v);
     }
+
+    /** Every customer who is not archived, by code (for files that list prospects too). */
+    public void forEachActiveCustomer(InsightRepository.CustomerSink sink) {
+        repository.forEachActiveCustomer(db.dsl(), sink);
+    }
 }

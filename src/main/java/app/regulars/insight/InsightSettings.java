@@ -45,6 +45,11 @@ public record InsightSettings(int windowMonths, int horizonWeeks, double marginP
         return p >= 0 && p <= 100;
     }
 
+    public InsightSettings withHorizonWeeks(int weeks) {
+        return new InsightSettings(windowMonths, weeks, marginPercent, discountPercent, newDays, matureDays, decliningFactor,
+                decliningAlive, churnedAlive, churnedDays, corePercent, importantPercent, churnTarget, repurchaseTarget, satisfactionTarget);
+    }
+
     /** The window as the service takes it: null for all history. */
     public Integer window() {
         return windowMonths == 0 ? null : windowMonths;

@@ -1,25 +1,21 @@
 package app.regulars.app.cli;
 
+import app.regulars.testing.Cdnow;
 import app.regulars.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MembershipCommandsTest {
-    /** The CDNOW 1/10 sample, a copy in src/test/resources/datasets (see the README there). */
-    static final String CDNOW = "/datasets/CDNOW_sample.txt";
 
     @TempDir
     Path dir;
@@ -39,31 +35,14 @@ class MembershipCommandsTest {
         return f;
     }
 
-    /** CDNOW_sample.txt: "id seq yyyymmdd count amount" per line, converted to a customers and a purchases CSV. */
+    /** The CDNOW sample converted to a customers and a purchases CSV, as a shop would import them. */
     @Test
     void importsTheCdnowSampleConvertedToCsv() throws IOException {
-        List<String> lines;
-        try (InputStream in = MembershipCommandsTest.class.getResourceAsStream(CDNOW)) {
-            assertThat(in).as("test resource " + CDNOW).isNotNull();
-            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> !l.isBlank()).toList();
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        StringBuilder purchases = new StringBuilder("code,date,amount,note\n");
-        for (String line : lines) {
-            String[] f = line.strip().split("\\s+");
-            ids.add(f[0]);
-            String d = f[2];
-            purchases.append(f[0]).append(',').append(d, 0, 4).append('-').append(d, 4, 6).append('-').append(d, 6, 8)
-                    .append(',').append(f[4]).append(',').append(f[3]).append(" CDs\n");
-        }
-        StringBuilder customers = new StringBuilder("code,name\n");
-        for (String id : ids) {
-            customers.append(id).append(",CDNOW customer ").append(id).append('\n');
-        }
-        assertThat(run("import", "customers", file("customers.csv", customers.toString()).toString())).isZero();
+        Cdnow cdnow = Cdnow.sample();
+        assertThat(run("import", "customers", file("customers.csv", cdnow.customersCsv()).toString())).isZero();
         assertThat(out.toString().strip()).isEqualTo("2,357 customers imported.".replace(",", ""));
 
-        Path purchaseFile = file("purchases.csv", purchases.toString());
+        Path purchaseFile = file("purchases.csv", cdnow.purchasesCsv());
         assertThat(run("import", "purchases", purchaseFile.toString())).as(err.toString()).isZero();
         assertThat(out.toString().strip()).isEqualTo("6919 purchases imported.");
 
