@@ -10,8 +10,10 @@ import app.regulars.survey.SurveyFeature;
 import java.util.List;
 
 /**
- * Every feature of the app, in the order of the navigation. Registering a feature is one line
- * here; the window, the start of the day and the command line iterate over this list.
+ * Every feature of the app. Registering a feature is one line here; the window, the start of
+ * the day and the command line iterate over this list, in this order (a page may ask for
+ * another place in the navigation). Insights come last: they read what the others wrote,
+ * today's start-of-day jobs included.
  */
 public final class Features {
     private Features() {

@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,20 +65,21 @@ public final class Shell extends BorderPane {
         title.getStyleClass().add("app-title");
         VBox left = new VBox(title);
         ToggleGroup nav = new ToggleGroup();
-        for (Feature feature : features) {
-            feature.page(ui).ifPresent(page -> {
-                ToggleButton b = new ToggleButton(page.title(), new FontIcon(page.icon()));
-                b.setId(page.navId());
-                b.getStyleClass().add("nav-button");
-                b.setToggleGroup(nav);
-                b.setOnAction(e -> {
-                    navigated = true;
-                    show(page);
-                    page.refresh();
-                });
-                pages.put(page, b);
-                left.getChildren().add(b);
+        List<Page> all = new ArrayList<>();
+        features.forEach(f -> f.page(ui).ifPresent(all::add));
+        all.sort(Comparator.comparingInt(Page::position));
+        for (Page page : all) {
+            ToggleButton b = new ToggleButton(page.title(), new FontIcon(page.icon()));
+            b.setId(page.navId());
+            b.getStyleClass().add("nav-button");
+            b.setToggleGroup(nav);
+            b.setOnAction(e -> {
+                navigated = true;
+                show(page);
+                page.refresh();
             });
+            pages.put(page, b);
+            left.getChildren().add(b);
         }
         // A page stays selected: clicking the selected button again does not unselect it.
         nav.selectedToggleProperty().addListener((obs, o, n) -> {
@@ -101,7 +103,12 @@ public final class Shell extends BorderPane {
         left.getStyleClass().add("shell-nav");
         left.setAlignment(Pos.TOP_LEFT);
         setLeft(left);
-        show(pages.keySet().iterator().next());
+        show(home());
+    }
+
+    /** The page the window opens on: the one that says it is home, else the first. */
+    private Page home() {
+        return pages.keySet().stream().filter(Page::home).findFirst().orElse(pages.keySet().iterator().next());
     }
 
     private void show(Page page) {
@@ -131,7 +138,7 @@ public final class Shell extends BorderPane {
     public void openStartPage() {
         List<Page> candidates = List.copyOf(pages.keySet());
         runner.run(() -> candidates.stream().filter(Page::opensFirst).findFirst(), first -> first.ifPresent(page -> {
-            if (!navigated && shown == candidates.getFirst()) {
+            if (!navigated && shown == home()) {
                 show(page);
                 page.refresh();
             }

@@ -62,6 +62,11 @@ public final class CustomerFeature implements Feature {
             }
 
             @Override
+            public boolean home() {
+                return true;
+            }
+
+            @Override
             public void installShortcuts(Scene scene) {
                 page.installShortcuts(scene);
             }

@@ -21,6 +21,16 @@ public interface Page {
     default void refresh() {
     }
 
+    /** Where the page goes in the navigation: lower first; equal ones in the order of the features. */
+    default int position() {
+        return 100;
+    }
+
+    /** Whether the window opens on this page (the customer list); the first page when none says so. */
+    default boolean home() {
+        return false;
+    }
+
     /** Whether the window should open on this page rather than the first (asked off the JavaFX
      *  thread after the start of the day; the calendar does when something is due today). */
     default boolean opensFirst() {

@@ -89,12 +89,32 @@ public final class InsightService {
 
     /** The key figures of {@code period} (up to {@code asOf}), the previous period's and the year-earlier one's. */
     public KpiReport kpis(Period period, LocalDate asOf, InsightSettings settings) {
+        return kpis(period, asOf, settings, 0);
+    }
+
+    /**
+     * As {@link #kpis(Period, LocalDate, InsightSettings)}, with the purchase figures of the
+     * {@code months} calendar months up to the period's end as a trend, from the same pass over
+     * the history.
+     */
+    public KpiReport kpis(Period period, LocalDate asOf, InsightSettings settings, int months) {
         Period current = clip(period, asOf);
         Period yearEarlier = period.yearEarlier();
-        List<Period> all = List.of(current, current.previous(), current.previous().previous(), yearEarlier, yearEarlier.previous());
-        PeriodFigures figures = new PeriodFigures(all);
+        List<Period> trend = new ArrayList<>();
+        Period month = Period.containing(Period.Kind.MONTH, current.end());
+        for (int i = 0; i < months; i++) {
+            trend.addFirst(clip(month, asOf));
+            month = month.previous();
+        }
+        List<Period> all = new ArrayList<>(List.of(current, current.previous(), current.previous().previous(), yearEarlier, yearEarlier.previous()));
+        trend.forEach(p -> {
+            all.add(p);
+            all.add(p.previous());
+        });
+        PeriodFigures figures = new PeriodFigures(all.stream().distinct().toList());
         repository.forEachPurchase(db.dsl(), null, current.end(), figures);
-        return new KpiReport(values(figures, current), values(figures, current.previous()), values(figures, yearEarlier), settings);
+        List<KpiValues> monthly = trend.stream().map(p -> new KpiValues(p, figures.figures(p, p.previous()))).toList();
+        return new KpiReport(values(figures, current), values(figures, current.previous()), values(figures, yearEarlier), settings, monthly);
     }
 
     /** The period, ending at {@code asOf} when it runs past it (this month so far). */
