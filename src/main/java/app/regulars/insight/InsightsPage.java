@@ -124,7 +124,10 @@ public final class InsightsPage extends BorderPane {
         busy.visibleProperty().bind(vm.busyProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, grow, busy, kindButtons, previous, period, next);
+        Button settings = new Button(messages.get("insight.settings.open"), new FontIcon(MaterialDesignC.COG_OUTLINE));
+        settings.setId("insightSettingsOpen");
+        settings.setOnAction(e -> InsightSettingsWindow.open(app.regulars.fx.Windows.windowOf(this), vm.settingsForm(), messages, vm::load));
+        HBox bar = new HBox(10, title, grow, busy, kindButtons, previous, period, next, settings);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("page-toolbar");
         return bar;

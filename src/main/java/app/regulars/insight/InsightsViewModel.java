@@ -93,6 +93,11 @@ public final class InsightsViewModel {
     public ObservableList<Bar> stages() { return stages; }
     public ObservableList<Month> trend() { return trend; }
 
+    /** The form of the rules and targets; the page recomputes after it is saved. */
+    public InsightSettingsViewModel settingsForm() {
+        return new InsightSettingsViewModel(settings, runner, messages);
+    }
+
     /** The period before the one shown. */
     public void previous() {
         if (period.get() != null) {

@@ -115,5 +115,22 @@ class InsightViewsTest {
         open(robot, Locale.SIMPLIFIED_CHINESE);
         assertThat(text(robot, "#insightPeriod")).isEqualTo("2026 年 11 月（截至 2026年11月23日）");
         Screenshots.save(stage.getScene(), "insight-dashboard-zh");
+        robot.clickOn("#insightSettingsOpen");
+        waitUntil(() -> robot.lookup("#insightSetting-churnTarget").tryQuery()
+                .map(n -> !((javafx.scene.control.TextField) n).getText().isEmpty()).orElse(false));
+        Screenshots.save(robot.lookup("#insightSettings").query().getScene(), "insight-settings-zh");
+    }
+
+    @Test
+    void theRulesAndTargetsOpenOverThePageAndASavedTargetShowsOnItsCard(FxRobot robot) {
+        open(robot, Locale.ENGLISH);
+        robot.clickOn("#insightSettingsOpen");
+        waitUntil(() -> robot.lookup("#insightSetting-churnTarget").tryQuery()
+                .map(n -> !((javafx.scene.control.TextField) n).getText().isEmpty()).orElse(false));
+        Screenshots.save(robot.lookup("#insightSettings").query().getScene(), "insight-settings-en");
+        robot.doubleClickOn("#insightSetting-churnTarget").write("70");
+        robot.clickOn("#insightSettingsSave");
+        waitUntil(() -> text(robot, "#target-churn_rate").startsWith("Target: at most 70.0 %"));
+        assertThat(text(robot, "#target-churn_rate")).endsWith("Met");
     }
 }
