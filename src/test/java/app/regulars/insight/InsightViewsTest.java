@@ -78,8 +78,9 @@ class InsightViewsTest {
         waitUntil(() -> robot.lookup("#kpi-revenue").tryQuery().isPresent());
     }
 
+    /** The label's text, or "" while it is not there (the cards are rebuilt after each load). */
     private String text(FxRobot robot, String id) {
-        return ((Label) robot.lookup(id).query()).getText();
+        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
 
     @Test
