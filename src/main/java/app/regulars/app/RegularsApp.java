@@ -60,7 +60,7 @@ public final class RegularsApp extends Application {
         opening.setMaxWidth(480);
         javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(16, new ProgressIndicator(), opening);
         waiting.setAlignment(javafx.geometry.Pos.CENTER);
-        scene = new Scene(new StackPane(waiting), 1200, 780);
+        scene = new Scene(new StackPane(waiting), 1280, 800);
         theme.apply(scene);
         stage.setTitle(messages.get("app.title"));
         stage.setMinWidth(900);

@@ -148,6 +148,7 @@ public final class InsightsPage extends BorderPane {
         Label value = new Label(c.value());
         value.getStyleClass().add("kpi-value");
         value.setId("kpi-" + c.kpi().code());
+        name.setWrapText(true);
         Label previous = new Label(c.vsPrevious());
         previous.getStyleClass().add(c.good() == null ? "muted" : c.good() ? "success-text" : "error-text");
         Label year = new Label(c.vsYear());
@@ -156,6 +157,7 @@ public final class InsightsPage extends BorderPane {
         if (!c.target().isEmpty()) {
             Label target = new Label(c.target() + (c.met() == null ? "" : " · " + messages.get(c.met() ? "insight.card.met" : "insight.card.missed")));
             target.getStyleClass().add(c.met() == null ? "muted" : c.met() ? "success-text" : "error-text");
+            target.setWrapText(true);
             target.setId("target-" + c.kpi().code());
             box.getChildren().add(target);
         }
