@@ -25,6 +25,7 @@ import java.util.Optional;
 public final class InsightFeature implements Feature {
     private InsightService insights;
     private Services services;
+    private InsightRefresher refresher;
 
     @Override
     public void open(Services services) {
@@ -33,14 +34,25 @@ public final class InsightFeature implements Feature {
         services.put(InsightService.class, insights);
     }
 
-    /** Computes today's insights once, so the page opens on results already there. */
+    /** Computes today's insights and this month's figures once, so the page opens on results already there. */
     @Override
     public void startOfDay(Services services, Messages messages) {
-        insights.snapshot(insights.today(), InsightSettings.load(services.get(Settings.class)));
+        InsightRefresher.refresh(insights, InsightSettings.load(services.get(Settings.class)));
+    }
+
+    @Override
+    public void close() {
+        if (refresher != null) {
+            refresher.close();
+        }
     }
 
     @Override
     public Optional<Page> page(Ui ui) {
+        if (refresher == null) { // the window is open: keep the results fresh while it is
+            refresher = new InsightRefresher(insights, () -> InsightSettings.load(services.get(Settings.class)));
+            refresher.start();
+        }
         InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
                 services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
         return Optional.of(new Page() {

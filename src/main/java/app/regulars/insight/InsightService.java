@@ -16,7 +16,7 @@ public final class InsightService {
     private final Database db;
     private final InsightRepository repository;
     private final Clock clock;
-    private InsightSnapshot cached;
+    private volatile InsightSnapshot cached;
 
     public InsightService(Database db, InsightRepository repository, Clock clock) {
         this.db = db;
@@ -98,6 +98,50 @@ public final class InsightService {
      * the history.
      */
     public KpiReport kpis(Period period, LocalDate asOf, InsightSettings settings, int months) {
+        long writes = db.writeCount();
+        ReportKey key = new ReportKey(period, asOf, settings, months);
+        synchronized (reports) {
+            KeptReport kept = reports.get(key);
+            if (kept != null && kept.writeCount() == writes) {
+                return kept.report();
+            }
+        }
+        KpiReport report = computeKpis(period, asOf, settings, months);
+        synchronized (reports) {
+            reports.put(key, new KeptReport(writes, report));
+        }
+        return report;
+    }
+
+    private record ReportKey(Period period, LocalDate asOf, InsightSettings settings, int months) {
+    }
+
+    private record KeptReport(long writeCount, KpiReport report) {
+    }
+
+    /** The reports asked for lately, kept until the data changes (a few periods: the page steps back and forth). */
+    private final Map<ReportKey, KeptReport> reports = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ReportKey, KeptReport> eldest) {
+            return size() > 8;
+        }
+    };
+
+    /**
+     * Whether the kept results are older than the data: a background refresher recomputes
+     * them then, so the page opens on results already there.
+     */
+    public boolean stale() {
+        InsightSnapshot last = cached;
+        return last == null || last.writeCount() != db.writeCount() || !last.asOf().equals(today());
+    }
+
+    /** A number that changes with every write to the store: equal numbers, same data. */
+    public long dataVersion() {
+        return db.writeCount();
+    }
+
+    private KpiReport computeKpis(Period period, LocalDate asOf, InsightSettings settings, int months) {
         Period current = clip(period, asOf);
         Period yearEarlier = period.yearEarlier();
         List<Period> trend = new ArrayList<>();
