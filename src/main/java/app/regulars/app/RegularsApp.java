@@ -3,6 +3,7 @@ package app.regulars.app;
 import app.regulars.fx.DateFields;
 import app.regulars.fx.FxTaskRunner;
 import app.regulars.fx.TaskRunner;
+import app.regulars.fx.Windows;
 
 import app.regulars.app.demo.SampleShop;
 import app.regulars.customer.CustomerCsvImporter;
@@ -112,9 +113,8 @@ public final class RegularsApp extends Application {
 
     private void failedToOpen(Throwable e) {
         LOG.error("Could not open {}", dataDirectory, e);
-        Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
+        Alert alert = Windows.dialog(stage, new Alert(Alert.AlertType.ERROR, messages.describe(e)));
         alert.setHeaderText(messages.get("app.openFailed"));
-        alert.initOwner(stage);
         alert.showAndWait();
         Platform.exit();
     }
