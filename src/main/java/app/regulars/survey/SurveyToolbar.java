@@ -7,6 +7,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -54,11 +57,16 @@ final class SurveyToolbar extends VBox {
         newResponse.getStyleClass().add("accent");
         Button edit = button("editSurvey", "survey.page.edit", new FontIcon(MaterialDesignP.PENCIL), actions::editSurvey);
         edit.disableProperty().bind(vm.surveyProperty().isNull());
-        Button create = button("createSurvey", "survey.page.create", null, actions::createSurvey);
-        Button delete = button("deleteSurvey", "survey.page.delete", null, actions::deleteSurvey);
+        // The rarer actions in one menu, so the survey's name has room beside the frequent ones.
+        MenuItem create = item("createSurvey", "survey.page.create", actions::createSurvey);
+        MenuItem delete = item("deleteSurvey", "survey.page.delete", actions::deleteSurvey);
         delete.disableProperty().bind(vm.surveyProperty().isNull());
-        Button thresholds = button("surveyThresholds", "survey.page.thresholds", null, actions::editThresholds);
-        HBox row = new HBox(10, title, survey, grow(), newResponse, edit, create, delete, thresholds);
+        MenuItem thresholds = item("surveyThresholds", "survey.page.thresholds", actions::editThresholds);
+        MenuButton more = new MenuButton(messages.get("survey.page.more"), null, create, thresholds, new SeparatorMenuItem(), delete);
+        more.setId("surveyMore");
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        survey.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, title, survey, grow(), newResponse, edit, more);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -121,6 +129,13 @@ final class SurveyToolbar extends VBox {
         tier.visibleProperty().bind(Bindings.isNotEmpty(vm.tierChoices()));
         tier.managedProperty().bind(tier.visibleProperty());
         return tier;
+    }
+
+    private MenuItem item(String id, String key, Runnable action) {
+        MenuItem i = new MenuItem(messages.get(key));
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        return i;
     }
 
     /** A button kept at its full width; {@code id} and {@code icon} may be null. */

@@ -256,7 +256,7 @@ class SurveyViewsTest {
         showShell(robot, Locale.ENGLISH);
         robot.clickOn("#navSurveys");
         waitUntil(() -> robot.lookup("#figureCount").tryQuery().isPresent());
-        robot.clickOn("#createSurvey");
+        robot.clickOn("#surveyMore").clickOn("New survey…");
         waitUntil(() -> robot.lookup("#editorName").tryQuery().isPresent());
         robot.clickOn("#editorName").write("After repair");
         robot.clickOn("#editorQuestion1").write("Rate the repair");
