@@ -16,7 +16,14 @@ public final class InsightService {
     private final Database db;
     private final InsightRepository repository;
     private final Clock clock;
+    /** Today's snapshot (what stale() looks at), and the few others asked for lately (earlier periods' ends). */
     private volatile InsightSnapshot cached;
+    private final Map<LocalDate, InsightSnapshot> earlier = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, InsightSnapshot> eldest) {
+            return size() > 4;
+        }
+    };
 
     public InsightService(Database db, InsightRepository repository, Clock clock) {
         this.db = db;
@@ -49,7 +56,8 @@ public final class InsightService {
      */
     public synchronized InsightSnapshot snapshot(LocalDate asOf, InsightSettings settings) {
         long writes = db.writeCount();
-        InsightSnapshot last = cached;
+        boolean current = asOf.equals(today());
+        InsightSnapshot last = current ? cached : earlier.get(asOf);
         if (last != null && last.writeCount() == writes && last.asOf().equals(asOf) && last.settings().equals(settings)) {
             return last;
         }
@@ -77,8 +85,13 @@ public final class InsightService {
             customers.add(new CustomerInsight(m, rfm.r(m), rfm.f(m), rfm.m(m), rfm.segment(m),
                     Lifecycle.of(m, p == null ? null : p.pAlive(), settings), ranking.of(values[i]), p));
         }
-        cached = new InsightSnapshot(asOf, settings, List.copyOf(customers), prospects, outcome, writes);
-        return cached;
+        InsightSnapshot made = new InsightSnapshot(asOf, settings, List.copyOf(customers), prospects, outcome, writes);
+        if (current) {
+            cached = made;
+        } else {
+            earlier.put(asOf, made);
+        }
+        return made;
     }
 
     /** The model's view of one customer over the settings' horizon, margin and discount. */
@@ -136,6 +149,19 @@ public final class InsightService {
         return last == null || last.writeCount() != db.writeCount() || !last.asOf().equals(today());
     }
 
+    /**
+     * The mean predicted CLV of {@code customers} as of {@code day} (the model fitted on the
+     * history up to then); empty when the model cannot be fitted or none of them is left.
+     */
+    private java.util.OptionalDouble averageClv(Set<Long> customers, LocalDate day, InsightSettings settings) {
+        if (customers.isEmpty()) {
+            return java.util.OptionalDouble.empty();
+        }
+        InsightSnapshot s = snapshot(day, settings);
+        return s.customers().stream().filter(c -> c.prediction() != null && customers.contains(c.customerId()))
+                .mapToDouble(c -> c.prediction().clv()).average();
+    }
+
     /** A number that changes with every write to the store: equal numbers, same data. */
     public long dataVersion() {
         return db.writeCount();
@@ -158,7 +184,8 @@ public final class InsightService {
         PeriodFigures figures = new PeriodFigures(all.stream().distinct().toList());
         repository.forEachPurchase(db.dsl(), null, current.end(), figures);
         List<KpiValues> monthly = trend.stream().map(p -> new KpiValues(p, figures.figures(p, p.previous()))).toList();
-        return new KpiReport(values(figures, current), values(figures, current.previous()), values(figures, yearEarlier), settings, monthly);
+        return new KpiReport(values(figures, current, asOf, settings), values(figures, current.previous(), asOf, settings),
+                values(figures, yearEarlier, asOf, settings), settings, monthly);
     }
 
     /** The period, ending at {@code asOf} when it runs past it (this month so far). */
@@ -166,9 +193,10 @@ public final class InsightService {
         return p.end().isAfter(asOf) && !p.start().isAfter(asOf) ? new Period(p.kind(), p.start(), asOf) : p;
     }
 
-    private KpiValues values(PeriodFigures figures, Period p) {
+    private KpiValues values(PeriodFigures figures, Period p, LocalDate asOf, InsightSettings settings) {
         Map<Kpi, Double> v = new EnumMap<>(Kpi.class);
         v.putAll(figures.figures(p, p.previous()));
+        averageClv(figures.activeCustomers(p), p.end().isAfter(asOf) ? asOf : p.end(), settings).ifPresent(a -> v.put(Kpi.AVERAGE_CLV, a));
         InsightRepository.Scores nps = repository.scores(db.dsl(), SurveyKind.NPS, p.start(), p.end(), 9, 6);
         if (nps.scored() > 0) {
             v.put(Kpi.NPS, 100.0 * (nps.top() - nps.bottom()) / nps.scored());

@@ -17,6 +17,7 @@ public enum Kpi {
     AVERAGE_ORDER_VALUE_GROWTH(Unit.PERCENT, true),
     REVENUE(Unit.MONEY, true),
     PURCHASES_PER_CUSTOMER(Unit.NUMBER, true),
+    AVERAGE_CLV(Unit.MONEY, true),
     NPS(Unit.NUMBER, true),
     CSAT(Unit.PERCENT, true),
     COMPLAINTS(Unit.COUNT, false),

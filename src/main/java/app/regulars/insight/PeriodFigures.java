@@ -71,6 +71,11 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
         return periods.stream().filter(c -> c.period.equals(p)).findFirst().orElseThrow();
     }
 
+    /** The customers with a purchase in {@code p}. */
+    Set<Long> activeCustomers(Period p) {
+        return of(p).days.keySet();
+    }
+
     /** The purchase figures of {@code p}; churn and retention against {@code previous}. */
     Map<Kpi, Double> figures(Period p, Period previous) {
         Counts c = of(p);

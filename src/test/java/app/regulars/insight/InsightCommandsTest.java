@@ -104,6 +104,12 @@ class InsightCommandsTest {
         assertThat(gg.get("gamma")).isCloseTo(15.44, within(0.05));
         assertThat(lines.get(1)).matches("bgnbd r=\\d+\\.\\d{4} alpha=\\d+\\.\\d{4} a=\\d+\\.\\d{4} b=\\d+\\.\\d{4} loglik=-\\d+\\.\\d{4}");
 
+        // The calibration's last quarter: its active customers' mean CLV comes from the model fitted up to 1997-09-30.
+        out = new StringWriter();
+        assertThat(run(out, err, "insights", "kpis", "--from", "1997-07-01", "--to", "1997-09-30")).isZero();
+        String clv = out.toString().lines().filter(l -> l.startsWith("average_clv\t")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(clv.split("\t")[1])).isBetween(10.0, 500.0);
+
         Path csv = dir.resolveSibling(dir.getFileName() + "-insights.csv");
         out = new StringWriter();
         assertThat(run(out, err, "insights", "customers", "--as-of", "1997-09-30", "--horizon-weeks", "39", "--out", csv.toString()))
