@@ -11,8 +11,8 @@ import java.util.List;
  * less). Equal values always get equal scores; the best get 5 once N ≥ 5.
  */
 public final class RfmScores {
-    private final int[] recencySorted;
-    private final int[] frequencySorted;
+    private final long[] recencySorted;
+    private final long[] frequencySorted;
     private final long[] monetarySorted;
     private final double meanR;
     private final double meanF;
@@ -20,8 +20,8 @@ public final class RfmScores {
 
     public RfmScores(List<CustomerMetrics> customers) {
         int n = customers.size();
-        recencySorted = new int[n];
-        frequencySorted = new int[n];
+        recencySorted = new long[n];
+        frequencySorted = new long[n];
         monetarySorted = new long[n];
         for (int i = 0; i < n; i++) {
             CustomerMetrics c = customers.get(i);
@@ -89,41 +89,22 @@ public final class RfmScores {
     }
 
     /** How many values are below {@code v}. */
-    private static int lowerBound(int[] sorted, int v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    private static int lowerBound(long[] sorted, long v) {
+        return firstAbove(sorted, v - 1);
     }
 
     /** How many values are at most {@code v}. */
-    private static int upperBound(int[] sorted, int v) {
+    private static int upperBound(long[] sorted, long v) {
+        return firstAbove(sorted, v);
+    }
+
+    /** The index of the first value above {@code v} (the array's length when none is). */
+    private static int firstAbove(long[] sorted, long v) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (sorted[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int lowerBound(long[] sorted, long v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
                 lo = mid + 1;
             } else {
                 hi = mid;
