@@ -164,6 +164,26 @@ public final class ReviewReport {
         }
     }
 
+    /**
+     * The report's pages as PNG images at {@code dpi} dots per inch, for printing: the same
+     * pages as the PDF (rendered from it), so paper and file match.
+     */
+    public List<byte[]> pageImages(Contents c, int dpi) throws IOException {
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        pdf(c, pdf);
+        List<byte[]> images = new ArrayList<>();
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toByteArray())) {
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                java.awt.image.BufferedImage image = renderer.renderImageWithDPI(i, dpi, org.apache.pdfbox.rendering.ImageType.RGB);
+                java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+                javax.imageio.ImageIO.write(image, "png", png);
+                images.add(png.toByteArray());
+            }
+        }
+        return images;
+    }
+
     // ---- the sections as tables ----------------------------------------------------------------
 
     /** The tables of the report, in order: key figures, customers at risk, staff figures, segment movement. */
