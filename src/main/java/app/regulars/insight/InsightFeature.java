@@ -55,6 +55,7 @@ public final class InsightFeature implements Feature {
         }
         InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
                 services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
+        ReviewActions.install(page, services, ui);
         return Optional.of(new Page() {
             @Override
             public String navId() {

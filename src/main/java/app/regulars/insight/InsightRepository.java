@@ -7,13 +7,16 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.FOLLOW_UP;
@@ -133,5 +136,90 @@ public final class InsightRepository {
                 sink.accept(r.value1(), r.value2(), r.value3());
             }
         }
+    }
+
+    /**
+     * One owner's follow-ups in a range of days (owner as written on the follow-ups, "" for
+     * those without one): follow-ups due in the range (cancelled ones left out) and how many
+     * were done by the end of their due day; complaints opened in the range and how many were
+     * done by their {@code resolve_by} (24 hours after opening); and how many customers the
+     * owner followed up (see {@link #followedUp}).
+     */
+    public record OwnerFollowUps(String owner, int due, int doneInTime, int complaints, int resolvedInTime, int customersFollowedUp) {
+    }
+
+    /** The follow-up figures of every owner with a follow-up due, a complaint opened or one done in the range. */
+    public Map<String, OwnerFollowUps> ownerFollowUps(DSLContext dsl, LocalDate from, LocalDate to) {
+        LocalDateTime start = from.atStartOfDay();
+        LocalDateTime end = to.plusDays(1).atStartOfDay();
+        Map<String, int[]> counts = new TreeMap<>();
+        // Due and done on time: the same rule as followUpsDue (done before the day after the due day), folded in Java as there.
+        try (Cursor<Record4<String, LocalDateTime, String, LocalDateTime>> rows = dsl
+                .select(FOLLOW_UP.OWNER, FOLLOW_UP.DUE_AT, FOLLOW_UP.STATUS, FOLLOW_UP.COMPLETED_AT).from(FOLLOW_UP)
+                .where(FOLLOW_UP.DUE_AT.ge(start).and(FOLLOW_UP.DUE_AT.lt(end))
+                        .and(FOLLOW_UP.STATUS.ne(FollowUpStatus.CANCELLED.name())))
+                .fetchSize(5000).fetchLazy()) {
+            for (var r : rows) {
+                int[] c = counts.computeIfAbsent(owner(r.value1()), k -> new int[5]);
+                c[0]++;
+                if (FollowUpStatus.DONE.name().equals(r.value3()) && r.value4() != null
+                        && r.value4().isBefore(r.value2().toLocalDate().plusDays(1).atStartOfDay())) {
+                    c[1]++;
+                }
+            }
+        }
+        for (var r : dsl.select(FOLLOW_UP.OWNER, DSL.count(),
+                        DSL.count().filterWhere(FOLLOW_UP.STATUS.eq(FollowUpStatus.DONE.name()).and(FOLLOW_UP.COMPLETED_AT.le(FOLLOW_UP.RESOLVE_BY))))
+                .from(FOLLOW_UP)
+                .where(FOLLOW_UP.KIND.eq(FollowUpKind.COMPLAINT.name()).and(FOLLOW_UP.OPENED_AT.ge(start)).and(FOLLOW_UP.OPENED_AT.lt(end)))
+                .groupBy(FOLLOW_UP.OWNER).fetch()) {
+            int[] c = counts.computeIfAbsent(owner(r.value1()), k -> new int[5]);
+            c[2] += r.value2();
+            c[3] += r.value3();
+        }
+        for (var r : dsl.select(FOLLOW_UP.OWNER, DSL.countDistinct(FOLLOW_UP.CUSTOMER_ID)).from(FOLLOW_UP)
+                .where(followedUp(from, to)).groupBy(FOLLOW_UP.OWNER).fetch()) {
+            counts.computeIfAbsent(owner(r.value1()), k -> new int[5])[4] += r.value2();
+        }
+        Map<String, OwnerFollowUps> out = new TreeMap<>();
+        counts.forEach((owner, c) -> out.put(owner, new OwnerFollowUps(owner, c[0], c[1], c[2], c[3], c[4])));
+        return out;
+    }
+
+    /**
+     * A customer is followed up by an owner in a range of days when a follow-up of that owner
+     * for that customer is done (status DONE) with its {@code completed_at} in the range.
+     */
+    static org.jooq.Condition followedUp(LocalDate from, LocalDate to) {
+        return FOLLOW_UP.STATUS.eq(FollowUpStatus.DONE.name())
+                .and(FOLLOW_UP.COMPLETED_AT.ge(from.atStartOfDay())).and(FOLLOW_UP.COMPLETED_AT.lt(to.plusDays(1).atStartOfDay()));
+    }
+
+    private static String owner(String owner) {
+        return owner == null ? "" : owner.strip();
+    }
+
+    /**
+     * Per owner ("" for none), the headline scores of surveys of {@code kind} answered from
+     * {@code from} to {@code to} by the customers the owner followed up in that range: how
+     * many, how many at least {@code top}, at most {@code bottom}. A customer followed up by two
+     * owners counts for both.
+     */
+    public Map<String, Scores> ownerScores(DSLContext dsl, SurveyKind kind, LocalDate from, LocalDate to, int top, int bottom) {
+        var followed = dsl.selectDistinct(FOLLOW_UP.OWNER, FOLLOW_UP.CUSTOMER_ID).from(FOLLOW_UP).where(followedUp(from, to)).asTable("followed");
+        Field<String> owner = followed.field(FOLLOW_UP.OWNER);
+        Field<Long> customer = followed.field(FOLLOW_UP.CUSTOMER_ID);
+        Field<Integer> score = SURVEY_RESPONSE.SCORE;
+        Map<String, Scores> out = new TreeMap<>();
+        for (var r : dsl.select(owner, DSL.count(score), DSL.count().filterWhere(score.ge(top)), DSL.count().filterWhere(score.le(bottom)))
+                .from(SURVEY_RESPONSE)
+                .join(SURVEY).on(SURVEY.ID.eq(SURVEY_RESPONSE.SURVEY_ID))
+                .join(followed).on(customer.eq(SURVEY_RESPONSE.CUSTOMER_ID))
+                .where(SURVEY.KIND.eq(kind.name()).and(SURVEY_RESPONSE.ANSWERED_ON.between(from, to)).and(score.isNotNull()))
+                .groupBy(owner).fetch()) {
+            out.merge(owner(r.value1()), new Scores(r.value2(), r.value3(), r.value4()),
+                    (a, b) -> new Scores(a.scored() + b.scored(), a.top() + b.top(), a.bottom() + b.bottom()));
+        }
+        return out;
     }
 }

@@ -221,4 +221,46 @@ public final class InsightService {
     public void forEachActiveCustomer(InsightRepository.CustomerSink sink) {
         repository.forEachActiveCustomer(db.dsl(), sink);
     }
+
+    /**
+     * Every owner's figures for {@code period} (up to {@code asOf}): see {@link StaffFigures} for
+     * what each counts. By owner, the follow-ups without one last.
+     */
+    public List<StaffFigures> staffFigures(Period period, LocalDate asOf) {
+        Period p = clip(period, asOf);
+        Map<String, InsightRepository.OwnerFollowUps> followUps = repository.ownerFollowUps(db.dsl(), p.start(), p.end());
+        Map<String, InsightRepository.Scores> nps = repository.ownerScores(db.dsl(), SurveyKind.NPS, p.start(), p.end(), 9, 6);
+        Map<String, InsightRepository.Scores> csat = repository.ownerScores(db.dsl(), SurveyKind.CSAT, p.start(), p.end(), 4, 2);
+        java.util.TreeSet<String> owners = new java.util.TreeSet<>(java.util.Comparator.comparing(String::isEmpty)
+                .thenComparing(java.text.Collator.getInstance(java.util.Locale.SIMPLIFIED_CHINESE)::compare));
+        owners.addAll(followUps.keySet());
+        owners.addAll(nps.keySet());
+        owners.addAll(csat.keySet());
+        List<StaffFigures> out = new ArrayList<>(owners.size());
+        for (String owner : owners) {
+            InsightRepository.OwnerFollowUps f = followUps.getOrDefault(owner, new InsightRepository.OwnerFollowUps(owner, 0, 0, 0, 0, 0));
+            InsightRepository.Scores n = nps.getOrDefault(owner, new InsightRepository.Scores(0, 0, 0));
+            InsightRepository.Scores c = csat.getOrDefault(owner, new InsightRepository.Scores(0, 0, 0));
+            out.add(new StaffFigures(owner, f.due(), f.doneInTime(), f.complaints(), f.resolvedInTime(), f.customersFollowedUp(),
+                    n.scored() == 0 ? null : 100.0 * (n.top() - n.bottom()) / n.scored(), n.scored(),
+                    c.scored() == 0 ? null : 100.0 * c.top() / c.scored(), c.scored()));
+        }
+        return out;
+    }
+
+    /**
+     * How customers moved between segments from the end of the period before {@code period} to
+     * the end of {@code period} (or {@code asOf}, when the period runs past it). Leaves the kept
+     * snapshot (the page's) in place.
+     */
+    public synchronized SegmentMovement segmentMovement(Period period, LocalDate asOf, InsightSettings settings) {
+        InsightSnapshot kept = cached;
+        try {
+            InsightSnapshot before = snapshot(period.start().minusDays(1), settings);
+            InsightSnapshot after = snapshot(clip(period, asOf).end(), settings);
+            return SegmentMovement.between(before, after);
+        } finally {
+            cached = kept;
+        }
+    }
 }
