@@ -1,6 +1,8 @@
 package app.regulars.insight;
 
+import app.regulars.customer.CustomerService;
 import app.regulars.feature.Commands;
+import app.regulars.followup.FollowUpService;
 import app.regulars.feature.Feature;
 import app.regulars.feature.Page;
 import app.regulars.feature.Services;
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 public final class InsightFeature implements Feature {
     private InsightService insights;
+    private WinbackService winback;
     private Services services;
 
     @Override
@@ -31,12 +34,19 @@ public final class InsightFeature implements Feature {
         this.services = services;
         insights = new InsightService(services.get(Database.class), new InsightRepository(), services.get(Clock.class));
         services.put(InsightService.class, insights);
+        winback = new WinbackService(insights, services.get(FollowUpService.class), services.get(CustomerService.class),
+                services.get(MembershipService.class), services.get(Settings.class));
+        services.put(WinbackService.class, winback);
     }
 
-    /** Computes today's insights once, so the page opens on results already there. */
+    /**
+     * Computes today's insights once, so the page opens on results already there, then plans a
+     * win-back due today for customers newly at risk (decision 0010), which the calendar lists.
+     */
     @Override
     public void startOfDay(Services services, Messages messages) {
         insights.snapshot(insights.today(), InsightSettings.load(services.get(Settings.class)));
+        winback.startOfDay(messages);
     }
 
     @Override
