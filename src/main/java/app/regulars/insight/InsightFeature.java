@@ -53,6 +53,9 @@ public final class InsightFeature implements Feature {
     public Optional<Page> page(Ui ui) {
         InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
                 services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
+        AtRiskPanel atRisk = new AtRiskPanel(new AtRiskViewModel(winback, services.get(MembershipService.class), ui.runner(),
+                ui.messages(), ui.dataChanged()), ui.messages());
+        page.addSection(atRisk);
         return Optional.of(new Page() {
             @Override
             public String navId() {
@@ -77,6 +80,7 @@ public final class InsightFeature implements Feature {
             @Override
             public void refresh() {
                 page.viewModel().load();
+                atRisk.viewModel().load();
             }
 
             /** First in the navigation: what the shop's history says. */
