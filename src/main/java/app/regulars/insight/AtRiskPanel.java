@@ -70,7 +70,8 @@ public final class AtRiskPanel extends VBox {
         tick.setCellFactory(CheckBoxTableCell.forTableColumn(tick));
         tick.setEditable(true);
         tick.setSortable(false);
-        tick.setPrefWidth(36);
+        tick.setPrefWidth(40);
+        tick.setMaxWidth(44);
         table.getColumns().add(tick);
         table.getColumns().add(column(messages.get("insight.atRisk.column.name"), AtRiskViewModel.Row::name, 150));
         table.getColumns().add(column(messages.get("insight.atRisk.column.code"), AtRiskViewModel.Row::code, 90));
