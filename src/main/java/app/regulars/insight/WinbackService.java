@@ -46,12 +46,16 @@ import java.util.Optional;
  */
 public final class WinbackService {
     /** Setting: plan a win-back automatically for newly at-risk customers at the start of day ("true"/"false"). */
-    public static final String AUTO_PLAN = "insight.winback.autoPlan";
+    public static final String AUTO_PLAN = settingKey("autoPlan");
     /** Setting: the last day the start-of-day check ran (ISO date). */
-    static final String CHECKED_ON = "insight.winback.checkedOn";
+    static final String CHECKED_ON = settingKey("checkedOn");
     /** The start-of-day check looks back at most this many days for customers who became at risk. */
     static final int MAX_LOOK_BACK_DAYS = 30;
     static final int SPEND_MONTHS = 12;
+
+    private static String settingKey(String name) {
+        return "insight.winback." + name; // a store setting, not a bundle key
+    }
 
     private final InsightService insights;
     private final FollowUpService followUps;
