@@ -341,6 +341,17 @@ public final class FollowUpRepository {
                 .fetch(r -> new BirthdayRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), Boolean.TRUE.equals(r.value7())));
     }
 
+    /** Whether the customer has a planned follow-up of {@code kind}. */
+    public boolean hasPlanned(DSLContext dsl, long customerId, FollowUpKind kind) {
+        return dsl.fetchExists(FOLLOW_UP, FOLLOW_UP.CUSTOMER_ID.eq(customerId).and(FOLLOW_UP.KIND.eq(kind.name()))
+                .and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name())));
+    }
+
+    /** Whether a follow-up with this generation key was ever made. */
+    public boolean keyExists(DSLContext dsl, String key) {
+        return dsl.fetchExists(FOLLOW_UP, FOLLOW_UP.GENERATION_KEY.eq(key));
+    }
+
     /** Inserts a generated follow-up unless its key exists; true when inserted. */
     public boolean insertIfAbsent(DSLContext dsl, FollowUp f, String key, LocalDateTime now) {
         if (dsl.fetchExists(FOLLOW_UP, FOLLOW_UP.GENERATION_KEY.eq(key))) {

@@ -134,6 +134,29 @@ public final class FollowUpService {
         return schedule(f).id();
     }
 
+    /**
+     * Plans a follow-up in one transaction unless the customer already has a planned follow-up
+     * of its kind, or ({@code oncePerKey}) a follow-up with {@code generationKey} was ever made
+     * (generated follow-ups: safe to repeat). The key is stored either way. Empty when skipped.
+     */
+    public Optional<FollowUp> scheduleUnlessPlanned(FollowUp in, String generationKey, boolean oncePerKey) {
+        FollowUp f = validate(in);
+        Long id = db.write(cfg -> {
+            requireActive(cfg.dsl(), f.customerId());
+            if (repository.hasPlanned(cfg.dsl(), f.customerId(), f.kind())
+                    || (oncePerKey && generationKey != null && repository.keyExists(cfg.dsl(), generationKey))) {
+                return null;
+            }
+            return repository.insert(cfg.dsl(), f, now(), generationKey);
+        });
+        return id == null ? Optional.empty() : get(id);
+    }
+
+    /** Whether the customer has a planned follow-up of {@code kind}. */
+    public boolean hasPlanned(long customerId, FollowUpKind kind) {
+        return repository.hasPlanned(db.dsl(), customerId, kind);
+    }
+
     /** Edits a planned follow-up; a changed due time is recorded in its reschedule history. */
     public FollowUp update(FollowUp in) {
         if (in.id() == null) {

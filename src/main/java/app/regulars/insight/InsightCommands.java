@@ -19,7 +19,7 @@ public final class InsightCommands {
     }
 
     @Command(name = "insights", description = "What the shop's history says: key figures, segments, lifetime value.",
-            subcommands = {Fit.class, Customers.class, Kpis.class, ReportCommand.class})
+            subcommands = {Fit.class, Customers.class, Kpis.class, WinbackCommand.class, ReportCommand.class})
     static final class Insights extends CommandGroup {
     }
 

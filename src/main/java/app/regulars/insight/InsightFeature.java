@@ -1,6 +1,8 @@
 package app.regulars.insight;
 
+import app.regulars.customer.CustomerService;
 import app.regulars.feature.Commands;
+import app.regulars.followup.FollowUpService;
 import app.regulars.feature.Feature;
 import app.regulars.feature.Page;
 import app.regulars.feature.Services;
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 public final class InsightFeature implements Feature {
     private InsightService insights;
+    private WinbackService winback;
     private Services services;
     private InsightRefresher refresher;
 
@@ -32,12 +35,20 @@ public final class InsightFeature implements Feature {
         this.services = services;
         insights = new InsightService(services.get(Database.class), new InsightRepository(), services.get(Clock.class));
         services.put(InsightService.class, insights);
+        winback = new WinbackService(insights, services.get(FollowUpService.class), services.get(CustomerService.class),
+                services.get(MembershipService.class), services.get(Settings.class));
+        services.put(WinbackService.class, winback);
     }
 
-    /** Computes today's insights and this month's figures once, so the page opens on results already there. */
+    /**
+     * Computes today's insights and this month's figures once, so the page opens on results
+     * already there, then plans a win-back due today for customers newly at risk (decision
+     * 0010), which the calendar lists.
+     */
     @Override
     public void startOfDay(Services services, Messages messages) {
         InsightRefresher.refresh(insights, InsightSettings.load(services.get(Settings.class)));
+        winback.startOfDay(messages);
     }
 
     @Override
@@ -56,6 +67,9 @@ public final class InsightFeature implements Feature {
         InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
                 services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
         ReviewActions.install(page, services, ui);
+        AtRiskPanel atRisk = new AtRiskPanel(new AtRiskViewModel(winback, services.get(MembershipService.class), ui.runner(),
+                ui.messages(), ui.dataChanged()), ui.messages());
+        page.addSection(atRisk);
         return Optional.of(new Page() {
             @Override
             public String navId() {
@@ -80,6 +94,7 @@ public final class InsightFeature implements Feature {
             @Override
             public void refresh() {
                 page.viewModel().load();
+                atRisk.viewModel().load();
             }
 
             /** First in the navigation: what the shop's history says. */

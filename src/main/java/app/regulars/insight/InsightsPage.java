@@ -43,6 +43,7 @@ public final class InsightsPage extends BorderPane {
     private final Messages messages;
     private final GridPane cards = new GridPane();
     private final GridPane heat = new GridPane();
+    private final VBox content = new VBox(14);
 
     public InsightsPage(InsightsViewModel vm, Messages messages) {
         this.vm = vm;
@@ -76,7 +77,7 @@ public final class InsightsPage extends BorderPane {
         charts.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         HBox trends = new HBox(16, titled("insight.chart.revenue", trendChart(true)), titled("insight.chart.active", trendChart(false)));
         trends.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        VBox content = new VBox(14, error, model, cards, charts, trends);
+        content.getChildren().addAll(error, model, cards, charts, trends);
         content.setPadding(new Insets(4, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -86,6 +87,11 @@ public final class InsightsPage extends BorderPane {
 
     public InsightsViewModel viewModel() {
         return vm;
+    }
+
+    /** Adds a section under the charts (the customers at risk). */
+    public void addSection(Node section) {
+        content.getChildren().add(section);
     }
 
     private Node toolbar() {

@@ -102,13 +102,13 @@ public final class ReviewReport {
     }
 
     /**
-     * The customers the report lists as at risk: those whose stage is declining, the most
-     * valuable first (predicted lifetime value, spend so far where there is no prediction), at
-     * most {@code limit}. One method, so a richer selection can take its place.
+     * The customers the report lists as at risk, by the at-risk list's own rule
+     * ({@link WinbackService#isAtRisk}), the most valuable first (predicted lifetime value, spend
+     * so far where there is no prediction), at most {@code limit}.
      */
     static List<CustomerInsight> atRisk(InsightSnapshot snapshot, int limit) {
         return snapshot.customers().stream()
-                .filter(c -> c.lifecycle() == Lifecycle.DECLINING)
+                .filter(c -> WinbackService.isAtRisk(c.lifecycle(), c.valueClass()))
                 .sorted(Comparator.comparingDouble(ReviewReport::worth).reversed().thenComparingLong(CustomerInsight::customerId))
                 .limit(limit)
                 .toList();
