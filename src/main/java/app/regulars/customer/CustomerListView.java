@@ -191,6 +191,7 @@ public final class CustomerListView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(messages.get("customer.list.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setTableMenuButtonVisible(true); // shows and hides columns, those other features add among them
 
         TableColumn<CustomerRow, String> code = column("customer.field.code", CustomerRow::codeProperty, 90);
         code.setId("codeColumn");
@@ -214,6 +215,7 @@ public final class CustomerListView extends BorderPane {
             c.setPrefWidth(extras.get(i).width());
             c.setSortable(false);
             c.setId("listColumn" + i);
+            c.setVisible(extras.get(i).visibleAtFirst());
             all.add(c);
         }
         if (!extras.isEmpty()) { // make room, so that the columns still fit a 1200-pixel window

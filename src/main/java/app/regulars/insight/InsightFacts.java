@@ -33,7 +33,7 @@ final class InsightFacts implements BriefFacts {
         CustomerInsight c = view.of(customerId);
         String reason = c == null ? null : riskReason(c, view.settings(), messages);
         if (reason != null) {
-            reason = reason + " " + messages.get(c.segment().key() + ".action");
+            reason = messages.get("insight.risk.withAction", reason, messages.get(c.segment().key() + ".action"));
         }
         return new Facts(facts(view, customerId, messages), reason);
     }
@@ -60,9 +60,8 @@ final class InsightFacts implements BriefFacts {
         Prediction p = c.prediction();
         if (p != null) {
             Prediction.Risk risk = p.risk(s);
-            out.add(new ProfileFact(messages.get("insight.profile.risk"), messages.get("insight.profile.riskValue",
-                    messages.get("insight.risk." + risk.name().toLowerCase(java.util.Locale.ROOT)), Math.round(p.pAlive() * 100)),
-                    risk == Prediction.Risk.HIGH));
+            out.add(new ProfileFact(messages.get("insight.profile.risk"),
+                    messages.get("insight.risk." + risk.name().toLowerCase(java.util.Locale.ROOT)), risk == Prediction.Risk.HIGH));
             out.add(ProfileFact.of(messages.get("insight.profile.clv", s.horizonWeeks()),
                     formats.money(BigDecimal.valueOf(p.clv()).setScale(2, RoundingMode.HALF_UP), membership.settings().currency())));
         }

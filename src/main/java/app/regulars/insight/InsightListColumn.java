@@ -46,6 +46,12 @@ final class InsightListColumn implements ListColumn {
         return kind.width;
     }
 
+    /** The segment is shown when the list opens; stage and value class are one click away in the header's menu. */
+    @Override
+    public boolean visibleAtFirst() {
+        return kind == Kind.SEGMENT;
+    }
+
     @Override
     public Map<Long, String> values(List<Long> customerIds) {
         InsightIndex.View view = index.current();

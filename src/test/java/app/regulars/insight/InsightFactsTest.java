@@ -78,7 +78,7 @@ class InsightFactsTest {
                 : c.metrics().recencyDays() == 1 ? "Last visit: Yesterday" : "Last visit: " + c.metrics().recencyDays() + " days ago");
         assertThat(lines.get(1)).isEqualTo("Segment: " + EN.get(c.segment().key()));
         assertThat(lines.get(2)).isEqualTo("Stage: Mature");
-        assertThat(lines.get(3)).matches("Churn risk: (Low|Medium|High) · \\d+ % still active");
+        assertThat(lines.get(3)).matches("Churn risk: (Low|Medium|High)");
         assertThat(lines.get(4)).startsWith("Lifetime value, 52 weeks: ");
         if (c.prediction().risk(index.current().settings()) == Prediction.Risk.LOW) {
             assertThat(f.riskReason()).as("mature, with a low churn risk: not at risk").isNull();
@@ -163,8 +163,8 @@ class InsightFactsTest {
                 .contains("Points: " + String.format(Locale.ENGLISH, "%,d", m.pointsBalance()))
                 .contains("Spend, 12 months: ").contains("Last visit: ").contains("Segment: " + EN.get(c.segment().key()))
                 .contains("Stage: Declining").contains("Churn risk: ").contains("Lifetime value, 52 weeks: ")
-                .contains("At risk: ").contains(EN.get(c.segment().key() + ".action"));
-        assertThat(text.indexOf("At risk: ")).as("the reason comes first, under the summary's heading")
+                .contains("Needs attention: ").contains(EN.get(c.segment().key() + ".action"));
+        assertThat(text.indexOf("Needs attention: ")).as("the reason comes first, under the summary's heading")
                 .isLessThan(text.indexOf("Tier: "));
     }
 
