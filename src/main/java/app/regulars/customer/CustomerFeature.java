@@ -27,6 +27,8 @@ public final class CustomerFeature implements Feature {
     public static final String NAV_ID = "navCustomers";
 
     private CustomerService customers;
+    /** The page, once made: what {@link CustomerListLink} opens. */
+    private CustomersPage shownPage;
 
     @Override
     public void open(Services services) {
@@ -35,9 +37,6 @@ public final class CustomerFeature implements Feature {
         customers.undoInterruptedFill(); // a demo or sample fill killed half-way (decision 0007)
         services.put(CustomerService.class, customers);
     }
-
-    /** The page, once made: what {@link CustomerListLink} opens. */
-    private CustomersPage shownPage;
 
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
     @Override
