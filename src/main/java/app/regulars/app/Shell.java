@@ -53,7 +53,7 @@ public final class Shell extends BorderPane {
                  Consumer<Locale> switchLanguage, Consumer<Theme> switchTheme) {
         getStyleClass().add("shell");
         this.runner = runner;
-        Ui ui = new Ui(context.services(), extensions, runner, messages, this::window, this::dataChanged);
+        Ui ui = new Ui(context.services(), extensions, runner, messages, this::window, this::dataChanged, this::navigate);
         // The one link between features that goes through the app: a follow-up's form and the
         // calendar open the survey entry for their customer (after a visit or a call).
         extensions.add(SurveyLauncher.class, 0, (id, name) -> SurveyEntryView.openFor(
@@ -125,6 +125,14 @@ public final class Shell extends BorderPane {
         stale.addAll(pages.keySet());
         stale.remove(shown);
         shown.refresh();
+    }
+
+    /** Shows the page with this navigation id, as if the user had clicked its button; an unknown id does nothing. */
+    private void navigate(String navId) {
+        pages.keySet().stream().filter(p -> p.navId().equals(navId)).findFirst().ifPresent(page -> {
+            navigated = true;
+            show(page);
+        });
     }
 
     private Window window() {

@@ -18,10 +18,17 @@ import java.util.Optional;
 
 /**
  * Customers: the list, profiles and the editor; search; the customer CSV. Other features add
- * tabs to a profile ({@link ProfileSection}) and columns to the list ({@link ListColumn}).
+ * tabs to a profile ({@link ProfileSection}), facts to its summary row ({@link ProfileSummary}),
+ * columns to the list ({@link ListColumn}) and filters to it ({@link ListFilter}); they open the
+ * list narrowed to a filter through the {@link CustomerListLink} this feature adds.
  */
 public final class CustomerFeature implements Feature {
+    /** The customer list's navigation button. */
+    public static final String NAV_ID = "navCustomers";
+
     private CustomerService customers;
+    /** The page, once made: what {@link CustomerListLink} opens. */
+    private CustomersPage shownPage;
 
     @Override
     public void open(Services services) {
@@ -31,14 +38,27 @@ public final class CustomerFeature implements Feature {
         services.put(CustomerService.class, customers);
     }
 
+    /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
+    @Override
+    public void contribute(Ui ui) {
+        ui.extensions().add(CustomerListLink.class, 0, filter -> {
+            if (shownPage != null) {
+                ui.navigate().accept(NAV_ID);
+                shownPage.showFiltered(filter);
+            }
+        });
+    }
+
     @Override
     public Optional<Page> page(Ui ui) {
         CustomersPage page = new CustomersPage(customers, ui.runner(), ui.messages(),
-                ui.extensions().all(ProfileSection.class), ui.extensions().all(ListColumn.class));
+                ui.extensions().all(ProfileSection.class), ui.extensions().all(ListColumn.class),
+                ui.extensions().all(ProfileSummary.class), ui.extensions().all(ListFilter.class));
+        shownPage = page;
         return Optional.of(new Page() {
             @Override
             public String navId() {
-                return "navCustomers";
+                return NAV_ID;
             }
 
             @Override

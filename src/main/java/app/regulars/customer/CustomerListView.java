@@ -77,6 +77,8 @@ public final class CustomerListView extends BorderPane {
         tagFilter.setCellFactory(l -> tagCell());
         tagFilter.valueProperty().addListener((obs, o, n) -> vm.tagFilterProperty().set(n));
 
+        ComboBox<ListFilter> filter = filterBox();
+
         ToggleButton archived = new ToggleButton(messages.get("customer.list.showArchived"), new FontIcon(MaterialDesignA.ARCHIVE_OUTLINE));
         archived.setId("showArchived");
         archived.selectedProperty().bindBidirectional(vm.showArchivedProperty());
@@ -88,7 +90,7 @@ public final class CustomerListView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, searchField, tagFilter, archived, spacer, add);
+        HBox toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("page-toolbar");
         setTop(toolbar);
@@ -141,6 +143,38 @@ public final class CustomerListView extends BorderPane {
         setBottom(bottom);
     }
 
+    /** The filters other features offer ({@link ListFilter}), and "All customers"; hidden when there are none. */
+    private ComboBox<ListFilter> filterBox() {
+        ComboBox<ListFilter> box = new ComboBox<>();
+        box.setId("listFilter");
+        box.setPromptText(messages.get("customer.list.allCustomers"));
+        Runnable fill = () -> {
+            List<ListFilter> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(vm.filters());
+            box.getItems().setAll(items);
+            box.setValue(vm.filterProperty().get());
+        };
+        fill.run();
+        vm.filters().addListener((ListChangeListener<ListFilter>) c -> fill.run());
+        box.setButtonCell(filterCell());
+        box.setCellFactory(l -> filterCell());
+        box.valueProperty().bindBidirectional(vm.filterProperty());
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.filters()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private javafx.scene.control.ListCell<ListFilter> filterCell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ListFilter item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? messages.get("customer.list.allCustomers") : item.label());
+            }
+        };
+    }
+
     private javafx.scene.control.ListCell<String> tagCell() {
         return new javafx.scene.control.ListCell<>() {
             @Override
@@ -157,6 +191,7 @@ public final class CustomerListView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(messages.get("customer.list.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setTableMenuButtonVisible(true); // shows and hides columns, those other features add among them
 
         TableColumn<CustomerRow, String> code = column("customer.field.code", CustomerRow::codeProperty, 90);
         code.setId("codeColumn");
@@ -180,6 +215,7 @@ public final class CustomerListView extends BorderPane {
             c.setPrefWidth(extras.get(i).width());
             c.setSortable(false);
             c.setId("listColumn" + i);
+            c.setVisible(extras.get(i).visibleAtFirst());
             all.add(c);
         }
         if (!extras.isEmpty()) { // make room, so that the columns still fit a 1200-pixel window

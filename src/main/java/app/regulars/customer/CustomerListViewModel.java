@@ -32,6 +32,8 @@ public final class CustomerListViewModel {
 
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty tagFilter = new SimpleStringProperty(null);
+    private final ObjectProperty<ListFilter> filter = new SimpleObjectProperty<>(null);
+    private final ObservableList<ListFilter> filters = FXCollections.observableArrayList();
     private final BooleanProperty showArchived = new SimpleBooleanProperty(false);
     private final ObjectProperty<CustomerSort> sort = new SimpleObjectProperty<>(CustomerSort.NAME);
     private final BooleanProperty ascending = new SimpleBooleanProperty(true);
@@ -52,7 +54,14 @@ public final class CustomerListViewModel {
 
     /** With the columns other features add to the list ({@link ListColumn}). */
     public CustomerListViewModel(CustomerService service, TaskRunner runner, Messages messages, List<ListColumn> columns) {
+        this(service, runner, messages, columns, List.of());
+    }
+
+    /** With the columns and the filters other features add to the list ({@link ListColumn}, {@link ListFilter}). */
+    public CustomerListViewModel(CustomerService service, TaskRunner runner, Messages messages, List<ListColumn> columns,
+                                 List<ListFilter> filters) {
         this.columns = List.copyOf(columns);
+        this.filters.setAll(filters);
         this.service = service;
         this.runner = runner;
         this.messages = messages;
@@ -60,6 +69,7 @@ public final class CustomerListViewModel {
         this.rows = new CustomerRowList(this::loadPage);
         query.addListener((obs, o, n) -> search());
         tagFilter.addListener((obs, o, n) -> search());
+        filter.addListener((obs, o, n) -> search());
         showArchived.addListener((obs, o, n) -> search());
         sort.addListener((obs, o, n) -> search());
         ascending.addListener((obs, o, n) -> search());
@@ -83,8 +93,9 @@ public final class CustomerListViewModel {
         boolean archived = showArchived.get();
         CustomerSort s = sort.get();
         boolean asc = ascending.get();
+        ListFilter within = filter.get();
         busy.set(true);
-        runner.run(() -> service.search(q, tag, archived, s, asc), ids -> {
+        runner.run(() -> service.search(q, tag, archived, s, asc, within == null ? null : within.customerIds()), ids -> {
             if (mine != generation) {
                 return;
             }
@@ -95,6 +106,9 @@ public final class CustomerListViewModel {
             String counted = ids.length >= CustomerService.SEARCH_LIMIT
                     ? messages.get("customer.list.countCapped", ids.length)
                     : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", ids.length);
+            if (within != null) {
+                counted = messages.get("customer.list.countFiltered", counted, within.label());
+            }
             status.set(note.isEmpty() ? counted : note + "  " + counted);
             note = "";
         }, e -> {
@@ -133,6 +147,27 @@ public final class CustomerListViewModel {
     /** The columns other features add, in order; the view shows one column each. */
     public List<ListColumn> extraColumns() {
         return columns;
+    }
+
+    /**
+     * Shows the customers of {@code f} (a chart's bar) with the search, the tag and the archived
+     * switch cleared; of the searches these changes start, only the last one's answer counts.
+     * A filter not offered yet is offered from now on.
+     */
+    public void showFiltered(ListFilter f) {
+        ListFilter known = filters.stream().filter(x -> x.id().equals(f.id())).findFirst().orElse(null);
+        if (known == null) {
+            filters.add(f);
+            known = f;
+        }
+        query.set("");
+        tagFilter.set(null);
+        showArchived.set(false);
+        if (filter.get() == known) {
+            search();
+        } else {
+            filter.set(known);
+        }
     }
 
     public void sortBy(CustomerSort newSort, boolean asc) {
@@ -178,6 +213,10 @@ public final class CustomerListViewModel {
 
     public StringProperty queryProperty() { return query; }
     public StringProperty tagFilterProperty() { return tagFilter; }
+    /** The set of customers the list is narrowed to ({@link ListFilter}); null: everyone. */
+    public ObjectProperty<ListFilter> filterProperty() { return filter; }
+    /** The filters the list offers, in order. */
+    public ObservableList<ListFilter> filters() { return filters; }
     public BooleanProperty showArchivedProperty() { return showArchived; }
     public ObjectProperty<CustomerSort> sortProperty() { return sort; }
     public BooleanProperty ascendingProperty() { return ascending; }

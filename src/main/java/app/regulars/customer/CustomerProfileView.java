@@ -38,6 +38,7 @@ public final class CustomerProfileView extends BorderPane {
     private final FlowPane tags = new FlowPane(6, 6);
     private final GridPane details = new GridPane();
     private final Label warning = new Label();
+    private final FlowPane summary = new FlowPane(10, 8);
     private final Button archive = new Button();
 
     private final List<ProfileSection> sections;
@@ -111,7 +112,11 @@ public final class CustomerProfileView extends BorderPane {
         details.setVgap(10);
         details.getStyleClass().add("profile-details");
 
-        VBox header = new VBox(10, heading, tags, warning);
+        summary.setId("profileSummary");
+        summary.getStyleClass().add("profile-summary");
+        summary.managedProperty().bind(summary.visibleProperty());
+        summary.setVisible(false);
+        VBox header = new VBox(10, heading, tags, summary, warning);
         header.setPadding(new Insets(20, 24, 8, 24));
         header.setMaxWidth(880);
         VBox detailsBox = new VBox(details);
@@ -141,6 +146,7 @@ public final class CustomerProfileView extends BorderPane {
 
         vm.customerProperty().addListener((obs, o, c) -> show(c));
         vm.duplicates().addListener((ListChangeListener<Customer>) c -> showDuplicates());
+        vm.summary().addListener((ListChangeListener<ProfileFact>) c -> showSummary());
     }
 
     private void show(Customer c) {
@@ -207,6 +213,29 @@ public final class CustomerProfileView extends BorderPane {
         details.addRow(row, label, text);
         GridPane.setValignment(label, javafx.geometry.VPos.TOP);
         return row + 1;
+    }
+
+    /** One small card a fact, its label above its value: the row other features fill ({@link ProfileSummary}). */
+    private void showSummary() {
+        List<Node> cards = new ArrayList<>();
+        int i = 0;
+        for (ProfileFact f : vm.summary()) {
+            Label label = new Label(f.label());
+            label.getStyleClass().add("summary-label");
+            Label value = new Label(f.value());
+            value.getStyleClass().add("summary-value");
+            value.setWrapText(true);
+            value.setMaxWidth(420);
+            VBox card = new VBox(2, label, value);
+            card.setId("summaryFact" + i++);
+            card.getStyleClass().add("summary-fact");
+            if (f.warning()) {
+                card.getStyleClass().add("summary-fact-warning");
+            }
+            cards.add(card);
+        }
+        summary.getChildren().setAll(cards);
+        summary.setVisible(!cards.isEmpty());
     }
 
     private void showDuplicates() {

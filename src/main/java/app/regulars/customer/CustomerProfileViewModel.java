@@ -9,20 +9,35 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /** One customer's profile as shown read-only, with archive and restore. */
 public final class CustomerProfileViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerProfileViewModel.class);
     private final CustomerService service;
     private final TaskRunner runner;
     private final Messages messages;
     private final BirthdayFormat birthdays;
     private final ReadOnlyObjectWrapper<Customer> customer = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Customer> duplicates = FXCollections.observableArrayList();
+    private final ObservableList<ProfileFact> summary = FXCollections.observableArrayList();
+    private final List<ProfileSummary> summaries;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Whose facts {@code summary} holds. */
+    private Long shownSummaryFor;
 
     public CustomerProfileViewModel(CustomerService service, TaskRunner runner, Messages messages) {
+        this(service, runner, messages, List.of());
+    }
+
+    /** With what other features add to the summary row ({@link ProfileSummary}), in order. */
+    public CustomerProfileViewModel(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSummary> summaries) {
+        this.summaries = List.copyOf(summaries);
         this.service = service;
         this.runner = runner;
         this.messages = messages;
@@ -40,6 +55,39 @@ public final class CustomerProfileViewModel {
         customer.set(c);
         duplicates.clear();
         runner.run(() -> service.duplicatesOf(c), duplicates::setAll, e -> duplicates.clear());
+        loadSummary(c);
+    }
+
+    /** The summary row's facts, from every contributor in turn; one that fails leaves out only its own. */
+    private void loadSummary(Customer c) {
+        if (c == null || c.id() == null) {
+            summary.clear();
+            return;
+        }
+        if (summaries.isEmpty()) {
+            return;
+        }
+        long id = c.id();
+        if (shownSummaryFor == null || shownSummaryFor != id) {
+            summary.clear(); // another customer's facts never stand under this one's name
+        }
+        runner.run(() -> {
+            List<ProfileFact> facts = new ArrayList<>();
+            for (ProfileSummary s : summaries) {
+                try {
+                    facts.addAll(s.facts(id));
+                } catch (RuntimeException e) {
+                    LOG.warn("A profile summary failed for customer {}", id, e);
+                }
+            }
+            return facts;
+        }, facts -> {
+            Customer now = customer.get();
+            if (now != null && now.id() != null && now.id() == id) {
+                shownSummaryFor = id;
+                summary.setAll(facts);
+            }
+        }, e -> LOG.warn("The profile summary failed", e));
     }
 
     public void archive() {
@@ -71,6 +119,8 @@ public final class CustomerProfileViewModel {
 
     public ReadOnlyObjectProperty<Customer> customerProperty() { return customer.getReadOnlyProperty(); }
     public ObservableList<Customer> duplicates() { return duplicates; }
+    /** The facts of the row above the tabs (tier, points, last visit, segment, ...), in order. */
+    public ObservableList<ProfileFact> summary() { return summary; }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 

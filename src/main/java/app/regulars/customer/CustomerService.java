@@ -385,12 +385,43 @@ public final class CustomerService {
      * start or the end, email, WeChat, code, tags, company). An empty query lists everyone.
      */
     public long[] search(String query, String tag, boolean archived, CustomerSort sort, boolean ascending) {
+        return search(query, tag, archived, sort, ascending, null);
+    }
+
+    /**
+     * As {@link #search(String, String, boolean, CustomerSort, boolean)}, among the customers in
+     * {@code within} only (a {@link ListFilter}'s set; null: everyone). The limit applies to the
+     * matches inside the set, so a narrow set still shows all its matches.
+     */
+    public long[] search(String query, String tag, boolean archived, CustomerSort sort, boolean ascending, Set<Long> within) {
         List<String> terms = terms(query);
-        SearchIndex.Snapshot index = searchIndex.fresh();
-        if (index != null && !terms.isEmpty() && trim(tag) == null && sort == CustomerSort.NAME) {
-            return index.search(terms, archived, ascending, SEARCH_LIMIT);
+        int limit = terms.isEmpty() ? 0 : SEARCH_LIMIT;
+        if (within != null && within.isEmpty()) {
+            return new long[0];
         }
-        return repository.ids(db.dsl(), terms, trim(tag), archived, sort, ascending, terms.isEmpty() ? 0 : SEARCH_LIMIT);
+        SearchIndex.Snapshot index = searchIndex.fresh();
+        long[] ids;
+        if (index != null && !terms.isEmpty() && trim(tag) == null && sort == CustomerSort.NAME) {
+            ids = index.search(terms, archived, ascending, within == null ? limit : 0);
+        } else {
+            ids = repository.ids(db.dsl(), terms, trim(tag), archived, sort, ascending, within == null ? limit : 0);
+        }
+        return within == null ? ids : keep(ids, within, limit);
+    }
+
+    /** The ids in {@code within}, in their order, at most {@code limit} (0: all). */
+    private static long[] keep(long[] ids, Set<Long> within, int limit) {
+        long[] out = new long[Math.min(ids.length, within.size())];
+        int n = 0;
+        for (long id : ids) {
+            if (within.contains(id)) {
+                out[n++] = id;
+                if (n == limit || n == out.length) {
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /**

@@ -46,9 +46,18 @@ public final class CustomersPage extends StackPane {
      */
     public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections,
                          List<ListColumn> columns) {
+        this(service, runner, messages, sections, columns, List.of(), List.of());
+    }
+
+    /**
+     * With, from other features, {@code summaries}: facts for the row at the top of a profile;
+     * {@code filters}: sets of customers the list can be narrowed to.
+     */
+    public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections,
+                         List<ListColumn> columns, List<ProfileSummary> summaries, List<ListFilter> filters) {
         getStyleClass().add("customers-page");
-        listVm = new CustomerListViewModel(service, runner, messages, columns);
-        profileVm = new CustomerProfileViewModel(service, runner, messages);
+        listVm = new CustomerListViewModel(service, runner, messages, columns, filters);
+        profileVm = new CustomerProfileViewModel(service, runner, messages, summaries);
         editorVm = new CustomerEditorViewModel(service, runner, messages);
         list = new CustomerListView(listVm, messages, this::openProfile, this::createNew);
         profile = new CustomerProfileView(profileVm, messages, this::showList, this::edit, sections);
@@ -96,6 +105,12 @@ public final class CustomersPage extends StackPane {
     public void showList() {
         getChildren().setAll(list);
         list.table().requestFocus();
+    }
+
+    /** Shows the list narrowed to {@code filter} (see {@link CustomerListLink}). */
+    public void showFiltered(ListFilter filter) {
+        listVm.showFiltered(filter);
+        showList();
     }
 
     public void openProfile(long id) {

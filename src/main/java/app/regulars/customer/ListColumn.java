@@ -20,4 +20,12 @@ public interface ListColumn {
      * called off the JavaFX thread. A customer left out shows an empty cell.
      */
     Map<Long, String> values(List<Long> customerIds);
+
+    /**
+     * Whether the column is shown when the list opens; the others are offered in the menu at
+     * the right of the table's header (a list with every column is too narrow to read).
+     */
+    default boolean visibleAtFirst() {
+        return true;
+    }
 }

@@ -56,10 +56,16 @@ public final class ContactsSection implements ProfileSection {
 
     public ContactsSection(FollowUpService service, CustomerService customers, MembershipService membership,
                            TaskRunner runner, Messages messages) {
+        this(service, customers, membership, null, runner, messages);
+    }
+
+    /** {@code briefFacts}: what another feature adds to the visit brief's summary (null: nothing). */
+    public ContactsSection(FollowUpService service, CustomerService customers, MembershipService membership,
+                           BriefFacts briefFacts, TaskRunner runner, Messages messages) {
         this.runner = runner;
         this.messages = messages;
         this.formats = new Formats(messages);
-        this.reports = new FollowUpReports(service, customers, membership, messages);
+        this.reports = new FollowUpReports(service, customers, membership, briefFacts, messages);
         this.vm = new ContactsViewModel(service, customers, reports, runner, messages);
         build();
     }

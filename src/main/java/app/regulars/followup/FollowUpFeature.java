@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Follow-ups: the contact history on a profile, the calendar (which the window opens on when
  * something is due today), automatic greetings and check-ins, the day's list and visit briefs.
- * Its one declared edge to another feature: the visit brief reads membership.
+ * Its one declared edge to another feature: the visit brief reads membership. What other
+ * features add to the brief's summary comes through {@link BriefFacts}, found in the services.
  */
 public final class FollowUpFeature implements Feature {
     /** The contacts tab comes after the purchases tab on a profile. */
@@ -49,7 +50,7 @@ public final class FollowUpFeature implements Feature {
     @Override
     public void contribute(Ui ui) {
         ContactsSection contacts = new ContactsSection(followUps, services.get(CustomerService.class),
-                services.get(MembershipService.class), ui.runner(), ui.messages());
+                services.get(MembershipService.class), services.find(BriefFacts.class).orElse(null), ui.runner(), ui.messages());
         ui.extensions().one(SurveyLauncher.class).ifPresent(contacts::setSurveyLauncher);
         ui.extensions().add(ProfileSection.class, SECTION_POSITION, contacts);
     }
@@ -93,10 +94,13 @@ public final class FollowUpFeature implements Feature {
         });
     }
 
-    /** The day's list and the visit briefs, in the language of {@code messages}. */
+    /**
+     * The day's list and the visit briefs, in the language of {@code messages}; the briefs carry
+     * what a feature opened after this one put in the services as {@link BriefFacts}.
+     */
     static FollowUpReports reports(Services services, Messages messages) {
         return new FollowUpReports(services.get(FollowUpService.class), services.get(CustomerService.class),
-                services.get(MembershipService.class), messages);
+                services.get(MembershipService.class), services.find(BriefFacts.class).orElse(null), messages);
     }
 
     @Override

@@ -41,13 +41,21 @@ public final class FollowUpReports {
     private final Formats formats;
 
     private final app.regulars.membership.MembershipService membership;
+    private final BriefFacts briefFacts;
 
     /** {@code membership} gives the brief its tier, points and last purchases (its snapshot, the one read of them). */
     public FollowUpReports(FollowUpService service, CustomerService customers, app.regulars.membership.MembershipService membership,
                            Messages messages) {
+        this(service, customers, membership, null, messages);
+    }
+
+    /** {@code facts}: what another feature adds to the brief's summary (null: nothing). */
+    public FollowUpReports(FollowUpService service, CustomerService customers, app.regulars.membership.MembershipService membership,
+                           BriefFacts facts, Messages messages) {
         this.service = service;
         this.customers = customers;
         this.membership = membership;
+        this.briefFacts = facts;
         this.messages = messages;
         this.formats = new Formats(messages);
     }
@@ -107,15 +115,24 @@ public final class FollowUpReports {
 
     // ---- the visit brief ----
 
-    /** Everything a visit brief shows. */
+    /** Everything a visit brief shows; {@code facts}: what other features add to its summary. */
     public record Brief(Customer customer, app.regulars.membership.MembershipSnapshot membership, List<Contact> contacts,
-                        List<FollowUp> open) {
+                        List<FollowUp> open, BriefFacts.Facts facts) {
+        public Brief {
+            facts = facts == null ? BriefFacts.Facts.NONE : facts;
+        }
+
+        public Brief(Customer customer, app.regulars.membership.MembershipSnapshot membership, List<Contact> contacts,
+                     List<FollowUp> open) {
+            this(customer, membership, contacts, open, BriefFacts.Facts.NONE);
+        }
     }
 
     public Brief brief(long customerId) {
         Customer c = customers.get(customerId).orElseThrow(() -> new UserException("followup.error.noCustomer"));
         return new Brief(c, membership.snapshot(customerId),
-                service.contacts(customerId, BRIEF_CONTACTS), service.openFor(customerId));
+                service.contacts(customerId, BRIEF_CONTACTS), service.openFor(customerId),
+                briefFacts == null ? BriefFacts.Facts.NONE : briefFacts.of(customerId, messages));
     }
 
     public Brief briefByCode(String code) {
@@ -189,6 +206,26 @@ public final class FollowUpReports {
         marks.add(new TableLayout.Text(margin, y[0], 18, true, c.name() + "   " + messages.get("customer.profile.code", c.code())));
         line.accept(messages.get("followup.brief.printed", formats.dateTime(service.now())), 8.5);
 
+        // The summary, as at the top of the profile: membership's figures, then what other features add.
+        var m = b.membership();
+        java.util.Currency currency = membership.settings().currency();
+        heading.accept(messages.get("followup.brief.summary"));
+        if (b.facts().riskReason() != null && y[0] + 30 <= bottom) {
+            for (String l : layout.wrap(messages.get("followup.brief.atRisk", b.facts().riskReason()), 11.0, width)) {
+                y[0] += 11.0 * 1.5;
+                marks.add(new TableLayout.Text(margin, y[0], 11.0, true, l));
+            }
+        }
+        List<String> facts = new ArrayList<>();
+        facts.add(messages.get("followup.brief.fact", messages.get("followup.brief.tier"),
+                m.tier() == null ? "—" : m.tier().displayName(messages)));
+        facts.add(messages.get("followup.brief.fact", messages.get("followup.brief.points"), formats.integer(m.pointsBalance())));
+        facts.add(messages.get("followup.brief.fact", messages.get("followup.brief.spend12"), formats.money(m.spend12Months(), currency)));
+        b.facts().facts().forEach(f -> facts.add(messages.get("followup.brief.fact", f.label(), f.value())));
+        for (int i = 0; i < facts.size(); i += 3) { // three a line, as the row of the profile reads
+            line.accept(String.join("   ·   ", facts.subList(i, Math.min(facts.size(), i + 3))), 10.0);
+        }
+
         heading.accept(messages.get("followup.brief.contact"));
         if (!c.phones().isEmpty()) {
             line.accept(messages.get("followup.list.phone") + ": "
@@ -213,11 +250,7 @@ public final class FollowUpReports {
             line.accept(messages.get("followup.brief.tags") + ": " + String.join(", ", c.tags()), 10.0);
         }
 
-        var m = b.membership();
-        heading.accept(messages.get("followup.brief.membership"));
-        String tier = m.tier() == null ? "—" : m.tier().displayName(messages);
-        line.accept(messages.get("followup.brief.tierPoints", tier, m.pointsBalance()), 10.0);
-        java.util.Currency currency = membership.settings().currency();
+        heading.accept(messages.get("followup.brief.purchases"));
         for (var p : m.lastPurchases().stream().limit(BRIEF_PURCHASES).toList()) {
             line.accept("• " + formats.date(p.purchasedAt().toLocalDate()) + "   " + formats.money(p.amount(), currency)
                     + (p.note() == null || p.note().isBlank() ? "" : "   " + p.note()), 10.0);

@@ -1,12 +1,17 @@
 package app.regulars.insight;
 
 import app.regulars.customer.CustomerService;
+import app.regulars.customer.ListColumn;
+import app.regulars.customer.ListFilter;
+import app.regulars.customer.ProfileFact;
+import app.regulars.customer.ProfileSummary;
 import app.regulars.feature.Commands;
 import app.regulars.followup.FollowUpService;
 import app.regulars.feature.Feature;
 import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Ui;
+import app.regulars.followup.BriefFacts;
 import app.regulars.i18n.Messages;
 import app.regulars.membership.MembershipService;
 import app.regulars.store.Database;
@@ -16,6 +21,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,19 +31,62 @@ import java.util.Optional;
  * changes none of them.
  */
 public final class InsightFeature implements Feature {
+    /** The insights' facts come after membership's in a profile's summary row, their columns after the tier. */
+    static final int POSITION = 20;
+
     private InsightService insights;
     private WinbackService winback;
+    private InsightIndex index;
+    private InsightFacts facts;
+    private InsightListFilters listFilters;
     private Services services;
     private InsightRefresher refresher;
 
+    /** Also puts the visit brief's facts in the services ({@link BriefFacts}: the command line makes briefs too). */
     @Override
     public void open(Services services) {
         this.services = services;
         insights = new InsightService(services.get(Database.class), new InsightRepository(), services.get(Clock.class));
-        services.put(InsightService.class, insights);
+        index = new InsightIndex(insights, services.get(Settings.class));
+        facts = new InsightFacts(index, services.get(MembershipService.class));
+        services.put(InsightService.class, insights).put(BriefFacts.class, facts);
         winback = new WinbackService(insights, services.get(FollowUpService.class), services.get(CustomerService.class),
                 services.get(MembershipService.class), services.get(Settings.class));
         services.put(WinbackService.class, winback);
+    }
+
+    /**
+     * A profile's summary row gets last visit, segment, stage, churn risk, lifetime value and the
+     * next expected visit (and why the customer is at risk); the customer list gets segment,
+     * stage and value class as columns and as filters.
+     */
+    @Override
+    public void contribute(Ui ui) {
+        Messages messages = ui.messages();
+        ui.extensions().add(ProfileSummary.class, POSITION, customerId -> {
+            BriefFacts.Facts f = facts.of(customerId, messages);
+            if (f.riskReason() == null) {
+                return f.facts();
+            }
+            List<ProfileFact> all = new ArrayList<>(f.facts());
+            all.add(new ProfileFact(messages.get("insight.profile.atRisk"), f.riskReason(), true));
+            return all;
+        });
+        for (InsightListColumn.Kind kind : InsightListColumn.Kind.values()) {
+            ui.extensions().add(ListColumn.class, POSITION + kind.ordinal(), new InsightListColumn(kind, index, messages));
+        }
+        listFilters = new InsightListFilters(index, messages, ui.extensions());
+        for (ListFilter filter : listFilters.all()) {
+            ui.extensions().add(ListFilter.class, POSITION, filter);
+        }
+    }
+
+    /**
+     * The customer list's filters by segment, stage and value class, and the way to open the
+     * list on one (a chart's bar); made by {@link #contribute}.
+     */
+    public InsightListFilters listFilters() {
+        return listFilters;
     }
 
     /**
@@ -67,6 +116,12 @@ public final class InsightFeature implements Feature {
         InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
                 services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
         ReviewActions.install(page, services, ui);
+        page.setOnOpenCustomers(key -> listFilters.open(switch (key) {
+            case Segment s -> listFilters.segment(s);
+            case Lifecycle l -> listFilters.stage(l);
+            case InsightsViewModel.RfCell c -> listFilters.recencyFrequency(c.r(), c.f());
+            default -> throw new IllegalArgumentException(String.valueOf(key));
+        }));
         AtRiskPanel atRisk = new AtRiskPanel(new AtRiskViewModel(winback, services.get(MembershipService.class), ui.runner(),
                 ui.messages(), ui.dataChanged()), ui.messages());
         page.addSection(atRisk);

@@ -43,6 +43,7 @@ public final class InsightsPage extends BorderPane {
     private final Messages messages;
     private final GridPane cards = new GridPane();
     private final GridPane heat = new GridPane();
+    private java.util.function.Consumer<Object> openCustomers = key -> { };
     private final VBox content = new VBox(14);
 
     public InsightsPage(InsightsViewModel vm, Messages messages) {
@@ -87,6 +88,15 @@ public final class InsightsPage extends BorderPane {
 
     public InsightsViewModel viewModel() {
         return vm;
+    }
+
+    /**
+     * What a click on a bar or a cell does with what it names (a {@link Segment}, a
+     * {@link Lifecycle}, an {@link InsightsViewModel.RfCell}): the feature opens the customer
+     * list on those customers.
+     */
+    public void setOnOpenCustomers(java.util.function.Consumer<Object> open) {
+        this.openCustomers = open;
     }
 
     /** Adds a section under the charts (the customers at risk). */
@@ -207,7 +217,11 @@ public final class InsightsPage extends BorderPane {
             for (int i = 0; i < bottomUp.size(); i++) {
                 InsightsViewModel.Bar bar = bottomUp.get(i);
                 String hint = bar.hint().isEmpty() ? "" : "\n" + bar.hint();
-                Tooltip.install(s.getData().get(i).getNode(), new Tooltip(messages.get("insight.chart.barCount", bar.label(), bar.count()) + hint));
+                Node node = s.getData().get(i).getNode();
+                Tooltip.install(node, new Tooltip(messages.get("insight.chart.barCount", bar.label(), bar.count()) + hint
+                        + "\n" + messages.get("insight.chart.clickToList")));
+                node.setCursor(javafx.scene.Cursor.HAND);
+                node.setOnMouseClicked(e -> openCustomers.accept(bar.key()));
             }
         });
         return chart;
@@ -250,7 +264,11 @@ public final class InsightsPage extends BorderPane {
                 double share = (double) v / max;
                 cell.setStyle("-fx-background-color: rgba(9, 105, 218, " + String.format(java.util.Locale.ROOT, "%.2f", 0.08 + 0.8 * share) + ");"
                         + (share > 0.5 ? " -fx-text-fill: white;" : ""));
-                cell.setTooltip(new Tooltip(messages.get("insight.chart.heatCell", r, f, v)));
+                cell.setTooltip(new Tooltip(messages.get("insight.chart.heatCell", r, f, v) + "\n" + messages.get("insight.chart.clickToList")));
+                cell.setId("heat-" + r + "-" + f);
+                cell.setCursor(javafx.scene.Cursor.HAND);
+                InsightsViewModel.RfCell key = new InsightsViewModel.RfCell(r, f);
+                cell.setOnMouseClicked(e -> openCustomers.accept(key));
                 heat.add(cell, f, rowIndex);
             }
         }

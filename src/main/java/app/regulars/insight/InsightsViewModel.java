@@ -40,6 +40,10 @@ public final class InsightsViewModel {
     public record Bar(Object key, String label, int count, String hint) {
     }
 
+    /** A cell of the R × F grid, as a chart click names it. */
+    public record RfCell(int r, int f) {
+    }
+
     /** One month of the trend. */
     public record Month(String label, double revenue, int active, Double repurchaseRate) {
     }

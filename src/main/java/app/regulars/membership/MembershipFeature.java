@@ -3,6 +3,7 @@ package app.regulars.membership;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.ListColumn;
 import app.regulars.customer.ProfileSection;
+import app.regulars.customer.ProfileSummary;
 import app.regulars.feature.Commands;
 import app.regulars.feature.Feature;
 import app.regulars.feature.Page;
@@ -26,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Membership: purchases, points, tiers, rewards and coupons. Adds the purchases tab to a
- * profile, the tier column to the customer list, Ctrl+P for a purchase, and the members page.
+ * profile, tier, points and 12-month spend to its summary row, the tier column to the
+ * customer list, Ctrl+P for a purchase, and the members page.
  */
 public final class MembershipFeature implements Feature {
     /** The purchases tab comes first among the tabs other features add to a profile. */
@@ -53,6 +55,7 @@ public final class MembershipFeature implements Feature {
     public void contribute(Ui ui) {
         ui.extensions().add(ProfileSection.class, SECTION_POSITION, new MembershipSection(membership, ui.runner(), ui.messages()));
         ui.extensions().add(ListColumn.class, SECTION_POSITION, new TierListColumn(membership, ui.messages()));
+        ui.extensions().add(ProfileSummary.class, SECTION_POSITION, new MembershipSummary(membership, ui.messages()));
         ui.extensions().add(Shortcut.class, SECTION_POSITION, new Shortcut(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
             QuickPurchaseDialog box = new QuickPurchaseDialog(customers, membership, ui.runner(), ui.messages(), ui.window().get());
             box.stage().setOnHidden(e -> ui.dataChanged().run());

@@ -111,4 +111,86 @@ class CustomerListViewModelTest {
         assertThat(names()).containsExactly("曾晓燕");
         assertThat(stale.nameProperty().get()).isEqualTo("Alice Smith");
     }
+
+    /** A filter another feature would provide: a fixed set of customers. */
+    private ListFilter filter(String id, String label, String... codes) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (String code : codes) {
+            ids.add(context.customers().byCode(code).orElseThrow().id());
+        }
+        return new ListFilter() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String label() {
+                return label;
+            }
+
+            @Override
+            public java.util.Set<Long> customerIds() {
+                return ids;
+            }
+        };
+    }
+
+    @Test
+    void aFilterNarrowsTheListToItsCustomersAndSaysSo() {
+        ListFilter tea = filter("segment.tea", "Segment: Tea lovers", "000001", "000002");
+        CustomerListViewModel filtered = new CustomerListViewModel(context.customers(), new SyncTaskRunner(),
+                new Messages(Locale.ENGLISH), List.of(), List.of(tea));
+        filtered.refresh();
+        assertThat(filtered.filters()).containsExactly(tea);
+        filtered.filterProperty().set(tea);
+        assertThat(filtered.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("王小明", "曾晓燕");
+        assertThat(filtered.statusProperty().get()).isEqualTo("2 customers  ·  Segment: Tea lovers");
+        // search and tag work inside the set
+        filtered.queryProperty().set("zeng");
+        assertThat(filtered.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("曾晓燕");
+        filtered.queryProperty().set("");
+        filtered.tagFilterProperty().set("VIP");
+        assertThat(filtered.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("王小明");
+        filtered.tagFilterProperty().set(null);
+        filtered.filterProperty().set(null);
+        assertThat(filtered.rows()).hasSize(3);
+        assertThat(filtered.statusProperty().get()).isEqualTo("3 customers");
+    }
+
+    @Test
+    void anEmptySetShowsNoCustomers() {
+        vm.filterProperty().set(filter("none", "Stage: Churned"));
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.statusProperty().get()).isEqualTo("No customers  ·  Stage: Churned");
+    }
+
+    @Test
+    void showFilteredClearsTheSearchAndOffersTheFilterFromThenOn() {
+        ListFilter alice = filter("value.core", "Value class: Core", "000003");
+        vm.queryProperty().set("wang");
+        vm.tagFilterProperty().set("茶友");
+        vm.showArchivedProperty().set(true);
+        vm.showFiltered(alice);
+        assertThat(vm.queryProperty().get()).isEmpty();
+        assertThat(vm.tagFilterProperty().get()).isNull();
+        assertThat(vm.showArchivedProperty().get()).isFalse();
+        assertThat(vm.filterProperty().get()).isSameAs(alice);
+        assertThat(names()).containsExactly("Alice Smith");
+        // the same filter again (a second click on the bar): one entry, the one already offered
+        ListFilter again = filter("value.core", "Value class: Core", "000003");
+        vm.showFiltered(again);
+        assertThat(vm.filters()).containsExactly(alice);
+        assertThat(vm.filterProperty().get()).isSameAs(alice);
+        assertThat(names()).containsExactly("Alice Smith");
+    }
+
+    @Test
+    void searchWithinASetFindsMatchesBeyondTheSearchLimit() {
+        // the limit applies inside the set: a set of one customer still finds them among every match
+        long alice = context.customers().byCode("000003").orElseThrow().id();
+        assertThat(context.customers().search("a", null, false, CustomerSort.NAME, true, java.util.Set.of(alice)))
+                .containsExactly(alice);
+        assertThat(context.customers().search("", null, false, CustomerSort.NAME, true, java.util.Set.of())).isEmpty();
+    }
 }

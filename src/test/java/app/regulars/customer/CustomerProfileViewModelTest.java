@@ -50,4 +50,64 @@ class CustomerProfileViewModelTest {
         assertThat(vm(Locale.ENGLISH).birthdayText(c)).startsWith("Lunar 8/15").contains("Sep 15").contains("296");
         assertThat(vm(Locale.ENGLISH).birthdayText(Customer.builder().name("No birthday").build())).isEmpty();
     }
+
+    @Test
+    void theSummaryRowHoldsEveryContributorsFactsInOrderAndLeavesOutOneThatFails() {
+        java.util.List<Long> asked = new java.util.ArrayList<>();
+        ProfileSummary membership = id -> {
+            asked.add(id);
+            return java.util.List.of(ProfileFact.of("Tier", "Gold"), ProfileFact.of("Points", "368"));
+        };
+        ProfileSummary broken = id -> {
+            throw new IllegalStateException("no insights today");
+        };
+        ProfileSummary insight = id -> java.util.List.of(new ProfileFact("Churn risk", "High", true));
+        CustomerProfileViewModel vm = new CustomerProfileViewModel(context.customers(), new SyncTaskRunner(),
+                new Messages(Locale.ENGLISH), java.util.List.of(membership, broken, insight));
+        Customer wang = context.customers().byCode("000001").orElseThrow();
+        vm.load(wang.id());
+        assertThat(vm.summary()).extracting(f -> f.label() + "=" + f.value())
+                .containsExactly("Tier=Gold", "Points=368", "Churn risk=High");
+        assertThat(vm.summary().get(2).warning()).isTrue();
+        assertThat(asked).containsExactly(wang.id());
+    }
+
+    @Test
+    void anotherCustomersFactsAreClearedBeforeTheirOwnArrive() {
+        java.util.List<Runnable> pending = new java.util.ArrayList<>();
+        app.regulars.fx.TaskRunner later = new app.regulars.fx.TaskRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> done,
+                                java.util.function.Consumer<Throwable> failed) {
+                pending.add(() -> {
+                    T result;
+                    try {
+                        result = work.call();
+                    } catch (Exception e) {
+                        failed.accept(e);
+                        return;
+                    }
+                    done.accept(result);
+                });
+            }
+
+            @Override
+            public void onUiThread(Runnable action) {
+                action.run();
+            }
+        };
+        ProfileSummary codes = id -> java.util.List.of(ProfileFact.of("Id", String.valueOf(id)));
+        CustomerProfileViewModel vm = new CustomerProfileViewModel(context.customers(), later, new Messages(Locale.ENGLISH),
+                java.util.List.of(codes));
+        Customer wang = context.customers().byCode("000001").orElseThrow();
+        Customer zeng = context.customers().byCode("000002").orElseThrow();
+        vm.show(wang);
+        pending.forEach(Runnable::run);
+        pending.clear();
+        assertThat(vm.summary()).extracting(ProfileFact::value).containsExactly(String.valueOf(wang.id()));
+        vm.show(zeng);
+        assertThat(vm.summary()).isEmpty(); // not 王小明's facts under 曾晓燕's name
+        pending.forEach(Runnable::run);
+        assertThat(vm.summary()).extracting(ProfileFact::value).containsExactly(String.valueOf(zeng.id()));
+    }
 }

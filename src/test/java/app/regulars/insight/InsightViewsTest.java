@@ -134,4 +134,16 @@ class InsightViewsTest {
         waitUntil(() -> text(robot, "#target-churn_rate").startsWith("Target: at most 70.0 %"));
         assertThat(text(robot, "#target-churn_rate")).endsWith("Met");
     }
+
+    @Test
+    void aClickOnTheGridOpensTheCustomerListOnThoseCustomers(FxRobot robot) {
+        open(robot, Locale.ENGLISH);
+        InsightSnapshot s = context.services().get(InsightService.class).snapshot(TestStores.TODAY, InsightSettings.DEFAULTS);
+        int expected = s.recencyByFrequency()[4][4];
+        robot.interact(() -> robot.lookup("#heat-5-5").query().getOnMouseClicked().handle(null));
+        waitUntil(() -> shell.getCenter() == shell.page(app.regulars.customer.CustomersPage.class));
+        var list = shell.page(app.regulars.customer.CustomersPage.class).listViewModel();
+        waitUntil(() -> list.statusProperty().get().contains("R 5 · F 5"));
+        assertThat(list.rows()).hasSize(expected);
+    }
 }

@@ -1,0 +1,59 @@
+package app.regulars.insight;
+
+import app.regulars.store.Settings;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Today's insights by customer, for what asks about a few customers at a time (a profile's
+ * summary row, a page of the customer list, a visit brief, a list filter). The snapshot is
+ * {@link InsightService}'s, computed once per change of the data or the settings; this only
+ * adds the look-up by id, made once per snapshot.
+ */
+final class InsightIndex {
+    private final InsightService service;
+    private final Settings settings;
+    private View view;
+
+    InsightIndex(InsightService service, Settings settings) {
+        this.service = service;
+        this.settings = settings;
+    }
+
+    /**
+     * Today's insights under the saved settings. {@code active}: the customers who are not
+     * archived, those without a purchase (prospects) included.
+     */
+    record View(InsightSnapshot snapshot, Map<Long, CustomerInsight> byId, Set<Long> active) {
+        /** The customer's insight; null without a purchase, or when archived. */
+        CustomerInsight of(long customerId) {
+            return byId.get(customerId);
+        }
+
+        /** The customer's stage: prospect without a purchase; null when archived or unknown. */
+        Lifecycle stage(long customerId) {
+            CustomerInsight c = byId.get(customerId);
+            return c != null ? c.lifecycle() : active.contains(customerId) ? Lifecycle.PROSPECT : null;
+        }
+
+        InsightSettings settings() {
+            return snapshot.settings();
+        }
+    }
+
+    /** The view of today's snapshot; computes it when the data or the settings changed (off the JavaFX thread). */
+    synchronized View current() {
+        InsightSnapshot s = service.snapshot(service.today(), InsightSettings.load(settings));
+        if (view == null || view.snapshot() != s) {
+            Map<Long, CustomerInsight> byId = new HashMap<>(s.customers().size() * 2);
+            s.customers().forEach(c -> byId.put(c.customerId(), c));
+            Set<Long> active = new HashSet<>();
+            service.forEachActiveCustomer((id, code, name) -> active.add(id));
+            view = new View(s, Map.copyOf(byId), Set.copyOf(active));
+        }
+        return view;
+    }
+}
