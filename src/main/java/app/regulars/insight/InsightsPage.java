@@ -43,6 +43,8 @@ public final class InsightsPage extends BorderPane {
     private final Messages messages;
     private final GridPane cards = new GridPane();
     private final GridPane heat = new GridPane();
+    /** The toolbar's second row: what the figures rest on, then the page's actions. */
+    private final HBox actions = new HBox(10);
     private java.util.function.Consumer<Object> openCustomers = key -> { };
     private final VBox content = new VBox(14);
 
@@ -61,11 +63,6 @@ public final class InsightsPage extends BorderPane {
             cards.getColumnConstraints().add(c);
         }
         vm.cards().addListener((ListChangeListener<InsightsViewModel.Card>) ch -> showCards());
-        Label model = new Label();
-        model.setId("insightModel");
-        model.getStyleClass().add("muted");
-        model.setWrapText(true);
-        model.textProperty().bind(vm.modelTextProperty());
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
@@ -78,7 +75,7 @@ public final class InsightsPage extends BorderPane {
         charts.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         HBox trends = new HBox(16, titled("insight.chart.revenue", trendChart(true)), titled("insight.chart.active", trendChart(false)));
         trends.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        content.getChildren().addAll(error, model, cards, charts, trends);
+        content.getChildren().addAll(error, cards, charts, trends);
         content.setPadding(new Insets(4, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -97,6 +94,11 @@ public final class InsightsPage extends BorderPane {
      */
     public void setOnOpenCustomers(java.util.function.Consumer<Object> open) {
         this.openCustomers = open;
+    }
+
+    /** Adds buttons to the toolbar's second row, before the rules (the review's PDF and print). */
+    public void addToolbarActions(Node actions) {
+        this.actions.getChildren().add(this.actions.getChildren().size() - 1, actions);
     }
 
     /** Adds a section under the charts (the customers at risk). */
@@ -142,9 +144,24 @@ public final class InsightsPage extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button settings = new Button(messages.get("insight.settings.open"), new FontIcon(MaterialDesignC.COG_OUTLINE));
         settings.setId("insightSettingsOpen");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(e -> InsightSettingsWindow.open(app.regulars.fx.Windows.windowOf(this), vm.settingsForm(), messages, vm::load));
-        HBox bar = new HBox(10, title, grow, busy, kindButtons, previous, period, next, settings);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : List.of(title, kindButtons, previous, next)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        kindButtons.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
+        HBox first = new HBox(10, title, grow, busy, kindButtons, previous, period, next);
+        first.setAlignment(Pos.CENTER_LEFT);
+        Label model = new Label();
+        model.setId("insightModel");
+        model.getStyleClass().add("muted");
+        model.setWrapText(true);
+        model.textProperty().bind(vm.modelTextProperty());
+        HBox.setHgrow(model, Priority.ALWAYS);
+        model.setMaxWidth(Double.MAX_VALUE);
+        actions.getChildren().setAll(model, settings);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(8, first, actions);
         bar.getStyleClass().add("page-toolbar");
         return bar;
     }

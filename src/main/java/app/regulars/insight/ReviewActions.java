@@ -71,9 +71,7 @@ public final class ReviewActions {
      */
     public static Node install(InsightsPage page, Services services, Ui ui) {
         Node controls = controls(page, services, ui, page.viewModel().periodProperty());
-        if (page.getTop() instanceof HBox toolbar) {
-            toolbar.getChildren().add(controls);
-        }
+        page.addToolbarActions(controls);
         return controls;
     }
 
