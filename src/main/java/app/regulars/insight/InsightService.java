@@ -78,12 +78,19 @@ public final class InsightService {
             values[i] = p == null ? metrics.get(i).monetary().doubleValue() : p.clv();
         }
         ValueClass.Ranking ranking = new ValueClass.Ranking(values, settings);
+        Map<Long, Double> spend12 = new java.util.HashMap<>();
+        if (settings.valueBySpend()) {
+            metrics(asOf, 12).forEach(m -> spend12.put(m.customerId(), m.monetary().doubleValue()));
+        }
         List<CustomerInsight> customers = new ArrayList<>(metrics.size());
         for (int i = 0; i < metrics.size(); i++) {
             CustomerMetrics m = metrics.get(i);
             Prediction p = predictions.get(i);
+            ValueClass value = settings.valueBySpend()
+                    ? ValueClass.bySpend(spend12.getOrDefault(m.customerId(), 0.0), asOf.toEpochDay() - m.firstDay().toEpochDay(), settings)
+                    : ranking.of(values[i]);
             customers.add(new CustomerInsight(m, rfm.r(m), rfm.f(m), rfm.m(m), rfm.segment(m),
-                    Lifecycle.of(m, p == null ? null : p.pAlive(), settings), ranking.of(values[i]), p));
+                    Lifecycle.of(m, p == null ? null : p.pAlive(), settings), value, p));
         }
         InsightSnapshot made = new InsightSnapshot(asOf, settings, List.copyOf(customers), prospects, outcome, writes);
         if (current) {

@@ -20,6 +20,9 @@ import java.util.function.Function;
  * @param churnedDays        ... or, where the model cannot be fitted, no purchase for this many days
  * @param corePercent        value class by CLV: the top this-many percent are core ...
  * @param importantPercent   ... the next this-many percent important, the rest general
+ * @param coreYearlySpend    instead of by CLV (when above 0): core are customers of at least a
+ *                           year who spent this much in the last 12 months ...
+ * @param importantYearlySpend ... important those who spent this much, the rest general
  * @param churnTarget        target: churn rate at most this percent
  * @param repurchaseTarget   target: repurchase rate at least this percent
  * @param satisfactionTarget target: satisfaction (CSAT 4–5) at least this percent
@@ -27,8 +30,9 @@ import java.util.function.Function;
 public record InsightSettings(int windowMonths, int horizonWeeks, double marginPercent, double discountPercent,
                               int newDays, int matureDays, double decliningFactor, double decliningAlive,
                               double churnedAlive, int churnedDays, int corePercent, int importantPercent,
+                              double coreYearlySpend, double importantYearlySpend,
                               double churnTarget, double repurchaseTarget, double satisfactionTarget) {
-    public static final InsightSettings DEFAULTS = new InsightSettings(0, 52, 100, 0, 90, 5, 2.0, 0.5, 0.1, 365, 20, 30, 5, 40, 90);
+    public static final InsightSettings DEFAULTS = new InsightSettings(0, 52, 100, 0, 90, 5, 2.0, 0.5, 0.1, 365, 20, 30, 0, 0, 5, 40, 90);
 
     private static final String PREFIX = "insight.";
 
@@ -36,6 +40,7 @@ public record InsightSettings(int windowMonths, int horizonWeeks, double marginP
         if (windowMonths < 0 || horizonWeeks < 1 || marginPercent <= 0 || discountPercent < 0 || newDays < 1 || matureDays < 2
                 || decliningFactor <= 1 || !(churnedAlive < decliningAlive) || churnedAlive <= 0 || decliningAlive >= 1
                 || churnedDays < 1 || corePercent < 1 || importantPercent < 0 || corePercent + importantPercent > 100
+                || coreYearlySpend < 0 || importantYearlySpend < 0 || (coreYearlySpend > 0 && importantYearlySpend > coreYearlySpend)
                 || !percent(churnTarget) || !percent(repurchaseTarget) || !percent(satisfactionTarget)) {
             throw new IllegalArgumentException("insight settings out of range");
         }
@@ -47,7 +52,13 @@ public record InsightSettings(int windowMonths, int horizonWeeks, double marginP
 
     public InsightSettings withHorizonWeeks(int weeks) {
         return new InsightSettings(windowMonths, weeks, marginPercent, discountPercent, newDays, matureDays, decliningFactor,
-                decliningAlive, churnedAlive, churnedDays, corePercent, importantPercent, churnTarget, repurchaseTarget, satisfactionTarget);
+                decliningAlive, churnedAlive, churnedDays, corePercent, importantPercent, coreYearlySpend, importantYearlySpend,
+                churnTarget, repurchaseTarget, satisfactionTarget);
+    }
+
+    /** Whether value classes follow yearly spend (a fixed rule) rather than the ranking by CLV. */
+    public boolean valueBySpend() {
+        return coreYearlySpend > 0;
     }
 
     /** The window as the service takes it: null for all history. */
@@ -64,6 +75,7 @@ public record InsightSettings(int windowMonths, int horizonWeeks, double marginP
                     i(get, "newDays", d.newDays), i(get, "matureDays", d.matureDays), x(get, "decliningFactor", d.decliningFactor),
                     x(get, "decliningAlive", d.decliningAlive), x(get, "churnedAlive", d.churnedAlive), i(get, "churnedDays", d.churnedDays),
                     i(get, "corePercent", d.corePercent), i(get, "importantPercent", d.importantPercent),
+                    x(get, "coreYearlySpend", d.coreYearlySpend), x(get, "importantYearlySpend", d.importantYearlySpend),
                     x(get, "churnTarget", d.churnTarget), x(get, "repurchaseTarget", d.repurchaseTarget),
                     x(get, "satisfactionTarget", d.satisfactionTarget));
         } catch (IllegalArgumentException e) {
@@ -84,6 +96,8 @@ public record InsightSettings(int windowMonths, int horizonWeeks, double marginP
         put(settings, "churnedDays", churnedDays);
         put(settings, "corePercent", corePercent);
         put(settings, "importantPercent", importantPercent);
+        put(settings, "coreYearlySpend", coreYearlySpend);
+        put(settings, "importantYearlySpend", importantYearlySpend);
         put(settings, "churnTarget", churnTarget);
         put(settings, "repurchaseTarget", repurchaseTarget);
         put(settings, "satisfactionTarget", satisfactionTarget);

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * 核心 / 重要 / 普通: core, important, general. By predicted CLV (by spend where the model
- * cannot be fitted): a customer is core when fewer than {@code corePercent} % of the customers
+ * cannot be fitted), or by a fixed rule on yearly spend ({@link #bySpend}): a customer is core when fewer than {@code corePercent} % of the customers
  * are worth strictly more, important when fewer than {@code corePercent + importantPercent} %
  * are, general otherwise. Equal values always get the same class.
  */
@@ -18,6 +18,18 @@ public enum ValueClass {
 
     public String key() {
         return "insight.value." + code();
+    }
+
+    /**
+     * The fixed rule, instead of the ranking: core are customers for at least a year who spent
+     * {@code coreYearlySpend} or more in the last 12 months, important those who spent
+     * {@code importantYearlySpend} or more, the rest general.
+     */
+    public static ValueClass bySpend(double spend12, long daysAsCustomer, InsightSettings s) {
+        if (spend12 >= s.coreYearlySpend() && daysAsCustomer >= 365) {
+            return CORE;
+        }
+        return spend12 >= s.importantYearlySpend() && s.importantYearlySpend() > 0 ? IMPORTANT : GENERAL;
     }
 
     /** Classes customers by their values. */

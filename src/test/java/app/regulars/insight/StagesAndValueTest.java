@@ -49,7 +49,18 @@ class StagesAndValueTest {
 
     @Test
     void settingsOutOfRangeAreRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InsightSettings(0, 52, 100, 0, 90, 5, 2.0, 0.1, 0.5, 365, 20, 30, 5, 40, 90))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InsightSettings(0, 52, 100, 0, 90, 5, 2.0, 0.1, 0.5, 365, 20, 30, 0, 0, 5, 40, 90))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theFixedRuleClassesByYearlySpendAndAYearAsACustomer() {
+        InsightSettings rule = new InsightSettings(0, 52, 100, 0, 90, 5, 2.0, 0.5, 0.1, 365, 20, 30, 5000, 1000, 5, 40, 90);
+        assertThat(rule.valueBySpend()).isTrue();
+        assertThat(ValueClass.bySpend(6000, 400, rule)).isEqualTo(ValueClass.CORE);
+        assertThat(ValueClass.bySpend(6000, 200, rule)).as("a big spender of less than a year").isEqualTo(ValueClass.IMPORTANT);
+        assertThat(ValueClass.bySpend(1000, 900, rule)).isEqualTo(ValueClass.IMPORTANT);
+        assertThat(ValueClass.bySpend(999.99, 900, rule)).isEqualTo(ValueClass.GENERAL);
+        assertThat(InsightSettings.DEFAULTS.valueBySpend()).isFalse();
     }
 }
