@@ -75,7 +75,7 @@ public final class InsightsPage extends BorderPane {
         charts.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         HBox trends = new HBox(16, titled("insight.chart.revenue", trendChart(true)), titled("insight.chart.active", trendChart(false)));
         trends.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        content.getChildren().addAll(error, cards, charts, trends);
+        content.getChildren().addAll(error, cards, charts, trends, titled("insight.staff.title", staffTable()));
         content.setPadding(new Insets(4, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -297,6 +297,32 @@ public final class InsightsPage extends BorderPane {
         l.setMinWidth(Region.USE_PREF_SIZE);
         GridPane.setHalignment(l, javafx.geometry.HPos.CENTER);
         return l;
+    }
+
+    private Node staffTable() {
+        javafx.scene.control.TableView<InsightsViewModel.StaffRow> table = new javafx.scene.control.TableView<>(vm.staff());
+        table.setId("insightStaff");
+        table.setPlaceholder(new Label(messages.get("insight.staff.none")));
+        table.getColumns().add(column("insight.review.owner", 160, InsightsViewModel.StaffRow::owner));
+        table.getColumns().add(column("insight.staff.onTime", 170, InsightsViewModel.StaffRow::onTime));
+        table.getColumns().add(column("insight.staff.resolved", 190, InsightsViewModel.StaffRow::resolved));
+        table.getColumns().add(column("insight.review.followedUp", 150, InsightsViewModel.StaffRow::followedUp));
+        table.getColumns().add(column("insight.review.nps", 120, InsightsViewModel.StaffRow::nps));
+        table.getColumns().add(column("insight.review.csat", 120, InsightsViewModel.StaffRow::csat));
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(200);
+        Label note = new Label(messages.get("insight.review.staffNote"));
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        return new VBox(6, note, table);
+    }
+
+    private javafx.scene.control.TableColumn<InsightsViewModel.StaffRow, String> column(String key, double width,
+            java.util.function.Function<InsightsViewModel.StaffRow, String> value) {
+        javafx.scene.control.TableColumn<InsightsViewModel.StaffRow, String> c = new javafx.scene.control.TableColumn<>(messages.get(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        return c;
     }
 
     private Node trendChart(boolean revenue) {

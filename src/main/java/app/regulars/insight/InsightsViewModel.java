@@ -44,6 +44,10 @@ public final class InsightsViewModel {
     public record RfCell(int r, int f) {
     }
 
+    /** One owner's figures as the staff table shows them. */
+    public record StaffRow(String owner, String onTime, String resolved, String followedUp, String nps, String csat) {
+    }
+
     /** One month of the trend. */
     public record Month(String label, double revenue, int active, Double repurchaseRate) {
     }
@@ -67,6 +71,7 @@ public final class InsightsViewModel {
     private final ObservableList<Bar> segments = FXCollections.observableArrayList();
     private final ObservableList<Bar> stages = FXCollections.observableArrayList();
     private final ObservableList<Month> trend = FXCollections.observableArrayList();
+    private final ObservableList<StaffRow> staff = FXCollections.observableArrayList();
     private LocalDate today;
     private int request;
 
@@ -96,6 +101,7 @@ public final class InsightsViewModel {
     public ObservableList<Bar> segments() { return segments; }
     public ObservableList<Bar> stages() { return stages; }
     public ObservableList<Month> trend() { return trend; }
+    public ObservableList<StaffRow> staff() { return staff; }
 
     /** The form of the rules and targets; the page recomputes after it is saved. */
     public InsightSettingsViewModel settingsForm() {
@@ -123,7 +129,8 @@ public final class InsightsViewModel {
         return period.get() != null && today != null && period.get().end().isBefore(today);
     }
 
-    private record Result(LocalDate today, Period period, KpiReport report, InsightSnapshot snapshot, Currency currency) {
+    private record Result(LocalDate today, Period period, KpiReport report, InsightSnapshot snapshot, Currency currency,
+                          List<StaffFigures> staff) {
     }
 
     /** Computes (or takes the kept results) in the background; the current period when none is shown yet. */
@@ -138,7 +145,7 @@ public final class InsightsViewModel {
             InsightSettings s = InsightSettings.load(settings);
             KpiReport report = insights.kpis(p, now, s, TREND_MONTHS);
             InsightSnapshot snapshot = insights.snapshot(now, s);
-            return new Result(now, p, report, snapshot, membership.settings().currency());
+            return new Result(now, p, report, snapshot, membership.settings().currency(), insights.staffFigures(p, now));
         }, r -> {
             if (id != request) {
                 return;
@@ -175,8 +182,22 @@ public final class InsightsViewModel {
         }
         stages.setAll(st);
         recencyByFrequency.set(r.snapshot().recencyByFrequency());
+        staff.setAll(r.staff().stream().map(this::staffRow).toList());
         trend.setAll(r.report().months().stream().map(m -> new Month(monthLabel(m.period().start()),
                 valueOr(m.get(Kpi.REVENUE)), (int) valueOr(m.get(Kpi.ACTIVE_CUSTOMERS)), m.get(Kpi.REPURCHASE_RATE))).toList());
+    }
+
+    StaffRow staffRow(StaffFigures s) {
+        return new StaffRow(s.unassigned() ? messages.get("insight.review.noOwner") : s.owner(),
+                messages.get("insight.review.withRate", s.doneOnTime(), percent(s.onTimeRate())) + " / " + s.due(),
+                messages.get("insight.review.withRate", s.resolvedIn24h(), percent(s.resolvedRate())) + " / " + s.complaints(),
+                formats.integer(s.followedUp()),
+                s.nps() == null ? "–" : messages.get("insight.review.withCount", messages.get("insight.number", s.nps()), s.npsAnswers()),
+                s.csat() == null ? "–" : messages.get("insight.review.withCount", messages.get("insight.percent", s.csat()), s.csatAnswers()));
+    }
+
+    private String percent(Double v) {
+        return v == null ? "–" : messages.get("insight.percent", v);
     }
 
     private static double valueOr(Double v) {

@@ -95,6 +95,9 @@ class InsightViewsTest {
                 Math.round(expected.current().get(Kpi.ACTIVE_CUSTOMERS))));
         assertThat(text(robot, "#target-churn_rate")).startsWith("Target: at most 5.0 %");
         assertThat(robot.lookup("#insightSegments").tryQuery()).isPresent();
+        assertThat(robot.lookup("#insightStaff").tryQuery()).isPresent();
+        assertThat(shell.page(InsightsPage.class).viewModel().staff()).hasSameSizeAs(context.services().get(InsightService.class)
+                .staffFigures(Period.month(2026, 11), TestStores.TODAY));
         Screenshots.save(stage.getScene(), "insight-dashboard-en");
     }
 
