@@ -86,9 +86,10 @@ public final class CustomerFeature implements Feature {
                 return true;
             }
 
+            /** Ctrl+F and Ctrl+N work from every page: they bring the customers on screen first. */
             @Override
             public void installShortcuts(Scene scene) {
-                page.installShortcuts(scene);
+                page.installShortcuts(scene, () -> ui.navigate().accept(navId()));
             }
         });
     }

@@ -95,11 +95,20 @@ public final class CustomersPage extends StackPane {
 
     /** Lets Ctrl+F and Ctrl+N work wherever the focus is in the window. */
     public void installShortcuts(Scene scene) {
+        installShortcuts(scene, () -> { });
+    }
+
+    /** As {@link #installShortcuts(Scene)}, first running {@code showPage}, which brings this page on screen from any other. */
+    public void installShortcuts(Scene scene, Runnable showPage) {
         scene.getAccelerators().put(FIND, () -> {
+            showPage.run();
             showList();
             list.focusSearch();
         });
-        scene.getAccelerators().put(NEW, this::createNew);
+        scene.getAccelerators().put(NEW, () -> {
+            showPage.run();
+            createNew();
+        });
     }
 
     public void showList() {

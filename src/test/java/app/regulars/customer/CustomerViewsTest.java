@@ -123,6 +123,23 @@ class CustomerViewsTest {
     }
 
     @Test
+    void ctrlFAndCtrlNBringTheCustomersFromAnyPage(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        for (String page : new String[] {"#navCalendar", "#navMembers", "#navSurveys", "#navInsights"}) {
+            robot.clickOn(page);
+            waitUntil(() -> shell.getCenter() != shell.page(CustomersPage.class));
+            robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+            waitUntil(() -> shell.getCenter() == shell.page(CustomersPage.class));
+            assertThat(robot.lookup("#customerSearch").query().isFocused()).as("search focused, from " + page).isTrue();
+            assertThat(((javafx.scene.control.ToggleButton) robot.lookup("#navCustomers").query()).isSelected()).isTrue();
+        }
+        robot.clickOn("#navCalendar");
+        waitUntil(() -> shell.getCenter() != shell.page(CustomersPage.class));
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> shell.getCenter() == shell.page(CustomersPage.class) && robot.lookup("#nameField").tryQuery().isPresent());
+    }
+
+    @Test
     void newCustomerIsSavedWithNormalizedPhoneAndShown(FxRobot robot) {
         waitUntil(() -> table(robot).getItems().size() == 3);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
