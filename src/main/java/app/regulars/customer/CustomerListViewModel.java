@@ -103,7 +103,9 @@ public final class CustomerListViewModel {
             error.set("");
             rows.reset(ids);
             count.set(ids.length);
-            String counted = ids.length >= CustomerService.SEARCH_LIMIT
+            // Only a typed search is cut at the limit; with nothing typed the list holds everyone.
+            boolean typed = q != null && !q.isBlank();
+            String counted = typed && ids.length >= CustomerService.SEARCH_LIMIT
                     ? messages.get("customer.list.countCapped", ids.length)
                     : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", ids.length);
             if (within != null) {

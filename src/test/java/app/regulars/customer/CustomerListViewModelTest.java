@@ -47,6 +47,18 @@ class CustomerListViewModelTest {
     }
 
     @Test
+    void anEmptySearchOverALargeShopSaysHowManyCustomersThereAre() {
+        List<Customer> many = new app.regulars.app.demo.SampleShop(3, TestStores.TODAY).customers(CustomerService.SEARCH_LIMIT + 20)
+                .stream().map(context.customers()::normalize).toList();
+        context.customers().insertAll(many, n -> { }, () -> false);
+        vm.refresh();
+        assertThat(vm.rows()).as("nothing typed: everyone, loaded a page at a time").hasSize(CustomerService.SEARCH_LIMIT + 23);
+        assertThat(vm.statusProperty().get()).isEqualTo("1,023 customers");
+        vm.queryProperty().set("a");
+        assertThat(vm.statusProperty().get()).as("something typed: the matches").matches("[\\d,]+ customers|The first 1,000 matches; type more to narrow them down");
+    }
+
+    @Test
     void columnsOfOtherFeaturesAreFilledWithTheirPage() {
         List<List<Long>> asked = new java.util.ArrayList<>();
         ListColumn tier = new ListColumn() {
