@@ -3,12 +3,14 @@ package app.regulars.feature;
 import app.regulars.i18n.Messages;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.RejectedRow;
+import app.regulars.tables.TableLayout;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -54,6 +56,23 @@ public abstract class FeatureCommand implements Callable<Integer> {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             err().println(messages().get("cli.badDate", text));
+            err().flush();
+            return null;
+        }
+    }
+
+    /**
+     * The paper of {@code --paper A4|LETTER}: the machine's country's when {@code text} is null;
+     * null (and a message on {@code err}) for another word. Callers return {@link #FAILED} then.
+     */
+    protected TableLayout.Paper paper(String text) {
+        if (text == null) {
+            return TableLayout.Paper.forCountry(Locale.getDefault(Locale.Category.FORMAT).getCountry());
+        }
+        try {
+            return TableLayout.Paper.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err().println(messages().get("cli.badPaper", text));
             err().flush();
             return null;
         }

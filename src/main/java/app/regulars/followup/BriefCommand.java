@@ -30,9 +30,10 @@ public final class BriefCommand extends FeatureCommand {
     public Integer call() {
         Messages messages = messages();
         PrintWriter err = spec.commandLine().getErr();
-        TableLayout.Paper p = paper == null
-                ? TableLayout.Paper.forCountry(Locale.getDefault(Locale.Category.FORMAT).getCountry())
-                : TableLayout.Paper.valueOf(paper.strip().toUpperCase(Locale.ROOT));
+        TableLayout.Paper p = paper(paper);
+        if (p == null) {
+            return FAILED;
+        }
         return withServices(services -> {
             FollowUpReports reports = FollowUpFeature.reports(services, messages);
             FollowUpReports.Brief brief = reports.briefByCode(code.strip());

@@ -5,6 +5,7 @@ import app.regulars.feature.Services;
 
 import app.regulars.tables.Table;
 import app.regulars.tables.TableExport;
+import app.regulars.tables.TableLayout;
 import app.regulars.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,9 @@ public final class ExportFollowupsCommand extends FeatureCommand {
 
     @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "The file to write (replaced if it exists).")
     Path out;
+
+    @Option(names = "--paper", paramLabel = "A4|LETTER", description = "Paper size of a PDF (default: by the system's country).")
+    String paper;
 
     @Override
     public Integer call() {
@@ -61,10 +65,14 @@ public final class ExportFollowupsCommand extends FeatureCommand {
             }
         }
         TableExport.Format f = TableExport.Format.parse(format);
+        TableLayout.Paper p = paper(paper);
+        if (p == null) {
+            return FAILED;
+        }
         FollowUpFilter filter = new FollowUpFilter(k, null, null, null);
         return withServices(services -> {
             Table table = FollowUpFeature.reports(services, messages).list(start, end, filter);
-            new TableExport(messages).write(table, f, out);
+            new TableExport(messages, p).write(table, f, out);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(messages.get("cli.followups.exported", table.rows().size(), out.toAbsolutePath().toString()));
             stdout.flush();

@@ -89,6 +89,23 @@ class FollowupCommandsTest {
         String pdfText = text(pdf);
         assertThat(pdfText).contains("回访清单").contains("王小明").contains("曾晓燕").contains("茶叶受潮").contains("已超时");
         render(pdf, "followup-list-pdf-zh");
+
+        // The paper is chosen as for the brief: LETTER is 612 x 792 points, A4 595 x 842.
+        Path letter = dir.resolve("week-letter.pdf");
+        assertThat(run(Locale.ENGLISH, "export", "followups", "--from", "2026-11-22", "--to", "2026-11-29", "--format", "pdf",
+                "--paper", "letter", "--out", letter.toString())).as(err.toString()).isZero();
+        try (PDDocument doc = Loader.loadPDF(letter.toFile())) {
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
+        }
+        Path a4 = dir.resolve("week-a4.pdf");
+        assertThat(run(Locale.ENGLISH, "export", "followups", "--from", "2026-11-22", "--to", "2026-11-29", "--format", "pdf",
+                "--paper", "A4", "--out", a4.toString())).isZero();
+        try (PDDocument doc = Loader.loadPDF(a4.toFile())) {
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, org.assertj.core.api.Assertions.within(0.01f));
+        }
+        assertThat(run(Locale.ENGLISH, "export", "followups", "--from", "2026-11-22", "--to", "2026-11-29", "--format", "pdf",
+                "--paper", "A5", "--out", a4.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("Not a paper size: A5 (use A4 or LETTER).");
     }
 
     @Test
