@@ -283,7 +283,8 @@ public final class CalendarPage extends BorderPane {
         LocalDate start = vm.start();
         LocalDate end = vm.end();
         period.setText(switch (vm.getMode()) {
-            case MONTH -> messages.get("followup.calendar.monthTitle", vm.getAnchor().getYear(), vm.getAnchor().getMonthValue());
+            case MONTH -> messages.get("followup.calendar.monthTitle", vm.getAnchor().getYear(), vm.getAnchor().getMonthValue(),
+                    vm.getAnchor().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, messages.locale()));
             case DAY -> formats.date(start) + " " + start.getDayOfWeek().getDisplayName(TextStyle.FULL, messages.locale());
             case WEEK, AGENDA -> formats.date(start) + " – " + formats.date(end.minusDays(1));
         });
