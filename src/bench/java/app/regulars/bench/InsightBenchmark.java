@@ -95,8 +95,8 @@ public final class InsightBenchmark {
     }
 
     private static void run(Path dir, int n, int m, int rounds) throws Exception {
-        System.out.printf(Locale.ROOT, "Insight benchmark: %,d customers, %,d purchases, %d cores, max heap %d MB, data in %s%n",
-                n, m, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir);
+        System.out.printf(Locale.ROOT, "Insight benchmark: %,d customers, %,d purchases, %d cores, max heap %d MB, load average %.1f, data in %s%n",
+                n, m, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage(), dir);
         try (AppContext ctx = AppContext.open(dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE)) {
             long t0 = System.nanoTime();
             boolean loaded = ctx.customers().countAll() > 0;
@@ -117,10 +117,13 @@ public final class InsightBenchmark {
 
             double[] metrics = new double[rounds];
             double[] baseline = new double[rounds];
+            double[] metricsCpu = new double[rounds];
+            double[] baselineCpu = new double[rounds];
             List<CustomerMetrics> all = null;
             Map<Segment, Integer> segments = new EnumMap<>(Segment.class);
             for (int round = 0; round < rounds; round++) {
                 long s0 = System.nanoTime();
+                double c0 = cpu();
                 all = insights.metrics(today, null);
                 RfmScores rfm = new RfmScores(all);
                 segments.clear();
@@ -128,11 +131,15 @@ public final class InsightBenchmark {
                     segments.merge(rfm.segment(c), 1, Integer::sum);
                 }
                 metrics[round] = seconds(s0);
+                double ourCpu = cpu() - c0;
                 long b0 = System.nanoTime();
+                double c1 = cpu();
                 long groups = groupBy(ctx, end);
                 baseline[round] = seconds(b0);
-                System.out.printf(Locale.ROOT, "  round %d: metrics + RFM + segments %.3f s (%,d customers) | GROUP BY customer_id %.3f s (%,d groups)%n",
-                        round + 1, metrics[round], all.size(), baseline[round], groups);
+                metricsCpu[round] = ourCpu;
+                baselineCpu[round] = cpu() - c1;
+                System.out.printf(Locale.ROOT, "  round %d: metrics + RFM + segments %.3f s (CPU %.3f s; %,d customers) | GROUP BY customer_id %.3f s (CPU %.3f s; %,d groups)%n",
+                        round + 1, metrics[round], ourCpu, all.size(), baseline[round], baselineCpu[round], groups);
             }
             System.out.printf(Locale.ROOT, "  segments: %s%n", segments);
 
@@ -171,10 +178,11 @@ public final class InsightBenchmark {
             for (int round = 0; round < rounds; round++) {
                 touch(ctx);
                 long s0 = System.nanoTime();
+                double c0 = cpu();
                 snap = insights.snapshot(today, settings);
                 snapshot[round] = seconds(s0);
-                System.out.printf(Locale.ROOT, "  round %d: full snapshot (metrics, RFM, fit, predictions, stages, value classes) %.3f s%n",
-                        round + 1, snapshot[round]);
+                System.out.printf(Locale.ROOT, "  round %d: full snapshot (metrics, RFM, fit, predictions, stages, value classes) %.3f s (CPU %.3f s)%n",
+                        round + 1, snapshot[round], cpu() - c0);
             }
             System.out.printf(Locale.ROOT, "  lifecycle: %s; model: %s%n", snap.lifecycleCounts(), snap.model().getClass().getSimpleName());
 
@@ -216,8 +224,12 @@ public final class InsightBenchmark {
             }
 
             System.out.println();
+            System.out.printf(Locale.ROOT, "load average now %.1f on %d cores (other work on the machine slows both sides alike)%n",
+                    loadAverage(), Runtime.getRuntime().availableProcessors());
             System.out.printf(Locale.ROOT, "Insights at %,d customers (%,d with purchases), %,d purchases, best of %d:%n", n, all.size(), m, rounds);
             line("metrics + RFM + segments", best(metrics), "GROUP BY customer_id (count, sum, min, max)", best(baseline), 2);
+            System.out.printf(Locale.ROOT, "  %-32s %7.3f s | baseline %-45s %7.3f s%n", "  (CPU time of the same)", best(metricsCpu),
+                    "GROUP BY customer_id", best(baselineCpu));
             line("BG/NBD + gamma-gamma fit", best(fit), PLAIN_EVALUATIONS + " plain per-customer likelihood evaluations", plainSeconds, 5);
             line("full snapshot", best(snapshot), "GROUP BY customer_id", best(baseline), null);
             line("key figures, month", best(monthKpi), "GROUP BY month over 25 months", best(monthSql), null);
@@ -242,6 +254,15 @@ public final class InsightBenchmark {
     /** A write the insights see as a change (the write count moves), touching no purchase. */
     private static void touch(AppContext ctx) {
         ctx.settings().put("bench.insight.touch", Long.toString(System.nanoTime()));
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** CPU seconds of this thread (H2 runs embedded, in the caller's thread). */
+    private static double cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
     }
 
     private static double best(double[] values) {

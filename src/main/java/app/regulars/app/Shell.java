@@ -120,11 +120,15 @@ public final class Shell extends BorderPane {
         }
     }
 
-    /** Something changed the data (a purchase from Ctrl+P): the page on screen reloads, the others when shown. */
+    /**
+     * Something changed the data (a purchase from Ctrl+P): the page on screen reloads, the
+     * others when shown (and may prepare their figures in the background meanwhile).
+     */
     private void dataChanged() {
         stale.addAll(pages.keySet());
         stale.remove(shown);
         shown.refresh();
+        stale.forEach(Page::dataChangedElsewhere);
     }
 
     private Window window() {

@@ -21,6 +21,13 @@ public interface Page {
     default void refresh() {
     }
 
+    /**
+     * Data changed while another page was shown (this one reloads when next shown): a page
+     * whose figures take long may prepare them in the background now, so it opens on them.
+     */
+    default void dataChangedElsewhere() {
+    }
+
     /** Where the page goes in the navigation: lower first; equal ones in the order of the features. */
     default int position() {
         return 100;

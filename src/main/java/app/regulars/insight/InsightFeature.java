@@ -69,6 +69,12 @@ public final class InsightFeature implements Feature {
                 page.viewModel().load();
             }
 
+            /** Figures at 100,000 customers take seconds: computed now, in the background, so the page opens on them. */
+            @Override
+            public void dataChangedElsewhere() {
+                page.viewModel().prepare();
+            }
+
             /** First in the navigation: what the shop's history says. */
             @Override
             public int position() {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,9 +96,44 @@ public final class InsightService {
     /**
      * As {@link #kpis(Period, LocalDate, InsightSettings)}, with the purchase figures of the
      * {@code months} calendar months up to the period's end as a trend, from the same pass over
-     * the history.
+     * the history. Kept until the data changes, as the snapshot is: asking again is free.
      */
     public KpiReport kpis(Period period, LocalDate asOf, InsightSettings settings, int months) {
+        long writes = db.writeCount();
+        KpiKey key = new KpiKey(period, asOf, settings, months);
+        synchronized (keptKpis) {
+            if (keptKpisWriteCount != writes) {
+                keptKpis.clear();
+                keptKpisWriteCount = writes;
+            }
+            KpiReport kept = keptKpis.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        KpiReport report = computeKpis(period, asOf, settings, months);
+        synchronized (keptKpis) {
+            if (keptKpisWriteCount == writes) { // nothing was written meanwhile
+                keptKpis.put(key, report);
+            }
+        }
+        return report;
+    }
+
+    private record KpiKey(Period period, LocalDate asOf, InsightSettings settings, int months) {
+    }
+
+    /** The last key-figure reports asked for (the page's periods), kept until the data changes. */
+    private final Map<KpiKey, KpiReport> keptKpis = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<KpiKey, KpiReport> eldest) {
+            return size() > KEPT_KPI_REPORTS;
+        }
+    };
+    private static final int KEPT_KPI_REPORTS = 8;
+    private long keptKpisWriteCount = -1;
+
+    private KpiReport computeKpis(Period period, LocalDate asOf, InsightSettings settings, int months) {
         Period current = clip(period, asOf);
         Period yearEarlier = period.yearEarlier();
         List<Period> trend = new ArrayList<>();

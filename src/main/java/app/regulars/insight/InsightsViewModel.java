@@ -65,6 +65,8 @@ public final class InsightsViewModel {
     private final ObservableList<Month> trend = FXCollections.observableArrayList();
     private LocalDate today;
     private int request;
+    private boolean preparing;
+    private boolean prepareAgain;
 
     public InsightsViewModel(InsightService insights, Settings settings, MembershipService membership, TaskRunner runner, Messages messages) {
         this.insights = insights;
@@ -123,14 +125,7 @@ public final class InsightsViewModel {
         busy.set(true);
         Period wanted = period.get();
         Period.Kind k = kind.get();
-        runner.run(() -> {
-            LocalDate now = insights.today();
-            Period p = wanted == null ? Period.containing(k, now) : wanted;
-            InsightSettings s = InsightSettings.load(settings);
-            KpiReport report = insights.kpis(p, now, s, TREND_MONTHS);
-            InsightSnapshot snapshot = insights.snapshot(now, s);
-            return new Result(now, p, report, snapshot, membership.settings().currency());
-        }, r -> {
+        runner.run(() -> compute(wanted, k), r -> {
             if (id != request) {
                 return;
             }
@@ -143,6 +138,39 @@ public final class InsightsViewModel {
                 error.set(messages.describe(e));
             }
         });
+    }
+
+    private Result compute(Period wanted, Period.Kind k) {
+        LocalDate now = insights.today();
+        Period p = wanted == null ? Period.containing(k, now) : wanted;
+        InsightSettings s = InsightSettings.load(settings);
+        KpiReport report = insights.kpis(p, now, s, TREND_MONTHS);
+        InsightSnapshot snapshot = insights.snapshot(now, s);
+        return new Result(now, p, report, snapshot, membership.settings().currency());
+    }
+
+    /**
+     * Computes what {@link #load} will show, in the background, without showing it: after a
+     * change made elsewhere, so the page opens on results kept up to date (the service keeps
+     * them until the next change). One at a time; changes meanwhile make it run once more.
+     */
+    public void prepare() {
+        if (preparing) {
+            prepareAgain = true;
+            return;
+        }
+        preparing = true;
+        prepareAgain = false;
+        Period wanted = period.get();
+        Period.Kind k = kind.get();
+        runner.run(() -> compute(wanted, k), r -> prepared(), e -> prepared());
+    }
+
+    private void prepared() {
+        preparing = false;
+        if (prepareAgain) {
+            prepare();
+        }
     }
 
     private void show(Result r) {

@@ -471,7 +471,7 @@ public final class SampleShop {
     }
 
     /** Set while a sample shop's history is being made: a store opened with it set holds an interrupted fill. */
-    public static final String PENDING = "demo.sampleShop.pending";
+    public static final String PENDING = "bulk.sampleShop.pending";
 
     /**
      * Runs {@code history} (purchases and story, after {@link #fill}) all or nothing, as
