@@ -335,8 +335,8 @@ public final class SampleShop {
 
     /**
      * How a sample customer buys, drawn from the seed and the customer's id (shares in brackets):
-     * no purchase yet (8 %), once or twice at random (20 %), a few times at random (14 %), weekly
-     * (5 %), fortnightly (10 %) or monthly (12 %) regulars, drifting (10 %: a monthly rhythm
+     * no purchase yet (8 %), once or twice at random (20 %), a few times at random (17 %), weekly
+     * (4 %), fortnightly (8 %) or monthly (12 %) regulars, drifting (10 %: a monthly rhythm
      * whose gaps grew by a third each time, the last visit 70 to 150 days ago), lost (13 %: a rhythm that stopped 5 to 13 months
      * ago) and new (8 %: a first purchase in the last 80 days).
      */
@@ -344,7 +344,7 @@ public final class SampleShop {
         NONE, ONE_OFF, OCCASIONAL, WEEKLY, FORTNIGHTLY, MONTHLY, DRIFTING, LOST, NEW;
 
         static Rhythm draw(int percent) {
-            return percent < 8 ? NONE : percent < 28 ? ONE_OFF : percent < 42 ? OCCASIONAL : percent < 47 ? WEEKLY
+            return percent < 8 ? NONE : percent < 28 ? ONE_OFF : percent < 45 ? OCCASIONAL : percent < 49 ? WEEKLY
                     : percent < 57 ? FORTNIGHTLY : percent < 69 ? MONTHLY : percent < 79 ? DRIFTING : percent < 92 ? LOST : NEW;
         }
     }
@@ -411,7 +411,7 @@ public final class SampleShop {
             case DRIFTING -> {
                 // backwards from the last visit, 70 to 150 days ago: the gaps before it shrink to a month
                 double gap = rnd.nextInt(40, 55);
-                for (double d = rnd.nextInt(70, 150); d < HISTORY_DAYS; d += gap, gap = Math.max(25, gap / 1.3)) {
+                for (double d = rnd.nextInt(70, 150); d < HISTORY_DAYS; d += gap, gap = Math.max(30, gap / 1.3)) {
                     days.add((int) d);
                 }
             }
