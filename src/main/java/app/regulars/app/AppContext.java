@@ -39,6 +39,8 @@ public final class AppContext implements AutoCloseable {
         }
         // A low survey score opens a complaint follow-up: surveys know only their ComplaintOpener.
         surveys().setComplaintOpener(followUps()::openComplaint);
+        // A sample shop whose purchases or story were interrupted is deleted whole (decision 0007).
+        app.regulars.app.demo.SampleShop.undoInterrupted(this);
     }
 
     /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */

@@ -106,7 +106,11 @@ public final class RegularsApp extends Application {
         return (n, progress, cancelled) -> {
             SampleShop shop = new SampleShop(System.currentTimeMillis(), context.customers().today());
             int saved = shop.fill(context.customers(), n, done -> progress.update(done, n), cancelled);
-            shop.fillPurchases(context.membership(), (done, all) -> { }, cancelled); // a few seconds for the sample's size
+            // purchases, contacts, follow-ups, survey answers and complaints: a few seconds for the sample's size
+            SampleShop.allOrNothing(context, () -> {
+                shop.fillPurchases(context.membership(), (done, all) -> { }, cancelled);
+                return shop.fillStory(context, (done, all) -> { }, cancelled);
+            });
             return saved;
         };
     }

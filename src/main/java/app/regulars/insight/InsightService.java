@@ -115,7 +115,7 @@ public final class InsightService {
     /**
      * As {@link #kpis(Period, LocalDate, InsightSettings)}, with the purchase figures of the
      * {@code months} calendar months up to the period's end as a trend, from the same pass over
-     * the history.
+     * the history. Kept until the data changes, as the snapshot is: asking again is free.
      */
     public KpiReport kpis(Period period, LocalDate asOf, InsightSettings settings, int months) {
         long writes = db.writeCount();

@@ -165,6 +165,11 @@ public final class SurveyRepository {
         dsl.update(SURVEY).set(SURVEY.ARCHIVED, archived).where(SURVEY.ID.eq(id)).execute();
     }
 
+    /** Deletes every response given by a customer (walk-ins' stay), with its answers. */
+    public int deleteCustomerResponses(DSLContext dsl) {
+        return dsl.deleteFrom(SURVEY_RESPONSE).where(SURVEY_RESPONSE.CUSTOMER_ID.isNotNull()).execute();
+    }
+
     /** Deletes a survey that has no responses, with all its versions. */
     public void delete(DSLContext dsl, long id) {
         var versions = DSL.select(SURVEY_VERSION.ID).from(SURVEY_VERSION).where(SURVEY_VERSION.SURVEY_ID.eq(id));

@@ -365,6 +365,14 @@ public final class SurveyService {
         return true;
     }
 
+    /**
+     * Deletes every response linked to a customer, for undoing a sample fill of an empty store
+     * (all its customers' answers are the sample's); walk-ins' responses stay.
+     */
+    public int deleteCustomerResponses() {
+        return db.write(cfg -> repository.deleteCustomerResponses(cfg.dsl()));
+    }
+
     /** Links a walk-in's response to a customer (by code); a low score then opens its complaint. */
     public ResponseRow link(long responseId, String customerCode) {
         long customerId = repository.customerByCode(db.dsl(), customerCode == null ? "" : customerCode)

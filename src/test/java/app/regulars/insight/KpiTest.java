@@ -42,6 +42,20 @@ class KpiTest {
     }
 
     @Test
+    void keyFiguresAreKeptUntilTheDataChanges() {
+        long a = customer("甲");
+        buy(a, "2026-11-02", "50.00");
+        KpiReport first = insights.kpis(Period.month(2026, 11), TestStores.TODAY, InsightSettings.DEFAULTS, 12);
+        assertThat(insights.kpis(Period.month(2026, 11), TestStores.TODAY, InsightSettings.DEFAULTS, 12)).isSameAs(first);
+        assertThat(insights.kpis(Period.month(2026, 10), TestStores.TODAY, InsightSettings.DEFAULTS, 12)).isNotSameAs(first);
+        assertThat(insights.kpis(Period.month(2026, 11), TestStores.TODAY, InsightSettings.DEFAULTS, 12)).as("still kept").isSameAs(first);
+        buy(a, "2026-11-03", "20.00");
+        KpiReport after = insights.kpis(Period.month(2026, 11), TestStores.TODAY, InsightSettings.DEFAULTS, 12);
+        assertThat(after).isNotSameAs(first);
+        assertThat(after.current().get(Kpi.REVENUE)).isEqualTo(70.0);
+    }
+
+    @Test
     void purchaseFiguresFollowTheirFormulas() {
         long a = customer("A");
         long b = customer("B");

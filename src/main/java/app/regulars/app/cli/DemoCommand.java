@@ -2,6 +2,7 @@ package app.regulars.app.cli;
 
 import app.regulars.customer.CustomerService;
 import app.regulars.app.demo.SampleShop;
+import app.regulars.app.demo.SampleStory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,13 +69,23 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }, () -> false);
             if (!withoutPurchases) {
-                out.println(root.messages().get("cli.demo.purchases"));
-                out.flush();
-                int bought = new SampleShop(seed, service.today()).fillPurchases(ctx.membership(), (n, all) -> {
-                    out.println(root.messages().get("cli.demo.purchaseProgress", n, all));
+                SampleShop shop = new SampleShop(seed, service.today());
+                SampleShop.allOrNothing(ctx, () -> {
+                    out.println(root.messages().get("cli.demo.purchases"));
                     out.flush();
-                }, () -> false);
-                out.println(root.messages().get("cli.demo.purchasesDone", bought));
+                    int bought = shop.fillPurchases(ctx.membership(), (n, all) -> {
+                        out.println(root.messages().get("cli.demo.purchaseProgress", n, all));
+                        out.flush();
+                    }, () -> false);
+                    out.println(root.messages().get("cli.demo.purchasesDone", bought));
+                    out.println(root.messages().get("cli.demo.story"));
+                    out.flush();
+                    SampleStory.Told told = shop.fillStory(ctx, (n, all) -> { }, () -> false);
+                    out.println(root.messages().get("cli.demo.storyDone", told.contacts(), told.followUpsDone() + told.followUpsLate(),
+                            told.followUpsLate(), told.responses(), told.complaints()));
+                    out.flush();
+                    return told;
+                });
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             out.println(root.messages().get("cli.demo.done", saved, seconds, ctx.database().directory().toString()));

@@ -9,6 +9,9 @@ import app.regulars.customer.Gender;
 import app.regulars.customer.Pinyin;
 import app.regulars.membership.MembershipService;
 import app.regulars.membership.PurchaseLine;
+import app.regulars.app.AppContext;
+import app.regulars.i18n.Messages;
+import app.regulars.i18n.UserException;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -327,47 +330,181 @@ public final class SampleShop {
     /** Customers whose purchases are made and committed together when filling a store (about 20,000 purchases). */
     static final int PURCHASE_SLICE = 2_500;
 
+    /** Days of history the sample shop's purchases span: 18 months. */
+    static final int HISTORY_DAYS = 548;
+
+    /**
+     * How a sample customer buys, drawn from the seed and the customer's id (shares in brackets):
+     * no purchase yet (8 %), once or twice at random (20 %), a few times at random (17 %), weekly
+     * (4 %), fortnightly (8 %) or monthly (12 %) regulars, drifting (10 %: a monthly rhythm
+     * whose gaps grew by a third each time, the last visit 70 to 150 days ago), lost (13 %: a rhythm that stopped 5 to 13 months
+     * ago) and new (8 %: a first purchase in the last 80 days).
+     */
+    public enum Rhythm {
+        NONE, ONE_OFF, OCCASIONAL, WEEKLY, FORTNIGHTLY, MONTHLY, DRIFTING, LOST, NEW;
+
+        static Rhythm draw(int percent) {
+            return percent < 8 ? NONE : percent < 28 ? ONE_OFF : percent < 45 ? OCCASIONAL : percent < 49 ? WEEKLY
+                    : percent < 57 ? FORTNIGHTLY : percent < 69 ? MONTHLY : percent < 79 ? DRIFTING : percent < 92 ? LOST : NEW;
+        }
+    }
+
+    /** The random draws of one customer's history: the same for the purchases and for the story around them. */
+    private SplittableRandom customerRandom(long id) {
+        return new SplittableRandom(seed ^ (id * 0x9E3779B97F4A7C15L));
+    }
+
+    /** How the customer with this id buys (from the seed and the id). */
+    public Rhythm rhythm(long customerId) {
+        return Rhythm.draw(customerRandom(customerId).nextInt(100));
+    }
+
     /**
      * A tea shop's purchases over the last 18 months for these customers, made from the seed
-     * and each customer's id: a quarter came once or not at all, most came a few times, a
-     * quarter are regulars and one in twenty spends a lot. Amounts run from about 20 to 600
-     * (three times that for the big spenders), in whole or half units; times are in opening
-     * hours, 9:00 to 21:00.
+     * and each customer's id, in the customer's {@link Rhythm}: regulars come every week, two
+     * weeks or month give or take a few days (and skip a visit now and then), drifting ones
+     * come less and less often, lost ones stopped months ago, new ones started lately. One in
+     * twenty spends a lot. Amounts run from about 20 to 600 (three times that for the big
+     * spenders), in whole or half units; times are in opening hours, 9:00 to 21:00.
      */
     public List<PurchaseLine> purchases(List<Long> customerIds) {
         List<PurchaseLine> out = new ArrayList<>();
-        double low = Math.log(20);
-        double high = Math.log(600);
         for (long id : customerIds) {
-            SplittableRandom rnd = new SplittableRandom(seed ^ (id * 0x9E3779B97F4A7C15L));
-            int kind = rnd.nextInt(100);
-            int visits = kind < 25 ? rnd.nextInt(0, 2) : kind < 70 ? rnd.nextInt(2, 8) : kind < 95 ? rnd.nextInt(8, 24) : rnd.nextInt(24, 60);
-            double scale = kind < 95 ? 1 : 3;
-            for (int v = 0; v < visits; v++) {
-                LocalDateTime at = today.minusDays(rnd.nextInt(1, 548)).atTime(rnd.nextInt(9, 21), rnd.nextInt(0, 60));
-                double amount = Math.exp(rnd.nextDouble(low, high)) * scale;
-                BigDecimal money = BigDecimal.valueOf(Math.round(amount * 2)).divide(BigDecimal.TWO, 2, RoundingMode.UNNECESSARY);
-                out.add(new PurchaseLine(id, at, money, ITEMS[rnd.nextInt(ITEMS.length)]));
+            SplittableRandom rnd = customerRandom(id);
+            Rhythm rhythm = Rhythm.draw(rnd.nextInt(100));
+            double scale = rnd.nextInt(100) < 5 ? 3 : 1;
+            for (int daysAgo : visitDays(rhythm, rnd)) {
+                out.add(purchase(rnd, id, daysAgo, scale));
             }
         }
         return out;
+    }
+
+    private PurchaseLine purchase(SplittableRandom rnd, long id, int daysAgo, double scale) {
+        LocalDateTime at = today.minusDays(daysAgo).atTime(rnd.nextInt(9, 21), rnd.nextInt(0, 60));
+        double amount = Math.exp(rnd.nextDouble(Math.log(20), Math.log(600))) * scale;
+        BigDecimal money = BigDecimal.valueOf(Math.round(amount * 2)).divide(BigDecimal.TWO, 2, RoundingMode.UNNECESSARY);
+        return new PurchaseLine(id, at, money, ITEMS[rnd.nextInt(ITEMS.length)]);
+    }
+
+    /** The days (ago, 1 to {@value #HISTORY_DAYS}) a customer of this rhythm came, oldest first. */
+    private static List<Integer> visitDays(Rhythm rhythm, SplittableRandom rnd) {
+        List<Integer> days = new ArrayList<>();
+        switch (rhythm) {
+            case NONE -> { }
+            case ONE_OFF -> {
+                int n = rnd.nextInt(1, 3);
+                for (int i = 0; i < n; i++) {
+                    days.add(rnd.nextInt(91, HISTORY_DAYS));
+                }
+            }
+            case OCCASIONAL -> {
+                int n = rnd.nextInt(2, 8);
+                for (int i = 0; i < n; i++) {
+                    days.add(rnd.nextInt(1, HISTORY_DAYS));
+                }
+            }
+            case WEEKLY -> regular(days, rnd, 7, rnd.nextInt(180, HISTORY_DAYS), 1);
+            case FORTNIGHTLY -> regular(days, rnd, 14, rnd.nextInt(180, HISTORY_DAYS), 1);
+            case MONTHLY -> regular(days, rnd, 30, rnd.nextInt(240, HISTORY_DAYS), 1);
+            case LOST -> regular(days, rnd, rnd.nextBoolean() ? 14 : 30, HISTORY_DAYS - rnd.nextInt(0, 60), rnd.nextInt(150, 400));
+            case DRIFTING -> {
+                // backwards from the last visit, 70 to 150 days ago: the gaps before it shrink to a month
+                double gap = rnd.nextInt(40, 55);
+                for (double d = rnd.nextInt(70, 150); d < HISTORY_DAYS; d += gap, gap = Math.max(30, gap / 1.3)) {
+                    days.add((int) d);
+                }
+            }
+            case NEW -> {
+                int first = rnd.nextInt(5, 80);
+                days.add(first);
+                for (int d = first - rnd.nextInt(7, 30); d >= 1 && days.size() < 4; d -= rnd.nextInt(7, 30)) {
+                    days.add(d);
+                }
+            }
+        }
+        days.sort(java.util.Comparator.reverseOrder());
+        return days;
+    }
+
+    /** Every {@code period} days, give or take a fifth, from {@code from} days ago until {@code until} days ago; one visit in 12 skipped. */
+    private static void regular(List<Integer> days, SplittableRandom rnd, int period, int from, int until) {
+        int jitter = Math.max(1, period / 5);
+        for (int d = from; d >= until; d -= period + rnd.nextInt(-jitter, jitter + 1)) {
+            if (rnd.nextInt(12) != 0) {
+                days.add(Math.max(1, d));
+            }
+        }
     }
 
     /**
      * Gives the customers of a freshly filled sample store their purchases (points and tiers
      * follow), {@value #PURCHASE_SLICE} customers per transaction, so that a million customers
      * never need their purchases in memory at once; returns how many purchases. {@code progress}
-     * gets the customers done and all of them; a cancel stops between slices.
+     * gets the customers done and all of them; a cancel stops between slices with a
+     * {@code UserException} (inside {@link #allOrNothing} the whole fill is then undone).
      */
     public int fillPurchases(MembershipService membership, java.util.function.BiConsumer<Integer, Integer> progress,
                              java.util.function.BooleanSupplier cancelled) {
         List<Long> ids = membership.customerIds();
         int done = 0;
-        for (int from = 0; from < ids.size() && !cancelled.getAsBoolean(); from += PURCHASE_SLICE) {
+        for (int from = 0; from < ids.size(); from += PURCHASE_SLICE) {
+            if (cancelled.getAsBoolean()) {
+                throw new UserException("common.cancelled");
+            }
             List<Long> slice = ids.subList(from, Math.min(ids.size(), from + PURCHASE_SLICE));
             done += membership.importPurchases(purchases(slice));
             progress.accept(from + slice.size(), ids.size());
         }
         return done;
+    }
+
+    /**
+     * What happened around the purchases (contacts, follow-ups, survey answers, complaints): see
+     * {@link SampleStory}. Call after {@link #fillPurchases}, inside {@link #allOrNothing}.
+     */
+    public SampleStory.Told fillStory(AppContext ctx, java.util.function.BiConsumer<Integer, Integer> progress,
+                                      java.util.function.BooleanSupplier cancelled) {
+        SampleStory story = new SampleStory(this, seed, today, ctx.database(), ctx.settings(),
+                ctx.services().get(Messages.class), ctx.services().get(java.time.Clock.class).getZone());
+        return story.tell(ctx.membership().customerIds(), progress, cancelled);
+    }
+
+    /** Set while a sample shop's history is being made: a store opened with it set holds an interrupted fill. */
+    public static final String PENDING = "bulk.sampleShop.pending";
+
+    /**
+     * Runs {@code history} (purchases and story, after {@link #fill}) all or nothing, as
+     * {@link CustomerService#fillEmpty} does for the customers (decision 0007): on a failure or a
+     * cancel the whole sample shop is deleted again, customers and all; if the process dies, the
+     * flag {@link #PENDING}, committed first, makes {@link #undoInterrupted} do it at the next start.
+     */
+    public static <T> T allOrNothing(AppContext ctx, java.util.function.Supplier<T> history) {
+        ctx.settings().put(PENDING, "true");
+        T result;
+        try {
+            result = history.get();
+        } catch (RuntimeException e) {
+            undo(ctx);
+            throw e;
+        }
+        ctx.settings().remove(PENDING);
+        return result;
+    }
+
+    /** Deletes a sample shop whose history was interrupted (see {@link #allOrNothing}); run once when the store opens. */
+    public static void undoInterrupted(AppContext ctx) {
+        if (ctx.settings().get(PENDING).isPresent()) {
+            undo(ctx);
+        }
+    }
+
+    private static void undo(AppContext ctx) {
+        // The store was empty when the fill began: every customer's survey answer is the sample's.
+        // Answers first: deleting a customer keeps their answers, unlinked.
+        ctx.surveys().deleteCustomerResponses();
+        ctx.settings().put(CustomerService.FILL_PENDING, "true");
+        ctx.customers().undoInterruptedFill();
+        ctx.settings().remove(PENDING);
     }
 }

@@ -6,6 +6,14 @@ import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
 import app.regulars.customer.CustomerSort;
 import app.regulars.i18n.UserException;
+import app.regulars.insight.CustomerModel;
+import app.regulars.insight.InsightService;
+import app.regulars.insight.InsightSettings;
+import app.regulars.insight.InsightSnapshot;
+import app.regulars.insight.Kpi;
+import app.regulars.insight.KpiValues;
+import app.regulars.insight.Lifecycle;
+import app.regulars.insight.Period;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +24,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +98,7 @@ class SampleShopTest {
         assertThat(run(dir, out, err)).isEqualTo(RegularsCommand.OK);
         assertThat(out.toString()).contains("250 sample customers saved");
         int purchases = new SampleShop(20240101, LocalDate.now()).purchases(java.util.stream.LongStream.rangeClosed(1, 250).boxed().toList()).size();
-        assertThat(out.toString()).contains(String.format(Locale.ENGLISH, "%,d purchases saved", purchases));
+        assertThat(out.toString()).contains(String.format(Locale.ENGLISH, "%,d purchases saved", purchases)).contains("survey answers");
         err.getBuffer().setLength(0);
         assertThat(run(dir, out, err)).isEqualTo(RegularsCommand.FAILED);
         assertThat(err.toString()).contains("already has 250 customers");
@@ -140,6 +149,92 @@ class SampleShopTest {
             assertThat(shop.fill(service, 40, n -> { }, () -> false)).isEqualTo(40);
             assertThat(service.countAll()).isEqualTo(40);
             assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
+        }
+    }
+
+    /** A fresh sample shop as the first-start screen makes it, with the seed fixed. */
+    private static SampleStory.Told freshSampleShop(AppContext ctx, int customers) {
+        SampleShop shop = new SampleShop(11, app.regulars.testing.TestStores.TODAY);
+        shop.fill(ctx.customers(), customers, n -> { }, () -> false);
+        return SampleShop.allOrNothing(ctx, () -> {
+            shop.fillPurchases(ctx.membership(), (n, all) -> { }, () -> false);
+            return shop.fillStory(ctx, (n, all) -> { }, () -> false);
+        });
+    }
+
+    @Test
+    void aFreshSampleShopShowsEveryStageAModelAndSurveysAndComplaints(@TempDir Path dir) {
+        try (AppContext ctx = app.regulars.testing.TestStores.open(dir)) {
+            long t0 = System.nanoTime();
+            SampleStory.Told told = freshSampleShop(ctx, 300);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            InsightService insights = ctx.services().get(InsightService.class);
+            LocalDate today = insights.today();
+            InsightSnapshot snapshot = insights.snapshot(today, InsightSettings.DEFAULTS);
+            Map<Lifecycle, Integer> stages = snapshot.lifecycleCounts();
+            System.out.printf(Locale.ROOT, "sample shop of 300 in %.1f s: %s; %s; stages %s; segments %s%n", seconds, told,
+                    snapshot.model(), stages, snapshot.segmentCounts());
+            assertThat(stages).allSatisfy((stage, n) -> assertThat(n).as(stage.name()).isPositive());
+            assertThat(snapshot.customers().stream().filter(c -> c.metrics().frequency() > 1).count())
+                    .as("repeat customers").isGreaterThanOrEqualTo(50);
+            assertThat(snapshot.model()).isInstanceOf(CustomerModel.Fitted.class);
+
+            for (int back = 1; back <= 3; back++) {
+                Period month = Period.containing(Period.Kind.MONTH, today.minusMonths(back));
+                KpiValues v = insights.kpis(month, today, InsightSettings.DEFAULTS).current();
+                assertThat(v.get(Kpi.NPS)).as("NPS in %s", month).isNotNull();
+                assertThat(v.get(Kpi.CSAT)).as("CSAT in %s", month).isNotNull();
+            }
+            KpiValues year = insights.kpis(Period.days(today.minusMonths(18), today), today, InsightSettings.DEFAULTS).current();
+            assertThat(year.get(Kpi.COMPLAINTS)).as("complaints").isBetween(5.0, 60.0);
+            assertThat(year.get(Kpi.COMPLAINTS_RESOLVED_IN_24H)).as("resolved in 24 h").isBetween(1.0, 99.0);
+            assertThat(year.get(Kpi.FOLLOWUPS_ON_TIME)).as("follow-ups on time").isBetween(1.0, 99.0);
+            assertThat(told.contacts()).isGreaterThan(50);
+            assertThat(told.followUpsLate()).isPositive();
+            assertThat(told.complaintsResolvedInTime()).isPositive().isLessThan(told.complaints());
+            assertThat(ctx.settings().get(SampleShop.PENDING)).isEmpty();
+        }
+    }
+
+    @Test
+    void theSameSeedTellsTheSameStory(@TempDir Path a, @TempDir Path b) {
+        SampleStory.Told first;
+        try (AppContext ctx = app.regulars.testing.TestStores.open(a)) {
+            first = freshSampleShop(ctx, 120);
+        }
+        try (AppContext ctx = app.regulars.testing.TestStores.open(b)) {
+            assertThat(freshSampleShop(ctx, 120)).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aSampleShopCancelledInItsStoryLeavesAnEmptyStore(@TempDir Path dir) {
+        try (AppContext ctx = app.regulars.testing.TestStores.open(dir)) {
+            SampleShop shop = new SampleShop(11, app.regulars.testing.TestStores.TODAY);
+            shop.fill(ctx.customers(), 250, n -> { }, () -> false);
+            java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+            assertThatThrownBy(() -> SampleShop.allOrNothing(ctx, () -> {
+                shop.fillPurchases(ctx.membership(), (n, all) -> { }, () -> false);
+                return shop.fillStory(ctx, (n, all) -> told.set(n), () -> told.get() >= 100);
+            })).isInstanceOf(UserException.class);
+            assertThat(ctx.customers().countAll()).isZero();
+            assertThat(ctx.database().dsl().fetchCount(app.regulars.store.jooq.Tables.SURVEY_RESPONSE)).isZero();
+            assertThat(ctx.database().dsl().fetchCount(app.regulars.store.jooq.Tables.PURCHASE)).isZero();
+            assertThat(ctx.settings().get(SampleShop.PENDING)).isEmpty();
+            assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoreLeftWithAnInterruptedSampleShopIsEmptiedWhenItOpens(@TempDir Path dir) {
+        try (AppContext ctx = app.regulars.testing.TestStores.open(dir)) {
+            freshSampleShop(ctx, 60);
+            ctx.settings().put(SampleShop.PENDING, "true"); // as a process killed in the middle leaves it
+        }
+        try (AppContext ctx = app.regulars.testing.TestStores.open(dir)) {
+            assertThat(ctx.customers().countAll()).isZero();
+            assertThat(ctx.database().dsl().fetchCount(app.regulars.store.jooq.Tables.SURVEY_RESPONSE)).isZero();
+            assertThat(ctx.settings().get(SampleShop.PENDING)).isEmpty();
         }
     }
 
