@@ -47,7 +47,10 @@ class InsightViewsTest {
         try (AppContext ctx = TestStores.open(shop)) {
             SampleShop sample = new SampleShop(7, TestStores.TODAY);
             sample.fill(ctx.customers(), 300, n -> { }, () -> false);
-            sample.fillPurchases(ctx.membership(), (n, all) -> { }, () -> false);
+            SampleShop.allOrNothing(ctx, () -> { // as the first start's sample shop: purchases, then the story around them
+                sample.fillPurchases(ctx.membership(), (n, all) -> { }, () -> false);
+                return sample.fillStory(ctx, (n, all) -> { }, () -> false);
+            });
         }
     }
 
