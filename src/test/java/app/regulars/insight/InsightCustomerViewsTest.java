@@ -3,12 +3,12 @@ package app.regulars.insight;
 import app.regulars.app.AppContext;
 import app.regulars.app.Shell;
 import app.regulars.app.Theme;
-import app.regulars.app.demo.SampleShop;
 import app.regulars.customer.CustomerRow;
 import app.regulars.customer.CustomersPage;
 import app.regulars.customer.ListFilter;
 import app.regulars.fx.FxTaskRunner;
 import app.regulars.testing.Fx;
+import app.regulars.testing.SampleStores;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
 import javafx.scene.Scene;
@@ -29,7 +29,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -57,23 +56,14 @@ class InsightCustomerViewsTest {
     /** One sample shop for all tests, copied per test (filling it takes a few seconds). */
     @BeforeAll
     static void fillShop() {
-        shop = base.resolve("shop");
-        try (AppContext ctx = TestStores.open(shop)) {
-            SampleShop sample = new SampleShop(7, TestStores.TODAY);
-            sample.fill(ctx.customers(), 300, n -> { }, () -> false);
-            sample.fillPurchases(ctx.membership(), (n, all) -> { }, () -> false);
-        }
+        shop = SampleStores.fill(base.resolve("shop"), false);
     }
 
     @Start
-    void start(Stage stage) throws java.io.IOException {
+    void start(Stage stage) {
         this.stage = stage;
         Path dir = base.resolve("store" + (++counter));
-        try (var files = Files.walk(shop)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(shop.relativize(f).toString()));
-            }
-        }
+        SampleStores.copy(shop, dir);
         context = TestStores.open(dir);
         runner = new FxTaskRunner();
         stage.setScene(new Scene(new Label(), Screenshots.WIDTH, Screenshots.HEIGHT));

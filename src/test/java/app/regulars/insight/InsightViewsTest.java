@@ -3,9 +3,9 @@ package app.regulars.insight;
 import app.regulars.app.AppContext;
 import app.regulars.app.Shell;
 import app.regulars.app.Theme;
-import app.regulars.app.demo.SampleShop;
 import app.regulars.fx.FxTaskRunner;
 import app.regulars.testing.Fx;
+import app.regulars.testing.SampleStores;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
 import javafx.scene.Scene;
@@ -43,26 +43,14 @@ class InsightViewsTest {
     /** One sample shop for all tests, copied per test (filling it takes a few seconds). */
     @BeforeAll
     static void fillShop() {
-        shop = base.resolve("shop");
-        try (AppContext ctx = TestStores.open(shop)) {
-            SampleShop sample = new SampleShop(7, TestStores.TODAY);
-            sample.fill(ctx.customers(), 300, n -> { }, () -> false);
-            SampleShop.allOrNothing(ctx, () -> { // as the first start's sample shop: purchases, then the story around them
-                sample.fillPurchases(ctx.membership(), (n, all) -> { }, () -> false);
-                return sample.fillStory(ctx, (n, all) -> { }, () -> false);
-            });
-        }
+        shop = SampleStores.fill(base.resolve("shop"), true);
     }
 
     @Start
-    void start(Stage stage) throws java.io.IOException {
+    void start(Stage stage) {
         this.stage = stage;
         Path dir = base.resolve("store" + (++counter));
-        try (var files = java.nio.file.Files.walk(shop)) {
-            for (Path f : files.toList()) {
-                java.nio.file.Files.copy(f, dir.resolve(shop.relativize(f).toString()));
-            }
-        }
+        SampleStores.copy(shop, dir);
         context = TestStores.open(dir);
         runner = new FxTaskRunner();
         stage.setScene(new Scene(new Label(), Screenshots.WIDTH, Screenshots.HEIGHT));
