@@ -116,17 +116,9 @@ final class InsightFacts implements BriefFacts {
         if (!atRisk) {
             return null;
         }
-        CustomerMetrics m = c.metrics();
-        List<String> why = new ArrayList<>();
-        if (m.usualIntervalDays() != null && m.recencyDays() > s.decliningFactor() * m.usualIntervalDays()) {
-            why.add(messages.get("insight.risk.overdue", m.recencyDays(), Math.round(m.usualIntervalDays())));
-        } else if (p == null || p.risk(s) == Prediction.Risk.LOW) {
-            why.add(messages.get("insight.risk.gone", m.recencyDays()));
-        }
-        if (p != null && p.risk(s) != Prediction.Risk.LOW) {
-            why.add(messages.get("insight.risk.alive", Math.round(p.pAlive() * 100)));
-        }
-        String sentence = messages.get("insight.risk.sentence", String.join(messages.get("insight.risk.separator"), why));
+        // The same reason the at-risk list gives (one wording for it).
+        String reason = RiskReason.of(c.metrics(), p == null ? null : p.pAlive(), s).text(messages);
+        String sentence = messages.get("insight.risk.sentence", reason);
         return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

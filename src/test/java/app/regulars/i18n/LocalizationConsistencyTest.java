@@ -84,6 +84,24 @@ class LocalizationConsistencyTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        // Properties keep the last of two lines with one key: two features' texts for one key, one silently lost.
+        for (String bundle : new String[]{"messages.properties", "messages_zh_CN.properties"}) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = LocalizationConsistencyTest.class.getResourceAsStream("/app/regulars/i18n/" + bundle)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (!line.isBlank() && !line.startsWith("#") && eq > 0 && !seen.add(line.substring(0, eq).strip())) {
+                        twice.add(line.substring(0, eq).strip());
+                    }
+                }
+            }
+            assertThat(twice).as(bundle).isEmpty();
+        }
+    }
+
+    @Test
     void aMessageWithArgumentsQuotesItsApostrophes() throws IOException {
         // With arguments, MessageFormat drops a lone ' (and what follows up to the next one): "can't" shows as "cant".
         Pattern lone = Pattern.compile("(?<!')'(?!')");

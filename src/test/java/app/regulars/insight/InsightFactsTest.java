@@ -101,9 +101,11 @@ class InsightFactsTest {
         CustomerInsight c = first(x -> x.lifecycle() == Lifecycle.DECLINING && x.metrics().usualIntervalDays() != null
                 && x.metrics().recencyDays() > 2 * x.metrics().usualIntervalDays());
         BriefFacts.Facts f = facts.of(c.customerId(), EN);
-        assertThat(f.riskReason()).startsWith("No visit for " + c.metrics().recencyDays() + " days, where they usually come every "
-                + Math.round(c.metrics().usualIntervalDays())).contains(EN.get(c.segment().key() + ".action"));
-        assertThat(facts.of(c.customerId(), ZH).riskReason()).startsWith(c.metrics().recencyDays() + " 天没来了");
+        // The at-risk list's own wording (RiskReason), then the segment's advice.
+        assertThat(f.riskReason()).startsWith("Usually every " + Math.round(c.metrics().usualIntervalDays()) + " days, now "
+                + c.metrics().recencyDays() + " days").contains(EN.get(c.segment().key() + ".action"));
+        assertThat(facts.of(c.customerId(), ZH).riskReason()).startsWith("通常每 " + Math.round(c.metrics().usualIntervalDays()) + " 天来一次，已 "
+                + c.metrics().recencyDays() + " 天未来");
         assertThat(labelled(f.facts())).anyMatch(l -> l.startsWith("Next visit expected: ") && l.endsWith(", overdue"));
     }
 
