@@ -316,7 +316,11 @@ public final class CalendarPage extends BorderPane {
                 l.setText(formats.date(f.dueAt().toLocalDate()) + " " + l.getText());
             }
             l.setWrapText(true);
-            l.setPrefWidth(215);
+            // As wide as the list leaves room for (its padding and a vertical scroll bar), never
+            // wider: a fixed width made the list scroll sideways.
+            l.setMinWidth(0);
+            l.prefWidthProperty().bind(getListView().widthProperty().subtract(34));
+            l.setMaxWidth(Double.MAX_VALUE);
             setGraphic(l);
             setContextMenu(entries.statusMenu(f));
         }

@@ -99,6 +99,10 @@ class FollowUpViewsTest {
         waitUntil(() -> today.getItems().size() == 2);
         assertThat(today.getItems()).extracting(FollowUp::title).containsExactly("茶叶受潮，要求退换", "问问新茶口感");
         assertThat(((Label) robot.lookup("#calendarPeriod").query()).getText()).isEqualTo("November 2026");
+        // Today's list wraps its entries to its width: no sideways scroll bar.
+        waitUntil(() -> !((javafx.scene.control.ListView<?>) robot.lookup("#calendarTodayList").query()).getItems().isEmpty());
+        assertThat(robot.lookup("#calendarTodayList .scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class))
+                .filteredOn(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).allMatch(b -> !b.isVisible());
         assertThat(entries(robot, "day-2026-11-24")).containsExactly("10:30 Alice Smith · Bring autumn samples");
         assertThat(entries(robot, "day-2026-11-22").getFirst()).contains("曾晓燕").contains("LATE");
         assertThat(entries(robot, "day-2026-12-02")).containsExactly("09:00 曾晓燕 · 送样品");
