@@ -58,7 +58,7 @@ public final class CustomerRepository {
             CustomerRecord r = dsl.newRecord(CUSTOMER);
             fill(r, c);
             r.setCreatedAt(c.createdAt() != null ? c.createdAt() : now);
-            r.setUpdatedAt(now);
+            r.setUpdatedAt(c.updatedAt() != null ? c.updatedAt() : now); // a loaded record may carry its last change
             records.add(r);
         }
         Field<?>[] columns = java.util.Arrays.stream(CUSTOMER.fields()).filter(f -> !f.equals(CUSTOMER.ID)).toArray(Field<?>[]::new);

@@ -186,6 +186,11 @@ public final class SampleShop {
         LocalDateTime firstVisit = today.minusDays(rnd.nextInt(1, 5 * 365)).atTime(LocalTime.of(rnd.nextInt(9, 21), rnd.nextInt(60)));
         b.createdAt(firstVisit);
         b.consent(consent(rnd, firstVisit.toLocalDate()));
+        // Last changed some day between the first visit and yesterday, from the name (no extra
+        // random draw, so the same seed still makes the same customers and histories).
+        Customer made = b.build();
+        long span = java.time.temporal.ChronoUnit.DAYS.between(firstVisit.toLocalDate(), today);
+        b.updatedAt(span <= 1 ? firstVisit : firstVisit.plusDays(Math.floorMod(made.name().hashCode(), span - 1)));
         return b.build();
     }
 

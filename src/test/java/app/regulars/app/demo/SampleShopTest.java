@@ -74,6 +74,22 @@ class SampleShopTest {
     }
 
     @Test
+    void sampleCustomersWereLastChangedOnPlausibleDaysNotAllToday(@TempDir Path dir) {
+        try (AppContext ctx = app.regulars.testing.TestStores.open(dir)) {
+            CustomerService service = ctx.customers();
+            List<Customer> sample = new SampleShop(5, TODAY).customers(300).stream().map(service::normalize).toList();
+            service.insertAll(sample, n -> { }, () -> false);
+            List<Customer> stored = new java.util.ArrayList<>();
+            service.forEachActive(100, stored::addAll);
+            assertThat(stored).hasSize(300).allSatisfy(c -> {
+                assertThat(c.updatedAt()).isAfterOrEqualTo(c.createdAt());
+                assertThat(c.updatedAt().toLocalDate()).isBefore(TODAY.plusDays(1));
+            });
+            assertThat(stored.stream().filter(c -> c.updatedAt().toLocalDate().equals(TODAY)).count()).isLessThan(10);
+        }
+    }
+
+    @Test
     void insertAllNumbersSampleCustomersFromTheSequence(@TempDir Path dir) {
         try (AppContext ctx = AppContext.open(dir)) {
             CustomerService service = ctx.customers();
