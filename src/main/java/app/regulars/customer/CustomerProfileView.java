@@ -140,6 +140,28 @@ public final class CustomerProfileView extends BorderPane {
             for (ProfileSection section : this.sections) {
                 tabs.getTabs().add(new Tab(section.title(), section.node()));
             }
+            // From the keyboard: Alt+1, Alt+2 ... opens a tab (its tooltip says which), Ctrl+Tab and
+            // Ctrl+Shift+Tab the next and the previous one, wherever the focus is in the profile.
+            for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
+                tabs.getTabs().get(i).setTooltip(new javafx.scene.control.Tooltip(messages.get("customer.profile.tabKey", i + 1)));
+            }
+            addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                int count = tabs.getTabs().size();
+                int at = tabs.getSelectionModel().getSelectedIndex();
+                if (e.isAltDown() && !e.isShortcutDown() && e.getCode().isDigitKey()) {
+                    int n = e.getCode().getCode() - javafx.scene.input.KeyCode.DIGIT1.getCode();
+                    if (e.getCode().getName().startsWith("Numpad")) {
+                        n = e.getCode().getCode() - javafx.scene.input.KeyCode.NUMPAD1.getCode();
+                    }
+                    if (n >= 0 && n < count) {
+                        tabs.getSelectionModel().select(n);
+                        e.consume();
+                    }
+                } else if (e.getCode() == javafx.scene.input.KeyCode.TAB && e.isControlDown()) {
+                    tabs.getSelectionModel().select(Math.floorMod(at + (e.isShiftDown() ? -1 : 1), count));
+                    e.consume();
+                }
+            });
             VBox.setVgrow(tabs, Priority.ALWAYS);
             setCenter(new VBox(header, tabs));
         }

@@ -140,6 +140,30 @@ class CustomerViewsTest {
     }
 
     @Test
+    void theProfilesTabsAreReachedFromTheKeyboard(FxRobot robot) {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn("#customerTable");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("wxm");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
+        javafx.scene.control.TabPane tabs = robot.lookup("#profileTabs").queryAs(javafx.scene.control.TabPane.class);
+        int count = tabs.getTabs().size();
+        assertThat(count).isGreaterThanOrEqualTo(4);
+        robot.press(KeyCode.ALT, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.ALT);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 3);
+        assertThat(tabs.getTabs().get(3).getText()).isEqualTo("Surveys");
+        assertThat(tabs.getTabs().get(3).getTooltip().getText()).startsWith("Alt+4");
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == (4 % count));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 3);
+        robot.press(KeyCode.ALT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.ALT);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 0);
+    }
+
+    @Test
     void newCustomerIsSavedWithNormalizedPhoneAndShown(FxRobot robot) {
         waitUntil(() -> table(robot).getItems().size() == 3);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
