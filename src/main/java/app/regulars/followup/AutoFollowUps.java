@@ -28,6 +28,8 @@ public final class AutoFollowUps {
     public static final String CADENCE_DEFAULT = "followup.cadence.defaultDays";
     /** {@code tier:Gold=30;tag:VIP=45}: the shortest matching rule wins. */
     public static final String CADENCE_RULES = "followup.cadence.rules";
+    /** Whether a purchase in the shop counts as a contact for the cadence ("true" unless set to "false"). */
+    public static final String PURCHASE_COUNTS = "followup.cadence.purchaseCounts";
 
     static final String CADENCE_PREFIX = "CADENCE:";
     private static final int PAGE = 2000;
@@ -161,14 +163,18 @@ public final class AutoFollowUps {
         List<CadenceRule> rules = new ArrayList<>(parseRules(settings.get(CADENCE_RULES).orElse(null)));
         rules.sort(Comparator.comparingInt(CadenceRule::days));
         String title = messages.get("followup.auto.checkInTitle");
+        boolean purchasesCount = !"false".equals(settings.get(PURCHASE_COUNTS).orElse("true"));
+        if (purchasesCount) {
+            service.database().write(cfg -> repo.cancelCadenceCheckInsBoughtSince(cfg.dsl(), now));
+        }
         int checkIns = 0;
         for (CadenceRule r : rules) {
             var scope = r.tier() ? repo.inTier(r.name()) : repo.hasTag(r.name());
-            checkIns += service.database().write(cfg -> repo.insertCadenceCheckIns(cfg.dsl(), scope, r.days(), until, title, now));
+            checkIns += service.database().write(cfg -> repo.insertCadenceCheckIns(cfg.dsl(), scope, r.days(), until, title, now, purchasesCount));
         }
         int fallback = setting(CADENCE_DEFAULT, 90);
         if (fallback > 0) {
-            checkIns += service.database().write(cfg -> repo.insertCadenceCheckIns(cfg.dsl(), repo.everyone(), fallback, until, title, now));
+            checkIns += service.database().write(cfg -> repo.insertCadenceCheckIns(cfg.dsl(), repo.everyone(), fallback, until, title, now, purchasesCount));
         }
         return new Result(birthdays, holidays, checkIns);
     }

@@ -22,6 +22,7 @@ public final class AutoSettingsViewModel {
     private final StringProperty horizonDays = new SimpleStringProperty();
     private final StringProperty defaultCadence = new SimpleStringProperty();
     private final StringProperty rules = new SimpleStringProperty();
+    private final javafx.beans.property.BooleanProperty purchaseCounts = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     public AutoSettingsViewModel(AutoFollowUps auto, Settings settings, TaskRunner runner, Messages messages) {
@@ -56,6 +57,11 @@ public final class AutoSettingsViewModel {
         return rules;
     }
 
+    /** Whether a purchase in the shop counts as a contact (restarts the cadence). */
+    public javafx.beans.property.BooleanProperty purchaseCountsProperty() {
+        return purchaseCounts;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -66,6 +72,7 @@ public final class AutoSettingsViewModel {
         horizonDays.set(settings.get(AutoFollowUps.HORIZON_DAYS).orElse("14"));
         defaultCadence.set(settings.get(AutoFollowUps.CADENCE_DEFAULT).orElse("90"));
         rules.set(settings.get(AutoFollowUps.CADENCE_RULES).orElse("tier:Gold=30"));
+        purchaseCounts.set(!"false".equals(settings.get(AutoFollowUps.PURCHASE_COUNTS).orElse("true")));
     }
 
     /** Checks the numbers, saves them and generates; {@code done} gets the result. False when a number is wrong. */
@@ -88,6 +95,7 @@ public final class AutoSettingsViewModel {
             settings.put(AutoFollowUps.HORIZON_DAYS, horizonDays.get().strip());
             settings.put(AutoFollowUps.CADENCE_DEFAULT, defaultCadence.get().strip());
             settings.put(AutoFollowUps.CADENCE_RULES, cleanRules);
+            settings.put(AutoFollowUps.PURCHASE_COUNTS, String.valueOf(purchaseCounts.get()));
             return auto.generate(messages);
         }, r -> {
             rules.set(cleanRules);

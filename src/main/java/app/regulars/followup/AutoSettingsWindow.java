@@ -51,17 +51,23 @@ final class AutoSettingsWindow {
             l.setMaxWidth(300);
             grid.addRow(i, l, f);
         }
+        javafx.scene.control.CheckBox purchases = new javafx.scene.control.CheckBox(messages.get("followup.auto.purchaseCounts"));
+        purchases.setId("autoPurchaseCounts");
+        purchases.selectedProperty().bindBidirectional(s.purchaseCountsProperty());
+        purchases.setWrapText(true);
+        purchases.setMaxWidth(520);
+        grid.add(purchases, 0, rows.size(), 2, 1);
         Label help = new Label(messages.get("followup.auto.help"));
         help.setWrapText(true);
         help.setMaxWidth(520);
         help.getStyleClass().add("muted");
-        grid.add(help, 0, rows.size(), 2, 1);
+        grid.add(help, 0, rows.size() + 1, 2, 1);
         Label msg = new Label();
         msg.setId("autoMessage");
         msg.setWrapText(true);
         msg.setMaxWidth(520);
         msg.textProperty().bind(s.messageProperty());
-        grid.add(msg, 0, rows.size() + 1, 2, 1);
+        grid.add(msg, 0, rows.size() + 2, 2, 1);
         Button go = new Button(messages.get("followup.auto.generate"));
         go.setId("autoGenerate");
         go.setDefaultButton(true);
@@ -70,7 +76,7 @@ final class AutoSettingsWindow {
         close.setCancelButton(true);
         HBox buttons = new HBox(8, go, close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        grid.add(buttons, 0, rows.size() + 2, 2, 1);
+        grid.add(buttons, 0, rows.size() + 3, 2, 1);
         Stage stage = Windows.stage(owner, messages.get("followup.auto.title"), grid, 0, 0);
         close.setOnAction(e -> stage.close());
         stage.show();

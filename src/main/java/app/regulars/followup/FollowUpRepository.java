@@ -22,6 +22,7 @@ import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.MEMBER_TIER;
+import static app.regulars.store.jooq.Tables.PURCHASE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
 import static app.regulars.store.jooq.Tables.FOLLOW_UP;
 import static app.regulars.store.jooq.Tables.FOLLOW_UP_RESCHEDULE;
@@ -293,6 +294,19 @@ public final class FollowUpRepository {
                 .execute();
     }
 
+    /**
+     * Cancels the planned automatic check-ins of customers who bought something after the
+     * check-in was planned: a purchase in the shop is a contact, the clock restarts.
+     */
+    public int cancelCadenceCheckInsBoughtSince(DSLContext dsl, LocalDateTime now) {
+        return dsl.update(FOLLOW_UP).set(FOLLOW_UP.STATUS, FollowUpStatus.CANCELLED.name()).set(FOLLOW_UP.UPDATED_AT, now)
+                .where(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name())
+                        .and(FOLLOW_UP.GENERATION_KEY.like(AutoFollowUps.CADENCE_PREFIX + "%"))
+                        .andExists(DSL.selectOne().from(PURCHASE).where(PURCHASE.CUSTOMER_ID.eq(FOLLOW_UP.CUSTOMER_ID)
+                                .and(PURCHASE.VOIDED.isFalse()).and(PURCHASE.PURCHASED_AT.gt(FOLLOW_UP.CREATED_AT)))))
+                .execute();
+    }
+
     /** Each customer's first phone, for printed lists. */
     public Map<Long, String> firstPhones(DSLContext dsl, Collection<Long> customerIds) {
         Map<Long, String> out = new HashMap<>();
@@ -375,13 +389,21 @@ public final class FollowUpRepository {
      * generation to the next (a later run finds the same date, and the generation key, which
      * names the basis date, keeps it from being created twice).
      */
-    public int insertCadenceCheckIns(DSLContext dsl, Condition scope, int days, LocalDate horizon, String title, LocalDateTime now) {
+    public int insertCadenceCheckIns(DSLContext dsl, Condition scope, int days, LocalDate horizon, String title, LocalDateTime now,
+                                     boolean purchasesCount) {
         LocalDate today = now.toLocalDate();
         // the customers in scope with their last contact, read once per customer
         Field<Long> customer = CUSTOMER.ID.as("cid");
         Field<LocalDateTime> created = CUSTOMER.CREATED_AT.as("created");
-        Field<LocalDateTime> lastContact = DSL.select(DSL.max(INTERACTION.OCCURRED_AT)).from(INTERACTION)
-                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID)).asField("last_contact");
+        Field<LocalDateTime> lastLogged = DSL.field(DSL.select(DSL.max(INTERACTION.OCCURRED_AT)).from(INTERACTION)
+                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID)));
+        // A purchase in the shop is a contact too. GREATEST gives NULL when one side is NULL:
+        // each side falls back on the other, so a customer with only one of the two keeps it.
+        Field<LocalDateTime> lastBought = DSL.field(DSL.select(DSL.max(PURCHASE.PURCHASED_AT)).from(PURCHASE)
+                .where(PURCHASE.CUSTOMER_ID.eq(CUSTOMER.ID).and(PURCHASE.VOIDED.isFalse())));
+        Field<LocalDateTime> lastContact = (purchasesCount
+                ? DSL.greatest(DSL.coalesce(lastLogged, lastBought), DSL.coalesce(lastBought, lastLogged))
+                : lastLogged).as("last_contact");
         var b = DSL.select(customer, created, lastContact).from(CUSTOMER)
                 .where(CUSTOMER.ARCHIVED.isFalse().and(scope)).asTable("b");
         Field<Long> bid = b.field(customer);

@@ -219,6 +219,7 @@ public final class FollowUpService {
                     summary == null || summary.isBlank() ? f.title() : summary, outcome, nextStep, id));
             repository.insertContact(cfg.dsl(), i, now);
             repository.setStatus(cfg.dsl(), id, FollowUpStatus.DONE, now, now);
+            repository.cancelCadenceCheckIns(cfg.dsl(), f.customerId(), now); // a contact: the clock restarts
             if (!f.recurrence().repeats()) {
                 return null;
             }

@@ -237,6 +237,45 @@ class FollowUpServiceTest {
     }
 
     @Test
+    void completingAFollowUpAndBuyingInTheShopRestartTheCadenceToo() {
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
+        ctx.settings().put(AutoFollowUps.CADENCE_RULES, "");
+        ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
+        ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+        service.logContact(new Contact(null, zeng, at(2026, 8, 15, 10), ContactChannel.PHONE, "Called", null, null, null));
+        service.logContact(new Contact(null, alice, at(2026, 8, 15, 10), ContactChannel.PHONE, "Called", null, null, null));
+        ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        FollowUp zengCheckIn = checkIns(service).stream().filter(f -> f.customerId() == zeng).findFirst().orElseThrow();
+        FollowUp aliceCheckIn = checkIns(service).stream().filter(f -> f.customerId() == alice).findFirst().orElseThrow();
+
+        // A visit planned by hand and completed: it logs a contact, so the automatic check-in goes.
+        FollowUp visit = service.schedule(FollowUp.planned(zeng, FollowUpKind.VISIT, "Bring samples", at(2026, 11, 23, 9)));
+        service.complete(visit.id(), ContactChannel.VISIT, "Visited", "Liked the oolong", null);
+        assertEquals(FollowUpStatus.CANCELLED, service.get(zengCheckIn.id()).orElseThrow().status());
+
+        // A purchase in the shop counts as a contact: at the next generation Alice's check-in goes, none is due soon.
+        ctx.membership().recordPurchase(alice, at(2026, 11, 23, 11), new java.math.BigDecimal("88.00"), null);
+        ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        assertEquals(FollowUpStatus.CANCELLED, service.get(aliceCheckIn.id()).orElseThrow().status());
+        assertTrue(checkIns(service).stream().noneMatch(f -> f.customerId() == alice && f.status() == FollowUpStatus.PLANNED));
+    }
+
+    @Test
+    void aPurchaseDoesNotRestartTheCadenceWhenTheSettingSaysSo() {
+        ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
+        ctx.settings().put(AutoFollowUps.CADENCE_RULES, "");
+        ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
+        ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
+        ctx.settings().put(AutoFollowUps.PURCHASE_COUNTS, "false");
+        service.logContact(new Contact(null, alice, at(2026, 8, 15, 10), ContactChannel.PHONE, "Called", null, null, null));
+        ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        FollowUp aliceCheckIn = checkIns(service).stream().filter(f -> f.customerId() == alice).findFirst().orElseThrow();
+        ctx.membership().recordPurchase(alice, at(2026, 11, 23, 11), new java.math.BigDecimal("88.00"), null);
+        ctx.autoFollowUps().generate(new Messages(Messages.ENGLISH));
+        assertEquals(FollowUpStatus.PLANNED, service.get(aliceCheckIn.id()).orElseThrow().status());
+    }
+
+    @Test
     void cadenceCanBeSetPerMembershipTier() {
         ctx.database().dsl().execute("MERGE INTO customer_membership (customer_id, tier_id, tier_since) KEY (customer_id) "
                 + "VALUES (?, (SELECT id FROM member_tier WHERE name = 'Gold'), CURRENT_TIMESTAMP)", alice);
