@@ -121,29 +121,39 @@ public final class CustomerListViewModel {
         });
     }
 
-    /** A page of summaries with the contributed columns' texts for the same customers. */
-    private record Page(List<CustomerSummary> summaries, List<java.util.Map<Long, String>> extras) {
-    }
 
+    /**
+     * Loads a page of rows, then the texts of the columns other features add in a second task:
+     * the rows never wait for another feature (the insights' columns need a snapshot that can
+     * take seconds to compute at 100,000 customers while the day's jobs run).
+     */
     private void loadPage(long[] ids, int from) {
         long mine = generation;
+        runner.run(() -> service.summaries(ids), summaries -> {
+            if (mine != generation) {
+                return;
+            }
+            rows.fill(from, summaries, (row, s) -> row.fill(s, service.phones().format(s.primaryPhone()),
+                    birthdays.next(s.birthday(), service.today())));
+            if (!columns.isEmpty()) {
+                loadExtras(ids, from, summaries, mine);
+            }
+        }, e -> error.set(messages.describe(e)));
+    }
+
+    private void loadExtras(long[] ids, int from, List<CustomerSummary> summaries, long mine) {
         runner.run(() -> {
             List<Long> idList = java.util.Arrays.stream(ids).boxed().toList();
             List<java.util.Map<Long, String>> extras = new java.util.ArrayList<>();
             for (ListColumn c : columns) {
                 extras.add(c.values(idList));
             }
-            return new Page(service.summaries(ids), extras);
-        }, page -> {
+            return extras;
+        }, extras -> {
             if (mine == generation) {
-                rows.fill(from, page.summaries(), (row, s) -> fillRow(row, s, page.extras()));
+                rows.fill(from, summaries, (row, s) -> row.fillExtras(extras.stream().map(m -> m.getOrDefault(s.id(), "")).toList()));
             }
         }, e -> error.set(messages.describe(e)));
-    }
-
-    private void fillRow(CustomerRow row, CustomerSummary s, List<java.util.Map<Long, String>> extras) {
-        row.fill(s, service.phones().format(s.primaryPhone()), birthdays.next(s.birthday(), service.today()));
-        row.fillExtras(extras.stream().map(m -> m.getOrDefault(s.id(), "")).toList());
     }
 
     /** The columns other features add, in order; the view shows one column each. */
