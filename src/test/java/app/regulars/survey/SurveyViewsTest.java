@@ -88,15 +88,23 @@ class SurveyViewsTest {
         showShell(robot, Locale.ENGLISH);
         TableView<CustomerRow> list = robot.lookup("#customerTable").queryTableView();
         waitUntil(() -> list.getItems().size() == 3);
-        robot.clickOn("#customerSearch").write("wxm");
+        // The keyboard alone, from the Calendar page: Ctrl+F searches, Enter opens the profile,
+        // Alt+<digit> (the tab's tooltip says which) opens the Surveys tab, Alt+N a new response.
+        robot.clickOn("#navCalendar");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#customerSearch").query().isFocused());
+        robot.write("wxm");
         waitUntil(() -> list.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#newResponse").tryQuery().isPresent());
-        robot.interact(() -> {
-            TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "Surveys".equals(t.getText())).findFirst().orElseThrow());
-        });
-        robot.clickOn("#newResponse");
+        waitUntil(() -> robot.lookup("#profileTabs").tryQuery().isPresent());
+        TabPane tabs = robot.lookup("#profileTabs").queryAs(TabPane.class);
+        int surveysTab = tabs.getTabs().stream().map(t -> t.getText()).toList().indexOf("Surveys");
+        assertThat(surveysTab).isPositive();
+        assertThat(tabs.getTabs().get(surveysTab).getTooltip().getText()).startsWith("Alt+" + (surveysTab + 1));
+        robot.press(KeyCode.ALT, KeyCode.getKeyCode(String.valueOf(surveysTab + 1)))
+                .release(KeyCode.getKeyCode(String.valueOf(surveysTab + 1)), KeyCode.ALT);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == surveysTab);
+        robot.press(KeyCode.ALT, KeyCode.N).release(KeyCode.N, KeyCode.ALT);
         waitUntil(() -> entryStage() != null && robot.lookup("#q1").tryQuery().map(n -> n.isFocused()).orElse(false));
         robot.targetWindow(entryStage());
         // Keyboard only from here: score, Tab, comment, Ctrl+Enter.
