@@ -58,12 +58,17 @@ public final class CustomerListView extends BorderPane {
         searchField.setPromptText(messages.get("customer.list.searchPrompt"));
         searchField.textProperty().bindBidirectional(vm.queryProperty());
         HBox.setHgrow(searchField, Priority.ALWAYS);
+        // Wide enough for the whole prompt at 1280 pixels, whatever the filters hold.
+        searchField.setMinWidth(340);
+        searchField.setPrefWidth(380);
         searchField.setMaxWidth(520);
+        searchField.setTooltip(new javafx.scene.control.Tooltip(messages.get("customer.list.searchTip")));
         search = searchField;
 
         ComboBox<String> tagFilter = new ComboBox<>();
         tagFilter.setId("tagFilter");
         tagFilter.setPromptText(messages.get("customer.list.allTags"));
+        tagFilter.setPrefWidth(140);
         tagFilter.getItems().add(null);
         vm.tags().addListener((ListChangeListener<String>) c -> {
             String current = tagFilter.getValue();
@@ -148,6 +153,7 @@ public final class CustomerListView extends BorderPane {
         ComboBox<ListFilter> box = new ComboBox<>();
         box.setId("listFilter");
         box.setPromptText(messages.get("customer.list.allCustomers"));
+        box.setPrefWidth(240); // not as wide as the longest choice: the search box needs the room
         Runnable fill = () -> {
             List<ListFilter> items = new ArrayList<>();
             items.add(null);
@@ -219,14 +225,17 @@ public final class CustomerListView extends BorderPane {
             all.add(c);
         }
         if (!extras.isEmpty()) { // make room, so that the columns still fit a 1200-pixel window
-            code.setPrefWidth(80);
+            code.setPrefWidth(95);
             name.setPrefWidth(140);
-            phone.setPrefWidth(140);
-            email.setPrefWidth(160);
-            company.setPrefWidth(110);
-            tags.setPrefWidth(120);
-            birthday.setPrefWidth(170);
+            phone.setPrefWidth(150);
+            email.setPrefWidth(150);
+            company.setPrefWidth(100);
+            tags.setPrefWidth(110);
+            birthday.setPrefWidth(165);
         }
+        // The card number's heading and a whole international number, even when the columns shrink.
+        code.setMinWidth(90);
+        phone.setMinWidth(145);
         all.addAll(List.of(phone, email, company, tags, birthday));
         table.getColumns().setAll(all);
         name.setSortType(TableColumn.SortType.ASCENDING);

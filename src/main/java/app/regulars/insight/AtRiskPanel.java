@@ -99,7 +99,7 @@ public final class AtRiskPanel extends VBox {
         TextField coupon = new TextField();
         coupon.setId("atRiskCoupon");
         coupon.setPromptText(messages.get("insight.atRisk.coupon"));
-        coupon.setPrefColumnCount(12);
+        coupon.setPrefColumnCount(15);
         coupon.textProperty().bindBidirectional(vm.couponProperty());
         Button plan = new Button(messages.get("insight.atRisk.plan"));
         plan.setId("atRiskPlan");

@@ -302,13 +302,14 @@ public final class InsightsPage extends BorderPane {
     private Node staffTable() {
         javafx.scene.control.TableView<InsightsViewModel.StaffRow> table = new javafx.scene.control.TableView<>(vm.staff());
         table.setId("insightStaff");
+        table.getStyleClass().add("wrapped-headings"); // long headings take two lines rather than "…"
         table.setPlaceholder(new Label(messages.get("insight.staff.none")));
-        table.getColumns().add(column("insight.review.owner", 160, InsightsViewModel.StaffRow::owner));
+        table.getColumns().add(column("insight.review.owner", 150, InsightsViewModel.StaffRow::owner));
         table.getColumns().add(column("insight.staff.onTime", 170, InsightsViewModel.StaffRow::onTime));
-        table.getColumns().add(column("insight.staff.resolved", 190, InsightsViewModel.StaffRow::resolved));
+        table.getColumns().add(column("insight.staff.resolved", 200, InsightsViewModel.StaffRow::resolved));
         table.getColumns().add(column("insight.review.followedUp", 150, InsightsViewModel.StaffRow::followedUp));
-        table.getColumns().add(column("insight.review.nps", 120, InsightsViewModel.StaffRow::nps));
-        table.getColumns().add(column("insight.review.csat", 120, InsightsViewModel.StaffRow::csat));
+        table.getColumns().add(column("insight.review.nps", 100, InsightsViewModel.StaffRow::nps));
+        table.getColumns().add(column("insight.review.csat", 100, InsightsViewModel.StaffRow::csat));
         table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(200);
         Label note = new Label(messages.get("insight.review.staffNote"));
