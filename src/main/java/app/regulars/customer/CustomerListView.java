@@ -225,17 +225,20 @@ public final class CustomerListView extends BorderPane {
             all.add(c);
         }
         if (!extras.isEmpty()) { // make room, so that the columns still fit a 1200-pixel window
-            code.setPrefWidth(95);
+            code.setPrefWidth(90);
             name.setPrefWidth(140);
-            phone.setPrefWidth(150);
-            email.setPrefWidth(150);
-            company.setPrefWidth(100);
-            tags.setPrefWidth(110);
-            birthday.setPrefWidth(165);
+            phone.setPrefWidth(145);
+            email.setPrefWidth(140);
+            company.setPrefWidth(95);
+            tags.setPrefWidth(100);
+            birthday.setPrefWidth(175);
         }
-        // The card number's heading and a whole international number, even when the columns shrink.
-        code.setMinWidth(90);
+        // The card number's heading, a whole international number and the next birthday with its
+        // countdown, even when the columns shrink (an email or a company may end in "…").
+        code.setMinWidth(88);
         phone.setMinWidth(145);
+        birthday.setMinWidth(175);
+        company.setMinWidth(92);
         all.addAll(List.of(phone, email, company, tags, birthday));
         table.getColumns().setAll(all);
         name.setSortType(TableColumn.SortType.ASCENDING);

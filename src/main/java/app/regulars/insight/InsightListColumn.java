@@ -11,7 +11,7 @@ import java.util.Map;
 final class InsightListColumn implements ListColumn {
     /** What the column shows: a bundle key of each customer's value, null for none. */
     enum Kind {
-        SEGMENT("insight.list.segment", 150, (v, id) -> v.of(id) == null ? null : v.of(id).segment().key()),
+        SEGMENT("insight.list.segment", 175, (v, id) -> v.of(id) == null ? null : v.of(id).segment().key()),
         STAGE("insight.list.stage", 90, (v, id) -> v.stage(id) == null ? null : v.stage(id).key()),
         VALUE("insight.list.value", 90, (v, id) -> v.of(id) == null ? null : v.of(id).valueClass().key());
 
