@@ -38,7 +38,7 @@ class FollowUpTitlesTest {
      * due 24 November), both she and 王小明 a New Year greeting (due 2 December), and she,
      * last called 100 days ago, a check-in due today.
      */
-    static void generateInEnglish(AppContext ctx) {
+    static AutoFollowUps.Result generateInEnglish(AppContext ctx) {
         ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "30");
         ctx.settings().put(AutoFollowUps.BIRTHDAY_DAYS, "7");
         ctx.settings().put(AutoFollowUps.HORIZON_DAYS, "14");
@@ -47,8 +47,7 @@ class FollowUpTitlesTest {
         Customer z = ctx.customers().get(zeng).orElseThrow();
         ctx.customers().save(z.toBuilder().consent(new Consent(true, TestStores.TODAY, null)).build());
         ctx.followUps().logContact(new Contact(null, zeng, LocalDateTime.of(2026, 8, 15, 10, 0), ContactChannel.PHONE, "Called", null, null, null));
-        AutoFollowUps.Result r = ctx.autoFollowUps().generate(EN);
-        assertThat(r).isEqualTo(new AutoFollowUps.Result(1, 2, 1));
+        return ctx.autoFollowUps().generate(EN);
     }
 
     static long id(AppContext ctx, String name) {
@@ -67,7 +66,7 @@ class FollowUpTitlesTest {
     void followUpsGeneratedInEnglishAreShownInChinese() {
         try (AppContext ctx = TestStores.open(dir)) {
             TestStores.addKnownCustomers(ctx.customers());
-            generateInEnglish(ctx);
+            assertThat(generateInEnglish(ctx)).isEqualTo(new AutoFollowUps.Result(1, 2, 1));
             List<FollowUp> all = all(ctx);
             // in due order: the check-in today, the birthday tomorrow, the two New Year greetings
             assertThat(all).extracting(FollowUp::title).as("stored as generated")
