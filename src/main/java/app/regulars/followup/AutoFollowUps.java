@@ -19,7 +19,8 @@ import java.util.Locale;
  * customer never contacted counts from their creation, and those already past that are spread
  * over the next N days, see {@link FollowUpRepository#insertCadenceCheckIns}).
  * Idempotent: each generated follow-up has a unique generation key, and a customer with a
- * planned check-in gets no second one.
+ * planned check-in gets no second one. The titles are stored in the language of the run but
+ * shown rendered from the keys in the language of the moment ({@link FollowUpTitles}).
  */
 public final class AutoFollowUps {
     public static final String BIRTHDAY_DAYS = "followup.auto.birthdayDays";
@@ -31,7 +32,6 @@ public final class AutoFollowUps {
     /** Whether a purchase in the shop counts as a contact for the cadence ("true" unless set to "false"). */
     public static final String PURCHASE_COUNTS = "followup.cadence.purchaseCounts";
 
-    static final String CADENCE_PREFIX = "CADENCE:";
     private static final int PAGE = 2000;
 
     private final FollowUpService service;
@@ -111,8 +111,8 @@ public final class AutoFollowUps {
             LocalDate date = h.next(today);
             LocalDate due = max(today, date.minusDays(holidayDays));
             if (!due.isAfter(until)) {
-                String title = messages.get("followup.auto.holidayTitle", messages.get("followup.holiday." + h.name()));
-                String prefix = "HOLIDAY:" + h.name() + ":" + date.getYear() + ":";
+                String prefix = FollowUpTitles.holidayKeyPrefix(h, date.getYear());
+                String title = FollowUpTitles.render(prefix, null, messages);
                 holidays += service.database().write(cfg -> repo.insertHolidayGreetings(cfg.dsl(), prefix, title, due.atStartOfDay(), now));
             }
         }
@@ -141,11 +141,11 @@ public final class AutoFollowUps {
                 if (due.isAfter(until)) {
                     continue;
                 }
+                String key = FollowUpTitles.birthdayKey(row.customerId(), next);
                 FollowUp f = FollowUp.planned(row.customerId(), FollowUpKind.BIRTHDAY,
-                        messages.get("followup.auto.birthdayTitle", row.name(), next.getMonthValue(), next.getDayOfMonth()),
-                        due.atStartOfDay()).withDue(due.atStartOfDay(), true);
+                        FollowUpTitles.render(key, row.name(), messages), due.atStartOfDay()).withDue(due.atStartOfDay(), true);
                 todo.add(f);
-                keys.add("BIRTHDAY:" + row.customerId() + ":" + next);
+                keys.add(key);
             }
             if (!todo.isEmpty()) {
                 birthdays += service.database().write(cfg -> {
@@ -162,7 +162,7 @@ public final class AutoFollowUps {
 
         List<CadenceRule> rules = new ArrayList<>(parseRules(settings.get(CADENCE_RULES).orElse(null)));
         rules.sort(Comparator.comparingInt(CadenceRule::days));
-        String title = messages.get("followup.auto.checkInTitle");
+        String title = FollowUpTitles.render(FollowUpTitles.CADENCE, null, messages);
         boolean purchasesCount = !"false".equals(settings.get(PURCHASE_COUNTS).orElse("true"));
         if (purchasesCount) {
             service.database().write(cfg -> repo.cancelCadenceCheckInsBoughtSince(cfg.dsl(), now));

@@ -46,9 +46,10 @@ final class CalendarEntries {
     /** A follow-up's entry; {@code compact} (in a grid) leaves out the kind, owner and status. */
     Label entry(FollowUp f, boolean compact) {
         String time = f.allDay() ? "" : f.dueAt().toLocalTime().format(TIME) + " ";
+        String title = FollowUpTitles.of(f, messages);
         String text = compact
-                ? time + f.customerName() + " · " + f.title()
-                : time + f.customerName() + " · " + messages.get("followup.kind." + f.kind().name()) + " · " + f.title()
+                ? time + f.customerName() + " · " + title
+                : time + f.customerName() + " · " + messages.get("followup.kind." + f.kind().name()) + " · " + title
                 + (f.owner() == null ? "" : "  (" + f.owner() + ")")
                 + (f.status() != FollowUpStatus.PLANNED ? "  [" + messages.get("followup.status." + f.status().name()) + "]" : "");
         Label l = new Label(text);

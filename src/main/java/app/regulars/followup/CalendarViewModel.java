@@ -324,9 +324,15 @@ public final class CalendarViewModel {
         runner.run(() -> service.reschedule(id, newDue, allDay), moved -> load(), t -> error.set(messages.describe(t)));
     }
 
+    /** Marks a follow-up done (its contact summed up by its title as shown), missed or cancelled. */
     public void setStatus(FollowUp f, FollowUpStatus s) {
+        String title = FollowUpTitles.of(f, messages);
         runner.run(() -> {
-            service.setStatus(f.id(), s);
+            if (s == FollowUpStatus.DONE) {
+                service.complete(f.id(), ContactChannel.PHONE, title, null, null);
+            } else {
+                service.setStatus(f.id(), s);
+            }
             return null;
         }, ok -> load(), t -> error.set(messages.describe(t)));
     }

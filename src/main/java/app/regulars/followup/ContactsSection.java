@@ -112,7 +112,7 @@ public final class ContactsSection implements ProfileSection {
                 }
                 LocalDateTime now = vm.now();
                 setText((f.allDay() ? formats.date(f.dueAt().toLocalDate()) : formats.dateTime(f.dueAt())) + "   "
-                        + messages.get("followup.kind." + f.kind().name()) + " · " + f.title()
+                        + messages.get("followup.kind." + f.kind().name()) + " · " + FollowUpTitles.of(f, messages)
                         + (f.isLate(now) ? "   " + messages.get("followup.late") : ""));
                 if (f.isLate(now)) {
                     getStyleClass().add("followup-late");

@@ -287,7 +287,8 @@ public final class ContactsViewModel {
         if (f == null) {
             return;
         }
-        runner.run(() -> service.complete(f.id(), channel.get(), summary.get(), outcome.get(), nextStep.get()), next -> {
+        String said = summary.get() == null || summary.get().isBlank() ? FollowUpTitles.of(f, messages) : summary.get();
+        runner.run(() -> service.complete(f.id(), channel.get(), said, outcome.get(), nextStep.get()), next -> {
             startNew();
             reload();
         }, this::fail);

@@ -39,6 +39,8 @@ public final class FollowUpEditorViewModel {
     private final TaskRunner runner;
     private final Messages messages;
     private FollowUp editing;
+    /** The title the edited follow-up was shown with: a generated one stays generated unless it is changed. */
+    private String shownTitle;
 
     private final StringProperty customerQuery = new SimpleStringProperty("");
     private final ObjectProperty<CustomerSummary> customer = new SimpleObjectProperty<>();
@@ -148,6 +150,7 @@ public final class FollowUpEditorViewModel {
     /** A new follow-up due at {@code due} (all-day when it is midnight), for {@code forCustomer} if known. */
     public void startNew(LocalDateTime due, CustomerSummary forCustomer) {
         editing = null;
+        shownTitle = null;
         isNew.set(true);
         customer.set(forCustomer);
         customerQuery.set(forCustomer == null ? "" : forCustomer.name());
@@ -170,7 +173,8 @@ public final class FollowUpEditorViewModel {
         customer.set(new CustomerSummary(f.customerId(), f.customerCode(), f.customerName(), null, null, null, null, null, false));
         customerQuery.set(f.customerName());
         kind.set(f.kind());
-        title.set(f.title());
+        shownTitle = FollowUpTitles.of(f, messages);
+        title.set(shownTitle);
         date.set(f.dueAt().toLocalDate());
         time.set(f.allDay() ? "" : f.dueAt().format(TIME));
         allDay.set(f.allDay());
@@ -222,8 +226,11 @@ public final class FollowUpEditorViewModel {
         }
         LocalDateTime due = date.get().atTime(t);
         FollowUp base = editing != null ? editing : FollowUp.planned(customer.get().id(), kind.get(), title.get(), due);
+        // A new follow-up's title is typed; an edited generated one's becomes typed when it is changed.
+        boolean typed = base.titleTyped() || title.get() == null || !title.get().strip().equals(shownTitle.strip());
         FollowUp f = new FollowUp(base.id(), base.customerId(), null, null, kind.get(), title.get(), notes.get(), owner.get(),
-                due, allDay.get(), base.status(), recurrence.get(), until.get(), base.openedAt(), base.resolveBy(), base.completedAt());
+                due, allDay.get(), base.status(), recurrence.get(), until.get(), base.openedAt(), base.resolveBy(), base.completedAt(),
+                base.generationKey(), typed);
         error.set("");
         runner.run(() -> f.id() == null ? service.schedule(f) : service.update(f), saved::accept, t2 -> error.set(messages.describe(t2)));
         return true;

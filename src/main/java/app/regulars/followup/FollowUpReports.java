@@ -87,7 +87,7 @@ public final class FollowUpReports {
             rows.add(java.util.Arrays.asList(f.allDay() ? f.dueAt().toLocalDate() : f.dueAt(),
                     f.customerName() + " (" + f.customerCode() + ")",
                     phones.get(f.customerId()) == null ? null : customers.phones().format(phones.get(f.customerId())),
-                    messages.get("followup.kind." + f.kind().name()), f.title(), f.owner(), status));
+                    messages.get("followup.kind." + f.kind().name()), FollowUpTitles.of(f, messages), f.owner(), status));
         }
         String period = from.equals(to) ? formats.date(from) : formats.date(from) + " – " + formats.date(to);
         return new Table(messages.get("followup.list.heading"), period + describe(filter), columns, rows, true);
@@ -263,7 +263,7 @@ public final class FollowUpReports {
         LocalDateTime now = service.now();
         for (FollowUp f : b.open()) {
             line.accept("□ " + (f.allDay() ? formats.date(f.dueAt().toLocalDate()) : formats.dateTime(f.dueAt())) + "   "
-                    + messages.get("followup.kind." + f.kind().name()) + " · " + f.title()
+                    + messages.get("followup.kind." + f.kind().name()) + " · " + FollowUpTitles.of(f, messages)
                     + (f.isLate(now) ? "   " + messages.get("followup.late") : "")
                     + (f.notes() == null ? "" : " — " + f.notes()), 10.0);
         }

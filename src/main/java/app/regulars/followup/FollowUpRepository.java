@@ -85,10 +85,15 @@ public final class FollowUpRepository {
 
     // ---- follow-ups ----
 
+    /**
+     * Inserts a follow-up; with a {@code generationKey} whose title {@link FollowUpTitles} renders,
+     * its title is the generator's (shown rendered), else it is shown as stored.
+     */
     public long insert(DSLContext dsl, FollowUp f, LocalDateTime now, String generationKey) {
         FollowUpRecord r = dsl.newRecord(FOLLOW_UP);
         fill(r, f);
         r.setGenerationKey(generationKey);
+        r.setTitleTyped(!FollowUpTitles.renders(generationKey));
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
         r.store();
@@ -109,6 +114,7 @@ public final class FollowUpRepository {
         r.setStatus(FollowUpStatus.PLANNED.name());
         r.setCompletedAt(null);
         r.setGenerationKey(null);
+        r.setTitleTyped(true); // without a key there is nothing to render from: the title as last written
         r.setOccurrence(occurrence);
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
@@ -124,10 +130,12 @@ public final class FollowUpRepository {
                 .fetchOptional(r -> new SeriesPosition(r.value1(), r.value2()));
     }
 
+    /** Saves an edited follow-up; a title once typed stays typed (the generation key is never changed). */
     public void update(DSLContext dsl, FollowUp f, LocalDateTime now) {
         FollowUpRecord r = dsl.fetchOne(FOLLOW_UP, FOLLOW_UP.ID.eq(f.id()));
         boolean wasRepeating = r.getSeriesId() != null;
         fill(r, f);
+        r.setTitleTyped(r.getTitleTyped() || f.titleTyped() || !FollowUpTitles.renders(r.getGenerationKey()));
         if (f.recurrence().repeats() && !wasRepeating) {
             r.setSeriesId(r.getId());
             r.setSeriesStart(f.dueAt());
@@ -278,7 +286,8 @@ public final class FollowUpRepository {
                 FollowUpKind.valueOf(r.get(FOLLOW_UP.KIND)), r.get(FOLLOW_UP.TITLE), r.get(FOLLOW_UP.NOTES), r.get(FOLLOW_UP.OWNER),
                 r.get(FOLLOW_UP.DUE_AT), r.get(FOLLOW_UP.ALL_DAY), FollowUpStatus.valueOf(r.get(FOLLOW_UP.STATUS)),
                 Recurrence.valueOf(r.get(FOLLOW_UP.RECURRENCE)), r.get(FOLLOW_UP.RECUR_UNTIL),
-                r.get(FOLLOW_UP.OPENED_AT), r.get(FOLLOW_UP.RESOLVE_BY), r.get(FOLLOW_UP.COMPLETED_AT));
+                r.get(FOLLOW_UP.OPENED_AT), r.get(FOLLOW_UP.RESOLVE_BY), r.get(FOLLOW_UP.COMPLETED_AT),
+                r.get(FOLLOW_UP.GENERATION_KEY), r.get(FOLLOW_UP.TITLE_TYPED));
     }
 
     /** Whether the customer exists and is not archived. */
@@ -290,7 +299,7 @@ public final class FollowUpRepository {
     public int cancelCadenceCheckIns(DSLContext dsl, long customerId, LocalDateTime now) {
         return dsl.update(FOLLOW_UP).set(FOLLOW_UP.STATUS, FollowUpStatus.CANCELLED.name()).set(FOLLOW_UP.UPDATED_AT, now)
                 .where(FOLLOW_UP.CUSTOMER_ID.eq(customerId).and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
-                        .and(FOLLOW_UP.GENERATION_KEY.like(AutoFollowUps.CADENCE_PREFIX + "%")))
+                        .and(FOLLOW_UP.GENERATION_KEY.like(FollowUpTitles.CADENCE + "%")))
                 .execute();
     }
 
@@ -301,7 +310,7 @@ public final class FollowUpRepository {
     public int cancelCadenceCheckInsBoughtSince(DSLContext dsl, LocalDateTime now) {
         return dsl.update(FOLLOW_UP).set(FOLLOW_UP.STATUS, FollowUpStatus.CANCELLED.name()).set(FOLLOW_UP.UPDATED_AT, now)
                 .where(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name())
-                        .and(FOLLOW_UP.GENERATION_KEY.like(AutoFollowUps.CADENCE_PREFIX + "%"))
+                        .and(FOLLOW_UP.GENERATION_KEY.like(FollowUpTitles.CADENCE + "%"))
                         .andExists(DSL.selectOne().from(PURCHASE).where(PURCHASE.CUSTOMER_ID.eq(FOLLOW_UP.CUSTOMER_ID)
                                 .and(PURCHASE.VOIDED.isFalse()).and(PURCHASE.PURCHASED_AT.gt(FOLLOW_UP.CREATED_AT)))))
                 .execute();
@@ -325,15 +334,16 @@ public final class FollowUpRepository {
     /**
      * Greets every active customer with marketing consent before {@code holiday}: one
      * INSERT ... SELECT, skipping those whose key exists already. Returns rows created.
+     * {@code title} is stored; the greeting is shown with its title rendered from the key.
      */
     public int insertHolidayGreetings(DSLContext dsl, String keyPrefix, String title, LocalDateTime due, LocalDateTime now) {
         var key = DSL.concat(DSL.inline(keyPrefix), CUSTOMER.ID.cast(String.class));
         return dsl.insertInto(FOLLOW_UP, FOLLOW_UP.CUSTOMER_ID, FOLLOW_UP.KIND, FOLLOW_UP.TITLE, FOLLOW_UP.DUE_AT,
                         FOLLOW_UP.ALL_DAY, FOLLOW_UP.STATUS, FOLLOW_UP.RECURRENCE, FOLLOW_UP.OCCURRENCE,
-                        FOLLOW_UP.GENERATION_KEY, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT)
+                        FOLLOW_UP.GENERATION_KEY, FOLLOW_UP.TITLE_TYPED, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT)
                 .select(DSL.select(CUSTOMER.ID, DSL.val(FollowUpKind.HOLIDAY.name()), DSL.val(title), DSL.val(due),
                                 DSL.val(true), DSL.val(FollowUpStatus.PLANNED.name()), DSL.val(Recurrence.NONE.name()), DSL.val(0),
-                                key, DSL.val(now), DSL.val(now))
+                                key, DSL.val(false), DSL.val(now), DSL.val(now))
                         .from(CUSTOMER)
                         .where(CUSTOMER.ARCHIVED.isFalse().and(CUSTOMER.MARKETING_CONSENT.isTrue()))
                         .andNotExists(DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.GENERATION_KEY.eq(key))))
@@ -415,7 +425,7 @@ public final class FollowUpRepository {
         Field<Long> slot = bid.mod(DSL.inline((long) days)).minus(DSL.inline(phase)).plus(DSL.inline((long) days)).mod(DSL.inline((long) days));
         Field<LocalDateTime> spread = DSL.localDateTimeAdd(todayStart, slot, DatePart.DAY);
         Field<LocalDateTime> due = DSL.when(computed.ge(todayStart), computed).when(last.isNull(), spread).otherwise(todayStart).as("due");
-        Field<String> key = DSL.concat(DSL.inline(AutoFollowUps.CADENCE_PREFIX), bid.cast(String.class), DSL.inline(":"),
+        Field<String> key = DSL.concat(DSL.inline(FollowUpTitles.CADENCE), bid.cast(String.class), DSL.inline(":"),
                 DSL.cast(DSL.cast(basis, LocalDate.class), String.class)).as("gkey");
         var planned = DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(bid)
                 .and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
@@ -427,10 +437,10 @@ public final class FollowUpRepository {
         Field<String> tkey = t.field(key);
         return dsl.insertInto(FOLLOW_UP, FOLLOW_UP.CUSTOMER_ID, FOLLOW_UP.KIND, FOLLOW_UP.TITLE, FOLLOW_UP.DUE_AT,
                         FOLLOW_UP.ALL_DAY, FOLLOW_UP.STATUS, FOLLOW_UP.RECURRENCE, FOLLOW_UP.OCCURRENCE,
-                        FOLLOW_UP.GENERATION_KEY, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT)
+                        FOLLOW_UP.GENERATION_KEY, FOLLOW_UP.TITLE_TYPED, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT)
                 .select(DSL.select(cid, DSL.val(FollowUpKind.CHECK_IN.name()), DSL.val(title), tdue, DSL.val(true),
                                 DSL.val(FollowUpStatus.PLANNED.name()), DSL.val(Recurrence.NONE.name()), DSL.val(0), tkey,
-                                DSL.val(now), DSL.val(now))
+                                DSL.val(false), DSL.val(now), DSL.val(now))
                         .from(t)
                         .where(tdue.lt(DSL.val(horizon.plusDays(1).atStartOfDay())))
                         .andNotExists(DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.GENERATION_KEY.eq(tkey))))

@@ -113,7 +113,8 @@ public final class FollowUpService {
         if (f.kind() == FollowUpKind.COMPLAINT) {
             LocalDateTime opened = f.openedAt() != null ? f.openedAt() : now();
             f = new FollowUp(null, f.customerId(), null, null, f.kind(), f.title(), f.notes(), f.owner(), f.dueAt(), f.allDay(),
-                    FollowUpStatus.PLANNED, f.recurrence(), f.recurUntil(), opened, opened.plusHours(COMPLAINT_HOURS), null);
+                    FollowUpStatus.PLANNED, f.recurrence(), f.recurUntil(), opened, opened.plusHours(COMPLAINT_HOURS), null,
+                    null, true);
         }
         FollowUp toSave = f;
         long id = db.write(cfg -> {
@@ -130,7 +131,7 @@ public final class FollowUpService {
     public long openComplaint(long customerId, String title, String notes, LocalDateTime openedAt) {
         LocalDateTime opened = (openedAt != null ? openedAt : now()).truncatedTo(ChronoUnit.SECONDS);
         FollowUp f = new FollowUp(null, customerId, null, null, FollowUpKind.COMPLAINT, title, notes, null,
-                opened.plusHours(COMPLAINT_HOURS), false, FollowUpStatus.PLANNED, Recurrence.NONE, null, opened, null, null);
+                opened.plusHours(COMPLAINT_HOURS), false, FollowUpStatus.PLANNED, Recurrence.NONE, null, opened, null, null, null, true);
         return schedule(f).id();
     }
 
@@ -157,7 +158,11 @@ public final class FollowUpService {
         return repository.hasPlanned(db.dsl(), customerId, kind);
     }
 
-    /** Edits a planned follow-up; a changed due time is recorded in its reschedule history. */
+    /**
+     * Edits a planned follow-up; a changed due time is recorded in its reschedule history.
+     * {@code in.titleTyped()} false keeps a generated title generated (shown rendered); true,
+     * or a title typed before, keeps the title as typed.
+     */
     public FollowUp update(FollowUp in) {
         if (in.id() == null) {
             throw new IllegalArgumentException("not saved yet");
@@ -168,12 +173,12 @@ public final class FollowUpService {
             requireActive(cfg.dsl(), f.customerId());
             FollowUp merged = new FollowUp(f.id(), f.customerId(), null, null, f.kind(), f.title(), f.notes(), f.owner(),
                     old.dueAt(), old.allDay(), old.status(), f.recurrence(), f.recurUntil(),
-                    old.openedAt(), old.resolveBy(), old.completedAt());
+                    old.openedAt(), old.resolveBy(), old.completedAt(), old.generationKey(), f.titleTyped());
             if (merged.kind() == FollowUpKind.COMPLAINT && merged.resolveBy() == null) {
                 LocalDateTime opened = now();
                 merged = new FollowUp(merged.id(), merged.customerId(), null, null, merged.kind(), merged.title(), merged.notes(),
                         merged.owner(), merged.dueAt(), merged.allDay(), merged.status(), merged.recurrence(), merged.recurUntil(),
-                        opened, opened.plusHours(COMPLAINT_HOURS), merged.completedAt());
+                        opened, opened.plusHours(COMPLAINT_HOURS), merged.completedAt(), merged.generationKey(), merged.titleTyped());
             }
             repository.update(cfg.dsl(), merged, now());
             if (!old.dueAt().equals(f.dueAt()) || old.allDay() != f.allDay()) {
@@ -313,7 +318,7 @@ public final class FollowUpService {
         return new FollowUp(f.id(), f.customerId(), null, null, f.kind(), cut(title, MAX_TITLE, "title"),
                 cut(trim(f.notes()), MAX_NOTES, "notes"), cut(trim(f.owner()), MAX_OWNER, "owner"), due, f.allDay(),
                 f.status(), f.recurrence(), f.recurrence().repeats() ? f.recurUntil() : null,
-                f.openedAt(), f.resolveBy(), f.completedAt());
+                f.openedAt(), f.resolveBy(), f.completedAt(), f.generationKey(), f.titleTyped());
     }
 
     private static void checkUntil(Recurrence r, LocalDate until, LocalDateTime due) {

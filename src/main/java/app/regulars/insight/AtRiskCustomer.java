@@ -14,6 +14,6 @@ public record AtRiskCustomer(long customerId, String code, String name, Lifecycl
      * that a customer who comes back and lapses again can be won back again.
      */
     public String generationKey() {
-        return "WIN_BACK:" + customerId + ":" + lastDay;
+        return app.regulars.followup.FollowUpTitles.winBackKey(customerId, lastDay);
     }
 }

@@ -7,6 +7,7 @@ import app.regulars.customer.MarketingChannel;
 import app.regulars.followup.FollowUp;
 import app.regulars.followup.FollowUpKind;
 import app.regulars.followup.FollowUpService;
+import app.regulars.followup.FollowUpTitles;
 import app.regulars.i18n.Messages;
 import app.regulars.membership.Coupon;
 import app.regulars.membership.MembershipService;
@@ -166,7 +167,7 @@ public final class WinbackService {
                         plan.due().plusDays(plan.couponDays()), messages.get("insight.winback.couponNote"));
                 notes.add(messages.get("insight.winback.couponLine", coupon.code()));
             }
-            FollowUp f = FollowUp.planned(c.customerId(), FollowUpKind.WIN_BACK, messages.get("insight.winback.title"),
+            FollowUp f = FollowUp.planned(c.customerId(), FollowUpKind.WIN_BACK, FollowUpTitles.render(c.generationKey(), c.name(), messages),
                     plan.due().atStartOfDay()).withDue(plan.due().atStartOfDay(), true)
                     .withOwner(plan.owner()).withNotes(String.join("\n", notes));
             if (followUps.scheduleUnlessPlanned(f, c.generationKey(), false).isPresent()) {
@@ -219,7 +220,7 @@ public final class WinbackService {
                 optedOut++;
                 continue;
             }
-            FollowUp f = FollowUp.planned(c.customerId(), FollowUpKind.WIN_BACK, messages.get("insight.winback.title"),
+            FollowUp f = FollowUp.planned(c.customerId(), FollowUpKind.WIN_BACK, FollowUpTitles.render(c.generationKey(), c.name(), messages),
                     today.atStartOfDay()).withDue(today.atStartOfDay(), true).withNotes(c.reason().text(messages));
             if (followUps.scheduleUnlessPlanned(f, c.generationKey(), true).isPresent()) {
                 planned++;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CalendarDropTest {
     private static final LocalDate FRIDAY = LocalDate.of(2026, 11, 27);
     private final FollowUp atTenThirty = new FollowUp(7L, 1, "王小明", "C1", FollowUpKind.VISIT, "Samples", null, null,
-            LocalDateTime.of(2026, 11, 24, 10, 30), false, FollowUpStatus.PLANNED, Recurrence.NONE, null, null, null, null);
+            LocalDateTime.of(2026, 11, 24, 10, 30), false, FollowUpStatus.PLANNED, Recurrence.NONE, null, null, null, null, null, true);
     private final FollowUp allDay = atTenThirty.withDue(LocalDate.of(2026, 11, 24).atStartOfDay(), true);
 
     @Test
@@ -52,7 +52,7 @@ class CalendarDropTest {
     void onlyPlannedFollowUpsCanBeDragged() {
         assertThat(CalendarDrop.canDrag(atTenThirty)).isTrue();
         FollowUp done = new FollowUp(8L, 1, "王小明", "C1", FollowUpKind.VISIT, "Samples", null, null,
-                LocalDateTime.of(2026, 11, 24, 10, 30), false, FollowUpStatus.DONE, Recurrence.NONE, null, null, null, null);
+                LocalDateTime.of(2026, 11, 24, 10, 30), false, FollowUpStatus.DONE, Recurrence.NONE, null, null, null, null, null, true);
         assertThat(CalendarDrop.canDrag(done)).isFalse();
     }
 }

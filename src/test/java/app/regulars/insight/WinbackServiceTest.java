@@ -2,6 +2,7 @@ package app.regulars.insight;
 
 import app.regulars.app.AppContext;
 import app.regulars.followup.FollowUp;
+import app.regulars.followup.FollowUpTitles;
 import app.regulars.followup.FollowUpFilter;
 import app.regulars.followup.FollowUpKind;
 import app.regulars.followup.FollowUpStatus;
@@ -107,6 +108,7 @@ class WinbackServiceTest {
         assertThat(planned).extracting(FollowUp::customerId).containsExactly(shop.fay);
         assertThat(planned.getFirst().dueAt()).isEqualTo(TestStores.TODAY.atStartOfDay());
         assertThat(planned.getFirst().title()).isEqualTo("Win back: a regular at risk");
+        assertThat(FollowUpTitles.of(planned.getFirst(), new Messages(Messages.CHINESE))).isEqualTo("挽回：有流失风险的老顾客");
         assertThat(ctx.followUps().dueByTonight()).isPositive();
 
         // done and the same day again, or the customer still lapsed tomorrow: no second one for this lapse

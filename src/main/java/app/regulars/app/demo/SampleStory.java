@@ -175,7 +175,7 @@ public final class SampleStory {
     private long schedule(long id, FollowUpKind kind, String title, LocalDateTime due, LocalDateTime createdAt) {
         clock.at(createdAt.isBefore(today.atStartOfDay()) ? createdAt : today.atStartOfDay());
         return followUps.schedule(new FollowUp(null, id, null, null, kind, title, null, null, due, false,
-                FollowUpStatus.PLANNED, Recurrence.NONE, null, null, null, null)).id();
+                FollowUpStatus.PLANNED, Recurrence.NONE, null, null, null, null, null, true)).id();
     }
 
     private void contact(long id, LocalDateTime at, ContactChannel channel, String summary, String outcome, String next) {

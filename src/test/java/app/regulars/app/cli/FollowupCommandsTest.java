@@ -6,6 +6,9 @@ import app.regulars.followup.ContactChannel;
 import app.regulars.followup.FollowUp;
 import app.regulars.followup.FollowUpKind;
 import app.regulars.followup.Contact;
+import app.regulars.followup.AutoFollowUps;
+import app.regulars.customer.Consent;
+import app.regulars.i18n.Messages;
 import app.regulars.testing.Screenshots;
 import app.regulars.testing.TestStores;
 import org.apache.pdfbox.Loader;
@@ -121,6 +124,50 @@ class FollowupCommandsTest {
         // The membership part comes from MembershipService.snapshot: tier name in the user's language, money formatted.
         assertThat(t).contains("铜卡").contains("368").contains("368.00").contains("龙井 250 克").contains("积分：368");
         render(pdf, "followup-brief-pdf-zh");
+    }
+
+    @Test
+    void followUpsGeneratedInEnglishAreExportedAndBriefedInChinese() throws IOException {
+        try (AppContext ctx = TestStores.open(dir.resolve("data"))) {
+            ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "30");
+            ctx.settings().put(AutoFollowUps.BIRTHDAY_DAYS, "7");
+            long zeng = ctx.customers().byCode("000002").orElseThrow().id();
+            long alice = ctx.customers().byCode("000003").orElseThrow().id();
+            ctx.customers().save(ctx.customers().get(zeng).orElseThrow().toBuilder()
+                    .consent(new Consent(true, TestStores.TODAY, null)).build());
+            ctx.followUps().logContact(new Contact(null, alice, LocalDateTime.of(2026, 8, 1, 10, 0), ContactChannel.PHONE, "Called", null, null, null));
+            // Generated in English on 2026-11-23 (the command would use today's date): 曾晓燕's birthday
+            // (1 December), a New Year greeting for her and 王小明, a check-in for Alice
+            assertThat(ctx.autoFollowUps().generate(new Messages(Locale.ENGLISH)).total()).isEqualTo(4);
+        }
+
+        // LANG=zh_CN: the list as CSV and PDF, and 曾晓燕's brief
+        Path csv = dir.resolve("generated.csv");
+        assertThat(run(Locale.SIMPLIFIED_CHINESE, "export", "followups", "--from", "2026-11-23", "--to", "2026-12-02",
+                "--format", "csv", "--out", csv.toString())).as(err.toString()).isZero();
+        String content = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(content.lines().filter(l -> l.contains("Alice Smith")).toList()).singleElement().asString().contains(",例行回访,例行回访,");
+        assertThat(content).contains("曾晓燕的生日（12月1日）", "元旦问候")
+                .doesNotContain("Routine check-in", "Birthday of", "New Year greeting")
+                .contains("送新茶样品", "问问体验"); // typed titles as typed
+
+        Path pdf = dir.resolve("generated.pdf");
+        assertThat(run(Locale.SIMPLIFIED_CHINESE, "export", "followups", "--from", "2026-11-23", "--to", "2026-12-02",
+                "--format", "pdf", "--out", pdf.toString())).as(err.toString()).isZero();
+        String pdfText = text(pdf).replace("\n", "");
+        assertThat(pdfText).contains("曾晓燕的生日（12月1日）", "元旦问候", "送新茶样品").doesNotContain("Routine", "Birthday of", "greeting");
+        render(pdf, "followup-list-generated-pdf-zh");
+
+        Path brief = dir.resolve("brief-zeng.pdf");
+        assertThat(run(Locale.SIMPLIFIED_CHINESE, "brief", "000002", "--out", brief.toString())).as(err.toString()).isZero();
+        String briefText = text(brief).replace("\n", "");
+        assertThat(briefText).contains("生日 · 曾晓燕的生日（12月1日）", "节日问候 · 元旦问候", "问问体验").doesNotContain("Birthday of", "greeting");
+
+        // and in English again, in English
+        assertThat(run(Locale.ENGLISH, "export", "followups", "--from", "2026-11-23", "--to", "2026-12-02",
+                "--format", "csv", "--out", csv.toString())).isZero();
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("Birthday of 曾晓燕 on 12/1", "New Year greeting", "Routine check-in")
+                .doesNotContain("元旦问候");
     }
 
     @Test
