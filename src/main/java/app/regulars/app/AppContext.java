@@ -38,9 +38,15 @@ public final class AppContext implements AutoCloseable {
             feature.open(services);
         }
         // A low survey score opens a complaint follow-up: surveys know only their ComplaintOpener.
-        surveys().setComplaintOpener(followUps()::openComplaint);
+        surveys().setComplaintOpener(complaintsAsFollowUps(followUps()));
         // A sample shop whose purchases or story were interrupted is deleted whole (decision 0007).
         app.regulars.app.demo.SampleShop.undoInterrupted(this);
+    }
+
+    /** A low score's complaint as a follow-up whose title is shown in the language of the moment. */
+    public static app.regulars.survey.ComplaintOpener complaintsAsFollowUps(app.regulars.followup.FollowUpService followUps) {
+        return (customerId, low, notes, openedAt) -> followUps.openLowScoreComplaint(customerId, low.survey().name(), low.score(),
+                low.responseId(), low.title(), notes, openedAt);
     }
 
     /** Opens the data folder's database (a {@code UserException} if it is locked or unreadable). */

@@ -47,9 +47,10 @@ final class CalendarEntries {
     Label entry(FollowUp f, boolean compact) {
         String time = f.allDay() ? "" : f.dueAt().toLocalTime().format(TIME) + " ";
         String title = FollowUpTitles.of(f, messages);
-        String text = compact
+        String kind = messages.get("followup.kind." + f.kind().name());
+        String text = compact || kind.equals(title) // "Routine check-in" once, not "Routine check-in · Routine check-in"
                 ? time + f.customerName() + " · " + title
-                : time + f.customerName() + " · " + messages.get("followup.kind." + f.kind().name()) + " · " + title
+                : time + f.customerName() + " · " + kind + " · " + title
                 + (f.owner() == null ? "" : "  (" + f.owner() + ")")
                 + (f.status() != FollowUpStatus.PLANNED ? "  [" + messages.get("followup.status." + f.status().name()) + "]" : "");
         Label l = new Label(text);
@@ -66,6 +67,14 @@ final class CalendarEntries {
         }
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMinWidth(0);
+        if (compact) { // a grid's cell is narrow: the whole entry on hover
+            String whole = time + f.customerName() + "\n" + kind + " · " + title
+                    + (f.owner() == null ? "" : "\n" + f.owner())
+                    + (f.status() != FollowUpStatus.PLANNED ? "\n" + messages.get("followup.status." + f.status().name()) : "");
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(whole);
+            tip.setShowDelay(javafx.util.Duration.millis(400));
+            l.setTooltip(tip);
+        }
         l.setUserData(f);
         l.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {

@@ -129,10 +129,29 @@ public final class FollowUpService {
      * {@code openedAt}. Returns the new follow-up's id. Used by the survey feature for low scores.
      */
     public long openComplaint(long customerId, String title, String notes, LocalDateTime openedAt) {
+        return schedule(complaint(customerId, title, notes, openedAt)).id();
+    }
+
+    /**
+     * Opens the complaint a low score of a survey of {@code surveyKind} (NPS or CSAT) calls for:
+     * its title is rendered in the language of the moment ({@link FollowUpTitles});
+     * {@code title} is kept as its stored text.
+     */
+    public long openLowScoreComplaint(long customerId, String surveyKind, int score, long responseId,
+            String title, String notes, LocalDateTime openedAt) {
+        FollowUp f = validate(complaint(customerId, title, notes, openedAt));
+        String key = FollowUpTitles.complaintKey(surveyKind, score, responseId);
+        return db.write(cfg -> {
+            requireActive(cfg.dsl(), f.customerId());
+            return repository.insert(cfg.dsl(), f, now(), key);
+        });
+    }
+
+    private FollowUp complaint(long customerId, String title, String notes, LocalDateTime openedAt) {
         LocalDateTime opened = (openedAt != null ? openedAt : now()).truncatedTo(ChronoUnit.SECONDS);
-        FollowUp f = new FollowUp(null, customerId, null, null, FollowUpKind.COMPLAINT, title, notes, null,
-                opened.plusHours(COMPLAINT_HOURS), false, FollowUpStatus.PLANNED, Recurrence.NONE, null, opened, null, null, null, true);
-        return schedule(f).id();
+        return new FollowUp(null, customerId, null, null, FollowUpKind.COMPLAINT, title, notes, null,
+                opened.plusHours(COMPLAINT_HOURS), false, FollowUpStatus.PLANNED, Recurrence.NONE, null, opened,
+                opened.plusHours(COMPLAINT_HOURS), null, null, true);
     }
 
     /**

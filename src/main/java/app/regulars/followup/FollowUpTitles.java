@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
  *   <li>{@code CADENCE:<customer>:<the day the cadence counts from>} (made in SQL, see
  *   {@link FollowUpRepository#insertCadenceCheckIns})</li>
  *   <li>{@code WIN_BACK:<customer>:<the last purchase day>} (made by the insights, decision 0010)</li>
+ *   <li>{@code COMPLAINT:<NPS|CSAT>:<score>:<survey response>} (a low score, opened by the surveys)</li>
  * </ul>
  */
 public final class FollowUpTitles {
@@ -29,6 +30,9 @@ public final class FollowUpTitles {
     static final String HOLIDAY = "HOLIDAY:";
     static final String CADENCE = "CADENCE:";
     static final String WIN_BACK = "WIN_BACK:";
+    static final String COMPLAINT = "COMPLAINT:";
+    /** The kinds of survey whose low scores open a complaint. */
+    private static final java.util.Set<String> SCORED_SURVEYS = java.util.Set.of("NPS", "CSAT");
 
     private FollowUpTitles() {
     }
@@ -62,9 +66,14 @@ public final class FollowUpTitles {
             return h == null ? null : messages.get("followup.auto.holidayTitle", messages.get("followup.holiday." + h.name()));
         }
         if (key.startsWith(BIRTHDAY)) {
+            // The customer's name stands beside the title everywhere it is shown.
             LocalDate day = birthday(key);
-            return day == null || customerName == null ? null
-                    : messages.get("followup.auto.birthdayTitle", customerName, day.getMonthValue(), day.getDayOfMonth());
+            return day == null ? null : messages.get("followup.auto.birthdayTitle", day.getMonthValue(), day.getDayOfMonth());
+        }
+        if (key.startsWith(COMPLAINT)) {
+            String[] parts = complaint(key);
+            return parts == null ? null : messages.get("followup.auto.complaintTitle",
+                    messages.get("followup.complaint.survey." + parts[1]), Integer.parseInt(parts[2]));
         }
         return null;
     }
@@ -72,7 +81,8 @@ public final class FollowUpTitles {
     /** Whether a follow-up made with {@code key} gets a rendered title (else its stored one is shown, as typed). */
     static boolean renders(String key) {
         return key != null && (key.startsWith(CADENCE) || key.startsWith(WIN_BACK)
-                || (key.startsWith(HOLIDAY) && holiday(key) != null) || (key.startsWith(BIRTHDAY) && birthday(key) != null));
+                || (key.startsWith(HOLIDAY) && holiday(key) != null) || (key.startsWith(BIRTHDAY) && birthday(key) != null)
+                || (key.startsWith(COMPLAINT) && complaint(key) != null));
     }
 
     static String birthdayKey(long customerId, LocalDate birthday) {
@@ -87,6 +97,16 @@ public final class FollowUpTitles {
     /** A win-back's key: one per customer and lapse (the last purchase day), see decision 0010. */
     public static String winBackKey(long customerId, LocalDate lastPurchaseDay) {
         return WIN_BACK + customerId + ":" + lastPurchaseDay;
+    }
+
+    /** A low score's complaint: one per survey response. */
+    static String complaintKey(String surveyKind, int score, long responseId) {
+        return COMPLAINT + surveyKind + ":" + score + ":" + responseId;
+    }
+
+    private static String[] complaint(String key) {
+        String[] parts = key.split(":");
+        return parts.length == 4 && SCORED_SURVEYS.contains(parts[1]) && parts[2].matches("-?\\d{1,3}") ? parts : null;
     }
 
     private static Holiday holiday(String key) {

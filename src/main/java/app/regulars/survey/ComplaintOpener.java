@@ -9,12 +9,24 @@ import java.time.LocalDateTime;
  */
 @FunctionalInterface
 public interface ComplaintOpener {
-    long openComplaint(long customerId, String title, String notes, LocalDateTime openedAt);
+    long openComplaint(long customerId, LowScore low, String notes, LocalDateTime openedAt);
+
+    /**
+     * The low score a complaint is opened for: the kind of survey (NPS or CSAT), the score, the
+     * response, and a title in the language of the moment (what the follow-up keeps as text; it
+     * is shown in the language of whoever looks, from the other three).
+     */
+    record LowScore(SurveyKind survey, int score, long responseId, String title) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
 
     /** Opens nothing (no follow-up feature wired): returns -1 and logs. */
-    ComplaintOpener NONE = (customerId, title, notes, openedAt) -> {
+    ComplaintOpener NONE = (customerId, low, notes, openedAt) -> {
         org.slf4j.LoggerFactory.getLogger(ComplaintOpener.class)
-                .info("No follow-up feature wired: complaint for customer {} not opened ({})", customerId, title);
+                .info("No follow-up feature wired: complaint for customer {} not opened ({})", customerId, low);
         return -1;
     };
 }

@@ -349,7 +349,8 @@ public final class SurveyService {
         String notes = row.comment() == null ? messages.get("survey.complaint.noComment") : row.comment();
         long followUp;
         try {
-            followUp = complaints.openComplaint(row.customerId(), title, notes, LocalDateTime.now(clock));
+            followUp = complaints.openComplaint(row.customerId(), new ComplaintOpener.LowScore(s.kind(), row.score(), responseId, title),
+                    notes, LocalDateTime.now(clock));
         } catch (RuntimeException e) {
             // The response is saved; the complaint is tried again when the response is linked or re-checked.
             LOG.warn("Could not open a complaint for survey response {}", responseId, e);

@@ -246,13 +246,19 @@ class SurveyServiceTest {
 
     @Test
     void theWiredFollowUpFeatureGetsAComplaintWithItsTwentyFourHourClock() {
-        surveys.setComplaintOpener(ctx.followUps()::openComplaint);
+        surveys.setComplaintOpener(app.regulars.app.AppContext.complaintsAsFollowUps(ctx.followUps()));
         long id = answer(csat, xiaoming, surveys.today(), 1, "cold tea");
         var open = ctx.followUps().openFor(xiaoming);
         assertThat(open).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(app.regulars.followup.FollowUpKind.COMPLAINT);
             assertThat(f.notes()).isEqualTo("cold tea");
             assertThat(f.resolveBy()).isEqualTo(LocalDateTime.of(2026, 11, 24, 10, 0));
+            // opened with the English shell, its title is shown in the language of whoever looks
+            assertThat(f.titleTyped()).isFalse();
+            assertThat(app.regulars.followup.FollowUpTitles.of(f, new app.regulars.i18n.Messages(java.util.Locale.SIMPLIFIED_CHINESE)))
+                    .isEqualTo("满意度 (CSAT) 低分：1");
+            assertThat(app.regulars.followup.FollowUpTitles.of(f, new app.regulars.i18n.Messages(java.util.Locale.ENGLISH)))
+                    .isEqualTo("Low CSAT score: 1");
         });
         assertThat(surveys.ofCustomer(xiaoming).getFirst().complaintFollowUpId()).isEqualTo(open.getFirst().id());
         assertThat(surveys.openComplaintIfLow(id)).isFalse();

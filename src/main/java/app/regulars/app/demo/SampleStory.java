@@ -88,8 +88,9 @@ public final class SampleStory {
         this.clock = new StoryClock(zone, today.atStartOfDay());
         this.followUps = new FollowUpService(db, new FollowUpRepository(), clock);
         this.surveys = new SurveyService(db, new SurveyRepository(), settings, messages, clock);
-        surveys.setComplaintOpener((customerId, title, notes, openedAt) -> {
-            long id = followUps.openComplaint(customerId, title, notes, openedAt);
+        app.regulars.survey.ComplaintOpener asFollowUps = app.regulars.app.AppContext.complaintsAsFollowUps(followUps);
+        surveys.setComplaintOpener((customerId, low, notes, openedAt) -> {
+            long id = asFollowUps.openComplaint(customerId, low, notes, openedAt);
             opened.add(id);
             return id;
         });
