@@ -51,7 +51,8 @@ public final class MembershipSection implements ProfileSection {
     private final Button cancelEdit = new Button();
     private final TableView<Purchase> purchaseTable = new TableView<>();
     private final Label purchaseTotals = new Label();
-    private final HBox discounts = new HBox(8);
+    private final VBox discounts = new VBox(6);
+    private final javafx.beans.property.BooleanProperty editingProperty = new javafx.beans.property.SimpleBooleanProperty(false);
     private Purchase editing;
 
     public MembershipSection(MembershipService service, TaskRunner runner, Messages messages) {
@@ -87,14 +88,19 @@ public final class MembershipSection implements ProfileSection {
         amount.setPrefColumnCount(8);
         amount.textProperty().bindBidirectional(vm.price().amountTextProperty());
         PriceEntryControls price = new PriceEntryControls(vm.price(), messages, "membership");
-        price.coupon.setPrefWidth(360);
-        price.coupon.setMinWidth(220);
+        price.coupon.setPrefWidth(460);
+        price.coupon.setMinWidth(Region.USE_PREF_SIZE);
         price.member.setMinWidth(Region.USE_PREF_SIZE);
         price.couponLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(price.toPay, Priority.ALWAYS);
-        discounts.getChildren().setAll(price.couponLabel, price.coupon, price.member, price.toPay);
-        discounts.setAlignment(Pos.CENTER_LEFT);
+        price.toPay.setMaxWidth(Double.MAX_VALUE);
+        HBox choices = new HBox(8, price.couponLabel, price.coupon, price.member);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        discounts.getChildren().setAll(choices, price.toPay);
         discounts.setId("membershipDiscounts");
+        // shown while recording (not editing) for a customer with a tier discount or a coupon to offer
+        discounts.visibleProperty().bind(editingProperty.not()
+                .and(vm.price().memberAvailableProperty().or(vm.price().couponsAvailableProperty())));
+        discounts.managedProperty().bind(discounts.visibleProperty());
         date.setId("membershipDate");
         date.setValue(vm.today());
         date.setPrefWidth(150);
@@ -185,8 +191,7 @@ public final class MembershipSection implements ProfileSection {
         record.setText(messages.get("membership.profile.saveEdit"));
         cancelEdit.setVisible(true);
         cancelEdit.setManaged(true);
-        discounts.setVisible(false);
-        discounts.setManaged(false);
+        editingProperty.set(true);
         amount.requestFocus();
         amount.selectAll();
     }
@@ -196,8 +201,7 @@ public final class MembershipSection implements ProfileSection {
         record.setText(messages.get("membership.profile.record"));
         cancelEdit.setVisible(false);
         cancelEdit.setManaged(false);
-        discounts.setVisible(true);
-        discounts.setManaged(true);
+        editingProperty.set(false);
         amount.clear();
         note.clear();
         date.setValue(vm.today());
@@ -210,7 +214,7 @@ public final class MembershipSection implements ProfileSection {
         TableColumn<Purchase, String> amountCol = MembersPage.numeric(column(messages.get("membership.column.amount"), p -> formats.money(p.amount(), currency()), 110));
         purchaseTable.getColumns().add(amountCol);
         purchaseTable.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.before"),
-                p -> p.amountBefore() == null ? "" : formats.money(p.amountBefore(), currency()), 130)));
+                p -> p.amountBefore() == null ? "" : formats.money(p.amountBefore(), currency()), 150)));
         purchaseTable.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.points"), p -> formats.integer(p.points()), 70)));
         purchaseTable.getColumns().add(column(messages.get("membership.column.note"), p -> p.note() == null ? "" : p.note(), 240));
         purchaseTable.getColumns().add(column(messages.get("membership.column.status"),
@@ -321,7 +325,7 @@ public final class MembershipSection implements ProfileSection {
         t.getColumns().add(column(messages.get("membership.column.kind"), c -> messages.get("membership.coupon." + c.kind().name()), 100));
         t.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.value"), c -> CouponText.value(c, formats, currency()), 120)));
         t.getColumns().add(column(messages.get("membership.column.valid"), c -> formats.date(c.validFrom()) + " – " + formats.date(c.validUntil()), 220));
-        t.getColumns().add(column(messages.get("membership.column.redeemed"), c -> formats.dateTime(c.redeemedAt()), 150));
+        t.getColumns().add(column(messages.get("membership.column.redeemed"), c -> formats.dateTime(c.redeemedAt()), 175));
         t.getColumns().add(column(messages.get("membership.column.status"), vm::couponStatus, 170));
         t.setPlaceholder(new Label(messages.get("membership.profile.noCoupons")));
         Button issue = new Button(messages.get("membership.profile.issueCoupon"));

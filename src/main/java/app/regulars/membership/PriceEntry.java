@@ -71,9 +71,10 @@ public final class PriceEntry {
         this.tier = tier;
         this.currency = currency != null ? currency : this.currency;
         Coupon kept = choice.get().coupon();
-        choices.setAll(NONE);
-        usable.forEach(c -> choices.add(new Choice(c)));
-        Choice again = kept == null ? NONE : choices.stream().filter(c -> c.coupon() != null && c.coupon().id() == kept.id())
+        List<Choice> all = new java.util.ArrayList<>(List.of(NONE));
+        usable.forEach(c -> all.add(new Choice(c)));
+        choices.setAll(all);
+        Choice again = kept == null ? NONE : all.stream().filter(c -> c.coupon() != null && c.coupon().id() == kept.id())
                 .findFirst().orElse(NONE);
         choice.set(again);
         boolean offered = tier != null && tier.discountPercent() != null && tier.discountPercent().signum() > 0;

@@ -27,6 +27,8 @@ final class PriceEntryControls {
         coupon.valueProperty().bindBidirectional(entry.choiceProperty());
         coupon.setCellFactory(v -> cell(entry));
         coupon.setButtonCell(cell(entry));
+        // "No coupon" or "No valid coupon" depends on the list, not on the value: a new list redraws the button
+        entry.choices().addListener((javafx.collections.ListChangeListener<PriceEntry.Choice>) c -> coupon.setButtonCell(cell(entry)));
         coupon.setMaxWidth(Double.MAX_VALUE);
         coupon.disableProperty().bind(entry.couponsAvailableProperty().not());
         member.setId(prefix + "MemberDiscount");
@@ -38,6 +40,7 @@ final class PriceEntryControls {
         toPay.getStyleClass().add("to-pay");
         toPay.textProperty().bind(entry.summaryProperty());
         toPay.setWrapText(true);
+        toPay.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps rather than being cut when the box is short
     }
 
     private static ListCell<PriceEntry.Choice> cell(PriceEntry entry) {

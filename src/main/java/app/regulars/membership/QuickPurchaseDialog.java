@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -111,13 +112,16 @@ public final class QuickPurchaseDialog {
         form.addRow(1, new Label(messages.get("membership.quick.note")), note);
         form.addRow(2, discounts.couponLabel, discounts.coupon);
         form.add(discounts.member, 1, 3);
-        form.add(discounts.toPay, 0, 4, 2, 1);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
         GridPane.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
         GridPane.setHgrow(discounts.coupon, javafx.scene.layout.Priority.ALWAYS);
         HBox buttons = new HBox(8, record, close);
-        VBox root = new VBox(10, new Label(messages.get("membership.quick.find")), find, list, selected, form, error, status, buttons);
+        VBox root = new VBox(10, new Label(messages.get("membership.quick.find")), find, list, selected, form, discounts.toPay,
+                error, status, buttons);
         root.setPadding(new Insets(16));
-        root.setPrefWidth(520);
+        root.setPrefWidth(620);
         stage = Windows.stage(owner, messages.get("membership.quick.title"), root, 0, 0);
     }
 
