@@ -60,9 +60,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,12 +79,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class PrintingTest {
     /**
-     * The share of ink that must match, both ways, between what was drawn and what was printed,
-     * over a page and over each name. Measured here: 1.0 for every page and name; the same page
-     * with 王小明 and 曾晓燕 swapped scores 0.75 to 0.97 on the names, "Alice Smyth" for "Alice
-     * Smith" 0.91 (and 0.99 over the whole page, which is why each name is checked on its own).
+     * The share of ink that must match, both ways (recall and precision, within a pixel), between
+     * what was drawn and what was printed: over each name, and over each whole page. Measured on
+     * Debian 12 (CUPS 2.4, Ghostscript 10.0): 1.0 for every page and every name. The day's list
+     * drawn with 王小明 and 曾晓燕 swapped scores 0.72 to 0.76 on one side for each name, and 0.986
+     * over the page; "Alice Smyth" for "Alice Smith" scored 0.91.
      */
     private static final double MATCH = 0.98;
+    private static final double PAGE_MATCH = 0.99;
 
     @TempDir
     static Path base;
@@ -141,24 +141,28 @@ class PrintingTest {
     }
 
     @Test
-    void theDaysFollowUpListArrivesOnA4WithTheChineseNamesInPlace(FxRobot robot) throws Exception {
+    void theDaysFollowUpListArrivesOnTwoA4PagesWithTheChineseNamesInPlace(FxRobot robot) throws Exception {
         FollowUpService s = context.followUps();
         s.schedule(FollowUp.planned(id("000002"), FollowUpKind.VISIT, "送新茶样品", LocalDateTime.of(2026, 11, 23, 10, 30)).withOwner("小李"));
         s.schedule(FollowUp.planned(id("000001"), FollowUpKind.CHECK_IN, "问问龙井口感", LocalDateTime.of(2026, 11, 23, 15, 0)));
         s.schedule(FollowUp.planned(id("000003"), FollowUpKind.WIN_BACK, "Quarterly price review", LocalDateTime.of(2026, 11, 23, 16, 0)));
+        for (int i = 0; i < 27; i++) { // a day's list of two pages
+            s.schedule(FollowUp.planned(id(i % 2 == 0 ? "000001" : "000002"), FollowUpKind.CHECK_IN, "电话回访 " + (i + 1),
+                    LocalDateTime.of(2026, 11, 23, 8, 0).plusMinutes(20L * i)));
+        }
         Messages zh = show(Locale.SIMPLIFIED_CHINESE, Locale.SIMPLIFIED_CHINESE);
         waitUntil(() -> shell.getCenter() == shell.page(CalendarPage.class) && robot.lookup("#calendarModeDAY").tryQuery().isPresent());
         robot.clickOn("#calendarModeDAY");
         CalendarViewModel vm = shell.page(CalendarPage.class).viewModel();
-        waitUntil(() -> vm.getMode() == CalendarViewModel.Mode.DAY && vm.items().size() == 3);
+        waitUntil(() -> vm.getMode() == CalendarViewModel.Mode.DAY && vm.items().size() == 30);
 
         Set<Path> before = queue.files();
         robot.clickOn("#calendarPrint");
-        awaitStatus(robot, "#calendarMessage", "已将 1 页发送到打印机。");
+        awaitStatus(robot, "#calendarMessage", "已将 2 页发送到打印机。");
         Path pdf = queue.awaitJob(before, "followups-day-zh");
 
         Table table = shell.page(CalendarPage.class).table();
-        assertThat(table.rows()).hasSize(3);
+        assertThat(table.rows()).hasSize(30);
         assertPrintedAsDrawn(pdf, table, zh, Paper.A4, "print-followups-day-zh", List.of("曾晓燕", "王小明", "Alice Smith"));
 
         // The check tells one name from another: the same list drawn with 王小明 and 曾晓燕 swapped does not pass it.
@@ -169,7 +173,7 @@ class PrintingTest {
         PageLayout layout = layout(Paper.A4, Printer.MarginType.DEFAULT);
         Node wrong = pages(swapped, zh, layout).getFirst();
         PrintedPages.Alignment a = align(PrintedPages.snapshot(wrong), PrintedPages.render(pdf, 0), layout);
-        assertThat(nameMatches(wrong, a, List.of("王小明", "曾晓燕")).values()).hasSize(2).noneMatch(m -> m.atLeast(MATCH));
+        assertThat(nameMatches(wrong, a, List.of("王小明", "曾晓燕"))).hasSizeGreaterThan(2).noneMatch(n -> n.match().atLeast(MATCH));
     }
 
     @Test
@@ -227,7 +231,7 @@ class PrintingTest {
         PrintedPages.save(printed, "print-brief-zh-printed");
         PrintedPages.save(expected, "print-brief-zh-drawn");
         PrintedPages.Alignment a = align(expected, printed, layout);
-        assertThat(a.whole().atLeast(MATCH)).as("the printed brief matches the brief's PDF: " + a).isTrue();
+        assertThat(a.whole().atLeast(PAGE_MATCH)).as("the printed brief matches the brief's PDF: " + a).isTrue();
         List<Rectangle> boxes = textBoxes(brief.toByteArray(), "王小明", PrintedPages.SCALE * fit);
         assertThat(boxes).as("王小明 on the brief").isNotEmpty();
         for (Rectangle box : boxes) {
@@ -259,10 +263,10 @@ class PrintingTest {
 
     /**
      * The printed PDF has the pages TablePrinter draws for {@code table} on {@code paper}, each
-     * matching its drawing, {@code names} included; returns the first page's alignment.
+     * matching its drawing, every one of {@code names} on them included.
      */
-    private PrintedPages.Alignment assertPrintedAsDrawn(Path pdf, Table table, Messages messages, Paper paper, String shots,
-                                                        List<String> names) throws Exception {
+    private void assertPrintedAsDrawn(Path pdf, Table table, Messages messages, Paper paper, String shots, List<String> names)
+            throws Exception {
         PageLayout layout = layout(paper, Printer.MarginType.DEFAULT);
         List<Node> pages = pages(table, messages, layout);
         try (PDDocument printed = Loader.loadPDF(pdf.toFile())) {
@@ -270,23 +274,20 @@ class PrintingTest {
             assertPaper(printed, paper);
         }
         List<String> found = new ArrayList<>();
-        PrintedPages.Alignment first = null;
         for (int i = 0; i < pages.size(); i++) {
             BufferedImage expected = PrintedPages.snapshot(pages.get(i));
             BufferedImage printed = PrintedPages.render(pdf, i);
             PrintedPages.save(printed, shots + "-printed-" + (i + 1));
             PrintedPages.save(expected, shots + "-drawn-" + (i + 1));
             PrintedPages.Alignment a = align(expected, printed, layout);
-            first = first == null ? a : first;
-            assertThat(a.whole().atLeast(MATCH)).as("page " + (i + 1) + " printed as drawn: " + a).isTrue();
-            nameMatches(pages.get(i), a, names).forEach((name, m) -> {
-                assertThat(m.inked()).as(name + " drawn").isGreaterThan(100);
-                assertThat(m.atLeast(MATCH)).as(name + " printed as drawn: " + m).isTrue();
-                found.add(name);
-            });
+            assertThat(a.whole().atLeast(PAGE_MATCH)).as("page " + (i + 1) + " printed as drawn: " + a).isTrue();
+            for (NameMatch n : nameMatches(pages.get(i), a, names)) {
+                assertThat(n.match().inked()).as(n.name() + " drawn").isGreaterThan(100);
+                assertThat(n.match().atLeast(MATCH)).as(n.name() + " printed as drawn on page " + (i + 1) + ": " + n.match()).isTrue();
+                found.add(n.name());
+            }
         }
         assertThat(found).as("names on the pages").containsAll(names);
-        return first;
     }
 
     private static List<Node> pages(Table table, Messages messages, PageLayout layout) throws Exception {
@@ -294,15 +295,18 @@ class PrintingTest {
                 .pages(table, layout.getPrintableWidth(), layout.getPrintableHeight())).get();
     }
 
-    /** How each of {@code names} drawn on {@code page} matches the printed page, where it was drawn. */
-    private static Map<String, PrintedPages.Match> nameMatches(Node page, PrintedPages.Alignment a, List<String> names) {
-        Map<String, PrintedPages.Match> matches = new LinkedHashMap<>();
+    private record NameMatch(String name, PrintedPages.Match match) {
+    }
+
+    /** How each of {@code names} drawn on {@code page} (each time it is drawn) matches the printed page there. */
+    private static List<NameMatch> nameMatches(Node page, PrintedPages.Alignment a, List<String> names) {
+        List<NameMatch> matches = new ArrayList<>();
         for (Node n : ((Pane) page).getChildren()) {
             if (n instanceof Text t && names.contains(t.getText())) {
                 javafx.geometry.Bounds b = t.getBoundsInParent();
                 double s = PrintedPages.SCALE;
-                matches.put(t.getText(), a.match(new Rectangle((int) Math.floor(b.getMinX() * s) - 2, (int) Math.floor(b.getMinY() * s) - 2,
-                        (int) Math.ceil(b.getWidth() * s) + 4, (int) Math.ceil(b.getHeight() * s) + 4)));
+                matches.add(new NameMatch(t.getText(), a.match(new Rectangle((int) Math.floor(b.getMinX() * s) - 2,
+                        (int) Math.floor(b.getMinY() * s) - 2, (int) Math.ceil(b.getWidth() * s) + 4, (int) Math.ceil(b.getHeight() * s) + 4))));
             }
         }
         return matches;
