@@ -90,6 +90,11 @@ public final class CustomerProfileViewModel {
         }, e -> LOG.warn("The profile summary failed", e));
     }
 
+    /** Reads the summary row again (a section changed the customer's purchases or points). */
+    public void refreshSummary() {
+        loadSummary(customer.get());
+    }
+
     public void archive() {
         setArchived(true);
     }

@@ -367,4 +367,9 @@ public final class MembershipSection implements ProfileSection {
         }
         vm.show(customer.id(), customer.archived());
     }
+
+    @Override
+    public void whenChanged(Runnable changed) {
+        vm.whenChanged(changed);
+    }
 }

@@ -95,6 +95,8 @@ public final class MembershipSectionViewModel {
         return archived;
     }
 
+    private Runnable onChanged = () -> { };
+
     public void show(long id, boolean archived) {
         this.customerId = id;
         this.archived = archived;
@@ -113,6 +115,19 @@ public final class MembershipSectionViewModel {
     public String basisText(java.math.BigDecimal basis, app.regulars.i18n.Formats formats) {
         Data d = data.get();
         return d != null && d.rule() == TierRule.POINTS_12_MONTHS ? formats.integer(basis.longValue()) : formats.money(basis, currency());
+    }
+
+    /**
+     * Called after this section changed the customer's facts (a purchase, a void, points, a
+     * coupon): the profile's summary row reloads with the section.
+     */
+    public void whenChanged(Runnable action) {
+        this.onChanged = action == null ? () -> { } : action;
+    }
+
+    private void changed() {
+        reload();
+        onChanged.run();
     }
 
     public void reload() {
@@ -160,7 +175,7 @@ public final class MembershipSectionViewModel {
                     ? messages.get("membership.profile.recordedPaid", new app.regulars.i18n.Formats(messages).money(p.amount(), currency()), p.points())
                     : messages.get("membership.profile.recorded", p.points()));
             price.reset();
-            reload();
+            changed();
             done.run();
         }, t -> {
             fail(t);
@@ -181,7 +196,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.editPurchase(p.id(), at, amount, note), x -> {
             error.set("");
             status.set(messages.get("membership.profile.edited"));
-            reload();
+            changed();
             done.run();
         }, this::fail);
     }
@@ -190,7 +205,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.voidPurchase(p.id(), reason), x -> {
             error.set("");
             status.set(messages.get("membership.profile.voided"));
-            reload();
+            changed();
         }, this::fail);
     }
 
@@ -206,7 +221,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.adjustPoints(id, points, reason), b -> {
             error.set("");
             status.set(messages.get("membership.profile.adjusted", b));
-            reload();
+            changed();
         }, this::fail);
     }
 
@@ -222,7 +237,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.issueCoupon(id, percent ? null : value, percent ? value : null, service.today(), until, note), c -> {
             error.set("");
             status.set(messages.get("membership.profile.couponIssued", c.code()));
-            reload();
+            changed();
         }, this::fail);
     }
 
@@ -236,7 +251,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.redeem(id, reward.id()), c -> {
             error.set("");
             status.set(messages.get("membership.profile.redeemed", reward.name(), reward.costPoints(), c.code()));
-            reload();
+            changed();
         }, this::fail);
     }
 

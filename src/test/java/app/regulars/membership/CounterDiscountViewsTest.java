@@ -219,6 +219,8 @@ class CounterDiscountViewsTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> text(robot, "#membershipStatus").equals("Purchase recorded: CN\u00a5162.00 paid, +162 points."));
         waitUntil(() -> purchases.getItems().size() == 2);
+        // the summary row above the tabs follows: 5,000 + 162 points
+        waitUntil(() -> robot.lookup("#profileSummary .label").queryAll().stream().anyMatch(n -> "5,162".equals(((Labeled) n).getText())));
         assertThat(cellShows(robot, "#purchaseTable", "CN\u00a5162.00")).isTrue();
         assertThat(cellShows(robot, "#purchaseTable", "CN\u00a5200.00")).isTrue(); // before discounts
         Purchase p = context.membership().purchases(xiaoming, 1).getFirst();
