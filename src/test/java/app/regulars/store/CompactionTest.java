@@ -109,6 +109,24 @@ class CompactionTest {
         }
     }
 
+    /** The one moment no step of the compaction reports: between its two renames, when the store has no file of its name. */
+    @Test
+    void aStoreKilledBetweenTheTwoRenamesOpensOnItsOldFile(@TempDir Path dir) throws Exception {
+        Map<String, Compaction.TableSum> before;
+        try (AppContext ctx = TestStores.open(dir)) {
+            TestStores.addKnownCustomers(ctx.customers());
+            before = sums(ctx.database());
+        }
+        Files.copy(file(dir), dir.resolve(Compaction.COPIED + ".mv.db")); // stands for the new file
+        Files.move(file(dir), dir.resolve(Compaction.OLD + ".mv.db"));
+
+        try (AppContext ctx = TestStores.open(dir)) {
+            assertThat(sums(ctx.database())).isEqualTo(before);
+            assertThat(ctx.customers().countAll()).isEqualTo(4);
+        }
+        assertThat(names(dir)).doesNotContain(Compaction.COPIED + ".mv.db", Compaction.OLD + ".mv.db");
+    }
+
     static Map<String, Compaction.TableSum> sums(Database db) {
         return db.dsl().connectionResult(Compaction::sums);
     }
