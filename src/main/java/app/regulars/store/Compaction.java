@@ -349,7 +349,8 @@ public final class Compaction {
         if (Files.exists(old)) {
             // The swap happened (or half happened) but was not confirmed: the old file is the store.
             LOG.warn("An interrupted compaction left the old data file aside in {}; putting it back", directory);
-            Files.move(old, store, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(store); // a crash right after this is met by the same steps again
+            Files.move(old, store, StandardCopyOption.ATOMIC_MOVE);
             changed = true;
         }
         changed |= Files.deleteIfExists(directory.resolve(COPIED + MV));

@@ -37,6 +37,11 @@ import java.util.concurrent.TimeUnit;
  * first too, but it also stops H2's background writer, which is what compacts the file: a
  * 100,000-customer load then left 4 GB. See docs/decisions/0002-durable-saves.md.
  *
+ * <p>The folder is held ({@link FolderLock}) from the open to the end of the close; the close
+ * compacts a file grown past 1.5 times its live size into a new file, checked before it
+ * replaces the old one ({@link Compaction}, docs/decisions/0013-keeping-the-file-small.md),
+ * and the open first undoes a compaction a crash interrupted.
+ *
  * <p>H2's own commands here ({@code CHECKPOINT}, {@code SET RETENTION_TIME}, {@code SCRIPT TO},
  * {@code SHUTDOWN}, the settings table) are raw SQL: jOOQ has no words for them.
  */
@@ -46,6 +51,8 @@ public final class Database implements AutoCloseable {
     static final String USER = "regulars";
     /** How long an opening waits for another process that is compacting the file at its close. */
     private static final java.time.Duration COMPACTION_WAIT = java.time.Duration.ofMinutes(10);
+    /** Space left on the disk after the copy of the live data, or the file is not compacted. */
+    private static final long MIN_FREE_AFTER_COPY = 256L << 20;
     private static final long SYNC_DELAY_MS = 1000;
     private static final int DEFAULT_RETENTION_MS = 45_000;
     private static final int BULK_RETENTION_MS = 5_000;
@@ -331,6 +338,11 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             Compaction.Size size = Compaction.measure(c);
             if (!size.worthCompacting()) {
+                return null;
+            }
+            long free = Files.getFileStore(directory).getUsableSpace();
+            if (free < size.liveBytes() + MIN_FREE_AFTER_COPY) {
+                LOG.warn("Not compacting {}: {} MB free on the disk for a copy of about {} MB", directory, free >> 20, size.liveBytes() >> 20);
                 return null;
             }
             LOG.info("The data file is {} MB, about {} MB of it live: compacting it", size.fileBytes() >> 20, size.liveBytes() >> 20);
