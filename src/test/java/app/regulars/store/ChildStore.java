@@ -18,7 +18,10 @@ import java.util.List;
  * customers one by one forever, printing {@code saved CODE} after each save returns;
  * {@code hold DIR} opens the folder, prints {@code open} and keeps it open until its input closes;
  * {@code bulk DIR N} fills the empty store with N sample customers as the {@code demo} command
- * does, printing {@code progress K} as the load goes and {@code done K} at the end.
+ * does, printing {@code progress K} as the load goes and {@code done K} at the end;
+ * {@code compact DIR STEP} opens the folder's store and closes it, which compacts its file,
+ * printing {@code step S} at each step of the compaction and stopping for good at {@code STEP}
+ * (unless it is {@code STARTED}), for the parent to kill it there.
  */
 public final class ChildStore {
     private ChildStore() {
@@ -26,6 +29,23 @@ public final class ChildStore {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[1]);
+        if (args[0].equals("compact")) {
+            Compaction.Step stopAt = Compaction.Step.valueOf(args[2]);
+            try (Database db = Database.open(dir)) {
+                db.onCompaction(p -> {
+                    System.out.println("step " + p.step());
+                    System.out.flush();
+                    if (p.step() == stopAt && stopAt != Compaction.Step.STARTED) {
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().forEach(l -> { });
+                    }
+                });
+                System.out.println("open");
+                System.out.flush();
+            }
+            System.out.println("closed");
+            System.out.flush();
+            return;
+        }
         try (AppContext ctx = AppContext.open(dir)) {
             if (args[0].equals("save")) {
                 CustomerService customers = ctx.customers();

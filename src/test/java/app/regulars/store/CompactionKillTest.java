@@ -1,0 +1,146 @@
+package app.regulars.store;
+
+import app.regulars.app.AppContext;
+import app.regulars.app.demo.SampleShop;
+import app.regulars.testing.TestStores;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A process killed (SIGKILL) at any step of the compaction at close leaves a store that
+ * opens with every row: a child JVM opens a grown store and closes it, and is killed while H2
+ * copies the file (as soon as the new file appears), or at one of the later steps (the child
+ * stops there). The store is then opened, which undoes what the kill left, and must hold the
+ * same rows as before (every table's count and checksum); closing it compacts it after all.
+ * Killed between the swap and the check, the child still holds the folder: a Regulars opening
+ * meanwhile waits for it instead of being refused or reading the old file's place.
+ * Size with {@code -Dregulars.compactionKill.customers=N} (default 12,000).
+ */
+class CompactionKillTest {
+    private static final int CUSTOMERS = Integer.getInteger("regulars.compactionKill.customers", 12_000);
+
+    @TempDir
+    static Path template;
+    static Map<String, Compaction.TableSum> rows;
+
+    /** One grown store for every case: a bulk load, closed without compacting. */
+    @BeforeAll
+    static void grow() throws IOException {
+        try (AppContext ctx = TestStores.open(template)) {
+            new SampleShop(11L, ctx.customers().today()).fill(ctx.customers(), CUSTOMERS, k -> { }, () -> false);
+            assertThat(ctx.database().size().worthCompacting()).as("grown: %s", ctx.database().size()).isTrue();
+            rows = CompactionTest.sums(ctx.database());
+            ctx.database().compactOnClose(false);
+        }
+    }
+
+    @ParameterizedTest(name = "killed at {0}")
+    @EnumSource(value = Compaction.Step.class, names = {"STARTED", "COPIED", "SWAPPED", "VERIFIED"})
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aKillDuringTheCompactionLosesNothing(Compaction.Step step, @TempDir Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(template)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path copying = dir.resolve(Compaction.COPYING + ".mv.db");
+        List<String> seen = new ArrayList<>();
+        CompletableFuture<Map<String, Compaction.TableSum>> waiting = null;
+        Process child = ChildStore.start("compact", dir, step.name());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (!line.startsWith("step ")) {
+                    continue;
+                }
+                seen.add(line.substring("step ".length()));
+                if (line.equals("step " + step)) {
+                    if (step == Compaction.Step.STARTED) {
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                        while (!Files.exists(copying) && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    if (step == Compaction.Step.SWAPPED) {
+                        waiting = CompletableFuture.supplyAsync(() -> {
+                            try (Database db = Database.open(dir)) {
+                                db.compactOnClose(false); // the compaction at close is checked below
+                                return CompactionTest.sums(db);
+                            }
+                        });
+                        Thread.sleep(1500);
+                        assertThat(waiting).as("a Regulars opening the folder while it is compacted waits").isNotDone();
+                    }
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertThat(seen).as("steps the child reached").last().isEqualTo(step.name());
+        if (waiting != null) {
+            assertThat(waiting.get(60, TimeUnit.SECONDS)).as("the store the waiting Regulars opened once the child was killed").isEqualTo(rows);
+        } else {
+            assertLeftBy(step, dir);
+        }
+
+        List<Compaction.Progress> steps = new ArrayList<>();
+        boolean grown;
+        try (Database db = Database.open(dir)) {
+            assertThat(CompactionTest.sums(db)).as("every table's rows after a kill at %s", step).isEqualTo(rows);
+            assertThat(CompactionTest.names(dir)).doesNotContain(Compaction.COPYING + ".mv.db", Compaction.COPIED + ".mv.db",
+                    Compaction.OLD + ".mv.db", FolderLock.COMPACTING);
+            grown = db.size().worthCompacting(); // H2's own 200 ms of compaction at each close may have done enough
+            db.onCompaction(steps::add);
+        }
+        if (grown) {
+            assertThat(steps).extracting(Compaction.Progress::step).as("compacted at the next close").contains(Compaction.Step.DONE);
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.size().worthCompacting()).as("%s", db.size()).isFalse();
+            assertThat(CompactionTest.sums(db)).isEqualTo(rows);
+        }
+    }
+
+    /** What the kill left on the disk, before anything opens the folder again. */
+    private static void assertLeftBy(Compaction.Step step, Path dir) throws IOException {
+        Path store = CompactionTest.file(dir);
+        Path copying = dir.resolve(Compaction.COPYING + ".mv.db");
+        Path copied = dir.resolve(Compaction.COPIED + ".mv.db");
+        Path old = dir.resolve(Compaction.OLD + ".mv.db");
+        switch (step) {
+            case STARTED -> {
+                assertThat(copying).as("a half-written new file").exists();
+                assertThat(copied).doesNotExist();
+                assertThat(Files.size(store)).as("the old file in place").isGreaterThan(Files.size(copying));
+            }
+            case COPIED -> {
+                assertThat(Files.size(store)).as("the old file in place").isGreaterThan(Files.size(copied));
+            }
+            case SWAPPED, VERIFIED -> {
+                assertThat(Files.size(old)).as("the old file aside, larger than the new one in place").isGreaterThan(Files.size(store));
+            }
+            default -> throw new IllegalArgumentException(step.name());
+        }
+    }
+}
