@@ -34,8 +34,6 @@ import java.util.function.Supplier;
  * is changed by printing.
  */
 public final class TablePrinter {
-    private static final String FAMILY = Font.getDefault().getFamily();
-
     private final Messages messages;
     private final Supplier<Printer> defaultPrinter;
     private final PrintSpooler spooler;
@@ -151,7 +149,8 @@ public final class TablePrinter {
     }
 
     private static Font font(double size, boolean bold) {
-        return bold ? Font.font(FAMILY, FontWeight.BOLD, size) : Font.font(FAMILY, size);
+        AppFonts.load();
+        return bold ? Font.font(AppFonts.FAMILY, FontWeight.BOLD, size) : Font.font(AppFonts.FAMILY, size);
     }
 
     private static double measure(String s, double size) {
