@@ -11,14 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The font Regulars ships: Noto Sans SC, Regular and Bold (SIL Open Font License;
- * {@code app/regulars/fonts/} holds the licence and says what was kept). Printing
- * ({@link TablePrinter}) and PDFs ({@code tables.PdfFonts}) are always set in it, so paper looks
- * the same whichever machine printed it. Windows keep the system's font; where the system has no
- * font for Chinese (a Linux without a CJK font), the bundled one is loaded before JavaFX's first
- * font is made ({@link #prepareWindows()}), and JavaFX then takes the characters the system's
- * font lacks from it: Latin stays in the system's font, Chinese comes from Noto Sans SC, bold
- * from its Bold. The system property {@value #PROPERTY} ({@code bundled} or {@code system})
- * overrides that choice.
+ * {@code app/regulars/fonts/} holds the licence and says what was kept). PDFs are always set in
+ * it ({@code tables.PdfFonts}). Windows, and the pages {@link TablePrinter} prints, keep the
+ * system's font; where the system has no font for Chinese (a Linux without a CJK font), the
+ * bundled one is loaded before JavaFX's first font is made ({@link #prepareWindows()}), and
+ * JavaFX then takes the characters the system's font lacks from it: Latin stays in the system's
+ * font, Chinese comes from Noto Sans SC, bold from its Bold. The system property
+ * {@value #PROPERTY} ({@code bundled} or {@code system}) overrides that choice.
  */
 public final class AppFonts {
     private static final Logger LOG = LoggerFactory.getLogger(AppFonts.class);

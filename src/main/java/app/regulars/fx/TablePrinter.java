@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  * is changed by printing.
  */
 public final class TablePrinter {
+    private static final String FAMILY = Font.getDefault().getFamily();
+
     private final Messages messages;
     private final Supplier<Printer> defaultPrinter;
     private final PrintSpooler spooler;
@@ -149,8 +151,7 @@ public final class TablePrinter {
     }
 
     private static Font font(double size, boolean bold) {
-        AppFonts.load();
-        return bold ? Font.font(AppFonts.FAMILY, FontWeight.BOLD, size) : Font.font(AppFonts.FAMILY, size);
+        return bold ? Font.font(FAMILY, FontWeight.BOLD, size) : Font.font(FAMILY, size);
     }
 
     private static double measure(String s, double size) {

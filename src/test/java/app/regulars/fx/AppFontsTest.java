@@ -87,13 +87,18 @@ class AppFontsTest {
     }
 
     @Test
-    void printedPagesAreSetInTheBundledFont() throws Exception {
+    void printedPagesDrawChineseAsTheWindowsDo() throws Exception {
         Table table = new Table("今日回访", "2026年11月23日", List.of(Table.Column.text("客户", 1)), List.of(List.of("王小明")), false);
-        List<Node> pages = WaitForAsyncUtils.asyncFx(() -> new TablePrinter(new Messages(Locale.SIMPLIFIED_CHINESE), () -> null)
-                .pages(table, 523, 770)).get();
-        List<Text> texts = ((Pane) pages.getFirst()).getChildren().stream().filter(Text.class::isInstance).map(Text.class::cast).toList();
-        assertThat(texts).extracting(Text::getText).contains("今日回访", "王小明");
-        assertThat(texts).extracting(t -> t.getFont().getName()).contains("Noto Sans SC Bold", "Noto Sans SC Regular")
-                .allMatch(n -> n.startsWith(AppFonts.FAMILY));
+        WaitForAsyncUtils.asyncFx(() -> {
+            List<Node> pages = new TablePrinter(new Messages(Locale.SIMPLIFIED_CHINESE), () -> null).pages(table, 523, 770);
+            List<Text> texts = ((Pane) pages.getFirst()).getChildren().stream().filter(Text.class::isInstance).map(Text.class::cast).toList();
+            assertThat(texts).extracting(Text::getText).contains("今日回访", "王小明");
+            for (Text t : texts) {
+                assertThat(t.getFont().getFamily()).isEqualTo(Font.getDefault().getFamily());
+                t.getText().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                        .forEach(c -> assertThat(drawn(Character.toString(c), t.getFont())).as("%s in %s", Character.toString(c), t.getFont()).isTrue());
+            }
+            assertThat(texts).extracting(t -> t.getFont().getStyle()).contains("Bold", "Regular");
+        }).get();
     }
 }
