@@ -23,7 +23,7 @@ public final class AppFonts {
     private static final Logger LOG = LoggerFactory.getLogger(AppFonts.class);
     /** The family name of the bundled font. */
     public static final String FAMILY = "Noto Sans SC";
-    /** {@code bundled}: windows can always draw with the bundled font; {@code system}: never; unset: see {@link #prepareWindows()}. */
+    /** {@code bundled}: load the bundled font for windows whatever the system has; {@code system}: never; unset: see {@link #prepareWindows()}. */
     public static final String PROPERTY = "regulars.font";
     static final String DIRECTORY = "/app/regulars/fonts/";
     static final String[] FILES = {"NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf"};
@@ -37,7 +37,8 @@ public final class AppFonts {
 
     /**
      * Makes the bundled fonts known to JavaFX (once; later calls return at once: about 0.1 s the
-     * first time). A font that cannot be read is logged, and text falls back to the system's font.
+     * first time; {@link #prepareWindows()} calls it where it is needed). A font that cannot be
+     * read is logged, and text falls back to the system's font.
      */
     public static synchronized void load() {
         if (loaded) {
