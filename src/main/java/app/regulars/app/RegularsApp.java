@@ -1,5 +1,6 @@
 package app.regulars.app;
 
+import app.regulars.fx.AppFonts;
 import app.regulars.fx.DateFields;
 import app.regulars.fx.FxTaskRunner;
 import app.regulars.fx.TaskRunner;
@@ -46,6 +47,7 @@ public final class RegularsApp extends Application {
 
     public static void launch(Path dataDir) {
         dataDirectory = dataDir;
+        AppFonts.prepareInBackground(); // while JavaFX starts: the fonts for Chinese where the system has none
         Application.launch(RegularsApp.class);
     }
 
@@ -54,6 +56,7 @@ public final class RegularsApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        AppFonts.prepareWindows(); // waits for the fonts: before the first Label makes a font
         this.stage = primaryStage;
         messages = Messages.forSystem();
         javafx.scene.control.Label opening = new javafx.scene.control.Label(messages.get("app.opening"));

@@ -83,9 +83,12 @@ class PrintingTest {
      * what was drawn and what was printed: over each name, and over each whole page. Measured on
      * Debian 12 (CUPS 2.4, Ghostscript 10.0): 1.0 for every page and every name. The day's list
      * drawn with 王小明 and 曾晓燕 swapped scores 0.72 to 0.76 on one side for each name, and 0.986
-     * over the page; "Alice Smyth" for "Alice Smith" scored 0.91.
+     * over the page; "Alice Smyth" for "Alice Smith" scored 0.91. Without a Chinese font on the
+     * machine (the app's own Noto Sans SC stands in: src/test/fontconfig/without-cjk.conf), 曾晓燕
+     * on the Letter page scored 0.958 (recall; the snapshot's anti-aliased strokes sit a pixel
+     * further than the printed ones in places), everything else 0.998 to 1.0: hence 0.95 for a name.
      */
-    private static final double MATCH = 0.98;
+    private static final double MATCH = 0.95;
     private static final double PAGE_MATCH = 0.99;
 
     @TempDir
