@@ -17,7 +17,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import app.regulars.fx.Milestones;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the customer list shows: the matches of the search box (and tag filter, active or
@@ -102,6 +108,9 @@ public final class CustomerListViewModel {
             busy.set(false);
             error.set("");
             rows.reset(ids);
+            if (ids.length == 0) {
+                Milestones.reach(Milestones.FIRST_ROWS); // nothing to show is shown too: the day's jobs wait on it
+            }
             count.set(ids.length);
             // Only a typed search is cut at the limit; with nothing typed the list holds everyone.
             boolean typed = q != null && !q.isBlank();
@@ -123,9 +132,10 @@ public final class CustomerListViewModel {
 
 
     /**
-     * Loads a page of rows, then the texts of the columns other features add in a second task:
-     * the rows never wait for another feature (the insights' columns need a snapshot that can
-     * take seconds to compute at 100,000 customers while the day's jobs run).
+     * Loads a page of rows, then the texts of the columns other features add in further tasks:
+     * the rows never wait for another feature. Quick columns (the tier) come from the workers;
+     * slow ones (the insights' columns, which need a snapshot that takes seconds at 100,000
+     * customers) from the background lane, behind the day's jobs ({@link ListColumn#slow}).
      */
     private void loadPage(long[] ids, int from) {
         long mine = generation;
@@ -135,25 +145,46 @@ public final class CustomerListViewModel {
             }
             rows.fill(from, summaries, (row, s) -> row.fill(s, service.phones().format(s.primaryPhone()),
                     birthdays.next(s.birthday(), service.today())));
-            if (!columns.isEmpty()) {
-                loadExtras(ids, from, summaries, mine);
+            if (!summaries.isEmpty()) {
+                Milestones.reach(Milestones.FIRST_ROWS);
+            }
+            if (from == 0) {
+                service.prepareSearch(); // the first page is shown: now the search index may take the machine
+            }
+            if (columns.isEmpty()) {
+                return;
+            }
+            List<Integer> quick = new ArrayList<>();
+            List<Integer> slow = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                (columns.get(i).slow() ? slow : quick).add(i);
+            }
+            if (!quick.isEmpty()) {
+                runner.run(() -> extras(ids, quick), extras -> showExtras(from, summaries, mine, extras), e -> error.set(messages.describe(e)));
+            }
+            if (!slow.isEmpty()) {
+                runner.runInBackground(() -> extras(ids, slow), extras -> {
+                    showExtras(from, summaries, mine, extras);
+                    Milestones.reach(Milestones.SLOW_COLUMNS);
+                }, e -> error.set(messages.describe(e)));
             }
         }, e -> error.set(messages.describe(e)));
     }
 
-    private void loadExtras(long[] ids, int from, List<CustomerSummary> summaries, long mine) {
-        runner.run(() -> {
-            List<Long> idList = java.util.Arrays.stream(ids).boxed().toList();
-            List<java.util.Map<Long, String>> extras = new java.util.ArrayList<>();
-            for (ListColumn c : columns) {
-                extras.add(c.values(idList));
-            }
-            return extras;
-        }, extras -> {
-            if (mine == generation) {
-                rows.fill(from, summaries, (row, s) -> row.fillExtras(extras.stream().map(m -> m.getOrDefault(s.id(), "")).toList()));
-            }
-        }, e -> error.set(messages.describe(e)));
+    /** The texts of the columns at these positions, by column position. */
+    private Map<Integer, Map<Long, String>> extras(long[] ids, List<Integer> which) {
+        List<Long> idList = Arrays.stream(ids).boxed().toList();
+        Map<Integer, Map<Long, String>> out = new HashMap<>();
+        for (int i : which) {
+            out.put(i, columns.get(i).values(idList));
+        }
+        return out;
+    }
+
+    private void showExtras(int from, List<CustomerSummary> summaries, long mine, Map<Integer, Map<Long, String>> extras) {
+        if (mine == generation) {
+            rows.fill(from, summaries, (row, s) -> extras.forEach((column, values) -> row.fillExtra(column, values.getOrDefault(s.id(), ""))));
+        }
     }
 
     /** The columns other features add, in order; the view shows one column each. */

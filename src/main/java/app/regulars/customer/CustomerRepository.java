@@ -498,19 +498,41 @@ public final class CustomerRepository {
     }
 
     /** Every customer's id and archived flag in list order (name), for the search index. */
-    public void forEachInListOrder(DSLContext dsl, java.util.function.ObjLongConsumer<Boolean> each) {
-        dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED).from(CUSTOMER).orderBy(CUSTOMER.SORT_NAME, CUSTOMER.ID)
-                .fetchSize(5000)
-                .forEach(r -> each.accept(r.value2(), r.value1()));
+    public void forEachInListOrder(DSLContext dsl, ListOrderSink each) {
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED).from(CUSTOMER).orderBy(CUSTOMER.SORT_NAME, CUSTOMER.ID)
+                .fetchSize(5000).fetchResultSet()) {
+            while (rows.next()) {
+                each.accept(rows.getBoolean(2), rows.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("Reading the list order", e);
+        }
     }
 
-    /** Every search token with its customer, in token order, for the search index. */
-    public void forEachToken(DSLContext dsl, java.util.function.BiConsumer<String, Long> each) {
-        try (var cursor = dsl.select(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
-                .orderBy(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).fetchSize(5000).fetchLazy()) {
-            for (var r : cursor) {
-                each.accept(r.value1(), r.value2());
+    /**
+     * Every search token with its customer, in token order, for the search index; from the JDBC
+     * result set, not a jOOQ record per row (2.2 million rows at 100,000 customers).
+     */
+    public void forEachToken(DSLContext dsl, TokenSink each) {
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
+                .orderBy(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).fetchSize(5000).fetchResultSet()) {
+            while (rows.next()) {
+                each.accept(rows.getString(1), rows.getLong(2));
             }
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("Reading the search tokens", e);
         }
+    }
+
+    /** A customer in list order: archived or not, and its id. */
+    @FunctionalInterface
+    public interface ListOrderSink {
+        void accept(boolean archived, long id);
+    }
+
+    /** A search token and the customer it belongs to. */
+    @FunctionalInterface
+    public interface TokenSink {
+        void accept(String token, long customerId);
     }
 }

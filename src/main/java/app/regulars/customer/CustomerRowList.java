@@ -10,15 +10,23 @@ import java.util.function.ObjIntConsumer;
 /**
  * The customer list as the table sees it: as many rows as the search matched, each
  * created on first use and filled a page at a time by {@code pageLoader}. Only the ids
- * of all matches are held; rows the table never shows are never loaded.
+ * of all matches are held; rows the table never shows are never loaded, and of the pages
+ * loaded only the {@value #KEPT_PAGES} used last are kept (scrolling through 100,000
+ * customers would otherwise keep them all): a page dropped is loaded again when shown.
  */
 public final class CustomerRowList extends ObservableListBase<CustomerRow> {
     public static final int PAGE_SIZE = 100;
+    /** Pages of rows kept at most: many screens' worth around where the user has been. */
+    static final int KEPT_PAGES = 20;
 
     private final ObjIntConsumer<long[]> pageLoader;
     private long[] ids = new long[0];
     private CustomerRow[] rows = new CustomerRow[0];
     private boolean[] requested = new boolean[0];
+    /** When each page was last used (a counter), 0 for a page not held. */
+    private long[] used = new long[0];
+    private long clock;
+    private int held;
 
     /** {@code pageLoader} gets the ids of a page and its first index; it calls {@link #fill} when they arrive. */
     public CustomerRowList(ObjIntConsumer<long[]> pageLoader) {
@@ -31,6 +39,8 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         ids = newIds.clone();
         rows = new CustomerRow[ids.length];
         requested = new boolean[(ids.length + PAGE_SIZE - 1) / PAGE_SIZE];
+        used = new long[requested.length];
+        held = 0;
         beginChange();
         if (!removed.isEmpty()) {
             nextRemove(0, removed);
@@ -59,15 +69,42 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
 
     @Override
     public CustomerRow get(int index) {
+        int page = index / PAGE_SIZE;
+        use(page);
         CustomerRow row = rows[index];
         if (row == null) {
             row = new CustomerRow(ids[index]);
             rows[index] = row;
         }
         if (!row.loadedProperty().get()) {
-            requestPage(index / PAGE_SIZE);
+            requestPage(page);
         }
         return row;
+    }
+
+    /** Marks the page as used now; a page newly held may push out the one used longest ago. */
+    private void use(int page) {
+        if (used[page] == 0) {
+            held++;
+            if (held > KEPT_PAGES) {
+                dropLeastRecentlyUsed();
+            }
+        }
+        used[page] = ++clock;
+    }
+
+    private void dropLeastRecentlyUsed() {
+        int oldest = -1;
+        for (int p = 0; p < used.length; p++) {
+            if (used[p] != 0 && (oldest < 0 || used[p] < used[oldest])) {
+                oldest = p;
+            }
+        }
+        int from = oldest * PAGE_SIZE;
+        Arrays.fill(rows, from, Math.min(rows.length, from + PAGE_SIZE), null);
+        requested[oldest] = false;
+        used[oldest] = 0;
+        held--;
     }
 
     private void requestPage(int page) {
@@ -79,6 +116,17 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         pageLoader.accept(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + PAGE_SIZE)), from);
     }
 
+    /** How many rows are held (filled or waiting for their page), for tests. */
+    int heldRows() {
+        int n = 0;
+        for (CustomerRow r : rows) {
+            if (r != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Fills the rows of loaded customers; stale pages (from before a reset) are ignored. */
     public void fill(int from, List<CustomerSummary> summaries, java.util.function.BiConsumer<CustomerRow, CustomerSummary> filler) {
         java.util.Map<Long, CustomerSummary> byId = new java.util.HashMap<>();
@@ -87,14 +135,15 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         }
         for (int i = from; i < Math.min(ids.length, from + PAGE_SIZE) && !byId.isEmpty(); i++) {
             CustomerSummary s = byId.remove(ids[i]);
-            if (s != null) {
-                CustomerRow row = rows[i];
-                if (row == null) {
-                    row = new CustomerRow(ids[i]);
-                    rows[i] = row;
-                }
-                filler.accept(row, s);
+            if (s == null || !requested[i / PAGE_SIZE]) {
+                continue; // a page dropped meanwhile is loaded again when shown
             }
+            CustomerRow row = rows[i];
+            if (row == null) {
+                row = new CustomerRow(ids[i]);
+                rows[i] = row;
+            }
+            filler.accept(row, s);
         }
     }
 

@@ -63,14 +63,23 @@ public final class InsightFeature implements Feature {
     @Override
     public void contribute(Ui ui) {
         Messages messages = ui.messages();
-        ui.extensions().add(ProfileSummary.class, POSITION, customerId -> {
-            BriefFacts.Facts f = facts.of(customerId, messages);
-            if (f.riskReason() == null) {
-                return f.facts();
+        ui.extensions().add(ProfileSummary.class, POSITION, new ProfileSummary() {
+            @Override
+            public List<ProfileFact> facts(long customerId) {
+                BriefFacts.Facts f = InsightFeature.this.facts.of(customerId, messages);
+                if (f.riskReason() == null) {
+                    return f.facts();
+                }
+                List<ProfileFact> all = new ArrayList<>(f.facts());
+                all.add(new ProfileFact(messages.get("insight.profile.atRisk"), f.riskReason(), true));
+                return all;
             }
-            List<ProfileFact> all = new ArrayList<>(f.facts());
-            all.add(new ProfileFact(messages.get("insight.profile.atRisk"), f.riskReason(), true));
-            return all;
+
+            /** The first call of a day computes the snapshot of every customer. */
+            @Override
+            public boolean slow() {
+                return true;
+            }
         });
         for (InsightListColumn.Kind kind : InsightListColumn.Kind.values()) {
             ui.extensions().add(ListColumn.class, POSITION + kind.ordinal(), new InsightListColumn(kind, index, messages));
@@ -110,7 +119,11 @@ public final class InsightFeature implements Feature {
     @Override
     public Optional<Page> page(Ui ui) {
         if (refresher == null) { // the window is open: keep the results fresh while it is
-            refresher = new InsightRefresher(insights, () -> InsightSettings.load(services.get(Settings.class)));
+            refresher = new InsightRefresher(insights, () -> InsightSettings.load(services.get(Settings.class)),
+                    work -> ui.runner().runInBackground(() -> {
+                        work.run();
+                        return null;
+                    }, done -> { }, e -> { }));
             refresher.start();
         }
         InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
