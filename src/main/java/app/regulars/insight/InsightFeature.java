@@ -8,6 +8,7 @@ import app.regulars.customer.ProfileSummary;
 import app.regulars.feature.Commands;
 import app.regulars.followup.FollowUpService;
 import app.regulars.feature.Feature;
+import app.regulars.feature.Lazy;
 import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Ui;
@@ -126,18 +127,22 @@ public final class InsightFeature implements Feature {
                     }, done -> { }, e -> { }));
             refresher.start();
         }
-        InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
-                services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
-        ReviewActions.install(page, services, ui);
-        page.setOnOpenCustomers(key -> listFilters.open(switch (key) {
-            case Segment s -> listFilters.segment(s);
-            case Lifecycle l -> listFilters.stage(l);
-            case InsightsViewModel.RfCell c -> listFilters.recencyFrequency(c.r(), c.f());
-            default -> throw new IllegalArgumentException(String.valueOf(key));
-        }));
-        AtRiskPanel atRisk = new AtRiskPanel(new AtRiskViewModel(winback, services.get(MembershipService.class), ui.runner(),
-                ui.messages(), ui.dataChanged()), ui.messages());
-        page.addSection(atRisk);
+        // Built when first shown (Lazy): the customer list's first rows never wait for its charts.
+        Lazy<Content> content = new Lazy<>(() -> {
+            InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
+                    services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
+            ReviewActions.install(page, services, ui);
+            page.setOnOpenCustomers(key -> listFilters.open(switch (key) {
+                case Segment s -> listFilters.segment(s);
+                case Lifecycle l -> listFilters.stage(l);
+                case InsightsViewModel.RfCell c -> listFilters.recencyFrequency(c.r(), c.f());
+                default -> throw new IllegalArgumentException(String.valueOf(key));
+            }));
+            AtRiskPanel atRisk = new AtRiskPanel(new AtRiskViewModel(winback, services.get(MembershipService.class), ui.runner(),
+                    ui.messages(), ui.dataChanged()), ui.messages());
+            page.addSection(atRisk);
+            return new Content(page, atRisk);
+        });
         return Optional.of(new Page() {
             @Override
             public String navId() {
@@ -156,13 +161,13 @@ public final class InsightFeature implements Feature {
 
             @Override
             public Node node() {
-                return page;
+                return content.get().page();
             }
 
             @Override
             public void refresh() {
-                page.viewModel().load();
-                atRisk.viewModel().load();
+                content.get().page().viewModel().load();
+                content.get().atRisk().viewModel().load();
             }
 
             /** First in the navigation: what the shop's history says. */
@@ -171,6 +176,10 @@ public final class InsightFeature implements Feature {
                 return 0;
             }
         });
+    }
+
+    /** The insights page and its at-risk panel, built together when the page is first shown. */
+    private record Content(InsightsPage page, AtRiskPanel atRisk) {
     }
 
     @Override
