@@ -126,7 +126,9 @@ public final class StartBenchmark {
         System.out.println("JVM options (jvm.options): " + String.join(" ", options));
         String cp = classes + java.io.File.pathSeparator + jar;
 
-        Run started = launch("java -jar", store, List.of("-Dregulars.milestones=true", "-jar", jar.toString()), false);
+        List<String> day = List.of("first-rows", "search-index", "day-started");
+        List<String> used = List.of("first-rows", "search-index", "day-started", "scripted-use");
+        Run started = launch("java -jar", store, List.of("-Dregulars.milestones=true", "-jar", jar.toString()), day, true);
         List<String> withOptions = new ArrayList<>(options);
         withOptions.addAll(List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary"));
         Path recording = work.resolve("start.jfr");
@@ -134,33 +136,39 @@ public final class StartBenchmark {
             withOptions.add("-XX:StartFlightRecording=filename=" + recording + ",settings=default");
         }
         withOptions.addAll(List.of("-Dregulars.milestones=true", LOG_CONFIG, "-cp", cp, StartDriver.class.getName()));
-        Run used = launch("options, used", store, withOptions, true);
+        Run inUse = launch("options, used", store, withOptions, used, true);
         Run defaults = launch("JVM defaults, used", store, List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary",
-                "-Dregulars.milestones=true", "--enable-native-access=ALL-UNNAMED", LOG_CONFIG, "-cp", cp, StartDriver.class.getName()), true);
-        Run probe = launch("plain JDBC", store, List.of("-cp", cp, FirstPageProbe.class.getName()), false);
+                "-Dregulars.milestones=true", "--enable-native-access=ALL-UNNAMED", LOG_CONFIG, "-cp", cp, StartDriver.class.getName()),
+                used, true);
+        Run probe = launch("plain JDBC", store, List.of("-cp", cp, FirstPageProbe.class.getName()), List.of("first-rows"), false);
+        Run sql = launch("SQL searches", store, List.of("-cp", cp, SearchProbe.class.getName()), List.of("done"), false);
 
         System.out.println();
         System.out.println("| from the launch | `java -jar` (relaunches with jvm.options) | jvm.options, in use | JVM defaults, in use | plain JDBC first page |");
         System.out.println("| --- | --- | --- | --- | --- |");
         for (String m : List.of("window", "first-rows", "search-index", "day-started", "slow-columns")) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", m, started.at(m), used.at(m), defaults.at(m),
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", m, started.at(m), inUse.at(m), defaults.at(m),
                     m.equals("first-rows") ? probe.at(m) : "");
         }
-        System.out.printf(Locale.ROOT, "| RSS at the end (MB) | %s | %s | %s | |%n", started.rss(), used.rss(), defaults.rss());
-        System.out.printf(Locale.ROOT, "| peak RSS (MB) | %s | %s | %s | |%n", started.peak(), used.peak(), defaults.peak());
+        System.out.printf(Locale.ROOT, "| RSS at the end (MB) | %s | %s | %s | |%n", started.rss(), inUse.rss(), defaults.rss());
+        System.out.printf(Locale.ROOT, "| peak RSS (MB) | %s | %s | %s | |%n", started.peak(), inUse.peak(), defaults.peak());
         System.out.println();
         System.out.println("Targets at 100,000 customers: first rows within 2 s of the launch; a search within 50 ms once the"
                 + " index is built; RSS at most 400 MB in use.");
-        searches(used, defaults);
-        memory("jvm.options, in use", used);
+        searches(inUse, defaults, sql);
+        memory("jvm.options, in use", inUse);
         memory("JVM defaults, in use", defaults);
         if (jfr && Files.exists(recording)) {
             heapAfterGc(recording);
         }
     }
 
-    /** Starts {@code java args --data-dir COPY} on a fresh copy of the store and waits for its milestones. */
-    private Run launch(String name, Path store, List<String> args, boolean scripted) throws Exception {
+    /**
+     * Starts {@code java args} on a fresh copy of the store ({@code --data-dir COPY}, or the folder
+     * as the last argument of a probe), waits for the {@code wanted} milestones, then measures
+     * its memory (when {@code measure}) and ends it.
+     */
+    private Run launch(String name, Path store, List<String> args, List<String> wanted, boolean measure) throws Exception {
         Path copy = work.resolve("run-" + name.replaceAll("\\W+", "-"));
         deleteTree(copy);
         Files.createDirectories(copy);
@@ -169,10 +177,10 @@ public final class StartBenchmark {
         command.add(java());
         command.addAll(display.jvmOptions());
         command.addAll(args);
-        if (args.contains(FirstPageProbe.class.getName())) {
-            command.add(copy.toString());
-        } else {
+        if (measure) {
             command.addAll(List.of("--data-dir", copy.toString()));
+        } else {
+            command.add(copy.toString());
         }
         System.out.printf(Locale.ROOT, "%nRun \"%s\" (load average %s) ...%n", name, loadAverage());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -180,18 +188,15 @@ public final class StartBenchmark {
         long t0 = System.currentTimeMillis();
         Process p = pb.start();
         Run run = new Run(name, t0, p);
-        Thread reader = Thread.ofPlatform().daemon().start(() -> run.read());
-        List<String> wanted = FirstPageProbe.class.getName().equals(args.getLast()) ? List.of("first-rows")
-                : scripted ? List.of("first-rows", "search-index", "day-started", "scripted-use")
-                : List.of("first-rows", "search-index", "day-started");
+        Thread reader = Thread.ofPlatform().daemon().start(run::read);
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         while (!run.reachedAll(wanted) && p.isAlive() && System.currentTimeMillis() < end) {
             Thread.sleep(20);
         }
-        if (!wanted.equals(List.of("first-rows"))) {
+        if (measure) {
             Thread.sleep(2000); // let the last rows and columns settle
-            run.measure(scripted);
-            ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroy));
+            run.measure(true);
+            p.toHandle().descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         }
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -207,27 +212,30 @@ public final class StartBenchmark {
         return run;
     }
 
-    private static void searches(Run used, Run defaults) {
+    private static void searches(Run used, Run defaults, Run sql) {
         System.out.println();
-        System.out.println("Searches typed into the list once the index is built, to their first row on screen, next to the same"
-                + " search and first page through SQL in the same process (the list's path until the index is ready), ms:");
-        System.out.println("| query | matches | jvm.options: list | SQL | JVM defaults: list | SQL |");
-        System.out.println("| --- | --- | --- | --- | --- | --- |");
-        Map<String, double[]> other = new LinkedHashMap<>();
-        for (String[] s : defaults.searches) {
-            other.put(s[0], new double[]{Double.parseDouble(s[1]), Double.parseDouble(s[2])});
-        }
+        System.out.println("Searches typed into the list once the index is built, from the text set to the first row on screen,"
+                + " next to the same search and first page through SQL (the list's path until the index is ready; in a JVM of"
+                + " its own on the same data, after the runs), ms:");
+        System.out.println("| query | matches | jvm.options | JVM defaults | SQL |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        Map<String, String> other = new LinkedHashMap<>();
+        defaults.searches.forEach(s -> other.put(s[0], s[1]));
+        Map<String, String> bySql = new LinkedHashMap<>();
+        sql.sql.forEach(s -> bySql.put(s[0], s[1]));
         List<Double> list = new ArrayList<>();
-        List<Double> sql = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
         for (String[] s : used.searches) {
-            double[] d = other.getOrDefault(s[0], new double[]{Double.NaN, Double.NaN});
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.1f | %.1f |%n", s[0].replace('_', ' '), s[3], s[1], s[2], d[0], d[1]);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", s[0].replace('_', ' '), s[2], s[1],
+                    other.getOrDefault(s[0], "–"), bySql.getOrDefault(s[0], "–"));
             list.add(Double.parseDouble(s[1]));
-            sql.add(Double.parseDouble(s[2]));
+            if (bySql.containsKey(s[0])) {
+                plain.add(Double.parseDouble(bySql.get(s[0])));
+            }
         }
-        if (!list.isEmpty()) {
-            System.out.printf(Locale.ROOT, "list: median %.1f ms, max %.1f ms; SQL: median %.1f ms, max %.1f ms%n",
-                    median(list), max(list), median(sql), max(sql));
+        if (!list.isEmpty() && !plain.isEmpty()) {
+            System.out.printf(Locale.ROOT, "list (jvm.options): median %.1f ms, max %.1f ms; SQL: median %.1f ms, max %.1f ms%n",
+                    median(list), max(list), median(plain), max(plain));
         }
     }
 
@@ -293,6 +301,7 @@ public final class StartBenchmark {
         final Process process;
         final Map<String, Long> milestones = new ConcurrentHashMap<>();
         final List<String[]> searches = new CopyOnWriteArrayList<>();
+        final List<String[]> sql = new CopyOnWriteArrayList<>();
         final List<String> lines = new CopyOnWriteArrayList<>();
         final Map<String, Long> nmt = new LinkedHashMap<>();
         long rssKb;
@@ -316,8 +325,10 @@ public final class StartBenchmark {
                     String[] f = line.trim().split(" ");
                     if (f[0].equals("regulars-milestone") && f.length == 3) {
                         milestones.putIfAbsent(f[1], Long.parseLong(f[2]) - started);
-                    } else if (f[0].equals("regulars-bench") && f.length == 6 && f[1].equals("search")) {
-                        searches.add(new String[]{f[2], f[3], f[4], f[5]});
+                    } else if (f[0].equals("regulars-bench") && f.length == 5 && f[1].equals("search")) {
+                        searches.add(new String[]{f[2], f[3], f[4]});
+                    } else if (f[0].equals("regulars-bench") && f.length == 5 && f[1].equals("sql")) {
+                        sql.add(new String[]{f[2], f[3], f[4]});
                     } else if (f[0].equals("regulars-bench") && f[1].equals("failed")) {
                         System.out.println("  driver: " + line);
                     }
@@ -337,6 +348,9 @@ public final class StartBenchmark {
         }
 
         void measure(boolean withNmt) throws Exception {
+            if (!process.isAlive()) {
+                return;
+            }
             ProcessHandle app = app();
             rssKb = status(app.pid(), "VmRSS");
             peakKb = status(app.pid(), "VmHWM");

@@ -277,6 +277,11 @@ public final class InsightService {
         return new KpiValues(p, v);
     }
 
+    /** The ids of every customer who is not archived, sorted. */
+    long[] activeCustomerIds() {
+        return repository.activeCustomerIds(db.dsl());
+    }
+
     /** Every customer who is not archived, by code (for files that list prospects too). */
     public void forEachActiveCustomer(InsightRepository.CustomerSink sink) {
         repository.forEachActiveCustomer(db.dsl(), sink);
