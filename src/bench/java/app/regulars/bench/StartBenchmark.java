@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * The window needs a display: the session's ({@code DISPLAY}), else an Xvfb started here,
  * else JavaFX's headless platform, which the output then says (no X11 or GTK memory counted).
  * Options: {@code --customers N}, {@code --keep=DIR} (make the store there once, reuse it
- * after), {@code --jfr} (record the second run with Flight Recorder: heap after each GC).
+ * after), {@code --jfr} or {@code --jfr=true} (record the second run with Flight Recorder: the heap
+ * after each collection, the pauses).
  */
 public final class StartBenchmark {
     private static final long TIMEOUT_MS = 15 * 60_000;
@@ -79,7 +80,9 @@ public final class StartBenchmark {
                 case "--classes" -> classes = Path.of(args[++i]);
                 case "--jfr" -> jfr = true;
                 default -> {
-                    if (args[i].startsWith("--keep=")) {
+                    if (args[i].startsWith("--jfr=")) {
+                        jfr = Boolean.parseBoolean(args[i].substring("--jfr=".length()));
+                    } else if (args[i].startsWith("--keep=")) {
                         keep = args[i].substring("--keep=".length());
                     } else {
                         throw new IllegalArgumentException("Unknown argument " + args[i]);
@@ -146,7 +149,7 @@ public final class StartBenchmark {
         System.out.println();
         System.out.println("| from the launch | `java -jar` (relaunches with jvm.options) | jvm.options, in use | JVM defaults, in use | plain JDBC first page |");
         System.out.println("| --- | --- | --- | --- | --- |");
-        for (String m : List.of("window", "first-rows", "search-index", "day-started", "slow-columns")) {
+        for (String m : List.of("window", "store-open", "shell", "first-rows", "search-index", "slow-columns", "day-started")) {
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", m, started.at(m), inUse.at(m), defaults.at(m),
                     m.equals("first-rows") ? probe.at(m) : "");
         }
@@ -251,9 +254,11 @@ public final class StartBenchmark {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-24s %6.1f MB committed%n", e.getKey(), e.getValue() / 1024.0));
         System.out.printf(Locale.ROOT, "  %-24s %6.1f MB committed%n", "JVM total (NMT)", total / 1024.0);
-        if (run.rssKb > 0) {
+        if (run.rssKb > total) {
             System.out.printf(Locale.ROOT, "  %-24s %6.1f MB (RSS minus what the JVM tracks: native libraries, JavaFX, GTK, fonts, malloc outside the JVM)%n",
                     "outside NMT", (run.rssKb - total) / 1024.0);
+        } else if (run.rssKb > 0) {
+            System.out.println("  (the JVM committed more than the process has touched: RSS is below its total)");
         }
     }
 

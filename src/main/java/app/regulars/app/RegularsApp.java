@@ -45,12 +45,31 @@ public final class RegularsApp extends Application {
     /** Whether the start-of-day jobs have run since the store opened. */
     private boolean dayStarted;
 
+    /** The store, opening on a thread of its own while JavaFX starts (started by {@link #launch(Path)}). */
+    private static volatile java.util.concurrent.CompletableFuture<Opened> storeOpening;
+
     public static void launch(Path dataDir) {
         dataDirectory = dataDir;
+        // Open the store (Flyway's check, every feature) while the toolkit starts and the window
+        // appears: the two overlap instead of following each other.
+        storeOpening = java.util.concurrent.CompletableFuture.supplyAsync(() -> open(dataDir), command -> {
+            Thread t = new Thread(command, "regulars-open");
+            t.setDaemon(true);
+            t.start();
+        });
         Application.launch(RegularsApp.class);
     }
 
     private record Opened(AppContext context, Locale locale, Theme theme, boolean firstStart) {
+    }
+
+    private static Opened open(Path dir) {
+        AppContext ctx = AppContext.open(dir);
+        Settings settings = ctx.settings();
+        Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
+        Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
+        boolean first = settings.get(Settings.ONBOARDED).isEmpty() && ctx.customers().countAll() == 0;
+        return new Opened(ctx, locale, chosen, first);
     }
 
     @Override
@@ -71,17 +90,21 @@ public final class RegularsApp extends Application {
         stage.show();
         Milestones.reach(Milestones.WINDOW);
         Path dir = dataDirectory;
+        java.util.concurrent.CompletableFuture<Opened> started = storeOpening;
         runner.run(() -> {
-            AppContext ctx = AppContext.open(dir);
-            Settings settings = ctx.settings();
-            Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
-            Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
-            boolean first = settings.get(Settings.ONBOARDED).isEmpty() && ctx.customers().countAll() == 0;
-            return new Opened(ctx, locale, chosen, first);
+            if (started == null) {
+                return open(dir);
+            }
+            try {
+                return started.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
         }, this::opened, this::failedToOpen);
     }
 
     private void opened(Opened opened) {
+        Milestones.reach(Milestones.STORE_OPEN);
         context = opened.context();
         messages = new Messages(opened.locale());
         DateFields.useAppLanguage(messages.locale());
@@ -129,6 +152,7 @@ public final class RegularsApp extends Application {
         Shell shell = new Shell(context, runner, messages, theme, this::switchLanguage, this::switchTheme);
         scene.setRoot(shell);
         shell.installShortcuts(scene);
+        Milestones.reach(Milestones.SHELL);
         if (dayStarted) {
             shell.openStartPage();
             return;

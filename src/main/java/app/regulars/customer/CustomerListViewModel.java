@@ -91,7 +91,12 @@ public final class CustomerListViewModel {
         }, e -> error.set(messages.describe(e)));
     }
 
-    /** Runs the search for what the user typed and chose; one per keystroke, so nothing else. */
+    /**
+     * Runs the search for what the user typed and chose; one per keystroke, so nothing else.
+     * The list of everyone (nothing typed, no tag, no filter: the list as it opens) shows its
+     * first page from a query of its own first, while the ids of all the customers (100,000
+     * rows read one by one by H2) come on the other worker.
+     */
     private void search() {
         long mine = ++generation;
         String q = query.get();
@@ -101,26 +106,41 @@ public final class CustomerListViewModel {
         boolean asc = ascending.get();
         ListFilter within = filter.get();
         busy.set(true);
+        boolean everyone = (q == null || q.isBlank()) && (tag == null || tag.isBlank()) && within == null;
+        boolean[] allShown = {false};
+        boolean[] firstShown = {false};
+        if (everyone) {
+            runner.run(() -> service.firstPage(archived, s, asc, CustomerRowList.PAGE_SIZE), first -> {
+                if (mine != generation || allShown[0]) {
+                    return;
+                }
+                firstShown[0] = true;
+                rows.resetFirstPage(first.ids(), first.total());
+                rows.firstPageLoaded();
+                showCount(first.total(), q, archived, null);
+                showPage(first.ids(), 0, first.rows(), mine);
+            }, e -> {
+                if (mine == generation) {
+                    error.set(messages.describe(e));
+                }
+            });
+        }
         runner.run(() -> service.search(q, tag, archived, s, asc, within == null ? null : within.customerIds()), ids -> {
             if (mine != generation) {
                 return;
             }
+            allShown[0] = true;
             busy.set(false);
             error.set("");
-            rows.reset(ids);
+            if (firstShown[0]) {
+                rows.complete(ids);
+            } else {
+                rows.reset(ids);
+            }
             if (ids.length == 0) {
                 Milestones.reach(Milestones.FIRST_ROWS); // nothing to show is shown too: the day's jobs wait on it
             }
-            count.set(ids.length);
-            // Only a typed search is cut at the limit; with nothing typed the list holds everyone.
-            boolean typed = q != null && !q.isBlank();
-            String counted = typed && ids.length >= CustomerService.SEARCH_LIMIT
-                    ? messages.get("customer.list.countCapped", ids.length)
-                    : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", ids.length);
-            if (within != null) {
-                counted = messages.get("customer.list.countFiltered", counted, within.label());
-            }
-            status.set(note.isEmpty() ? counted : note + "  " + counted);
+            showCount(ids.length, q, archived, within);
             note = "";
         }, e -> {
             if (mine == generation) {
@@ -128,6 +148,19 @@ public final class CustomerListViewModel {
                 error.set(messages.describe(e));
             }
         });
+    }
+
+    private void showCount(int n, String q, boolean archived, ListFilter within) {
+        count.set(n);
+        // Only a typed search is cut at the limit; with nothing typed the list holds everyone.
+        boolean typed = q != null && !q.isBlank();
+        String counted = typed && n >= CustomerService.SEARCH_LIMIT
+                ? messages.get("customer.list.countCapped", n)
+                : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", n);
+        if (within != null) {
+            counted = messages.get("customer.list.countFiltered", counted, within.label());
+        }
+        status.set(note.isEmpty() ? counted : note + "  " + counted);
     }
 
 
@@ -140,35 +173,39 @@ public final class CustomerListViewModel {
     private void loadPage(long[] ids, int from) {
         long mine = generation;
         runner.run(() -> service.summaries(ids), summaries -> {
-            if (mine != generation) {
-                return;
-            }
-            rows.fill(from, summaries, (row, s) -> row.fill(s, service.phones().format(s.primaryPhone()),
-                    birthdays.next(s.birthday(), service.today())));
-            if (!summaries.isEmpty()) {
-                Milestones.reach(Milestones.FIRST_ROWS);
-            }
-            if (from == 0) {
-                service.prepareSearch(); // the first page is shown: now the search index may take the machine
-            }
-            if (columns.isEmpty()) {
-                return;
-            }
-            List<Integer> quick = new ArrayList<>();
-            List<Integer> slow = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                (columns.get(i).slow() ? slow : quick).add(i);
-            }
-            if (!quick.isEmpty()) {
-                runner.run(() -> extras(ids, quick), extras -> showExtras(from, summaries, mine, extras), e -> error.set(messages.describe(e)));
-            }
-            if (!slow.isEmpty()) {
-                runner.runInBackground(() -> extras(ids, slow), extras -> {
-                    showExtras(from, summaries, mine, extras);
-                    Milestones.reach(Milestones.SLOW_COLUMNS);
-                }, e -> error.set(messages.describe(e)));
+            if (mine == generation) {
+                showPage(ids, from, summaries, mine);
             }
         }, e -> error.set(messages.describe(e)));
+    }
+
+    /** Fills a page's rows, then asks for the other features' columns. */
+    private void showPage(long[] ids, int from, List<CustomerSummary> summaries, long mine) {
+        rows.fill(from, summaries, (row, s) -> row.fill(s, service.phones().format(s.primaryPhone()),
+                birthdays.next(s.birthday(), service.today())));
+        if (!summaries.isEmpty()) {
+            Milestones.reach(Milestones.FIRST_ROWS);
+        }
+        if (from == 0) {
+            service.prepareSearch(); // the first page is shown: now the search index may take the machine
+        }
+        if (columns.isEmpty()) {
+            return;
+        }
+        List<Integer> quick = new ArrayList<>();
+        List<Integer> slow = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            (columns.get(i).slow() ? slow : quick).add(i);
+        }
+        if (!quick.isEmpty()) {
+            runner.run(() -> extras(ids, quick), extras -> showExtras(from, summaries, mine, extras), e -> error.set(messages.describe(e)));
+        }
+        if (!slow.isEmpty()) {
+            runner.runInBackground(() -> extras(ids, slow), extras -> {
+                showExtras(from, summaries, mine, extras);
+                Milestones.reach(Milestones.SLOW_COLUMNS);
+            }, e -> error.set(messages.describe(e)));
+        }
     }
 
     /** The texts of the columns at these positions, by column position. */

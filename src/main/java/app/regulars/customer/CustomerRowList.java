@@ -27,6 +27,10 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
     private long[] used = new long[0];
     private long clock;
     private int held;
+    /** How many of {@code ids} are known (the rest come with {@link #complete}). */
+    private int known;
+    /** Whether a row whose id was not known yet was handed out (the table scrolled there early). */
+    private boolean handedOutUnknown;
 
     /** {@code pageLoader} gets the ids of a page and its first index; it calls {@link #fill} when they arrive. */
     public CustomerRowList(ObjIntConsumer<long[]> pageLoader) {
@@ -35,8 +39,39 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
 
     /** Replaces the whole list with these ids (a new search or sort). */
     public void reset(long[] newIds) {
+        reset(newIds.clone(), newIds.length);
+    }
+
+    /**
+     * Replaces the whole list with one of {@code total} rows of which only the first ids are
+     * known yet (the first page, read on its own at the start); {@link #complete} brings the
+     * rest. Rows beyond the known ones are empty until then.
+     */
+    public void resetFirstPage(long[] firstIds, int total) {
+        reset(java.util.Arrays.copyOf(firstIds, Math.max(total, firstIds.length)), firstIds.length);
+    }
+
+    /**
+     * All the ids of a list started with {@link #resetFirstPage}: when they begin with the known
+     * ones and their number is as said, the rows shown stay as they are; otherwise (a change
+     * came in between) the list is replaced.
+     */
+    public void complete(long[] all) {
+        boolean same = all.length == ids.length && java.util.Arrays.equals(all, 0, known, ids, 0, known);
+        if (!same || handedOutUnknown) {
+            reset(all);
+            return;
+        }
+        ids = all.clone();
+        known = all.length;
+    }
+
+
+    private void reset(long[] newIds, int knownIds) {
         List<CustomerRow> removed = snapshot();
-        ids = newIds.clone();
+        known = knownIds;
+        handedOutUnknown = false;
+        ids = newIds;
         rows = new CustomerRow[ids.length];
         requested = new boolean[(ids.length + PAGE_SIZE - 1) / PAGE_SIZE];
         used = new long[requested.length];
@@ -69,6 +104,10 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
 
     @Override
     public CustomerRow get(int index) {
+        if (index >= known) {
+            handedOutUnknown = true;
+            return new CustomerRow(0); // empty until the ids come (complete)
+        }
         int page = index / PAGE_SIZE;
         use(page);
         CustomerRow row = rows[index];
@@ -113,7 +152,15 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         }
         requested[page] = true;
         int from = page * PAGE_SIZE;
-        pageLoader.accept(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + PAGE_SIZE)), from);
+        pageLoader.accept(Arrays.copyOfRange(ids, from, Math.min(known, from + PAGE_SIZE)), from);
+    }
+
+    /** Marks the first page as asked for: its rows came with it ({@link #resetFirstPage}). */
+    public void firstPageLoaded() {
+        if (requested.length > 0) {
+            use(0);
+            requested[0] = true;
+        }
     }
 
     /** How many rows are held (filled or waiting for their page), for tests. */
@@ -152,7 +199,8 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         return ids.length;
     }
 
+    /** The id at {@code index}; 0 while the list's ids beyond its first page are still coming. */
     public long idAt(int index) {
-        return ids[index];
+        return index < known ? ids[index] : 0;
     }
 }

@@ -450,6 +450,20 @@ public final class CustomerService {
         return within == null ? ids : keep(ids, within, limit);
     }
 
+    /**
+     * The first page of the list of everyone (nothing typed, no tag, no filter) and how many
+     * there are: what the list shows at once while the ids of all of them are still read
+     * ({@link #search}).
+     */
+    public FirstPage firstPage(boolean archived, CustomerSort sort, boolean ascending, int size) {
+        long[] ids = repository.firstIds(db.dsl(), archived, sort, ascending, size);
+        return new FirstPage(ids, summaries(ids), repository.count(db.dsl(), archived));
+    }
+
+    /** A list's first page: its ids in order, their rows, and the length of the whole list. */
+    public record FirstPage(long[] ids, List<CustomerSummary> rows, int total) {
+    }
+
     /** The ids in {@code within}, in their order, at most {@code limit} (0: all). */
     private static long[] keep(long[] ids, Set<Long> within, int limit) {
         long[] out = new long[Math.min(ids.length, within.size())];

@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Milestones {
     public static final String WINDOW = "window";
+    /** The data file is open and migrated, every feature opened on it. */
+    public static final String STORE_OPEN = "store-open";
+    /** The shell (navigation and the customer list, still empty) is on screen. */
+    public static final String SHELL = "shell";
     public static final String FIRST_ROWS = "first-rows";
     public static final String SEARCH_INDEX = "search-index";
     public static final String DAY_STARTED = "day-started";

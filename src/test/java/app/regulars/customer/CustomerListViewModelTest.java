@@ -298,4 +298,30 @@ class CustomerListViewModelTest {
         assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).as("from the index").containsExactly("曾晓燕");
         held.close();
     }
+
+    @Test
+    void theListOfEveryoneShowsItsFirstPageBeforeTheIdsOfAllArrive() {
+        java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        app.regulars.fx.TaskRunner queued = new app.regulars.fx.TaskRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<Throwable> onError) {
+                tasks.add(() -> new SyncTaskRunner().run(work, onSuccess, onError));
+            }
+
+            @Override
+            public void onUiThread(Runnable action) {
+                action.run();
+            }
+        };
+        CustomerListViewModel list = new CustomerListViewModel(context.customers(), queued, new Messages(Locale.ENGLISH));
+        list.refresh();
+        assertThat(tasks).as("the first page, the ids of all, the tags").hasSize(3);
+        tasks.poll().run();
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
+        assertThat(list.statusProperty().get()).isEqualTo("3 customers");
+        tasks.poll().run();
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
+        assertThat(tasks).as("the tags, and the first page asked nothing more").hasSize(1);
+    }
 }

@@ -46,4 +46,35 @@ class CustomerRowListTest {
         assertThat(list.get(CustomerRowList.PAGE_SIZE + 1).nameProperty().get()).isEqualTo("Customer " + (CustomerRowList.PAGE_SIZE + 2));
         assertThat(asked).as("the second page, used longest ago, was dropped and comes again").containsExactly(CustomerRowList.PAGE_SIZE);
     }
+
+    @Test
+    void aFirstPageShowsAtOnceAndTheRestOfTheIdsJoinItWithoutReloadingIt() {
+        open(0);
+        long[] all = LongStream.rangeClosed(1, 1000).toArray();
+        list.resetFirstPage(java.util.Arrays.copyOf(all, 100), 1000);
+        list.firstPageLoaded();
+        list.fill(0, LongStream.rangeClosed(1, 100).mapToObj(id -> new CustomerSummary(id, "", "Customer " + id, null, null, null,
+                List.of(), null, false)).toList(), (row, s) -> row.fill(s, "", ""));
+        assertThat(list).hasSize(1000);
+        CustomerRow first = list.get(0);
+        assertThat(first.nameProperty().get()).isEqualTo("Customer 1");
+        assertThat(list.idAt(500)).as("not known yet").isZero();
+        assertThat(asked).as("nothing asked: the first page came with its rows").isEmpty();
+        list.complete(all);
+        assertThat(list.get(0)).as("the same row, not reloaded").isSameAs(first);
+        assertThat(list.idAt(500)).isEqualTo(501);
+        assertThat(list.get(500).nameProperty().get()).isEqualTo("Customer 501");
+        assertThat(asked).containsExactly(500);
+    }
+
+    @Test
+    void idsThatDoNotFitTheFirstPageReplaceTheList() {
+        open(0);
+        list.resetFirstPage(new long[] {1, 2, 3}, 3);
+        list.firstPageLoaded();
+        CustomerRow before = list.get(0);
+        list.complete(new long[] {1, 3}); // a customer archived in between
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0)).isNotSameAs(before);
+    }
 }
