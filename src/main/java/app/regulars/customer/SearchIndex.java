@@ -30,7 +30,8 @@ final class SearchIndex {
      * {@code text} ({@link #encode}: one byte for a character below U+0080, three above, so that
      * the bytes sort as the strings do); token i is {@code text[textStart[i] .. textStart[i+1])}.
      * The postings of token i are {@code postings[start[i] .. start[i+1])}, as list positions;
-     * {@code idAt} holds the customer id at each position, in list order (name, then id).
+     * {@code idAt} holds the customer id at each position, in list order (name, then id), the
+     * active customers before the archived (a search looks at one of the two only).
      */
     static final class Snapshot {
         private final long version;
