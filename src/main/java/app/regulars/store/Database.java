@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -140,6 +141,9 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
+        if (schemaCurrent()) {
+            return; // nothing to migrate: Flyway's 900 classes (Jackson's among them) stay unloaded
+        }
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
@@ -157,6 +161,65 @@ public final class Database implements AutoCloseable {
             scriptBackup(backup);
         }
         flyway.migrate();
+    }
+
+    /** Where the migrations are, on the class path. */
+    private static final String MIGRATIONS = "db/migration";
+    private static final java.util.regex.Pattern MIGRATION = java.util.regex.Pattern.compile("V(\\d+)__.+\\.sql");
+
+    /**
+     * Whether the store is at the newest migration this build carries, every one applied with
+     * success: the usual start, which then needs no Flyway. Anything else (a new store, a
+     * pending, failed or newer migration, migrations not found in a directory or a jar) goes
+     * to Flyway, which migrates, or refuses a store from a newer Regulars.
+     */
+    private boolean schemaCurrent() {
+        java.math.BigInteger newest = newestMigration(Database.class.getClassLoader());
+        if (newest == null) {
+            return false;
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rows = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                     + " WHERE \"version\" IS NOT NULL")) {
+            java.math.BigInteger applied = null;
+            while (rows.next()) {
+                if (!rows.getBoolean(2)) {
+                    return false;
+                }
+                java.math.BigInteger v = new java.math.BigInteger(rows.getString(1));
+                applied = applied == null || v.compareTo(applied) > 0 ? v : applied;
+            }
+            return newest.equals(applied);
+        } catch (SQLException | NumberFormatException e) {
+            return false; // no history yet (a new store), or versions Flyway must read
+        }
+    }
+
+    /** The highest version among the migrations on the class path; null where they cannot be listed. */
+    static java.math.BigInteger newestMigration(ClassLoader loader) {
+        java.net.URL dir = loader.getResource(MIGRATIONS);
+        if (dir == null) {
+            return null;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        try {
+            if (dir.getProtocol().equals("file")) {
+                try (var files = Files.list(Path.of(dir.toURI()))) {
+                    files.forEach(f -> names.add(f.getFileName().toString()));
+                }
+            } else if (dir.getProtocol().equals("jar")) {
+                var jar = ((java.net.JarURLConnection) dir.openConnection()).getJarFile();
+                jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith(MIGRATIONS + "/"))
+                        .forEach(n -> names.add(n.substring(MIGRATIONS.length() + 1)));
+            } else {
+                return null;
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            LOG.debug("Listing the migrations", e);
+            return null;
+        }
+        return names.stream().map(MIGRATION::matcher).filter(java.util.regex.Matcher::matches)
+                .map(m -> new java.math.BigInteger(m.group(1))).max(java.math.BigInteger::compareTo).orElse(null);
     }
 
     /** A logical backup ({@code SCRIPT ... COMPRESSION ZIP}); H2 verifies page checksums while writing it. */

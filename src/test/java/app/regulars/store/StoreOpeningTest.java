@@ -85,6 +85,32 @@ class StoreOpeningTest {
         assertThat(dir.resolve("backups")).doesNotExist();
     }
 
+    @Test
+    void theNewestMigrationFoundIsTheOneFlywayApplied(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir)) {
+            String applied = db.dsl().fetchValue("SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"").toString();
+            assertThat(Database.newestMigration(Database.class.getClassLoader())).hasToString(applied);
+        }
+    }
+
+    @Test
+    void theNewestMigrationIsFoundInAJarToo(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : new String[]{"db/", "db/migration/", "db/migration/V001__first.sql", "db/migration/V012__twelfth.sql",
+                    "db/migration/V002__second.sql", "db/migration/README.md", "db/other/V099__elsewhere.sql"}) {
+                out.putNextEntry(new java.util.jar.JarEntry(name));
+                if (!name.endsWith("/")) {
+                    out.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
+                }
+                out.closeEntry();
+            }
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            assertThat(Database.newestMigration(loader)).hasToString("12");
+        }
+    }
+
     /** Schema history and customers, as text: what "no change" is compared on. */
     private static String snapshot(String url) throws Exception {
         StringBuilder sb = new StringBuilder();
