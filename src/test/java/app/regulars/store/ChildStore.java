@@ -18,7 +18,10 @@ import java.util.List;
  * customers one by one forever, printing {@code saved CODE} after each save returns;
  * {@code hold DIR} opens the folder, prints {@code open} and keeps it open until its input closes;
  * {@code bulk DIR N} fills the empty store with N sample customers as the {@code demo} command
- * does, printing {@code progress K} as the load goes and {@code done K} at the end.
+ * does, printing {@code progress K} as the load goes and {@code done K} at the end;
+ * {@code purchases DIR N} fills it with N sample customers, prints {@code customers N}, then
+ * imports their purchases as the demo does, printing {@code purchases K} as each slice of
+ * customers' purchases is committed.
  */
 public final class ChildStore {
     private ChildStore() {
@@ -40,6 +43,19 @@ public final class ChildStore {
                 int n = Integer.parseInt(args[2]);
                 int saved = new SampleShop(7L, customers.today()).fill(customers, n, k -> {
                     System.out.println("progress " + k);
+                    System.out.flush();
+                }, () -> false);
+                System.out.println("done " + saved);
+                System.out.flush();
+                return;
+            }
+            if (args[0].equals("purchases")) {
+                int n = Integer.parseInt(args[2]);
+                SampleShop shop = new SampleShop(7L, ctx.customers().today());
+                System.out.println("customers " + shop.fill(ctx.customers(), n, k -> { }, () -> false));
+                System.out.flush();
+                int saved = shop.fillPurchases(ctx.membership(), (k, all) -> {
+                    System.out.println("purchases " + k);
                     System.out.flush();
                 }, () -> false);
                 System.out.println("done " + saved);
