@@ -68,7 +68,8 @@ import java.util.stream.Stream;
  * machine is shared: wall time says as much about the other processes). Run with
  * {@code ./mvnw -Pbench-import verify [-Dbench.import.customers=N -Dbench.import.purchases=M
  * -Dbench.import.demo=D]}, or this class with {@code --customers N --purchases M --demo D
- * [--skip-demo]}.
+ * [--skip-demo]}; {@code --files-only DIR} only writes the two files into DIR (to import them with
+ * another build of the program).
  */
 public final class ImportBenchmark {
     private static final long SEED = 20240101L;
@@ -88,6 +89,18 @@ public final class ImportBenchmark {
                 case "--demo" -> demo = Integer.parseInt(args[i + 1]);
                 default -> { }
             }
+        }
+        int filesOnly = List.of(args).indexOf("--files-only");
+        if (filesOnly >= 0) {
+            // the two files alone, into a folder, to import with another build (java -jar regulars.jar import ...)
+            Path out = Path.of(args[filesOnly + 1]);
+            Files.createDirectories(out);
+            List<Customer> sample = sampleCustomers(customers, LocalDate.now());
+            try (OutputStream o = Files.newOutputStream(out.resolve("customers.csv"))) {
+                CustomerCsvExporter.writeAll(o, sample);
+            }
+            writePurchases(out.resolve("purchases.csv"), samplePurchases(purchases, customers, LocalDate.now()));
+            return;
         }
         Path work = Files.createTempDirectory("regulars-bench-import");
         try {

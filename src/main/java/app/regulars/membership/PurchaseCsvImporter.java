@@ -167,7 +167,7 @@ public final class PurchaseCsvImporter {
                 }
             } else {
                 String e164 = e164(cell(row, lookup.col.get("phone")), lookup);
-                if (e164 != null && e164 != INVALID && !lookup.byPhone.containsKey(e164)) {
+                if (e164 != null && !e164.equals(INVALID) && !lookup.byPhone.containsKey(e164)) {
                     numbers.add(e164);
                 }
             }
@@ -217,7 +217,7 @@ public final class PurchaseCsvImporter {
             }
         } else if (phone != null) {
             String e164 = e164(phone, lookup);
-            who = e164 == null || e164 == INVALID ? null : lookup.byPhone.get(e164);
+            who = e164 == null || e164.equals(INVALID) ? null : lookup.byPhone.get(e164);
             if (who == NOBODY) {
                 who = null;
             }
