@@ -6,6 +6,7 @@ import app.regulars.store.DataDirectory;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * Entry point. With a command ({@code demo}, {@code import}, {@code export}, {@code find}, ...)
@@ -17,8 +18,21 @@ public final class Regulars {
     }
 
     public static void main(String[] args) {
+        if (opensWindow(args)) {
+            // java -jar carries no JVM options: the window starts in a JVM that has them (JvmOptions).
+            OptionalInt relaunched = JvmOptions.relaunch(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+                return;
+            }
+        }
         // Before any logger starts: the log file goes into the data folder.
-        System.setProperty("regulars.log.dir", DataDirectory.resolve(dataDirArgument(args)).resolve("logs").toString());
+        Path dataDirectory = DataDirectory.resolve(dataDirArgument(args));
+        System.setProperty("regulars.log.dir", dataDirectory.resolve("logs").toString());
+        if (opensWindow(args)) {
+            RegularsApp.launch(dataDirectory); // no command line to parse: its classes stay unloaded
+            return;
+        }
         Messages messages = Messages.forSystem();
         CommandLine cli = RegularsCommand.create(messages);
         CommandLine.ParseResult parsed;
@@ -42,6 +56,18 @@ public final class Regulars {
             return;
         }
         System.exit(cli.execute(args));
+    }
+
+    /** Whether these arguments open the window: nothing, or only {@code --data-dir DIR}. */
+    static boolean opensWindow(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                i++;
+            } else if (!args[i].startsWith("--data-dir=")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code --data-dir DIR} or {@code --data-dir=DIR} if given, for the log folder only. */

@@ -1,7 +1,9 @@
 package app.regulars.app;
 
+import app.regulars.fx.AppFonts;
 import app.regulars.fx.DateFields;
 import app.regulars.fx.FxTaskRunner;
+import app.regulars.fx.Milestones;
 import app.regulars.fx.TaskRunner;
 import app.regulars.fx.Windows;
 
@@ -44,16 +46,37 @@ public final class RegularsApp extends Application {
     /** Whether the start-of-day jobs have run since the store opened. */
     private boolean dayStarted;
 
+    /** The store, opening on a thread of its own while JavaFX starts (started by {@link #launch(Path)}). */
+    private static volatile java.util.concurrent.CompletableFuture<Opened> storeOpening;
+
     public static void launch(Path dataDir) {
         dataDirectory = dataDir;
+        AppFonts.prepareInBackground(); // while JavaFX starts: the fonts for Chinese where the system has none
+        // Open the store (Flyway's check, every feature) while the toolkit starts and the window
+        // appears: the two overlap instead of following each other.
+        storeOpening = java.util.concurrent.CompletableFuture.supplyAsync(() -> open(dataDir), command -> {
+            Thread t = new Thread(command, "regulars-open");
+            t.setDaemon(true);
+            t.start();
+        });
         Application.launch(RegularsApp.class);
     }
 
     private record Opened(AppContext context, Locale locale, Theme theme, boolean firstStart) {
     }
 
+    private static Opened open(Path dir) {
+        AppContext ctx = AppContext.open(dir);
+        Settings settings = ctx.settings();
+        Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
+        Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
+        boolean first = settings.get(Settings.ONBOARDED).isEmpty() && ctx.customers().countAll() == 0;
+        return new Opened(ctx, locale, chosen, first);
+    }
+
     @Override
     public void start(Stage primaryStage) {
+        AppFonts.prepareWindows(); // waits for the fonts: before the first Label makes a font
         this.stage = primaryStage;
         messages = Messages.forSystem();
         javafx.scene.control.Label opening = new javafx.scene.control.Label(messages.get("app.opening"));
@@ -68,18 +91,23 @@ public final class RegularsApp extends Application {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
+        Milestones.reach(Milestones.WINDOW);
         Path dir = dataDirectory;
+        java.util.concurrent.CompletableFuture<Opened> started = storeOpening;
         runner.run(() -> {
-            AppContext ctx = AppContext.open(dir);
-            Settings settings = ctx.settings();
-            Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
-            Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
-            boolean first = settings.get(Settings.ONBOARDED).isEmpty() && ctx.customers().countAll() == 0;
-            return new Opened(ctx, locale, chosen, first);
+            if (started == null) {
+                return open(dir);
+            }
+            try {
+                return started.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
         }, this::opened, this::failedToOpen);
     }
 
     private void opened(Opened opened) {
+        Milestones.reach(Milestones.STORE_OPEN);
         context = opened.context();
         messages = new Messages(opened.locale());
         DateFields.useAppLanguage(messages.locale());
@@ -127,20 +155,47 @@ public final class RegularsApp extends Application {
         Shell shell = new Shell(context, runner, messages, theme, this::switchLanguage, this::switchTheme);
         scene.setRoot(shell);
         shell.installShortcuts(scene);
+        Milestones.reach(Milestones.SHELL);
         if (dayStarted) {
             shell.openStartPage();
             return;
         }
         dayStarted = true;
-        startDay(context, runner, messages, shell);
+        // The day's jobs take seconds of both cores at 100,000 customers: they start once the
+        // customer list's first rows are on screen and its search index is built (which the
+        // first rows start), one after the other rather than side by side on two cores; or
+        // after a while, whatever the list does.
+        AppContext ctx = context;
+        Messages language = messages;
+        boolean[] started = {false};
+        Runnable go = () -> {
+            if (!started[0]) {
+                started[0] = true;
+                startDay(ctx, runner, language, shell);
+            }
+        };
+        Milestones.whenReached(Milestones.FIRST_ROWS, () -> Milestones.whenReached(Milestones.SEARCH_INDEX,
+                () -> runner.onUiThread(go)));
+        javafx.animation.PauseTransition fallback = new javafx.animation.PauseTransition(DAY_START_LATEST);
+        fallback.setOnFinished(e -> go.run());
+        fallback.play();
     }
 
-    /** Runs every feature's start-of-day jobs in the background, then lets {@code shell} open its start page. */
+    /** The day's jobs start at the latest this long after the shell is shown. */
+    private static final javafx.util.Duration DAY_START_LATEST = javafx.util.Duration.seconds(30);
+
+    /**
+     * Runs every feature's start-of-day jobs on the background lane (the customer list's first
+     * page never waits for them), then lets {@code shell} open its start page.
+     */
     public static void startDay(AppContext context, TaskRunner runner, Messages messages, Shell shell) {
-        runner.run(() -> {
+        runner.runInBackground(() -> {
             context.startOfDay(messages); // each job is safe to repeat
             return null;
-        }, ok -> shell.openStartPage(), e -> LOG.warn("Start of the day failed", e));
+        }, ok -> {
+            Milestones.reach(Milestones.DAY_STARTED);
+            shell.openStartPage();
+        }, e -> LOG.warn("Start of the day failed", e));
     }
 
     private void switchLanguage(Locale locale) {
@@ -168,8 +223,15 @@ public final class RegularsApp extends Application {
         showShell();
     }
 
+    /**
+     * The window goes first: closing the store may then compact its file (seconds on a large
+     * store grown by an import, decision 0013), which the user need not watch.
+     */
     @Override
     public void stop() {
+        if (stage != null) {
+            stage.hide();
+        }
         runner.close();
         if (context != null) {
             context.close();

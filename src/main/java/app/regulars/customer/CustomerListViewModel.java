@@ -17,7 +17,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import app.regulars.fx.Milestones;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the customer list shows: the matches of the search box (and tag filter, active or
@@ -85,7 +91,12 @@ public final class CustomerListViewModel {
         }, e -> error.set(messages.describe(e)));
     }
 
-    /** Runs the search for what the user typed and chose; one per keystroke, so nothing else. */
+    /**
+     * Runs the search for what the user typed and chose; one per keystroke, so nothing else.
+     * The list of everyone (nothing typed, no tag, no filter: the list as it opens) shows its
+     * first page from a query of its own first, while the ids of all the customers (100,000
+     * rows read one by one by H2) come on the other worker.
+     */
     private void search() {
         long mine = ++generation;
         String q = query.get();
@@ -95,23 +106,41 @@ public final class CustomerListViewModel {
         boolean asc = ascending.get();
         ListFilter within = filter.get();
         busy.set(true);
+        boolean everyone = (q == null || q.isBlank()) && (tag == null || tag.isBlank()) && within == null;
+        boolean[] allShown = {false};
+        boolean[] firstShown = {false};
+        if (everyone) {
+            runner.run(() -> service.firstPage(archived, s, asc, CustomerRowList.PAGE_SIZE), first -> {
+                if (mine != generation || allShown[0]) {
+                    return;
+                }
+                firstShown[0] = true;
+                rows.resetFirstPage(first.ids(), first.total());
+                rows.firstPageLoaded();
+                showCount(first.total(), q, archived, null);
+                showPage(first.ids(), 0, first.rows(), mine);
+            }, e -> {
+                if (mine == generation) {
+                    error.set(messages.describe(e));
+                }
+            });
+        }
         runner.run(() -> service.search(q, tag, archived, s, asc, within == null ? null : within.customerIds()), ids -> {
             if (mine != generation) {
                 return;
             }
+            allShown[0] = true;
             busy.set(false);
             error.set("");
-            rows.reset(ids);
-            count.set(ids.length);
-            // Only a typed search is cut at the limit; with nothing typed the list holds everyone.
-            boolean typed = q != null && !q.isBlank();
-            String counted = typed && ids.length >= CustomerService.SEARCH_LIMIT
-                    ? messages.get("customer.list.countCapped", ids.length)
-                    : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", ids.length);
-            if (within != null) {
-                counted = messages.get("customer.list.countFiltered", counted, within.label());
+            if (firstShown[0]) {
+                rows.complete(ids);
+            } else {
+                rows.reset(ids);
             }
-            status.set(note.isEmpty() ? counted : note + "  " + counted);
+            if (ids.length == 0) {
+                Milestones.reach(Milestones.FIRST_ROWS); // nothing to show is shown too: the day's jobs wait on it
+            }
+            showCount(ids.length, q, archived, within);
             note = "";
         }, e -> {
             if (mine == generation) {
@@ -121,39 +150,78 @@ public final class CustomerListViewModel {
         });
     }
 
+    private void showCount(int n, String q, boolean archived, ListFilter within) {
+        count.set(n);
+        // Only a typed search is cut at the limit; with nothing typed the list holds everyone.
+        boolean typed = q != null && !q.isBlank();
+        String counted = typed && n >= CustomerService.SEARCH_LIMIT
+                ? messages.get("customer.list.countCapped", n)
+                : messages.get(archived ? "customer.list.countArchived" : "customer.list.count", n);
+        if (within != null) {
+            counted = messages.get("customer.list.countFiltered", counted, within.label());
+        }
+        status.set(note.isEmpty() ? counted : note + "  " + counted);
+    }
+
 
     /**
-     * Loads a page of rows, then the texts of the columns other features add in a second task:
-     * the rows never wait for another feature (the insights' columns need a snapshot that can
-     * take seconds to compute at 100,000 customers while the day's jobs run).
+     * Loads a page of rows, then the texts of the columns other features add in further tasks:
+     * the rows never wait for another feature. Quick columns (the tier) come from the workers;
+     * slow ones (the insights' columns, which need a snapshot that takes seconds at 100,000
+     * customers) from the background lane, behind the day's jobs ({@link ListColumn#slow}).
      */
     private void loadPage(long[] ids, int from) {
         long mine = generation;
         runner.run(() -> service.summaries(ids), summaries -> {
-            if (mine != generation) {
-                return;
-            }
-            rows.fill(from, summaries, (row, s) -> row.fill(s, service.phones().format(s.primaryPhone()),
-                    birthdays.next(s.birthday(), service.today())));
-            if (!columns.isEmpty()) {
-                loadExtras(ids, from, summaries, mine);
+            if (mine == generation) {
+                showPage(ids, from, summaries, mine);
             }
         }, e -> error.set(messages.describe(e)));
     }
 
-    private void loadExtras(long[] ids, int from, List<CustomerSummary> summaries, long mine) {
-        runner.run(() -> {
-            List<Long> idList = java.util.Arrays.stream(ids).boxed().toList();
-            List<java.util.Map<Long, String>> extras = new java.util.ArrayList<>();
-            for (ListColumn c : columns) {
-                extras.add(c.values(idList));
-            }
-            return extras;
-        }, extras -> {
-            if (mine == generation) {
-                rows.fill(from, summaries, (row, s) -> row.fillExtras(extras.stream().map(m -> m.getOrDefault(s.id(), "")).toList()));
-            }
-        }, e -> error.set(messages.describe(e)));
+    /** Fills a page's rows, then asks for the other features' columns. */
+    private void showPage(long[] ids, int from, List<CustomerSummary> summaries, long mine) {
+        rows.fill(from, summaries, (row, s) -> row.fill(s, service.phones().format(s.primaryPhone()),
+                birthdays.next(s.birthday(), service.today())));
+        if (!summaries.isEmpty()) {
+            Milestones.reach(Milestones.FIRST_ROWS);
+        }
+        if (from == 0) {
+            service.prepareSearch(); // the first page is shown: now the search index may take the machine
+        }
+        if (columns.isEmpty()) {
+            return;
+        }
+        List<Integer> quick = new ArrayList<>();
+        List<Integer> slow = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            (columns.get(i).slow() ? slow : quick).add(i);
+        }
+        if (!quick.isEmpty()) {
+            runner.run(() -> extras(ids, quick), extras -> showExtras(from, summaries, mine, extras), e -> error.set(messages.describe(e)));
+        }
+        if (!slow.isEmpty()) {
+            runner.runInBackground(() -> extras(ids, slow), extras -> {
+                showExtras(from, summaries, mine, extras);
+                Milestones.reach(Milestones.SLOW_COLUMNS);
+            }, e -> error.set(messages.describe(e)));
+        }
+    }
+
+    /** The texts of the columns at these positions, by column position. */
+    private Map<Integer, Map<Long, String>> extras(long[] ids, List<Integer> which) {
+        List<Long> idList = Arrays.stream(ids).boxed().toList();
+        Map<Integer, Map<Long, String>> out = new HashMap<>();
+        for (int i : which) {
+            out.put(i, columns.get(i).values(idList));
+        }
+        return out;
+    }
+
+    private void showExtras(int from, List<CustomerSummary> summaries, long mine, Map<Integer, Map<Long, String>> extras) {
+        if (mine == generation) {
+            rows.fill(from, summaries, (row, s) -> extras.forEach((column, values) -> row.fillExtra(column, values.getOrDefault(s.id(), ""))));
+        }
     }
 
     /** The columns other features add, in order; the view shows one column each. */

@@ -139,6 +139,7 @@ public final class CustomerProfileView extends BorderPane {
             tabs.getTabs().add(detailsTab);
             for (ProfileSection section : this.sections) {
                 tabs.getTabs().add(new Tab(section.title(), section.node()));
+                section.whenChanged(vm::refreshSummary);
             }
             // From the keyboard: Alt+1, Alt+2 ... opens a tab (its tooltip says which), Ctrl+Tab and
             // Ctrl+Shift+Tab the next and the previous one, wherever the focus is in the profile.

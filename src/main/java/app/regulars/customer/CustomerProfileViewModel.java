@@ -28,8 +28,11 @@ public final class CustomerProfileViewModel {
     private final List<ProfileSummary> summaries;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    /** Whose facts {@code summary} holds. */
+    /** Whose facts {@code summary} holds, and each contributor's part of them. */
     private Long shownSummaryFor;
+    private List<List<ProfileFact>> shownParts = List.of();
+    /** The latest summary asked for: answers to older ones are dropped. */
+    private long summaryRequest;
 
     public CustomerProfileViewModel(CustomerService service, TaskRunner runner, Messages messages) {
         this(service, runner, messages, List.of());
@@ -58,7 +61,11 @@ public final class CustomerProfileViewModel {
         loadSummary(c);
     }
 
-    /** The summary row's facts, from every contributor in turn; one that fails leaves out only its own. */
+    /**
+     * The summary row's facts, from every contributor in turn; one that fails leaves out only its
+     * own. The quick ones (tier, points) come from the workers, the slow ones (the insights, which
+     * can take seconds the first time of a day) from the background lane ({@link ProfileSummary#slow}).
+     */
     private void loadSummary(Customer c) {
         if (c == null || c.id() == null) {
             summary.clear();
@@ -70,24 +77,52 @@ public final class CustomerProfileViewModel {
         long id = c.id();
         if (shownSummaryFor == null || shownSummaryFor != id) {
             summary.clear(); // another customer's facts never stand under this one's name
+            shownParts = new ArrayList<>(java.util.Collections.nCopies(summaries.size(), List.of()));
         }
-        runner.run(() -> {
-            List<ProfileFact> facts = new ArrayList<>();
-            for (ProfileSummary s : summaries) {
-                try {
-                    facts.addAll(s.facts(id));
-                } catch (RuntimeException e) {
-                    LOG.warn("A profile summary failed for customer {}", id, e);
-                }
+        long mine = ++summaryRequest;
+        List<Integer> quick = new ArrayList<>();
+        List<Integer> slow = new ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            (summaries.get(i).slow() ? slow : quick).add(i);
+        }
+        if (!quick.isEmpty()) {
+            runner.run(() -> facts(id, quick), parts -> showSummary(id, mine, parts), e -> LOG.warn("The profile summary failed", e));
+        }
+        if (!slow.isEmpty()) {
+            runner.runInBackground(() -> facts(id, slow), parts -> showSummary(id, mine, parts),
+                    e -> LOG.warn("The profile summary failed", e));
+        }
+    }
+
+    /** The facts of the contributors at these positions, by position. */
+    private java.util.Map<Integer, List<ProfileFact>> facts(long id, List<Integer> which) {
+        java.util.Map<Integer, List<ProfileFact>> parts = new java.util.HashMap<>();
+        for (int i : which) {
+            try {
+                parts.put(i, List.copyOf(summaries.get(i).facts(id)));
+            } catch (RuntimeException e) {
+                LOG.warn("A profile summary failed for customer {}", id, e);
             }
-            return facts;
-        }, facts -> {
-            Customer now = customer.get();
-            if (now != null && now.id() != null && now.id() == id) {
-                shownSummaryFor = id;
-                summary.setAll(facts);
-            }
-        }, e -> LOG.warn("The profile summary failed", e));
+        }
+        return parts;
+    }
+
+    private void showSummary(long id, long request, java.util.Map<Integer, List<ProfileFact>> parts) {
+        Customer now = customer.get();
+        if (now == null || now.id() == null || now.id() != id || request != summaryRequest) {
+            return;
+        }
+        if (shownSummaryFor == null || shownSummaryFor != id) {
+            shownParts = new ArrayList<>(java.util.Collections.nCopies(summaries.size(), List.of()));
+        }
+        shownSummaryFor = id;
+        parts.forEach(shownParts::set);
+        summary.setAll(shownParts.stream().flatMap(List::stream).toList());
+    }
+
+    /** Reads the summary row again (a section changed the customer's purchases or points). */
+    public void refreshSummary() {
+        loadSummary(customer.get());
     }
 
     public void archive() {

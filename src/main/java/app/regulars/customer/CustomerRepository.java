@@ -473,12 +473,35 @@ public final class CustomerRepository {
         return field.ge(prefix).and(field.lt(prefix + Character.MAX_VALUE));
     }
 
+    /**
+     * The list order. Every query that uses it has {@code archived = ?}; the order still starts
+     * with {@code archived}, because only then does H2 see that the (archived, sort_name, id)
+     * and (archived, created_at, id) indexes give the rows in this order: the first page of
+     * 100,000 then reads 100 index entries (6 ms) instead of every row, sorted (0.3 s, 2.3 s
+     * with a cold file).
+     */
     private static List<SortField<?>> order(CustomerSort sort, boolean asc) {
+        SortField<Boolean> archived = asc ? CUSTOMER.ARCHIVED.asc() : CUSTOMER.ARCHIVED.desc();
         return switch (sort) {
-            case NAME -> List.of(asc ? CUSTOMER.SORT_NAME.asc() : CUSTOMER.SORT_NAME.desc(), asc ? CUSTOMER.ID.asc() : CUSTOMER.ID.desc());
+            case NAME -> List.of(archived, asc ? CUSTOMER.SORT_NAME.asc() : CUSTOMER.SORT_NAME.desc(), asc ? CUSTOMER.ID.asc() : CUSTOMER.ID.desc());
             case CODE -> List.of(asc ? CUSTOMER.CODE.asc() : CUSTOMER.CODE.desc());
-            case CREATED -> List.of(asc ? CUSTOMER.CREATED_AT.asc() : CUSTOMER.CREATED_AT.desc(), asc ? CUSTOMER.ID.asc() : CUSTOMER.ID.desc());
+            case CREATED -> List.of(archived, asc ? CUSTOMER.CREATED_AT.asc() : CUSTOMER.CREATED_AT.desc(),
+                    asc ? CUSTOMER.ID.asc() : CUSTOMER.ID.desc());
         };
+    }
+
+    /**
+     * The ids of the first {@code limit} customers in list order (everyone, archived or not as
+     * asked): the list's first page, read without the ids of all 100,000 (which H2 reads row by
+     * row); and how many there are in all.
+     */
+    public long[] firstIds(DSLContext dsl, boolean archived, CustomerSort sort, boolean ascending, int limit) {
+        return toArray(dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.eq(archived)).orderBy(order(sort, ascending))
+                .limit(limit).fetch(CUSTOMER.ID));
+    }
+
+    public int count(DSLContext dsl, boolean archived) {
+        return dsl.fetchCount(CUSTOMER, CUSTOMER.ARCHIVED.eq(archived));
     }
 
     /** The list rows of these customers, in the order of {@code ids}. */
@@ -573,20 +596,47 @@ public final class CustomerRepository {
         return ids(dsl, List.of(), null, false, CustomerSort.CODE, true, 0);
     }
 
-    /** Every customer's id and archived flag in list order (name), for the search index. */
-    public void forEachInListOrder(DSLContext dsl, java.util.function.ObjLongConsumer<Boolean> each) {
-        dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED).from(CUSTOMER).orderBy(CUSTOMER.SORT_NAME, CUSTOMER.ID)
-                .fetchSize(5000)
-                .forEach(r -> each.accept(r.value2(), r.value1()));
+    /**
+     * Every customer's id and archived flag in list order (name), the active ones first, for the
+     * search index: in the order of the (archived, sort_name, id) index, which H2 then reads
+     * instead of sorting every row (0.4 s against 1.5 s at 100,000 customers, cold).
+     */
+    public void forEachInListOrder(DSLContext dsl, ListOrderSink each) {
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED).from(CUSTOMER)
+                .orderBy(CUSTOMER.ARCHIVED, CUSTOMER.SORT_NAME, CUSTOMER.ID)
+                .fetchSize(5000).fetchResultSet()) {
+            while (rows.next()) {
+                each.accept(rows.getBoolean(2), rows.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("Reading the list order", e);
+        }
     }
 
-    /** Every search token with its customer, in token order, for the search index. */
-    public void forEachToken(DSLContext dsl, java.util.function.BiConsumer<String, Long> each) {
-        try (var cursor = dsl.select(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
-                .orderBy(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).fetchSize(5000).fetchLazy()) {
-            for (var r : cursor) {
-                each.accept(r.value1(), r.value2());
+    /**
+     * Every search token with its customer, in token order, for the search index; from the JDBC
+     * result set, not a jOOQ record per row (2.2 million rows at 100,000 customers).
+     */
+    public void forEachToken(DSLContext dsl, TokenSink each) {
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
+                .orderBy(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).fetchSize(5000).fetchResultSet()) {
+            while (rows.next()) {
+                each.accept(rows.getString(1), rows.getLong(2));
             }
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("Reading the search tokens", e);
         }
+    }
+
+    /** A customer in list order: archived or not, and its id. */
+    @FunctionalInterface
+    public interface ListOrderSink {
+        void accept(boolean archived, long id);
+    }
+
+    /** A search token and the customer it belongs to. */
+    @FunctionalInterface
+    public interface TokenSink {
+        void accept(String token, long customerId);
     }
 }

@@ -37,10 +37,9 @@ public final class CustomerRow {
         loaded.set(true);
     }
 
-    void fillExtras(java.util.List<String> texts) {
-        for (int i = 0; i < texts.size(); i++) {
-            extraWrapper(i).set(texts.get(i));
-        }
+    /** The text of the {@code i}-th contributed column. */
+    void fillExtra(int i, String text) {
+        extraWrapper(i).set(text);
     }
 
     private ReadOnlyStringWrapper extraWrapper(int i) {

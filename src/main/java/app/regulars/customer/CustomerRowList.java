@@ -10,15 +10,27 @@ import java.util.function.ObjIntConsumer;
 /**
  * The customer list as the table sees it: as many rows as the search matched, each
  * created on first use and filled a page at a time by {@code pageLoader}. Only the ids
- * of all matches are held; rows the table never shows are never loaded.
+ * of all matches are held; rows the table never shows are never loaded, and of the pages
+ * loaded only the {@value #KEPT_PAGES} used last are kept (scrolling through 100,000
+ * customers would otherwise keep them all): a page dropped is loaded again when shown.
  */
 public final class CustomerRowList extends ObservableListBase<CustomerRow> {
     public static final int PAGE_SIZE = 100;
+    /** Pages of rows kept at most: many screens' worth around where the user has been. */
+    static final int KEPT_PAGES = 20;
 
     private final ObjIntConsumer<long[]> pageLoader;
     private long[] ids = new long[0];
     private CustomerRow[] rows = new CustomerRow[0];
     private boolean[] requested = new boolean[0];
+    /** When each page was last used (a counter), 0 for a page not held. */
+    private long[] used = new long[0];
+    private long clock;
+    private int held;
+    /** How many of {@code ids} are known (the rest come with {@link #complete}). */
+    private int known;
+    /** Whether a row whose id was not known yet was handed out (the table scrolled there early). */
+    private boolean handedOutUnknown;
 
     /** {@code pageLoader} gets the ids of a page and its first index; it calls {@link #fill} when they arrive. */
     public CustomerRowList(ObjIntConsumer<long[]> pageLoader) {
@@ -27,10 +39,43 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
 
     /** Replaces the whole list with these ids (a new search or sort). */
     public void reset(long[] newIds) {
+        reset(newIds.clone(), newIds.length);
+    }
+
+    /**
+     * Replaces the whole list with one of {@code total} rows of which only the first ids are
+     * known yet (the first page, read on its own at the start); {@link #complete} brings the
+     * rest. Rows beyond the known ones are empty until then.
+     */
+    public void resetFirstPage(long[] firstIds, int total) {
+        reset(java.util.Arrays.copyOf(firstIds, Math.max(total, firstIds.length)), firstIds.length);
+    }
+
+    /**
+     * All the ids of a list started with {@link #resetFirstPage}: when they begin with the known
+     * ones and their number is as said, the rows shown stay as they are; otherwise (a change
+     * came in between) the list is replaced.
+     */
+    public void complete(long[] all) {
+        boolean same = all.length == ids.length && java.util.Arrays.equals(all, 0, known, ids, 0, known);
+        if (!same || handedOutUnknown) {
+            reset(all);
+            return;
+        }
+        ids = all.clone();
+        known = all.length;
+    }
+
+
+    private void reset(long[] newIds, int knownIds) {
         List<CustomerRow> removed = snapshot();
-        ids = newIds.clone();
+        known = knownIds;
+        handedOutUnknown = false;
+        ids = newIds;
         rows = new CustomerRow[ids.length];
         requested = new boolean[(ids.length + PAGE_SIZE - 1) / PAGE_SIZE];
+        used = new long[requested.length];
+        held = 0;
         beginChange();
         if (!removed.isEmpty()) {
             nextRemove(0, removed);
@@ -59,15 +104,46 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
 
     @Override
     public CustomerRow get(int index) {
+        if (index >= known) {
+            handedOutUnknown = true;
+            return new CustomerRow(0); // empty until the ids come (complete)
+        }
+        int page = index / PAGE_SIZE;
+        use(page);
         CustomerRow row = rows[index];
         if (row == null) {
             row = new CustomerRow(ids[index]);
             rows[index] = row;
         }
         if (!row.loadedProperty().get()) {
-            requestPage(index / PAGE_SIZE);
+            requestPage(page);
         }
         return row;
+    }
+
+    /** Marks the page as used now; a page newly held may push out the one used longest ago. */
+    private void use(int page) {
+        if (used[page] == 0) {
+            held++;
+            if (held > KEPT_PAGES) {
+                dropLeastRecentlyUsed();
+            }
+        }
+        used[page] = ++clock;
+    }
+
+    private void dropLeastRecentlyUsed() {
+        int oldest = -1;
+        for (int p = 0; p < used.length; p++) {
+            if (used[p] != 0 && (oldest < 0 || used[p] < used[oldest])) {
+                oldest = p;
+            }
+        }
+        int from = oldest * PAGE_SIZE;
+        Arrays.fill(rows, from, Math.min(rows.length, from + PAGE_SIZE), null);
+        requested[oldest] = false;
+        used[oldest] = 0;
+        held--;
     }
 
     private void requestPage(int page) {
@@ -76,7 +152,26 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         }
         requested[page] = true;
         int from = page * PAGE_SIZE;
-        pageLoader.accept(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + PAGE_SIZE)), from);
+        pageLoader.accept(Arrays.copyOfRange(ids, from, Math.min(known, from + PAGE_SIZE)), from);
+    }
+
+    /** Marks the first page as asked for: its rows came with it ({@link #resetFirstPage}). */
+    public void firstPageLoaded() {
+        if (requested.length > 0) {
+            use(0);
+            requested[0] = true;
+        }
+    }
+
+    /** How many rows are held (filled or waiting for their page), for tests. */
+    int heldRows() {
+        int n = 0;
+        for (CustomerRow r : rows) {
+            if (r != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Fills the rows of loaded customers; stale pages (from before a reset) are ignored. */
@@ -87,14 +182,15 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         }
         for (int i = from; i < Math.min(ids.length, from + PAGE_SIZE) && !byId.isEmpty(); i++) {
             CustomerSummary s = byId.remove(ids[i]);
-            if (s != null) {
-                CustomerRow row = rows[i];
-                if (row == null) {
-                    row = new CustomerRow(ids[i]);
-                    rows[i] = row;
-                }
-                filler.accept(row, s);
+            if (s == null || !requested[i / PAGE_SIZE]) {
+                continue; // a page dropped meanwhile is loaded again when shown
             }
+            CustomerRow row = rows[i];
+            if (row == null) {
+                row = new CustomerRow(ids[i]);
+                rows[i] = row;
+            }
+            filler.accept(row, s);
         }
     }
 
@@ -103,7 +199,8 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         return ids.length;
     }
 
+    /** The id at {@code index}; 0 while the list's ids beyond its first page are still coming. */
     public long idAt(int index) {
-        return ids[index];
+        return index < known ? ids[index] : 0;
     }
 }

@@ -56,13 +56,51 @@ public final class CustomerService {
     private final PhoneNumbers phones;
     private final Clock clock;
     private final SearchIndex searchIndex;
+    /** Runs the search index's builds; shut down on {@link #close}. */
+    private final java.util.concurrent.ExecutorService indexThread;
+    /**
+     * The writes that changed customers, their tags or their search tokens, counted when each
+     * has returned: the search index follows this count, not every write of the store (a
+     * purchase or a follow-up leaves it as it is). Every write to the customer tables goes
+     * through {@link #write} or {@link #bulkLoad} here, so it is counted.
+     */
+    private final java.util.concurrent.atomic.AtomicLong customerWrites = new java.util.concurrent.atomic.AtomicLong();
 
     public CustomerService(Database db, CustomerRepository repository, PhoneNumbers phones, Clock clock) {
+        this(db, repository, phones, clock, null);
+    }
+
+    /** With the executor that builds the search index (tests hold it back); null: a thread of its own. */
+    CustomerService(Database db, CustomerRepository repository, PhoneNumbers phones, Clock clock, java.util.concurrent.Executor indexBuilder) {
         this.db = db;
         this.repository = repository;
         this.phones = phones;
         this.clock = clock;
-        this.searchIndex = new SearchIndex(db::writeCount, () -> SearchIndex.read(repository, db.dsl()));
+        this.indexThread = indexBuilder != null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "regulars-search-index");
+            t.setDaemon(true);
+            return t;
+        });
+        this.searchIndex = new SearchIndex(customerWrites::get, () -> SearchIndex.read(repository, db.dsl()),
+                indexBuilder != null ? indexBuilder : indexThread);
+    }
+
+    /** A write to the customer tables: one durable transaction ({@link Database#write}), counted for the search index. */
+    private <T> T write(org.jooq.TransactionalCallable<T> work) {
+        try {
+            return db.write(work);
+        } finally {
+            customerWrites.incrementAndGet();
+        }
+    }
+
+    /** A bulk load into the customer tables ({@link Database#bulkLoad}), counted for the search index. */
+    private <T> T bulkLoad(java.util.function.Supplier<T> load) {
+        try {
+            return db.bulkLoad(load);
+        } finally {
+            customerWrites.incrementAndGet();
+        }
     }
 
     public PhoneNumbers phones() {
@@ -202,7 +240,7 @@ public final class CustomerService {
      */
     public Customer save(Customer input) {
         Customer c = normalize(input);
-        return db.write(cfg -> saveIn(cfg.dsl(), c, now()));
+        return write(cfg -> saveIn(cfg.dsl(), c, now()));
     }
 
     private Customer saveIn(DSLContext dsl, Customer c, LocalDateTime now) {
@@ -268,7 +306,7 @@ public final class CustomerService {
         LocalDateTime now = now();
         int[] done = {0};
         try {
-            db.bulkLoad(() -> {
+            bulkLoad(() -> {
                 producer.accept(slice -> {
                     for (Customer c : slice) {
                         if (c.id() != null) {
@@ -344,7 +382,7 @@ public final class CustomerService {
 
     /** Deletes the customers after id {@code after}, {@value #UNDO_RANGE} per short transaction, then the flag. */
     private int undoBulkInsert(Settings settings, long after) {
-        int deleted = db.bulkLoad(() -> {
+        int deleted = bulkLoad(() -> {
             long upTo = repository.maxId(db.dsl());
             int n = 0;
             for (long from = after; from < upTo; from += UNDO_RANGE) {
@@ -439,14 +477,31 @@ public final class CustomerService {
         if (within != null && within.isEmpty()) {
             return new long[0];
         }
-        SearchIndex.Snapshot index = searchIndex.fresh();
+        boolean indexable = !terms.isEmpty() && trim(tag) == null && sort == CustomerSort.NAME;
+        // Only a search that can use the index starts its build: the list's first page (nothing
+        // typed) goes to SQL and asks for the build once it is shown (prepareSearch).
+        SearchIndex.Snapshot index = indexable ? searchIndex.fresh() : null;
         long[] ids;
-        if (index != null && !terms.isEmpty() && trim(tag) == null && sort == CustomerSort.NAME) {
+        if (index != null) {
             ids = index.search(terms, archived, ascending, within == null ? limit : 0);
         } else {
             ids = repository.ids(db.dsl(), terms, trim(tag), archived, sort, ascending, within == null ? limit : 0);
         }
         return within == null ? ids : keep(ids, within, limit);
+    }
+
+    /**
+     * The first page of the list of everyone (nothing typed, no tag, no filter) and how many
+     * there are: what the list shows at once while the ids of all of them are still read
+     * ({@link #search}).
+     */
+    public FirstPage firstPage(boolean archived, CustomerSort sort, boolean ascending, int size) {
+        long[] ids = repository.firstIds(db.dsl(), archived, sort, ascending, size);
+        return new FirstPage(ids, summaries(ids), repository.count(db.dsl(), archived));
+    }
+
+    /** A list's first page: its ids in order, their rows, and the length of the whole list. */
+    public record FirstPage(long[] ids, List<CustomerSummary> rows, int total) {
     }
 
     /** The ids in {@code within}, in their order, at most {@code limit} (0: all). */
@@ -473,9 +528,24 @@ public final class CustomerService {
         return searchIndex.rebuildNow() != null;
     }
 
+    /**
+     * Starts building the search index in the background if it is not up to date; the customer
+     * list calls it once its first page is shown, so that the build never delays that page.
+     */
+    public void prepareSearch() {
+        searchIndex.fresh();
+    }
+
+    /** Whether searches are answered from the in-memory index now (else from SQL: same answers, slower). */
+    public boolean searchIndexReady() {
+        return searchIndex.ready();
+    }
+
     /** Stops the search index's background thread. */
     public void close() {
-        searchIndex.close();
+        if (indexThread != null) {
+            indexThread.shutdownNow();
+        }
     }
 
     static List<String> terms(String query) {
@@ -491,11 +561,11 @@ public final class CustomerService {
     }
 
     public int archive(Collection<Long> ids) {
-        return ids.isEmpty() ? 0 : db.write(cfg -> repository.setArchived(cfg.dsl(), ids, true, now()));
+        return ids.isEmpty() ? 0 : write(cfg -> repository.setArchived(cfg.dsl(), ids, true, now()));
     }
 
     public int restore(Collection<Long> ids) {
-        return ids.isEmpty() ? 0 : db.write(cfg -> repository.setArchived(cfg.dsl(), ids, false, now()));
+        return ids.isEmpty() ? 0 : write(cfg -> repository.setArchived(cfg.dsl(), ids, false, now()));
     }
 
     /** Adds a tag to every given customer that lacks it; returns how many changed. */
@@ -536,7 +606,7 @@ public final class CustomerService {
         if (ids.isEmpty()) {
             return 0;
         }
-        return db.write(cfg -> {
+        return write(cfg -> {
             DSLContext dsl = cfg.dsl();
             LocalDateTime now = now();
             int changed = 0;

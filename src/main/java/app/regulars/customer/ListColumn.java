@@ -28,4 +28,13 @@ public interface ListColumn {
     default boolean visibleAtFirst() {
         return true;
     }
+
+    /**
+     * Whether {@link #values} can take seconds (the insights' columns compute a snapshot of every
+     * customer the first time of a day): the list then asks on the task runner's background lane,
+     * so that the rows and the quick columns never wait for it; the cells fill in when it answers.
+     */
+    default boolean slow() {
+        return false;
+    }
 }

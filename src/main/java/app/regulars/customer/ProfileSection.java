@@ -19,4 +19,11 @@ public interface ProfileSection {
      * load what the section needs in the background through the {@code TaskRunner}.
      */
     void show(Customer customer);
+
+    /**
+     * The profile hands the section what to run after the section changed the customer's
+     * facts (a purchase recorded, say), so that the summary row above the tabs follows.
+     */
+    default void whenChanged(Runnable changed) {
+    }
 }

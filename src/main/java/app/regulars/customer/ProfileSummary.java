@@ -13,4 +13,13 @@ public interface ProfileSummary {
      * a profile is shown. An empty list adds nothing to the row.
      */
     List<ProfileFact> facts(long customerId);
+
+    /**
+     * Whether {@link #facts} can take seconds (the insights compute a snapshot of every customer
+     * the first time of a day): the profile then asks on the task runner's background lane, and
+     * shows the quick facts first.
+     */
+    default boolean slow() {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package app.regulars.followup;
 import app.regulars.tables.TableLayout;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
+import app.regulars.fx.PrintSpooler;
 import app.regulars.fx.TaskRunner;
 import javafx.print.PageLayout;
 import javafx.print.PageOrientation;
@@ -26,20 +27,31 @@ import java.util.function.Supplier;
 
 /**
  * Prints visit briefs: the same pages as the PDF, rendered at 200 dpi and printed with JavaFX
- * printing, so paper and PDF never differ. No printer, a cancelled dialog and a failed job end
- * with a message.
+ * printing, so paper and PDF never differ. No printer, no spooler ({@link PrintSpooler}), a
+ * cancelled dialog and a failed job end with a message.
  */
 public final class BriefPrinter {
     private final Messages messages;
     private final Supplier<Printer> defaultPrinter;
+    private final PrintSpooler spooler;
 
     public BriefPrinter(Messages messages, Supplier<Printer> defaultPrinter) {
+        this(messages, defaultPrinter, PrintSpooler.SYSTEM);
+    }
+
+    /** {@code spooler}: what the system hands jobs to (tests hand in a missing one). */
+    public BriefPrinter(Messages messages, Supplier<Printer> defaultPrinter, PrintSpooler spooler) {
         this.messages = messages;
         this.defaultPrinter = defaultPrinter;
+        this.spooler = spooler;
     }
 
     public void print(List<FollowUpReports.Brief> briefs, FollowUpReports reports, Window owner, TaskRunner runner, Consumer<String> done) {
         Printer printer = defaultPrinter.get();
+        if (printer != null && spooler.missing()) {
+            done.accept(messages.get("exchange.print.noSpooler"));
+            return;
+        }
         PrinterJob job = printer == null ? null : PrinterJob.createPrinterJob(printer);
         if (job == null) {
             done.accept(messages.get("exchange.print.noPrinter"));

@@ -266,6 +266,7 @@ public final class CalendarPage extends BorderPane {
         Label title = new Label(messages.get("followup.calendar.todayPanel"));
         title.getStyleClass().add("section-title");
         todayList.setId("calendarTodayList");
+        todayList.getStyleClass().add("wrapping-list"); // its entries are read whole, never cut off
         todayList.setPlaceholder(new Label(messages.get("followup.calendar.nothingDue")));
         todayList.setItems(vm.todays());
         todayList.setCellFactory(l -> new TodayCell());
@@ -321,6 +322,7 @@ public final class CalendarPage extends BorderPane {
             l.setMinWidth(0);
             l.prefWidthProperty().bind(getListView().widthProperty().subtract(34));
             l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of it, not two and "…"
             setGraphic(l);
             setContextMenu(entries.statusMenu(f));
         }

@@ -136,6 +136,7 @@ public final class ContactsSection implements ProfileSection {
         printBrief.setId("timelinePrintBrief");
         printBrief.setOnAction(e -> printBrief());
         briefStatus.getStyleClass().add("muted");
+        briefStatus.setId("timelineBriefStatus");
         briefStatus.textProperty().bind(vm.briefMessageProperty());
         HBox openButtons = new HBox(8, complete, plan, brief, printBrief, briefStatus);
         openButtons.setAlignment(Pos.CENTER_LEFT);

@@ -4,6 +4,7 @@ import app.regulars.customer.CustomerService;
 import app.regulars.customer.ProfileSection;
 import app.regulars.feature.Commands;
 import app.regulars.feature.Feature;
+import app.regulars.feature.Lazy;
 import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Ui;
@@ -57,10 +58,14 @@ public final class FollowUpFeature implements Feature {
 
     @Override
     public Optional<Page> page(Ui ui) {
-        CalendarPage calendar = new CalendarPage(new CalendarViewModel(followUps, services.get(CustomerService.class), ui.runner(), ui.messages()),
-                ui.messages(), reports(services, ui.messages()), ui.runner());
-        ui.extensions().one(SurveyLauncher.class).ifPresent(calendar.viewModel()::setSurveyLauncher);
-        calendar.enableAutoSettings(new AutoSettingsViewModel(autoFollowUps, services.get(Settings.class), ui.runner(), ui.messages()));
+        // Built when first shown (Lazy): the customer list's first rows never wait for it.
+        Lazy<CalendarPage> calendar = new Lazy<>(() -> {
+            CalendarPage made = new CalendarPage(new CalendarViewModel(followUps, services.get(CustomerService.class), ui.runner(),
+                    ui.messages()), ui.messages(), reports(services, ui.messages()), ui.runner());
+            ui.extensions().one(SurveyLauncher.class).ifPresent(made.viewModel()::setSurveyLauncher);
+            made.enableAutoSettings(new AutoSettingsViewModel(autoFollowUps, services.get(Settings.class), ui.runner(), ui.messages()));
+            return made;
+        });
         return Optional.of(new Page() {
             @Override
             public String navId() {
@@ -79,12 +84,12 @@ public final class FollowUpFeature implements Feature {
 
             @Override
             public Node node() {
-                return calendar;
+                return calendar.get();
             }
 
             @Override
             public void refresh() {
-                calendar.viewModel().load();
+                calendar.get().viewModel().load();
             }
 
             @Override

@@ -359,7 +359,10 @@ public final class FollowUpRepository {
         return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
                         CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
                 .from(CUSTOMER)
-                .where(CUSTOMER.ID.gt(afterId).and(CUSTOMER.ARCHIVED.isFalse()).and(CUSTOMER.MARKETING_CONSENT.isTrue())
+                // ARCHIVED <> TRUE, not = FALSE: with an equality H2 reads the (archived, sort_name) index
+                // and sorts every active customer for each page (4 s a page at 100,000 customers, 50
+                // pages); this way it walks the primary key from afterId and stops at the page's end.
+                .where(CUSTOMER.ID.gt(afterId).and(CUSTOMER.ARCHIVED.ne(true)).and(CUSTOMER.MARKETING_CONSENT.isTrue())
                         .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
                 .orderBy(CUSTOMER.ID).limit(pageSize)
                 .fetch(r -> new BirthdayRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), Boolean.TRUE.equals(r.value7())));

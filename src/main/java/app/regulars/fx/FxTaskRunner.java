@@ -10,10 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** The app's {@link TaskRunner}: a small pool of daemon threads, results via {@code Platform.runLater}. */
+/**
+ * The app's {@link TaskRunner}: two daemon threads for what the user waits on (a page, a
+ * search, a profile, a save) and one low-priority thread for the background lane (the day's
+ * jobs, the insights), results via {@code Platform.runLater}. Long jobs on the two workers
+ * would make a page of the list wait for them: at 100,000 customers the day's jobs and the
+ * insights take seconds each (docs/decisions/0014-start-and-memory.md).
+ */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
     private final ExecutorService executor;
+    private final ExecutorService background;
 
     public FxTaskRunner() {
         AtomicInteger n = new AtomicInteger();
@@ -22,15 +29,30 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "regulars-background");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
     }
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
-        if (executor.isShutdown()) {
+        submit(executor, work, onSuccess, onError);
+    }
+
+    @Override
+    public <T> void runInBackground(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+        submit(background, work, onSuccess, onError);
+    }
+
+    private static <T> void submit(ExecutorService lane, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+        if (lane.isShutdown()) {
             LOG.debug("Task dropped: the window is closing");
             return;
         }
-        executor.execute(() -> {
+        lane.execute(() -> {
             try {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
@@ -53,5 +75,6 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        background.shutdownNow();
     }
 }

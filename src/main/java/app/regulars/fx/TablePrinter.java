@@ -29,14 +29,16 @@ import java.util.function.Supplier;
 /**
  * Prints a {@link Table} with JavaFX printing: the print dialog (printer, A4 or Letter,
  * copies), then the same pages as the PDF export — the period in the header, the column heads
- * on every page, page numbers, tick-boxes where the list has them. No printer, a cancelled
- * dialog and a failed job each end with a message; nothing is changed by printing.
+ * on every page, page numbers, tick-boxes where the list has them. No printer, no spooler
+ * ({@link PrintSpooler}), a cancelled dialog and a failed job each end with a message; nothing
+ * is changed by printing.
  */
 public final class TablePrinter {
     private static final String FAMILY = Font.getDefault().getFamily();
 
     private final Messages messages;
     private final Supplier<Printer> defaultPrinter;
+    private final PrintSpooler spooler;
 
     public TablePrinter(Messages messages) {
         this(messages, Printer::getDefaultPrinter);
@@ -44,8 +46,14 @@ public final class TablePrinter {
 
     /** {@code defaultPrinter}: where the printer comes from (tests hand in none). */
     public TablePrinter(Messages messages, Supplier<Printer> defaultPrinter) {
+        this(messages, defaultPrinter, PrintSpooler.SYSTEM);
+    }
+
+    /** {@code spooler}: what the system hands jobs to (tests hand in a missing one). */
+    public TablePrinter(Messages messages, Supplier<Printer> defaultPrinter, PrintSpooler spooler) {
         this.messages = messages;
         this.defaultPrinter = defaultPrinter;
+        this.spooler = spooler;
     }
 
     /**
@@ -57,6 +65,10 @@ public final class TablePrinter {
         Printer printer = defaultPrinter.get();
         if (printer == null) {
             done.accept(messages.get("exchange.print.noPrinter"));
+            return;
+        }
+        if (spooler.missing()) {
+            done.accept(messages.get("exchange.print.noSpooler"));
             return;
         }
         PrinterJob job = PrinterJob.createPrinterJob(printer);

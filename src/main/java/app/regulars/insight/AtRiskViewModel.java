@@ -121,11 +121,11 @@ public final class AtRiskViewModel {
     private record Loaded(AtRiskList list, Currency currency, boolean autoPlan) {
     }
 
-    /** Reads today's list in the background. */
+    /** Reads today's list on the background lane (it needs the insights' snapshot). */
     public void load() {
         int id = ++request;
         busy.set(true);
-        runner.run(() -> new Loaded(winback.atRisk(winback.today()), membership.settings().currency(), winback.autoPlan()), r -> {
+        runner.runInBackground(() -> new Loaded(winback.atRisk(winback.today()), membership.settings().currency(), winback.autoPlan()), r -> {
             if (id != request) {
                 return;
             }

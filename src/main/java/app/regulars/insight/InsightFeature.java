@@ -8,6 +8,7 @@ import app.regulars.customer.ProfileSummary;
 import app.regulars.feature.Commands;
 import app.regulars.followup.FollowUpService;
 import app.regulars.feature.Feature;
+import app.regulars.feature.Lazy;
 import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Ui;
@@ -63,14 +64,23 @@ public final class InsightFeature implements Feature {
     @Override
     public void contribute(Ui ui) {
         Messages messages = ui.messages();
-        ui.extensions().add(ProfileSummary.class, POSITION, customerId -> {
-            BriefFacts.Facts f = facts.of(customerId, messages);
-            if (f.riskReason() == null) {
-                return f.facts();
+        ui.extensions().add(ProfileSummary.class, POSITION, new ProfileSummary() {
+            @Override
+            public List<ProfileFact> facts(long customerId) {
+                BriefFacts.Facts f = InsightFeature.this.facts.of(customerId, messages);
+                if (f.riskReason() == null) {
+                    return f.facts();
+                }
+                List<ProfileFact> all = new ArrayList<>(f.facts());
+                all.add(new ProfileFact(messages.get("insight.profile.atRisk"), f.riskReason(), true));
+                return all;
             }
-            List<ProfileFact> all = new ArrayList<>(f.facts());
-            all.add(new ProfileFact(messages.get("insight.profile.atRisk"), f.riskReason(), true));
-            return all;
+
+            /** The first call of a day computes the snapshot of every customer. */
+            @Override
+            public boolean slow() {
+                return true;
+            }
         });
         for (InsightListColumn.Kind kind : InsightListColumn.Kind.values()) {
             ui.extensions().add(ListColumn.class, POSITION + kind.ordinal(), new InsightListColumn(kind, index, messages));
@@ -110,21 +120,29 @@ public final class InsightFeature implements Feature {
     @Override
     public Optional<Page> page(Ui ui) {
         if (refresher == null) { // the window is open: keep the results fresh while it is
-            refresher = new InsightRefresher(insights, () -> InsightSettings.load(services.get(Settings.class)));
+            refresher = new InsightRefresher(insights, () -> InsightSettings.load(services.get(Settings.class)),
+                    work -> ui.runner().runInBackground(() -> {
+                        work.run();
+                        return null;
+                    }, done -> { }, e -> { }));
             refresher.start();
         }
-        InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
-                services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
-        ReviewActions.install(page, services, ui);
-        page.setOnOpenCustomers(key -> listFilters.open(switch (key) {
-            case Segment s -> listFilters.segment(s);
-            case Lifecycle l -> listFilters.stage(l);
-            case InsightsViewModel.RfCell c -> listFilters.recencyFrequency(c.r(), c.f());
-            default -> throw new IllegalArgumentException(String.valueOf(key));
-        }));
-        AtRiskPanel atRisk = new AtRiskPanel(new AtRiskViewModel(winback, services.get(MembershipService.class), ui.runner(),
-                ui.messages(), ui.dataChanged()), ui.messages());
-        page.addSection(atRisk);
+        // Built when first shown (Lazy): the customer list's first rows never wait for its charts.
+        Lazy<Content> content = new Lazy<>(() -> {
+            InsightsPage page = new InsightsPage(new InsightsViewModel(insights, services.get(Settings.class),
+                    services.get(MembershipService.class), ui.runner(), ui.messages()), ui.messages());
+            ReviewActions.install(page, services, ui);
+            page.setOnOpenCustomers(key -> listFilters.open(switch (key) {
+                case Segment s -> listFilters.segment(s);
+                case Lifecycle l -> listFilters.stage(l);
+                case InsightsViewModel.RfCell c -> listFilters.recencyFrequency(c.r(), c.f());
+                default -> throw new IllegalArgumentException(String.valueOf(key));
+            }));
+            AtRiskPanel atRisk = new AtRiskPanel(new AtRiskViewModel(winback, services.get(MembershipService.class), ui.runner(),
+                    ui.messages(), ui.dataChanged()), ui.messages());
+            page.addSection(atRisk);
+            return new Content(page, atRisk);
+        });
         return Optional.of(new Page() {
             @Override
             public String navId() {
@@ -143,13 +161,13 @@ public final class InsightFeature implements Feature {
 
             @Override
             public Node node() {
-                return page;
+                return content.get().page();
             }
 
             @Override
             public void refresh() {
-                page.viewModel().load();
-                atRisk.viewModel().load();
+                content.get().page().viewModel().load();
+                content.get().atRisk().viewModel().load();
             }
 
             /** First in the navigation: what the shop's history says. */
@@ -158,6 +176,10 @@ public final class InsightFeature implements Feature {
                 return 0;
             }
         });
+    }
+
+    /** The insights page and its at-risk panel, built together when the page is first shown. */
+    private record Content(InsightsPage page, AtRiskPanel atRisk) {
     }
 
     @Override

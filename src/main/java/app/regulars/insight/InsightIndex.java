@@ -3,9 +3,7 @@ package app.regulars.insight;
 import app.regulars.store.Settings;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Today's insights by customer, for what asks about a few customers at a time (a profile's
@@ -24,10 +22,10 @@ final class InsightIndex {
     }
 
     /**
-     * Today's insights under the saved settings. {@code active}: the customers who are not
-     * archived, those without a purchase (prospects) included.
+     * Today's insights under the saved settings. {@code active}: the ids of the customers who are
+     * not archived, those without a purchase (prospects) included, sorted.
      */
-    record View(InsightSnapshot snapshot, Map<Long, CustomerInsight> byId, Set<Long> active) {
+    record View(InsightSnapshot snapshot, Map<Long, CustomerInsight> byId, long[] active) {
         /** The customer's insight; null without a purchase, or when archived. */
         CustomerInsight of(long customerId) {
             return byId.get(customerId);
@@ -36,7 +34,7 @@ final class InsightIndex {
         /** The customer's stage: prospect without a purchase; null when archived or unknown. */
         Lifecycle stage(long customerId) {
             CustomerInsight c = byId.get(customerId);
-            return c != null ? c.lifecycle() : active.contains(customerId) ? Lifecycle.PROSPECT : null;
+            return c != null ? c.lifecycle() : java.util.Arrays.binarySearch(active, customerId) >= 0 ? Lifecycle.PROSPECT : null;
         }
 
         InsightSettings settings() {
@@ -50,9 +48,7 @@ final class InsightIndex {
         if (view == null || view.snapshot() != s) {
             Map<Long, CustomerInsight> byId = new HashMap<>(s.customers().size() * 2);
             s.customers().forEach(c -> byId.put(c.customerId(), c));
-            Set<Long> active = new HashSet<>();
-            service.forEachActiveCustomer((id, code, name) -> active.add(id));
-            view = new View(s, Map.copyOf(byId), Set.copyOf(active));
+            view = new View(s, Map.copyOf(byId), service.activeCustomerIds());
         }
         return view;
     }

@@ -52,6 +52,12 @@ final class InsightListColumn implements ListColumn {
         return kind == Kind.SEGMENT;
     }
 
+    /** The first call of a day computes the snapshot of every customer: seconds at 100,000. */
+    @Override
+    public boolean slow() {
+        return true;
+    }
+
     @Override
     public Map<Long, String> values(List<Long> customerIds) {
         InsightIndex.View view = index.current();

@@ -53,8 +53,12 @@ public final class InsightListFilters {
             if (stage != Lifecycle.PROSPECT) {
                 return ids(v, c -> c.lifecycle() == stage);
             }
-            Set<Long> prospects = new HashSet<>(v.active());
-            prospects.removeAll(v.byId().keySet());
+            Set<Long> prospects = new HashSet<>();
+            for (long id : v.active()) {
+                if (!v.byId().containsKey(id)) {
+                    prospects.add(id);
+                }
+            }
             return prospects;
         });
     }

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * Keeps today's insights and this month's key figures up to date in the background while the
  * window is open: once the data has changed and no write has come for a few seconds (the
  * counter is quiet), it recomputes them, so the Insights page opens on results already
- * there instead of reading the whole history while the user waits.
+ * there instead of reading the whole history while the user waits. The recomputing runs on the
+ * lane it is given (the window's background lane, behind the day's jobs, which compute the same
+ * results first): never two computations of all customers at once.
  */
 final class InsightRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InsightRefresher.class);
@@ -26,11 +28,20 @@ final class InsightRefresher implements AutoCloseable {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+    private final java.util.concurrent.Executor lane;
+    /** A recomputing handed to the lane and not yet done: no second one is queued behind it. */
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
     private long lastSeen = -1;
 
+    /** Recomputing on the timer's own thread. */
     InsightRefresher(InsightService insights, Supplier<InsightSettings> settings) {
+        this(insights, settings, Runnable::run);
+    }
+
+    InsightRefresher(InsightService insights, Supplier<InsightSettings> settings, java.util.concurrent.Executor lane) {
         this.insights = insights;
         this.settings = settings;
+        this.lane = lane;
     }
 
     void start() {
@@ -43,8 +54,18 @@ final class InsightRefresher implements AutoCloseable {
             long now = insights.dataVersion();
             boolean quiet = now == lastSeen;
             lastSeen = now;
-            if (quiet && insights.stale()) {
-                refresh();
+            if (quiet && insights.stale() && queued.compareAndSet(false, true)) {
+                lane.execute(() -> {
+                    try {
+                        if (insights.stale()) { // the day's jobs may have done it meanwhile
+                            refresh();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("Insights not refreshed", e);
+                    } finally {
+                        queued.set(false);
+                    }
+                });
             }
         } catch (RuntimeException e) {
             LOG.warn("Insights not refreshed", e);

@@ -129,6 +129,24 @@ public final class InsightRepository {
         return dsl.fetchCount(CUSTOMER, CUSTOMER.ARCHIVED.isFalse());
     }
 
+    /** The ids of every customer who is not archived, in order (for look-ups by binary search). */
+    public long[] activeCustomerIds(DSLContext dsl) {
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.isFalse()).orderBy(CUSTOMER.ID)
+                .fetchSize(5000).fetchResultSet()) {
+            long[] ids = new long[1024];
+            int n = 0;
+            while (rows.next()) {
+                if (n == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, n * 2);
+                }
+                ids[n++] = rows.getLong(1);
+            }
+            return java.util.Arrays.copyOf(ids, n);
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("Reading the active customers", e);
+        }
+    }
+
     /** Receives customers one at a time. */
     @FunctionalInterface
     public interface CustomerSink {

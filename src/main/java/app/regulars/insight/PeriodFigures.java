@@ -5,10 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Folds the whole purchase history, oldest first, into the purchase figures of several
@@ -19,9 +17,8 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
     /** One period's counts. */
     static final class Counts {
         final Period period;
-        /** Purchase days in the period per customer. */
-        final Map<Long, Integer> days = new HashMap<>();
-        final Map<Long, Long> lastDay = new HashMap<>();
+        /** Purchase days in the period per customer, and the last of them. */
+        final CustomerDays days = new CustomerDays();
         long cents;
         int purchases;
         int newCustomers;
@@ -35,12 +32,13 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
         }
 
         int repeaters() {
-            return (int) days.values().stream().filter(d -> d >= 2).count();
+            return days.repeaters();
         }
     }
 
     private final List<Counts> periods = new ArrayList<>();
-    private final Set<Long> seen = new HashSet<>();
+    /** Every customer who has bought so far in the history (the days are not used). */
+    private final CustomerDays seen = new CustomerDays();
 
     PeriodFigures(List<Period> periods) {
         periods.forEach(p -> this.periods.add(new Counts(p)));
@@ -49,8 +47,8 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
     @Override
     public void accept(long customerId, LocalDateTime at, BigDecimal amount) {
         LocalDate day = at.toLocalDate();
-        boolean first = seen.add(customerId);
-        long epochDay = day.toEpochDay();
+        int epochDay = (int) day.toEpochDay();
+        boolean first = seen.add(customerId, epochDay);
         for (Counts c : periods) {
             if (!c.period.contains(day)) {
                 continue;
@@ -60,10 +58,7 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
             if (first) {
                 c.newCustomers++;
             }
-            Long last = c.lastDay.put(customerId, epochDay);
-            if (last == null || last != epochDay) {
-                c.days.merge(customerId, 1, Integer::sum);
-            }
+            c.days.add(customerId, epochDay);
         }
     }
 
@@ -72,8 +67,8 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
     }
 
     /** The customers with a purchase in {@code p}. */
-    Set<Long> activeCustomers(Period p) {
-        return of(p).days.keySet();
+    CustomerDays activeCustomers(Period p) {
+        return of(p).days;
     }
 
     /** The purchase figures of {@code p}; churn and retention against {@code previous}. */
@@ -94,7 +89,7 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
         }
         int before = prev.active();
         if (before > 0) {
-            long stayed = prev.days.keySet().stream().filter(c.days::containsKey).count();
+            long stayed = prev.days.inCommonWith(c.days);
             out.put(Kpi.RETENTION_RATE, 100.0 * stayed / before);
             out.put(Kpi.CHURN_RATE, 100.0 * (before - stayed) / before);
         }

@@ -132,6 +132,7 @@ public final class MembersPage extends BorderPane {
         Button csv = exportButton(w, TableExport.Format.CSV, "membership.members.exportCsv");
         Button xlsx = exportButton(w, TableExport.Format.XLSX, "membership.members.exportExcel");
         Button print = new Button(messages.get("membership.members.print"));
+        print.setId("watchPrint" + w.name());
         print.setOnAction(e -> new TablePrinter(messages).print(vm.table(w), getScene().getWindow(), runner, vm.statusProperty()::set));
         Label count = new Label();
         count.textProperty().bind(javafx.beans.binding.Bindings.size(vm.list(w)).asString());

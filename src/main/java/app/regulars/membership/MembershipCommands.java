@@ -3,7 +3,10 @@ package app.regulars.membership;
 import app.regulars.feature.FeatureCommand;
 import app.regulars.feature.Services;
 import app.regulars.feature.CommandGroup;
+import app.regulars.customer.Customer;
 import app.regulars.customer.CustomerService;
+import app.regulars.i18n.Formats;
+import app.regulars.i18n.UserException;
 
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.Table;
@@ -22,7 +25,8 @@ import java.util.List;
 
 /**
  * The membership commands: {@code import purchases}, {@code export purchases},
- * {@code tiers evaluate [--rebuild]}, {@code points expire}, {@code coupons birthday}.
+ * {@code tiers evaluate [--rebuild]}, {@code points expire}, {@code coupons birthday},
+ * {@code coupons list CODE}, {@code coupons use COUPON_ID [--purchase ID]}.
  */
 public final class MembershipCommands {
     private MembershipCommands() {
@@ -52,7 +56,8 @@ public final class MembershipCommands {
         }
     }
 
-    @Command(name = "purchases", description = "Export every purchase (voided ones marked) with its customer's code.")
+    @Command(name = "purchases", description = "Export every purchase (voided ones marked) with its customer's code; "
+            + "the amount is what was paid, the last columns what was taken off.")
     static final class ExportPurchases extends FeatureCommand {
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv (the default), xlsx or pdf.")
         String format;
@@ -78,7 +83,12 @@ public final class MembershipCommands {
                         List.of(Table.Column.text(messages.get("membership.export.code"), 1), Table.Column.text(messages.get("membership.export.name"), 2),
                                 Table.Column.text(messages.get("membership.column.date"), 2), Table.Column.number(messages.get("membership.column.amount"), 1),
                                 Table.Column.number(messages.get("membership.column.points"), 1), Table.Column.text(messages.get("membership.column.note"), 3),
-                                Table.Column.text(messages.get("membership.export.voided"), 1), Table.Column.text(messages.get("membership.export.voidReason"), 2)),
+                                Table.Column.text(messages.get("membership.export.voided"), 1), Table.Column.text(messages.get("membership.export.voidReason"), 2),
+                                Table.Column.number(messages.get("membership.export.before"), 1),
+                                Table.Column.number(messages.get("membership.export.memberDiscount"), 1),
+                                Table.Column.text(messages.get("membership.export.coupon"), 1),
+                                Table.Column.number(messages.get("membership.export.couponDiscount"), 1),
+                                Table.Column.text(messages.get("membership.export.id"), 1)),
                         rows, false);
                 new TableExport(messages).write(table, f, out);
                 PrintWriter stdout = spec.commandLine().getOut();
@@ -155,8 +165,64 @@ public final class MembershipCommands {
         }
     }
 
-    @Command(name = "coupons", description = "Coupons.", subcommands = CouponsBirthday.class)
+    @Command(name = "coupons", description = "Coupons.", subcommands = {CouponsBirthday.class, CouponsList.class, CouponsUse.class})
     static final class Coupons extends CommandGroup {
+    }
+
+    @Command(name = "list", description = "List a customer's coupons, one a line: id, code, kind, value, validity, "
+            + "status (used, unused or expired).")
+    static final class CouponsList extends FeatureCommand {
+        @Parameters(index = "0", paramLabel = "CODE", description = "The customer's code (card number).")
+        String code;
+
+        @Override
+        public Integer call() {
+            Messages messages = messages();
+            Formats formats = new Formats(messages);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String c = code.strip();
+            return withServices(services -> {
+                Customer customer = services.get(CustomerService.class).byCode(c)
+                        .orElseThrow(() -> new UserException("membership.import.noSuchCode", c));
+                MembershipService membership = services.get(MembershipService.class);
+                java.util.Currency currency = membership.settings().currency();
+                LocalDate today = membership.today();
+                List<Coupon> coupons = membership.coupons(customer.id());
+                for (Coupon coupon : coupons) {
+                    out.println(messages.get("membership.cli.couponLine", coupon.id(), coupon.code(),
+                            messages.get("membership.coupon." + coupon.kind().name()), CouponText.value(coupon, formats, currency),
+                            formats.date(coupon.validFrom()), formats.date(coupon.validUntil()), CouponText.status(coupon, today, messages)));
+                }
+                out.flush();
+                err.println(messages.get("membership.cli.couponCount", coupons.size(), customer.name(), customer.code()));
+                err.flush();
+                return OK;
+            });
+        }
+    }
+
+    @Command(name = "use", description = "Mark a coupon used, optionally with a purchase of the same customer "
+            + "(its amount stays as recorded; voiding the purchase gives the coupon back).")
+    static final class CouponsUse extends FeatureCommand {
+        @Parameters(index = "0", paramLabel = "COUPON_ID", description = "The coupon's id, as `coupons list` shows it.")
+        long couponId;
+
+        @Option(names = "--purchase", paramLabel = "ID", description = "The purchase it was used with.")
+        Long purchaseId;
+
+        @Override
+        public Integer call() {
+            Messages messages = messages();
+            return withServices(services -> {
+                Coupon used = services.get(MembershipService.class).useCoupon(couponId, purchaseId);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(purchaseId == null ? messages.get("membership.cli.couponUsed", used.code())
+                        : messages.get("membership.cli.couponUsedWith", used.code(), purchaseId));
+                out.flush();
+                return OK;
+            });
+        }
     }
 
     @Command(name = "birthday", description = "Issue the birthday coupons that are due: customers who agreed to marketing, "

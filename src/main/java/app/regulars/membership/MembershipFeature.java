@@ -6,6 +6,7 @@ import app.regulars.customer.ProfileSection;
 import app.regulars.customer.ProfileSummary;
 import app.regulars.feature.Commands;
 import app.regulars.feature.Feature;
+import app.regulars.feature.Lazy;
 import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Shortcut;
@@ -66,7 +67,7 @@ public final class MembershipFeature implements Feature {
 
     @Override
     public Optional<Page> page(Ui ui) {
-        MembersPage members = new MembersPage(membership, ui.runner(), ui.messages());
+        Lazy<MembersPage> members = new Lazy<>(() -> new MembersPage(membership, ui.runner(), ui.messages())); // built when first shown
         return Optional.of(new Page() {
             @Override
             public String navId() {
@@ -85,12 +86,12 @@ public final class MembershipFeature implements Feature {
 
             @Override
             public Node node() {
-                return members;
+                return members.get();
             }
 
             @Override
             public void refresh() {
-                members.refresh();
+                members.get().refresh();
             }
         });
     }

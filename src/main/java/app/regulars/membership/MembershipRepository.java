@@ -47,6 +47,13 @@ public final class MembershipRepository {
 
     public Purchase insertPurchase(DSLContext dsl, long customerId, LocalDateTime at, BigDecimal amount, String note,
                                    int points, LocalDateTime now) {
+        return insertPurchase(dsl, customerId, at, amount, note, points, now, null, null, null);
+    }
+
+    /** A purchase with what was taken off: {@code amountBefore} null when nothing was. */
+    public Purchase insertPurchase(DSLContext dsl, long customerId, LocalDateTime at, BigDecimal amount, String note,
+                                   int points, LocalDateTime now, BigDecimal amountBefore, BigDecimal memberDiscount,
+                                   BigDecimal couponDiscount) {
         PurchaseRecord r = dsl.newRecord(PURCHASE);
         r.setCustomerId(customerId);
         r.setPurchasedAt(at);
@@ -56,18 +63,27 @@ public final class MembershipRepository {
         r.setVoided(false);
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
+        r.setAmountBefore(amountBefore);
+        r.setMemberDiscount(memberDiscount);
+        r.setCouponDiscount(couponDiscount);
         r.store();
-        return toPurchase(r);
+        return toPurchase(r, null);
     }
 
+    /** The code of the coupon used with the purchase (null: none), for reading purchases with it. */
+    private static final Field<String> COUPON_CODE = DSL.field(DSL.select(COUPON.CODE).from(COUPON).where(COUPON.PURCHASE_ID.eq(PURCHASE.ID)))
+            .as("coupon_code");
+
     public Optional<Purchase> findPurchase(DSLContext dsl, long purchaseId) {
-        return dsl.selectFrom(PURCHASE).where(PURCHASE.ID.eq(purchaseId)).fetchOptional(MembershipRepository::toPurchase);
+        return dsl.select(PURCHASE.asterisk(), COUPON_CODE).from(PURCHASE).where(PURCHASE.ID.eq(purchaseId))
+                .fetchOptional(MembershipRepository::toPurchase);
     }
 
     public void updatePurchase(DSLContext dsl, long purchaseId, LocalDateTime at, BigDecimal amount, String note, int points,
-                               LocalDateTime now) {
+                               BigDecimal amountBefore, LocalDateTime now) {
         dsl.update(PURCHASE).set(PURCHASE.PURCHASED_AT, at).set(PURCHASE.AMOUNT, amount).set(PURCHASE.NOTE, note)
-                .set(PURCHASE.POINTS, points).set(PURCHASE.UPDATED_AT, now).where(PURCHASE.ID.eq(purchaseId)).execute();
+                .set(PURCHASE.POINTS, points).set(PURCHASE.AMOUNT_BEFORE, amountBefore).set(PURCHASE.UPDATED_AT, now)
+                .where(PURCHASE.ID.eq(purchaseId)).execute();
     }
 
     public void markVoided(DSLContext dsl, long purchaseId, String reason, LocalDateTime now) {
@@ -77,7 +93,7 @@ public final class MembershipRepository {
 
     /** Newest first; {@code offset}/{@code limit} page through them. */
     public List<Purchase> purchases(DSLContext dsl, long customerId, boolean withVoided, int offset, int limit) {
-        return dsl.selectFrom(PURCHASE)
+        return dsl.select(PURCHASE.asterisk(), COUPON_CODE).from(PURCHASE)
                 .where(PURCHASE.CUSTOMER_ID.eq(customerId).and(withVoided ? DSL.noCondition() : PURCHASE.VOIDED.isFalse()))
                 .orderBy(PURCHASE.PURCHASED_AT.desc(), PURCHASE.ID.desc()).offset(offset).limit(limit)
                 .fetch(MembershipRepository::toPurchase);
@@ -231,12 +247,32 @@ public final class MembershipRepository {
         return dsl.fetchExists(COUPON, COUPON.CODE.eq(code));
     }
 
-    public Optional<Coupon> lockCoupon(DSLContext dsl, String code) {
-        return dsl.selectFrom(COUPON).where(COUPON.CODE.eq(code)).forUpdate().fetchOptional(MembershipRepository::toCoupon);
+    public Optional<Coupon> findCoupon(DSLContext dsl, String code) {
+        return dsl.selectFrom(COUPON).where(COUPON.CODE.eq(code)).fetchOptional(MembershipRepository::toCoupon);
     }
 
-    public void markCouponRedeemed(DSLContext dsl, long couponId, LocalDateTime now) {
-        dsl.update(COUPON).set(COUPON.REDEEMED_AT, now).where(COUPON.ID.eq(couponId)).execute();
+    public Optional<Coupon> findCoupon(DSLContext dsl, long couponId) {
+        return dsl.selectFrom(COUPON).where(COUPON.ID.eq(couponId)).fetchOptional(MembershipRepository::toCoupon);
+    }
+
+    /** The coupon, its row locked until the transaction ends: a coupon is checked and used in one transaction, once. */
+    public Optional<Coupon> lockCoupon(DSLContext dsl, long couponId) {
+        return dsl.selectFrom(COUPON).where(COUPON.ID.eq(couponId)).forUpdate().fetchOptional(MembershipRepository::toCoupon);
+    }
+
+    /** The coupon used with a purchase, if any. */
+    public Optional<Coupon> couponOfPurchase(DSLContext dsl, long purchaseId) {
+        return dsl.selectFrom(COUPON).where(COUPON.PURCHASE_ID.eq(purchaseId)).fetchOptional(MembershipRepository::toCoupon);
+    }
+
+    /** Marks the coupon used at {@code now}, with {@code purchaseId} when given. */
+    public void markCouponRedeemed(DSLContext dsl, long couponId, LocalDateTime now, Long purchaseId) {
+        dsl.update(COUPON).set(COUPON.REDEEMED_AT, now).set(COUPON.PURCHASE_ID, purchaseId).where(COUPON.ID.eq(couponId)).execute();
+    }
+
+    /** Gives back (unused again) the coupons used with a purchase; returns how many. */
+    public int returnCoupons(DSLContext dsl, long purchaseId) {
+        return dsl.update(COUPON).setNull(COUPON.REDEEMED_AT).setNull(COUPON.PURCHASE_ID).where(COUPON.PURCHASE_ID.eq(purchaseId)).execute();
     }
 
     public List<Coupon> coupons(DSLContext dsl, long customerId) {
@@ -436,17 +472,22 @@ public final class MembershipRepository {
     /** Every purchase with its customer's code, oldest first, for an export. */
     public void forEachPurchase(DSLContext dsl, java.util.function.Consumer<List<Object>> row) {
         dsl.select(CUSTOMER.CODE, CUSTOMER.NAME, PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.POINTS, PURCHASE.NOTE,
-                        PURCHASE.VOIDED, PURCHASE.VOID_REASON)
+                        PURCHASE.VOIDED, PURCHASE.VOID_REASON, PURCHASE.AMOUNT_BEFORE, PURCHASE.MEMBER_DISCOUNT, COUPON_CODE,
+                        PURCHASE.COUPON_DISCOUNT, PURCHASE.ID)
                 .from(PURCHASE).join(CUSTOMER).on(CUSTOMER.ID.eq(PURCHASE.CUSTOMER_ID))
                 .orderBy(PURCHASE.PURCHASED_AT, PURCHASE.ID)
                 .fetchSize(1000)
                 .forEach(r -> row.accept(java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8())));
+                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13())));
     }
 
-    static Purchase toPurchase(PurchaseRecord r) {
+    static Purchase toPurchase(Record r) {
+        return toPurchase(r.into(PURCHASE), r.get(COUPON_CODE));
+    }
+
+    static Purchase toPurchase(PurchaseRecord r, String couponCode) {
         return new Purchase(r.getId(), r.getCustomerId(), r.getPurchasedAt(), r.getAmount(), r.getNote(), r.getPoints(),
-                r.getVoided(), r.getVoidReason());
+                r.getVoided(), r.getVoidReason(), r.getAmountBefore(), r.getMemberDiscount(), r.getCouponDiscount(), couponCode);
     }
 
     static Tier toTier(MemberTierRecord r) {
@@ -456,6 +497,6 @@ public final class MembershipRepository {
 
     static Coupon toCoupon(CouponRecord r) {
         return new Coupon(r.getId(), r.getCustomerId(), r.getCode(), CouponKind.valueOf(r.getKind()), r.getAmount(), r.getPercent(),
-                r.getValidFrom(), r.getValidUntil(), r.getRedeemedAt(), r.getNote());
+                r.getValidFrom(), r.getValidUntil(), r.getRedeemedAt(), r.getNote(), r.getPurchaseId());
     }
 }

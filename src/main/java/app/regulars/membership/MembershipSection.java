@@ -30,8 +30,9 @@ import java.util.function.Function;
 
 /**
  * The "Purchases & points" tab of a customer's profile: tier, balance and totals at the top,
- * a purchase form (Enter records), then purchases, the points ledger, tier history and
- * coupons. Edit and void by keyboard: select a purchase, Alt+E / Delete.
+ * a purchase form (Enter records) with the coupons valid today (Alt+O), the tier's discount
+ * and what is left to pay, then purchases, the points ledger, tier history and coupons. Edit
+ * and void by keyboard: select a purchase, Alt+E / Delete; editing changes what was paid.
  */
 public final class MembershipSection implements ProfileSection {
     private final MembershipSectionViewModel vm;
@@ -50,6 +51,8 @@ public final class MembershipSection implements ProfileSection {
     private final Button cancelEdit = new Button();
     private final TableView<Purchase> purchaseTable = new TableView<>();
     private final Label purchaseTotals = new Label();
+    private final VBox discounts = new VBox(6);
+    private final javafx.beans.property.BooleanProperty editingProperty = new javafx.beans.property.SimpleBooleanProperty(false);
     private Purchase editing;
 
     public MembershipSection(MembershipService service, TaskRunner runner, Messages messages) {
@@ -83,6 +86,21 @@ public final class MembershipSection implements ProfileSection {
         amount.setId("membershipAmount");
         amount.setPromptText(messages.get("membership.profile.amountPrompt"));
         amount.setPrefColumnCount(8);
+        amount.textProperty().bindBidirectional(vm.price().amountTextProperty());
+        PriceEntryControls price = new PriceEntryControls(vm.price(), messages, "membership");
+        price.coupon.setPrefWidth(460);
+        price.coupon.setMinWidth(Region.USE_PREF_SIZE);
+        price.member.setMinWidth(Region.USE_PREF_SIZE);
+        price.couponLabel.setMinWidth(Region.USE_PREF_SIZE);
+        price.toPay.setMaxWidth(Double.MAX_VALUE);
+        HBox choices = new HBox(8, price.couponLabel, price.coupon, price.member);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        discounts.getChildren().setAll(choices, price.toPay);
+        discounts.setId("membershipDiscounts");
+        // shown while recording (not editing) for a customer with a tier discount or a coupon to offer
+        discounts.visibleProperty().bind(editingProperty.not()
+                .and(vm.price().memberAvailableProperty().or(vm.price().couponsAvailableProperty())));
+        discounts.managedProperty().bind(discounts.visibleProperty());
         date.setId("membershipDate");
         date.setValue(vm.today());
         date.setPrefWidth(150);
@@ -126,7 +144,7 @@ public final class MembershipSection implements ProfileSection {
         tabs.setId("membershipTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().addAll(summary, form, error, status, tabs);
+        root.getChildren().addAll(summary, form, discounts, error, status, tabs);
 
         vm.dataProperty().addListener((obs, o, d) -> showData(d));
     }
@@ -173,6 +191,7 @@ public final class MembershipSection implements ProfileSection {
         record.setText(messages.get("membership.profile.saveEdit"));
         cancelEdit.setVisible(true);
         cancelEdit.setManaged(true);
+        editingProperty.set(true);
         amount.requestFocus();
         amount.selectAll();
     }
@@ -182,6 +201,7 @@ public final class MembershipSection implements ProfileSection {
         record.setText(messages.get("membership.profile.record"));
         cancelEdit.setVisible(false);
         cancelEdit.setManaged(false);
+        editingProperty.set(false);
         amount.clear();
         note.clear();
         date.setValue(vm.today());
@@ -193,6 +213,8 @@ public final class MembershipSection implements ProfileSection {
         purchaseTable.getColumns().add(column(messages.get("membership.column.date"), p -> formats.dateTime(p.purchasedAt()), 195));
         TableColumn<Purchase, String> amountCol = MembersPage.numeric(column(messages.get("membership.column.amount"), p -> formats.money(p.amount(), currency()), 110));
         purchaseTable.getColumns().add(amountCol);
+        purchaseTable.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.before"),
+                p -> p.amountBefore() == null ? "" : formats.money(p.amountBefore(), currency()), 150)));
         purchaseTable.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.points"), p -> formats.integer(p.points()), 70)));
         purchaseTable.getColumns().add(column(messages.get("membership.column.note"), p -> p.note() == null ? "" : p.note(), 240));
         purchaseTable.getColumns().add(column(messages.get("membership.column.status"),
@@ -203,6 +225,7 @@ public final class MembershipSection implements ProfileSection {
             protected void updateItem(Purchase p, boolean empty) {
                 super.updateItem(p, empty);
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("voided"), !empty && p != null && p.voided());
+                setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(vm.purchaseDetails(p, formats)));
             }
         });
         Button edit = new Button(messages.get("membership.profile.edit"));
@@ -300,10 +323,10 @@ public final class MembershipSection implements ProfileSection {
         t.setId("couponTable");
         t.getColumns().add(column(messages.get("membership.column.code"), c -> c.code(), 110));
         t.getColumns().add(column(messages.get("membership.column.kind"), c -> messages.get("membership.coupon." + c.kind().name()), 100));
-        t.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.value"), c -> c.amount() != null ? formats.money(c.amount(), currency())
-                : c.percent() != null ? c.percent().stripTrailingZeros().toPlainString() + " %" : (c.note() == null ? "" : c.note()), 120)));
+        t.getColumns().add(MembersPage.numeric(column(messages.get("membership.column.value"), c -> CouponText.value(c, formats, currency()), 120)));
         t.getColumns().add(column(messages.get("membership.column.valid"), c -> formats.date(c.validFrom()) + " – " + formats.date(c.validUntil()), 220));
-        t.getColumns().add(column(messages.get("membership.column.redeemed"), c -> formats.dateTime(c.redeemedAt()), 150));
+        t.getColumns().add(column(messages.get("membership.column.redeemed"), c -> formats.dateTime(c.redeemedAt()), 175));
+        t.getColumns().add(column(messages.get("membership.column.status"), vm::couponStatus, 170));
         t.setPlaceholder(new Label(messages.get("membership.profile.noCoupons")));
         Button issue = new Button(messages.get("membership.profile.issueCoupon"));
         issue.setId("couponIssue");
@@ -343,5 +366,10 @@ public final class MembershipSection implements ProfileSection {
             stopEditing();
         }
         vm.show(customer.id(), customer.archived());
+    }
+
+    @Override
+    public void whenChanged(Runnable changed) {
+        vm.whenChanged(changed);
     }
 }

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * The membership tab of a profile: what it shows (tier, balance, totals, purchases, ledger,
- * tier history, coupons) and what it does (record, edit and void purchases, adjust points,
- * issue coupons). Every call runs on the task runner; failures become {@link #errorProperty}.
+ * tier history, coupons) and what it does (record purchases with the member discount and a
+ * coupon, {@link #price()}; edit and void purchases, adjust points, issue coupons). Every call
+ * runs on the task runner; failures become {@link #errorProperty}.
  */
 public final class MembershipSectionViewModel {
     public static final int PURCHASE_ROWS = 500;
@@ -28,7 +29,7 @@ public final class MembershipSectionViewModel {
     /** Everything the tab shows of one customer. */
     public record Data(long customerId, Tier tier, int balance, int expiring30, MembershipService.PurchaseTotals totals,
                        List<Purchase> purchases, List<PointEntry> ledger, List<TierChange> history, List<Coupon> coupons,
-                       java.util.Currency currency, TierRule rule) {
+                       List<Coupon> usableCoupons, java.util.Currency currency, TierRule rule, LocalDate today) {
     }
 
     private final MembershipService service;
@@ -41,6 +42,7 @@ public final class MembershipSectionViewModel {
     private final ObservableList<Coupon> coupons = FXCollections.observableArrayList();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
+    private final PriceEntry price;
     private long customerId = -1;
     private boolean archived;
 
@@ -48,6 +50,12 @@ public final class MembershipSectionViewModel {
         this.service = service;
         this.runner = runner;
         this.messages = messages;
+        this.price = new PriceEntry(messages);
+    }
+
+    /** The purchase form's amount, member discount, coupon and what is left to pay. */
+    public PriceEntry price() {
+        return price;
     }
 
     /** Today by the service's clock: the date a new purchase or coupon starts from. */
@@ -87,6 +95,8 @@ public final class MembershipSectionViewModel {
         return archived;
     }
 
+    private Runnable onChanged = () -> { };
+
     public void show(long id, boolean archived) {
         this.customerId = id;
         this.archived = archived;
@@ -107,6 +117,19 @@ public final class MembershipSectionViewModel {
         return d != null && d.rule() == TierRule.POINTS_12_MONTHS ? formats.integer(basis.longValue()) : formats.money(basis, currency());
     }
 
+    /**
+     * Called after this section changed the customer's facts (a purchase, a void, points, a
+     * coupon): the profile's summary row reloads with the section.
+     */
+    public void whenChanged(Runnable action) {
+        this.onChanged = action == null ? () -> { } : action;
+    }
+
+    private void changed() {
+        reload();
+        onChanged.run();
+    }
+
     public void reload() {
         long id = customerId;
         if (id < 0) {
@@ -114,7 +137,7 @@ public final class MembershipSectionViewModel {
         }
         runner.run(() -> new Data(id, service.tierOf(id), service.balance(id), service.expiringWithin(id, 30), service.totals(id),
                         service.purchases(id, PURCHASE_ROWS), service.ledger(id, LEDGER_ROWS), service.tierHistory(id), service.coupons(id),
-                        service.settings().currency(), service.settings().rule()),
+                        service.usableCoupons(id), service.settings().currency(), service.settings().rule(), service.today()),
                 d -> {
                     if (d.customerId() != customerId) {
                         return;
@@ -124,11 +147,16 @@ public final class MembershipSectionViewModel {
                     ledger.setAll(d.ledger());
                     history.setAll(d.history());
                     coupons.setAll(d.coupons());
+                    price.load(d.tier(), d.usableCoupons(), d.currency());
                 },
                 this::fail);
     }
 
-    /** Records a purchase typed at the counter; {@code done} runs after it is saved. */
+    /**
+     * Records a purchase typed at the counter: the amount is the price before discounts; the
+     * member discount and the coupon chosen in {@link #price()} are taken off. {@code done} runs
+     * after it is saved.
+     */
     public void record(String amountText, LocalDate date, String note, Runnable done) {
         long id = customerId;
         BigDecimal amount;
@@ -139,14 +167,23 @@ public final class MembershipSectionViewModel {
             return;
         }
         LocalDateTime at = date == null || date.equals(service.today()) ? null : date.atTime(LocalTime.NOON);
-        runner.run(() -> service.recordPurchase(id, at, amount, note), p -> {
+        boolean member = price.applyMemberDiscount();
+        Long coupon = price.couponId();
+        runner.run(() -> service.recordPurchase(id, at, amount, note, member, coupon), p -> {
             error.set("");
-            status.set(messages.get("membership.profile.recorded", p.points()));
-            reload();
+            status.set(p.discounted()
+                    ? messages.get("membership.profile.recordedPaid", new app.regulars.i18n.Formats(messages).money(p.amount(), currency()), p.points())
+                    : messages.get("membership.profile.recorded", p.points()));
+            price.reset();
+            changed();
             done.run();
-        }, this::fail);
+        }, t -> {
+            fail(t);
+            reload();
+        });
     }
 
+    /** Changes a purchase: the amount typed is what was paid (its discounts stay as they were). */
     public void edit(Purchase p, String amountText, LocalDate date, String note, Runnable done) {
         BigDecimal amount;
         try {
@@ -159,7 +196,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.editPurchase(p.id(), at, amount, note), x -> {
             error.set("");
             status.set(messages.get("membership.profile.edited"));
-            reload();
+            changed();
             done.run();
         }, this::fail);
     }
@@ -168,7 +205,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.voidPurchase(p.id(), reason), x -> {
             error.set("");
             status.set(messages.get("membership.profile.voided"));
-            reload();
+            changed();
         }, this::fail);
     }
 
@@ -184,7 +221,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.adjustPoints(id, points, reason), b -> {
             error.set("");
             status.set(messages.get("membership.profile.adjusted", b));
-            reload();
+            changed();
         }, this::fail);
     }
 
@@ -200,7 +237,7 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.issueCoupon(id, percent ? null : value, percent ? value : null, service.today(), until, note), c -> {
             error.set("");
             status.set(messages.get("membership.profile.couponIssued", c.code()));
-            reload();
+            changed();
         }, this::fail);
     }
 
@@ -214,8 +251,41 @@ public final class MembershipSectionViewModel {
         runner.run(() -> service.redeem(id, reward.id()), c -> {
             error.set("");
             status.set(messages.get("membership.profile.redeemed", reward.name(), reward.costPoints(), c.code()));
-            reload();
+            changed();
         }, this::fail);
+    }
+
+    /** A coupon's status today: unused, used (with which purchase) or expired. */
+    public String couponStatus(Coupon c) {
+        Data d = data.get();
+        return CouponText.status(c, d != null ? d.today() : service.today(), messages);
+    }
+
+    /**
+     * What a purchase's row tells on hover: its number and, when something was taken off, the
+     * price before discounts, each discount and what was paid.
+     */
+    public String purchaseDetails(Purchase p, app.regulars.i18n.Formats formats) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(messages.get("membership.purchase.number", p.id()));
+        if (p.discounted()) {
+            java.util.Currency cur = currency();
+            if (p.amountBefore() != null) {
+                lines.add(messages.get("membership.purchase.before", formats.money(p.amountBefore(), cur)));
+            }
+            if (p.memberDiscount() != null) {
+                lines.add(messages.get("membership.purchase.member", formats.money(p.memberDiscount(), cur)));
+            }
+            if (p.couponCode() != null && p.couponDiscount() != null) {
+                lines.add(messages.get("membership.purchase.coupon", p.couponCode(), formats.money(p.couponDiscount(), cur)));
+            } else if (p.couponCode() != null) {
+                lines.add(messages.get("membership.purchase.couponOnly", p.couponCode()));
+            } else if (p.couponDiscount() != null) {
+                lines.add(messages.get("membership.purchase.couponReturned", formats.money(p.couponDiscount(), cur)));
+            }
+            lines.add(messages.get("membership.purchase.paid", formats.money(p.amount(), cur)));
+        }
+        return String.join("\n", lines);
     }
 
     private void fail(Throwable t) {

@@ -96,26 +96,53 @@ public final class MembershipService {
 
     // ---- purchases ----
 
-    /** Records a purchase, earns its points at the customer's tier's rate, re-evaluates the tier. */
+    /** Records a purchase with no discount, earns its points at the customer's tier's rate, re-evaluates the tier. */
     public Purchase recordPurchase(long customerId, LocalDateTime at, BigDecimal amount, String note) {
+        return recordPurchase(customerId, at, amount, note, false, null);
+    }
+
+    /**
+     * Records a purchase at the counter: {@code amount} is the price before discounts; with
+     * {@code memberDiscount} the customer's tier's discount is taken off, then the coupon
+     * {@code couponId} (null: none) on what is left ({@link Price}). What is left is the
+     * amount paid: the purchase's amount, what its points and the tier count. The coupon is
+     * checked (the customer's, not used, valid today) and marked used with the purchase in the
+     * same transaction, under the customer's lock and the coupon's row lock: it is used once.
+     */
+    public Purchase recordPurchase(long customerId, LocalDateTime at, BigDecimal amount, String note, boolean memberDiscount,
+                                   Long couponId) {
         BigDecimal a = checkAmount(amount);
         String n = note(note);
         LocalDateTime when = at == null ? now() : at.withNano(0);
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
             lockActiveCustomer(dsl, customerId);
-            int points = points(a, repository.currentTier(dsl, customerId).earnRate());
+            Tier tier = repository.currentTier(dsl, customerId);
+            Coupon coupon = couponId == null ? null : usableCoupon(dsl, couponId, customerId);
+            Price price = Price.of(a, memberDiscount ? tier.discountPercent() : null, coupon);
+            BigDecimal paid = price.toPay();
+            int points = points(paid, tier.earnRate());
             LocalDateTime stamp = now();
-            Purchase p = repository.insertPurchase(dsl, customerId, when, a, n, points, stamp);
+            Purchase p = price.discounted()
+                    ? repository.insertPurchase(dsl, customerId, when, paid, n, points, stamp, price.before(),
+                            price.memberPercent() == null ? null : price.memberDiscount(), coupon == null ? null : price.couponDiscount())
+                    : repository.insertPurchase(dsl, customerId, when, paid, n, points, stamp);
+            if (coupon != null) {
+                repository.markCouponRedeemed(dsl, coupon.id(), stamp, p.id());
+            }
             if (points > 0) {
                 credit(dsl, customerId, PointKind.EARNED, points, when, p.id(), null);
             }
             tierRepository.evaluate(dsl, customerId, stamp, TierChangeReason.PURCHASE);
-            return p;
+            return purchase(dsl, p.id());
         });
     }
 
-    /** Changes a purchase's time, amount and note; its points follow the new amount (ledger entries for the difference). */
+    /**
+     * Changes a purchase's time, amount and note; its points follow the new amount (ledger
+     * entries for the difference). The amount is what was paid; the discounts given stay as
+     * they were, so the price before discounts moves with it.
+     */
     public Purchase editPurchase(long purchaseId, LocalDateTime at, BigDecimal amount, String note) {
         BigDecimal a = checkAmount(amount);
         String n = note(note);
@@ -136,13 +163,21 @@ public final class MembershipService {
             } else if (delta < 0) {
                 debit(dsl, customerId, PointKind.REVERSED, -delta, stamp, p.id(), null, null, "membership.error.voidPointsSpent");
             }
-            repository.updatePurchase(dsl, p.id(), when, a, n, newPoints, stamp);
+            BigDecimal before = p.amountBefore() == null ? null
+                    : a.add(zeroIfNull(p.memberDiscount())).add(zeroIfNull(p.couponDiscount()));
+            if (before != null && before.compareTo(MAX_AMOUNT) > 0) {
+                throw new UserException("membership.error.amountTooLarge", a.toPlainString());
+            }
+            repository.updatePurchase(dsl, p.id(), when, a, n, newPoints, before, stamp);
             tierRepository.evaluate(dsl, customerId, stamp, TierChangeReason.EDIT);
             return purchase(dsl, purchaseId);
         });
     }
 
-    /** Voids a purchase with a reason, reversing its points; refused when they are already spent. */
+    /**
+     * Voids a purchase with a reason, reversing its points (refused when they are already
+     * spent) and giving back the coupon used with it, unused again, in the same transaction.
+     */
     public Purchase voidPurchase(long purchaseId, String reason) {
         String why = reason(reason);
         return db.write(cfg -> {
@@ -158,6 +193,7 @@ public final class MembershipService {
                 debit(dsl, customerId, PointKind.REVERSED, p.points(), stamp, p.id(), null, why, "membership.error.voidPointsSpent");
             }
             repository.markVoided(dsl, p.id(), why, stamp);
+            repository.returnCoupons(dsl, p.id());
             tierRepository.evaluate(dsl, customerId, stamp, TierChangeReason.VOID);
             return purchase(dsl, purchaseId);
         });
@@ -274,25 +310,71 @@ public final class MembershipService {
         });
     }
 
-    /** Marks a coupon used; refused when it is already used or outside its validity. */
+    /** Marks the coupon with this code used; refused when it is already used or outside its validity. */
     public Coupon redeemCoupon(String code) {
         String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        long id = repository.findCoupon(db.dsl(), c).orElseThrow(() -> new UserException("membership.error.couponUnknown", c)).id();
+        return useCoupon(id, null);
+    }
+
+    /**
+     * Marks a coupon used (the command line's {@code coupons use}), with a purchase of the same
+     * customer when {@code purchaseId} is given (its amount stays as recorded; voiding it gives
+     * the coupon back). Refused for an unknown, used, expired or not yet valid coupon, and for
+     * a purchase that is missing, voided, another customer's or already used with a coupon.
+     */
+    public Coupon useCoupon(long couponId, Long purchaseId) {
         return db.write(cfg -> {
-            Coupon coupon = repository.lockCoupon(cfg.dsl(), c).orElseThrow(() -> new UserException("membership.error.couponUnknown", c));
-            if (coupon.redeemedAt() != null) {
-                throw new UserException("membership.error.couponUsed", c);
+            DSLContext dsl = cfg.dsl();
+            Coupon found = repository.findCoupon(dsl, couponId).orElseThrow(() -> new UserException("membership.error.couponIdUnknown", couponId));
+            lockActiveCustomer(dsl, found.customerId());
+            Coupon coupon = usableCoupon(dsl, couponId, found.customerId());
+            if (purchaseId != null) {
+                Purchase p = repository.findPurchase(dsl, purchaseId)
+                        .orElseThrow(() -> new UserException("membership.error.purchaseIdUnknown", purchaseId));
+                if (p.customerId() != coupon.customerId()) {
+                    throw new UserException("membership.error.couponOtherCustomer", coupon.code(), purchaseId);
+                }
+                if (p.voided()) {
+                    throw new UserException("membership.error.purchaseVoided");
+                }
+                if (p.couponCode() != null) {
+                    throw new UserException("membership.error.purchaseHasCoupon", purchaseId, p.couponCode());
+                }
             }
-            if (!coupon.usableOn(today())) {
-                throw new UserException("membership.error.couponExpired", c);
-            }
-            repository.markCouponRedeemed(cfg.dsl(), coupon.id(), now());
-            return new Coupon(coupon.id(), coupon.customerId(), coupon.code(), coupon.kind(), coupon.amount(), coupon.percent(),
-                    coupon.validFrom(), coupon.validUntil(), now(), coupon.note());
+            repository.markCouponRedeemed(dsl, coupon.id(), now(), purchaseId);
+            return repository.findCoupon(dsl, couponId).orElseThrow();
         });
     }
 
+    /**
+     * Locks the coupon's row and checks it can be used now for the customer (whose row the
+     * caller has locked): it exists, is theirs, is not used and is valid today.
+     */
+    private Coupon usableCoupon(DSLContext dsl, long couponId, long customerId) {
+        Coupon coupon = repository.lockCoupon(dsl, couponId).orElseThrow(() -> new UserException("membership.error.couponIdUnknown", couponId));
+        if (coupon.customerId() != customerId) {
+            throw new UserException("membership.error.couponNotTheirs", coupon.code());
+        }
+        if (coupon.redeemedAt() != null) {
+            throw new UserException("membership.error.couponUsed", coupon.code());
+        }
+        if (!coupon.usableOn(today())) {
+            throw new UserException("membership.error.couponExpired", coupon.code());
+        }
+        return coupon;
+    }
+
+    /** A customer's coupons, newest first, used and expired ones included. */
     public List<Coupon> coupons(long customerId) {
         return repository.coupons(db.dsl(), customerId);
+    }
+
+    /** The coupons a customer can use today (not used, valid today), the first to run out first. */
+    public List<Coupon> usableCoupons(long customerId) {
+        LocalDate today = today();
+        return repository.coupons(db.dsl(), customerId).stream().filter(c -> c.usableOn(today))
+                .sorted(java.util.Comparator.comparing(Coupon::validUntil).thenComparing(Coupon::id)).toList();
     }
 
     /**
@@ -548,7 +630,10 @@ public final class MembershipService {
         return deleted;
     }
 
-    /** Streams every purchase (code, name, time, amount, points, note, voided, void reason), oldest first. */
+    /**
+     * Streams every purchase (code, name, time, amount paid, points, note, voided, void reason,
+     * amount before discounts, member discount, coupon code, coupon discount, purchase id), oldest first.
+     */
     public void forEachPurchase(java.util.function.Consumer<List<Object>> row) {
         repository.forEachPurchase(db.dsl(), row);
     }
@@ -629,6 +714,10 @@ public final class MembershipService {
 
     private Purchase purchase(DSLContext dsl, long purchaseId) {
         return repository.findPurchase(dsl, purchaseId).orElseThrow(() -> new UserException("membership.error.purchaseGone"));
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
     }
 
     static int points(BigDecimal amount, BigDecimal rate) {

@@ -14,14 +14,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * The quick "new purchase" box (Ctrl+P from anywhere): type a name, pinyin or phone, Down
- * to pick among the matches, Tab to the amount, Enter records, Esc closes. After a purchase
- * the box stays open and empty for the next customer.
+ * to pick among the matches, Tab to the amount, Enter records, Esc closes. The customer's
+ * coupons valid today can be chosen (Alt+O) and the tier's discount left off; what is left to
+ * pay shows under them before saving. After a purchase the box stays open and empty for the
+ * next customer.
  */
 public final class QuickPurchaseDialog {
     private final QuickPurchaseViewModel vm;
@@ -74,6 +77,8 @@ public final class QuickPurchaseDialog {
         });
         amount.setId("quickAmount");
         amount.setPromptText(messages.get("membership.profile.amountPrompt"));
+        amount.textProperty().bindBidirectional(vm.price().amountTextProperty());
+        PriceEntryControls discounts = new PriceEntryControls(vm.price(), messages, "quick");
         note.setId("quickNote");
         note.setPromptText(messages.get("membership.profile.notePrompt"));
         amount.setOnAction(e -> record());
@@ -105,11 +110,18 @@ public final class QuickPurchaseDialog {
         amountLabel.setLabelFor(amount);
         form.addRow(0, amountLabel, amount);
         form.addRow(1, new Label(messages.get("membership.quick.note")), note);
+        form.addRow(2, discounts.couponLabel, discounts.coupon);
+        form.add(discounts.member, 1, 3);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
         GridPane.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
+        GridPane.setHgrow(discounts.coupon, javafx.scene.layout.Priority.ALWAYS);
         HBox buttons = new HBox(8, record, close);
-        VBox root = new VBox(10, new Label(messages.get("membership.quick.find")), find, list, selected, form, error, status, buttons);
+        VBox root = new VBox(10, new Label(messages.get("membership.quick.find")), find, list, selected, form, discounts.toPay,
+                error, status, buttons);
         root.setPadding(new Insets(16));
-        root.setPrefWidth(520);
+        root.setPrefWidth(620);
         stage = Windows.stage(owner, messages.get("membership.quick.title"), root, 0, 0);
     }
 

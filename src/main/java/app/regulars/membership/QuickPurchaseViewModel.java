@@ -19,7 +19,9 @@ import java.util.List;
 
 /**
  * The quick "new purchase" box: find a customer by name, pinyin or phone as one types,
- * pick one, type the amount and note, record. A stale search answer is dropped.
+ * pick one, type the amount and note, choose a coupon and whether the member discount is
+ * taken off ({@link PriceEntry}: what is left to pay shows before saving), record. A stale
+ * search answer, or the coupons of a customer no longer chosen, are dropped.
  */
 public final class QuickPurchaseViewModel {
     public static final int MATCHES = 8;
@@ -33,14 +35,41 @@ public final class QuickPurchaseViewModel {
     private final ObjectProperty<CustomerSummary> selected = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
+    private final PriceEntry price;
     private long generation;
+    private long customerGeneration;
 
     public QuickPurchaseViewModel(CustomerService customers, MembershipService membership, TaskRunner runner, Messages messages) {
         this.customers = customers;
         this.membership = membership;
         this.runner = runner;
         this.messages = messages;
+        this.price = new PriceEntry(messages);
         query.addListener((obs, o, q) -> search(q));
+        selected.addListener((obs, o, n) -> loadDiscounts(n));
+    }
+
+    /** The amount, member discount, coupon and what is left to pay. */
+    public PriceEntry price() {
+        return price;
+    }
+
+    private record Discounts(Tier tier, List<Coupon> coupons, java.util.Currency currency) {
+    }
+
+    /** The chosen customer's tier and usable coupons, in the background; an answer for a customer no longer chosen is dropped. */
+    private void loadDiscounts(CustomerSummary who) {
+        long mine = ++customerGeneration;
+        if (who == null) {
+            price.load(null, List.of(), null);
+            return;
+        }
+        runner.run(() -> new Discounts(membership.tierOf(who.id()), membership.usableCoupons(who.id()), membership.settings().currency()),
+                d -> {
+                    if (mine == customerGeneration) {
+                        price.load(d.tier(), d.coupons(), d.currency());
+                    }
+                }, t -> error.set(messages.describe(t)));
     }
 
     /** A match as the list shows it: name, card number and the primary phone as the locale writes it. */
@@ -88,7 +117,11 @@ public final class QuickPurchaseViewModel {
         }, t -> error.set(messages.describe(t)));
     }
 
-    /** Records the purchase for the selected customer; {@code done} runs after it is saved. */
+    /**
+     * Records the purchase for the selected customer: the amount typed is the price before
+     * discounts; the member discount and the coupon chosen are taken off. {@code done} runs after
+     * it is saved.
+     */
     public void record(String amountText, String note, Runnable done) {
         CustomerSummary who = selected.get();
         if (who == null) {
@@ -102,10 +135,18 @@ public final class QuickPurchaseViewModel {
             error.set(e.localizedMessage(messages));
             return;
         }
-        runner.run(() -> membership.recordPurchase(who.id(), null, amount, note), p -> {
+        boolean member = price.applyMemberDiscount();
+        Long coupon = price.couponId();
+        runner.run(() -> membership.recordPurchase(who.id(), null, amount, note, member, coupon), p -> {
             error.set("");
-            status.set(messages.get("membership.quick.recorded", who.name(), p.points()));
+            status.set(p.discounted()
+                    ? messages.get("membership.quick.recordedPaid", who.name(), new app.regulars.i18n.Formats(messages).money(p.amount(), price.currency()), p.points())
+                    : messages.get("membership.quick.recorded", who.name(), p.points()));
+            price.reset();
             done.run();
-        }, t -> error.set(messages.describe(t)));
+        }, t -> {
+            error.set(messages.describe(t));
+            loadDiscounts(selected.get());
+        });
     }
 }

@@ -37,27 +37,41 @@ import java.util.concurrent.TimeUnit;
  * first too, but it also stops H2's background writer, which is what compacts the file: a
  * 100,000-customer load then left 4 GB. See docs/decisions/0002-durable-saves.md.
  *
+ * <p>The folder is held ({@link FolderLock}) from the open to the end of the close; the close
+ * compacts a file grown past 1.5 times its live size into a new file, checked before it
+ * replaces the old one ({@link Compaction}, docs/decisions/0013-keeping-the-file-small.md),
+ * and the open first undoes a compaction a crash interrupted.
+ *
  * <p>H2's own commands here ({@code CHECKPOINT}, {@code SET RETENTION_TIME}, {@code SCRIPT TO},
  * {@code SHUTDOWN}, the settings table) are raw SQL: jOOQ has no words for them.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     public static final String FILE_NAME = "regulars";
+    static final String USER = "regulars";
+    /** How long an opening waits for another process that is compacting the file at its close. */
+    private static final java.time.Duration COMPACTION_WAIT = java.time.Duration.ofMinutes(10);
+    /** Space left on the disk after the copy of the live data, or the file is not compacted. */
+    private static final long MIN_FREE_AFTER_COPY = 256L << 20;
     private static final long SYNC_DELAY_MS = 1000;
     private static final int DEFAULT_RETENTION_MS = 45_000;
     private static final int BULK_RETENTION_MS = 5_000;
     private static final int BULK_SYNC_MS = 1_000;
 
     private final Path directory;
+    private final FolderLock lock;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final ScheduledExecutorService syncer;
     private ScheduledFuture<?> pendingSync;
     private volatile boolean closed;
+    private volatile boolean compactOnClose = true;
+    private volatile java.util.function.Consumer<Compaction.Progress> compactionListener = p -> { };
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
-    private Database(Path directory, JdbcConnectionPool pool) {
+    private Database(Path directory, FolderLock lock, JdbcConnectionPool pool) {
         this.directory = directory;
+        this.lock = lock;
         this.pool = pool;
         this.dsl = DSL.using(pool, SQLDialect.H2);
         this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -79,21 +93,31 @@ public final class Database implements AutoCloseable {
         if (!Files.isWritable(directory)) {
             throw new UserException("store.error.unwritable", directory.toString());
         }
+        FolderLock lock = FolderLock.acquire(directory, COMPACTION_WAIT);
+        try {
+            Compaction.recover(directory); // an interrupted compaction is undone before H2 sees the file
+            Files.deleteIfExists(directory.resolve(FolderLock.COMPACTING));
+        } catch (IOException e) {
+            lock.close();
+            throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+        }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
                 + ";FILE_LOCK=FS;AUTO_SERVER=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "regulars", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         pool.setMaxConnections(8);
         try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
         } catch (SQLException e) {
             pool.dispose();
+            lock.close();
             throw translate(e, directory);
         }
-        Database db = new Database(directory, pool);
+        Database db = new Database(directory, lock, pool);
         try {
             db.restoreDefaults();
             db.migrate();
         } catch (RuntimeException e) {
+            db.compactOnClose(false); // a store that did not open is left as it is
             db.close();
             throw e;
         }
@@ -248,6 +272,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@link #close} compacts the file when it has grown past {@value Compaction#MAX_RATIO}
+     * times its live size (the default; benchmarks turn it off to keep the grown file).
+     */
+    public void compactOnClose(boolean compact) {
+        this.compactOnClose = compact;
+    }
+
+    /** Told each step of a compaction at close (the command line prints a line; tests follow the steps). */
+    public void onCompaction(java.util.function.Consumer<Compaction.Progress> listener) {
+        this.compactionListener = listener;
+    }
+
+    /** The file's size and its live part now (see {@link Compaction#measure}). */
+    public Compaction.Size size() {
+        try (Connection c = pool.getConnection()) {
+            return Compaction.measure(c);
+        } catch (SQLException e) {
+            throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+        }
+    }
+
+    /**
+     * Syncs and closes the store. If the file has grown past {@value Compaction#MAX_RATIO}
+     * times its live size, it is then compacted into a new file that replaces it once checked
+     * (docs/decisions/0013-keeping-the-file-small.md): seconds for a large store, so the window
+     * is gone by then and the command line says so. The folder stays held until the end.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -259,11 +311,46 @@ public final class Database implements AutoCloseable {
         syncNow();
         closed = true;
         syncer.shutdownNow();
+        Compaction.Plan plan = compactOnClose ? plan() : null;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.debug("SHUTDOWN", e);
+            plan = null;
         }
         pool.dispose();
+        try {
+            if (plan != null) {
+                Compaction.compact(directory, plan, compactionListener);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(directory.resolve(FolderLock.COMPACTING));
+            } catch (IOException e) {
+                LOG.debug("compaction marker", e);
+            }
+            lock.close();
+        }
+    }
+
+    /** When the file is worth compacting: its size and every table's row count, just before it closes. */
+    private Compaction.Plan plan() {
+        try (Connection c = pool.getConnection()) {
+            Compaction.Size size = Compaction.measure(c);
+            if (!size.worthCompacting()) {
+                return null;
+            }
+            long free = Files.getFileStore(directory).getUsableSpace();
+            if (free < size.liveBytes() + MIN_FREE_AFTER_COPY) {
+                LOG.warn("Not compacting {}: {} MB free on the disk for a copy of about {} MB", directory, free >> 20, size.liveBytes() >> 20);
+                return null;
+            }
+            LOG.info("The data file is {} MB, about {} MB of it live: compacting it", size.fileBytes() >> 20, size.liveBytes() >> 20);
+            Files.write(directory.resolve(FolderLock.COMPACTING), new byte[0]); // a Regulars opening meanwhile waits
+            return new Compaction.Plan(size, Compaction.rows(c));
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.warn("Not compacting {}", directory, e);
+            return null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import app.regulars.customer.CustomerService;
 import app.regulars.customer.ProfileSection;
 import app.regulars.feature.Commands;
 import app.regulars.feature.Feature;
+import app.regulars.feature.Lazy;
 import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Ui;
@@ -44,8 +45,16 @@ public final class SurveyFeature implements Feature {
 
     @Override
     public Optional<Page> page(Ui ui) {
-        SurveysPage page = new SurveysPage(new SurveyResultsViewModel(surveys, ui.runner(), ui.messages(), customers::tagsInUse),
-                ui.runner(), ui.messages());
+        // Built when first shown (it loads its figures as it is built); its shortcut is installed then.
+        Scene[] window = {null};
+        Lazy<SurveysPage> page = new Lazy<>(() -> {
+            SurveysPage made = new SurveysPage(new SurveyResultsViewModel(surveys, ui.runner(), ui.messages(), customers::tagsInUse),
+                    ui.runner(), ui.messages());
+            if (window[0] != null) {
+                made.installShortcuts(window[0]);
+            }
+            return made;
+        });
         return Optional.of(new Page() {
             @Override
             public String navId() {
@@ -64,17 +73,19 @@ public final class SurveyFeature implements Feature {
 
             @Override
             public Node node() {
-                return page;
+                return page.get();
             }
 
             @Override
             public void refresh() {
-                page.reload();
+                page.get().reload();
             }
 
+            /** The page's shortcut only acts while it is shown: installed when the page is built. */
             @Override
             public void installShortcuts(Scene scene) {
-                page.installShortcuts(scene);
+                window[0] = scene;
+                page.ifMade(p -> p.installShortcuts(scene));
             }
         });
     }

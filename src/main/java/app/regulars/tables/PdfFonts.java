@@ -5,6 +5,7 @@ import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -13,39 +14,31 @@ import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The font a PDF of Regulars is written in: one that has Chinese characters and TrueType
- * outlines, so PDFBox can embed the subset it uses (the reader's machine needs no font, and
- * the text can be searched and copied). Found among the fonts Windows, macOS and common Linux
- * systems ship, or named by the system property {@code regulars.pdf.font} or the environment
- * variable {@code REGULARS_PDF_FONT}. Noto/Source Han CJK have PostScript outlines, which
- * PDFBox cannot embed as a subset, so they are passed over.
+ * The font a PDF of Regulars is written in: the Noto Sans SC that Regulars ships
+ * ({@code app/regulars/fonts/}, the same the window uses), so a PDF looks the same whichever
+ * machine wrote it, and needs no font on the machine that writes or reads it. PDFBox embeds
+ * the subset a document uses (TrueType outlines; the text can be searched and copied). A
+ * {@code .ttf} or {@code .ttc} named by the system property {@code regulars.pdf.font} or the
+ * environment variable {@code REGULARS_PDF_FONT} is used instead when it has Chinese
+ * characters and TrueType outlines (Noto/Source Han CJK {@code .ttc} files have PostScript
+ * outlines, which PDFBox cannot embed as a subset).
  * <p>Open one per document and close it after the document is saved (the subset is made then).
  */
 public final class PdfFonts implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PdfFonts.class);
     public static final String PROPERTY = "regulars.pdf.font";
     public static final String ENV = "REGULARS_PDF_FONT";
-
-    static final List<String> CANDIDATES = List.of(
-            // Windows
-            "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/msyh.ttf", "C:/Windows/Fonts/simhei.ttf", "C:/Windows/Fonts/simsun.ttc",
-            // macOS
-            "/System/Library/Fonts/STHeiti Light.ttc", "/System/Library/Fonts/STHeiti Medium.ttc",
-            "/System/Library/Fonts/Supplemental/Arial Unicode.ttf", "/Library/Fonts/Arial Unicode.ttf",
-            // Linux (Debian/Ubuntu/Fedora package paths)
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
-            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", "/usr/share/fonts/google-droid/DroidSansFallbackFull.ttf",
-            "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/arphic/ukai.ttc");
+    /** The font Regulars ships, as a class-path resource (fx/AppFonts loads it for the window). */
+    static final String BUNDLED = "/app/regulars/fonts/NotoSansSC-Regular.ttf";
+    private static byte[] bundled;
 
     private final PDType0Font font;
     private final Closeable source;
@@ -56,36 +49,49 @@ public final class PdfFonts implements Closeable {
         this.source = source;
     }
 
-    /** Loads the font into {@code document}; a {@code UserException} when this computer has none with Chinese. */
+    /**
+     * Loads the font into {@code document}: the one named by {@link #PROPERTY} or {@link #ENV}
+     * when it can be used, else the bundled one; a {@code UserException} when neither can be read.
+     */
     public static PdfFonts open(PDDocument document) {
-        for (Path candidate : candidates()) {
-            if (!Files.isRegularFile(candidate)) {
-                continue;
-            }
+        Path chosen = chosen();
+        if (chosen != null) {
             try {
-                PdfFonts fonts = load(document, candidate);
+                PdfFonts fonts = Files.isRegularFile(chosen) ? load(document, chosen) : null;
                 if (fonts != null) {
                     return fonts;
                 }
+                LOG.warn("Font {} is not a TrueType font with Chinese characters: PDFs use the bundled font", chosen);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Font {} could not be used for PDF", candidate, e);
+                LOG.warn("Font {} could not be used for PDF: PDFs use the bundled font", chosen, e);
             }
         }
-        throw new UserException("exchange.error.noPdfFont");
+        try {
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bundled()));
+            return new PdfFonts(PDType0Font.load(document, ttf, true), ttf);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The bundled font {} could not be read", BUNDLED, e);
+            throw new UserException("exchange.error.noPdfFont");
+        }
     }
 
-    static List<Path> candidates() {
-        List<Path> paths = new ArrayList<>();
+    /** The font file named by {@link #PROPERTY} or {@link #ENV}, or null. */
+    static Path chosen() {
         String chosen = System.getProperty(PROPERTY, System.getenv(ENV));
-        if (chosen != null && !chosen.isBlank()) {
-            paths.add(Path.of(chosen));
+        return chosen == null || chosen.isBlank() ? null : Path.of(chosen);
+    }
+
+    /** The bundled font's bytes (7.9 MB), read from the class path when the first PDF is written. */
+    private static synchronized byte[] bundled() throws IOException {
+        if (bundled == null) {
+            try (InputStream in = PdfFonts.class.getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    throw new IOException("missing resource " + BUNDLED);
+                }
+                bundled = in.readAllBytes();
+            }
         }
-        String windir = System.getenv("WINDIR");
-        if (windir != null) {
-            paths.add(Path.of(windir, "Fonts", "msyh.ttc"));
-        }
-        CANDIDATES.forEach(c -> paths.add(Path.of(c)));
-        return paths;
+        return bundled;
     }
 
     private static PdfFonts load(PDDocument document, Path file) throws IOException {

@@ -103,6 +103,18 @@ class EveryPageFitsTest {
             robot.clickOn(view);
             look(robot, stage.getScene(), "page-calendar-" + view.getId().substring("calendarMode".length()).toLowerCase(Locale.ROOT) + "-" + language, cutOff);
         }
+        // The windows the pages open: each one looked at, then closed.
+        String[][] windows = {{"Calendar", "calendarNew"}, {"Calendar", "calendarAuto"}, {"Insights", "insightSettingsOpen"},
+                {"Surveys", "walkInResponse"}, {"Surveys", "editSurvey"}};
+        for (String[] w : windows) {
+            robot.clickOn("#nav" + w[0]);
+            List<Window> before = List.copyOf(Window.getWindows());
+            robot.clickOn("#" + w[1]);
+            waitUntil(() -> Window.getWindows().stream().anyMatch(x -> !before.contains(x) && x.isShowing()));
+            Stage opened = (Stage) Window.getWindows().stream().filter(x -> !before.contains(x) && x.isShowing()).findFirst().orElseThrow();
+            look(robot, opened.getScene(), "window-" + w[1] + "-" + language, cutOff);
+            robot.interact(opened::close);
+        }
         // A profile and each of its tabs.
         robot.clickOn("#navCustomers");
         TableView<?> list = robot.lookup("#customerTable").queryTableView();

@@ -205,4 +205,123 @@ class CustomerListViewModelTest {
                 .containsExactly(alice);
         assertThat(context.customers().search("", null, false, CustomerSort.NAME, true, java.util.Set.of())).isEmpty();
     }
+
+    /** Runs the workers' tasks at once and keeps the background lane's until asked (a day's jobs still running). */
+    static final class HeldBackgroundRunner implements app.regulars.fx.TaskRunner {
+        final java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        final SyncTaskRunner sync = new SyncTaskRunner();
+
+        @Override
+        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                            java.util.function.Consumer<Throwable> onError) {
+            sync.run(work, onSuccess, onError);
+        }
+
+        @Override
+        public <T> void runInBackground(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                        java.util.function.Consumer<Throwable> onError) {
+            background.add(() -> sync.run(work, onSuccess, onError));
+        }
+
+        @Override
+        public void onUiThread(Runnable action) {
+            action.run();
+        }
+
+        void drain() {
+            while (!background.isEmpty()) {
+                background.poll().run();
+            }
+        }
+    }
+
+    private static ListColumn column(String title, boolean slow, java.util.function.Function<Long, String> value) {
+        return new ListColumn() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public double width() {
+                return 90;
+            }
+
+            @Override
+            public java.util.Map<Long, String> values(List<Long> ids) {
+                java.util.Map<Long, String> out = new java.util.HashMap<>();
+                ids.forEach(id -> out.put(id, value.apply(id)));
+                return out;
+            }
+
+            @Override
+            public boolean slow() {
+                return slow;
+            }
+        };
+    }
+
+    @Test
+    void aSlowColumnWaitsOnTheBackgroundLaneWhileTheRowsAndTheQuickColumnsAreShown() {
+        HeldBackgroundRunner runner = new HeldBackgroundRunner();
+        CustomerListViewModel list = new CustomerListViewModel(context.customers(), runner, new Messages(Locale.ENGLISH),
+                List.of(column("Tier", false, id -> "Gold"), column("Segment", true, id -> "Champions")));
+        list.refresh();
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get() + ":" + r.extraProperty(0).get() + ":" + r.extraProperty(1).get()).toList())
+                .as("the day's jobs hold the background lane: rows and tier are there, the segment comes later")
+                .containsExactly("Alice Smith:Gold:", "王小明:Gold:", "曾晓燕:Gold:");
+        runner.drain();
+        assertThat(list.rows().stream().map(r -> r.extraProperty(0).get() + ":" + r.extraProperty(1).get()).toList())
+                .containsOnly("Gold:Champions");
+    }
+
+    @Test
+    void theListShowsRowsAndAnswersSearchesFromSqlBeforeTheSearchIndexIsBuilt() {
+        java.util.ArrayDeque<Runnable> builds = new java.util.ArrayDeque<>();
+        CustomerService held = new CustomerService(context.database(), new CustomerRepository(),
+                PhoneNumbers.forLocale(Locale.SIMPLIFIED_CHINESE), TestStores.CLOCK, builds::add);
+        CustomerListViewModel list = new CustomerListViewModel(held, new SyncTaskRunner(), new Messages(Locale.ENGLISH));
+        list.refresh();
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
+        assertThat(builds).as("the first page asked for the index to be built").hasSize(1);
+        assertThat(held.searchIndexReady()).isFalse();
+        list.queryProperty().set("wxm");
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).as("from SQL").containsExactly("王小明");
+        list.queryProperty().set("4321");
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).as("from SQL").containsExactly("曾晓燕");
+
+        builds.poll().run();
+        assertThat(held.searchIndexReady()).isTrue();
+        list.queryProperty().set("wxm");
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).as("from the index").containsExactly("王小明");
+        list.queryProperty().set("4321");
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).as("from the index").containsExactly("曾晓燕");
+        held.close();
+    }
+
+    @Test
+    void theListOfEveryoneShowsItsFirstPageBeforeTheIdsOfAllArrive() {
+        java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        app.regulars.fx.TaskRunner queued = new app.regulars.fx.TaskRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<Throwable> onError) {
+                tasks.add(() -> new SyncTaskRunner().run(work, onSuccess, onError));
+            }
+
+            @Override
+            public void onUiThread(Runnable action) {
+                action.run();
+            }
+        };
+        CustomerListViewModel list = new CustomerListViewModel(context.customers(), queued, new Messages(Locale.ENGLISH));
+        list.refresh();
+        assertThat(tasks).as("the first page, the ids of all, the tags").hasSize(3);
+        tasks.poll().run();
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
+        assertThat(list.statusProperty().get()).isEqualTo("3 customers");
+        tasks.poll().run();
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
+        assertThat(tasks).as("the tags, and the first page asked nothing more").hasSize(1);
+    }
 }

@@ -110,4 +110,28 @@ class CustomerProfileViewModelTest {
         pending.forEach(Runnable::run);
         assertThat(vm.summary()).extracting(ProfileFact::value).containsExactly(String.valueOf(zeng.id()));
     }
+
+    @Test
+    void slowFactsComeFromTheBackgroundLaneAfterTheQuickOnesAndTakeTheirPlaceInOrder() {
+        CustomerListViewModelTest.HeldBackgroundRunner runner = new CustomerListViewModelTest.HeldBackgroundRunner();
+        ProfileSummary membership = id -> java.util.List.of(ProfileFact.of("Tier", "Gold"));
+        ProfileSummary insight = new ProfileSummary() {
+            @Override
+            public java.util.List<ProfileFact> facts(long customerId) {
+                return java.util.List.of(ProfileFact.of("Segment", "Champions"));
+            }
+
+            @Override
+            public boolean slow() {
+                return true;
+            }
+        };
+        ProfileSummary followUps = id -> java.util.List.of(ProfileFact.of("Next call", "Friday"));
+        CustomerProfileViewModel vm = new CustomerProfileViewModel(context.customers(), runner, new Messages(Locale.ENGLISH),
+                java.util.List.of(membership, insight, followUps));
+        vm.load(context.customers().byCode("000001").orElseThrow().id());
+        assertThat(vm.summary()).extracting(ProfileFact::value).as("the day's jobs hold the background lane").containsExactly("Gold", "Friday");
+        runner.drain();
+        assertThat(vm.summary()).extracting(ProfileFact::value).containsExactly("Gold", "Champions", "Friday");
+    }
 }

@@ -15,7 +15,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The in-memory index answers exactly as the SQL search does, and never serves stale data. */
+/**
+ * The in-memory index (primitive arrays, decision 0014) answers exactly as the SQL search does,
+ * finds what a shop searches by, and never serves stale data.
+ */
 class SearchIndexTest {
     @TempDir
     static Path dir;
@@ -32,11 +35,17 @@ class SearchIndexTest {
         shop.fill(customers, 3000, n -> { }, () -> false);
         long[] some = customers.search("", null, false, CustomerSort.NAME, true);
         customers.archive(Arrays.stream(some).limit(200).boxed().toList());
+        TestStores.addKnownCustomers(customers);
     }
 
     @AfterAll
     static void close() {
         context.close();
+    }
+
+    private static long only(long[] ids) {
+        assertThat(ids).hasSize(1);
+        return ids[0];
     }
 
     private static long[] sql(String query, boolean archived, boolean ascending) {
@@ -78,5 +87,91 @@ class SearchIndexTest {
         assertThat(customers.search("oynn", null, false, CustomerSort.NAME, true)).isEmpty();
         assertThat(customers.buildSearchIndex()).isTrue();
         assertThat(customers.search("oynn", null, true, CustomerSort.NAME, true)).containsExactly(added.id());
+    }
+
+    @Test
+    void theIndexFindsTheSampleShopByInitialsPhoneDigitsEmailsTagsAndEnglishNames() {
+        assertThat(customers.buildSearchIndex()).isTrue();
+        long wang = only(sql("xiaoming@example.com", false, true));
+        long alice = only(sql("alice@example.org", false, true));
+        assertThat(customers.get(wang).orElseThrow().name()).isEqualTo("王小明");
+        assertThat(customers.get(alice).orElseThrow().name()).isEqualTo("Alice Smith");
+        assertThat(customers.searchIndexReady()).as("answered from the index").isTrue();
+        for (String q : List.of("wxm", "xm", "wangxiaoming", "王小明", "小明", "138 1234", "5678", "13812345678", "xiaoming@",
+                "example.com", "vip", "茶友")) {
+            assertThat(customers.search(q, null, false, CustomerSort.NAME, true)).as(q).contains(wang).containsExactly(sql(q, false, true));
+        }
+        for (String q : List.of("alice", "smith", "alice smith", "blue bottle", "wholesale", "0000", "alice@example.org")) {
+            assertThat(customers.search(q, null, false, CustomerSort.NAME, true)).as(q).contains(alice).containsExactly(sql(q, false, true));
+        }
+        assertThat(customers.search("zw", null, true, CustomerSort.NAME, true)).as("archived 张伟").containsExactly(sql("zw", true, true));
+        assertThat(customers.searchIndexReady()).isTrue();
+    }
+
+    @Test
+    void theIndexReadsBackEveryTokenOfTheTableInOrder() {
+        SearchIndex.Snapshot s = SearchIndex.read(new CustomerRepository(), context.database().dsl());
+        List<String> tokens = new ArrayList<>();
+        new CustomerRepository().forEachToken(context.database().dsl(), (token, id) -> {
+            if (tokens.isEmpty() || !tokens.getLast().equals(token)) {
+                tokens.add(token);
+            }
+        });
+        assertThat(s.tokens()).isEqualTo(tokens.size());
+        for (int i = 0; i < tokens.size(); i += 97) {
+            assertThat(s.token(i)).isEqualTo(tokens.get(i));
+        }
+        assertThat(s.token(tokens.size() - 1)).isEqualTo(tokens.getLast());
+    }
+
+    @Test
+    void theTokenCodeSortsAndMatchesPrefixesAsStringsDo() {
+        // ASCII, the reversed-digits marker, Latin-1, the edges of the one- and three-byte codes,
+        // Chinese, a private-use character, U+FFFF and both halves of a surrogate pair (an emoji).
+        char[] alphabet = {'a', 'b', 'z', '0', '9', '~', '@', '.', 'é', '\u007f', '\u0080', '\u07ff', '\u0800', '王', '小', '\ue000',
+                '\uffff', '\ud83d', '\ude00'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(6); n > 0; n--) {
+                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            words.add(sb.toString());
+        }
+        for (String a : words) {
+            byte[] ea = SearchIndex.encode(a);
+            assertThat(SearchIndex.decode(ea, 0, ea.length)).isEqualTo(a);
+            for (String b : words) {
+                byte[] eb = SearchIndex.encode(b);
+                assertThat(Integer.signum(java.util.Arrays.compareUnsigned(ea, eb))).as("%s vs %s", a, b)
+                        .isEqualTo(Integer.signum(a.compareTo(b)));
+                boolean bytesStart = ea.length >= eb.length && java.util.Arrays.equals(ea, 0, eb.length, eb, 0, eb.length);
+                assertThat(bytesStart).as("%s starts with %s", a, b).isEqualTo(a.startsWith(b));
+            }
+        }
+    }
+
+    @Test
+    void aPurchaseOrAFollowUpLeavesTheIndexAsItIsAndAChangedCustomerMakesItStale() {
+        assertThat(customers.buildSearchIndex()).isTrue();
+        long wang = only(sql("xiaoming@example.com", false, true));
+        context.membership().recordPurchase(wang, TestStores.TODAY.atTime(10, 0), new java.math.BigDecimal("25.00"), null);
+        assertThat(customers.searchIndexReady()).as("a purchase changes no customer's tokens").isTrue();
+        customers.addTag(List.of(wang), "regular");
+        assertThat(customers.searchIndexReady()).as("a new tag is a new token").isFalse();
+        assertThat(customers.search("regular", null, false, CustomerSort.NAME, true)).as("found through SQL meanwhile").containsExactly(wang);
+    }
+
+    @Test
+    void customersImportedFromAFileAreFoundAtOnce(@TempDir Path files) throws Exception {
+        assertThat(customers.buildSearchIndex()).isTrue();
+        Path csv = files.resolve("new.csv");
+        java.nio.file.Files.writeString(csv, "name,phone,email\n欧阳修远,13900001234,ouyang@example.net\n");
+        new CustomerCsvImporter(customers).importFile(csv, app.regulars.tables.Progress.NONE, () -> false);
+        assertThat(customers.search("oyxy", null, false, CustomerSort.NAME, true)).hasSize(1);
+        assertThat(customers.search("ouyang@", null, false, CustomerSort.NAME, true)).hasSize(1);
+        assertThat(customers.buildSearchIndex()).isTrue();
+        assertThat(customers.search("oyxy", null, false, CustomerSort.NAME, true)).hasSize(1);
     }
 }

@@ -11,11 +11,14 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +68,17 @@ class TablePrinterTest {
             stage.getScene().setRoot(root);
         }).get();
         Screenshots.save(stage.getScene(), "print-list-page-zh");
+    }
+
+    @Test
+    void onLinuxAJobWouldBeLostWithoutLpr(@TempDir Path dir) throws Exception {
+        Path lpr = dir.resolve("lpr");
+        assertThat(new PrintSpooler(true, lpr).missing()).isTrue();
+        assertThat(new PrintSpooler(false, lpr).missing()).as("elsewhere Java does not print through lpr").isFalse();
+        Files.writeString(lpr, "#!/bin/sh\n");
+        assertThat(new PrintSpooler(true, lpr).missing()).as("not executable").isTrue();
+        assertThat(lpr.toFile().setExecutable(true)).isTrue();
+        assertThat(new PrintSpooler(true, lpr).missing()).isFalse();
     }
 
     @Test

@@ -120,7 +120,7 @@ class InsightFactsTest {
     void theListColumnsShowSegmentStageAndValueClass() {
         CustomerInsight c = first(x -> true);
         InsightIndex.View v = index.current();
-        long prospect = v.active().stream().filter(id -> v.of(id) == null).findFirst().orElseThrow();
+        long prospect = java.util.Arrays.stream(v.active()).boxed().filter(id -> v.of(id) == null).findFirst().orElseThrow();
         List<Long> ids = List.of(c.customerId(), prospect);
         assertThat(new InsightListColumn(InsightListColumn.Kind.SEGMENT, index, EN).values(ids))
                 .containsExactlyEntriesOf(java.util.Map.of(c.customerId(), EN.get(c.segment().key())));

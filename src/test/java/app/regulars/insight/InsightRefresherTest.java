@@ -56,4 +56,20 @@ class InsightRefresherTest {
                 InsightSettings.DEFAULTS, InsightsViewModel.TREND_MONTHS)).as("kept until the data changes").isSameAs(after);
         refresher.close();
     }
+
+    @Test
+    void theRecomputingGoesToTheLaneGivenOnceAtATime() {
+        java.util.List<Runnable> lane = new java.util.ArrayList<>();
+        InsightRefresher refresher = new InsightRefresher(insights, () -> InsightSettings.DEFAULTS, lane::add);
+        refresher.tick();
+        refresher.tick();
+        refresher.tick();
+        assertThat(lane).as("queued on the lane, not computed on the timer's thread; not twice").hasSize(1);
+        assertThat(insights.stale()).isTrue();
+        lane.removeFirst().run();
+        assertThat(insights.stale()).isFalse();
+        refresher.tick();
+        assertThat(lane).as("nothing changed since").isEmpty();
+        refresher.close();
+    }
 }

@@ -71,18 +71,34 @@ class MembershipViewModelsTest {
         int[] done = {0};
         vm.record("abc", null, null, () -> done[0]++);
         assertThat(vm.errorProperty().get()).isEqualTo("\u201cabc\u201d is not an amount. Type a number such as 128.50.");
+        assertThat(vm.price().memberAvailableProperty().get()).isFalse(); // Bronze has no discount
         vm.record("1,000", LocalDate.of(2026, 11, 1), "Pu'er cake", () -> done[0]++);
+        assertThat(vm.statusProperty().get()).isEqualTo("Purchase recorded: +1,000 points.");
+        // Silver now: its 5 % is offered, and taken off unless the box is cleared
+        assertThat(vm.price().memberAvailableProperty().get()).isTrue();
+        assertThat(vm.price().memberTextProperty().get()).isEqualTo("Silver member discount \u22125 %");
+        vm.price().amountTextProperty().set("50.5");
+        assertThat(vm.price().summaryProperty().get()).isEqualTo("Amount CN\u00a550.50 \u00b7 Silver member \u22125 % \u00b7 To pay CN\u00a547.97");
         vm.record("50.5", null, null, () -> done[0]++);
-        assertThat(done[0]).isEqualTo(2);
+        assertThat(vm.statusProperty().get()).isEqualTo("Purchase recorded: CN\u00a547.97 paid, +47 points.");
+        vm.price().memberDiscountProperty().set(false);
+        vm.price().amountTextProperty().set("2.5");
+        assertThat(vm.price().summaryProperty().get()).isEqualTo("Amount CN\u00a52.50 \u00b7 To pay CN\u00a52.50");
+        vm.record("2.5", null, null, () -> done[0]++);
+        assertThat(done[0]).isEqualTo(3);
         assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.purchases()).extracting(Purchase::amount).containsExactly(new BigDecimal("50.50"), new BigDecimal("1000.00"));
-        assertThat(vm.dataProperty().get().balance()).isEqualTo(1050);
+        assertThat(vm.purchases()).extracting(Purchase::amount)
+                .containsExactly(new BigDecimal("2.50"), new BigDecimal("47.97"), new BigDecimal("1000.00"));
+        assertThat(vm.purchases().get(1).amountBefore()).isEqualByComparingTo("50.50");
+        assertThat(vm.purchaseDetails(vm.purchases().get(1), new app.regulars.i18n.Formats(en))).isEqualTo(
+                "Purchase no. " + vm.purchases().get(1).id() + "\nBefore discounts CN\u00a550.50\nMember discount \u2212CN\u00a52.53\nPaid CN\u00a547.97");
+        assertThat(vm.dataProperty().get().balance()).isEqualTo(1049);
         assertThat(vm.dataProperty().get().tier().name()).isEqualTo("Silver");
         assertThat(vm.history()).hasSize(1);
         vm.adjust("-2000", "test");
-        assertThat(vm.errorProperty().get()).isEqualTo("Not enough points: 2,000 needed, the balance is 1,050.");
+        assertThat(vm.errorProperty().get()).isEqualTo("Not enough points: 2,000 needed, the balance is 1,049.");
         vm.voidPurchase(vm.purchases().getLast(), "typo");
         assertThat(vm.dataProperty().get().tier().name()).isEqualTo("Bronze");
-        assertThat(vm.dataProperty().get().totals().total()).isEqualByComparingTo("50.50");
+        assertThat(vm.dataProperty().get().totals().total()).isEqualByComparingTo("50.47");
     }
 }

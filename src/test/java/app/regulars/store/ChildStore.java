@@ -21,7 +21,13 @@ import java.util.List;
  * does, printing {@code progress K} as the load goes and {@code done K} at the end;
  * {@code purchases DIR N} fills it with N sample customers, prints {@code customers N}, then
  * imports their purchases as the demo does, printing {@code purchases K} as each slice of
- * customers' purchases is committed.
+ * customers' purchases is committed;
+ * {@code grow DIR N} fills it with N sample customers, saves changes to them in many small
+ * transactions, prints {@code grown} and waits until its input closes (for the parent to kill
+ * it: a clean close would let H2 shrink the file a little);
+ * {@code compact DIR STEP} opens the folder's store and closes it, which compacts its file,
+ * printing {@code step S} at each step of the compaction and stopping for good at {@code STEP}
+ * (unless it is {@code STARTED}), for the parent to kill it there.
  */
 public final class ChildStore {
     private ChildStore() {
@@ -29,6 +35,23 @@ public final class ChildStore {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[1]);
+        if (args[0].equals("compact")) {
+            Compaction.Step stopAt = Compaction.Step.valueOf(args[2]);
+            try (Database db = Database.open(dir)) {
+                db.onCompaction(p -> {
+                    System.out.println("step " + p.step());
+                    System.out.flush();
+                    if (p.step() == stopAt && stopAt != Compaction.Step.STARTED) {
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().forEach(l -> { });
+                    }
+                });
+                System.out.println("open");
+                System.out.flush();
+            }
+            System.out.println("closed");
+            System.out.flush();
+            return;
+        }
         try (AppContext ctx = AppContext.open(dir)) {
             if (args[0].equals("save")) {
                 CustomerService customers = ctx.customers();
@@ -47,6 +70,21 @@ public final class ChildStore {
                 }, () -> false);
                 System.out.println("done " + saved);
                 System.out.flush();
+                return;
+            }
+            if (args[0].equals("grow")) {
+                int n = Integer.parseInt(args[2]);
+                new SampleShop(11L, ctx.customers().today()).fill(ctx.customers(), n, k -> { }, () -> false);
+                // Days of saves at the counter: each durable save writes new pages, and H2 keeps the
+                // old ones for its retention time, so the file grows well past its live data.
+                for (int k = 0; k < 120; k++) {
+                    int part = k;
+                    ctx.database().write(cfg -> cfg.dsl().execute(
+                            "UPDATE customer SET notes = CONCAT('visit ', ?, ' ', id) WHERE MOD(id, 120) = ?", part, part));
+                }
+                System.out.println("grown");
+                System.out.flush();
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().forEach(l -> { });
                 return;
             }
             if (args[0].equals("purchases")) {

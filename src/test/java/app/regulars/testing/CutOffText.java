@@ -16,7 +16,8 @@ import java.util.List;
  * Finds the controls whose text the user sees cut off ("Exp…"): a {@link Labeled} whose skin
  * shows less than its text. Data is left out: rows of tables and lists and the follow-ups in a
  * calendar's day (a long note or title may end in "…" there, and the tooltip or the profile shows
- * it whole); column headers, buttons, labels and headings are not.
+ * it whole); column headers, buttons, labels and headings are not, nor the entries of a list
+ * marked {@code wrapping-list} (the calendar's Today list), which are read whole.
  */
 public final class CutOffText {
     private CutOffText() {
@@ -33,7 +34,7 @@ public final class CutOffText {
         if (!node.isVisible()) {
             return;
         }
-        if (node instanceof IndexedCell<?> cell && inFlow(cell) || node.getStyleClass().contains("calendar-entry")) {
+        if ((node instanceof IndexedCell<?> cell && inFlow(cell) || node.getStyleClass().contains("calendar-entry")) && !inWrappingList(node)) {
             return;
         }
         if (node instanceof Labeled labeled && showing(labeled)) {
@@ -74,6 +75,15 @@ public final class CutOffText {
             return left + right;
         }
         return 0;
+    }
+
+    private static boolean inWrappingList(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains("wrapping-list")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inFlow(Node node) {

@@ -9,6 +9,7 @@ import app.regulars.feature.FeatureCommand;
 import app.regulars.feature.Services;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
+import app.regulars.store.Compaction;
 import app.regulars.store.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,14 +91,31 @@ public final class RegularsCommand implements CommandContext {
         command.getSubcommands().values().forEach(RegularsCommand::addHelpOption);
     }
 
+    private void reportCompaction(PrintWriter err, Compaction.Progress p) {
+        switch (p.step()) {
+            case STARTED -> err.println(messages.get("store.compacting", p.fileBytes() / 1_000_000, p.liveBytes() / 1_000_000));
+            case DONE -> err.println(messages.get("store.compacted", p.newBytes() / 1_000_000, p.elapsed().toMillis() / 1000.0));
+            case FAILED -> err.println(messages.get("store.compactFailed"));
+            default -> {
+                return;
+            }
+        }
+        err.flush();
+    }
+
     @Override
     public int withServices(PrintWriter err, Function<Services, Integer> work) {
         return withContext(err, ctx -> work.apply(ctx.services()));
     }
 
-    /** Opens the store, runs {@code work}, closes it; a locked or unreadable store becomes a message. */
+    /**
+     * Opens the store, runs {@code work}, closes it; a locked or unreadable store becomes a message.
+     * A file that has grown well past its data (after {@code demo} or a large import) is compacted
+     * as it closes, which takes seconds: a line on {@code err} says so.
+     */
     public int withContext(PrintWriter err, Function<AppContext, Integer> work) {
         try (AppContext ctx = AppContext.open(dataDirectory())) {
+            ctx.database().onCompaction(p -> reportCompaction(err, p));
             return work.apply(ctx);
         } catch (UserException e) {
             err.println(e.localizedMessage(messages));

@@ -1,0 +1,210 @@
+package app.regulars.bench;
+
+import app.regulars.app.Regulars;
+import app.regulars.app.Shell;
+import app.regulars.customer.CustomerRow;
+import app.regulars.customer.CustomersPage;
+import app.regulars.fx.Milestones;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Runs inside the app's own JVM for the start benchmark ({@link StartBenchmark}): starts the
+ * real program ({@link Regulars#main}, the window on the data folder given), waits for the
+ * milestones the app prints ({@link Milestones}: {@code -Dregulars.milestones=true}), then uses
+ * it as a person would, through its controls: searches (each timed from typing to the first
+ * row on screen), scrolls through the list, opens profiles, the calendar and the insights. Prints what it measured as {@code regulars-bench ...} lines and
+ * {@code regulars-milestone scripted-use ...} when done; the benchmark then reads the
+ * process's memory from outside and ends it.
+ */
+public final class StartDriver {
+    /** Searches a shop's staff would type: surnames, names, initials, phone digits, an email domain, a tag, English. */
+    static final List<String> QUERIES = List.of("wang", "wxm", "zhang wei", "li", "chen", "138", "5678", "qq.com", "vip",
+            "smith", "王", "lin j");
+    private static final long TIMEOUT_MS = 600_000;
+
+    private StartDriver() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = null;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--data-dir")) {
+                dir = Path.of(args[i + 1]);
+            }
+        }
+        Path data = dir;
+        Thread driver = new Thread(() -> {
+            try {
+                drive(data);
+            } catch (Throwable e) {
+                System.out.println("regulars-bench failed " + e);
+                e.printStackTrace(System.out);
+                System.out.flush();
+            }
+        }, "bench-driver");
+        driver.setDaemon(true);
+        driver.start();
+        Regulars.main(args);
+    }
+
+    private static void drive(Path dir) throws Exception {
+        waitFor(() -> Milestones.reached(Milestones.FIRST_ROWS), "the first rows");
+        waitFor(() -> Milestones.reached(Milestones.SEARCH_INDEX), "the search index");
+        waitFor(() -> Milestones.reached(Milestones.DAY_STARTED), "the start of the day");
+        Thread.sleep(1000);
+        Shell shell = onFx(StartDriver::shell);
+        onFx(() -> { // the day's jobs may have opened the calendar (something due today)
+            ((ButtonBase) shell.getScene().lookup("#navCustomers")).fire();
+            return null;
+        });
+        Thread.sleep(500);
+        CustomersPage customers = onFx(() -> shell.page(CustomersPage.class));
+        TableView<?> table = onFx(() -> customers.listView().table());
+        TextField search = onFx(() -> (TextField) table.getScene().lookup("#customerSearch"));
+        // Searches through the window, from the moment the text is set to the first row of the
+        // answer filled (a listener on the list, no polling); the same searches through SQL are
+        // timed after the run, in a JVM of their own (SearchProbe).
+        AtomicLong answered = new AtomicLong();
+        AtomicBoolean armed = new AtomicBoolean();
+        onFx(() -> {
+            table.getItems().addListener((ListChangeListener<Object>) c -> {
+                if (!armed.get()) {
+                    return;
+                }
+                ObservableList<?> items = table.getItems();
+                if (items.isEmpty()) {
+                    answer(armed, answered);
+                    return;
+                }
+                CustomerRow first = (CustomerRow) items.getFirst();
+                if (first.loadedProperty().get()) {
+                    answer(armed, answered);
+                } else {
+                    first.loadedProperty().addListener((obs, was, loaded) -> {
+                        if (loaded) {
+                            answer(armed, answered);
+                        }
+                    });
+                }
+            });
+            return null;
+        });
+        for (int round = 0; round < 2; round++) {
+            for (String q : QUERIES) {
+                answered.set(0);
+                long t0 = System.nanoTime();
+                onFx(() -> {
+                    armed.set(true);
+                    search.setText(q);
+                    return null;
+                });
+                waitFor(() -> answered.get() != 0, "search " + q);
+                int matches = onFx(() -> table.getItems().size());
+                if (round == 1) { // the first round warms the code up
+                    System.out.printf(Locale.ROOT, "regulars-bench search %s %.2f %d%n", q.replace(' ', '_'), (answered.get() - t0) / 1e6, matches);
+                }
+                Thread.sleep(300);
+            }
+        }
+        onFx(() -> {
+            search.setText("");
+            return null;
+        });
+        Thread.sleep(1000);
+
+        // Scrolling through the whole list, a screen at a time in twenty places.
+        int size = onFx(() -> table.getItems().size());
+        for (int i = 0; i <= 20; i++) {
+            int to = (int) ((long) (size - 1) * i / 20);
+            onFx(() -> {
+                table.scrollTo(to);
+                return null;
+            });
+            Thread.sleep(150);
+        }
+        // Ten profiles, one after the other, back to the list after each.
+        List<Long> someIds = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int at = (int) ((long) size * i / 10);
+            someIds.add(customers.listViewModel().rows().idAt(at));
+        }
+        for (long id : someIds) {
+            onFx(() -> {
+                customers.openProfile(id);
+                return null;
+            });
+            Thread.sleep(700);
+            onFx(() -> {
+                customers.showList();
+                return null;
+            });
+        }
+        // The calendar, the insights, and back to the customers.
+        for (String nav : List.of("#navCalendar", "#navInsights", "#navCustomers")) {
+            onFx(() -> {
+                ((ButtonBase) shell.getScene().lookup(nav)).fire();
+                return null;
+            });
+            Thread.sleep(nav.equals("#navInsights") ? 8000 : 3000);
+        }
+        Thread.sleep(2000);
+        Milestones.reach("scripted-use");
+        System.out.printf(Locale.ROOT, "regulars-milestone scripted-use %d%n", System.currentTimeMillis());
+        System.out.flush();
+    }
+
+    /** The search's answer is on screen: its first row filled, or nothing found. */
+    private static void answer(AtomicBoolean armed, AtomicLong answered) {
+        if (armed.compareAndSet(true, false)) {
+            answered.set(System.nanoTime());
+        }
+    }
+
+    private static Shell shell() {
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null && w.getScene().getRoot() instanceof Shell s) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("No window with the shell");
+    }
+
+    private static void waitFor(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.get()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("Gave up waiting for " + what);
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+}

@@ -1,0 +1,116 @@
+package app.regulars.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM options of the window, kept in one place ({@code jvm.options} beside this class:
+ * a heap limit that suits an 8 GB laptop, the collector), and the start of the window in a JVM
+ * that has them. {@code java -jar regulars.jar} cannot carry JVM options, so when the window is
+ * asked for and this JVM was started without them, {@link Regulars} starts a second JVM with
+ * them and waits for it (docs/decisions/0014-start-and-memory.md). The installers' launchers
+ * are to pass the same options, and mark their JVM with {@link #MARK}.
+ */
+public final class JvmOptions {
+    /** Set ({@code -Dregulars.jvmOptions=true}) on a JVM that runs with the options: it starts no other. */
+    public static final String MARK = "regulars.jvmOptions";
+    /** {@code -Dregulars.relaunch=false} keeps the window in the JVM as started. */
+    public static final String RELAUNCH = "regulars.relaunch";
+
+    private JvmOptions() {
+    }
+
+    /** The options, in order, from {@code jvm.options}. */
+    public static List<String> load() {
+        try (InputStream in = JvmOptions.class.getResourceAsStream("jvm.options")) {
+            if (in == null) {
+                throw new IllegalStateException("jvm.options is missing from the program");
+            }
+            List<String> options = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    String option = line.strip();
+                    if (!option.isEmpty() && !option.startsWith("#")) {
+                        options.add(option);
+                    }
+                }
+            }
+            return options;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the window should start in a JVM of its own with the options: not when this one
+     * carries the mark, has a heap limit given by whoever started it ({@code -Xmx}, which then
+     * wins), or was told not to.
+     */
+    static boolean relaunchWanted(List<String> jvmArguments) {
+        if (Boolean.getBoolean(MARK) || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))) {
+            return false;
+        }
+        return jvmArguments.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
+                || a.startsWith("-XX:MaxRAM") || a.startsWith("-D" + MARK));
+    }
+
+    /**
+     * The command that starts the window with the options: this JVM's {@code java}, the options,
+     * then this JVM's own arguments (given later, they win over ours), the mark, the class path,
+     * the entry point and the program's arguments.
+     */
+    static List<String> command(List<String> options, List<String> jvmArguments, String classPath, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(jvmArguments);
+        command.add("-D" + MARK + "=true");
+        command.add("-cp");
+        command.add(classPath);
+        command.add(Regulars.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Starts the window in a JVM with the options when this one lacks them, waits for it and
+     * returns its exit code; empty when the window should open in this JVM instead (the options
+     * are there, or the other JVM could not be started).
+     */
+    static java.util.OptionalInt relaunch(String[] args) {
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (!relaunchWanted(jvmArguments)) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            Process window = new ProcessBuilder(command(load(), jvmArguments, System.getProperty("java.class.path"), args))
+                    .inheritIO().start();
+            // Ended from outside (Ctrl+C, a kill): end the window too; its own hooks close the store.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (window.isAlive()) {
+                    window.destroy();
+                    try {
+                        window.waitFor();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+            return java.util.OptionalInt.of(window.waitFor());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Regulars: could not start the window with its JVM options (" + e.getMessage() + "); starting it as is.");
+            return java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalInt.of(1);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package app.regulars.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window's JVM options come from one file, and java -jar starts the window in a JVM that has them. */
+class JvmOptionsTest {
+    @Test
+    void theOptionsFileSetsAHeapLimitAndLeavesOutComments() {
+        List<String> options = JvmOptions.load();
+        assertThat(options).anyMatch(o -> o.matches("-Xmx\\d+[mg]"));
+        assertThat(options).noneMatch(o -> o.isBlank() || o.startsWith("#"));
+    }
+
+    @Test
+    void onlyTheWindowIsStartedAgainAndOnlyWithoutAHeapLimitOfItsOwn() {
+        assertThat(Regulars.opensWindow(new String[0])).isTrue();
+        assertThat(Regulars.opensWindow(new String[] {"--data-dir", "/tmp/shop"})).isTrue();
+        assertThat(Regulars.opensWindow(new String[] {"--data-dir=/tmp/shop"})).isTrue();
+        assertThat(Regulars.opensWindow(new String[] {"--data-dir", "/tmp/shop", "find", "wxm"})).isFalse();
+        assertThat(Regulars.opensWindow(new String[] {"demo", "--customers", "300"})).isFalse();
+        assertThat(Regulars.opensWindow(new String[] {"--help"})).isFalse();
+
+        assertThat(JvmOptions.relaunchWanted(List.of("-Dfile.encoding=UTF-8"))).isTrue();
+        assertThat(JvmOptions.relaunchWanted(List.of("-Xmx1g"))).as("whoever started it chose a heap").isFalse();
+        assertThat(JvmOptions.relaunchWanted(List.of("-D" + JvmOptions.MARK + "=true"))).as("already started with them").isFalse();
+    }
+
+    @Test
+    void theSecondJvmGetsTheOptionsThenTheCallersOwnThenTheProgramsArguments() {
+        List<String> command = JvmOptions.command(List.of("-Xmx256m", "-XX:+UseG1GC"), List.of("-Dregulars.milestones=true"),
+                "regulars.jar", new String[] {"--data-dir", "/tmp/shop"});
+        assertThat(command.getFirst()).endsWith("java");
+        assertThat(command.subList(1, command.size())).containsExactly("-Xmx256m", "-XX:+UseG1GC", "-Dregulars.milestones=true",
+                "-D" + JvmOptions.MARK + "=true", "-cp", "regulars.jar", Regulars.class.getName(), "--data-dir", "/tmp/shop");
+    }
+}
