@@ -53,6 +53,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             return;
         }
         lane.execute(() -> {
+            if (lane.isShutdown()) {
+                LOG.debug("Task dropped: the window closed while it waited");
+                return;
+            }
             try {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
@@ -74,7 +78,16 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        background.shutdownNow();
+        // Work under way finishes first, uninterrupted (an interrupt while H2 reads closes its
+        // file for every session, and the store closes right after this); work still waiting
+        // is dropped.
+        executor.shutdown();
+        background.shutdown();
+        try {
+            executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

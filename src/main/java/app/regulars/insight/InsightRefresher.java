@@ -85,6 +85,13 @@ final class InsightRefresher implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // The next ticks are cancelled; a refresh under way ends uninterrupted, since an interrupt
+        // while H2 reads closes its file for every session and the store closes next.
+        timer.shutdown();
+        try {
+            timer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
