@@ -1,5 +1,7 @@
 package app.regulars.customer;
 
+import app.regulars.tables.CsvRows;
+import app.regulars.tables.CsvRows.Row;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.Progress;
 import app.regulars.tables.RejectedRow;
@@ -7,15 +9,9 @@ import app.regulars.tables.RowProblem;
 import app.regulars.tables.TextFiles;
 
 import app.regulars.i18n.UserException;
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,18 +22,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Imports customers from a CSV file, all or nothing: every row is read and validated
- * first; if any is rejected nothing is stored and the report lists each rejected row with
- * its line in the file; otherwise all rows are stored in one transaction.
- * Usable from a background task: it reports progress and stops when cancelled.
+ * Imports customers from a CSV file, all or nothing, streamed: a first pass reads and checks
+ * every row (the file is never held in memory, only each code's first line); if any row is
+ * rejected nothing is stored and the report lists each rejected row with its line in the file;
+ * otherwise a second pass reads the file again and hands the customers to
+ * {@link CustomerService#insertAll(java.util.function.Consumer, java.util.function.IntConsumer, BooleanSupplier)}
+ * a slice at a time, which stores all of them or none. Usable from a background task: it
+ * reports progress (checking, then storing: twice the rows) and stops when cancelled.
  */
 public final class CustomerCsvImporter {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerCsvImporter.class);
-    private static final Pattern PARSE_LINE = Pattern.compile("started in line (\\d+)");
+    /** Rows checked against the store's codes in one query. */
+    private static final int CHECK_CHUNK = 1_000;
 
     private final CustomerService customers;
 
@@ -45,21 +43,96 @@ public final class CustomerCsvImporter {
         this.customers = customers;
     }
 
-    /** A data row as read: its first physical line and its cells. */
-    private record Row(long line, List<String> cells) {
+    /** What the header says: which columns hold what, and the headers ignored. */
+    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored) {
+    }
+
+    /** A row checked: the customer as it will be stored, or its problems. */
+    private record Checked(Row row, Customer customer, List<RowProblem> problems) {
     }
 
     /** Imports {@code file}; a {@link UserException} when the file cannot be read as CSV at all. */
     public ImportReport importFile(Path file, Progress progress, BooleanSupplier cancelled) {
-        TextFiles.Text text = TextFiles.read(file);
-        return importText(text, file.toString(), progress, cancelled);
+        TextFiles.Source source = TextFiles.scan(file);
+        String fileName = file.toString();
+        Progress throttled = throttled(progress);
+        long estimate = Math.max(1, source.lines() - 1);
+
+        // First pass: every row checked, nothing stored.
+        List<RejectedRow> rejected = new ArrayList<>();
+        Map<String, Integer> codeLines = new HashMap<>();
+        Layout layout;
+        int rows = 0;
+        try (CsvRows in = CsvRows.open(source, fileName)) {
+            layout = layout(in.header(), fileName);
+            List<Checked> chunk = new ArrayList<>(CHECK_CHUNK);
+            for (Row row = in.next(); row != null; row = in.next()) {
+                if (cancelled.getAsBoolean()) {
+                    throw new UserException("common.cancelled");
+                }
+                chunk.add(check(row, layout, codeLines));
+                rows++;
+                throttled.update(rows, 2 * Math.max(estimate, rows));
+                if (chunk.size() == CHECK_CHUNK) {
+                    rejectInvalid(chunk, layout, rejected);
+                }
+            }
+            rejectInvalid(chunk, layout, rejected);
+            if (in.unreadable() != null) {
+                rejected.add(in.unreadable());
+            }
+        }
+        rejected.sort(Comparator.comparingLong(RejectedRow::line));
+        if (!rejected.isEmpty()) {
+            LOG.info("Import of {} refused: {} of {} rows rejected", fileName, rejected.size(), rows);
+            return new ImportReport(rows, 0, rejected, layout.ignored(), source.charset());
+        }
+
+        // Second pass: the same rows again, stored a slice at a time.
+        int checked = rows;
+        long total = 2L * rows;
+        int imported = customers.insertAll(slices -> {
+            int again = 0;
+            try (CsvRows in = CsvRows.open(source, fileName)) {
+                List<Customer> slice = new ArrayList<>(CustomerService.SLICE);
+                for (Row row = in.next(); row != null; row = in.next()) {
+                    Checked c = check(row, layout, null);
+                    if (!c.problems().isEmpty() || ++again > checked) {
+                        throw new UserException("exchange.error.changed", fileName);
+                    }
+                    slice.add(c.customer());
+                    if (slice.size() == CustomerService.SLICE) {
+                        slices.add(slice);
+                        slice = new ArrayList<>(CustomerService.SLICE);
+                    }
+                }
+                if (in.unreadable() != null || again != checked) {
+                    throw new UserException("exchange.error.changed", fileName);
+                }
+                if (!slice.isEmpty()) {
+                    slices.add(slice);
+                }
+            }
+        }, n -> throttled.update(checked + n, total), cancelled);
+        progress.update(total, total);
+        LOG.info("Imported {} customers from {} ({})", imported, fileName, source.charset());
+        return new ImportReport(rows, imported, List.of(), layout.ignored(), source.charset());
     }
 
-    ImportReport importText(TextFiles.Text text, String fileName, Progress progress, BooleanSupplier cancelled) {
-        List<RejectedRow> rejected = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        List<String> header = read(text.content(), fileName, rows, rejected);
+    /** Passes on an update every half per cent of the way (every step of a small file): a window shows each one. */
+    private static Progress throttled(Progress progress) {
+        long[] last = {-1, 0};
+        return (done, total) -> {
+            long step = Math.max(1, total / 200);
+            if (done == total || total != last[1] || done - last[0] >= step) {
+                last[0] = done;
+                last[1] = total;
+                progress.update(done, total);
+            }
+        };
+    }
 
+    private static Layout layout(List<String> header, String fileName) {
         Map<CustomerColumn, List<Integer>> columns = new EnumMap<>(CustomerColumn.class);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -81,102 +154,48 @@ public final class CustomerCsvImporter {
         if (!columns.containsKey(CustomerColumn.NAME)) {
             throw new UserException("exchange.error.noNameColumn", fileName);
         }
-
-        long total = rows.size() * 2L;
-        List<Customer> valid = new ArrayList<>();
-        Map<String, Long> codeLines = new HashMap<>();
-        long done = 0;
-        for (Row row : rows) {
-            if (cancelled.getAsBoolean()) {
-                throw new UserException("common.cancelled");
-            }
-            List<RowProblem> problems = new ArrayList<>();
-            Customer c = validate(row, header, columns, problems, codeLines);
-            if (problems.isEmpty()) {
-                valid.add(c);
-            } else {
-                rejected.add(new RejectedRow(row.line(), problems));
-            }
-            progress.update(++done, total);
-        }
-        rejected.sort(Comparator.comparingLong(RejectedRow::line));
-        if (!rejected.isEmpty()) {
-            LOG.info("Import of {} refused: {} of {} rows rejected", fileName, rejected.size(), rows.size());
-            return new ImportReport(rows.size(), 0, rejected, ignored, text.charset());
-        }
-        long validated = done;
-        int imported = customers.insertAll(valid, n -> progress.update(validated + n, total), cancelled);
-        progress.update(total, total);
-        LOG.info("Imported {} customers from {} ({})", imported, fileName, text.charset());
-        return new ImportReport(rows.size(), imported, List.of(), ignored, text.charset());
+        return new Layout(header, columns, ignored);
     }
 
-    /** Reads the header and the data rows; rows that cannot be parsed go to {@code rejected}. */
-    private static List<String> read(String content, String fileName, List<Row> rows, List<RejectedRow> rejected) {
-        List<String> header = null;
-        CsvReader<CsvRecord> reader = CsvReader.builder()
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .skipEmptyLines(true)
-                .ofCsvRecord(content);
-        long lastLine = 0;
-        try (CloseableIterator<CsvRecord> it = reader.iterator()) {
-            while (true) {
-                CsvRecord record;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    record = it.next();
-                } catch (CsvParseException e) {
-                    // FastCSV cannot resync after broken quoting: the rest of the file is unreadable.
-                    long line = parseErrorLine(e, lastLine + 1);
-                    if (header == null) {
-                        throw new UserException(e, "exchange.error.notCsv", fileName);
-                    }
-                    rejected.add(new RejectedRow(line, List.of(RowProblem.of(null, "exchange.row.badQuotes"))));
-                    break;
-                }
-                lastLine = record.getStartingLineNumber();
-                if (header == null) {
-                    header = record.getFields();
-                    continue;
-                }
-                if (record.getFields().stream().allMatch(CsvValues::isBlank)) {
-                    continue;
-                }
-                rows.add(new Row(record.getStartingLineNumber(), record.getFields()));
+    /**
+     * The rows of a chunk that have problems become rejected rows; a code not repeated in the
+     * file is looked up in the store, the whole chunk in one query.
+     */
+    private void rejectInvalid(List<Checked> chunk, Layout layout, List<RejectedRow> rejected) {
+        List<String> codes = new ArrayList<>();
+        for (Checked c : chunk) {
+            if (c.customer() != null && c.customer().code() != null && !repeated(c)) {
+                codes.add(c.customer().code());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        if (header == null) {
-            throw new UserException("exchange.error.noHeader", fileName);
+        Set<String> taken = codes.isEmpty() ? Set.of() : customers.existingCodes(codes);
+        for (Checked c : chunk) {
+            List<RowProblem> problems = c.problems();
+            if (c.customer() != null && c.customer().code() != null && taken.contains(c.customer().code()) && !repeated(c)) {
+                problems = new ArrayList<>(problems);
+                problems.add(RowProblem.of(layout.header().get(layout.columns().get(CustomerColumn.CODE).getFirst()).strip(),
+                        "customer.error.codeTaken", c.customer().code()));
+            }
+            if (!problems.isEmpty()) {
+                rejected.add(new RejectedRow(c.row().line(), problems));
+            }
         }
-        if (!rows.isEmpty() && unclosedQuoteAtEnd(content, rows.getLast())) {
-            Row last = rows.removeLast();
-            rejected.add(new RejectedRow(last.line(), List.of(RowProblem.of(null, "exchange.row.unclosedQuote"))));
-        }
-        return header;
+        chunk.clear();
     }
 
-    /** An opening quote never closed makes the last field run to the end of the file, line breaks and all. */
-    private static boolean unclosedQuoteAtEnd(String content, Row last) {
-        String lastCell = last.cells().getLast();
-        if (lastCell.indexOf('\n') < 0 && lastCell.indexOf('\r') < 0) {
-            return false;
-        }
-        String end = content.stripTrailing();
-        return !end.endsWith("\"");
+    private static boolean repeated(Checked c) {
+        return c.problems().stream().anyMatch(p -> p.key().equals("exchange.row.codeRepeated"));
     }
 
-    private static long parseErrorLine(CsvParseException e, long fallback) {
-        Matcher m = PARSE_LINE.matcher(String.valueOf(e.getMessage()));
-        return m.find() ? Long.parseLong(m.group(1)) : fallback;
+    /** Checks one row; {@code codeLines} (first line of each code, null on the second pass) finds codes the file repeats. */
+    private Checked check(Row row, Layout layout, Map<String, Integer> codeLines) {
+        List<RowProblem> problems = new ArrayList<>();
+        Customer c = validate(row, layout.header(), layout.columns(), problems, codeLines);
+        return new Checked(row, c, problems);
     }
 
     private Customer validate(Row row, List<String> header, Map<CustomerColumn, List<Integer>> columns,
-                              List<RowProblem> problems, Map<String, Long> codeLines) {
+                              List<RowProblem> problems, Map<String, Integer> codeLines) {
         List<String> cells = row.cells();
         if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(s -> !CsvValues.isBlank(s))) {
             problems.add(RowProblem.of(null, "exchange.row.tooManyFields", cells.size(), header.size()));
@@ -215,13 +234,11 @@ public final class CustomerCsvImporter {
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(p -> problems.add(in.problem(p.getKey(), p.getValue())));
         }
-        if (normalized != null && normalized.code() != null) {
+        if (normalized != null && normalized.code() != null && codeLines != null) {
             String code = normalized.code();
-            Long first = codeLines.putIfAbsent(code, row.line());
+            Integer first = codeLines.putIfAbsent(code, Math.toIntExact(row.line()));
             if (first != null) {
-                problems.add(RowProblem.of(in.headerOf(CustomerColumn.CODE), "exchange.row.codeRepeated", code, first));
-            } else if (customers.codeExists(code)) {
-                problems.add(RowProblem.of(in.headerOf(CustomerColumn.CODE), "customer.error.codeTaken", code));
+                problems.add(RowProblem.of(in.headerOf(CustomerColumn.CODE), "exchange.row.codeRepeated", code, (long) first));
             }
         }
         return normalized;

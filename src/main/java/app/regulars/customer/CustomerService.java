@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
@@ -43,8 +45,6 @@ public final class CustomerService {
     public static final int MAX_PHONES = 5;
     /** A search shows at most this many matches; typing more narrows them. */
     public static final int SEARCH_LIMIT = 1000;
-    /** Customers written per batch by {@link #insertAll}. */
-    static final int INSERT_BATCH = 500;
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Pattern CODE = Pattern.compile("^[\\p{L}\\p{N}_-]+$");
@@ -260,98 +260,138 @@ public final class CustomerService {
     }
 
     /**
-     * Saves many new profiles in one transaction: all of them or, on any failure, none.
-     * The inputs must already be normalized (see {@link #normalize}). Codes follow the same
-     * rules as {@link #save}: a given code must be free, a missing one is the next free
-     * number; the rows then go in {@value #INSERT_BATCH} at a time, a few statements per
-     * batch (one statement per row made 100,000 customers take minutes).
+     * Saves many new profiles: all of them or, on any failure, none (see
+     * {@link #insertAll(Consumer, IntConsumer, BooleanSupplier)}). The inputs must already be
+     * normalized (see {@link #normalize}). Codes follow the same rules as {@link #save}: a given
+     * code must be free, a missing one is the next free number.
      */
-    public int insertAll(List<Customer> normalized, IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
-        for (Customer c : normalized) {
-            if (c.id() != null) {
-                throw new IllegalArgumentException("insertAll takes new customers only");
+    public int insertAll(List<Customer> normalized, IntConsumer progress, BooleanSupplier cancelled) {
+        return insertAll(slices -> {
+            for (int from = 0; from < normalized.size(); from += SLICE) {
+                slices.add(normalized.subList(from, Math.min(normalized.size(), from + SLICE)));
             }
-        }
-        return write(cfg -> {
-            DSLContext dsl = cfg.dsl();
-            LocalDateTime now = now();
-            List<Customer> withCodes = withCodes(dsl, normalized);
-            int n = 0;
-            for (int from = 0; from < withCodes.size(); from += INSERT_BATCH) {
-                if (cancelled.getAsBoolean()) {
-                    throw new UserException("common.cancelled");
-                }
-                List<Customer> batch = withCodes.subList(from, Math.min(withCodes.size(), from + INSERT_BATCH));
-                repository.insertBatch(dsl, batch, now);
-                n += batch.size();
-                progress.accept(n);
-            }
-            if (n == 0) {
-                progress.accept(0);
-            }
-            return n;
-        });
+        }, progress, cancelled);
     }
 
-    /** Set while {@link #fillEmpty} runs: a store opened with it set holds an interrupted fill. */
+    /** Customers committed per transaction by a bulk insert. */
+    public static final int SLICE = 5_000;
+    /** Customers deleted per transaction when a bulk insert is undone. */
+    private static final int UNDO_RANGE = 1_000;
+
+    /** Takes normalized new customers a slice at a time while a bulk insert runs. */
+    @FunctionalInterface
+    public interface Slices {
+        void add(List<Customer> normalized);
+    }
+
+    /**
+     * Saves the new customers that {@code producer} hands over, a slice at a time, all or
+     * nothing: an import or a fill of any size, streamed (the producer never needs them all in
+     * memory). Each slice is one transaction of JDBC batches inside {@link Database#bulkLoad};
+     * before the first, the setting {@link #FILL_PENDING} records the highest id so far, and it
+     * is removed after the last. A failure or a cancel (a {@code UserException}
+     * {@code common.cancelled} from {@code cancelled}), in the producer or here, deletes the
+     * customers already committed; if the process dies instead, {@link #undoInterruptedFill}
+     * deletes them at the next start. One transaction for all of them (before, decision 0003)
+     * was two to three times slower in H2, which re-touches every row of a transaction when it
+     * commits, and grew the file by gigabytes (docs/decisions/0012-bulk-imports.md).
+     * {@code progress} gets the customers written so far. While it runs nothing else should add
+     * customers: the import is the only writer (the command line holds the store alone, the
+     * first-start screen opens nothing else).
+     */
+    public int insertAll(Consumer<Slices> producer, IntConsumer progress, BooleanSupplier cancelled) {
+        Settings settings = new Settings(db);
+        long after = repository.maxId(db.dsl());
+        settings.put(FILL_PENDING, Long.toString(after));
+        LocalDateTime now = now();
+        int[] done = {0};
+        try {
+            bulkLoad(() -> {
+                producer.accept(slice -> {
+                    for (Customer c : slice) {
+                        if (c.id() != null) {
+                            throw new IllegalArgumentException("insertAll takes new customers only");
+                        }
+                    }
+                    int before = done[0];
+                    db.dsl().transaction(cfg -> {
+                        DSLContext dsl = cfg.dsl();
+                        repository.insertMany(dsl, withCodes(dsl, slice), now, k -> {
+                            if (cancelled.getAsBoolean()) {
+                                throw new UserException("common.cancelled");
+                            }
+                            progress.accept(before + k);
+                        });
+                    });
+                    done[0] += slice.size();
+                });
+                return null;
+            });
+        } catch (RuntimeException e) {
+            undoBulkInsert(settings, after);
+            throw e;
+        }
+        settings.remove(FILL_PENDING);
+        if (done[0] == 0) {
+            progress.accept(0);
+        }
+        return done[0];
+    }
+
+    /**
+     * Set while {@link #insertAll(Consumer, IntConsumer, BooleanSupplier)} (an import, a demo or
+     * sample fill) runs, to the highest customer id before it: a store opened with it set holds
+     * an interrupted bulk insert, whose customers are those after that id. (Stores from before
+     * decision 0012 hold {@code true}: the fill of an empty store.)
+     */
     public static final String FILL_PENDING = "bulk.customerFill.pending";
 
     /**
-     * Fills an EMPTY store with many new profiles, committing {@code slice} at a time inside
-     * {@link Database#bulkLoad}: 100,000 customers in one transaction took 90 s and left a
-     * 5.7 GB file, in slices with H2's defaults 3.3 GB. {@code bulkLoad} keeps H2's old chunks
-     * 5 s instead of 45 s and syncs every second (docs/decisions/0007-bulk-load-retention.md):
-     * 159-161 s and 0.57-0.69 GB on a busy 2-core machine, where the earlier
-     * {@code RETENTION_TIME 0} took 141-143 s and 0.43-0.51 GB but stayed in the file after a
-     * kill and broke long statements.
-     * All or nothing: on a failure or a cancel the customers already committed are deleted
-     * again (the store was empty); if the process dies instead, the flag {@link #FILL_PENDING},
-     * committed before the first slice, makes {@link #undoInterruptedFill} delete them at the
-     * next start.
+     * Fills an EMPTY store with many new profiles, {@code slice} per transaction, all or nothing
+     * (the demo command and the first-start sample shop; see
+     * {@link #insertAll(Consumer, IntConsumer, BooleanSupplier)}).
      */
-    public int fillEmpty(List<Customer> normalized, int slice, IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
+    public int fillEmpty(List<Customer> normalized, int slice, IntConsumer progress, BooleanSupplier cancelled) {
         int existing = countAll();
         if (existing > 0) {
             throw new UserException("demo.error.notEmpty", existing);
         }
-        Settings settings = new Settings(db);
-        settings.put(FILL_PENDING, "true");
-        int n;
-        try {
-            n = bulkLoad(() -> {
-                int done = 0;
-                for (int from = 0; from < normalized.size(); from += slice) {
-                    int before = done;
-                    done += insertAll(normalized.subList(from, Math.min(normalized.size(), from + slice)),
-                            k -> progress.accept(before + k), cancelled);
-                }
-                return done;
-            });
-        } catch (RuntimeException e) {
-            deleteFilled(settings);
-            throw e;
-        }
-        settings.remove(FILL_PENDING);
-        return n;
+        return insertAll(slices -> {
+            for (int from = 0; from < normalized.size(); from += slice) {
+                slices.add(normalized.subList(from, Math.min(normalized.size(), from + slice)));
+            }
+        }, progress, cancelled);
     }
 
     /**
-     * Deletes what a {@link #fillEmpty} that never finished (the process was killed, the
-     * power went) committed, as the fill itself does on a failure; run once when the store
-     * opens. Returns how many customers it deleted.
+     * Deletes what a bulk insert that never finished (the process was killed, the power went)
+     * committed, as the insert itself does on a failure; run once when the store opens. Returns
+     * how many customers it deleted.
      */
     public int undoInterruptedFill() {
         Settings settings = new Settings(db);
-        if (settings.get(FILL_PENDING).isEmpty()) {
+        Optional<String> pending = settings.get(FILL_PENDING);
+        if (pending.isEmpty()) {
             return 0;
         }
-        int deleted = deleteFilled(settings);
-        LOG.warn("An interrupted fill of an empty store left {} customers; deleted them", deleted);
+        long after = pending.get().matches("\\d+") ? Long.parseLong(pending.get()) : 0; // "true": a fill of an empty store
+        int deleted = undoBulkInsert(settings, after);
+        LOG.warn("An interrupted import or fill left {} customers; deleted them", deleted);
         return deleted;
     }
 
-    private int deleteFilled(Settings settings) {
-        int deleted = bulkLoad(() -> write(cfg -> repository.deleteAll(cfg.dsl())));
+    /** Deletes the customers after id {@code after}, {@value #UNDO_RANGE} per short transaction, then the flag. */
+    private int undoBulkInsert(Settings settings, long after) {
+        int deleted = bulkLoad(() -> {
+            long upTo = repository.maxId(db.dsl());
+            int n = 0;
+            for (long from = after; from < upTo; from += UNDO_RANGE) {
+                long lo = from;
+                long hi = Math.min(upTo, from + UNDO_RANGE);
+                n += db.dsl().transactionResult(cfg -> repository.deleteRange(cfg.dsl(), lo, hi));
+            }
+            return n;
+        });
         settings.remove(FILL_PENDING);
         return deleted;
     }
@@ -607,6 +647,11 @@ public final class CustomerService {
 
     public int countAll() {
         return repository.countAll(db.dsl());
+    }
+
+    /** Which of these codes belong to a customer already. */
+    public Set<String> existingCodes(Collection<String> codes) {
+        return repository.existingCodes(db.dsl(), codes);
     }
 
     public boolean codeExists(String code) {

@@ -44,6 +44,7 @@ public final class MembershipFeature implements Feature {
         membership = new MembershipService(services.get(Database.class),
                 new MembershipSettings(services.get(Settings.class), services.get(Locale.class)), services.get(Clock.class));
         services.put(MembershipService.class, membership);
+        membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
     }
 
     /** Points that are due expire, the 12-month totals move to today, birthday coupons are issued. */

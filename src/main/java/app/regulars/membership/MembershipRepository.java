@@ -408,18 +408,53 @@ public final class MembershipRepository {
         return id == null ? 0 : id;
     }
 
-    /** Inserts purchases (points already computed) {@code batch} rows per statement. */
-    public void insertPurchases(DSLContext dsl, List<PurchaseLine> lines, int[] points, LocalDateTime now, int batch) {
-        for (int from = 0; from < lines.size(); from += batch) {
-            var insert = dsl.insertInto(PURCHASE, PURCHASE.CUSTOMER_ID, PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.NOTE,
-                    PURCHASE.POINTS, PURCHASE.VOIDED, PURCHASE.CREATED_AT, PURCHASE.UPDATED_AT);
-            int to = Math.min(lines.size(), from + batch);
-            for (int i = from; i < to; i++) {
-                PurchaseLine l = lines.get(i);
-                insert = insert.values(l.customerId(), l.at(), l.amount(), l.note(), points[i], false, now, now);
-            }
-            ((org.jooq.Insert<?>) insert).execute();
+    /** Purchases sent to H2 in one JDBC batch. */
+    static final int BATCH = 1_000;
+
+    /**
+     * Inserts purchases (points already computed) as JDBC batches of {@value #BATCH} rows of one
+     * prepared statement: jOOQ's statement, rendered once, with the values bound straight to
+     * JDBC (a jOOQ bind per value cost more than H2 itself at a million rows; docs/decisions/0012).
+     */
+    public void insertPurchases(DSLContext dsl, List<PurchaseLine> lines, int[] points, LocalDateTime now) {
+        if (lines.isEmpty()) {
+            return;
         }
+        String sql = dsl.render(dsl.insertInto(PURCHASE, PURCHASE.CUSTOMER_ID, PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.NOTE,
+                        PURCHASE.POINTS, PURCHASE.VOIDED, PURCHASE.CREATED_AT, PURCHASE.UPDATED_AT)
+                .values(DSL.val((Long) null), DSL.val((LocalDateTime) null), DSL.val((BigDecimal) null), DSL.val((String) null),
+                        DSL.val((Integer) null), DSL.inline(false), DSL.val((LocalDateTime) null), DSL.val((LocalDateTime) null)));
+        dsl.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < lines.size(); i++) {
+                    PurchaseLine l = lines.get(i);
+                    ps.setLong(1, l.customerId());
+                    ps.setObject(2, l.at());
+                    ps.setBigDecimal(3, l.amount());
+                    ps.setString(4, l.note());
+                    ps.setInt(5, points[i]);
+                    ps.setObject(6, now);
+                    ps.setObject(7, now);
+                    ps.addBatch();
+                    if ((i + 1) % BATCH == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                if (lines.size() % BATCH != 0) {
+                    ps.executeBatch();
+                }
+            }
+        });
+    }
+
+    /**
+     * Deletes the purchases with ids in {@code (after, upTo]} and the ledger entries that point
+     * at them: to undo an import, a range at a time (the entries first, as deleting a purchase
+     * only unlinks them).
+     */
+    public int deletePurchases(DSLContext dsl, long after, long upTo) {
+        dsl.deleteFrom(POINT_ENTRY).where(POINT_ENTRY.PURCHASE_ID.gt(after)).and(POINT_ENTRY.PURCHASE_ID.le(upTo)).execute();
+        return dsl.deleteFrom(PURCHASE).where(PURCHASE.ID.gt(after)).and(PURCHASE.ID.le(upTo)).execute();
     }
 
     /** One EARNED lot per purchase inserted after {@code afterId}, set-based. */

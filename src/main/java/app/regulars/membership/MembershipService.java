@@ -3,6 +3,7 @@ package app.regulars.membership;
 import app.regulars.customer.Birthday;
 import app.regulars.i18n.UserException;
 import app.regulars.store.Database;
+import app.regulars.store.Settings;
 import org.jooq.DSLContext;
 
 import java.math.BigDecimal;
@@ -13,6 +14,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Purchases, the points ledger, tiers, rewards and coupons. Every change is one
@@ -499,36 +502,133 @@ public final class MembershipService {
         return repository.customersByPhone(db.dsl(), e164Numbers);
     }
 
-    /**
-     * Stores validated purchases in one transaction: {@value #IMPORT_BATCH} rows per INSERT,
-     * then one INSERT ... SELECT earns their points, then one set-based tier evaluation.
-     * Points use each customer's tier before the import. Archived customers are refused.
-     */
+    /** Stores validated purchases, all or nothing: see {@link #importPurchases(Consumer, BooleanSupplier)}. */
     public int importPurchases(List<PurchaseLine> lines) {
-        for (PurchaseLine l : lines) {
-            checkAmount(l.amount());
-        }
-        return db.write(cfg -> {
-            DSLContext dsl = cfg.dsl();
-            Map<Long, BigDecimal> rates = repository.earnRates(dsl);
-            BigDecimal lowestRate = repository.tiers(dsl).get(0).earnRate();
-            int[] points = new int[lines.size()];
-            for (int i = 0; i < lines.size(); i++) {
-                PurchaseLine l = lines.get(i);
-                BigDecimal rate = rates.get(l.customerId());
-                points[i] = points(l.amount(), rate != null ? rate : lowestRate);
+        return importPurchases(slices -> {
+            for (int from = 0; from < lines.size(); from += IMPORT_SLICE) {
+                slices.add(lines.subList(from, Math.min(lines.size(), from + IMPORT_SLICE)));
             }
-            LocalDateTime stamp = now();
-            tierRepository.alignAndEnsure(dsl, stamp);
-            long after = repository.maxPurchaseId(dsl);
-            repository.insertPurchases(dsl, lines, points, stamp, IMPORT_BATCH);
-            repository.earnForPurchasesAfter(dsl, after, settings.expiryMonths());
-            tierRepository.evaluateAfterImport(dsl, after, stamp);
-            return lines.size();
-        });
+        }, () -> false);
     }
 
-    public static final int IMPORT_BATCH = 1000;
+    private static final java.util.Comparator<PurchaseLine> BY_CUSTOMER =
+            java.util.Comparator.comparingLong(PurchaseLine::customerId).thenComparing(PurchaseLine::at);
+
+    /** Purchases committed per transaction by an import. */
+    public static final int IMPORT_SLICE = 20_000;
+    /** Purchases deleted per transaction when an import is undone. */
+    private static final int UNDO_RANGE = 10_000;
+
+    /**
+     * Set while {@link #importPurchases(Consumer, BooleanSupplier)} runs, to the highest purchase
+     * id before it: a store opened with it set holds an interrupted import, whose purchases are
+     * those after that id.
+     */
+    public static final String IMPORT_PENDING = "bulk.purchaseImport.pending";
+
+    /** Takes validated purchases a slice at a time while an import runs. */
+    @FunctionalInterface
+    public interface PurchaseSlices {
+        void add(List<PurchaseLine> lines);
+    }
+
+    /**
+     * Stores the validated purchases {@code producer} hands over, a slice at a time, all or
+     * nothing (an import or the sample shop's history; the producer never needs them all in
+     * memory). The 12-month window is moved and everyone given a membership row first; then each
+     * slice is one transaction inside {@link Database#bulkLoad}: the purchases as JDBC batches,
+     * and one {@code INSERT ... SELECT} earning their points at each customer's tier before the
+     * import; at the end one transaction adds the new purchases to the running 12-month totals
+     * (decision 0006), places everyone in a tier and removes the flag {@link #IMPORT_PENDING}
+     * that was committed before the first slice. A failure or a cancel deletes the purchases
+     * already committed, with their ledger entries (the totals and tiers were not touched yet);
+     * if the process dies, {@link #undoInterruptedImport} does it at the next start. Archived
+     * customers are refused by the importer. Returns how many purchases.
+     */
+    public int importPurchases(Consumer<PurchaseSlices> producer, BooleanSupplier cancelled) {
+        LocalDateTime stamp = now();
+        db.write(cfg -> {
+            tierRepository.alignAndEnsure(cfg.dsl(), stamp);
+            return null;
+        });
+        DSLContext read = db.dsl();
+        Map<Long, BigDecimal> rates = repository.earnRates(read);
+        BigDecimal lowestRate = repository.tiers(read).get(0).earnRate();
+        int expiryMonths = settings.expiryMonths();
+        long after = repository.maxPurchaseId(read);
+        Settings flags = new Settings(db);
+        flags.put(IMPORT_PENDING, Long.toString(after));
+        int[] done = {0};
+        long[] lastId = {after};
+        try {
+            db.bulkLoad(() -> {
+                producer.accept(lines -> {
+                    if (cancelled.getAsBoolean()) {
+                        throw new UserException("common.cancelled");
+                    }
+                    // In customer order: a till's file comes in date order, which scatters its rows over
+                    // the customer indexes of purchases and ledger; sorted, each index page is visited once.
+                    List<PurchaseLine> sorted = new java.util.ArrayList<>(lines);
+                    sorted.sort(BY_CUSTOMER);
+                    int[] points = new int[sorted.size()];
+                    for (int i = 0; i < sorted.size(); i++) {
+                        PurchaseLine l = sorted.get(i);
+                        BigDecimal rate = rates.get(l.customerId());
+                        points[i] = points(checkAmount(l.amount()), rate != null ? rate : lowestRate);
+                    }
+                    db.dsl().transaction(cfg -> {
+                        DSLContext dsl = cfg.dsl();
+                        repository.insertPurchases(dsl, sorted, points, stamp);
+                        repository.earnForPurchasesAfter(dsl, lastId[0], expiryMonths);
+                        lastId[0] = repository.maxPurchaseId(dsl);
+                    });
+                    done[0] += lines.size();
+                });
+                return null;
+            });
+            db.write(cfg -> {
+                tierRepository.evaluateAfterImport(cfg.dsl(), after, stamp);
+                Settings.remove(cfg.dsl(), IMPORT_PENDING);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            undoImport(flags, after);
+            throw e;
+        }
+        return done[0];
+    }
+
+    /**
+     * Deletes what an import that never finished (the process was killed, the power went)
+     * committed, as the import itself does on a failure; run once when the store opens. Returns
+     * how many purchases it deleted.
+     */
+    public int undoInterruptedImport() {
+        Settings flags = new Settings(db);
+        java.util.Optional<String> pending = flags.get(IMPORT_PENDING);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        int deleted = undoImport(flags, Long.parseLong(pending.get()));
+        org.slf4j.LoggerFactory.getLogger(MembershipService.class).warn("An interrupted purchase import left {} purchases; deleted them", deleted);
+        return deleted;
+    }
+
+    /** Deletes the purchases after id {@code after} and their ledger entries, {@value #UNDO_RANGE} per short transaction, then the flag. */
+    private int undoImport(Settings flags, long after) {
+        int deleted = db.bulkLoad(() -> {
+            long upTo = repository.maxPurchaseId(db.dsl());
+            int n = 0;
+            for (long from = after; from < upTo; from += UNDO_RANGE) {
+                long lo = from;
+                long hi = Math.min(upTo, from + UNDO_RANGE);
+                n += db.dsl().transactionResult(cfg -> repository.deletePurchases(cfg.dsl(), lo, hi));
+            }
+            return n;
+        });
+        flags.remove(IMPORT_PENDING);
+        return deleted;
+    }
 
     /**
      * Streams every purchase (code, name, time, amount paid, points, note, voided, void reason,

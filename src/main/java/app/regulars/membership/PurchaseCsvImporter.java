@@ -1,5 +1,7 @@
 package app.regulars.membership;
 
+import app.regulars.tables.CsvRows;
+import app.regulars.tables.CsvRows.Row;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.RejectedRow;
 import app.regulars.tables.RowProblem;
@@ -7,12 +9,7 @@ import app.regulars.tables.TextFiles;
 
 import app.regulars.customer.PhoneNumbers;
 import app.regulars.i18n.UserException;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -31,9 +28,13 @@ import java.util.regex.Pattern;
 
 /**
  * Imports purchases from a CSV file (columns: customer code or phone, date, amount, note),
- * all or nothing like the customer import: every row is checked first (an unknown or
- * archived customer, a bad date or amount is a rejected row with its line), then all are
- * stored in one transaction, points earned and tiers re-evaluated set-based.
+ * all or nothing like the customer import, streamed: a first pass checks every row (an
+ * unknown or archived customer, a bad date or amount is a rejected row with its line), looking
+ * customers up a thousand rows at a time; only when none is rejected does a second pass read
+ * the file again and hand the purchases to
+ * {@link MembershipService#importPurchases(java.util.function.Consumer, java.util.function.BooleanSupplier)}
+ * a slice at a time (points earned and tiers re-evaluated set-based, all or nothing). The file
+ * is never held in memory; what is kept is one entry per customer the file names.
  */
 public final class PurchaseCsvImporter {
     private static final Pattern DATE_TIME = Pattern.compile(
@@ -45,6 +46,10 @@ public final class PurchaseCsvImporter {
             Map.entry("date", "date"), Map.entry("日期", "date"), Map.entry("时间", "date"), Map.entry("消费日期", "date"),
             Map.entry("amount", "amount"), Map.entry("金额", "amount"), Map.entry("消费金额", "amount"),
             Map.entry("note", "note"), Map.entry("items", "note"), Map.entry("备注", "note"), Map.entry("商品", "note"));
+    /** Rows whose customers are looked up in one query each for codes and phones. */
+    private static final int CHECK_CHUNK = 1_000;
+    private static final MembershipService.CustomerRef NOBODY = new MembershipService.CustomerRef(-1, false);
+    private static final String INVALID = "";
 
     private final MembershipService membership;
     private final PhoneNumbers phones;
@@ -54,138 +59,195 @@ public final class PurchaseCsvImporter {
         this.phones = phones;
     }
 
-    private record Row(long line, List<String> cells) {
+    /** The header's columns by meaning, the headers ignored, and the customers and numbers looked up so far. */
+    private static final class Lookup {
+        final List<String> header;
+        final Map<String, Integer> col = new HashMap<>();
+        final List<String> ignored = new ArrayList<>();
+        final Map<String, MembershipService.CustomerRef> byCode = new HashMap<>();
+        final Map<String, MembershipService.CustomerRef> byPhone = new HashMap<>();
+        /** Each phone cell as typed, in E.164 ({@link #INVALID} when it is not a number): libphonenumber once per number. */
+        final Map<String, String> e164 = new HashMap<>();
+
+        Lookup(List<String> header) {
+            this.header = header;
+        }
+
+        String headerOf(String column) {
+            return header.get(col.get(column)).strip();
+        }
     }
 
     public ImportReport importFile(Path file) {
-        TextFiles.Text text = TextFiles.read(file);
-        return importText(text, file.toString());
-    }
+        TextFiles.Source source = TextFiles.scan(file);
+        String fileName = file.toString();
 
-    ImportReport importText(TextFiles.Text text, String fileName) {
+        // First pass: every row checked, nothing stored.
         List<RejectedRow> rejected = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        List<String> header = null;
-        try (var it = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-                .ofCsvRecord(text.content()).iterator()) {
-            while (true) {
-                CsvRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (CsvParseException e) {
-                    if (header == null) {
-                        throw new UserException(e, "exchange.error.notCsv", fileName);
-                    }
-                    rejected.add(new RejectedRow(rows.isEmpty() ? 2 : rows.getLast().line() + 1, List.of(RowProblem.of(null, "exchange.row.badQuotes"))));
-                    break;
-                }
-                if (header == null) {
-                    header = r.getFields();
-                } else if (!r.getFields().stream().allMatch(String::isBlank)) {
-                    rows.add(new Row(r.getStartingLineNumber(), r.getFields()));
+        Lookup lookup;
+        int rows = 0;
+        try (CsvRows in = CsvRows.open(source, fileName)) {
+            lookup = lookup(in.header(), fileName);
+            List<Row> chunk = new ArrayList<>(CHECK_CHUNK);
+            for (Row row = in.next(); row != null; row = in.next()) {
+                chunk.add(row);
+                rows++;
+                if (chunk.size() == CHECK_CHUNK) {
+                    check(chunk, lookup, rejected);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            check(chunk, lookup, rejected);
+            if (in.unreadable() != null) {
+                rejected.add(in.unreadable());
+            }
         }
-        if (header == null) {
-            throw new UserException("exchange.error.noHeader", fileName);
+        if (!rejected.isEmpty()) {
+            rejected.sort(java.util.Comparator.comparingLong(RejectedRow::line));
+            return new ImportReport(rows, 0, rejected, lookup.ignored, source.charset());
         }
-        Map<String, Integer> col = new HashMap<>();
-        List<String> ignored = new ArrayList<>();
+
+        // Second pass: the same rows again (their customers known now), stored a slice at a time.
+        int checked = rows;
+        int imported = membership.importPurchases(slices -> {
+            int again = 0;
+            try (CsvRows in = CsvRows.open(source, fileName)) {
+                List<PurchaseLine> slice = new ArrayList<>(MembershipService.IMPORT_SLICE);
+                for (Row row = in.next(); row != null; row = in.next()) {
+                    List<RowProblem> problems = new ArrayList<>();
+                    PurchaseLine line = line(row, lookup, problems);
+                    if (!problems.isEmpty() || ++again > checked) {
+                        throw new UserException("exchange.error.changed", fileName);
+                    }
+                    slice.add(line);
+                    if (slice.size() == MembershipService.IMPORT_SLICE) {
+                        slices.add(slice);
+                        slice = new ArrayList<>(MembershipService.IMPORT_SLICE);
+                    }
+                }
+                if (in.unreadable() != null || again != checked) {
+                    throw new UserException("exchange.error.changed", fileName);
+                }
+                if (!slice.isEmpty()) {
+                    slices.add(slice);
+                }
+            }
+        }, () -> false);
+        return new ImportReport(rows, imported, List.of(), lookup.ignored, source.charset());
+    }
+
+    private static Lookup lookup(List<String> header, String fileName) {
+        Lookup lookup = new Lookup(header);
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i) == null ? "" : header.get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
             String c = HEADERS.get(h);
             if (c == null) {
                 if (!h.isEmpty()) {
-                    ignored.add(header.get(i).strip());
+                    lookup.ignored.add(header.get(i).strip());
                 }
-            } else if (col.putIfAbsent(c, i) != null) {
-                throw new UserException("exchange.error.duplicateColumn", fileName, header.get(col.get(c)).strip(), header.get(i).strip());
+            } else if (lookup.col.putIfAbsent(c, i) != null) {
+                throw new UserException("exchange.error.duplicateColumn", fileName, header.get(lookup.col.get(c)).strip(), header.get(i).strip());
             }
         }
-        if ((!col.containsKey("code") && !col.containsKey("phone")) || !col.containsKey("date") || !col.containsKey("amount")) {
+        if ((!lookup.col.containsKey("code") && !lookup.col.containsKey("phone")) || !lookup.col.containsKey("date")
+                || !lookup.col.containsKey("amount")) {
             throw new UserException("membership.import.columns", fileName);
         }
+        return lookup;
+    }
 
+    /** Looks up the chunk's customers not known yet, then checks each row; rows with problems become rejected rows. */
+    private void check(List<Row> chunk, Lookup lookup, List<RejectedRow> rejected) {
         Set<String> codes = new HashSet<>();
         Set<String> numbers = new HashSet<>();
-        Map<Long, String> phoneOf = new HashMap<>();
-        for (Row row : rows) {
-            String code = cell(row, col.get("code"));
+        for (Row row : chunk) {
+            String code = cell(row, lookup.col.get("code"));
             if (code != null) {
-                codes.add(code);
+                if (!lookup.byCode.containsKey(code)) {
+                    codes.add(code);
+                }
             } else {
-                String phone = cell(row, col.get("phone"));
-                if (phone != null) {
-                    try {
-                        String e164 = phones.normalize(phone);
-                        numbers.add(e164);
-                        phoneOf.put(row.line(), e164);
-                    } catch (UserException e) {
-                        // reported below
-                    }
+                String e164 = e164(cell(row, lookup.col.get("phone")), lookup);
+                if (e164 != null && !e164.equals(INVALID) && !lookup.byPhone.containsKey(e164)) {
+                    numbers.add(e164);
                 }
             }
         }
-        Map<String, MembershipService.CustomerRef> byCode = membership.customersByCode(codes);
-        Map<String, MembershipService.CustomerRef> byPhone = membership.customersByPhone(numbers);
-
-        List<PurchaseLine> valid = new ArrayList<>();
-        for (Row row : rows) {
+        if (!codes.isEmpty()) {
+            Map<String, MembershipService.CustomerRef> found = membership.customersByCode(codes);
+            codes.forEach(c -> lookup.byCode.put(c, found.getOrDefault(c, NOBODY)));
+        }
+        if (!numbers.isEmpty()) {
+            Map<String, MembershipService.CustomerRef> found = membership.customersByPhone(numbers);
+            numbers.forEach(n -> lookup.byPhone.put(n, found.getOrDefault(n, NOBODY)));
+        }
+        for (Row row : chunk) {
             List<RowProblem> problems = new ArrayList<>();
-            String code = cell(row, col.get("code"));
-            String phone = cell(row, col.get("phone"));
-            MembershipService.CustomerRef who = null;
-            if (code != null) {
-                who = byCode.get(code);
-                if (who == null) {
-                    problems.add(RowProblem.of(header.get(col.get("code")).strip(), "membership.import.noSuchCode", code));
-                }
-            } else if (phone != null) {
-                String e164 = phoneOf.get(row.line());
-                who = e164 == null ? null : byPhone.get(e164);
-                if (who == null) {
-                    problems.add(RowProblem.of(header.get(col.get("phone")).strip(), "membership.import.noSuchPhone", phone));
-                }
-            } else {
-                problems.add(RowProblem.of(null, "membership.import.noCustomer"));
-            }
-            if (who != null && who.archived()) {
-                problems.add(RowProblem.of(null, "membership.import.archived", code != null ? code : phone));
-            }
-            LocalDateTime at = null;
-            String dateCell = cell(row, col.get("date"));
-            try {
-                at = dateTime(dateCell);
-            } catch (IllegalArgumentException e) {
-                problems.add(RowProblem.of(header.get(col.get("date")).strip(), "membership.import.date", dateCell == null ? "" : dateCell));
-            }
-            BigDecimal amount = null;
-            try {
-                amount = MembershipService.parseAmount(cell(row, col.get("amount")));
-            } catch (UserException e) {
-                problems.add(new RowProblem(header.get(col.get("amount")).strip(), e.key(), List.of(e.args())));
-            }
-            String note = cell(row, col.get("note"));
-            if (note != null && note.length() > MembershipService.MAX_NOTE) {
-                problems.add(RowProblem.of(header.get(col.get("note")).strip(), "membership.error.tooLong", MembershipService.MAX_NOTE));
-            }
-            if (problems.isEmpty()) {
-                valid.add(new PurchaseLine(who.id(), at, amount, note));
-            } else {
+            line(row, lookup, problems);
+            if (!problems.isEmpty()) {
                 rejected.add(new RejectedRow(row.line(), problems));
             }
         }
-        if (!rejected.isEmpty()) {
-            rejected.sort(java.util.Comparator.comparingLong(RejectedRow::line));
-            return new ImportReport(rows.size(), 0, rejected, ignored, text.charset());
+        chunk.clear();
+    }
+
+    /** The phone cell in E.164, {@link #INVALID} when it is not a number, null when empty. */
+    private String e164(String phone, Lookup lookup) {
+        if (phone == null) {
+            return null;
         }
-        int imported = membership.importPurchases(valid);
-        return new ImportReport(rows.size(), imported, List.of(), ignored, text.charset());
+        return lookup.e164.computeIfAbsent(phone, p -> {
+            try {
+                return phones.normalize(p);
+            } catch (UserException e) {
+                return INVALID; // reported by line()
+            }
+        });
+    }
+
+    /** The purchase of a row whose customer has been looked up, or null with its problems. */
+    private PurchaseLine line(Row row, Lookup lookup, List<RowProblem> problems) {
+        String code = cell(row, lookup.col.get("code"));
+        String phone = cell(row, lookup.col.get("phone"));
+        MembershipService.CustomerRef who = null;
+        if (code != null) {
+            who = lookup.byCode.get(code);
+            if (who == NOBODY) {
+                who = null;
+                problems.add(RowProblem.of(lookup.headerOf("code"), "membership.import.noSuchCode", code));
+            }
+        } else if (phone != null) {
+            String e164 = e164(phone, lookup);
+            who = e164 == null || e164.equals(INVALID) ? null : lookup.byPhone.get(e164);
+            if (who == NOBODY) {
+                who = null;
+            }
+            if (who == null) {
+                problems.add(RowProblem.of(lookup.headerOf("phone"), "membership.import.noSuchPhone", phone));
+            }
+        } else {
+            problems.add(RowProblem.of(null, "membership.import.noCustomer"));
+        }
+        if (who != null && who.archived()) {
+            problems.add(RowProblem.of(null, "membership.import.archived", code != null ? code : phone));
+        }
+        LocalDateTime at = null;
+        String dateCell = cell(row, lookup.col.get("date"));
+        try {
+            at = dateTime(dateCell);
+        } catch (IllegalArgumentException e) {
+            problems.add(RowProblem.of(lookup.headerOf("date"), "membership.import.date", dateCell == null ? "" : dateCell));
+        }
+        BigDecimal amount = null;
+        try {
+            amount = MembershipService.parseAmount(cell(row, lookup.col.get("amount")));
+        } catch (UserException e) {
+            problems.add(new RowProblem(lookup.headerOf("amount"), e.key(), List.of(e.args())));
+        }
+        String note = cell(row, lookup.col.get("note"));
+        if (note != null && note.length() > MembershipService.MAX_NOTE) {
+            problems.add(RowProblem.of(lookup.headerOf("note"), "membership.error.tooLong", MembershipService.MAX_NOTE));
+        }
+        return problems.isEmpty() ? new PurchaseLine(who.id(), at, amount, note) : null;
     }
 
     private static String cell(Row row, Integer index) {

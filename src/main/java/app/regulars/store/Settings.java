@@ -30,6 +30,11 @@ public final class Settings {
                 .execute());
     }
 
+    /** Removes {@code key} inside the caller's transaction {@code tx}, with the rest of its changes. */
+    public static void remove(org.jooq.DSLContext tx, String key) {
+        tx.deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq(key)).execute();
+    }
+
     /** Removes {@code key} (nothing happens if it is not set). */
     public void remove(String key) {
         db.write(cfg -> cfg.dsl().deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq(key)).execute());

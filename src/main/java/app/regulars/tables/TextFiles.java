@@ -4,21 +4,31 @@ import app.regulars.i18n.UserException;
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Reads a text file a shop is likely to have: UTF-8 (with or without a BOM, as Excel and
  * WPS save "CSV UTF-8") or GBK/GB18030 (what Excel saves as plain "CSV" on Chinese
  * Windows). Anything else is refused with a message rather than imported as mojibake.
+ * {@link #scan} checks a file the same way without holding it in memory, for imports of
+ * any size; {@link #read} and {@link #decode} give the whole text at once.
  */
 public final class TextFiles {
     /** GB18030 is a superset of GBK and GB2312, so one decoder reads all three. */
@@ -32,6 +42,46 @@ public final class TextFiles {
 
     /** The text of a file and the encoding it was read in. */
     public record Text(String content, Charset charset) {
+    }
+
+    /** Bytes examined when ICU is asked whether a file that is valid GB18030 but does not look like Chinese text is GB18030. */
+    private static final int ICU_SAMPLE = 64 * 1024;
+
+    /**
+     * A text file checked whole by {@link #scan}, read again through {@link #reader()} as often as
+     * needed, never held in memory.
+     *
+     * @param lines         lines in the file (a last line without a line break counted), for progress
+     * @param endsWithQuote whether its last character other than white space is a quotation mark
+     */
+    public record Source(Path file, Charset charset, long lines, boolean endsWithQuote) {
+        /** The text, decoded strictly (the file changed since the scan: an {@code IOException} while reading). */
+        public Reader reader() throws IOException {
+            InputStream in = Files.newInputStream(file);
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                byte[] head = in.readNBytes(UTF8_BOM.length);
+                if (!Arrays.equals(head, UTF8_BOM)) {
+                    in.close();
+                    in = Files.newInputStream(file);
+                }
+            }
+            return new InputStreamReader(in, strictDecoder(charset));
+        }
+    }
+
+    /**
+     * Checks a file as {@link #read} would (the encoding, no control characters) and counts its
+     * lines, reading it a buffer at a time: a file of a million rows never needs to be in memory.
+     */
+    public static Source scan(Path file) {
+        try {
+            Facts facts = examine(() -> Files.newInputStream(file), file.toString());
+            return new Source(file, facts.charset, facts.lines, facts.endsWithQuote);
+        } catch (NoSuchFileException e) {
+            throw new UserException(e, "exchange.error.notFound", file.toString());
+        } catch (IOException e) {
+            throw new UserException(e, "exchange.error.read", file.toString());
+        }
     }
 
     public static Text read(Path file) {
@@ -48,37 +98,150 @@ public final class TextFiles {
 
     /** Decodes bytes as UTF-8 or GB18030, whichever they strictly are; {@code name} is for messages. */
     public static Text decode(byte[] bytes, String name) {
-        if (startsWith(bytes, UTF8_BOM)) {
-            String text = strict(bytes, UTF8_BOM.length, StandardCharsets.UTF_8)
-                    .orElseThrow(() -> new UserException("exchange.error.encoding", name));
-            return checked(new Text(text, StandardCharsets.UTF_8), name);
+        Facts facts;
+        try {
+            facts = examine(() -> new ByteArrayInputStream(bytes), name);
+        } catch (IOException e) {
+            throw new UserException(e, "exchange.error.read", name);
         }
-        if (looksLikeUtf16or32(bytes)) {
-            throw new UserException("exchange.error.encoding", name);
-        }
-        if (indexOf(bytes, (byte) 0) >= 0) {
-            throw new UserException("exchange.error.notText", name);
-        }
-        Optional<String> utf8 = strict(bytes, 0, StandardCharsets.UTF_8);
-        if (utf8.isPresent()) {
-            return checked(new Text(utf8.get(), StandardCharsets.UTF_8), name);
-        }
-        Optional<String> gb = strict(bytes, 0, GB18030);
-        if (gb.isPresent() && (plausiblyChinese(gb.get()) || icuConfirmsGb18030(bytes))) {
-            return checked(new Text(gb.get(), GB18030), name);
-        }
-        throw new UserException("exchange.error.encoding", name);
+        int offset = facts.charset.equals(StandardCharsets.UTF_8) && startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        String text = strict(bytes, offset, facts.charset).orElseThrow(() -> new UserException("exchange.error.encoding", name));
+        return new Text(text, facts.charset);
     }
 
-    private static Text checked(Text text, String name) {
-        String s = text.content();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-                throw new UserException("exchange.error.notText", name);
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** What one pass over the bytes found. */
+    private record Facts(Charset charset, long lines, boolean endsWithQuote) {
+    }
+
+    /** What one pass of a strict decoder over the whole input saw. */
+    private static final class Pass {
+        long lineBreaks;
+        char lastChar;
+        char lastNonBlank;
+        boolean control;
+        long nonAscii;
+        long chinese;
+    }
+
+    /**
+     * The decision of {@link #decode}, a buffer at a time: a UTF-8 byte order mark means UTF-8;
+     * UTF-16 and NUL bytes are refused; then strict UTF-8, else strict GB18030 when the text
+     * looks Chinese (or ICU, shown the start of the file, says GB18030); and no control
+     * characters but line breaks, tabs and form feeds.
+     */
+    private static Facts examine(Opener opener, String name) throws IOException {
+        byte[] head;
+        try (InputStream in = opener.open()) {
+            head = in.readNBytes(4096);
+        }
+        boolean bom = startsWith(head, UTF8_BOM);
+        if (!bom && looksLikeUtf16or32(head)) {
+            throw new UserException("exchange.error.encoding", name);
+        }
+        Pass utf8 = pass(opener, StandardCharsets.UTF_8, bom ? UTF8_BOM.length : 0, name, !bom);
+        Charset charset;
+        Pass chosen;
+        if (utf8 != null) {
+            charset = StandardCharsets.UTF_8;
+            chosen = utf8;
+        } else if (bom) {
+            throw new UserException("exchange.error.encoding", name);
+        } else {
+            Pass gb = pass(opener, GB18030, 0, name, true);
+            if (gb == null || !(plausiblyChinese(gb.nonAscii, gb.chinese) || icuConfirmsGb18030(sample(opener)))) {
+                throw new UserException("exchange.error.encoding", name);
+            }
+            charset = GB18030;
+            chosen = gb;
+        }
+        if (chosen.control) {
+            throw new UserException("exchange.error.notText", name);
+        }
+        long lines = chosen.lineBreaks + (chosen.lastChar != 0 && chosen.lastChar != '\n' ? 1 : 0);
+        return new Facts(charset, lines, chosen.lastNonBlank == '"');
+    }
+
+    private static Pass pass(Opener opener, Charset charset, int skip, String name, boolean refuseNul) throws IOException {
+        CharsetDecoder decoder = strictDecoder(charset);
+        ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+        CharBuffer chars = CharBuffer.allocate(64 * 1024);
+        Pass pass = new Pass();
+        try (InputStream in = opener.open()) {
+            in.skipNBytes(skip);
+            boolean end = false;
+            while (!end) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    end = true;
+                } else {
+                    if (refuseNul) {
+                        for (int i = bytes.position(); i < bytes.position() + n; i++) {
+                            if (bytes.array()[i] == 0) {
+                                throw new UserException("exchange.error.notText", name);
+                            }
+                        }
+                    }
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                if (end && !result.isError()) {
+                    result = decoder.flush(chars);
+                }
+                if (result.isError()) {
+                    return null;
+                }
+                chars.flip();
+                look(pass, chars);
+                chars.clear();
+                bytes.compact();
             }
         }
-        return text;
+        return pass;
+    }
+
+    /** Counts line breaks and Chinese characters, notes control characters and the last characters. */
+    private static void look(Pass pass, CharBuffer chars) {
+        for (int i = chars.position(); i < chars.limit(); i++) {
+            char c = chars.get(i);
+            pass.lastChar = c;
+            if (c == '\n') {
+                pass.lineBreaks++;
+            }
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                pass.control = true;
+            }
+            if (!Character.isWhitespace(c)) {
+                pass.lastNonBlank = c;
+            }
+            if (c >= 0x80) {
+                int cp = c;
+                if (Character.isHighSurrogate(c) && i + 1 < chars.limit() && Character.isLowSurrogate(chars.get(i + 1))) {
+                    cp = Character.toCodePoint(c, chars.get(i + 1));
+                    i++;
+                }
+                pass.nonAscii++;
+                if (isChinese(cp)) {
+                    pass.chinese++;
+                }
+            }
+        }
+    }
+
+    private static byte[] sample(Opener opener) throws IOException {
+        try (InputStream in = opener.open()) {
+            return in.readNBytes(ICU_SAMPLE);
+        }
+    }
+
+    private static CharsetDecoder strictDecoder(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static Optional<String> strict(byte[] bytes, int offset, Charset charset) {
@@ -95,8 +258,8 @@ public final class TextFiles {
 
     /** Most decoded non-ASCII characters are Chinese characters or CJK punctuation. */
     static boolean plausiblyChinese(String text) {
-        int nonAscii = 0;
-        int chinese = 0;
+        long nonAscii = 0;
+        long chinese = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -104,15 +267,23 @@ public final class TextFiles {
                 continue;
             }
             nonAscii++;
-            Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                    || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                    || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
-                    || block == Character.UnicodeBlock.GENERAL_PUNCTUATION) {
+            if (isChinese(cp)) {
                 chinese++;
             }
         }
+        return plausiblyChinese(nonAscii, chinese);
+    }
+
+    private static boolean plausiblyChinese(long nonAscii, long chinese) {
         return nonAscii > 0 && chinese >= nonAscii * PLAUSIBLE_SHARE;
+    }
+
+    private static boolean isChinese(int cp) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || block == Character.UnicodeBlock.GENERAL_PUNCTUATION;
     }
 
     private static boolean icuConfirmsGb18030(byte[] bytes) {
@@ -160,14 +331,5 @@ public final class TextFiles {
             }
         }
         return true;
-    }
-
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

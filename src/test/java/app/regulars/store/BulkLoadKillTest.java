@@ -3,6 +3,8 @@ package app.regulars.store;
 import app.regulars.app.AppContext;
 import app.regulars.customer.CustomerService;
 import app.regulars.app.demo.SampleShop;
+import app.regulars.membership.MembershipService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * progress; a progress inside slice k means slices 0..k-1 had been committed (at 50 % the
  * kill comes as a slice's last batch is done, racing its commit). Size with
  * {@code -Dregulars.bulkKill.customers=N} (default 12,000: 10-30 s a case on a busy 2-core machine).
+ * A purchase import killed after its first slice leaves the same: a file that opens, the flag,
+ * and once the app has opened it not one purchase, ledger entry or running total of it.
  */
 class BulkLoadKillTest {
     private static final int CUSTOMERS = Integer.getInteger("regulars.bulkKill.customers", 12_000);
@@ -85,6 +89,53 @@ class BulkLoadKillTest {
             assertThat(filled).isEqualTo(30);
             assertThat(ctx.customers().countAll()).isEqualTo(30);
             assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void aKilledPurchaseImportLeavesNoPurchaseNoPointAndNoTotal(@TempDir Path dir) throws Exception {
+        int customers = 6_000; // three slices of customers' purchases: 2,500, 2,500 and 1,000
+        int lastProgress = 0;
+        boolean finished = false;
+        Process child = ChildStore.start("purchases", dir, Integer.toString(customers));
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("purchases ")) {
+                    lastProgress = Integer.parseInt(line.substring("purchases ".length()));
+                    child.destroyForcibly(); // the first slice is committed: the second is under way
+                    break;
+                } else if (line.startsWith("done ")) {
+                    finished = true;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertThat(finished).isFalse();
+        assertThat(lastProgress).isEqualTo(2_500);
+
+        try (Database db = Database.open(dir)) {
+            int purchases = db.dsl().fetchCount(db.dsl().selectOne().from("purchase"));
+            System.out.printf("purchase import killed after %,d of %,d customers: %,d purchases in the file%n", lastProgress, customers, purchases);
+            assertThat(purchases).as("the first slice was committed").isPositive();
+            assertThat(new Settings(db).get(MembershipService.IMPORT_PENDING)).as("the import's flag").isPresent();
+            Path script = Files.createTempFile(dir, "check", ".zip");
+            db.scriptBackup(script);
+        }
+
+        try (AppContext ctx = AppContext.open(dir)) {
+            var dsl = ctx.database().dsl();
+            assertThat(ctx.customers().countAll()).as("the customers were filled before").isEqualTo(customers);
+            assertThat(dsl.fetchCount(dsl.selectOne().from("purchase"))).isZero();
+            assertThat(dsl.fetchCount(dsl.selectOne().from("point_entry"))).isZero();
+            assertThat(dsl.fetchCount(dsl.selectOne().from("tier_change"))).isZero();
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM customer_membership WHERE points_12m <> 0 OR spend_12m <> 0")).isEqualTo(0L);
+            assertThat(ctx.settings().get(MembershipService.IMPORT_PENDING)).isEmpty();
+            assertThat(new SampleShop(7L, ctx.customers().today()).fillPurchases(ctx.membership(), (k, all) -> { }, () -> false)).isPositive();
+            assertThat(ctx.membership().rebuildAndEvaluate()).as("totals right after a new import").isZero();
         }
     }
 }

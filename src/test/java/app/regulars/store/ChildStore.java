@@ -19,6 +19,12 @@ import java.util.List;
  * {@code hold DIR} opens the folder, prints {@code open} and keeps it open until its input closes;
  * {@code bulk DIR N} fills the empty store with N sample customers as the {@code demo} command
  * does, printing {@code progress K} as the load goes and {@code done K} at the end;
+ * {@code purchases DIR N} fills it with N sample customers, prints {@code customers N}, then
+ * imports their purchases as the demo does, printing {@code purchases K} as each slice of
+ * customers' purchases is committed;
+ * {@code grow DIR N} fills it with N sample customers, saves changes to them in many small
+ * transactions, prints {@code grown} and waits until its input closes (for the parent to kill
+ * it: a clean close would let H2 shrink the file a little);
  * {@code compact DIR STEP} opens the folder's store and closes it, which compacts its file,
  * printing {@code step S} at each step of the compaction and stopping for good at {@code STEP}
  * (unless it is {@code STARTED}), for the parent to kill it there.
@@ -60,6 +66,34 @@ public final class ChildStore {
                 int n = Integer.parseInt(args[2]);
                 int saved = new SampleShop(7L, customers.today()).fill(customers, n, k -> {
                     System.out.println("progress " + k);
+                    System.out.flush();
+                }, () -> false);
+                System.out.println("done " + saved);
+                System.out.flush();
+                return;
+            }
+            if (args[0].equals("grow")) {
+                int n = Integer.parseInt(args[2]);
+                new SampleShop(11L, ctx.customers().today()).fill(ctx.customers(), n, k -> { }, () -> false);
+                // Days of saves at the counter: each durable save writes new pages, and H2 keeps the
+                // old ones for its retention time, so the file grows well past its live data.
+                for (int k = 0; k < 120; k++) {
+                    int part = k;
+                    ctx.database().write(cfg -> cfg.dsl().execute(
+                            "UPDATE customer SET notes = CONCAT('visit ', ?, ' ', id) WHERE MOD(id, 120) = ?", part, part));
+                }
+                System.out.println("grown");
+                System.out.flush();
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().forEach(l -> { });
+                return;
+            }
+            if (args[0].equals("purchases")) {
+                int n = Integer.parseInt(args[2]);
+                SampleShop shop = new SampleShop(7L, ctx.customers().today());
+                System.out.println("customers " + shop.fill(ctx.customers(), n, k -> { }, () -> false));
+                System.out.flush();
+                int saved = shop.fillPurchases(ctx.membership(), (k, all) -> {
+                    System.out.println("purchases " + k);
                     System.out.flush();
                 }, () -> false);
                 System.out.println("done " + saved);

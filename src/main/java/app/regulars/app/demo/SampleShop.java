@@ -313,7 +313,7 @@ public final class SampleShop {
     }
 
     /** Customers committed per transaction when filling a store. */
-    public static final int SLICE = 2000;
+    public static final int SLICE = CustomerService.SLICE;
 
     /**
      * Fills an empty store with {@code count} sample customers (the command line's
@@ -444,24 +444,23 @@ public final class SampleShop {
 
     /**
      * Gives the customers of a freshly filled sample store their purchases (points and tiers
-     * follow), {@value #PURCHASE_SLICE} customers per transaction, so that a million customers
-     * never need their purchases in memory at once; returns how many purchases. {@code progress}
-     * gets the customers done and all of them; a cancel stops between slices with a
-     * {@code UserException} (inside {@link #allOrNothing} the whole fill is then undone).
+     * follow) through the same all-or-nothing import as a purchase file
+     * ({@link MembershipService#importPurchases(java.util.function.Consumer, java.util.function.BooleanSupplier)}),
+     * made {@value #PURCHASE_SLICE} customers at a time, so that a million customers never need
+     * their purchases in memory at once; returns how many purchases. {@code progress} gets the
+     * customers done and all of them; a cancel stops between slices with a {@code UserException}
+     * and the purchases are deleted again (inside {@link #allOrNothing} the whole fill is then undone).
      */
     public int fillPurchases(MembershipService membership, java.util.function.BiConsumer<Integer, Integer> progress,
                              java.util.function.BooleanSupplier cancelled) {
         List<Long> ids = membership.customerIds();
-        int done = 0;
-        for (int from = 0; from < ids.size(); from += PURCHASE_SLICE) {
-            if (cancelled.getAsBoolean()) {
-                throw new UserException("common.cancelled");
+        return membership.importPurchases(slices -> {
+            for (int from = 0; from < ids.size(); from += PURCHASE_SLICE) {
+                List<Long> slice = ids.subList(from, Math.min(ids.size(), from + PURCHASE_SLICE));
+                slices.add(purchases(slice));
+                progress.accept(from + slice.size(), ids.size());
             }
-            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + PURCHASE_SLICE));
-            done += membership.importPurchases(purchases(slice));
-            progress.accept(from + slice.size(), ids.size());
-        }
-        return done;
+        }, cancelled);
     }
 
     /**
