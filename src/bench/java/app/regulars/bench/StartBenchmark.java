@@ -51,7 +51,7 @@ import java.util.stream.Stream;
 public final class StartBenchmark {
     private static final long TIMEOUT_MS = 15 * 60_000;
     /** The program's own logging (a file in the data folder), not the tests' (the test classes are on the class path). */
-    private static final String LOG_CONFIG = "-Dlogback.configurationFile=logback.xml";
+    private static final String LOG_CONFIG = "-D" + app.regulars.app.LogSetup.FORCE + "=true";
 
     private final Path jar;
     private final Path classes;
