@@ -178,9 +178,15 @@ public final class Database implements AutoCloseable {
         if (newest == null) {
             return false;
         }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             java.sql.ResultSet rows = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
-                     + " WHERE \"version\" IS NOT NULL")) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            try (java.sql.ResultSet history = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
+                if (!history.next() || history.getInt(1) == 0) {
+                    return false; // a new store (asked first: a failed query would go to H2's trace file)
+                }
+            }
+            java.sql.ResultSet rows = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                    + " WHERE \"version\" IS NOT NULL");
             java.math.BigInteger applied = null;
             while (rows.next()) {
                 if (!rows.getBoolean(2)) {
@@ -191,7 +197,7 @@ public final class Database implements AutoCloseable {
             }
             return newest.equals(applied);
         } catch (SQLException | NumberFormatException e) {
-            return false; // no history yet (a new store), or versions Flyway must read
+            return false; // versions Flyway must read
         }
     }
 
