@@ -21,7 +21,7 @@ public final class InsightService {
     private final Map<LocalDate, InsightSnapshot> earlier = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<LocalDate, InsightSnapshot> eldest) {
-            return size() > 2; // about 25 MB each at 100,000 customers; the key figures keep only a CLV table (ClvTable)
+            return size() > 2; // about 25 MB each at 100,000 customers; the key figures keep only a DayTable
         }
     };
 
@@ -107,12 +107,12 @@ public final class InsightService {
     }
 
     /**
-     * Every customer's predicted lifetime value as of an earlier day, for the key figures' average:
-     * the ids in order with their value (NaN without a prediction). About 1.5 MB at 100,000
+     * What the key figures need of an earlier day: every customer's predicted lifetime value
+     * (ids in order, NaN without a prediction) and their segments. About 2.5 MB at 100,000
      * customers, where keeping that day's whole snapshot took about 25 MB.
      */
-    private record ClvTable(long writes, InsightSettings settings, long[] ids, double[] clv) {
-        static ClvTable of(InsightSnapshot s) {
+    private record DayTable(long writes, InsightSettings settings, long[] ids, double[] clv, SegmentMovement.Segments segments) {
+        static DayTable of(InsightSnapshot s) {
             List<CustomerInsight> sorted = s.customers().stream().sorted(java.util.Comparator.comparingLong(CustomerInsight::customerId)).toList();
             long[] ids = new long[sorted.size()];
             double[] clv = new double[sorted.size()];
@@ -120,21 +120,21 @@ public final class InsightService {
                 ids[i] = sorted.get(i).customerId();
                 clv[i] = sorted.get(i).prediction() == null ? Double.NaN : sorted.get(i).prediction().clv();
             }
-            return new ClvTable(s.writeCount(), s.settings(), ids, clv);
+            return new DayTable(s.writeCount(), s.settings(), ids, clv, SegmentMovement.Segments.of(s));
         }
     }
 
-    private final Map<LocalDate, ClvTable> clvTables = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<LocalDate, DayTable> dayTables = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, ClvTable> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, DayTable> eldest) {
             return size() > 8;
         }
     };
 
-    /** The CLV table as of {@code day}: from today's snapshot or one already kept, else computed and not kept. */
-    private synchronized ClvTable clvAsOf(LocalDate day, InsightSettings settings) {
+    /** The table of {@code day}: from today's snapshot or one already kept, else computed and not kept. */
+    private synchronized DayTable dayTable(LocalDate day, InsightSettings settings) {
         long writes = db.writeCount();
-        ClvTable kept = clvTables.get(day);
+        DayTable kept = dayTables.get(day);
         if (kept != null && kept.writes() == writes && kept.settings().equals(settings)) {
             return kept;
         }
@@ -142,8 +142,8 @@ public final class InsightService {
         InsightSnapshot s = day.equals(today()) ? snapshot(day, settings)
                 : earlierKept != null && earlierKept.writeCount() == writes && earlierKept.settings().equals(settings) ? earlierKept
                 : compute(day, settings, writes);
-        ClvTable made = ClvTable.of(s);
-        clvTables.put(day, made);
+        DayTable made = DayTable.of(s);
+        dayTables.put(day, made);
         return made;
     }
 
@@ -210,7 +210,7 @@ public final class InsightService {
         if (customers.size() == 0) {
             return java.util.OptionalDouble.empty();
         }
-        ClvTable t = clvAsOf(day, settings);
+        DayTable t = dayTable(day, settings);
         double sum = 0;
         int n = 0;
         for (int i = 0; i < t.ids().length; i++) {
@@ -321,9 +321,8 @@ public final class InsightService {
     public synchronized SegmentMovement segmentMovement(Period period, LocalDate asOf, InsightSettings settings) {
         InsightSnapshot kept = cached;
         try {
-            InsightSnapshot before = snapshot(period.start().minusDays(1), settings);
-            InsightSnapshot after = snapshot(clip(period, asOf).end(), settings);
-            return SegmentMovement.between(before, after);
+            return SegmentMovement.between(dayTable(period.start().minusDays(1), settings).segments(),
+                    dayTable(clip(period, asOf).end(), settings).segments());
         } finally {
             cached = kept;
         }

@@ -1,8 +1,6 @@
 package app.regulars.insight;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * How customers moved between the RFM segments from one date to a later one: {@code counts[i][j]}
@@ -23,21 +21,50 @@ public record SegmentMovement(LocalDate from, LocalDate to, int[][] counts, int[
 
     /** The movement between two snapshots of the insights, {@code before} the earlier. */
     public static SegmentMovement between(InsightSnapshot before, InsightSnapshot after) {
+        return between(Segments.of(before), Segments.of(after));
+    }
+
+    /**
+     * Every customer's segment on one day: ids ascending, each with its segment's ordinal. At
+     * 100,000 customers 0.9 MB, where the day's whole snapshot takes about 25 MB.
+     */
+    record Segments(LocalDate asOf, long[] ids, byte[] segments) {
+        static Segments of(InsightSnapshot s) {
+            long[] keyed = new long[s.customers().size()];
+            int i = 0;
+            for (CustomerInsight c : s.customers()) {
+                keyed[i++] = c.customerId() << 4 | c.segment().ordinal(); // ids are far below 2^59
+            }
+            java.util.Arrays.sort(keyed);
+            long[] ids = new long[keyed.length];
+            byte[] segments = new byte[keyed.length];
+            for (int k = 0; k < keyed.length; k++) {
+                ids[k] = keyed[k] >>> 4;
+                segments[k] = (byte) (keyed[k] & 0xF);
+            }
+            return new Segments(s.asOf(), ids, segments);
+        }
+    }
+
+    /** The movement between two days' segments, {@code before} the earlier. */
+    static SegmentMovement between(Segments before, Segments after) {
         int n = Segment.values().length;
         int[][] counts = new int[n][n];
         int[] arrived = new int[n];
         int[] left = new int[n];
-        Map<Long, Segment> earlier = new HashMap<>();
-        before.customers().forEach(c -> earlier.put(c.customerId(), c.segment()));
-        for (CustomerInsight c : after.customers()) {
-            Segment was = earlier.remove(c.customerId());
-            if (was == null) {
-                arrived[c.segment().ordinal()]++;
+        int i = 0;
+        int j = 0;
+        while (i < before.ids().length || j < after.ids().length) {
+            long was = i < before.ids().length ? before.ids()[i] : Long.MAX_VALUE;
+            long is = j < after.ids().length ? after.ids()[j] : Long.MAX_VALUE;
+            if (was == is) {
+                counts[before.segments()[i++]][after.segments()[j++]]++;
+            } else if (was < is) {
+                left[before.segments()[i++]]++;
             } else {
-                counts[was.ordinal()][c.segment().ordinal()]++;
+                arrived[after.segments()[j++]]++;
             }
         }
-        earlier.values().forEach(s -> left[s.ordinal()]++);
         return new SegmentMovement(before.asOf(), after.asOf(), counts, arrived, left);
     }
 
