@@ -86,6 +86,9 @@ public final class JvmOptions {
      * are there, or the other JVM could not be started).
      */
     static java.util.OptionalInt relaunch(String[] args) {
+        if (Boolean.getBoolean(MARK) || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))) {
+            return java.util.OptionalInt.empty(); // the launchers' JVM: not even java.management is loaded
+        }
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (!relaunchWanted(jvmArguments)) {
             return java.util.OptionalInt.empty();
