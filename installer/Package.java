@@ -84,10 +84,10 @@ public final class Package {
             switch (args[i]) {
                 case "--basedir" -> basedir = Path.of(args[++i]);
                 case "--version" -> version = args[++i];
-                case "--aot" -> aot = true;
-                case "--aot=true" -> aot = true;
+                case "--aot", "--aot=true" -> aot = true;
                 case "--aot=false" -> aot = false;
-                case "--installers" -> installers = true;
+                case "--installers", "--installers=true" -> installers = true;
+                case "--installers=false" -> installers = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
