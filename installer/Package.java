@@ -54,6 +54,12 @@ public final class Package {
             "java.base", "java.desktop", "java.logging", "java.management", "java.naming", "java.sql",
             "java.xml", "jdk.unsupported", "jdk.charsets", "jdk.localedata", "jdk.zipfs");
     static final List<String> JAVAFX_MODULES = List.of("javafx.base", "javafx.graphics", "javafx.controls");
+    /**
+     * The modification time of every jar in the image. The ahead-of-time cache is valid only for
+     * jars with the times they had in the training run, and jpackage's installers copy them with
+     * new times; the .deb's postinst gives them this time back (installer/linux/postinst).
+     */
+    static final java.time.Instant JAR_TIME = java.time.Instant.parse("2026-01-01T00:00:00Z");
     /** The sample store of the training run: the size of the first start's sample shop. */
     static final int TRAINING_CUSTOMERS = 300;
     /**
@@ -162,7 +168,13 @@ public final class Package {
             args.addAll(List.of("--mac-package-identifier", "app.regulars", "--mac-package-name", NAME));
         }
         run("jpackage", args.toArray(String[]::new));
-        return dest.resolve(os.imageName());
+        Path image = dest.resolve(os.imageName());
+        try (Stream<Path> files = Files.walk(image.resolve(os.appDir()))) {
+            for (Path j : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
+                Files.setLastModifiedTime(j, java.nio.file.attribute.FileTime.from(JAR_TIME));
+            }
+        }
+        return image;
     }
 
     /**
@@ -289,7 +301,7 @@ public final class Package {
                         "--linux-menu-group", "Office", "--linux-app-category", "office",
                         "--linux-deb-maintainer", "regulars@localhost", "--linux-rpm-license-type", "Proprietary",
                         "--icon", basedir.resolve("installer/icon/regulars.png").toString(),
-                        "--resource-dir", basedir.resolve("installer/linux").toString()));
+                        "--resource-dir", linuxResources().toString()));
                 case WINDOWS -> args.addAll(List.of("--win-shortcut", "--win-menu", "--win-menu-group", NAME,
                         "--win-per-user-install", "--win-upgrade-uuid", WIN_UPGRADE_UUID,
                         "--icon", basedir.resolve("installer/icon/regulars.ico").toString()));
@@ -302,6 +314,23 @@ public final class Package {
             made.addAll(files.sorted().toList());
         }
         return made;
+    }
+
+    /**
+     * installer/linux with the jars' time put into postinst and the icon as jpackage looks for it
+     * ({@code Regulars.png}: given with --icon only, an installer made from an app image shows
+     * Java's own).
+     */
+    Path linuxResources() throws IOException {
+        Path dir = fresh(out.resolve("linux-resources"));
+        try (Stream<Path> files = Files.list(basedir.resolve("installer/linux"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f).replace("JAR_TIME", String.valueOf(JAR_TIME.getEpochSecond()));
+                Files.writeString(dir.resolve(f.getFileName()), text);
+            }
+        }
+        Files.copy(basedir.resolve("installer/icon/regulars.png"), dir.resolve(NAME + ".png"));
+        return dir;
     }
 
     // ---------------------------------------------------------------- the system
