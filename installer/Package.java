@@ -57,7 +57,8 @@ public final class Package {
     /**
      * The modification time of every jar in the image. The ahead-of-time cache is valid only for
      * jars with the times they had in the training run, and jpackage's installers copy them with
-     * new times; the .deb's postinst gives them this time back (installer/linux/postinst).
+     * new times; the .deb's postinst gives them this time back (installer/linux/postinst), and
+     * elsewhere the window does where it may write them (app/JarTimes, -Dregulars.jarTime).
      */
     static final java.time.Instant JAR_TIME = java.time.Instant.parse("2026-01-01T00:00:00Z");
     /** The sample store of the training run: the size of the first start's sample shop. */
@@ -195,6 +196,7 @@ public final class Package {
             options.add(option);
         }
         options.add("-Dregulars.jvmOptions=true");
+        options.add("-Dregulars.jarTime=" + JAR_TIME.getEpochSecond()); // app/JarTimes
         return options;
     }
 

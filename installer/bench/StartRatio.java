@@ -55,7 +55,7 @@ public final class StartRatio {
         boolean mac = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("mac");
         Path launcher = image.resolve(windows ? "Regulars.exe" : mac ? "Contents/MacOS/Regulars" : "bin/Regulars");
         Path java = image.resolve(windows ? "runtime/bin/java.exe" : mac ? "Contents/runtime/Contents/Home/bin/java" : "lib/runtime/bin/java");
-        Path work = image.getParent().getParent().resolve("start-ratio");
+        Path work = Path.of("target/installer/start-ratio").toAbsolutePath(); // run from the project's folder
         Files.createDirectories(work);
         Path bareJar = bareWindow(work);
         Path data = work.resolve("data");
@@ -150,7 +150,7 @@ public final class StartRatio {
         }
         Path classes = work.resolve("bare-classes");
         Files.createDirectories(classes);
-        Path jmods = work.getParent().resolve("jmods");
+        Path jmods = Path.of("target/installer/jmods");
         tool("javac", "--module-path", jmods.toString(), "--add-modules", "javafx.controls", "-d", classes.toString(), source.toString());
         Path jar = work.resolve("bare.jar");
         Files.deleteIfExists(jar);

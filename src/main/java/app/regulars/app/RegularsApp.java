@@ -97,6 +97,7 @@ public final class RegularsApp extends Application {
         }
         Path dir = dataDirectory;
         runner.run(() -> open(dir), this::opened, this::failedToOpen);
+        JarTimes.restoreInBackground(); // the installed app's cache, for the next start (Windows, macOS)
     }
 
     private void opened(Opened opened) {
