@@ -1,4 +1,5 @@
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +20,18 @@ import java.util.spi.ToolProvider;
  * the process to the window shown, for
  *
  * <ol>
- *   <li>{@code bare}: {@link BareWindow} (one label, 1280 × 800) on the image's own runtime
- *       ({@code lib/runtime/bin/java}, JavaFX as modules, the JVM's default options) with a class
- *       data sharing archive of its own (made by the first round), as a JDK's default archive
- *       would give it and more (JavaFX's classes too);</li>
+ *   <li>{@code bare}: {@link BareWindow} (one label, 1280 × 800) as issue 14 measured it: the
+ *       JDK that runs this program (with its default class data sharing archive, default
+ *       options) and JavaFX's modular jars from {@code target/lib} on the module path;</li>
+ *   <li>{@code bare, image's runtime}: the same on the image's own runtime
+ *       ({@code lib/runtime/bin/java}, JavaFX linked in; it has no class data sharing archive);</li>
  *   <li>{@code regulars}: the image's launcher, as installed (its options and its
  *       ahead-of-time cache), on a sample store of 300 customers;</li>
  *   <li>{@code regulars, no AOT cache}: the same with {@code -XX:AOTMode=off}.</li>
  * </ol>
  *
  * One unmeasured round first, then {@code --runs} rounds (5 by default), each starting the
- * three one after the other; prints every time, the medians and the ratios to the bare window.
+ * four one after the other; prints every time, the medians and the ratios to the bare window.
  * Both print the moment their stage has been shown ({@code -Dregulars.milestones=true} for
  * Regulars, through {@code JAVA_TOOL_OPTIONS}: the launcher takes no options). Needs a display
  * ({@code DISPLAY}); {@code --max-ratio R} makes it fail when Regulars' median is over R times the
@@ -68,13 +70,23 @@ public final class StartRatio {
         }
 
         Map<String, List<String>> commands = new LinkedHashMap<>();
-        // its own class data sharing archive (the JDK's and JavaFX's classes it loads), made by the warm-up round
-        commands.put("bare", List.of(java.toString(), "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + work.resolve("bare.jsa"),
+        // The bare window as the issue measured it: this JDK (with its class data sharing archive)
+        // and JavaFX's modular jars on the module path; and on the image's own runtime (no archive).
+        String javafxJars;
+        try (var jars = Files.list(Path.of("target/lib"))) {
+            javafxJars = jars.filter(j -> j.getFileName().toString().matches("javafx-[a-z]+-[0-9.]+-[a-z0-9-]+\\.jar"))
+                    .map(Path::toString).sorted().reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
+        }
+        Path jdkJava = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+        commands.put("bare", List.of(jdkJava.toString(), "--module-path", javafxJars, "--add-modules", "javafx.controls",
                 "--enable-native-access=javafx.graphics", "-cp", bareJar.toString(), "BareWindow"));
+        commands.put("bare, image's runtime", List.of(java.toString(), "--enable-native-access=javafx.graphics",
+                "-cp", bareJar.toString(), "BareWindow"));
         commands.put("regulars", List.of(launcher.toString(), "--data-dir", data.toString()));
         commands.put("regulars, no AOT cache", List.of(launcher.toString(), "--data-dir", data.toString()));
         Map<String, String> toolOptions = Map.of(
                 "bare", "",
+                "bare, image's runtime", "",
                 "regulars", "-Dregulars.milestones=true",
                 "regulars, no AOT cache", "-Dregulars.milestones=true -XX:AOTMode=off");
         Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -85,6 +97,9 @@ public final class StartRatio {
             for (var e : commands.entrySet()) {
                 long ms = start(e.getValue(), toolOptions.get(e.getKey()));
                 line.append(String.format(Locale.ROOT, "  %s %d", e.getKey(), ms));
+                if (firstRows >= 0) {
+                    line.append(String.format(Locale.ROOT, " (first rows %d)", firstRows));
+                }
                 if (round > 0) {
                     times.get(e.getKey()).add(ms);
                 }
@@ -94,7 +109,7 @@ public final class StartRatio {
         double bare = median(times.get("bare"));
         System.out.printf(Locale.ROOT, "median: bare window %.2f s%n", bare / 1000);
         double worst = 0;
-        for (String k : List.of("regulars", "regulars, no AOT cache")) {
+        for (String k : List.of("bare, image's runtime", "regulars", "regulars, no AOT cache")) {
             double m = median(times.get(k));
             System.out.printf(Locale.ROOT, "median: %s %.2f s, %.2f × the bare window%n", k, m / 1000, m / bare);
             if (k.equals("regulars")) {
@@ -107,12 +122,16 @@ public final class StartRatio {
         }
     }
 
+    /** The last run's time to the customer list's first rows ({@link #FIRST_ROWS}), else -1. */
+    static long firstRows = -1;
+
     /** Starts {@code command}, waits for its line saying the window is shown, ends it; the milliseconds from launch to that line. */
     static long start(List<String> command, String toolOptions) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         if (!toolOptions.isEmpty()) {
             pb.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
         }
+        firstRows = -1;
         long launched = System.currentTimeMillis();
         Process p = pb.start();
         long shown = -1;
@@ -125,7 +144,7 @@ public final class StartRatio {
                     }
                 }
                 if (line.startsWith("regulars-milestone first-rows ")) {
-                    System.out.printf(Locale.ROOT, " (first rows %d)", Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)) - launched);
+                    firstRows = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)) - launched;
                     break;
                 }
             }
