@@ -74,6 +74,8 @@ public final class Package {
     private final Path out;
     private final String version;
     private final Os os = Os.current();
+    /** {@code --add-exports} for JavaFX's internal packages the class path uses (see {@link #javafxExports}). */
+    private List<String> exports = List.of();
 
     private Package(Path basedir, String version) {
         this.basedir = basedir.toAbsolutePath().normalize();
@@ -141,6 +143,7 @@ public final class Package {
         if (javafx.size() < JAVAFX_MODULES.size()) {
             throw new IllegalStateException("JavaFX's platform jars are missing from " + lib + ": " + javafx);
         }
+        exports = javafxExports(input, javafx);
         Path jmods = jmods(javafx);
         Path runtime = fresh(out.resolve("runtime"));
         Files.delete(runtime);
@@ -195,9 +198,55 @@ public final class Package {
             }
             options.add(option);
         }
+        options.addAll(exports);
         options.add("-Dregulars.jvmOptions=true");
         options.add("-Dregulars.jarTime=" + JAR_TIME.getEpochSecond()); // app/JarTimes
         return options;
+    }
+
+    /**
+     * On the class path, JavaFX's internal packages were open to every library; as modules they
+     * are not exported, and a library that uses one fails when it gets there (ControlsFX's
+     * {@code AutoCompletionBinding}, the tag field of the customer editor, uses
+     * {@code com.sun.javafx.event}: an {@code IllegalAccessError}). So every internal JavaFX
+     * package named in a class of the program's jars is exported to the class path:
+     * {@code --add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED}, ...
+     */
+    static List<String> javafxExports(Path input, List<Path> javafxJars) throws IOException {
+        Map<String, String> moduleOf = new java.util.HashMap<>();
+        for (Path jar : javafxJars) {
+            String module = "javafx." + jar.getFileName().toString().split("-")[1];
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class") && n.contains("/"))
+                        .forEach(n -> moduleOf.put(n.substring(0, n.lastIndexOf('/')), module));
+            }
+        }
+        java.util.regex.Pattern internal = java.util.regex.Pattern.compile("com/sun/(?:javafx|glass|prism|scenario)/[A-Za-z0-9_/$]+");
+        java.util.TreeSet<String> exports = new java.util.TreeSet<>();
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(input)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).toList();
+        }
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (ZipEntry e : zip.stream().filter(e -> e.getName().endsWith(".class")).toList()) {
+                    String text;
+                    try (InputStream in = zip.getInputStream(e)) {
+                        text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    }
+                    java.util.regex.Matcher m = internal.matcher(text);
+                    while (m.find()) {
+                        String name = m.group();
+                        String pkg = name.substring(0, name.lastIndexOf('/'));
+                        String module = moduleOf.get(pkg);
+                        if (module != null) {
+                            exports.add("--add-exports=" + module + "/" + pkg.replace('/', '.') + "=ALL-UNNAMED");
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(exports);
     }
 
     /** 0.1.0-SNAPSHOT → 0.1.0: jpackage takes numbers only. */

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The smoke test of the app image that installer/Package.java made (target/installer/image, in
  * the build's pre-integration-test phase): its launcher, started as the installed program is,
  * with no JDK on the PATH and no JAVA_HOME, prints the version, makes a sample shop, finds a
- * customer in it and opens the window on it (JavaFX's headless platform), all without a warning.
+ * customer in it and opens the window on it (JavaFX's headless platform), all without a warning;
+ * and its runtime lets the libraries use what they used of JavaFX on the class path ({@link ImageProbe}).
  */
 class InstalledAppIT {
     private static final boolean WINDOWS = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
@@ -78,6 +79,35 @@ class InstalledAppIT {
         assertThat(window.out()).contains("regulars-milestone window", "regulars-milestone first-rows");
         assertThat(window.warnings()).isEmpty();
         assertThat(Files.readString(data.resolve("logs/regulars.log"))).doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void letsTheLibrariesUseWhatTheyUsedOfJavaFxOnTheClassPath() throws Exception {
+        // The launcher's options and class path from its .cfg, and the test classes for the probe
+        Path root = WINDOWS ? launcher.getParent() : launcher.getParent().getParent(); // Regulars/, Regulars.app/Contents/
+        Path cfg = root.resolve(WINDOWS || MAC ? "app" : "lib/app").resolve("Regulars.cfg");
+        Path runtime = root.resolve(WINDOWS ? "runtime" : MAC ? "runtime/Contents/Home" : "lib/runtime");
+        String appDir = cfg.getParent().toString();
+        List<String> options = new ArrayList<>();
+        List<String> classPath = new ArrayList<>();
+        for (String line : Files.readAllLines(cfg)) {
+            String value = line.substring(line.indexOf('=') + 1).replace("$APPDIR", appDir);
+            if (line.startsWith("java-options=") && !value.startsWith("-XX:AOTCache")) {
+                options.add(value);
+            } else if (line.startsWith("app.classpath=")) {
+                classPath.add(value);
+            }
+        }
+        classPath.add(Path.of(ImageProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        List<String> command = new ArrayList<>();
+        command.add(runtime.resolve(WINDOWS ? "bin/java.exe" : "bin/java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw", "-cp", String.join(File.pathSeparator, classPath),
+                ImageProbe.class.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(out).as(String.join(" ", command)).contains("auto-completion bound").doesNotContain("WARNING");
     }
 
     /** Runs the launcher with no JDK on the PATH, no JAVA_HOME, and {@code toolOptions} as JAVA_TOOL_OPTIONS. */
