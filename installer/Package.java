@@ -335,6 +335,13 @@ public final class Package {
             Files.writeString(cfg, text.stripTrailing() + System.lineSeparator() + line + System.lineSeparator());
         }
         deleteTree(data);
+        if (os == Os.MAC && onPath("codesign")) {
+            // the cache and the .cfg changed inside the bundle jpackage signed (ad hoc): sign it again
+            ProcessBuilder sign = new ProcessBuilder("codesign", "--force", "--deep", "--sign", "-", image.toString()).inheritIO();
+            if (sign.start().waitFor() != 0) {
+                throw new IllegalStateException("codesign failed on " + image);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the installers
