@@ -16,8 +16,9 @@ import java.util.List;
  * a heap limit that suits an 8 GB laptop, the collector), and the start of the window in a JVM
  * that has them. {@code java -jar regulars.jar} cannot carry JVM options, so when the window is
  * asked for and this JVM was started without them, {@link Regulars} starts a second JVM with
- * them and waits for it (docs/decisions/0014-start-and-memory.md). The installers' launchers
- * are to pass the same options, and mark their JVM with {@link #MARK}.
+ * them and waits for it (docs/decisions/0014-start-and-memory.md). The installed app's launcher
+ * passes the same options (installer/Package.java reads this file when it makes the image) and
+ * marks its JVM with {@link #MARK}.
  */
 public final class JvmOptions {
     /** Set ({@code -Dregulars.jvmOptions=true}) on a JVM that runs with the options: it starts no other. */
@@ -86,6 +87,9 @@ public final class JvmOptions {
      * are there, or the other JVM could not be started).
      */
     static java.util.OptionalInt relaunch(String[] args) {
+        if (Boolean.getBoolean(MARK) || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))) {
+            return java.util.OptionalInt.empty(); // the launchers' JVM: not even java.management is loaded
+        }
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (!relaunchWanted(jvmArguments)) {
             return java.util.OptionalInt.empty();

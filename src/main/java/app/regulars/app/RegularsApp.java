@@ -34,6 +34,13 @@ import java.util.Locale;
  */
 public final class RegularsApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(RegularsApp.class);
+    /**
+     * {@code -Dregulars.exitAt=MILESTONE} ({@code first-rows}, {@code day-started}, ... of
+     * {@link Milestones}): the window closes itself once that moment of the start is reached. For
+     * the installers' training run of the ahead-of-time cache and their smoke test
+     * (installer/README.md).
+     */
+    public static final String EXIT_AT = "regulars.exitAt";
     /** Handed over from {@link #launch(Path)}: JavaFX creates the Application itself. */
     private static volatile Path dataDirectory;
 
@@ -46,19 +53,11 @@ public final class RegularsApp extends Application {
     /** Whether the start-of-day jobs have run since the store opened. */
     private boolean dayStarted;
 
-    /** The store, opening on a thread of its own while JavaFX starts (started by {@link #launch(Path)}). */
-    private static volatile java.util.concurrent.CompletableFuture<Opened> storeOpening;
-
     public static void launch(Path dataDir) {
         dataDirectory = dataDir;
         AppFonts.prepareInBackground(); // while JavaFX starts: the fonts for Chinese where the system has none
-        // Open the store (Flyway's check, every feature) while the toolkit starts and the window
-        // appears: the two overlap instead of following each other.
-        storeOpening = java.util.concurrent.CompletableFuture.supplyAsync(() -> open(dataDir), command -> {
-            Thread t = new Thread(command, "regulars-open");
-            t.setDaemon(true);
-            t.start();
-        });
+        // The store opens once the window is on screen (start): opened while JavaFX started, it
+        // took the second core from the toolkit and the window came later (decision 0017).
         Application.launch(RegularsApp.class);
     }
 
@@ -92,18 +91,13 @@ public final class RegularsApp extends Application {
         stage.setScene(scene);
         stage.show();
         Milestones.reach(Milestones.WINDOW);
+        String exitAt = System.getProperty(EXIT_AT, "");
+        if (!exitAt.isBlank()) {
+            Milestones.whenReached(exitAt.strip(), () -> Platform.runLater(Platform::exit));
+        }
         Path dir = dataDirectory;
-        java.util.concurrent.CompletableFuture<Opened> started = storeOpening;
-        runner.run(() -> {
-            if (started == null) {
-                return open(dir);
-            }
-            try {
-                return started.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }, this::opened, this::failedToOpen);
+        runner.run(() -> open(dir), this::opened, this::failedToOpen);
+        JarTimes.restoreInBackground(); // the installed app's cache, for the next start (Windows, macOS)
     }
 
     private void opened(Opened opened) {
