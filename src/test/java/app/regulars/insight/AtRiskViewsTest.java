@@ -27,6 +27,8 @@ import org.testfx.framework.junit5.Start;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import static app.regulars.testing.Fx.waitUntil;
@@ -97,13 +99,16 @@ class AtRiskViewsTest {
         waitUntil(() -> rows.stream().allMatch(r -> r.chosenProperty().get()));
         robot.clickOn("#atRiskOwner").write("Lin");
         robot.clickOn("#atRiskCoupon").write("37"); // not the birthday coupons' amount: count only the win-backs' coupons
+        // the rows as planned: the list reloads on the JavaFX thread once the plan is saved
+        List<AtRiskViewModel.Row> chosen = new ArrayList<>();
+        robot.interact(() -> chosen.addAll(rows));
         robot.clickOn("#atRiskPlan");
         waitUntil(() -> ((Label) robot.lookup("#atRiskResult").query()).getText().startsWith("Planned"));
         int planned = context.followUps().between(TestStores.TODAY.atStartOfDay(), TestStores.TODAY.plusDays(1).atStartOfDay(),
                 new FollowUpFilter(FollowUpKind.WIN_BACK, "Lin", null, null)).size();
         assertThat(planned).isPositive();
         assertThat(((Label) robot.lookup("#atRiskResult").query()).getText()).startsWith("Planned " + planned + " win-backs");
-        long coupons = rows.stream().mapToLong(r -> context.membership().coupons(r.customer().customerId()).stream()
+        long coupons = chosen.stream().mapToLong(r -> context.membership().coupons(r.customer().customerId()).stream()
                 .filter(c -> new BigDecimal("37").compareTo(c.amount() == null ? BigDecimal.ZERO : c.amount()) == 0).count()).sum();
         assertThat(coupons).isEqualTo(planned);
         Screenshots.save(stage.getScene(), "insight-at-risk-en");
