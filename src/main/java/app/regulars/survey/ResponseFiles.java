@@ -2,6 +2,7 @@ package app.regulars.survey;
 
 import app.regulars.tables.AtomicFile;
 import app.regulars.tables.CsvRows;
+import app.regulars.tables.SpreadsheetCells;
 import app.regulars.tables.TextFiles;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
@@ -213,7 +214,7 @@ public final class ResponseFiles {
                 for (int i = 1; i <= questions; i++) {
                     fields.add(cell(row.answers().get(i)));
                 }
-                csv.writeRecord(fields);
+                csv.writeRecord(fields.stream().map(SpreadsheetCells::neutralise).toList());
                 n[0]++;
             }
         });
