@@ -44,7 +44,7 @@ class ImporterFuzzTest {
         return ImportFuzz.inputs();
     }
 
-    @Property(tries = 600, seed = "20261123")
+    @Property(tries = 300, seed = "20261123")
     void everyImportEndsInAReportOrAMessageAndIsAllOrNothing(@ForAll("files") ImportFuzz.Input input) throws IOException {
         assertThat(fuzz.check(input)).isNull();
     }
