@@ -39,7 +39,16 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
+        // no personal data in the log: messages and exceptions masked (PrivateText)
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> rules = (java.util.Map<String, String>) context.getObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY);
+        if (rules == null) {
+            rules = new java.util.HashMap<>();
+            context.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY, rules);
+        }
+        rules.put("privateMsg", PrivateText.Message.class.getName());
+        rules.put("privateEx", PrivateText.Exception.class.getName());
+        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %privateMsg%n%privateEx");
         encoder.start();
 
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();

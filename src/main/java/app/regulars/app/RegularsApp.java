@@ -127,13 +127,12 @@ public final class RegularsApp extends Application {
     static SampleFiller sampleFiller(AppContext context) {
         return (n, progress, cancelled) -> {
             SampleShop shop = new SampleShop(System.currentTimeMillis(), context.customers().today());
-            int saved = shop.fill(context.customers(), n, done -> progress.update(done, n), cancelled);
-            // purchases, contacts, follow-ups, survey answers and complaints: a few seconds for the sample's size
-            SampleShop.allOrNothing(context, () -> {
+            // customers, then purchases, contacts, follow-ups, survey answers and complaints: one all-or-nothing unit
+            return shop.fillShop(context, n, done -> progress.update(done, n), cancelled, saved -> {
                 shop.fillPurchases(context.membership(), (done, all) -> { }, cancelled);
-                return shop.fillStory(context, (done, all) -> { }, cancelled);
+                shop.fillStory(context, (done, all) -> { }, cancelled);
+                return saved;
             });
-            return saved;
         };
     }
 

@@ -1,5 +1,7 @@
 package app.regulars.customer;
 
+import app.regulars.tables.SpreadsheetCells;
+
 import app.regulars.tables.AtomicFile;
 import app.regulars.tables.Progress;
 
@@ -55,7 +57,7 @@ public final class CustomerCsvExporter {
                 throw new UserException("common.cancelled");
             }
             for (Customer c : batch) {
-                csv.writeRecord(row(c));
+                csv.writeRecord(row(c).stream().map(SpreadsheetCells::neutralise).toList());
                 written[0]++;
             }
             progress.update(written[0], Math.max(total, written[0]));
@@ -76,7 +78,7 @@ public final class CustomerCsvExporter {
         csv.writeRecord(Arrays.stream(CustomerColumn.values()).map(CustomerColumn::header).toList());
         int n = 0;
         for (Customer c : customers) {
-            csv.writeRecord(row(c));
+            csv.writeRecord(row(c).stream().map(SpreadsheetCells::neutralise).toList());
             n++;
         }
         csv.flush();

@@ -83,6 +83,9 @@ public final class CustomerCsvImporter {
             }
         }
         rejected.sort(Comparator.comparingLong(RejectedRow::line));
+        if (rows == 0 && rejected.isEmpty()) {
+            throw new UserException("exchange.error.noRows", fileName);
+        }
         if (!rejected.isEmpty()) {
             LOG.info("Import of {} refused: {} of {} rows rejected", fileName, rejected.size(), rows);
             return new ImportReport(rows, 0, rejected, layout.ignored(), source.charset());

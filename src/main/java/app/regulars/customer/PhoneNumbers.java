@@ -36,6 +36,10 @@ public final class PhoneNumbers {
         if (raw.isEmpty()) {
             throw new UserException("customer.error.phoneEmpty");
         }
+        if (raw.codePoints().anyMatch(Character::isLetter)) {
+            // libphonenumber reads letters as keypad digits (138abcd1234 -> 13822231234): a typing slip, not a number
+            throw new UserException("customer.error.phoneLetters", raw);
+        }
         try {
             PhoneNumber number = UTIL.parse(raw, region);
             if (!UTIL.isValidNumber(number)) {

@@ -46,8 +46,8 @@ final class CustomerInsightsCsv {
 
     static List<String> row(String code, String name, CustomerInsight c) {
         List<String> r = new ArrayList<>(HEADER.size());
-        r.add(code);
-        r.add(name);
+        r.add(app.regulars.tables.SpreadsheetCells.neutralise(code));
+        r.add(app.regulars.tables.SpreadsheetCells.neutralise(name)); // a name could start with = + - @
         if (c == null) {
             r.addAll(List.of("", "", "", "", "", "", "", "", "", Lifecycle.PROSPECT.code(), "", "", "", "", ""));
             return r;

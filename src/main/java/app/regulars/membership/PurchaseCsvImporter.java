@@ -101,6 +101,9 @@ public final class PurchaseCsvImporter {
                 rejected.add(in.unreadable());
             }
         }
+        if (rows == 0 && rejected.isEmpty()) {
+            throw new UserException("exchange.error.noRows", fileName);
+        }
         if (!rejected.isEmpty()) {
             rejected.sort(java.util.Comparator.comparingLong(RejectedRow::line));
             return new ImportReport(rows, 0, rejected, lookup.ignored, source.charset());
@@ -204,6 +207,16 @@ public final class PurchaseCsvImporter {
         });
     }
 
+    /** Why a phone cell is not a number (letters in it, too short...), in the user's language. */
+    private RowProblem phoneProblem(String phone, Lookup lookup) {
+        try {
+            phones.normalize(phone);
+            return RowProblem.of(lookup.headerOf("phone"), "membership.import.noSuchPhone", phone);
+        } catch (UserException e) {
+            return new RowProblem(lookup.headerOf("phone"), e.key(), List.of(e.args()));
+        }
+    }
+
     /** The purchase of a row whose customer has been looked up, or null with its problems. */
     private PurchaseLine line(Row row, Lookup lookup, List<RowProblem> problems) {
         String code = cell(row, lookup.col.get("code"));
@@ -221,7 +234,9 @@ public final class PurchaseCsvImporter {
             if (who == NOBODY) {
                 who = null;
             }
-            if (who == null) {
+            if (INVALID.equals(e164)) {
+                problems.add(phoneProblem(phone, lookup));
+            } else if (who == null) {
                 problems.add(RowProblem.of(lookup.headerOf("phone"), "membership.import.noSuchPhone", phone));
             }
         } else {

@@ -1,8 +1,15 @@
 package app.regulars.store;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the user's data lives: {@code --data-dir}, else {@value #ENV}, else the platform's
@@ -41,4 +48,60 @@ public final class DataDirectory {
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local").resolve("share");
         return base.resolve(APP_FOLDER.toLowerCase(Locale.ROOT));
     }
+
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+    /** Whether the file system has POSIX permissions (Linux, macOS; not Windows, where the profile folder is the user's alone). */
+    static boolean posix(Path dir) {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * Makes the data folder when it is missing, readable only by its user (700) where the file
+     * system has POSIX permissions; a folder that exists is left as the user made it (it may be
+     * one they chose and share), the data files in it are restricted by {@link #restrictFiles}.
+     */
+    public static void create(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (dir.getParent() != null) {
+            Files.createDirectories(dir.getParent());
+        }
+        if (posix(dir)) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+            Files.setPosixFilePermissions(dir, OWNER_DIR); // the umask may have taken some away, never added
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /**
+     * The files of the data folder (the database, its lock and trace files, and what else is in
+     * it at the top, logs and backups folders' files included) readable and writable only by
+     * their user (600) where the file system has POSIX permissions. Run when the store opens:
+     * H2 creates its file with the process's umask (often 644).
+     */
+    public static void restrictFiles(Path dir) throws IOException {
+        if (!posix(dir)) {
+            return;
+        }
+        restrict(dir, 2);
+    }
+
+    private static void restrict(Path dir, int depth) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(OWNER_FILE)) {
+                        Files.setPosixFilePermissions(p, OWNER_FILE);
+                    }
+                } else if (depth > 1 && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    restrict(p, depth - 1);
+                }
+            }
+        }
+    }
+
 }

@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) the database in {@code directory}, migrating it to this app's schema. */
     public static Database open(Path directory) {
         try {
-            Files.createDirectories(directory);
+            DataDirectory.create(directory); // readable only by its user, where the system allows (700)
         } catch (AccessDeniedException e) {
             throw new UserException(e, "store.error.unwritable", directory.toString());
         } catch (IOException e) {
@@ -114,6 +114,11 @@ public final class Database implements AutoCloseable {
             throw translate(e, directory);
         }
         Database db = new Database(directory, lock, pool);
+        try {
+            DataDirectory.restrictFiles(directory); // the files H2 made with the umask: 600
+        } catch (IOException e) {
+            LOG.warn("Could not restrict the permissions of the files in {}", directory, e);
+        }
         try {
             db.restoreDefaults();
             db.migrate();
@@ -397,6 +402,11 @@ public final class Database implements AutoCloseable {
                 Files.deleteIfExists(directory.resolve(FolderLock.COMPACTING));
             } catch (IOException e) {
                 LOG.debug("compaction marker", e);
+            }
+            try {
+                DataDirectory.restrictFiles(directory); // the compacted file, H2's trace file: 600 too
+            } catch (IOException e) {
+                LOG.debug("permissions", e);
             }
             lock.close();
         }

@@ -1,11 +1,11 @@
 package app.regulars.survey;
 
 import app.regulars.tables.AtomicFile;
+import app.regulars.tables.CsvRows;
+import app.regulars.tables.SpreadsheetCells;
 import app.regulars.tables.TextFiles;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import org.dhatim.fastexcel.Workbook;
@@ -55,54 +55,53 @@ public final class ResponseFiles {
         this.messages = messages;
     }
 
+    /**
+     * Reads the file a row at a time ({@link CsvRows}: a quotation mark never closed or quotes that
+     * do not match are reported as such, with their line), checks every row, and saves them all
+     * in one transaction only when none is wrong. A file with a header and no rows is refused.
+     */
     public ImportResult importCsv(Survey survey, Path file) {
-        String content = TextFiles.read(file).content();
+        TextFiles.Source source = TextFiles.scan(file);
+        String fileName = file.toString();
         List<NewResponse> responses = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        List<String> header = null;
-        CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                .skipEmptyLines(true).ofCsvRecord(content);
-        int code = -1;
-        int date = -1;
-        int channel = -1;
-        int[] q = new int[survey.questions().size()];
-        for (CsvRecord rec : reader) {
-            if (header == null) {
-                header = rec.getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-                code = header.indexOf("code");
-                date = header.indexOf("date");
-                channel = header.indexOf("channel");
-                for (int i = 0; i < q.length; i++) {
-                    q[i] = header.indexOf("q" + (i + 1));
+        try (CsvRows in = CsvRows.open(source, fileName)) {
+            List<String> header = in.header().stream()
+                    .map(h -> h == null ? "" : h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT)).toList();
+            int code = header.indexOf("code");
+            int date = header.indexOf("date");
+            int channel = header.indexOf("channel");
+            int[] q = new int[survey.questions().size()];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = header.indexOf("q" + (i + 1));
+            }
+            if (code < 0 || date < 0) {
+                throw new UserException("survey.import.header");
+            }
+            for (CsvRows.Row rec = in.next(); rec != null; rec = in.next()) {
+                try {
+                    NewResponse r = row(survey, rec.cells(), code, date, channel, q);
+                    surveys.validate(r, messages.isChinese());
+                    responses.add(r);
+                } catch (UserException e) {
+                    problems.add(new Problem(rec.line(), e.localizedMessage(messages)));
                 }
-                if (code < 0 || date < 0) {
-                    throw new UserException("survey.import.header");
-                }
-                continue;
             }
-            if (rec.getFields().stream().allMatch(String::isBlank)) {
-                continue;
+            if (in.unreadable() != null) {
+                problems.add(new Problem(in.unreadable().line(), in.unreadable().reason(messages)));
             }
-            long line = rec.getStartingLineNumber();
-            try {
-                NewResponse r = row(survey, rec, code, date, channel, q);
-                surveys.validate(r, messages.isChinese());
-                responses.add(r);
-            } catch (UserException e) {
-                problems.add(new Problem(line, e.localizedMessage(messages)));
-            }
-        }
-        if (header == null) {
-            throw new UserException("survey.import.header");
         }
         if (!problems.isEmpty()) {
             return new ImportResult(0, problems);
+        }
+        if (responses.isEmpty()) {
+            throw new UserException("exchange.error.noRows", fileName);
         }
         surveys.saveAll(responses, messages.isChinese());
         return new ImportResult(responses.size(), List.of());
     }
 
-    private NewResponse row(Survey survey, CsvRecord rec, int codeCol, int dateCol, int channelCol, int[] q) {
+    private NewResponse row(Survey survey, List<String> rec, int codeCol, int dateCol, int channelCol, int[] q) {
         String code = field(rec, codeCol);
         Long customer = null;
         if (!code.isEmpty()) {
@@ -171,8 +170,8 @@ public final class ResponseFiles {
         throw new UserException("survey.error.choice", q.text(zh));
     }
 
-    private static String field(CsvRecord rec, int index) {
-        return index < 0 || index >= rec.getFieldCount() ? "" : rec.getField(index).strip();
+    private static String field(List<String> rec, int index) {
+        return index < 0 || index >= rec.size() || rec.get(index) == null ? "" : rec.get(index).strip();
     }
 
     /** Writes the survey's responses in the filter to {@code file} (replaced); returns how many. */
@@ -215,7 +214,7 @@ public final class ResponseFiles {
                 for (int i = 1; i <= questions; i++) {
                     fields.add(cell(row.answers().get(i)));
                 }
-                csv.writeRecord(fields);
+                csv.writeRecord(fields.stream().map(SpreadsheetCells::neutralise).toList());
                 n[0]++;
             }
         });

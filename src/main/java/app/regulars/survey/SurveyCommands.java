@@ -53,7 +53,7 @@ public final class SurveyCommands {
     public static final class SurveyCommand extends CommandGroup {
         @Command(name = "results", description = "Print a survey's response count, NPS and CSAT figures, as the results page shows them.")
         static final class Results extends FeatureCommand {
-            @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id or name.")
+            @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id, name, short name or kind (NPS, CSAT).")
             String survey;
 
             @Option(names = "--from", paramLabel = "DATE", description = "First day (yyyy-mm-dd), included.")
@@ -96,7 +96,7 @@ public final class SurveyCommands {
             + "date (yyyy-mm-dd), optional channel, then q1, q2, ... in question order (scores as numbers, choices as "
             + "their label or number, several separated by ;). All or nothing: every wrong row is listed.")
     public static final class ImportResponses extends FeatureCommand {
-        @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id or name.")
+        @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id, name, short name or kind (NPS, CSAT).")
         String survey;
 
         @Parameters(paramLabel = "FILE", description = "The CSV file.")
@@ -126,7 +126,7 @@ public final class SurveyCommands {
     @Command(name = "responses", description = "Export a survey's responses. CSV (UTF-8, importable again with "
             + "`import responses`) or xlsx; without --out, CSV goes to standard output.")
     public static final class ExportResponses extends FeatureCommand {
-        @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id or name.")
+        @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id, name, short name or kind (NPS, CSAT).")
         String survey;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv (the default) or xlsx.")

@@ -9,6 +9,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import app.regulars.i18n.UserException;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -112,6 +114,12 @@ public final class SurveyRepository {
     }
 
     /** A survey by id or by name (either language, case-insensitive). */
+    /**
+     * The survey a user names: its id, its full name (English or Chinese), its short name (the
+     * part in brackets at the end, "NPS" of "Net Promoter Score (NPS)") or its kind (NPS, CSAT).
+     * A short name or kind that fits several surveys not archived is a {@link UserException}
+     * listing them; archived surveys count only when nothing else fits.
+     */
     public Optional<Long> find(DSLContext dsl, String idOrName) {
         String s = idOrName.strip();
         if (s.matches("\\d{1,18}")) {
@@ -120,10 +128,51 @@ public final class SurveyRepository {
                 return Optional.of(id);
             }
         }
-        return dsl.select(SURVEY.ID).from(SURVEY)
-                .where(DSL.lower(SURVEY.NAME).eq(s.toLowerCase()).or(SURVEY.NAME_ZH.eq(s)))
+        Optional<Long> byName = dsl.select(SURVEY.ID).from(SURVEY)
+                .where(DSL.lower(SURVEY.NAME).eq(s.toLowerCase(Locale.ROOT)).or(SURVEY.NAME_ZH.eq(s)))
                 .orderBy(SURVEY.ARCHIVED, SURVEY.ID).limit(1).fetchOptional(SURVEY.ID);
+        if (byName.isPresent() || s.isEmpty()) {
+            return byName;
+        }
+        // Few surveys in a shop: the short names and kinds are compared here rather than in SQL.
+        String wanted = s.toLowerCase(Locale.ROOT);
+        List<org.jooq.Record5<Long, String, String, String, Boolean>> all = dsl
+                .select(SURVEY.ID, SURVEY.NAME, SURVEY.NAME_ZH, SURVEY.KIND, SURVEY.ARCHIVED).from(SURVEY)
+                .orderBy(SURVEY.ARCHIVED, SURVEY.ID).fetch();
+        for (boolean archivedToo : new boolean[] {false, true}) {
+            List<Long> fits = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (var r : all) {
+                if (r.value5() && !archivedToo) {
+                    continue;
+                }
+                boolean fit = wanted.equals(shortName(r.value2())) || wanted.equals(shortName(r.value3()))
+                        || wanted.equals(r.value4().toLowerCase(Locale.ROOT));
+                if (fit) {
+                    fits.add(r.value1());
+                    names.add(r.value1() + " " + r.value2());
+                }
+            }
+            if (fits.size() == 1) {
+                return Optional.of(fits.getFirst());
+            }
+            if (fits.size() > 1) {
+                throw new UserException("survey.error.ambiguous", s, String.join(", ", names));
+            }
+        }
+        return Optional.empty();
     }
+
+    /** The text in brackets at the end of a name ("nps" of "Net Promoter Score (NPS)" or "净推荐值（NPS）"), lower case; null when none. */
+    static String shortName(String name) {
+        if (name == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = SHORT_NAME.matcher(name.strip());
+        return m.find() ? m.group(1).strip().toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static final java.util.regex.Pattern SHORT_NAME = java.util.regex.Pattern.compile("[(（]([^()（）]+)[)）]$");
 
     /** The survey at its current version, or at {@code versionNo} when given. */
     public Optional<Survey> get(DSLContext dsl, long id, Integer versionNo) {

@@ -111,7 +111,8 @@ public final class CsvRows implements AutoCloseable {
             if (record.getFields().stream().allMatch(s -> s == null || s.isBlank())) {
                 continue;
             }
-            return new Row(record.getStartingLineNumber(), record.getFields());
+            // a cell the export kept from running as a formula ('=..., '+86...) reads back as it was
+            return new Row(record.getStartingLineNumber(), record.getFields().stream().map(SpreadsheetCells::restore).toList());
         }
         return null;
     }

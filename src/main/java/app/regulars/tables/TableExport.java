@@ -115,12 +115,9 @@ public final class TableExport {
         };
     }
 
-    /** A text starting with = + - @ would run as a formula in Excel: a leading apostrophe keeps it text. */
+    /** A text starting with = + - @ would run as a formula in Excel: a leading apostrophe keeps it text ({@link SpreadsheetCells}). */
     static String defuse(String s) {
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("[-+]?[0-9][0-9 .,]*")) {
-            return "'" + s;
-        }
-        return s;
+        return SpreadsheetCells.neutralise(s);
     }
 
     /** Excel: the title and subtitle above a bold header row, typed cells, columns sized to their content. */

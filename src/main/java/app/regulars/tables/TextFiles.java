@@ -157,12 +157,78 @@ public final class TextFiles {
             }
             charset = GB18030;
             chosen = gb;
+            long utf8Line = utf8Line(opener);
+            if (utf8Line > 0) {
+                throw new UserException("exchange.error.mixedEncoding", name, utf8Line);
+            }
         }
         if (chosen.control) {
             throw new UserException("exchange.error.notText", name);
         }
         long lines = chosen.lineBreaks + (chosen.lastChar != 0 && chosen.lastChar != '\n' ? 1 : 0);
         return new Facts(charset, lines, chosen.lastNonBlank == '"');
+    }
+
+    /** Bytes of a line examined by {@link #utf8Line}; the rest of a longer line is not. */
+    private static final int LINE_SAMPLE = 64 * 1024;
+
+    /**
+     * In a file that is GB18030 as a whole, the first line (1-based) that is really UTF-8, or 0:
+     * a file pasted together from two sources decodes as GB18030 without an error, the UTF-8 line
+     * turned into rare characters ({@code 绿茶} into {@code 缁胯尪}). A line counts as UTF-8 when
+     * it is strictly valid UTF-8 with a character of three bytes or more (every Chinese character
+     * is) and, read as GB18030, it holds a character outside GB2312 (UTF-8's continuation bytes
+     * 0x80-0xA0 make those): ordinary GBK text is rarely either, almost never both.
+     */
+    private static long utf8Line(Opener opener) throws IOException {
+        byte[] line = new byte[LINE_SAMPLE];
+        int length = 0;
+        long lineNo = 1;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = opener.open()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        if (looksUtf8(line, length)) {
+                            return lineNo;
+                        }
+                        lineNo++;
+                        length = 0;
+                    } else if (length < line.length) {
+                        line[length++] = b;
+                    }
+                }
+            }
+        }
+        return looksUtf8(line, length) ? lineNo : 0;
+    }
+
+    private static boolean looksUtf8(byte[] line, int length) {
+        boolean wide = false;
+        for (int i = 0; i < length; i++) {
+            if ((line[i] & 0xF0) >= 0xE0) {
+                wide = true;
+                break;
+            }
+        }
+        if (!wide || strict(line, 0, length, StandardCharsets.UTF_8).isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < length; ) {
+            int b = line[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+            } else if (i + 1 < length && (line[i + 1] & 0xFF) >= 0x30 && (line[i + 1] & 0xFF) <= 0x39) {
+                return true; // a four-byte GB18030 character: not GBK
+            } else {
+                if (b < 0xA1 || (i + 1 < length && (line[i + 1] & 0xFF) < 0xA1)) {
+                    return true;
+                }
+                i += 2;
+            }
+        }
+        return false;
     }
 
     private static Pass pass(Opener opener, Charset charset, int skip, String name, boolean refuseNul) throws IOException {
@@ -245,11 +311,15 @@ public final class TextFiles {
     }
 
     private static Optional<String> strict(byte[] bytes, int offset, Charset charset) {
+        return strict(bytes, offset, bytes.length - offset, charset);
+    }
+
+    private static Optional<String> strict(byte[] bytes, int offset, int length, Charset charset) {
         try {
             return Optional.of(charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
                     .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();

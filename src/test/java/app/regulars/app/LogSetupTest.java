@@ -50,4 +50,25 @@ class LogSetupTest {
         setup.setContext(context);
         assertThat(setup.configure(context)).isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
     }
+
+    @Test
+    void noPersonalDataReachesTheLogNotEvenInAnException(@TempDir Path dir) throws Exception {
+        System.setProperty("regulars.log.dir", dir.toString());
+        System.setProperty(LogSetup.FORCE, "true");
+        LogSetup setup = new LogSetup();
+        setup.setContext(context);
+        setup.configure(context);
+        // as H2 and a refused cell word them
+        Exception h2 = new RuntimeException("Unique index or primary key violation: \"PUBLIC.UQ_PHONE ON PUBLIC.CUSTOMER_PHONE(PHONE) "
+                + "VALUES ( /* 1 */ '+8613812345678' )\"; SQL statement: INSERT INTO customer VALUES (7, '王小明', 'Alice Smith')",
+                new IllegalStateException("“138abcd1234” is not a valid phone number"));
+        context.getLogger("app.regulars.app.cli.RegularsCommand").error("Command failed", h2);
+        context.getLogger("app.regulars.customer.CustomerService").warn("Could not save \"Alice Smith\", phone 139 8765 4321, 李芳");
+        context.stop();
+
+        String log = Files.readString(dir.resolve("regulars.log"), StandardCharsets.UTF_8);
+        assertThat(log).contains("Command failed", "java.lang.RuntimeException", "Unique index or primary key violation",
+                "at app.regulars.app.LogSetupTest", "Caused by: java.lang.IllegalStateException", "Could not save");
+        assertThat(log).doesNotContain("13812345678", "8613812345678", "王小明", "Alice Smith", "138abcd1234", "139 8765 4321", "李芳");
+    }
 }

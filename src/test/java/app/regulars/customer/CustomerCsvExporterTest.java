@@ -64,6 +64,39 @@ class CustomerCsvExporterTest {
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertThat(text).isEqualTo(
                 "code,name,phones,email,wechat,gender,birthday,address,company,role,source,tags,notes,preferences,marketing_consent,consent_date,opt_outs\r\n"
-                        + "000007,李芳,+8613987654321,,,,,,,,,VIP,,,no,,\r\n");
+                        + "000007,李芳,'+8613987654321,,,,,,,,,VIP,,,no,,\r\n");
+    }
+
+    @Test
+    void cellsThatASpreadsheetWouldRunAsFormulasAreDefusedAndImportedBackUnchanged() throws IOException {
+        Path first = dir.resolve("first.csv");
+        Customer original;
+        try (AppContext a = AppContext.open(dir.resolve("a"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
+            original = a.customers().save(Customer.builder().code("F001").name("=HYPERLINK(\"http://x.example\",\"click\")")
+                    .phones("+86 138 1234 5678").wechat("@tea_lover").company("-Minus Ltd").jobTitle("+1 buyer")
+                    .source("'quoted").tags("=SUM(A1)", "@vip").notes("=1+1\nsecond line").preferences("\tindented")
+                    .address("'=already quoted").build());
+            new CustomerCsvExporter(a.customers()).export(first, Progress.NONE, () -> false);
+        }
+        String text = Files.readString(first, StandardCharsets.UTF_8).substring(1);
+        String row = text.substring(text.indexOf("\r\n") + 2);
+        // no cell of the data row begins with a character that starts a formula
+        assertThat(row).startsWith("F001,\"'=HYPERLINK(").contains(",'+8613812345678,,'@tea_lover,", ",'-Minus Ltd,'+1 buyer,''quoted,",
+                "\"'=1+1\nsecond line\"", "''=already quoted");
+        try (AppContext b = AppContext.open(dir.resolve("b"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
+            ImportReport r = new CustomerCsvImporter(b.customers()).importFile(first, Progress.NONE, () -> false);
+            assertThat(r.rejected()).isEmpty();
+            Customer back = b.customers().byCode("F001").orElseThrow();
+            assertThat(back.name()).isEqualTo(original.name());
+            assertThat(back.phones()).containsExactly("+8613812345678");
+            assertThat(back.wechat()).isEqualTo("@tea_lover");
+            assertThat(back.company()).isEqualTo("-Minus Ltd");
+            assertThat(back.jobTitle()).isEqualTo("+1 buyer");
+            assertThat(back.source()).isEqualTo("'quoted");
+            assertThat(back.address()).isEqualTo("'=already quoted");
+            assertThat(back.tags()).containsExactlyInAnyOrderElementsOf(original.tags());
+            assertThat(back.notes()).isEqualTo("=1+1\nsecond line");
+            assertThat(back.preferences()).isEqualTo(original.preferences());
+        }
     }
 }

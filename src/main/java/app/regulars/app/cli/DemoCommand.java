@@ -61,16 +61,20 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             int step = Math.max(PROGRESS_STEP, customers / 10);
             int[] lastShown = {0};
-            int saved = new SampleShop(seed, service.today()).fill(service, customers, n -> {
+            SampleShop shop = new SampleShop(seed, service.today());
+            java.util.function.IntConsumer progress = n -> {
                 if (n - lastShown[0] >= step || n == customers) {
                     lastShown[0] = n;
                     out.println(root.messages().get("cli.demo.progress", n, customers));
                     out.flush();
                 }
-            }, () -> false);
-            if (!withoutPurchases) {
-                SampleShop shop = new SampleShop(seed, service.today());
-                SampleShop.allOrNothing(ctx, () -> {
+            };
+            int saved;
+            if (withoutPurchases) {
+                saved = shop.fill(service, customers, progress, () -> false);
+            } else {
+                // customers and their history: one all-or-nothing unit (a kill in between leaves nothing)
+                saved = shop.fillShop(ctx, customers, progress, () -> false, filled -> {
                     out.println(root.messages().get("cli.demo.purchases"));
                     out.flush();
                     int bought = shop.fillPurchases(ctx.membership(), (n, all) -> {
@@ -84,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
                     out.println(root.messages().get("cli.demo.storyDone", told.contacts(), told.followUpsDone() + told.followUpsLate(),
                             told.followUpsLate(), told.responses(), told.complaints()));
                     out.flush();
-                    return told;
+                    return filled;
                 });
             }
             double seconds = (System.nanoTime() - start) / 1e9;

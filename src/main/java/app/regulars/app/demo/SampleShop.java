@@ -496,6 +496,23 @@ public final class SampleShop {
         return result;
     }
 
+    /**
+     * Fills an EMPTY store with the whole sample shop as one all-or-nothing unit: the flag
+     * {@link #PENDING} is committed before the first customer, so a process killed at any moment
+     * (between the customers and their purchases too, which once left customers without a
+     * history and a folder {@code demo} refused) leaves a store that {@link #undoInterrupted}
+     * empties at the next start. {@code history} (purchases, story) runs after the customers are
+     * in; its result is returned. Refused, with nothing written, when the store has customers.
+     */
+    public <T> T fillShop(AppContext ctx, int count, java.util.function.IntConsumer progress,
+                          java.util.function.BooleanSupplier cancelled, java.util.function.IntFunction<T> history) {
+        int existing = ctx.customers().countAll();
+        if (existing > 0) {
+            throw new UserException("demo.error.notEmpty", existing);
+        }
+        return allOrNothing(ctx, () -> history.apply(fill(ctx.customers(), count, progress, cancelled)));
+    }
+
     /** Deletes a sample shop whose history was interrupted (see {@link #allOrNothing}); run once when the store opens. */
     public static void undoInterrupted(AppContext ctx) {
         if (ctx.settings().get(PENDING).isPresent()) {

@@ -98,7 +98,7 @@ class ImportExportCommandTest {
         Path csv = dir.resolve("out").resolve("customers.csv");
         assertThat(run("export", "customers", "--format", "csv", "--out", csv.toString())).isEqualTo(0);
         assertThat(out.toString()).contains("1 customer exported to " + csv.toAbsolutePath());
-        assertThat(Files.readString(csv)).contains("K1,王小明,+8613812345678");
+        assertThat(Files.readString(csv)).contains("K1,王小明,'+8613812345678");
     }
 
     @Test

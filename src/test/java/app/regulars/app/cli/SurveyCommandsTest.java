@@ -72,8 +72,8 @@ class SurveyCommandsTest {
         assertThat(run("import", "responses", "--survey", "顾客满意度 (CSAT)", f.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("line 3", "from 1 to 5", "line 4", "no customer \"X9\"", "line 5", "is not a date",
                 "line 6", "needs an answer", "4 rows are wrong; nothing was imported.");
-        assertThat(run("survey", "results", "--survey", "csat")).isEqualTo(1);
-        assertThat(err.toString()).contains("There is no survey \"csat\".");
+        assertThat(run("survey", "results", "--survey", "csat2")).isEqualTo(1);
+        assertThat(err.toString()).contains("There is no survey \"csat2\".");
         assertThat(run("survey", "results", "--survey", "2")).isZero();
         assertThat(out.toString()).contains("Responses: 0", "No scores in this period.");
         assertThat(run("export", "responses", "--survey", "2", "--format", "pdf")).isEqualTo(1);
