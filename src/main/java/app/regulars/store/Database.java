@@ -21,9 +21,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -69,6 +69,16 @@ public final class Database implements AutoCloseable {
     private volatile boolean compactOnClose = true;
     private volatile java.util.function.Consumer<Compaction.Progress> compactionListener = p -> { };
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** Writes share it; a backup's copy of the file holds it alone, so the copy is of one moment. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock still = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** The file's integrity check: null when every page read back, else what was wrong (writes wait for it). */
+    private volatile java.util.concurrent.CompletableFuture<String> integrity = java.util.concurrent.CompletableFuture.completedFuture(null);
+    /** Set when H2 failed to write (a full disk, a damaged file): the store is not used again, not even to close it. */
+    private volatile UserException broken;
+    /** Whether the data file is read-only: Regulars shows the data and refuses every change. */
+    private volatile boolean readOnly;
+    /** A file up to this size is checked page by page before the open returns; a larger one in the background. */
+    static final long CHECK_IN_FOREGROUND_BYTES = 64L << 20;
 
     private Database(Path directory, FolderLock lock, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -95,12 +105,21 @@ public final class Database implements AutoCloseable {
             throw new UserException("store.error.unwritable", directory.toString());
         }
         FolderLock lock = FolderLock.acquire(directory, COMPACTION_WAIT);
+        Path file = directory.resolve(FILE_NAME + ".mv.db");
+        long size;
         try {
             Compaction.recover(directory); // an interrupted compaction is undone before H2 sees the file
             Files.deleteIfExists(directory.resolve(FolderLock.COMPACTING));
+            Files.deleteIfExists(directory.resolve(Backups.RESTORING + ".mv.db")); // a restore that did not finish
+            size = Files.exists(file) ? Files.size(file) : -1;
         } catch (IOException e) {
             lock.close();
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+        }
+        if (size == 0) {
+            // H2 would start a new, empty store over it, and the next import would write there
+            lock.close();
+            throw new UserException("store.error.empty", file.toString(), backupHint(directory));
         }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
                 + ";FILE_LOCK=FS;AUTO_SERVER=FALSE";
@@ -111,12 +130,16 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             pool.dispose();
             lock.close();
-            throw translate(e, directory);
+            throw translate(e, directory, size);
         }
         Database db = new Database(directory, lock, pool);
         try {
-            db.restoreDefaults();
-            db.migrate();
+            db.readOnly = size > 0 && !Files.isWritable(file);
+            db.checkIntegrity(size);
+            if (!db.readOnly) {
+                db.restoreDefaults();
+                db.migrate();
+            }
         } catch (RuntimeException e) {
             db.compactOnClose(false); // a store that did not open is left as it is
             db.close();
@@ -125,19 +148,211 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    static UserException translate(SQLException e, Path directory) {
+    /** Smaller than H2's two file headers and one chunk: a file cut short. */
+    private static final long SHORTEST_FILE = 3 * 4096;
+
+    static UserException translate(SQLException e, Path directory, long size) {
         int code = e.getErrorCode();
+        String file = directory.resolve(FILE_NAME + ".mv.db").toString();
         if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return new UserException(e, "store.error.locked", directory.toString());
         }
-        if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1 || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
-            return new UserException(e, "store.error.unreadable", directory.resolve(FILE_NAME + ".mv.db").toString());
+        if (code == ErrorCode.FILE_VERSION_ERROR_1 || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+            return new UserException(e, "store.error.unreadable", file);
+        }
+        if (size > 0 && size < SHORTEST_FILE && code != ErrorCode.WRONG_USER_OR_PASSWORD) {
+            LOG.error("The data file {} is cut short: {} bytes", file, size, e);
+            return new UserException(e, "store.error.truncated", file, size, backupHint(directory));
+        }
+        if (size > 0 && isDamage(e)) {
+            LOG.error("The data file {} is damaged", file, e);
+            return new UserException(e, "store.error.damaged", file, backupHint(directory));
+        }
+        if (code == ErrorCode.FILE_CORRUPTED_1) {
+            return new UserException(e, "store.error.unreadable", file);
         }
         if (code == ErrorCode.WRONG_USER_OR_PASSWORD) {
             return new UserException(e, "store.error.password", directory.toString());
         }
         LOG.error("Could not open the database in {}", directory, e);
         return new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+    }
+
+    /** A sentence naming the newest verified backup of {@code directory} and how to restore it (or that there is none). */
+    static UserException backupHint(Path directory) {
+        Path folder = Backups.folder(directory);
+        return Backups.newestVerified(folder)
+                .map(b -> new UserException("store.hint.backup", java.util.Date.from(b.taken().atZone(java.time.ZoneId.systemDefault()).toInstant()),
+                        b.file().toString()))
+                .orElseGet(() -> new UserException("store.hint.noBackup", folder.toString()));
+    }
+
+    /** Whether H2's failure {@code e} comes from pages that do not read back (rather than a lock, a password, a full disk). */
+    private static boolean isDamage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.DATA_CONVERSION_ERROR_1
+                        || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2) {
+                    return !isDiskFull(e);
+                }
+            }
+            if (t instanceof org.h2.mvstore.MVStoreException) {
+                return !isDiskFull(e);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("There is not enough space on the disk")
+                    || m.contains("ENOSPC") || t instanceof java.nio.file.FileSystemException f && "No space left on device".equals(f.getReason())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isReadOnly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a failed write means for the user: a full disk, a read-only or damaged file each has its
+     * message (and a full disk or damage leaves the store unused from then on: H2 has stopped it);
+     * anything else is passed on as it is.
+     */
+    private RuntimeException failed(RuntimeException e) {
+        if (e instanceof UserException u && !u.key().equals("store.error.open")) {
+            return e;
+        }
+        String file = directory.resolve(FILE_NAME + ".mv.db").toString();
+        if (isReadOnly(e)) {
+            return new UserException(e, "store.error.readOnly", file);
+        }
+        if (isDiskFull(e)) {
+            LOG.error("The disk of {} is full", directory, e);
+            UserException full = new UserException(e, "store.error.diskFull", directory.toString());
+            broken = full;
+            return full;
+        }
+        if (isDamage(e)) {
+            LOG.error("Writing to {} failed", file, e);
+            UserException damaged = new UserException(e, "store.error.damaged", file, backupHint(directory));
+            broken = damaged;
+            return damaged;
+        }
+        return e;
+    }
+
+    /** Refuses a write to a store that is read-only, damaged, stopped by H2 or not yet checked (waits for the check). */
+    private void mayWrite() {
+        if (broken != null) {
+            throw broken;
+        }
+        if (readOnly) {
+            throw new UserException("store.error.readOnly", directory.resolve(FILE_NAME + ".mv.db").toString());
+        }
+        String problem = integrity.join();
+        if (problem != null) {
+            throw new UserException("store.error.damaged", directory.resolve(FILE_NAME + ".mv.db").toString(), backupHint(directory));
+        }
+    }
+
+    /**
+     * Reads every page of every map of the file (each table's rows, each index), decoding what is
+     * in them: damage that H2 would only meet at the next write (an index page) shows now. Before
+     * the open returns for a file up to {@value #CHECK_IN_FOREGROUND_BYTES} bytes, else in the
+     * background while the store is read; writes wait for the answer.
+     */
+    private void checkIntegrity(long size) {
+        if (size <= 0) {
+            return;
+        }
+        if (size <= CHECK_IN_FOREGROUND_BYTES) {
+            String problem = readEveryPage();
+            integrity = java.util.concurrent.CompletableFuture.completedFuture(problem);
+            if (problem != null) {
+                LOG.error("The data file in {} is damaged: {}", directory, problem);
+            }
+            return;
+        }
+        integrity = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            String problem = readEveryPage();
+            LOG.info("Integrity of {} checked in {} ms: {}", directory, (System.nanoTime() - start) / 1_000_000,
+                    problem == null ? "every page reads back" : problem);
+            return problem;
+        }, command -> {
+            Thread t = new Thread(command, "regulars-db-check");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Null when every page reads back; else what failed. H2's own classes: SQL cannot reach the indexes' pages. */
+    private String readEveryPage() {
+        try (Connection c = pool.getConnection()) {
+            org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+            org.h2.mvstore.MVStore store = session.getDatabase().getStore().getMvStore();
+            Map<String, String> meta = store.getMetaMap();
+            for (String name : store.getMapNames()) {
+                String id = meta.get("name." + name);
+                org.h2.mvstore.MVMap<Object, Object> map = id == null ? null : store.getMap(org.h2.mvstore.DataUtils.parseHexInt(id));
+                if (map == null) {
+                    continue; // not opened by H2: nothing of it is read
+                }
+                org.h2.mvstore.Cursor<Object, Object> cursor = map.cursor(null);
+                while (cursor.hasNext()) {
+                    cursor.next();
+                    cursor.getValue();
+                }
+            }
+            return null;
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            LOG.error("Reading every page of {} failed", directory, e);
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    /**
+     * Copies the data file to {@code target} while no write runs (they wait: about a second at
+     * 100,000 customers), after {@code CHECKPOINT SYNC}; returns every table's row count at that moment.
+     * For {@link Backups}.
+     */
+    Map<String, Long> copyTo(Path target) throws IOException, SQLException {
+        if (broken != null) {
+            throw broken;
+        }
+        String problem = integrity.join();
+        if (problem != null) {
+            throw new UserException("store.error.damaged", directory.resolve(FILE_NAME + ".mv.db").toString(), backupHint(directory));
+        }
+        still.writeLock().lock();
+        try (Connection c = pool.getConnection()) {
+            if (!readOnly) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT SYNC");
+                }
+            }
+            Map<String, Long> rows = Compaction.rows(c);
+            Files.copy(directory.resolve(FILE_NAME + ".mv.db"), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return rows;
+        } finally {
+            still.writeLock().unlock();
+        }
+    }
+
+    /** Whether writes are refused: the data file is read-only. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     private void migrate() {
@@ -156,9 +371,10 @@ public final class Database implements AutoCloseable {
         boolean hasData = Arrays.stream(all).anyMatch(m -> m.getState().isApplied());
         boolean pending = flyway.info().pending().length > 0;
         if (hasData && pending) {
-            Path backup = directory.resolve("backups").resolve("before-upgrade-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
-            scriptBackup(backup);
+            Backups.Backup backup = Backups.create(this, Backups.folder(directory), Backups.Kind.BEFORE_UPGRADE, LocalDateTime.now());
+            if (!backup.verified()) {
+                throw new UserException("backup.error.failedVerification", backup.file().toString(), backup.problem());
+            }
         }
         flyway.migrate();
     }
@@ -260,13 +476,18 @@ public final class Database implements AutoCloseable {
      * operating system (it survives the process being killed); an fsync follows within a second.
      */
     public <T> T write(TransactionalCallable<T> work) {
+        mayWrite();
         T result;
+        still.readLock().lock();
         try {
             result = dsl.transactionResult(work);
+            execute("CHECKPOINT");
+        } catch (RuntimeException e) {
+            throw failed(e);
         } finally {
             writes.incrementAndGet();
+            still.readLock().unlock();
         }
-        execute("CHECKPOINT");
         scheduleSync();
         return result;
     }
@@ -298,18 +519,36 @@ public final class Database implements AutoCloseable {
      * See docs/decisions/0007-bulk-load-retention.md.
      */
     public <T> T bulkLoad(java.util.function.Supplier<T> load) {
-        execute("SET RETENTION_TIME " + BULK_RETENTION_MS);
+        mayWrite();
+        still.readLock().lock();
+        try {
+            execute("SET RETENTION_TIME " + BULK_RETENTION_MS);
+        } catch (RuntimeException e) {
+            still.readLock().unlock();
+            throw failed(e);
+        }
         ScheduledFuture<?> syncing;
         synchronized (this) {
             syncing = syncer.scheduleWithFixedDelay(this::syncNow, BULK_SYNC_MS, BULK_SYNC_MS, TimeUnit.MILLISECONDS);
         }
         try {
             return load.get();
+        } catch (RuntimeException e) {
+            throw failed(e);
         } finally {
             writes.incrementAndGet(); // whatever the slices wrote, readers that cache must read again
             syncing.cancel(false);
-            execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
-            syncNow();
+            try {
+                if (broken == null) {
+                    execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
+                    syncNow();
+                }
+            } catch (RuntimeException e) {
+                RuntimeException f = failed(e);
+                LOG.warn("After the bulk load", f);
+            } finally {
+                still.readLock().unlock();
+            }
         }
     }
 
@@ -332,6 +571,9 @@ public final class Database implements AutoCloseable {
 
     /** Forces everything committed so far onto the disk ({@code CHECKPOINT SYNC}). */
     public void syncNow() {
+        if (broken != null || readOnly) {
+            return;
+        }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
@@ -380,7 +622,15 @@ public final class Database implements AutoCloseable {
         syncNow();
         closed = true;
         syncer.shutdownNow();
-        Compaction.Plan plan = compactOnClose ? plan() : null;
+        if (broken != null) {
+            // H2 stopped the store after a failed write: asking it for a connection now spins
+            // forever (JdbcConnectionPool.getConnection → rollback → MVStore.registerVersionUsage).
+            // What was committed before is in the file; the process lets go of the rest as it ends.
+            LOG.warn("Closing {} without SHUTDOWN: {}", directory, broken.key());
+            lock.close();
+            return;
+        }
+        Compaction.Plan plan = compactOnClose && !readOnly ? plan() : null;
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
