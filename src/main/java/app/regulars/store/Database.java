@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
         this.directory = directory;
         this.lock = lock;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2);
+        this.dsl = DSL.using(new Guarded(), SQLDialect.H2);
         this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "regulars-db-sync");
             t.setDaemon(true);
@@ -133,6 +133,11 @@ public final class Database implements AutoCloseable {
             throw translate(e, directory, size);
         }
         Database db = new Database(directory, lock, pool);
+        try (Connection c = pool.getConnection()) {
+            db.mvStore = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("H2's store is not reachable", e);
+        }
         try {
             db.readOnly = size > 0 && !Files.isWritable(file);
             db.checkIntegrity(size);
@@ -159,6 +164,10 @@ public final class Database implements AutoCloseable {
         }
         if (code == ErrorCode.FILE_VERSION_ERROR_1 || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
             return new UserException(e, "store.error.unreadable", file);
+        }
+        if (isDiskFull(e) || isWriteToAFullDisk(e, directory)) {
+            LOG.error("The disk of {} is full", directory, e);
+            return new UserException(e, "store.error.diskFull", directory.toString());
         }
         if (size > 0 && size < SHORTEST_FILE && code != ErrorCode.WRONG_USER_OR_PASSWORD) {
             LOG.error("The data file {} is cut short: {} bytes", file, size, e);
@@ -205,11 +214,48 @@ public final class Database implements AutoCloseable {
     }
 
     private static boolean isDiskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        return anyInChain(e, t -> {
             String m = String.valueOf(t.getMessage());
-            if (m.contains("No space left on device") || m.contains("There is not enough space on the disk")
-                    || m.contains("ENOSPC") || t instanceof java.nio.file.FileSystemException f && "No space left on device".equals(f.getReason())) {
+            return m.contains("No space left on device") || m.contains("There is not enough space on the disk");
+        });
+    }
+
+    /** A failed write to the file ({@code MVStoreException} "Writing to ... failed") where the disk has almost no space left. */
+    private static boolean isWriteToAFullDisk(Throwable e, Path directory) {
+        if (!anyInChain(e, t -> String.valueOf(t.getMessage()).contains("Writing to "))) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(directory).getUsableSpace() < FULL_DISK_BYTES;
+        } catch (IOException io) {
+            return false;
+        }
+    }
+
+    /** Less free space than this after a failed write: the disk is full. */
+    private static final long FULL_DISK_BYTES = 16L << 20;
+
+    /** Whether {@code test} holds for {@code e}, a cause or a suppressed exception of any of them. */
+    private static boolean anyInChain(Throwable e, java.util.function.Predicate<Throwable> test) {
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (e != null) {
+            todo.add(e);
+        }
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (test.test(t)) {
                 return true;
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(java.util.Arrays.asList(t.getSuppressed()));
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                todo.add(sql.getNextException());
             }
         }
         return false;
@@ -237,7 +283,7 @@ public final class Database implements AutoCloseable {
         if (isReadOnly(e)) {
             return new UserException(e, "store.error.readOnly", file);
         }
-        if (isDiskFull(e)) {
+        if (isDiskFull(e) || isWriteToAFullDisk(e, directory)) {
             LOG.error("The disk of {} is full", directory, e);
             UserException full = new UserException(e, "store.error.diskFull", directory.toString());
             broken = full;
@@ -299,7 +345,7 @@ public final class Database implements AutoCloseable {
 
     /** Null when every page reads back; else what failed. H2's own classes: SQL cannot reach the indexes' pages. */
     private String readEveryPage() {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
             org.h2.mvstore.MVStore store = session.getDatabase().getStore().getMvStore();
             Map<String, String> meta = store.getMetaMap();
@@ -336,7 +382,7 @@ public final class Database implements AutoCloseable {
             throw new UserException("store.error.damaged", directory.resolve(FILE_NAME + ".mv.db").toString(), backupHint(directory));
         }
         still.writeLock().lock();
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             if (!readOnly) {
                 try (Statement s = c.createStatement()) {
                     s.execute("CHECKPOINT SYNC");
@@ -347,6 +393,82 @@ public final class Database implements AutoCloseable {
             return rows;
         } finally {
             still.writeLock().unlock();
+        }
+    }
+
+    /** H2's store under the pool: asked whether H2 has stopped it (a failed write to the file). */
+    private volatile org.h2.mvstore.MVStore mvStore;
+
+    /**
+     * A connection from the pool, unless H2 has stopped the store after a failed write (a full disk,
+     * a damaged page): then every later use, even a rollback, spins forever inside H2
+     * ({@code MVStore.registerVersionUsage}), so none is handed out and the failure is told instead.
+     */
+    private Connection connection() throws SQLException {
+        stopIfPanicked();
+        return pool.getConnection();
+    }
+
+    private void stopIfPanicked() {
+        if (broken != null) {
+            throw broken;
+        }
+        org.h2.mvstore.MVStore store = mvStore;
+        if (store != null && (store.getPanicException() != null || store.isClosed() && !closed)) {
+            RuntimeException f = failed(new IllegalStateException("H2 stopped the store", store.getPanicException()));
+            if (broken == null) {
+                String file = directory.resolve(FILE_NAME + ".mv.db").toString();
+                broken = f instanceof UserException u ? u : new UserException(f, "store.error.damaged", file, backupHint(directory));
+            }
+            throw broken;
+        }
+    }
+
+    /** The pool as jOOQ sees it: every connection through {@link #connection()}. */
+    private final class Guarded implements javax.sql.DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return connection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return connection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getLogger("app.regulars.store");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return pool.isWrapperFor(type);
         }
     }
 
@@ -394,7 +516,7 @@ public final class Database implements AutoCloseable {
         if (newest == null) {
             return false;
         }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             try (java.sql.ResultSet history = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
                 if (!history.next() || history.getInt(1) == 0) {
@@ -448,7 +570,7 @@ public final class Database implements AutoCloseable {
     public void scriptBackup(Path target) {
         try {
             Files.createDirectories(target.getParent());
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = connection(); Statement s = c.createStatement()) {
                 s.execute("SCRIPT TO '" + target.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION ZIP");
             }
             LOG.info("Backup written to {}", target);
@@ -562,7 +684,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
@@ -574,7 +696,7 @@ public final class Database implements AutoCloseable {
         if (broken != null || readOnly) {
             return;
         }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             if (!closed) {
@@ -598,7 +720,7 @@ public final class Database implements AutoCloseable {
 
     /** The file's size and its live part now (see {@link Compaction#measure}). */
     public Compaction.Size size() {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             return Compaction.measure(c);
         } catch (SQLException e) {
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
@@ -619,6 +741,11 @@ public final class Database implements AutoCloseable {
         if (pendingSync != null) {
             pendingSync.cancel(false);
         }
+        try {
+            stopIfPanicked();
+        } catch (UserException e) {
+            LOG.debug("closing a stopped store", e);
+        }
         syncNow();
         closed = true;
         syncer.shutdownNow();
@@ -631,7 +758,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         Compaction.Plan plan = compactOnClose && !readOnly ? plan() : null;
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.debug("SHUTDOWN", e);
@@ -654,7 +781,7 @@ public final class Database implements AutoCloseable {
 
     /** When the file is worth compacting: its size and every table's row count, just before it closes. */
     private Compaction.Plan plan() {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             Compaction.Size size = Compaction.measure(c);
             if (!size.worthCompacting()) {
                 return null;
