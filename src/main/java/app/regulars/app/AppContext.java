@@ -55,7 +55,13 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(Path dataDirectory, Clock clock, Locale locale) {
-        return new AppContext(Database.open(dataDirectory), clock, locale, Features.create());
+        Database database = Database.open(dataDirectory);
+        try {
+            return new AppContext(database, clock, locale, Features.create());
+        } catch (RuntimeException e) {
+            database.close(); // a feature that failed to open (a full disk undoing an import) leaves the folder free
+            throw e;
+        }
     }
 
     /** Every feature's jobs for the start of a day (each safe to repeat); off the JavaFX thread. */

@@ -134,7 +134,8 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(directory, lock, pool);
         try (Connection c = pool.getConnection()) {
-            db.mvStore = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+            db.h2 = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase();
+            db.mvStore = db.h2.getStore().getMvStore();
         } catch (SQLException | RuntimeException e) {
             LOG.debug("H2's store is not reachable", e);
         }
@@ -232,7 +233,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Less free space than this after a failed write: the disk is full. */
+    /** Bulk loads running now: their slices check the disk's free space before each transaction. */
+    private final java.util.concurrent.atomic.AtomicInteger bulkLoading = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Refuses a write while the disk has less than {@value #FULL_DISK_BYTES} bytes free: H2 stops
+     * the whole store when a write to the file fails, and a statement that starts after that spins
+     * forever inside H2, so the write is better refused before it reaches H2.
+     */
+    private void requireSpace() {
+        long free;
+        try {
+            free = Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException e) {
+            return; // unknown: H2 tells if it fails
+        }
+        if (free < FULL_DISK_BYTES) {
+            LOG.warn("{} MB free on the disk of {}: the write is refused", free >> 20, directory);
+            throw new UserException("store.error.diskFull", directory.toString());
+        }
+    }
+
+    /** Less free space than this after a failed write: the disk is full (and no write starts with less). */
     private static final long FULL_DISK_BYTES = 16L << 20;
 
     /** Whether {@code test} holds for {@code e}, a cause or a suppressed exception of any of them. */
@@ -303,6 +325,7 @@ public final class Database implements AutoCloseable {
         if (broken != null) {
             throw broken;
         }
+        requireSpace();
         if (readOnly) {
             throw new UserException("store.error.readOnly", directory.resolve(FILE_NAME + ".mv.db").toString());
         }
@@ -398,6 +421,8 @@ public final class Database implements AutoCloseable {
 
     /** H2's store under the pool: asked whether H2 has stopped it (a failed write to the file). */
     private volatile org.h2.mvstore.MVStore mvStore;
+    /** H2's database object, shut down immediately when H2 has stopped the store. */
+    private volatile org.h2.engine.Database h2;
 
     /**
      * A connection from the pool, unless H2 has stopped the store after a failed write (a full disk,
@@ -406,7 +431,36 @@ public final class Database implements AutoCloseable {
      */
     private Connection connection() throws SQLException {
         stopIfPanicked();
-        return pool.getConnection();
+        return guard(pool.getConnection(), Connection.class);
+    }
+
+    /**
+     * {@code target} behind a proxy that asks {@link #stopIfPanicked()} before every call (the
+     * statements it makes too): a write that H2's background writer failed between two statements
+     * stops the next one before it reaches H2.
+     */
+    private <T> T guard(T target, Class<T> type) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(Database.class.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+            String name = method.getName();
+            if (!name.equals("close") && !name.equals("isClosed") && !name.equals("unwrap") && !name.equals("isWrapperFor")) {
+                stopIfPanicked();
+            }
+            try {
+                Object result = method.invoke(target, args);
+                if (result instanceof java.sql.CallableStatement cs && method.getReturnType() == java.sql.CallableStatement.class) {
+                    return guard(cs, java.sql.CallableStatement.class);
+                }
+                if (result instanceof java.sql.PreparedStatement ps && method.getReturnType() == java.sql.PreparedStatement.class) {
+                    return guard(ps, java.sql.PreparedStatement.class);
+                }
+                if (result instanceof Statement st && method.getReturnType() == Statement.class) {
+                    return guard(st, Statement.class);
+                }
+                return result;
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     private void stopIfPanicked() {
@@ -428,6 +482,9 @@ public final class Database implements AutoCloseable {
     private final class Guarded implements javax.sql.DataSource {
         @Override
         public Connection getConnection() throws SQLException {
+            if (bulkLoading.get() > 0) {
+                requireSpace(); // each slice of a bulk load
+            }
             return connection();
         }
 
@@ -643,9 +700,11 @@ public final class Database implements AutoCloseable {
     public <T> T bulkLoad(java.util.function.Supplier<T> load) {
         mayWrite();
         still.readLock().lock();
+        bulkLoading.incrementAndGet();
         try {
             execute("SET RETENTION_TIME " + BULK_RETENTION_MS);
         } catch (RuntimeException e) {
+            bulkLoading.decrementAndGet();
             still.readLock().unlock();
             throw failed(e);
         }
@@ -658,6 +717,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failed(e);
         } finally {
+            bulkLoading.decrementAndGet();
             writes.incrementAndGet(); // whatever the slices wrote, readers that cache must read again
             syncing.cancel(false);
             try {
@@ -754,6 +814,13 @@ public final class Database implements AutoCloseable {
             // forever (JdbcConnectionPool.getConnection → rollback → MVStore.registerVersionUsage).
             // What was committed before is in the file; the process lets go of the rest as it ends.
             LOG.warn("Closing {} without SHUTDOWN: {}", directory, broken.key());
+            try {
+                if (h2 != null) {
+                    h2.shutdownImmediately(); // closes H2's files and lets go of the database, with no statement run
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("H2's immediate shutdown", e);
+            }
             lock.close();
             return;
         }
