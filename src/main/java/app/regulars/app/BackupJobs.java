@@ -55,7 +55,10 @@ public final class BackupJobs {
      * then replaced. Refused while another Regulars has the folder open.
      */
     public static Restored restore(Path dataDirectory, Path file, Clock clock) {
-        Backups.verify(file); // a file that is not a backup is refused before anything else
+        Backups.Backup checked = Backups.verify(file); // a file that is not a backup, or a bad one, is refused before anything else
+        if (!checked.verified()) {
+            throw new UserException("backup.error.failedVerification", file.toString(), checked.problem());
+        }
         Optional<Backups.Backup> before = Optional.empty();
         try (Database db = Database.open(dataDirectory)) {
             db.compactOnClose(false);

@@ -305,15 +305,16 @@ public final class Backups {
     /**
      * Replaces the data of {@code dataDirectory} with the backup {@code file}: the folder is held
      * (refused while another Regulars has it open), the backup is copied beside the data file and
-     * verified there, then it replaces the data file in one rename. The caller has backed up the
+     * verified there (every row read, each table's rows and checksum as when it was written), then
+     * it replaces the data file in one rename. The caller has backed up the
      * current data first; if it could not ({@code keepOld}), the old data file is kept in the backups
      * folder under a name of its own. Returns the restored backup as verified.
      */
     public static Backup restore(Path dataDirectory, Path file, boolean keepOld, LocalDateTime now) {
-        Backup backup = verify(file);
-        if (!backup.verified()) {
-            throw new UserException("backup.error.failedVerification", file.toString(), backup.problem());
+        if (!Files.isRegularFile(file) || !file.getFileName().toString().endsWith(BackupFile.EXTENSION)) {
+            throw new UserException("backup.error.notABackup", file.toString());
         }
+        Backup backup = read(file); // what it held when written: its copy beside the data file must hold the same
         FolderLock lock;
         try {
             lock = FolderLock.acquire(dataDirectory, Duration.ZERO);
@@ -328,11 +329,17 @@ public final class Backups {
         try (lock) {
             Compaction.recover(dataDirectory);
             BackupFile.unseal(file, restoring);
-            Map<String, Compaction.TableSum> copied = BackupFile.sums(restoring);
-            if (!copied.equals(backup.sums())) {
-                throw new UserException("backup.error.failedVerification", file.toString(),
-                        "the copy holds " + copied + " instead of " + backup.sums());
+            Map<String, Compaction.TableSum> copied;
+            try {
+                copied = BackupFile.sums(restoring); // every row read back, in the copy that becomes the data
+            } catch (SQLException | RuntimeException e) {
+                throw new UserException(e, "backup.error.failedVerification", file.toString(), String.valueOf(e.getMessage()));
             }
+            if (backup.status() == Status.FAILED || !backup.sums().isEmpty() && !copied.equals(backup.sums())) {
+                throw new UserException("backup.error.failedVerification", file.toString(),
+                        backup.status() == Status.FAILED ? backup.problem() : "the copy holds " + copied + " instead of " + backup.sums());
+            }
+            backup = new Backup(file, backup.taken(), backup.kind(), backup.bytes(), copied, Status.VERIFIED, null);
             if (keepOld && Files.exists(store)) {
                 Path aside = folder(dataDirectory).resolve("replaced-" + now.format(STAMP) + BackupFile.EXTENSION);
                 Files.createDirectories(aside.getParent());
@@ -343,7 +350,7 @@ public final class Backups {
             Files.deleteIfExists(dataDirectory.resolve(Database.FILE_NAME + ".trace.db"));
             LOG.info("Restored {} from {}", dataDirectory, file);
             return backup;
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             throw new UserException(e, "backup.error.restore", file.toString(), String.valueOf(e.getMessage()));
         } finally {
             deleteQuietly(restoring);
