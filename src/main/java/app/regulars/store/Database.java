@@ -154,6 +154,16 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** Whether {@code file} begins as every H2 file does ({@code H:2,}): else it is another program's. */
+    private static boolean startsLikeH2(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H:2,");
+        } catch (IOException e) {
+            return true; // unknown: H2's own answer decides
+        }
+    }
+
     /** Smaller than H2's two file headers and one chunk: a file cut short. */
     private static final long SHORTEST_FILE = 3 * 4096;
 
@@ -169,6 +179,9 @@ public final class Database implements AutoCloseable {
         if (isDiskFull(e) || isWriteToAFullDisk(e, directory)) {
             LOG.error("The disk of {} is full", directory, e);
             return new UserException(e, "store.error.diskFull", directory.toString());
+        }
+        if (size > 0 && !startsLikeH2(directory.resolve(FILE_NAME + ".mv.db"))) {
+            return new UserException(e, "store.error.unreadable", file); // not an H2 file: another program's
         }
         if (size > 0 && size < SHORTEST_FILE && code != ErrorCode.WRONG_USER_OR_PASSWORD) {
             LOG.error("The data file {} is cut short: {} bytes", file, size, e);
