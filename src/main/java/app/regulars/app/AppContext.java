@@ -25,6 +25,14 @@ public final class AppContext implements AutoCloseable {
     private final Database database;
     private final Services services = new Services();
     private final List<Feature> features;
+    /** Whether this context backs up at the start of a day and at close after a change (the window's does). */
+    private volatile boolean automaticBackups;
+    /** {@link Database#writeCount()} when the last backup was taken (the open counts as one: nothing changed yet). */
+    private volatile long writesBackedUp;
+    /** What the window does to restore a backup: close this context, restore, reopen (set by the window; tests set their own). */
+    private volatile java.util.function.Consumer<Path> restorer = file -> {
+        throw new IllegalStateException("No window to reopen after a restore");
+    };
 
     private AppContext(Database database, Clock clock, Locale locale, List<Feature> features) {
         this.database = database;
@@ -55,7 +63,47 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(Path dataDirectory, Clock clock, Locale locale) {
-        return new AppContext(Database.open(dataDirectory), clock, locale, Features.create());
+        Database database = Database.open(dataDirectory);
+        try {
+            return new AppContext(database, clock, locale, Features.create());
+        } catch (RuntimeException e) {
+            database.close(); // a feature that failed to open (a full disk undoing an import) leaves the folder free
+            throw e;
+        }
+    }
+
+    /** Turns the automatic backups on: at the start of a day ({@link #backUpForTheDay}) and at close after a change. */
+    public void automaticBackups(boolean on) {
+        this.automaticBackups = on;
+    }
+
+    /**
+     * The start of a day's backup when automatic backups are on and none was made today
+     * (off the JavaFX thread); empty otherwise. A backup that failed its verification is returned
+     * as such, for the window to say so.
+     */
+    public java.util.Optional<app.regulars.store.Backups.Backup> backUpForTheDay(Clock clock) {
+        if (!automaticBackups) {
+            return java.util.Optional.empty();
+        }
+        long before = database.writeCount();
+        java.util.Optional<app.regulars.store.Backups.Backup> made = BackupJobs.backUpForTheDay(database, clock);
+        made.filter(app.regulars.store.Backups.Backup::verified).ifPresent(b -> writesBackedUp = before);
+        return made;
+    }
+
+    /** A backup was just taken (by hand): the close needs none unless something changes after it. */
+    public void backedUp(long writeCount) {
+        writesBackedUp = writeCount;
+    }
+
+    public void onRestore(java.util.function.Consumer<Path> restorer) {
+        this.restorer = restorer;
+    }
+
+    /** Restores {@code file}: the window closes this context, restores and reopens (see {@link BackupJobs#restore}). */
+    public void restore(Path file) {
+        restorer.accept(file);
     }
 
     /** Every feature's jobs for the start of a day (each safe to repeat); off the JavaFX thread. */
@@ -103,9 +151,19 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Feature feature : features.reversed()) {
-            feature.close();
+        try {
+            if (automaticBackups && database.writeCount() != writesBackedUp) {
+                BackupJobs.backUp(database, null, app.regulars.store.Backups.Kind.CLOSE, Clock.systemDefaultZone());
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AppContext.class).error("The backup at close failed", e);
         }
-        database.close();
+        try {
+            for (Feature feature : features.reversed()) {
+                feature.close();
+            }
+        } finally {
+            database.close();
+        }
     }
 }

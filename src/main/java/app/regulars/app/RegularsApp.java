@@ -66,6 +66,7 @@ public final class RegularsApp extends Application {
 
     private static Opened open(Path dir) {
         AppContext ctx = AppContext.open(dir);
+        ctx.automaticBackups(true);
         Settings settings = ctx.settings();
         Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
         Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
@@ -103,6 +104,7 @@ public final class RegularsApp extends Application {
     private void opened(Opened opened) {
         Milestones.reach(Milestones.STORE_OPEN);
         context = opened.context();
+        context.onRestore(this::restoreFrom);
         messages = new Messages(opened.locale());
         DateFields.useAppLanguage(messages.locale());
         theme = opened.theme();
@@ -183,12 +185,62 @@ public final class RegularsApp extends Application {
      */
     public static void startDay(AppContext context, TaskRunner runner, Messages messages, Shell shell) {
         runner.runInBackground(() -> {
+            String backupFailed = null;
+            try {
+                // the day's backup first: the data as the day found it (when automatic backups are on)
+                backupFailed = context.backUpForTheDay(java.time.Clock.systemDefaultZone())
+                        .filter(b -> !b.verified()).map(b -> messages.get("settings.backups.autoFailed", b.problem())).orElse(null);
+            } catch (RuntimeException e) {
+                LOG.error("The day's backup failed", e);
+                backupFailed = messages.get("settings.backups.autoFailed", messages.describe(e));
+            }
             context.startOfDay(messages); // each job is safe to repeat
-            return null;
-        }, ok -> {
+            return java.util.Optional.ofNullable(backupFailed);
+        }, backupFailed -> {
             Milestones.reach(Milestones.DAY_STARTED);
             shell.openStartPage();
+            backupFailed.ifPresent(text -> {
+                // shown, not only logged: the user's data has no fresh backup
+                Alert alert = Windows.dialog(Windows.windowOf(shell), new Alert(Alert.AlertType.WARNING, text));
+                alert.setHeaderText(messages.get("settings.backups"));
+                alert.show();
+            });
         }, e -> LOG.warn("Start of the day failed", e));
+    }
+
+    /**
+     * Restores the backup {@code file}: the window shows that it is restoring, the store closes,
+     * the data there is backed up and replaced ({@link BackupJobs#restore}), and the store reopens
+     * on the restored data. A failure is told and the window reopens on the data as it was.
+     */
+    private void restoreFrom(Path file) {
+        Path dir = context.database().directory();
+        AppContext closing = context;
+        closing.automaticBackups(false); // the restore backs the data up itself
+        javafx.scene.control.Label label = new javafx.scene.control.Label(messages.get("settings.backups.restoring"));
+        javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(16, new ProgressIndicator(), label);
+        waiting.setAlignment(javafx.geometry.Pos.CENTER);
+        scene.setRoot(new StackPane(waiting));
+        runner.run(() -> {
+            closing.close();
+            context = null;
+            try {
+                BackupJobs.restore(dir, file, java.time.Clock.systemDefaultZone());
+                return open(dir);
+            } catch (RuntimeException e) {
+                LOG.error("Restoring {} failed", file, e);
+                Opened again = open(dir);
+                javafx.application.Platform.runLater(() -> {
+                    Alert alert = Windows.dialog(stage, new Alert(Alert.AlertType.ERROR, messages.describe(e)));
+                    alert.setHeaderText(messages.get("settings.backups"));
+                    alert.show();
+                });
+                return again;
+            }
+        }, opened -> {
+            dayStarted = false; // the day's jobs (each safe to repeat) run again, on the restored data
+            opened(opened);
+        }, this::failedToOpen);
     }
 
     private void switchLanguage(Locale locale) {

@@ -67,6 +67,7 @@ public final class Shell extends BorderPane {
         ToggleGroup nav = new ToggleGroup();
         List<Page> all = new ArrayList<>();
         features.forEach(f -> f.page(ui).ifPresent(all::add));
+        all.add(settings(context, runner, messages)); // the app's own page, last
         all.sort(Comparator.comparingInt(Page::position));
         for (Page page : all) {
             ToggleButton b = new ToggleButton(page.title(), new FontIcon(page.icon()));
@@ -104,6 +105,44 @@ public final class Shell extends BorderPane {
         left.setAlignment(Pos.TOP_LEFT);
         setLeft(left);
         show(home());
+    }
+
+    /** Settings: the backups (the app's own page, not a feature's: backups are of the whole store). */
+    private static Page settings(AppContext context, TaskRunner runner, Messages messages) {
+        app.regulars.feature.Lazy<app.regulars.app.settings.BackupsPage> page = new app.regulars.feature.Lazy<>(() ->
+                new app.regulars.app.settings.BackupsPage(new app.regulars.app.settings.BackupsViewModel(context, runner, messages,
+                        context.services().get(java.time.Clock.class)), messages));
+        return new Page() {
+            @Override
+            public String navId() {
+                return "navSettings";
+            }
+
+            @Override
+            public String title() {
+                return messages.get("nav.settings");
+            }
+
+            @Override
+            public org.kordamp.ikonli.Ikon icon() {
+                return org.kordamp.ikonli.materialdesign2.MaterialDesignC.COG_OUTLINE;
+            }
+
+            @Override
+            public javafx.scene.Node node() {
+                return page.get();
+            }
+
+            @Override
+            public void refresh() {
+                page.ifMade(app.regulars.app.settings.BackupsPage::reload);
+            }
+
+            @Override
+            public int position() {
+                return 1000;
+            }
+        };
     }
 
     /** The page the window opens on: the one that says it is home, else the first. */

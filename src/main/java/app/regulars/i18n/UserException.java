@@ -27,6 +27,12 @@ public class UserException extends RuntimeException {
     }
 
     public String localizedMessage(Messages messages) {
-        return messages.get(key, args);
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof UserException inner) {
+                shown[i] = inner.localizedMessage(messages); // a sentence of its own, in the same language
+            }
+        }
+        return messages.get(key, shown);
     }
 }

@@ -21,9 +21,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -69,12 +69,22 @@ public final class Database implements AutoCloseable {
     private volatile boolean compactOnClose = true;
     private volatile java.util.function.Consumer<Compaction.Progress> compactionListener = p -> { };
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** Writes share it; a backup's copy of the file holds it alone, so the copy is of one moment. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock still = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** The file's integrity check: null when every page read back, else what was wrong (writes wait for it). */
+    private volatile java.util.concurrent.CompletableFuture<String> integrity = java.util.concurrent.CompletableFuture.completedFuture(null);
+    /** Set when H2 failed to write (a full disk, a damaged file): the store is not used again, not even to close it. */
+    private volatile UserException broken;
+    /** Whether the data file is read-only: Regulars shows the data and refuses every change. */
+    private volatile boolean readOnly;
+    /** A file up to this size is checked page by page before the open returns; a larger one in the background. */
+    static final long CHECK_IN_FOREGROUND_BYTES = 64L << 20;
 
     private Database(Path directory, FolderLock lock, JdbcConnectionPool pool) {
         this.directory = directory;
         this.lock = lock;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2);
+        this.dsl = DSL.using(new Guarded(), SQLDialect.H2);
         this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "regulars-db-sync");
             t.setDaemon(true);
@@ -95,12 +105,21 @@ public final class Database implements AutoCloseable {
             throw new UserException("store.error.unwritable", directory.toString());
         }
         FolderLock lock = FolderLock.acquire(directory, COMPACTION_WAIT);
+        Path file = directory.resolve(FILE_NAME + ".mv.db");
+        long size;
         try {
             Compaction.recover(directory); // an interrupted compaction is undone before H2 sees the file
             Files.deleteIfExists(directory.resolve(FolderLock.COMPACTING));
+            Files.deleteIfExists(directory.resolve(Backups.RESTORING + ".mv.db")); // a restore that did not finish
+            size = Files.exists(file) ? Files.size(file) : -1;
         } catch (IOException e) {
             lock.close();
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+        }
+        if (size == 0) {
+            // H2 would start a new, empty store over it, and the next import would write there
+            lock.close();
+            throw new UserException("store.error.empty", file.toString(), backupHint(directory));
         }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
                 + ";FILE_LOCK=FS;AUTO_SERVER=FALSE";
@@ -111,17 +130,29 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             pool.dispose();
             lock.close();
-            throw translate(e, directory);
+            throw translate(e, directory, size);
         }
         Database db = new Database(directory, lock, pool);
-        try {
-            DataDirectory.restrictFiles(directory); // the files H2 made with the umask: 600
-        } catch (IOException e) {
-            LOG.warn("Could not restrict the permissions of the files in {}", directory, e);
+        try (Connection c = pool.getConnection()) {
+            db.h2 = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase();
+            db.mvStore = db.h2.getStore().getMvStore();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("H2's store is not reachable", e);
         }
         try {
-            db.restoreDefaults();
-            db.migrate();
+            db.readOnly = size > 0 && !Files.isWritable(file);
+            if (!db.readOnly) { // a read-only file stays so: 600 would make it writable
+                try {
+                    DataDirectory.restrictFiles(directory); // the files H2 made with the umask: 600
+                } catch (IOException e) {
+                    LOG.warn("Could not restrict the permissions of the files in {}", directory, e);
+                }
+            }
+            db.checkIntegrity(size);
+            if (!db.readOnly) {
+                db.restoreDefaults();
+                db.migrate();
+            }
         } catch (RuntimeException e) {
             db.compactOnClose(false); // a store that did not open is left as it is
             db.close();
@@ -130,19 +161,397 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    static UserException translate(SQLException e, Path directory) {
+    /** Whether {@code file} begins as every H2 file does ({@code H:2,}): else it is another program's. */
+    private static boolean startsLikeH2(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H:2,");
+        } catch (IOException e) {
+            return true; // unknown: H2's own answer decides
+        }
+    }
+
+    /** Smaller than H2's two file headers and one chunk: a file cut short. */
+    private static final long SHORTEST_FILE = 3 * 4096;
+
+    static UserException translate(SQLException e, Path directory, long size) {
         int code = e.getErrorCode();
+        String file = directory.resolve(FILE_NAME + ".mv.db").toString();
         if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return new UserException(e, "store.error.locked", directory.toString());
         }
-        if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1 || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
-            return new UserException(e, "store.error.unreadable", directory.resolve(FILE_NAME + ".mv.db").toString());
+        if (code == ErrorCode.FILE_VERSION_ERROR_1 || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+            return new UserException(e, "store.error.unreadable", file);
+        }
+        if (isDiskFull(e) || isWriteToAFullDisk(e, directory)) {
+            LOG.error("The disk of {} is full", directory, e);
+            return new UserException(e, "store.error.diskFull", directory.toString());
+        }
+        if (size > 0 && !startsLikeH2(directory.resolve(FILE_NAME + ".mv.db"))) {
+            return new UserException(e, "store.error.unreadable", file); // not an H2 file: another program's
+        }
+        if (size > 0 && size < SHORTEST_FILE && code != ErrorCode.WRONG_USER_OR_PASSWORD) {
+            LOG.error("The data file {} is cut short: {} bytes", file, size, e);
+            return new UserException(e, "store.error.truncated", file, size, backupHint(directory));
+        }
+        if (size > 0 && isDamage(e)) {
+            LOG.error("The data file {} is damaged", file, e);
+            return new UserException(e, "store.error.damaged", file, backupHint(directory));
+        }
+        if (code == ErrorCode.FILE_CORRUPTED_1) {
+            return new UserException(e, "store.error.unreadable", file);
         }
         if (code == ErrorCode.WRONG_USER_OR_PASSWORD) {
             return new UserException(e, "store.error.password", directory.toString());
         }
         LOG.error("Could not open the database in {}", directory, e);
         return new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+    }
+
+    /** A sentence naming the newest verified backup of {@code directory} and how to restore it (or that there is none). */
+    static UserException backupHint(Path directory) {
+        Path folder = Backups.folder(directory);
+        return Backups.newestVerified(folder)
+                .map(b -> new UserException("store.hint.backup", java.util.Date.from(b.taken().atZone(java.time.ZoneId.systemDefault()).toInstant()),
+                        b.file().toString()))
+                .orElseGet(() -> new UserException("store.hint.noBackup", folder.toString()));
+    }
+
+    /** Whether H2's failure {@code e} comes from pages that do not read back (rather than a lock, a password, a full disk). */
+    private static boolean isDamage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.DATA_CONVERSION_ERROR_1
+                        || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2) {
+                    return !isDiskFull(e);
+                }
+            }
+            if (t instanceof org.h2.mvstore.MVStoreException) {
+                return !isDiskFull(e);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDiskFull(Throwable e) {
+        return anyInChain(e, t -> {
+            String m = String.valueOf(t.getMessage());
+            return m.contains("No space left on device") || m.contains("There is not enough space on the disk");
+        });
+    }
+
+    /** A failed write to the file ({@code MVStoreException} "Writing to ... failed") where the disk has almost no space left. */
+    private static boolean isWriteToAFullDisk(Throwable e, Path directory) {
+        if (!anyInChain(e, t -> String.valueOf(t.getMessage()).contains("Writing to "))) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(directory).getUsableSpace() < FULL_DISK_BYTES;
+        } catch (IOException io) {
+            return false;
+        }
+    }
+
+    /** Bulk loads running now: their slices check the disk's free space before each transaction. */
+    private final java.util.concurrent.atomic.AtomicInteger bulkLoading = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Refuses a write while the disk has less than {@value #FULL_DISK_BYTES} bytes free: H2 stops
+     * the whole store when a write to the file fails, and a statement that starts after that spins
+     * forever inside H2, so the write is better refused before it reaches H2.
+     */
+    private void requireSpace() {
+        long free;
+        try {
+            free = Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException e) {
+            return; // unknown: H2 tells if it fails
+        }
+        if (free < FULL_DISK_BYTES) {
+            LOG.warn("{} MB free on the disk of {}: the write is refused", free >> 20, directory);
+            throw new UserException("store.error.diskFull", directory.toString());
+        }
+    }
+
+    /** Less free space than this after a failed write: the disk is full (and no write starts with less). */
+    private static final long FULL_DISK_BYTES = 16L << 20;
+
+    /** Whether {@code test} holds for {@code e}, a cause or a suppressed exception of any of them. */
+    private static boolean anyInChain(Throwable e, java.util.function.Predicate<Throwable> test) {
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (e != null) {
+            todo.add(e);
+        }
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (test.test(t)) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(java.util.Arrays.asList(t.getSuppressed()));
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                todo.add(sql.getNextException());
+            }
+        }
+        return false;
+    }
+
+    private static boolean isReadOnly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a failed write means for the user: a full disk, a read-only or damaged file each has its
+     * message (and a full disk or damage leaves the store unused from then on: H2 has stopped it);
+     * anything else is passed on as it is.
+     */
+    private RuntimeException failed(RuntimeException e) {
+        if (e instanceof UserException u && !u.key().equals("store.error.open")) {
+            return e;
+        }
+        String file = directory.resolve(FILE_NAME + ".mv.db").toString();
+        if (isReadOnly(e)) {
+            return new UserException(e, "store.error.readOnly", file);
+        }
+        if (isDiskFull(e) || isWriteToAFullDisk(e, directory)) {
+            LOG.error("The disk of {} is full", directory, e);
+            UserException full = new UserException(e, "store.error.diskFull", directory.toString());
+            broken = full;
+            return full;
+        }
+        if (isDamage(e)) {
+            LOG.error("Writing to {} failed", file, e);
+            UserException damaged = new UserException(e, "store.error.damaged", file, backupHint(directory));
+            broken = damaged;
+            return damaged;
+        }
+        return e;
+    }
+
+    /** Refuses a write to a store that is read-only, damaged, stopped by H2 or not yet checked (waits for the check). */
+    private void mayWrite() {
+        if (broken != null) {
+            throw broken;
+        }
+        requireSpace();
+        if (readOnly) {
+            throw new UserException("store.error.readOnly", directory.resolve(FILE_NAME + ".mv.db").toString());
+        }
+        String problem = integrity.join();
+        if (problem != null) {
+            throw new UserException("store.error.damaged", directory.resolve(FILE_NAME + ".mv.db").toString(), backupHint(directory));
+        }
+    }
+
+    /**
+     * Reads every page of every map of the file (each table's rows, each index), decoding what is
+     * in them: damage that H2 would only meet at the next write (an index page) shows now. Before
+     * the open returns for a file up to {@value #CHECK_IN_FOREGROUND_BYTES} bytes, else in the
+     * background while the store is read; writes wait for the answer.
+     */
+    private void checkIntegrity(long size) {
+        if (size <= 0) {
+            return;
+        }
+        if (size <= CHECK_IN_FOREGROUND_BYTES) {
+            String problem = readEveryPage();
+            integrity = java.util.concurrent.CompletableFuture.completedFuture(problem);
+            if (problem != null) {
+                LOG.error("The data file in {} is damaged: {}", directory, problem);
+            }
+            return;
+        }
+        integrity = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            String problem = readEveryPage();
+            LOG.info("Integrity of {} checked in {} ms: {}", directory, (System.nanoTime() - start) / 1_000_000,
+                    problem == null ? "every page reads back" : problem);
+            return problem;
+        }, command -> {
+            Thread t = new Thread(command, "regulars-db-check");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Null when every page reads back; else what failed. H2's own classes: SQL cannot reach the indexes' pages. */
+    private String readEveryPage() {
+        try (Connection c = connection()) {
+            org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+            org.h2.mvstore.MVStore store = session.getDatabase().getStore().getMvStore();
+            Map<String, String> meta = store.getMetaMap();
+            for (String name : store.getMapNames()) {
+                String id = meta.get("name." + name);
+                org.h2.mvstore.MVMap<Object, Object> map = id == null ? null : store.getMap(org.h2.mvstore.DataUtils.parseHexInt(id));
+                if (map == null) {
+                    continue; // not opened by H2: nothing of it is read
+                }
+                org.h2.mvstore.Cursor<Object, Object> cursor = map.cursor(null);
+                while (cursor.hasNext()) {
+                    cursor.next();
+                    cursor.getValue();
+                }
+            }
+            return null;
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            LOG.error("Reading every page of {} failed", directory, e);
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    /**
+     * Copies the data file to {@code target} while no write runs (they wait: about a second at
+     * 100,000 customers), after {@code CHECKPOINT SYNC}; returns every table's row count at that moment.
+     * For {@link Backups}.
+     */
+    Map<String, Long> copyTo(Path target) throws IOException, SQLException {
+        if (broken != null) {
+            throw broken;
+        }
+        String problem = integrity.join();
+        if (problem != null) {
+            throw new UserException("store.error.damaged", directory.resolve(FILE_NAME + ".mv.db").toString(), backupHint(directory));
+        }
+        still.writeLock().lock();
+        try (Connection c = connection()) {
+            if (!readOnly) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT SYNC");
+                }
+            }
+            Map<String, Long> rows = Compaction.rows(c);
+            Files.copy(directory.resolve(FILE_NAME + ".mv.db"), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return rows;
+        } finally {
+            still.writeLock().unlock();
+        }
+    }
+
+    /** H2's store under the pool: asked whether H2 has stopped it (a failed write to the file). */
+    private volatile org.h2.mvstore.MVStore mvStore;
+    /** H2's database object, shut down immediately when H2 has stopped the store. */
+    private volatile org.h2.engine.Database h2;
+
+    /**
+     * A connection from the pool, unless H2 has stopped the store after a failed write (a full disk,
+     * a damaged page): then every later use, even a rollback, spins forever inside H2
+     * ({@code MVStore.registerVersionUsage}), so none is handed out and the failure is told instead.
+     */
+    private Connection connection() throws SQLException {
+        stopIfPanicked();
+        return guard(pool.getConnection(), Connection.class);
+    }
+
+    /**
+     * {@code target} behind a proxy that asks {@link #stopIfPanicked()} before every call (the
+     * statements it makes too): a write that H2's background writer failed between two statements
+     * stops the next one before it reaches H2.
+     */
+    private <T> T guard(T target, Class<T> type) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(Database.class.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+            String name = method.getName();
+            if (!name.equals("close") && !name.equals("isClosed") && !name.equals("unwrap") && !name.equals("isWrapperFor")) {
+                stopIfPanicked();
+            }
+            try {
+                Object result = method.invoke(target, args);
+                if (result instanceof java.sql.CallableStatement cs && method.getReturnType() == java.sql.CallableStatement.class) {
+                    return guard(cs, java.sql.CallableStatement.class);
+                }
+                if (result instanceof java.sql.PreparedStatement ps && method.getReturnType() == java.sql.PreparedStatement.class) {
+                    return guard(ps, java.sql.PreparedStatement.class);
+                }
+                if (result instanceof Statement st && method.getReturnType() == Statement.class) {
+                    return guard(st, Statement.class);
+                }
+                return result;
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    private void stopIfPanicked() {
+        if (broken != null) {
+            throw broken;
+        }
+        org.h2.mvstore.MVStore store = mvStore;
+        if (store != null && (store.getPanicException() != null || store.isClosed() && !closed)) {
+            RuntimeException f = failed(new IllegalStateException("H2 stopped the store", store.getPanicException()));
+            if (broken == null) {
+                String file = directory.resolve(FILE_NAME + ".mv.db").toString();
+                broken = f instanceof UserException u ? u : new UserException(f, "store.error.damaged", file, backupHint(directory));
+            }
+            throw broken;
+        }
+    }
+
+    /** The pool as jOOQ sees it: every connection through {@link #connection()}. */
+    private final class Guarded implements javax.sql.DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (bulkLoading.get() > 0) {
+                requireSpace(); // each slice of a bulk load
+            }
+            return connection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return connection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getLogger("app.regulars.store");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return pool.isWrapperFor(type);
+        }
+    }
+
+    /** Whether writes are refused: the data file is read-only. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     private void migrate() {
@@ -161,9 +570,10 @@ public final class Database implements AutoCloseable {
         boolean hasData = Arrays.stream(all).anyMatch(m -> m.getState().isApplied());
         boolean pending = flyway.info().pending().length > 0;
         if (hasData && pending) {
-            Path backup = directory.resolve("backups").resolve("before-upgrade-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
-            scriptBackup(backup);
+            Backups.Backup backup = Backups.create(this, Backups.folder(directory), Backups.Kind.BEFORE_UPGRADE, LocalDateTime.now());
+            if (!backup.verified()) {
+                throw new UserException("backup.error.failedVerification", backup.file().toString(), backup.problem());
+            }
         }
         flyway.migrate();
     }
@@ -183,7 +593,7 @@ public final class Database implements AutoCloseable {
         if (newest == null) {
             return false;
         }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             try (java.sql.ResultSet history = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
                 if (!history.next() || history.getInt(1) == 0) {
@@ -237,7 +647,7 @@ public final class Database implements AutoCloseable {
     public void scriptBackup(Path target) {
         try {
             Files.createDirectories(target.getParent());
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = connection(); Statement s = c.createStatement()) {
                 s.execute("SCRIPT TO '" + target.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION ZIP");
             }
             LOG.info("Backup written to {}", target);
@@ -265,13 +675,18 @@ public final class Database implements AutoCloseable {
      * operating system (it survives the process being killed); an fsync follows within a second.
      */
     public <T> T write(TransactionalCallable<T> work) {
+        mayWrite();
         T result;
+        still.readLock().lock();
         try {
             result = dsl.transactionResult(work);
+            execute("CHECKPOINT");
+        } catch (RuntimeException e) {
+            throw failed(e);
         } finally {
             writes.incrementAndGet();
+            still.readLock().unlock();
         }
-        execute("CHECKPOINT");
         scheduleSync();
         return result;
     }
@@ -303,18 +718,39 @@ public final class Database implements AutoCloseable {
      * See docs/decisions/0007-bulk-load-retention.md.
      */
     public <T> T bulkLoad(java.util.function.Supplier<T> load) {
-        execute("SET RETENTION_TIME " + BULK_RETENTION_MS);
+        mayWrite();
+        still.readLock().lock();
+        bulkLoading.incrementAndGet();
+        try {
+            execute("SET RETENTION_TIME " + BULK_RETENTION_MS);
+        } catch (RuntimeException e) {
+            bulkLoading.decrementAndGet();
+            still.readLock().unlock();
+            throw failed(e);
+        }
         ScheduledFuture<?> syncing;
         synchronized (this) {
             syncing = syncer.scheduleWithFixedDelay(this::syncNow, BULK_SYNC_MS, BULK_SYNC_MS, TimeUnit.MILLISECONDS);
         }
         try {
             return load.get();
+        } catch (RuntimeException e) {
+            throw failed(e);
         } finally {
+            bulkLoading.decrementAndGet();
             writes.incrementAndGet(); // whatever the slices wrote, readers that cache must read again
             syncing.cancel(false);
-            execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
-            syncNow();
+            try {
+                if (broken == null) {
+                    execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
+                    syncNow();
+                }
+            } catch (RuntimeException e) {
+                RuntimeException f = failed(e);
+                LOG.warn("After the bulk load", f);
+            } finally {
+                still.readLock().unlock();
+            }
         }
     }
 
@@ -328,7 +764,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
@@ -337,7 +773,10 @@ public final class Database implements AutoCloseable {
 
     /** Forces everything committed so far onto the disk ({@code CHECKPOINT SYNC}). */
     public void syncNow() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        if (broken != null || readOnly) {
+            return;
+        }
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             if (!closed) {
@@ -361,7 +800,7 @@ public final class Database implements AutoCloseable {
 
     /** The file's size and its live part now (see {@link Compaction#measure}). */
     public Compaction.Size size() {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             return Compaction.measure(c);
         } catch (SQLException e) {
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
@@ -382,11 +821,31 @@ public final class Database implements AutoCloseable {
         if (pendingSync != null) {
             pendingSync.cancel(false);
         }
+        try {
+            stopIfPanicked();
+        } catch (UserException e) {
+            LOG.debug("closing a stopped store", e);
+        }
         syncNow();
         closed = true;
         syncer.shutdownNow();
-        Compaction.Plan plan = compactOnClose ? plan() : null;
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        if (broken != null) {
+            // H2 stopped the store after a failed write: asking it for a connection now spins
+            // forever (JdbcConnectionPool.getConnection → rollback → MVStore.registerVersionUsage).
+            // What was committed before is in the file; the process lets go of the rest as it ends.
+            LOG.warn("Closing {} without SHUTDOWN: {}", directory, broken.key());
+            try {
+                if (h2 != null) {
+                    h2.shutdownImmediately(); // closes H2's files and lets go of the database, with no statement run
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("H2's immediate shutdown", e);
+            }
+            lock.close();
+            return;
+        }
+        Compaction.Plan plan = compactOnClose && !readOnly ? plan() : null;
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.debug("SHUTDOWN", e);
@@ -414,7 +873,7 @@ public final class Database implements AutoCloseable {
 
     /** When the file is worth compacting: its size and every table's row count, just before it closes. */
     private Compaction.Plan plan() {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             Compaction.Size size = Compaction.measure(c);
             if (!size.worthCompacting()) {
                 return null;

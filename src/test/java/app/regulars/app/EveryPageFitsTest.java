@@ -83,7 +83,7 @@ class EveryPageFitsTest {
         waitUntil(() -> robot.lookup("#navCustomers").tryQuery().isPresent());
         Map<String, List<String>> cutOff = new LinkedHashMap<>();
 
-        for (String page : new String[] {"Insights", "Customers", "Calendar", "Members", "Surveys"}) {
+        for (String page : new String[] {"Insights", "Customers", "Calendar", "Members", "Surveys", "Settings"}) {
             robot.clickOn("#nav" + page);
             String name = "page-" + page.toLowerCase(Locale.ROOT) + "-" + language;
             look(robot, stage.getScene(), name, cutOff);

@@ -27,7 +27,7 @@ import java.util.function.Function;
  */
 @Command(name = "regulars", mixinStandardHelpOptions = true, version = "Regulars 0.1",
         description = "Regulars: an offline customer book. Without a command, opens the window.",
-        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class})
 public final class RegularsCommand implements CommandContext {
     public static final int OK = FeatureCommand.OK;
     public static final int FAILED = FeatureCommand.FAILED;
