@@ -42,7 +42,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -57,7 +56,7 @@ import java.util.stream.Stream;
  *   in date order, as a till would export them): {@code code,date,amount,note}.</li>
  *   <li>{@code import customers FILE} ({@link CustomerCsvImporter}: reading twice, checking,
  *   phones, pinyin, search tokens, codes, the slices and their flag) into an empty store, next to
- *   the plain insert of its customer, phone, tag and search-token rows into another.</li>
+ *   the plain insert of its customer (with its search text), phone and tag rows into another.</li>
  *   <li>{@code import purchases FILE} into that store ({@link PurchaseCsvImporter}: customers
  *   looked up, points, ledger, 12-month totals, tiers), next to the plain insert of the purchase
  *   and ledger rows into the other.</li>
@@ -372,15 +371,15 @@ public final class ImportBenchmark {
     }
 
     /** Customers with everything derived from them computed in advance: the plain insert only writes. */
-    private record CustomerRows(List<Customer> customers, List<String> sortKeys, List<Set<String>> tokens) {
+    private record CustomerRows(List<Customer> customers, List<String> sortKeys, List<String> searchTexts) {
         static CustomerRows of(List<Customer> customers) {
             List<String> sortKeys = new ArrayList<>(customers.size());
-            List<Set<String>> tokens = new ArrayList<>(customers.size());
+            List<String> searchTexts = new ArrayList<>(customers.size());
             for (Customer c : customers) {
                 sortKeys.add(SearchTokens.sortKey(c.name()));
-                tokens.add(SearchTokens.of(c));
+                searchTexts.add(SearchTokens.text(c));
             }
-            return new CustomerRows(customers, sortKeys, tokens);
+            return new CustomerRows(customers, sortKeys, searchTexts);
         }
     }
 
@@ -393,10 +392,9 @@ public final class ImportBenchmark {
         try (PreparedStatement customer = c.prepareStatement("INSERT INTO customer (code, name, sort_name, gender, birthday_calendar, "
                 + "birth_year, birth_month, birth_day, birth_leap_month, email, wechat, address, company, job_title, source, notes, "
                 + "preferences, marketing_consent, consent_date, opt_out_phone, opt_out_sms, opt_out_wechat, opt_out_email, archived, "
-                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"ID"});
+                + "created_at, updated_at, search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"ID"});
              PreparedStatement phone = c.prepareStatement("INSERT INTO customer_phone (customer_id, position, number) VALUES (?,?,?)");
-             PreparedStatement tag = c.prepareStatement("INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)");
-             PreparedStatement token = c.prepareStatement("INSERT INTO customer_search_token (token, customer_id) VALUES (?,?)")) {
+             PreparedStatement tag = c.prepareStatement("INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)")) {
             LocalDateTime now = LocalDateTime.now().withNano(0);
             List<Customer> all = rows.customers();
             for (int from = 0; from < all.size(); from += BATCH) {
@@ -430,7 +428,8 @@ public final class ImportBenchmark {
                     customer.setBoolean(k++, x.consent().optOuts().contains(MarketingChannel.EMAIL));
                     customer.setBoolean(k++, false);
                     customer.setObject(k++, x.createdAt() != null ? x.createdAt() : now);
-                    customer.setObject(k, x.updatedAt() != null ? x.updatedAt() : now);
+                    customer.setObject(k++, x.updatedAt() != null ? x.updatedAt() : now);
+                    customer.setString(k, rows.searchTexts().get(i));
                     customer.addBatch();
                 }
                 customer.executeBatch();
@@ -454,15 +453,9 @@ public final class ImportBenchmark {
                         tag.setString(2, t);
                         tag.addBatch();
                     }
-                    for (String t : rows.tokens().get(i)) {
-                        token.setString(1, t);
-                        token.setLong(2, id);
-                        token.addBatch();
-                    }
                 }
                 phone.executeBatch();
                 tag.executeBatch();
-                token.executeBatch();
                 if (to % CUSTOMER_SLICE == 0 || to == all.size()) {
                     c.commit();
                 }

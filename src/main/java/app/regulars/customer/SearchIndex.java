@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 /**
  * The search tokens held in memory, so that any prefix is answered in list order without
  * reading every match from the database (decision 0003). Built in the background from the
- * token table; after a write that changed customers it is stale, and searches go to SQL (same
- * results, slower for broad terms) until the rebuild is done.
+ * customers' {@code search_text} (decision 0018); after a write that changed customers it is
+ * stale, and searches go to SQL (same results, slower for broad terms) until the rebuild is done.
  *
  * <p>Kept in a few primitive arrays, with no object per token or customer (decision 0014): at
  * 100,000 customers, 2.2 million tokens of which 620,000 distinct, about 25 MB where a
@@ -157,6 +157,15 @@ final class SearchIndex {
         String token(int i) {
             return decode(text, textStart[i], textStart[i + 1]);
         }
+
+        /** The ids of the customers with token i (for tests). */
+        List<Long> customers(int i) {
+            List<Long> out = new java.util.ArrayList<>(start[i + 1] - start[i]);
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                out.add(idAt[postings[k]]);
+            }
+            return out;
+        }
     }
 
     private final LongSupplier version;
@@ -220,7 +229,10 @@ final class SearchIndex {
         return null; // writes kept coming: stay on SQL until the next search asks again
     }
 
-    /** Reads the store into a snapshot: ids in list order, then the tokens in token order. */
+    /**
+     * Reads the store into a snapshot: the ids in list order, then every customer's search text
+     * in any order, whose tokens are sorted here ({@link Occurrences}).
+     */
     static Snapshot read(CustomerRepository repository, org.jooq.DSLContext dsl) {
         long started = System.nanoTime();
         LongList ids = new LongList();
@@ -233,45 +245,183 @@ final class SearchIndex {
         });
         long[] idAt = ids.toArray();
         Positions positions = new Positions(idAt);
-        Builder b = new Builder();
-        repository.forEachToken(dsl, (token, customerId) -> {
+        Occurrences occurrences = new Occurrences();
+        repository.forEachSearchText(dsl, (customerId, text) -> {
             int pos = positions.of(customerId);
             if (pos < 0) {
                 return; // a customer added after the first read: the version check discards this snapshot
             }
-            b.add(token, pos);
+            occurrences.add(text, pos);
         });
-        Snapshot s = b.build(idAt, archived);
+        Snapshot s = occurrences.build(idAt, archived);
         LOG.info("Search index: {} customers, {} tokens, {} postings, {} KB in {} ms", idAt.length, s.tokens(), s.postings(),
                 s.bytes() / 1024, (System.nanoTime() - started) / 1_000_000);
         return s;
     }
 
     /**
-     * Collects tokens in token order (as the database sorts them: by UTF-16 code unit, as
-     * {@link String#compareTo}) with their list positions.
+     * Every token occurrence (a token of one customer) in the order read, sorted into a snapshot
+     * without a {@code String} per occurrence (2.2 million at 100,000 customers, 620,000 of them
+     * distinct, under a 320 MB heap): the tokens encoded ({@link #encode}) one after the other
+     * into one byte pool, with an int offset and an int list position each.
+     *
+     * <p>{@link #build} sorts a {@code long} per occurrence: the first five bytes of its token as
+     * an unsigned 40-bit key above the occurrence's number (24 bits; four bytes above 32 bits
+     * beyond 16 million occurrences), the sign bit flipped so that {@link Arrays#sort} puts the
+     * keys in unsigned order. Runs of equal keys (tokens that share their first five bytes: phone
+     * prefixes, email domains, one token of many customers) are then put in order by comparing
+     * the whole tokens, and the sorted occurrences give the distinct tokens and their postings.
      */
-    static final class Builder {
-        private final ByteList text = new ByteList(1 << 16);
-        private final IntList textStart = new IntList();
-        private final IntList start = new IntList();
-        private final IntList postings = new IntList();
-        private String last;
+    static final class Occurrences {
+        private final ByteList pool = new ByteList(1 << 20);
+        private final IntList offsets = new IntList();
+        private final IntList positions = new IntList();
 
-        void add(String token, int position) {
-            if (!token.equals(last)) {
-                textStart.add(text.size());
-                start.add(postings.size());
-                encode(token, text);
-                last = token;
+        /**
+         * Adds the tokens of one customer's search text (each after {@link SearchTokens#SEPARATOR};
+         * anything before the first separator and empty tokens are no tokens) at list position
+         * {@code position}.
+         */
+        void add(String text, int position) {
+            boolean open = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == SearchTokens.SEPARATOR) {
+                    dropIfEmpty(open);
+                    offsets.add(pool.size());
+                    positions.add(position);
+                    open = true;
+                } else if (open) {
+                    encode(c, pool);
+                }
             }
-            postings.add(position);
+            dropIfEmpty(open);
+        }
+
+        private void dropIfEmpty(boolean open) {
+            if (open && offsets.last() == pool.size()) {
+                offsets.removeLast();
+                positions.removeLast();
+            }
+        }
+
+        int size() {
+            return offsets.size();
         }
 
         Snapshot build(long[] idAt, BitSet archived) {
+            return build(idAt, archived, offsets.size() <= 1 << 24 ? 5 : 4);
+        }
+
+        /** As {@link #build(long[], BitSet)}, with keys of the first {@code keyBytes} bytes (1 to 5: tests try short keys). */
+        Snapshot build(long[] idAt, BitSet archived, int keyBytes) {
+            int n = offsets.size();
+            if (keyBytes < 1 || keyBytes > 5 || (long) n > 1L << (64 - 8 * keyBytes)) {
+                throw new IllegalArgumentException(n + " occurrences in keys of " + keyBytes + " bytes");
+            }
+            offsets.add(pool.size()); // the end of the last token
+            byte[] bytes = pool.values();
+            int[] from = offsets.values();
+            int[] position = positions.values();
+            int indexBits = 64 - 8 * keyBytes;
+            long[] order = new long[n];
+            for (int i = 0; i < n; i++) {
+                long key = 0;
+                int start = from[i];
+                int length = from[i + 1] - start;
+                for (int b = 0; b < keyBytes; b++) {
+                    key = key << 8 | (b < length ? bytes[start + b] & 0xFF : 0);
+                }
+                order[i] = (key << indexBits | i) ^ Long.MIN_VALUE;
+            }
+            Arrays.sort(order);
+            long indexMask = (1L << indexBits) - 1;
+            int[] run = new int[16];
+            int[] scratch = new int[16];
+            for (int i = 0; i < n; ) {
+                int j = i + 1;
+                while (j < n && (order[j] ^ order[i]) >>> indexBits == 0) {
+                    j++;
+                }
+                if (j - i > 1) {
+                    // equal in their first bytes: in order by the whole token
+                    if (run.length < j - i) {
+                        run = new int[Math.max(j - i, run.length * 2)];
+                        scratch = new int[run.length];
+                    }
+                    for (int k = i; k < j; k++) {
+                        run[k - i] = (int) (order[k] & indexMask);
+                    }
+                    mergeSort(run, scratch, 0, j - i, bytes, from);
+                    long high = order[i] & ~indexMask;
+                    for (int k = i; k < j; k++) {
+                        order[k] = high | run[k - i];
+                    }
+                }
+                i = j;
+            }
+            ByteList text = new ByteList(bytes.length / 3);
+            IntList textStart = new IntList();
+            IntList start = new IntList();
+            int[] postings = new int[n];
+            int m = 0;
+            int last = -1;
+            for (int k = 0; k < n; k++) {
+                int occurrence = (int) (order[k] & indexMask);
+                if (k == 0 || (order[k] ^ order[k - 1]) >>> indexBits != 0 || compare(bytes, from, last, occurrence) != 0) {
+                    textStart.add(text.size());
+                    start.add(m);
+                    text.add(bytes, from[occurrence], from[occurrence + 1]);
+                } else if (position[occurrence] == position[last]) {
+                    // the same token twice in one customer's text: equal tokens stay in the order
+                    // read, so the second comes right after the first
+                    last = occurrence;
+                    continue;
+                }
+                postings[m++] = position[occurrence];
+                last = occurrence;
+            }
             textStart.add(text.size());
-            start.add(postings.size());
-            return new Snapshot(-1, text.toArray(), textStart.toArray(), start.toArray(), postings.toArray(), idAt, archived);
+            start.add(m);
+            return new Snapshot(-1, text.toArray(), textStart.toArray(), start.toArray(), m == n ? postings : Arrays.copyOf(postings, m),
+                    idAt, archived);
+        }
+
+        /** Occurrences a and b by their tokens, as {@link String#compareTo} orders the tokens. */
+        private static int compare(byte[] bytes, int[] from, int a, int b) {
+            return Arrays.compareUnsigned(bytes, from[a], from[a + 1], bytes, from[b], from[b + 1]);
+        }
+
+        /** Sorts {@code a[lo, hi)} by token (stable; a run of equal tokens costs one comparison per merge). */
+        private static void mergeSort(int[] a, int[] scratch, int lo, int hi, byte[] bytes, int[] from) {
+            if (hi - lo <= 12) {
+                for (int i = lo + 1; i < hi; i++) {
+                    int x = a[i];
+                    int j = i - 1;
+                    while (j >= lo && compare(bytes, from, a[j], x) > 0) {
+                        a[j + 1] = a[j];
+                        j--;
+                    }
+                    a[j + 1] = x;
+                }
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            mergeSort(a, scratch, lo, mid, bytes, from);
+            mergeSort(a, scratch, mid, hi, bytes, from);
+            if (compare(bytes, from, a[mid - 1], a[mid]) <= 0) {
+                return;
+            }
+            System.arraycopy(a, lo, scratch, lo, hi - lo);
+            int i = lo;
+            int j = mid;
+            for (int k = lo; k < hi; k++) {
+                if (j >= hi || (i < mid && compare(bytes, from, scratch[i], scratch[j]) <= 0)) {
+                    a[k] = scratch[i++];
+                } else {
+                    a[k] = scratch[j++];
+                }
+            }
         }
     }
 
@@ -289,14 +439,17 @@ final class SearchIndex {
 
     private static void encode(String s, ByteList out) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                out.add((byte) c);
-            } else {
-                out.add((byte) (0x80 | c >> 12));
-                out.add((byte) (c >> 6 & 0x3F));
-                out.add((byte) (c & 0x3F));
-            }
+            encode(s.charAt(i), out);
+        }
+    }
+
+    private static void encode(char c, ByteList out) {
+        if (c < 0x80) {
+            out.add((byte) c);
+        } else {
+            out.add((byte) (0x80 | c >> 12));
+            out.add((byte) (c >> 6 & 0x3F));
+            out.add((byte) (c & 0x3F));
         }
     }
 
@@ -352,20 +505,36 @@ final class SearchIndex {
         }
     }
 
-    /** A growable int array (boxing two million postings would double the memory). */
+    /**
+     * A growable int array (boxing two million postings would double the memory), growing by half
+     * (doubling left up to half of a two-million-entry array unused).
+     */
     private static final class IntList {
         private int[] values = new int[1024];
         private int size;
 
         void add(int v) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size + (size >> 1));
             }
             values[size++] = v;
         }
 
         int size() {
             return size;
+        }
+
+        int last() {
+            return values[size - 1];
+        }
+
+        void removeLast() {
+            size--;
+        }
+
+        /** The array itself, longer than {@link #size} (no copy: for the build's temporary lists). */
+        int[] values() {
+            return values;
         }
 
         int[] toArray() {
@@ -403,13 +572,28 @@ final class SearchIndex {
 
         void add(byte v) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size + (size >> 1));
             }
             values[size++] = v;
         }
 
+        /** Adds {@code bytes[from, to)}. */
+        void add(byte[] bytes, int from, int to) {
+            int n = to - from;
+            if (size + n > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + n, size + (size >> 1)));
+            }
+            System.arraycopy(bytes, from, values, size, n);
+            size += n;
+        }
+
         int size() {
             return size;
+        }
+
+        /** The array itself, longer than {@link #size} (no copy: for the build's temporary pool). */
+        byte[] values() {
+            return values;
         }
 
         byte[] toArray() {
