@@ -609,7 +609,9 @@ public final class CustomerRepository {
 
     /**
      * Every customer's id and search text ({@link SearchTokens#text}), in no particular order,
-     * for the search index; from the JDBC result set, not a jOOQ record per row.
+     * for the search index; from the JDBC result set, not a jOOQ record per row. (Not with H2's
+     * {@code LAZY_QUERY_EXECUTION}: it saved 2 MB, and a lazy read failed with "Chunk not found"
+     * while H2 rewrote the file's chunks in the background, decision 0018.)
      */
     public void forEachSearchText(DSLContext dsl, SearchTextSink each) {
         try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID, CUSTOMER.SEARCH_TEXT).from(CUSTOMER).fetchSize(5000).fetchResultSet()) {

@@ -261,21 +261,31 @@ final class SearchIndex {
 
     /**
      * Every token occurrence (a token of one customer) in the order read, sorted into a snapshot
-     * without a {@code String} per occurrence (2.2 million at 100,000 customers, 620,000 of them
-     * distinct, under a 320 MB heap): the tokens encoded ({@link #encode}) one after the other
-     * into one byte pool, with an int offset and an int list position each.
+     * without an object per occurrence (2.2 million at 100,000 customers, 620,000 of them
+     * distinct, under a 320 MB heap).
      *
-     * <p>{@link #build} sorts a {@code long} per occurrence: the first five bytes of its token as
-     * an unsigned 40-bit key above the occurrence's number (24 bits; four bytes above 32 bits
-     * beyond 16 million occurrences), the sign bit flipped so that {@link Arrays#sort} puts the
-     * keys in unsigned order. Runs of equal keys (tokens that share their first five bytes: phone
-     * prefixes, email domains, one token of many customers) are then put in order by comparing
-     * the whole tokens, and the sorted occurrences give the distinct tokens and their postings.
+     * <p>The tokens are encoded ({@link #encode}) one after the other into a pool of 1 MB chunks
+     * (no copying as it grows), each after its length in two bytes; an occurrence is its offset
+     * in the pool, and the customer's list position is found from the offset where each
+     * customer's tokens begin. {@link #build} sorts a {@code long} per occurrence: the first four
+     * bytes of its token as an unsigned key above the offset, the sign bit flipped so that
+     * {@link Arrays#sort} puts the keys in unsigned order. Runs of equal keys (tokens that share
+     * their first four bytes: phone prefixes, email domains, one token of many customers) are
+     * then put in order by comparing whole tokens, and the sorted occurrences give the distinct
+     * tokens and their postings, counted first so that every array is allocated at its size.
+     * At 100,000 customers the pool is about 25 MB and the keys 18 MB.
      */
     static final class Occurrences {
-        private final ByteList pool = new ByteList(1 << 20);
-        private final IntList offsets = new IntList();
-        private final IntList positions = new IntList();
+        private static final int CHUNK_BITS = 20;
+        private static final int CHUNK = 1 << CHUNK_BITS;
+        /** Bytes before each token: its encoded length. */
+        private static final int HEADER = 2;
+        private byte[][] chunks = new byte[8][];
+        private int chunkCount;
+        private int used = CHUNK; // in the last chunk: full, so that the first token starts one
+        private int count;
+        private IntList customerStart = new IntList(); // the offset of each customer's first token
+        private IntList customerPosition = new IntList();
 
         /**
          * Adds the tokens of one customer's search text (each after {@link SearchTokens#SEPARATOR};
@@ -283,64 +293,89 @@ final class SearchIndex {
          * {@code position}.
          */
         void add(String text, int position) {
-            boolean open = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == SearchTokens.SEPARATOR) {
-                    dropIfEmpty(open);
-                    offsets.add(pool.size());
-                    positions.add(position);
-                    open = true;
-                } else if (open) {
-                    encode(c, pool);
+            boolean first = true;
+            int i = text.indexOf(SearchTokens.SEPARATOR);
+            while (i >= 0 && i < text.length()) {
+                int from = i + 1;
+                int to = text.indexOf(SearchTokens.SEPARATOR, from);
+                if (to < 0) {
+                    to = text.length();
                 }
+                if (to > from) {
+                    int length = encodedLength(text, from, to);
+                    if (length + HEADER > CHUNK || length > 0xFFFF) {
+                        throw new IllegalArgumentException("A search token of " + (to - from) + " characters");
+                    }
+                    if (used + HEADER + length > CHUNK) {
+                        if (chunkCount == chunks.length) {
+                            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+                        }
+                        if ((long) (chunkCount + 1) << CHUNK_BITS > Integer.MAX_VALUE) {
+                            throw new IllegalStateException("More search tokens than the index holds");
+                        }
+                        chunks[chunkCount++] = new byte[CHUNK];
+                        used = 0;
+                    }
+                    int offset = (chunkCount - 1) << CHUNK_BITS | used;
+                    if (first) {
+                        customerStart.add(offset);
+                        customerPosition.add(position);
+                        first = false;
+                    }
+                    byte[] chunk = chunks[chunkCount - 1];
+                    chunk[used++] = (byte) (length >>> 8);
+                    chunk[used++] = (byte) length;
+                    for (int k = from; k < to; k++) {
+                        used = encode(text.charAt(k), chunk, used);
+                    }
+                    count++;
+                }
+                i = to;
             }
-            dropIfEmpty(open);
         }
 
-        private void dropIfEmpty(boolean open) {
-            if (open && offsets.last() == pool.size()) {
-                offsets.removeLast();
-                positions.removeLast();
-            }
-        }
-
+        /** How many occurrences there are. */
         int size() {
-            return offsets.size();
+            return count;
         }
 
         Snapshot build(long[] idAt, BitSet archived) {
-            return build(idAt, archived, offsets.size() <= 1 << 24 ? 5 : 4);
+            return build(idAt, archived, 4);
         }
 
-        /** As {@link #build(long[], BitSet)}, with keys of the first {@code keyBytes} bytes (1 to 5: tests try short keys). */
+        /**
+         * As {@link #build(long[], BitSet)}, with keys of the first {@code keyBytes} bytes (1 to 4:
+         * tests try short keys). Once: it lets go of the pool.
+         */
         Snapshot build(long[] idAt, BitSet archived, int keyBytes) {
-            int n = offsets.size();
-            if (keyBytes < 1 || keyBytes > 5 || (long) n > 1L << (64 - 8 * keyBytes)) {
-                throw new IllegalArgumentException(n + " occurrences in keys of " + keyBytes + " bytes");
+            if (keyBytes < 1 || keyBytes > 4) {
+                throw new IllegalArgumentException("keys of " + keyBytes + " bytes");
             }
-            offsets.add(pool.size()); // the end of the last token
-            byte[] bytes = pool.values();
-            int[] from = offsets.values();
-            int[] position = positions.values();
-            int indexBits = 64 - 8 * keyBytes;
+            int n = count;
             long[] order = new long[n];
-            for (int i = 0; i < n; i++) {
-                long key = 0;
-                int start = from[i];
-                int length = from[i + 1] - start;
-                for (int b = 0; b < keyBytes; b++) {
-                    key = key << 8 | (b < length ? bytes[start + b] & 0xFF : 0);
+            int k = 0;
+            for (int c = 0; c < chunkCount; c++) {
+                byte[] chunk = chunks[c];
+                int end = c == chunkCount - 1 ? used : CHUNK;
+                for (int at = 0; at + HEADER <= end; ) {
+                    int length = (chunk[at] & 0xFF) << 8 | chunk[at + 1] & 0xFF;
+                    if (length == 0) {
+                        break; // the unused end of a chunk (no token is empty)
+                    }
+                    long key = 0;
+                    for (int b = 0; b < 4; b++) {
+                        key = key << 8 | (b < keyBytes && b < length ? chunk[at + HEADER + b] & 0xFF : 0);
+                    }
+                    order[k++] = (key << 32 | (long) (c << CHUNK_BITS | at)) ^ Long.MIN_VALUE;
+                    at += HEADER + length;
                 }
-                order[i] = (key << indexBits | i) ^ Long.MIN_VALUE;
             }
             Arrays.sort(order);
-            long indexMask = (1L << indexBits) - 1;
             int[] run = new int[16];
             int[] scratch = new int[16];
             for (int i = 0; i < n; ) {
                 int j = i + 1;
-                while (j < n && (order[j] ^ order[i]) >>> indexBits == 0) {
+                while (j < n && (order[j] ^ order[i]) >>> 32 == 0) {
                     j++;
                 }
                 if (j - i > 1) {
@@ -349,56 +384,120 @@ final class SearchIndex {
                         run = new int[Math.max(j - i, run.length * 2)];
                         scratch = new int[run.length];
                     }
-                    for (int k = i; k < j; k++) {
-                        run[k - i] = (int) (order[k] & indexMask);
+                    for (int r = i; r < j; r++) {
+                        run[r - i] = (int) order[r];
                     }
-                    mergeSort(run, scratch, 0, j - i, bytes, from);
-                    long high = order[i] & ~indexMask;
-                    for (int k = i; k < j; k++) {
-                        order[k] = high | run[k - i];
+                    mergeSort(run, scratch, 0, j - i);
+                    long high = order[i] & 0xFFFFFFFF00000000L;
+                    for (int r = i; r < j; r++) {
+                        order[r] = high | run[r - i] & 0xFFFFFFFFL;
                     }
                 }
                 i = j;
             }
-            ByteList text = new ByteList(bytes.length / 3);
-            IntList textStart = new IntList();
-            IntList start = new IntList();
-            int[] postings = new int[n];
-            int m = 0;
-            int last = -1;
-            for (int k = 0; k < n; k++) {
-                int occurrence = (int) (order[k] & indexMask);
-                if (k == 0 || (order[k] ^ order[k - 1]) >>> indexBits != 0 || compare(bytes, from, last, occurrence) != 0) {
-                    textStart.add(text.size());
-                    start.add(m);
-                    text.add(bytes, from[occurrence], from[occurrence + 1]);
-                } else if (position[occurrence] == position[last]) {
-                    // the same token twice in one customer's text: equal tokens stay in the order
-                    // read, so the second comes right after the first
+            // The distinct tokens, in two passes over the sorted occurrences: count them and their
+            // bytes, then copy them into arrays of that size. The second pass also leaves in each
+            // entry of order the occurrence's list position, or -1 for the same token twice in one
+            // customer's text (equal tokens stay in the order read, so the second comes right after
+            // the first); the postings are then copied once the pool is gone.
+            byte[] text = null;
+            int[] textStart = null;
+            int[] start = null;
+            int postingCount = 0;
+            for (boolean fill = false; ; fill = true) {
+                int tokens = 0;
+                int bytes = 0;
+                int m = 0;
+                int last = -1;
+                int lastPosition = -1;
+                long lastKey = 0;
+                for (int r = 0; r < n; r++) {
+                    long entry = order[r];
+                    int occurrence = (int) entry;
+                    int position = positionOf(occurrence);
+                    boolean first = r == 0 || (entry ^ lastKey) >>> 32 != 0 || compare(last, occurrence) != 0;
                     last = occurrence;
-                    continue;
+                    lastKey = entry;
+                    if (first) {
+                        int length = lengthAt(occurrence);
+                        if (fill) {
+                            textStart[tokens] = bytes;
+                            start[tokens] = m;
+                            System.arraycopy(chunks[occurrence >>> CHUNK_BITS], (occurrence & CHUNK - 1) + HEADER, text, bytes, length);
+                        }
+                        tokens++;
+                        bytes += length;
+                    } else if (position == lastPosition) {
+                        if (fill) {
+                            order[r] = -1;
+                        }
+                        continue;
+                    }
+                    if (fill) {
+                        order[r] = position;
+                    }
+                    m++;
+                    lastPosition = position;
                 }
-                postings[m++] = position[occurrence];
-                last = occurrence;
+                if (fill) {
+                    textStart[tokens] = bytes;
+                    start[tokens] = m;
+                    break;
+                }
+                text = new byte[bytes];
+                textStart = new int[tokens + 1];
+                start = new int[tokens + 1];
+                postingCount = m;
             }
-            textStart.add(text.size());
-            start.add(m);
-            return new Snapshot(-1, text.toArray(), textStart.toArray(), start.toArray(), m == n ? postings : Arrays.copyOf(postings, m),
-                    idAt, archived);
+            chunks = null;
+            customerStart = null;
+            customerPosition = null;
+            int[] postings = new int[postingCount];
+            int m = 0;
+            for (long position : order) {
+                if (position >= 0) {
+                    postings[m++] = (int) position;
+                }
+            }
+            return new Snapshot(-1, text, textStart, start, postings, idAt, archived);
         }
 
-        /** Occurrences a and b by their tokens, as {@link String#compareTo} orders the tokens. */
-        private static int compare(byte[] bytes, int[] from, int a, int b) {
-            return Arrays.compareUnsigned(bytes, from[a], from[a + 1], bytes, from[b], from[b + 1]);
+        /** The list position of the customer whose token is at {@code offset}. */
+        private int positionOf(int offset) {
+            int[] starts = customerStart.values();
+            int lo = 0;
+            int hi = customerStart.size() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (starts[mid] <= offset) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return customerPosition.values()[lo];
+        }
+
+        private int lengthAt(int offset) {
+            byte[] chunk = chunks[offset >>> CHUNK_BITS];
+            int at = offset & CHUNK - 1;
+            return (chunk[at] & 0xFF) << 8 | chunk[at + 1] & 0xFF;
+        }
+
+        /** The tokens at two offsets, as {@link String#compareTo} orders them. */
+        private int compare(int a, int b) {
+            int atA = (a & CHUNK - 1) + HEADER;
+            int atB = (b & CHUNK - 1) + HEADER;
+            return Arrays.compareUnsigned(chunks[a >>> CHUNK_BITS], atA, atA + lengthAt(a), chunks[b >>> CHUNK_BITS], atB, atB + lengthAt(b));
         }
 
         /** Sorts {@code a[lo, hi)} by token (stable; a run of equal tokens costs one comparison per merge). */
-        private static void mergeSort(int[] a, int[] scratch, int lo, int hi, byte[] bytes, int[] from) {
+        private void mergeSort(int[] a, int[] scratch, int lo, int hi) {
             if (hi - lo <= 12) {
                 for (int i = lo + 1; i < hi; i++) {
                     int x = a[i];
                     int j = i - 1;
-                    while (j >= lo && compare(bytes, from, a[j], x) > 0) {
+                    while (j >= lo && compare(a[j], x) > 0) {
                         a[j + 1] = a[j];
                         j--;
                     }
@@ -407,16 +506,16 @@ final class SearchIndex {
                 return;
             }
             int mid = (lo + hi) >>> 1;
-            mergeSort(a, scratch, lo, mid, bytes, from);
-            mergeSort(a, scratch, mid, hi, bytes, from);
-            if (compare(bytes, from, a[mid - 1], a[mid]) <= 0) {
+            mergeSort(a, scratch, lo, mid);
+            mergeSort(a, scratch, mid, hi);
+            if (compare(a[mid - 1], a[mid]) <= 0) {
                 return;
             }
             System.arraycopy(a, lo, scratch, lo, hi - lo);
             int i = lo;
             int j = mid;
             for (int k = lo; k < hi; k++) {
-                if (j >= hi || (i < mid && compare(bytes, from, scratch[i], scratch[j]) <= 0)) {
+                if (j >= hi || (i < mid && compare(scratch[i], scratch[j]) <= 0)) {
                     a[k] = scratch[i++];
                 } else {
                     a[k] = scratch[j++];
@@ -432,25 +531,33 @@ final class SearchIndex {
      * code; the tokens are nearly all ASCII (pinyin, digits, emails), so about a byte a character.
      */
     static byte[] encode(String s) {
-        ByteList out = new ByteList(s.length() * 3);
-        encode(s, out);
-        return out.toArray();
-    }
-
-    private static void encode(String s, ByteList out) {
+        byte[] out = new byte[encodedLength(s, 0, s.length())];
+        int at = 0;
         for (int i = 0; i < s.length(); i++) {
-            encode(s.charAt(i), out);
+            at = encode(s.charAt(i), out, at);
         }
+        return out;
     }
 
-    private static void encode(char c, ByteList out) {
-        if (c < 0x80) {
-            out.add((byte) c);
-        } else {
-            out.add((byte) (0x80 | c >> 12));
-            out.add((byte) (c >> 6 & 0x3F));
-            out.add((byte) (c & 0x3F));
+    /** The length of the code of {@code s[from, to)}. */
+    static int encodedLength(String s, int from, int to) {
+        int length = 0;
+        for (int i = from; i < to; i++) {
+            length += s.charAt(i) < 0x80 ? 1 : 3;
         }
+        return length;
+    }
+
+    /** Writes the code of {@code c} at {@code out[at]}; returns where the next goes. */
+    static int encode(char c, byte[] out, int at) {
+        if (c < 0x80) {
+            out[at++] = (byte) c;
+        } else {
+            out[at++] = (byte) (0x80 | c >> 12);
+            out[at++] = (byte) (c >> 6 & 0x3F);
+            out[at++] = (byte) (c & 0x3F);
+        }
+        return at;
     }
 
     static String decode(byte[] bytes, int from, int to) {
@@ -524,21 +631,9 @@ final class SearchIndex {
             return size;
         }
 
-        int last() {
-            return values[size - 1];
-        }
-
-        void removeLast() {
-            size--;
-        }
-
         /** The array itself, longer than {@link #size} (no copy: for the build's temporary lists). */
         int[] values() {
             return values;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
         }
     }
 
@@ -560,44 +655,4 @@ final class SearchIndex {
         long[] toArray() {
             return Arrays.copyOf(values, size);
         }
-    }
-
-    private static final class ByteList {
-        private byte[] values;
-        private int size;
-
-        ByteList(int capacity) {
-            values = new byte[Math.max(16, capacity)];
-        }
-
-        void add(byte v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size + (size >> 1));
-            }
-            values[size++] = v;
-        }
-
-        /** Adds {@code bytes[from, to)}. */
-        void add(byte[] bytes, int from, int to) {
-            int n = to - from;
-            if (size + n > values.length) {
-                values = Arrays.copyOf(values, Math.max(size + n, size + (size >> 1)));
-            }
-            System.arraycopy(bytes, from, values, size, n);
-            size += n;
-        }
-
-        int size() {
-            return size;
-        }
-
-        /** The array itself, longer than {@link #size} (no copy: for the build's temporary pool). */
-        byte[] values() {
-            return values;
-        }
-
-        byte[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-    }
-}
+    }}

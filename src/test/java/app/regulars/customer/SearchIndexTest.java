@@ -155,7 +155,7 @@ class SearchIndexTest {
             }
             texts.add(text.toString());
         }
-        for (int keyBytes = 1; keyBytes <= 5; keyBytes++) {
+        for (int keyBytes = 1; keyBytes <= 4; keyBytes++) {
             SearchIndex.Occurrences o = new SearchIndex.Occurrences();
             for (int p = 0; p < customers; p++) {
                 o.add(texts.get(p), p);
