@@ -56,7 +56,7 @@ import java.util.stream.Stream;
  *   in date order, as a till would export them): {@code code,date,amount,note}.</li>
  *   <li>{@code import customers FILE} ({@link CustomerCsvImporter}: reading twice, checking,
  *   phones, pinyin, search tokens, codes, the slices and their flag) into an empty store, next to
- *   the plain insert of its customer (with its search text), phone and tag rows into another.</li>
+ *   the plain insert of its customer, search text, phone and tag rows into another.</li>
  *   <li>{@code import purchases FILE} into that store ({@link PurchaseCsvImporter}: customers
  *   looked up, points, ledger, 12-month totals, tiers), next to the plain insert of the purchase
  *   and ledger rows into the other.</li>
@@ -392,9 +392,10 @@ public final class ImportBenchmark {
         try (PreparedStatement customer = c.prepareStatement("INSERT INTO customer (code, name, sort_name, gender, birthday_calendar, "
                 + "birth_year, birth_month, birth_day, birth_leap_month, email, wechat, address, company, job_title, source, notes, "
                 + "preferences, marketing_consent, consent_date, opt_out_phone, opt_out_sms, opt_out_wechat, opt_out_email, archived, "
-                + "created_at, updated_at, search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"ID"});
+                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"ID"});
              PreparedStatement phone = c.prepareStatement("INSERT INTO customer_phone (customer_id, position, number) VALUES (?,?,?)");
-             PreparedStatement tag = c.prepareStatement("INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)")) {
+             PreparedStatement tag = c.prepareStatement("INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)");
+             PreparedStatement search = c.prepareStatement("INSERT INTO customer_search (customer_id, search_text) VALUES (?,?)")) {
             LocalDateTime now = LocalDateTime.now().withNano(0);
             List<Customer> all = rows.customers();
             for (int from = 0; from < all.size(); from += BATCH) {
@@ -428,8 +429,7 @@ public final class ImportBenchmark {
                     customer.setBoolean(k++, x.consent().optOuts().contains(MarketingChannel.EMAIL));
                     customer.setBoolean(k++, false);
                     customer.setObject(k++, x.createdAt() != null ? x.createdAt() : now);
-                    customer.setObject(k++, x.updatedAt() != null ? x.updatedAt() : now);
-                    customer.setString(k, rows.searchTexts().get(i));
+                    customer.setObject(k, x.updatedAt() != null ? x.updatedAt() : now);
                     customer.addBatch();
                 }
                 customer.executeBatch();
@@ -442,6 +442,9 @@ public final class ImportBenchmark {
                 for (int i = from; i < to; i++) {
                     Customer x = all.get(i);
                     long id = ids[i - from];
+                    search.setLong(1, id);
+                    search.setString(2, rows.searchTexts().get(i));
+                    search.addBatch();
                     for (int p = 0; p < x.phones().size(); p++) {
                         phone.setLong(1, id);
                         phone.setInt(2, p);
@@ -454,6 +457,7 @@ public final class ImportBenchmark {
                         tag.addBatch();
                     }
                 }
+                search.executeBatch();
                 phone.executeBatch();
                 tag.executeBatch();
                 if (to % CUSTOMER_SLICE == 0 || to == all.size()) {

@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The search index's build (decision 0018) next to the build it replaces, on the same store in
- * the same run: the new one reads every customer's {@code search_text} in any order and sorts
+ * the same run: the new one reads every customer's search text in any order and sorts
  * the token occurrences in memory ({@link SearchIndex.Occurrences}); the old one read the
  * token table of schema 7 in token order ({@code ORDER BY token, customer_id}, its primary key)
- * and only appended. For the old one the store gets that table back, filled from the column.
+ * and only appended. For the old one the store gets that table back, filled from the texts.
  *
  * <p>Each build runs in a child JVM with the window's options (jvm.options: {@code -Xmx320m},
  * the serial collector, the quick compiler, compact headers), twice in a row (the first as
@@ -138,7 +138,7 @@ public final class SearchIndexBuildBenchmark {
         return new Child(code == 0 && !figures.isEmpty(), figures, out);
     }
 
-    /** The table V001 made and V008 dropped, with its key and index, filled from every customer's search text. */
+    /** The table V001 made and V008 dropped, with its key and index, filled from the customers' search texts. */
     private static long oldTokenTable(Path dir) throws Exception {
         try (Connection c = open(dir); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS customer_search_token");
@@ -150,7 +150,7 @@ public final class SearchIndexBuildBenchmark {
             long rows = 0;
             List<long[]> ids = new ArrayList<>();
             List<String> texts = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT id, search_text FROM customer")) {
+            try (ResultSet r = s.executeQuery("SELECT customer_id, search_text FROM customer_search")) {
                 while (r.next()) {
                     ids.add(new long[] {r.getLong(1)});
                     texts.add(r.getString(2));

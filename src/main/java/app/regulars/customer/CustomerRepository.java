@@ -24,6 +24,7 @@ import java.util.Set;
 import static app.regulars.store.jooq.Sequences.CUSTOMER_CODE_SEQ;
 import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
+import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
 
 /**
@@ -50,8 +51,7 @@ public final class CustomerRepository {
             CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH, CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH,
             CUSTOMER.EMAIL, CUSTOMER.WECHAT, CUSTOMER.ADDRESS, CUSTOMER.COMPANY, CUSTOMER.JOB_TITLE, CUSTOMER.SOURCE, CUSTOMER.NOTES,
             CUSTOMER.PREFERENCES, CUSTOMER.MARKETING_CONSENT, CUSTOMER.CONSENT_DATE, CUSTOMER.OPT_OUT_PHONE, CUSTOMER.OPT_OUT_SMS,
-            CUSTOMER.OPT_OUT_WECHAT, CUSTOMER.OPT_OUT_EMAIL, CUSTOMER.ARCHIVED, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT,
-            CUSTOMER.SEARCH_TEXT);
+            CUSTOMER.OPT_OUT_WECHAT, CUSTOMER.OPT_OUT_EMAIL, CUSTOMER.ARCHIVED, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT);
 
     /** Customers whose rows go to H2 in one JDBC batch per table. */
     static final int BATCH = 1000;
@@ -59,7 +59,7 @@ public final class CustomerRepository {
     /**
      * Inserts many validated customers (codes already set and free) with their phones, tags,
      * sort names and search texts, as JDBC batches of prepared statements: {@value #BATCH}
-     * customers, then their phones and tags, then the next {@value #BATCH}. The
+     * customers, then their search texts, phones and tags, then the next {@value #BATCH}. The
      * statements are jOOQ's, rendered once; the values are bound straight to JDBC, because a
      * jOOQ record or bind per row cost more than H2 itself at a million rows (docs/decisions/0012).
      * Returns the ids in input order; {@code progress} gets the customers written so far.
@@ -74,10 +74,13 @@ public final class CustomerRepository {
                 .values(DSL.val((Long) null), DSL.val((Integer) null), DSL.val((String) null)));
         String insertTag = dsl.render(dsl.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG)
                 .values(DSL.val((Long) null), DSL.val((String) null)));
+        String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
+                .values(DSL.val((Long) null), DSL.val((String) null)));
         dsl.connection(c -> {
             try (PreparedStatement customer = c.prepareStatement(insertCustomer, new String[] {CUSTOMER.ID.getName()});
                  PreparedStatement phone = c.prepareStatement(insertPhone);
-                 PreparedStatement tag = c.prepareStatement(insertTag)) {
+                 PreparedStatement tag = c.prepareStatement(insertTag);
+                 PreparedStatement search = c.prepareStatement(insertSearch)) {
                 for (int from = 0; from < customers.size(); from += BATCH) {
                     int to = Math.min(customers.size(), from + BATCH);
                     for (int i = from; i < to; i++) {
@@ -98,6 +101,9 @@ public final class CustomerRepository {
                     for (int i = from; i < to; i++) {
                         Customer x = customers.get(i);
                         long id = ids[i];
+                        search.setLong(1, id);
+                        search.setString(2, SearchTokens.text(x));
+                        search.addBatch();
                         for (int p = 0; p < x.phones().size(); p++) {
                             phone.setLong(1, id);
                             phone.setInt(2, p);
@@ -112,6 +118,7 @@ public final class CustomerRepository {
                             tags++;
                         }
                     }
+                    search.executeBatch();
                     if (phones > 0) {
                         phone.executeBatch();
                     }
@@ -163,8 +170,7 @@ public final class CustomerRepository {
         ps.setBoolean(i++, consent.optOuts().contains(MarketingChannel.EMAIL));
         ps.setBoolean(i++, c.archived());
         ps.setObject(i++, c.createdAt() != null ? c.createdAt() : now);
-        ps.setObject(i++, c.updatedAt() != null ? c.updatedAt() : now); // a loaded record may carry its last change
-        ps.setString(i, SearchTokens.text(c));
+        ps.setObject(i, c.updatedAt() != null ? c.updatedAt() : now); // a loaded record may carry its last change
     }
 
     /** The highest customer id so far (0 for none): what a bulk insert adds comes after it. */
@@ -174,7 +180,7 @@ public final class CustomerRepository {
     }
 
     /**
-     * Deletes the customers with ids in {@code (after, upTo]} (their phones, tags and
+     * Deletes the customers with ids in {@code (after, upTo]} (their phones, tags, search texts and
      * everything else of theirs cascade): to undo a bulk insert, a range at a time.
      */
     public int deleteRange(DSLContext dsl, long after, long upTo) {
@@ -244,10 +250,14 @@ public final class CustomerRepository {
         r.setOptOutWechat(consent.optOuts().contains(MarketingChannel.WECHAT));
         r.setOptOutEmail(consent.optOuts().contains(MarketingChannel.EMAIL));
         r.setArchived(c.archived());
-        r.setSearchText(SearchTokens.text(c));
     }
 
+    /** The phones, tags and search text of a customer just inserted, or whose old ones were just deleted. */
     private void writeChildren(DSLContext dsl, long id, Customer c) {
+        String text = SearchTokens.text(c);
+        // An upsert: a customer stored by SQL (a test, a benchmark) has none yet.
+        dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).values(id, text)
+                .onDuplicateKeyUpdate().set(CUSTOMER_SEARCH.SEARCH_TEXT, text).execute();
         var phones = dsl.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION, CUSTOMER_PHONE.NUMBER);
         for (int i = 0; i < c.phones().size(); i++) {
             phones = phones.values(id, i, c.phones().get(i));
@@ -345,7 +355,7 @@ public final class CustomerRepository {
      *
      * <p>In two steps, because H2 has one plan per statement and the right plan depends on
      * how many customers match. First the matching ids come from one scan of the customers'
-     * {@code search_text} (a {@code LIKE} per term, decision 0018). Then they are put in list
+     * search texts (a {@code LIKE} per term, decision 0018). Then they are put in list
      * order: a few are looked up by primary key and sorted; many are picked out of the sort
      * index, read in order, until {@code limit} are found. This is the search until the
      * in-memory index is built, and while it is stale after a write (decision 0014).
@@ -365,7 +375,8 @@ public final class CustomerRepository {
                 }
                 every = every.and(startsAToken(term));
             }
-            matches = new java.util.HashSet<>(dsl.select(CUSTOMER.ID).from(CUSTOMER).where(every).fetch(CUSTOMER.ID));
+            matches = new java.util.HashSet<>(dsl.select(CUSTOMER_SEARCH.CUSTOMER_ID).from(CUSTOMER_SEARCH).where(every)
+                    .fetch(CUSTOMER_SEARCH.CUSTOMER_ID));
             if (matches.isEmpty()) {
                 return new long[0];
             }
@@ -422,14 +433,14 @@ public final class CustomerRepository {
 
     /**
      * A customer one of whose tokens starts with {@code term}: the separator and the term, its
-     * wildcards escaped, somewhere in {@code search_text} (H2 checks a {@code %text%} pattern as
-     * a plain "contains"). Digits also match reversed phone tokens ("last digits").
+     * wildcards escaped, somewhere in its search text (H2 checks a {@code %text%} pattern as a
+     * plain "contains"). Digits also match reversed phone tokens ("last digits").
      */
     private static Condition startsAToken(String term) {
-        Condition c = CUSTOMER.SEARCH_TEXT.like(likeAnywhere(SearchTokens.SEPARATOR + term), LIKE_ESCAPE);
+        Condition c = CUSTOMER_SEARCH.SEARCH_TEXT.like(likeAnywhere(SearchTokens.SEPARATOR + term), LIKE_ESCAPE);
         if (SearchTokens.isDigits(term)) {
             String reversed = SearchTokens.REVERSED + new StringBuilder(term).reverse().toString();
-            c = c.or(CUSTOMER.SEARCH_TEXT.like(likeAnywhere(SearchTokens.SEPARATOR + reversed), LIKE_ESCAPE));
+            c = c.or(CUSTOMER_SEARCH.SEARCH_TEXT.like(likeAnywhere(SearchTokens.SEPARATOR + reversed), LIKE_ESCAPE));
         }
         return c;
     }
@@ -614,7 +625,8 @@ public final class CustomerRepository {
      * while H2 rewrote the file's chunks in the background, decision 0018.)
      */
     public void forEachSearchText(DSLContext dsl, SearchTextSink each) {
-        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID, CUSTOMER.SEARCH_TEXT).from(CUSTOMER).fetchSize(5000).fetchResultSet()) {
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).from(CUSTOMER_SEARCH)
+                .fetchSize(5000).fetchResultSet()) {
             while (rows.next()) {
                 each.accept(rows.getLong(1), rows.getString(2));
             }

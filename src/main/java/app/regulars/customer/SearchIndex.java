@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * The search tokens held in memory, so that any prefix is answered in list order without
  * reading every match from the database (decision 0003). Built in the background from the
- * customers' {@code search_text} (decision 0018); after a write that changed customers it is
- * stale, and searches go to SQL (same results, slower for broad terms) until the rebuild is done.
+ * customers' search texts (table {@code customer_search}, decision 0018); after a write that
+ * changed customers it is stale, and searches go to SQL (same results, slower for broad terms)
+ * until the rebuild is done.
  *
  * <p>Kept in a few primitive arrays, with no object per token or customer (decision 0014): at
  * 100,000 customers, 2.2 million tokens of which 620,000 distinct, about 25 MB where a

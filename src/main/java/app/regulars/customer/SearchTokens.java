@@ -19,7 +19,7 @@ public final class SearchTokens {
     static final char REVERSED = '~';
     static final int MAX_TOKEN = 200;
     /**
-     * Comes before every token in a customer's {@code search_text} ({@link #text}): the unit
+     * Comes before every token in a customer's search text ({@link #text}): the unit
      * separator U+001F, a control character no token holds ({@link #of} leaves out a token with
      * one), so that a term starts a token exactly when separator + term occurs in the text.
      */
@@ -58,7 +58,7 @@ public final class SearchTokens {
         return tokens;
     }
 
-    /** The customer's tokens as its {@code search_text} column holds them: each after a {@link #SEPARATOR}. */
+    /** The customer's tokens as {@code customer_search.search_text} holds them: each after a {@link #SEPARATOR}. */
     public static String text(Customer c) {
         return text(of(c));
     }
