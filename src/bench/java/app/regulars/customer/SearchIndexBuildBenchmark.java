@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each build runs in a child JVM with the window's options (jvm.options: {@code -Xmx320m},
  * the serial collector, the quick compiler, compact headers), twice in a row (the first as
- * after the program starts, the second with H2's cache warm), printing the time, the bytes the
+ * after the program starts, the second with H2's cache warm), printing the time (and the first
+ * build's CPU time on its thread: H2 runs in it, the collector does not), the bytes the
  * building thread allocated, the most heap in use while it ran (sampled every millisecond,
  * garbage included) and the snapshot's size (and, as "read", the new build's reading alone: the
  * list order and the search texts, H2's part of its time); then, per build, the smallest {@code -Xmx} in
@@ -86,8 +87,8 @@ public final class SearchIndexBuildBenchmark {
                     (System.nanoTime() - t0) / 1e9);
         }
         System.out.printf(Locale.ROOT, "%nin a child JVM with -Xmx320m and the window's options, %d rounds:%n", rounds);
-        System.out.printf(Locale.ROOT, "%-6s %5s %10s %12s %14s %10s %10s %10s %s%n", "build", "round", "first ms", "second ms",
-                "allocated MB", "heap MB", "tokens", "postings", "checksum");
+        System.out.printf(Locale.ROOT, "%-6s %5s %10s %10s %12s %14s %10s %10s %10s %s%n", "build", "round", "first ms", "CPU ms",
+                "second ms", "allocated MB", "heap MB", "tokens", "postings", "checksum");
         for (int r = 1; r <= rounds; r++) {
             for (String mode : List.of("old", "new", "read")) {
                 Child c = run(mode, dir, 320);
@@ -199,6 +200,7 @@ public final class SearchIndexBuildBenchmark {
             CustomerRepository repository = new CustomerRepository();
             SearchIndex.Snapshot s = null;
             double[] ms = new double[builds];
+            double cpuMs = 0;
             long allocated = 0;
             long heapPeak = 0;
             for (int b = 0; b < builds; b++) {
@@ -216,6 +218,7 @@ public final class SearchIndexBuildBenchmark {
                     }
                 });
                 long a0 = threads.getCurrentThreadAllocatedBytes();
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 s = switch (mode) {
                     case "old" -> oldRead(repository, dsl);
@@ -223,16 +226,18 @@ public final class SearchIndexBuildBenchmark {
                     default -> SearchIndex.read(repository, dsl);
                 };
                 ms[b] = (System.nanoTime() - t0) / 1e6;
+                long c1 = threads.getCurrentThreadCpuTime();
                 long a1 = threads.getCurrentThreadAllocatedBytes();
                 sampler.interrupt();
                 sampler.join();
                 if (b == 0) {
+                    cpuMs = (c1 - c0) / 1e6;
                     allocated = a1 - a0;
                     heapPeak = peak.get();
                 }
             }
-            figures.append(String.format(Locale.ROOT, "%10.0f %12s %14.0f %10.0f %10d %10d %016x (snapshot %.1f MB)",
-                    ms[0], builds > 1 ? String.format(Locale.ROOT, "%.0f", ms[1]) : "-", allocated / 1e6, heapPeak / 1e6,
+            figures.append(String.format(Locale.ROOT, "%10.0f %10.0f %12s %14.0f %10.0f %10d %10d %016x (snapshot %.1f MB)",
+                    ms[0], cpuMs, builds > 1 ? String.format(Locale.ROOT, "%.0f", ms[1]) : "-", allocated / 1e6, heapPeak / 1e6,
                     s.tokens(), s.postings(), checksum(s), s.bytes() / 1e6));
         }
         System.out.println("figures " + figures);
