@@ -18,10 +18,16 @@ CREATE TABLE customer_search (
     CONSTRAINT fk_customer_search_customer FOREIGN KEY (customer_id) REFERENCES customer (id) ON DELETE CASCADE
 );
 
--- The tokens of the stores made before this step, in one grouping of the whole table.
+-- The tokens of the stores made before this step, in one grouping of the whole table. The
+-- condition on customer_id makes H2 read the table through its customer_id index and group
+-- one customer at a time ("group sorted" in its plan); without it H2 read the primary key in
+-- token order and held every customer's group at once: at 100,000 customers (2.2 million
+-- tokens) that ran out of the window's 320 MB heap, and grouped this way it needs less than
+-- 64 MB (8 s).
 INSERT INTO customer_search (customer_id, search_text)
 SELECT t.customer_id, LISTAGG(CHAR(31) || t.token, '') WITHIN GROUP (ORDER BY t.token)
 FROM customer_search_token t
+WHERE t.customer_id >= 0
 GROUP BY t.customer_id;
 
 DROP TABLE customer_search_token;
