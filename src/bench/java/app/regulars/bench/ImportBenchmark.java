@@ -42,7 +42,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -57,7 +56,7 @@ import java.util.stream.Stream;
  *   in date order, as a till would export them): {@code code,date,amount,note}.</li>
  *   <li>{@code import customers FILE} ({@link CustomerCsvImporter}: reading twice, checking,
  *   phones, pinyin, search tokens, codes, the slices and their flag) into an empty store, next to
- *   the plain insert of its customer, phone, tag and search-token rows into another.</li>
+ *   the plain insert of its customer, search text, phone and tag rows into another.</li>
  *   <li>{@code import purchases FILE} into that store ({@link PurchaseCsvImporter}: customers
  *   looked up, points, ledger, 12-month totals, tiers), next to the plain insert of the purchase
  *   and ledger rows into the other.</li>
@@ -372,15 +371,15 @@ public final class ImportBenchmark {
     }
 
     /** Customers with everything derived from them computed in advance: the plain insert only writes. */
-    private record CustomerRows(List<Customer> customers, List<String> sortKeys, List<Set<String>> tokens) {
+    private record CustomerRows(List<Customer> customers, List<String> sortKeys, List<String> searchTexts) {
         static CustomerRows of(List<Customer> customers) {
             List<String> sortKeys = new ArrayList<>(customers.size());
-            List<Set<String>> tokens = new ArrayList<>(customers.size());
+            List<String> searchTexts = new ArrayList<>(customers.size());
             for (Customer c : customers) {
                 sortKeys.add(SearchTokens.sortKey(c.name()));
-                tokens.add(SearchTokens.of(c));
+                searchTexts.add(SearchTokens.text(c));
             }
-            return new CustomerRows(customers, sortKeys, tokens);
+            return new CustomerRows(customers, sortKeys, searchTexts);
         }
     }
 
@@ -396,7 +395,7 @@ public final class ImportBenchmark {
                 + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"ID"});
              PreparedStatement phone = c.prepareStatement("INSERT INTO customer_phone (customer_id, position, number) VALUES (?,?,?)");
              PreparedStatement tag = c.prepareStatement("INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)");
-             PreparedStatement token = c.prepareStatement("INSERT INTO customer_search_token (token, customer_id) VALUES (?,?)")) {
+             PreparedStatement search = c.prepareStatement("INSERT INTO customer_search (customer_id, search_text) VALUES (?,?)")) {
             LocalDateTime now = LocalDateTime.now().withNano(0);
             List<Customer> all = rows.customers();
             for (int from = 0; from < all.size(); from += BATCH) {
@@ -443,6 +442,9 @@ public final class ImportBenchmark {
                 for (int i = from; i < to; i++) {
                     Customer x = all.get(i);
                     long id = ids[i - from];
+                    search.setLong(1, id);
+                    search.setString(2, rows.searchTexts().get(i));
+                    search.addBatch();
                     for (int p = 0; p < x.phones().size(); p++) {
                         phone.setLong(1, id);
                         phone.setInt(2, p);
@@ -454,15 +456,10 @@ public final class ImportBenchmark {
                         tag.setString(2, t);
                         tag.addBatch();
                     }
-                    for (String t : rows.tokens().get(i)) {
-                        token.setString(1, t);
-                        token.setLong(2, id);
-                        token.addBatch();
-                    }
                 }
+                search.executeBatch();
                 phone.executeBatch();
                 tag.executeBatch();
-                token.executeBatch();
                 if (to % CUSTOMER_SLICE == 0 || to == all.size()) {
                     c.commit();
                 }

@@ -24,7 +24,7 @@ import java.util.Set;
 import static app.regulars.store.jooq.Sequences.CUSTOMER_CODE_SEQ;
 import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
-import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH_TOKEN;
+import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
 
 /**
@@ -34,7 +34,7 @@ import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
 public final class CustomerRepository {
     static final String CODE_FORMAT = "%06d";
 
-    /** Inserts a validated customer (code already set) with its phones, tags and search tokens. */
+    /** Inserts a validated customer (code already set) with its phones, tags and search text. */
     public long insert(DSLContext dsl, Customer c, LocalDateTime now) {
         CustomerRecord r = dsl.newRecord(CUSTOMER);
         fill(r, c);
@@ -58,8 +58,8 @@ public final class CustomerRepository {
 
     /**
      * Inserts many validated customers (codes already set and free) with their phones, tags,
-     * search tokens and sort names, as JDBC batches of prepared statements: {@value #BATCH}
-     * customers, then their phones, tags and tokens, then the next {@value #BATCH}. The
+     * sort names and search texts, as JDBC batches of prepared statements: {@value #BATCH}
+     * customers, then their search texts, phones and tags, then the next {@value #BATCH}. The
      * statements are jOOQ's, rendered once; the values are bound straight to JDBC, because a
      * jOOQ record or bind per row cost more than H2 itself at a million rows (docs/decisions/0012).
      * Returns the ids in input order; {@code progress} gets the customers written so far.
@@ -74,13 +74,13 @@ public final class CustomerRepository {
                 .values(DSL.val((Long) null), DSL.val((Integer) null), DSL.val((String) null)));
         String insertTag = dsl.render(dsl.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG)
                 .values(DSL.val((Long) null), DSL.val((String) null)));
-        String insertToken = dsl.render(dsl.insertInto(CUSTOMER_SEARCH_TOKEN, CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID)
-                .values(DSL.val((String) null), DSL.val((Long) null)));
+        String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
+                .values(DSL.val((Long) null), DSL.val((String) null)));
         dsl.connection(c -> {
             try (PreparedStatement customer = c.prepareStatement(insertCustomer, new String[] {CUSTOMER.ID.getName()});
                  PreparedStatement phone = c.prepareStatement(insertPhone);
                  PreparedStatement tag = c.prepareStatement(insertTag);
-                 PreparedStatement token = c.prepareStatement(insertToken)) {
+                 PreparedStatement search = c.prepareStatement(insertSearch)) {
                 for (int from = 0; from < customers.size(); from += BATCH) {
                     int to = Math.min(customers.size(), from + BATCH);
                     for (int i = from; i < to; i++) {
@@ -98,10 +98,12 @@ public final class CustomerRepository {
                     }
                     int phones = 0;
                     int tags = 0;
-                    int tokens = 0;
                     for (int i = from; i < to; i++) {
                         Customer x = customers.get(i);
                         long id = ids[i];
+                        search.setLong(1, id);
+                        search.setString(2, SearchTokens.text(x));
+                        search.addBatch();
                         for (int p = 0; p < x.phones().size(); p++) {
                             phone.setLong(1, id);
                             phone.setInt(2, p);
@@ -115,21 +117,13 @@ public final class CustomerRepository {
                             tag.addBatch();
                             tags++;
                         }
-                        for (String t : SearchTokens.of(x)) {
-                            token.setString(1, t);
-                            token.setLong(2, id);
-                            token.addBatch();
-                            tokens++;
-                        }
                     }
+                    search.executeBatch();
                     if (phones > 0) {
                         phone.executeBatch();
                     }
                     if (tags > 0) {
                         tag.executeBatch();
-                    }
-                    if (tokens > 0) {
-                        token.executeBatch();
                     }
                     progress.accept(to);
                 }
@@ -186,7 +180,7 @@ public final class CustomerRepository {
     }
 
     /**
-     * Deletes the customers with ids in {@code (after, upTo]} (their phones, tags, tokens and
+     * Deletes the customers with ids in {@code (after, upTo]} (their phones, tags, search texts and
      * everything else of theirs cascade): to undo a bulk insert, a range at a time.
      */
     public int deleteRange(DSLContext dsl, long after, long upTo) {
@@ -226,7 +220,6 @@ public final class CustomerRepository {
         r.store();
         dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(c.id())).execute();
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(c.id())).execute();
-        dsl.deleteFrom(CUSTOMER_SEARCH_TOKEN).where(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID.eq(c.id())).execute();
         writeChildren(dsl, c.id(), c);
     }
 
@@ -259,7 +252,12 @@ public final class CustomerRepository {
         r.setArchived(c.archived());
     }
 
+    /** The phones, tags and search text of a customer just inserted, or whose old ones were just deleted. */
     private void writeChildren(DSLContext dsl, long id, Customer c) {
+        String text = SearchTokens.text(c);
+        // An upsert: a customer stored by SQL (a test, a benchmark) has none yet.
+        dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).values(id, text)
+                .onDuplicateKeyUpdate().set(CUSTOMER_SEARCH.SEARCH_TEXT, text).execute();
         var phones = dsl.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION, CUSTOMER_PHONE.NUMBER);
         for (int i = 0; i < c.phones().size(); i++) {
             phones = phones.values(id, i, c.phones().get(i));
@@ -274,18 +272,6 @@ public final class CustomerRepository {
             }
             tags.execute();
         }
-        writeTokens(dsl, id, SearchTokens.of(c));
-    }
-
-    private void writeTokens(DSLContext dsl, long id, Set<String> tokens) {
-        if (tokens.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(CUSTOMER_SEARCH_TOKEN, CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID);
-        for (String t : tokens) {
-            insert = insert.values(t, id);
-        }
-        insert.execute();
     }
 
     public Optional<Customer> findById(DSLContext dsl, long id) {
@@ -368,11 +354,11 @@ public final class CustomerRepository {
      * {@code limit} (0: all).
      *
      * <p>In two steps, because H2 has one plan per statement and the right plan depends on
-     * how many customers match. First the matching ids come from the token index (a range
-     * scan per term, intersected here). Then they are put in list order: a few are looked up
-     * by primary key and sorted; many are picked out of the sort index, read in order, until
-     * {@code limit} are found. One {@code id IN (SELECT ...)} statement either sorted
-     * thousands of rows or, for digits (two ranges), scanned every token.
+     * how many customers match. First the matching ids come from one scan of the customers'
+     * search texts (a {@code LIKE} per term, decision 0018). Then they are put in list
+     * order: a few are looked up by primary key and sorted; many are picked out of the sort
+     * index, read in order, until {@code limit} are found. This is the search until the
+     * in-memory index is built, and while it is stale after a write (decision 0014).
      */
     public long[] ids(DSLContext dsl, List<String> terms, String tag, boolean archived, CustomerSort sort, boolean ascending, int limit) {
         boolean byTag = tag != null && !tag.isBlank();
@@ -381,8 +367,16 @@ public final class CustomerRepository {
             return toArray(limit > 0 ? select.limit(limit).fetch(CUSTOMER.ID) : select.fetch(CUSTOMER.ID));
         }
         Set<Long> matches = null;
-        for (String term : terms) {
-            matches = intersect(matches, idsWithToken(dsl, term));
+        if (!terms.isEmpty()) {
+            Condition every = DSL.trueCondition();
+            for (String term : terms) {
+                if (term.indexOf(SearchTokens.SEPARATOR) >= 0) {
+                    return new long[0]; // no token holds the separator
+                }
+                every = every.and(startsAToken(term));
+            }
+            matches = new java.util.HashSet<>(dsl.select(CUSTOMER_SEARCH.CUSTOMER_ID).from(CUSTOMER_SEARCH).where(every)
+                    .fetch(CUSTOMER_SEARCH.CUSTOMER_ID));
             if (matches.isEmpty()) {
                 return new long[0];
             }
@@ -437,17 +431,33 @@ public final class CustomerRepository {
     /** A lookup by primary key and its share of the sort cost, in order-index entries read. */
     private static final double LOOKUP_COST = 4.0;
 
-    /** The customers with a token starting with {@code term}; digits also match reversed phone tokens ("last digits"). */
-    private static Set<Long> idsWithToken(DSLContext dsl, String term) {
-        Set<Long> ids = new java.util.HashSet<>(dsl.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
-                .where(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, term)).fetch(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID));
+    /**
+     * A customer one of whose tokens starts with {@code term}: the separator and the term, its
+     * wildcards escaped, somewhere in its search text (H2 checks a {@code %text%} pattern as a
+     * plain "contains"). Digits also match reversed phone tokens ("last digits").
+     */
+    private static Condition startsAToken(String term) {
+        Condition c = CUSTOMER_SEARCH.SEARCH_TEXT.like(likeAnywhere(SearchTokens.SEPARATOR + term), LIKE_ESCAPE);
         if (SearchTokens.isDigits(term)) {
-            // A second statement, not an OR: H2 scans the whole token table for an OR of two ranges.
-            ids.addAll(dsl.select(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
-                    .where(prefix(CUSTOMER_SEARCH_TOKEN.TOKEN, SearchTokens.REVERSED + new StringBuilder(term).reverse().toString()))
-                    .fetch(CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID));
+            String reversed = SearchTokens.REVERSED + new StringBuilder(term).reverse().toString();
+            c = c.or(CUSTOMER_SEARCH.SEARCH_TEXT.like(likeAnywhere(SearchTokens.SEPARATOR + reversed), LIKE_ESCAPE));
         }
-        return ids;
+        return c;
+    }
+
+    private static final char LIKE_ESCAPE = '\\';
+
+    /** A LIKE pattern that finds {@code text} anywhere, its {@code %}, {@code _} and escape characters taken literally. */
+    static String likeAnywhere(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8).append('%');
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '%' || ch == '_' || ch == LIKE_ESCAPE) {
+                sb.append(LIKE_ESCAPE);
+            }
+            sb.append(ch);
+        }
+        return sb.append('%').toString();
     }
 
     private static Set<Long> intersect(Set<Long> sofar, Set<Long> next) {
@@ -466,11 +476,6 @@ public final class CustomerRepository {
             out[i] = ids.get(i);
         }
         return out;
-    }
-
-    /** A prefix match as a range, which H2 answers from the index with bound values. */
-    private static Condition prefix(Field<String> field, String prefix) {
-        return field.ge(prefix).and(field.lt(prefix + Character.MAX_VALUE));
     }
 
     /**
@@ -614,17 +619,19 @@ public final class CustomerRepository {
     }
 
     /**
-     * Every search token with its customer, in token order, for the search index; from the JDBC
-     * result set, not a jOOQ record per row (2.2 million rows at 100,000 customers).
+     * Every customer's id and search text ({@link SearchTokens#text}), in no particular order,
+     * for the search index; from the JDBC result set, not a jOOQ record per row. (Not with H2's
+     * {@code LAZY_QUERY_EXECUTION}: it saved 2 MB, and a lazy read failed with "Chunk not found"
+     * while H2 rewrote the file's chunks in the background, decision 0018.)
      */
-    public void forEachToken(DSLContext dsl, TokenSink each) {
-        try (java.sql.ResultSet rows = dsl.select(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).from(CUSTOMER_SEARCH_TOKEN)
-                .orderBy(CUSTOMER_SEARCH_TOKEN.TOKEN, CUSTOMER_SEARCH_TOKEN.CUSTOMER_ID).fetchSize(5000).fetchResultSet()) {
+    public void forEachSearchText(DSLContext dsl, SearchTextSink each) {
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).from(CUSTOMER_SEARCH)
+                .fetchSize(5000).fetchResultSet()) {
             while (rows.next()) {
-                each.accept(rows.getString(1), rows.getLong(2));
+                each.accept(rows.getLong(1), rows.getString(2));
             }
         } catch (java.sql.SQLException e) {
-            throw new org.jooq.exception.DataAccessException("Reading the search tokens", e);
+            throw new org.jooq.exception.DataAccessException("Reading the search texts", e);
         }
     }
 
@@ -634,9 +641,9 @@ public final class CustomerRepository {
         void accept(boolean archived, long id);
     }
 
-    /** A search token and the customer it belongs to. */
+    /** A customer and its search text: its tokens, each after {@link SearchTokens#SEPARATOR}. */
     @FunctionalInterface
-    public interface TokenSink {
-        void accept(String token, long customerId);
+    public interface SearchTextSink {
+        void accept(long customerId, String searchText);
     }
 }

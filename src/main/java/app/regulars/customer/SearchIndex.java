@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * The search tokens held in memory, so that any prefix is answered in list order without
  * reading every match from the database (decision 0003). Built in the background from the
- * token table; after a write that changed customers it is stale, and searches go to SQL (same
- * results, slower for broad terms) until the rebuild is done.
+ * customers' search texts (table {@code customer_search}, decision 0018); after a write that
+ * changed customers it is stale, and searches go to SQL (same results, slower for broad terms)
+ * until the rebuild is done.
  *
  * <p>Kept in a few primitive arrays, with no object per token or customer (decision 0014): at
  * 100,000 customers, 2.2 million tokens of which 620,000 distinct, about 25 MB where a
@@ -157,6 +158,15 @@ final class SearchIndex {
         String token(int i) {
             return decode(text, textStart[i], textStart[i + 1]);
         }
+
+        /** The ids of the customers with token i (for tests). */
+        List<Long> customers(int i) {
+            List<Long> out = new java.util.ArrayList<>(start[i + 1] - start[i]);
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                out.add(idAt[postings[k]]);
+            }
+            return out;
+        }
     }
 
     private final LongSupplier version;
@@ -220,7 +230,10 @@ final class SearchIndex {
         return null; // writes kept coming: stay on SQL until the next search asks again
     }
 
-    /** Reads the store into a snapshot: ids in list order, then the tokens in token order. */
+    /**
+     * Reads the store into a snapshot: the ids in list order, then every customer's search text
+     * in any order, whose tokens are sorted here ({@link Occurrences}).
+     */
     static Snapshot read(CustomerRepository repository, org.jooq.DSLContext dsl) {
         long started = System.nanoTime();
         LongList ids = new LongList();
@@ -233,45 +246,232 @@ final class SearchIndex {
         });
         long[] idAt = ids.toArray();
         Positions positions = new Positions(idAt);
-        Builder b = new Builder();
-        repository.forEachToken(dsl, (token, customerId) -> {
+        Occurrences occurrences = new Occurrences();
+        repository.forEachSearchText(dsl, (customerId, text) -> {
             int pos = positions.of(customerId);
             if (pos < 0) {
                 return; // a customer added after the first read: the version check discards this snapshot
             }
-            b.add(token, pos);
+            occurrences.add(text, pos);
         });
-        Snapshot s = b.build(idAt, archived);
+        Snapshot s = occurrences.build(idAt, archived);
         LOG.info("Search index: {} customers, {} tokens, {} postings, {} KB in {} ms", idAt.length, s.tokens(), s.postings(),
                 s.bytes() / 1024, (System.nanoTime() - started) / 1_000_000);
         return s;
     }
 
     /**
-     * Collects tokens in token order (as the database sorts them: by UTF-16 code unit, as
-     * {@link String#compareTo}) with their list positions.
+     * Every token occurrence (a token of one customer) in the order read, sorted into a snapshot
+     * without an object per occurrence (2.2 million at 100,000 customers, 620,000 of them
+     * distinct, under a 320 MB heap).
+     *
+     * <p>The tokens are encoded ({@link #encode}) one after the other into a pool of 1 MB chunks
+     * (no copying as it grows), each after its length in two bytes; an occurrence is its offset
+     * in the pool, and the customer's list position is found from the offset where each
+     * customer's tokens begin. {@link #build} sorts a {@code long} per occurrence with
+     * {@link Arrays#sort}: four bytes of its token and whether it ends within them above its
+     * offset, the sign bit flipped for unsigned order. First by the first four bytes; then each
+     * run of occurrences that agree on them and go on is sorted again by their next four bytes,
+     * and so on (a most-significant-digit radix sort, the JDK's sort for each digit). Each level
+     * reads each token of a run once; comparing whole tokens read two, at random places in the
+     * pool, per comparison, and took twice as long. Where a run splits, a distinct token begins;
+     * those are copied into arrays counted beforehand, and the postings written after the pool
+     * is let go. At 100,000 customers the pool is about 24 MB and the sorted longs 18 MB.
      */
-    static final class Builder {
-        private final ByteList text = new ByteList(1 << 16);
-        private final IntList textStart = new IntList();
-        private final IntList start = new IntList();
-        private final IntList postings = new IntList();
-        private String last;
+    static final class Occurrences {
+        private static final int CHUNK_BITS = 20;
+        private static final int CHUNK = 1 << CHUNK_BITS;
+        /** Bytes before each token: its encoded length. */
+        private static final int HEADER = 2;
+        /** An offset in the pool takes the low bits of a sorted long, the key the 35 above. */
+        private static final int OFFSET_BITS = 29;
+        private static final int OFFSET = (1 << OFFSET_BITS) - 1;
+        private byte[][] chunks = new byte[8][];
+        private int chunkCount;
+        private int used = CHUNK; // in the last chunk: full, so that the first token starts one
+        private int count;
+        private IntList customerStart = new IntList(); // the offset of each customer's first token
+        private IntList customerPosition = new IntList();
 
-        void add(String token, int position) {
-            if (!token.equals(last)) {
-                textStart.add(text.size());
-                start.add(postings.size());
-                encode(token, text);
-                last = token;
+        /**
+         * Adds the tokens of one customer's search text (each after {@link SearchTokens#SEPARATOR};
+         * anything before the first separator and empty tokens are no tokens) at list position
+         * {@code position}. The text holds each token once, as {@link SearchTokens#text} makes it.
+         */
+        void add(String text, int position) {
+            boolean first = true;
+            int i = text.indexOf(SearchTokens.SEPARATOR);
+            while (i >= 0 && i < text.length()) {
+                int from = i + 1;
+                int to = text.indexOf(SearchTokens.SEPARATOR, from);
+                if (to < 0) {
+                    to = text.length();
+                }
+                if (to > from) {
+                    int length = encodedLength(text, from, to);
+                    if (length + HEADER > CHUNK || length > 0xFFFF) {
+                        throw new IllegalArgumentException("A search token of " + (to - from) + " characters");
+                    }
+                    if (used + HEADER + length > CHUNK) {
+                        if ((long) (chunkCount + 1) << CHUNK_BITS > 1L << OFFSET_BITS) {
+                            throw new IllegalStateException("More search tokens than the index holds (512 MB)");
+                        }
+                        if (chunkCount == chunks.length) {
+                            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+                        }
+                        chunks[chunkCount++] = new byte[CHUNK];
+                        used = 0;
+                    }
+                    int offset = (chunkCount - 1) << CHUNK_BITS | used;
+                    if (first) {
+                        customerStart.add(offset);
+                        customerPosition.add(position);
+                        first = false;
+                    }
+                    byte[] chunk = chunks[chunkCount - 1];
+                    chunk[used++] = (byte) (length >>> 8);
+                    chunk[used++] = (byte) length;
+                    for (int k = from; k < to; k++) {
+                        used = encode(text.charAt(k), chunk, used);
+                    }
+                    count++;
+                }
+                i = to;
             }
-            postings.add(position);
+        }
+
+        /** How many occurrences there are. */
+        int size() {
+            return count;
         }
 
         Snapshot build(long[] idAt, BitSet archived) {
-            textStart.add(text.size());
-            start.add(postings.size());
-            return new Snapshot(-1, text.toArray(), textStart.toArray(), start.toArray(), postings.toArray(), idAt, archived);
+            return build(idAt, archived, 4);
+        }
+
+        /**
+         * As {@link #build(long[], BitSet)}, sorting by {@code digitBytes} bytes at a time (1 to 4:
+         * tests try fewer, for more levels). Once: it lets go of the pool.
+         */
+        Snapshot build(long[] idAt, BitSet archived, int digitBytes) {
+            if (digitBytes < 1 || digitBytes > 4) {
+                throw new IllegalArgumentException("digits of " + digitBytes + " bytes");
+            }
+            int n = count;
+            long[] order = new long[n];
+            int k = 0;
+            for (int c = 0; c < chunkCount; c++) {
+                byte[] chunk = chunks[c];
+                int end = c == chunkCount - 1 ? used : CHUNK;
+                for (int at = 0; at + HEADER <= end; ) {
+                    int length = (chunk[at] & 0xFF) << 8 | chunk[at + 1] & 0xFF;
+                    if (length == 0) {
+                        break; // the unused end of a chunk (no token is empty)
+                    }
+                    order[k++] = c << CHUNK_BITS | at;
+                    at += HEADER + length;
+                }
+            }
+            BitSet first = new BitSet(n); // where each distinct token begins among the sorted
+            if (n > 0) {
+                first.set(0);
+                sort(order, 0, n, 0, digitBytes, first);
+            }
+            int tokens = first.cardinality();
+            int bytes = 0;
+            for (int r = first.nextSetBit(0); r >= 0; r = first.nextSetBit(r + 1)) {
+                bytes += lengthAt((int) order[r] & OFFSET);
+            }
+            byte[] text = new byte[bytes];
+            int[] textStart = new int[tokens + 1];
+            int[] start = new int[tokens + 1];
+            int t = 0;
+            int at = 0;
+            for (int r = first.nextSetBit(0); r >= 0; r = first.nextSetBit(r + 1)) {
+                int occurrence = (int) order[r] & OFFSET;
+                int length = lengthAt(occurrence);
+                textStart[t] = at;
+                start[t] = r;
+                System.arraycopy(chunks[occurrence >>> CHUNK_BITS], (occurrence & CHUNK - 1) + HEADER, text, at, length);
+                t++;
+                at += length;
+            }
+            textStart[tokens] = bytes;
+            start[tokens] = n;
+            chunks = null;
+            int[] postings = new int[n];
+            for (int r = 0; r < n; r++) {
+                postings[r] = positionOf((int) order[r] & OFFSET);
+            }
+            customerStart = null;
+            customerPosition = null;
+            return new Snapshot(-1, text, textStart, start, postings, idAt, archived);
+        }
+
+        /**
+         * Sorts {@code order[from, to)}, occurrences whose tokens have the same first {@code skip}
+         * bytes and go on after them, by the rest of their tokens, and marks in {@code first}
+         * where a distinct token begins (but at {@code from}: the caller knows).
+         */
+        private void sort(long[] order, int from, int to, int skip, int digitBytes, BitSet first) {
+            for (int r = from; r < to; r++) {
+                int occurrence = (int) order[r] & OFFSET;
+                order[r] = (digit(occurrence, skip, digitBytes) << OFFSET_BITS | occurrence) ^ Long.MIN_VALUE;
+            }
+            Arrays.sort(order, from, to);
+            for (int i = from; i < to; ) {
+                int j = i + 1;
+                while (j < to && (order[j] ^ order[i]) >>> OFFSET_BITS == 0) {
+                    j++;
+                }
+                if (i > from) {
+                    first.set(i);
+                }
+                boolean goesOn = ((order[i] ^ Long.MIN_VALUE) >>> OFFSET_BITS & 7) > digitBytes;
+                if (j - i > 1 && goesOn) {
+                    sort(order, i, j, skip + digitBytes, digitBytes, first);
+                }
+                i = j; // a run that ends here is one token, many times
+            }
+        }
+
+        /**
+         * The 35-bit key of the token at {@code offset} after its first {@code skip} bytes: the next
+         * {@code digitBytes} bytes (0 past its end) in the top 32 bits, and below them how many of
+         * those bytes it has, or {@code digitBytes + 1} when it goes on after them; so that the keys
+         * order as the tokens do, a token before the longer ones it starts.
+         */
+        private long digit(int offset, int skip, int digitBytes) {
+            byte[] chunk = chunks[offset >>> CHUNK_BITS];
+            int at = (offset & CHUNK - 1) + HEADER + skip;
+            int left = lengthAt(offset) - skip;
+            long bytes = 0;
+            for (int b = 0; b < 4; b++) {
+                bytes = bytes << 8 | (b < digitBytes && b < left ? chunk[at + b] & 0xFF : 0);
+            }
+            return bytes << 3 | (left > digitBytes ? digitBytes + 1 : left);
+        }
+
+        /** The list position of the customer whose token is at {@code offset}. */
+        private int positionOf(int offset) {
+            int[] starts = customerStart.values();
+            int lo = 0;
+            int hi = customerStart.size() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (starts[mid] <= offset) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return customerPosition.values()[lo];
+        }
+
+        private int lengthAt(int offset) {
+            byte[] chunk = chunks[offset >>> CHUNK_BITS];
+            int at = offset & CHUNK - 1;
+            return (chunk[at] & 0xFF) << 8 | chunk[at + 1] & 0xFF;
         }
     }
 
@@ -282,22 +482,33 @@ final class SearchIndex {
      * code; the tokens are nearly all ASCII (pinyin, digits, emails), so about a byte a character.
      */
     static byte[] encode(String s) {
-        ByteList out = new ByteList(s.length() * 3);
-        encode(s, out);
-        return out.toArray();
+        byte[] out = new byte[encodedLength(s, 0, s.length())];
+        int at = 0;
+        for (int i = 0; i < s.length(); i++) {
+            at = encode(s.charAt(i), out, at);
+        }
+        return out;
     }
 
-    private static void encode(String s, ByteList out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                out.add((byte) c);
-            } else {
-                out.add((byte) (0x80 | c >> 12));
-                out.add((byte) (c >> 6 & 0x3F));
-                out.add((byte) (c & 0x3F));
-            }
+    /** The length of the code of {@code s[from, to)}. */
+    static int encodedLength(String s, int from, int to) {
+        int length = 0;
+        for (int i = from; i < to; i++) {
+            length += s.charAt(i) < 0x80 ? 1 : 3;
         }
+        return length;
+    }
+
+    /** Writes the code of {@code c} at {@code out[at]}; returns where the next goes. */
+    static int encode(char c, byte[] out, int at) {
+        if (c < 0x80) {
+            out[at++] = (byte) c;
+        } else {
+            out[at++] = (byte) (0x80 | c >> 12);
+            out[at++] = (byte) (c >> 6 & 0x3F);
+            out[at++] = (byte) (c & 0x3F);
+        }
+        return at;
     }
 
     static String decode(byte[] bytes, int from, int to) {
@@ -352,14 +563,17 @@ final class SearchIndex {
         }
     }
 
-    /** A growable int array (boxing two million postings would double the memory). */
+    /**
+     * A growable int array (boxing two million postings would double the memory), growing by half
+     * (doubling left up to half of a two-million-entry array unused).
+     */
     private static final class IntList {
         private int[] values = new int[1024];
         private int size;
 
         void add(int v) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size + (size >> 1));
             }
             values[size++] = v;
         }
@@ -368,8 +582,9 @@ final class SearchIndex {
             return size;
         }
 
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
+        /** The array itself, longer than {@link #size} (no copy: for the build's temporary lists). */
+        int[] values() {
+            return values;
         }
     }
 
@@ -391,29 +606,4 @@ final class SearchIndex {
         long[] toArray() {
             return Arrays.copyOf(values, size);
         }
-    }
-
-    private static final class ByteList {
-        private byte[] values;
-        private int size;
-
-        ByteList(int capacity) {
-            values = new byte[Math.max(16, capacity)];
-        }
-
-        void add(byte v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        int size() {
-            return size;
-        }
-
-        byte[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-    }
-}
+    }}

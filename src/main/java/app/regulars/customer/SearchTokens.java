@@ -18,6 +18,12 @@ public final class SearchTokens {
     /** Marks reversed phone digits, so they never match a forward query. */
     static final char REVERSED = '~';
     static final int MAX_TOKEN = 200;
+    /**
+     * Comes before every token in a customer's search text ({@link #text}): the unit
+     * separator U+001F, a control character no token holds ({@link #of} leaves out a token with
+     * one), so that a term starts a token exactly when separator + term occurs in the text.
+     */
+    public static final char SEPARATOR = '\u001f';
 
     private SearchTokens() {
     }
@@ -48,8 +54,25 @@ public final class SearchTokens {
             addText(tokens, tag);
         }
         addText(tokens, c.company());
-        tokens.removeIf(t -> t.isEmpty() || t.length() > MAX_TOKEN);
+        tokens.removeIf(t -> t.isEmpty() || t.length() > MAX_TOKEN || t.indexOf(SEPARATOR) >= 0);
         return tokens;
+    }
+
+    /** The customer's tokens as {@code customer_search.search_text} holds them: each after a {@link #SEPARATOR}. */
+    public static String text(Customer c) {
+        return text(of(c));
+    }
+
+    static String text(Set<String> tokens) {
+        int length = 0;
+        for (String t : tokens) {
+            length += t.length() + 1;
+        }
+        StringBuilder sb = new StringBuilder(length);
+        for (String t : tokens) {
+            sb.append(SEPARATOR).append(t);
+        }
+        return sb.toString();
     }
 
     private static void addIfPresent(Set<String> tokens, String value) {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
-import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH_TOKEN;
+import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -106,7 +106,7 @@ class CustomerBulkImportTest {
         try (AppContext ctx = TestStores.open(dir.resolve("data"))) {
             TestStores.addKnownCustomers(ctx.customers());
             int customers = ctx.customers().countAll();
-            int tokens = count(ctx, CUSTOMER_SEARCH_TOKEN);
+            int tags = count(ctx, CUSTOMER_TAG);
             ImportReport r = new CustomerCsvImporter(ctx.customers()).importFile(file, Progress.NONE, () -> false);
             assertThat(r.imported()).isZero();
             assertThat(r.rowsRead()).isEqualTo(8_000);
@@ -115,7 +115,7 @@ class CustomerBulkImportTest {
                 assertThat(row.problems().getFirst().key()).isEqualTo("customer.error.phoneInvalid");
             });
             assertThat(ctx.customers().countAll()).isEqualTo(customers);
-            assertThat(count(ctx, CUSTOMER_SEARCH_TOKEN)).isEqualTo(tokens);
+            assertThat(count(ctx, CUSTOMER_TAG)).isEqualTo(tags);
         }
     }
 
@@ -130,7 +130,7 @@ class CustomerBulkImportTest {
             TestStores.addKnownCustomers(ctx.customers());
             int customers = ctx.customers().countAll();
             int phones = count(ctx, CUSTOMER_PHONE);
-            int tokens = count(ctx, CUSTOMER_SEARCH_TOKEN);
+            int tags = count(ctx, CUSTOMER_TAG);
             ctx.database().dsl().connection(c -> FailingInsert.install(c, "customer"));
             List<Long> progress = new ArrayList<>();
 
@@ -139,7 +139,7 @@ class CustomerBulkImportTest {
             assertThat(progress.getLast()).as("rows checked and stored when it failed").isGreaterThan(8_000 + (long) CustomerService.SLICE);
             assertThat(ctx.customers().countAll()).isEqualTo(customers);
             assertThat(count(ctx, CUSTOMER_PHONE)).isEqualTo(phones);
-            assertThat(count(ctx, CUSTOMER_SEARCH_TOKEN)).isEqualTo(tokens);
+            assertThat(count(ctx, CUSTOMER_TAG)).isEqualTo(tags);
             assertThat(ctx.customers().byCode("C00001")).isEmpty();
             assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
             assertThat(ctx.customers().search("王小明", null, false, CustomerSort.NAME, true)).hasSize(1);

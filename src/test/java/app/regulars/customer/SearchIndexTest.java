@@ -109,19 +109,71 @@ class SearchIndexTest {
     }
 
     @Test
-    void theIndexReadsBackEveryTokenOfTheTableInOrder() {
+    void theIndexHoldsEveryTokenOfTheSearchTextsInOrderWithItsCustomers() {
         SearchIndex.Snapshot s = SearchIndex.read(new CustomerRepository(), context.database().dsl());
-        List<String> tokens = new ArrayList<>();
-        new CustomerRepository().forEachToken(context.database().dsl(), (token, id) -> {
-            if (tokens.isEmpty() || !tokens.getLast().equals(token)) {
-                tokens.add(token);
+        java.util.TreeMap<String, java.util.Set<Long>> expected = new java.util.TreeMap<>();
+        new CustomerRepository().forEachSearchText(context.database().dsl(), (id, text) -> {
+            for (String token : text.substring(1).split(String.valueOf(SearchTokens.SEPARATOR))) {
+                expected.computeIfAbsent(token, t -> new java.util.HashSet<>()).add(id);
             }
         });
-        assertThat(s.tokens()).isEqualTo(tokens.size());
-        for (int i = 0; i < tokens.size(); i += 97) {
-            assertThat(s.token(i)).isEqualTo(tokens.get(i));
+        assertThat(expected).hasSizeGreaterThan(20_000);
+        assertThat(s.tokens()).isEqualTo(expected.size());
+        assertThat(s.postings()).isEqualTo(expected.values().stream().mapToInt(java.util.Set::size).sum());
+        int i = 0;
+        for (var e : expected.entrySet()) {
+            if (i % 97 == 0 || i == expected.size() - 1) {
+                assertThat(s.token(i)).isEqualTo(e.getKey());
+                assertThat(s.customers(i)).as(e.getKey()).containsExactlyInAnyOrderElementsOf(e.getValue());
+            }
+            i++;
         }
-        assertThat(s.token(tokens.size() - 1)).isEqualTo(tokens.getLast());
+    }
+
+    @Test
+    void theBuildSortsTokensThatShareTheirFirstBytesOrEndInsideADigit() {
+        // Few letters, many lengths (empty to 9) and the one- and three-byte codes: runs of equal
+        // keys, tokens that are prefixes of others, a NUL that pads like the end of a token.
+        char[] alphabet = {'a', 'b', '\u0000', '1', '~', 'é', '王', '\uffff'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int customers = 400;
+        long[] idAt = new long[customers];
+        java.util.TreeMap<String, java.util.Set<Integer>> expected = new java.util.TreeMap<>();
+        List<String> texts = new ArrayList<>();
+        for (int p = 0; p < customers; p++) {
+            idAt[p] = 1000 + p;
+            StringBuilder text = new StringBuilder();
+            java.util.Set<String> own = new java.util.HashSet<>(); // a text holds a token once, as SearchTokens.of makes it
+            for (int t = random.nextInt(30); t > 0; t--) {
+                StringBuilder token = new StringBuilder();
+                for (int n = random.nextInt(10); n > 0; n--) {
+                    token.append(alphabet[random.nextInt(random.nextBoolean() ? 3 : alphabet.length)]);
+                }
+                if (!own.add(token.toString())) {
+                    continue;
+                }
+                text.append(SearchTokens.SEPARATOR).append(token);
+                if (!token.isEmpty()) { // an empty token is no token
+                    expected.computeIfAbsent(token.toString(), k -> new java.util.HashSet<>()).add(p);
+                }
+            }
+            texts.add(text.toString());
+        }
+        for (int digitBytes = 1; digitBytes <= 4; digitBytes++) {
+            SearchIndex.Occurrences o = new SearchIndex.Occurrences();
+            for (int p = 0; p < customers; p++) {
+                o.add(texts.get(p), p);
+            }
+            SearchIndex.Snapshot s = o.build(idAt, new java.util.BitSet(), digitBytes);
+            assertThat(s.tokens()).as("digits of %d bytes", digitBytes).isEqualTo(expected.size());
+            assertThat(s.postings()).isEqualTo(expected.values().stream().mapToInt(java.util.Set::size).sum());
+            int i = 0;
+            for (var e : expected.entrySet()) {
+                assertThat(s.token(i)).as("token %d, digits of %d bytes", i, digitBytes).isEqualTo(e.getKey());
+                assertThat(s.customers(i)).containsExactlyInAnyOrderElementsOf(e.getValue().stream().map(p -> idAt[p]).toList());
+                i++;
+            }
+        }
     }
 
     @Test
