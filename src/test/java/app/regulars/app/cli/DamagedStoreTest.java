@@ -45,7 +45,11 @@ class DamagedStoreTest {
         data = dir.resolve("data");
         assertThat(run("demo", "--customers", "50")).isZero();
         file = data.resolve(Database.FILE_NAME + ".mv.db");
-        // Only live pages, so that the middle of the file is data every command depends on
+        compactInPlace();
+    }
+
+    /** Only live pages: any byte of the file's middle is then data some table or index holds. */
+    void compactInPlace() throws Exception {
         Path compacted = dir.resolve("compacted.mv.db");
         MVStore.compact(file.toString(), compacted.toString(), false, null);
         Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING);
@@ -92,6 +96,7 @@ class DamagedStoreTest {
         assertThat(run("backup", "create")).as(err.toString()).isZero();
         String backup = out.toString().strip().replaceAll("^Backup written and verified: (.+?) \\(.*$", "$1");
         assertThat(Path.of(backup)).exists();
+        compactInPlace(); // the backup's open and close moved pages: the flip must land in live ones
         flipBytes();
 
         readsOrSaysDamaged("a"); // where the flipped bytes fall, reading may go on or be refused
