@@ -36,6 +36,8 @@ public final class CustomerProfileView extends BorderPane {
     private final Label code = new Label();
     private final Label archivedBadge = new Label();
     private final FlowPane tags = new FlowPane(6, 6);
+    private final FlowPane consentLimits = new FlowPane(6, 6);
+    private final VBox consentHistory = new VBox(4);
     private final GridPane details = new GridPane();
     private final Label warning = new Label();
     private final FlowPane summary = new FlowPane(10, 8);
@@ -116,10 +118,16 @@ public final class CustomerProfileView extends BorderPane {
         summary.getStyleClass().add("profile-summary");
         summary.managedProperty().bind(summary.visibleProperty());
         summary.setVisible(false);
-        VBox header = new VBox(10, heading, tags, summary, warning);
+        consentLimits.setId("profileConsentLimits");
+        consentLimits.managedProperty().bind(consentLimits.visibleProperty());
+        consentLimits.setVisible(false);
+        VBox header = new VBox(10, heading, consentLimits, tags, summary, warning);
         header.setPadding(new Insets(20, 24, 8, 24));
         header.setMaxWidth(880);
-        VBox detailsBox = new VBox(details);
+        consentHistory.setId("consentHistory");
+        consentHistory.getStyleClass().add("consent-history");
+        consentHistory.setPadding(new Insets(18, 0, 0, 0));
+        VBox detailsBox = new VBox(details, consentHistory);
         detailsBox.setPadding(new Insets(14, 24, 24, 24));
         detailsBox.setMaxWidth(880);
         ScrollPane scroll = new ScrollPane(detailsBox);
@@ -170,6 +178,7 @@ public final class CustomerProfileView extends BorderPane {
         vm.customerProperty().addListener((obs, o, c) -> show(c));
         vm.duplicates().addListener((ListChangeListener<Customer>) c -> showDuplicates());
         vm.summary().addListener((ListChangeListener<ProfileFact>) c -> showSummary());
+        vm.consentHistory().addListener((ListChangeListener<ConsentText.Line>) c -> showConsentHistory());
     }
 
     private void show(Customer c) {
@@ -184,6 +193,14 @@ public final class CustomerProfileView extends BorderPane {
         archivedBadge.setVisible(c.archived());
         archive.setText(messages.get(c.archived() ? "customer.profile.restore" : "customer.profile.archive"));
         archive.setGraphic(new FontIcon(c.archived() ? MaterialDesignA.ARCHIVE_ARROW_UP_OUTLINE : MaterialDesignA.ARCHIVE_OUTLINE));
+        List<String> limits = vm.consentLimits(c);
+        consentLimits.getChildren().setAll(limits.stream().map(t -> {
+            Label chip = new Label(t);
+            chip.getStyleClass().add("consent-limit");
+            return (Node) chip;
+        }).toList());
+        consentLimits.setVisible(!limits.isEmpty());
+        showConsentHistory();
         tags.getChildren().setAll(c.tags().stream().map(t -> {
             Label chip = new Label(t);
             chip.getStyleClass().add("tag-chip");
@@ -222,6 +239,35 @@ public final class CustomerProfileView extends BorderPane {
             text += "\n" + messages.get("customer.profile.optedOut", String.join(messages.get("common.listSeparator"), channels));
         }
         return text;
+    }
+
+    /** The consent history under the details: when, what changed, from where; newest first. */
+    private void showConsentHistory() {
+        Label heading = new Label(messages.get("customer.profile.consentHistory"));
+        heading.getStyleClass().add("field-label");
+        List<Node> rows = new ArrayList<>();
+        rows.add(heading);
+        if (vm.consentHistory().isEmpty()) {
+            Label none = new Label(messages.get("customer.profile.noConsentHistory"));
+            none.getStyleClass().add("muted");
+            rows.add(none);
+        }
+        int i = 0;
+        for (ConsentText.Line line : vm.consentHistory()) {
+            Label when = new Label(line.when());
+            when.getStyleClass().add("history-when");
+            when.setMinWidth(150);
+            Label what = new Label(line.what());
+            what.setWrapText(true);
+            what.getStyleClass().add("history-what");
+            Label from = new Label(messages.get("customer.profile.consentFrom", line.from()));
+            from.getStyleClass().add("history-from");
+            HBox row = new HBox(16, when, what, from);
+            row.setId("consentChange" + i++);
+            row.setAlignment(Pos.BASELINE_LEFT);
+            rows.add(row);
+        }
+        consentHistory.getChildren().setAll(rows);
     }
 
     private int add(int row, String labelKey, String value) {

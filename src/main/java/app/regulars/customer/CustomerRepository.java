@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static app.regulars.store.jooq.Sequences.CUSTOMER_CODE_SEQ;
+import static app.regulars.store.jooq.Tables.CONSENT_CHANGE;
 import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH;
@@ -58,13 +59,14 @@ public final class CustomerRepository {
 
     /**
      * Inserts many validated customers (codes already set and free) with their phones, tags,
-     * sort names and search texts, as JDBC batches of prepared statements: {@value #BATCH}
+     * sort names, search texts and the first entry of their consent history (from {@code source}), as JDBC batches of prepared statements: {@value #BATCH}
      * customers, then their search texts, phones and tags, then the next {@value #BATCH}. The
      * statements are jOOQ's, rendered once; the values are bound straight to JDBC, because a
      * jOOQ record or bind per row cost more than H2 itself at a million rows (docs/decisions/0012).
      * Returns the ids in input order; {@code progress} gets the customers written so far.
      */
-    public long[] insertMany(DSLContext dsl, List<Customer> customers, LocalDateTime now, java.util.function.IntConsumer progress) {
+    public long[] insertMany(DSLContext dsl, List<Customer> customers, LocalDateTime now, ConsentSource source,
+                             java.util.function.IntConsumer progress) {
         long[] ids = new long[customers.size()];
         if (customers.isEmpty()) {
             return ids;
@@ -76,11 +78,16 @@ public final class CustomerRepository {
                 .values(DSL.val((Long) null), DSL.val((String) null)));
         String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
                 .values(DSL.val((Long) null), DSL.val((String) null)));
+        String insertConsent = dsl.render(dsl.insertInto(CONSENT_CHANGE, CONSENT_CHANGE.CUSTOMER_ID, CONSENT_CHANGE.CHANGED_AT,
+                        CONSENT_CHANGE.SOURCE, CONSENT_CHANGE.MARKETING, CONSENT_CHANGE.CONSENT_DATE, CONSENT_CHANGE.OPT_OUTS)
+                .values(DSL.val((Long) null), DSL.val((LocalDateTime) null), DSL.val((String) null), DSL.val((Boolean) null),
+                        DSL.val((java.time.LocalDate) null), DSL.val((String) null)));
         dsl.connection(c -> {
             try (PreparedStatement customer = c.prepareStatement(insertCustomer, new String[] {CUSTOMER.ID.getName()});
                  PreparedStatement phone = c.prepareStatement(insertPhone);
                  PreparedStatement tag = c.prepareStatement(insertTag);
-                 PreparedStatement search = c.prepareStatement(insertSearch)) {
+                 PreparedStatement search = c.prepareStatement(insertSearch);
+                 PreparedStatement consent = c.prepareStatement(insertConsent)) {
                 for (int from = 0; from < customers.size(); from += BATCH) {
                     int to = Math.min(customers.size(), from + BATCH);
                     for (int i = from; i < to; i++) {
@@ -98,12 +105,23 @@ public final class CustomerRepository {
                     }
                     int phones = 0;
                     int tags = 0;
+                    int consents = 0;
                     for (int i = from; i < to; i++) {
                         Customer x = customers.get(i);
                         long id = ids[i];
                         search.setLong(1, id);
                         search.setString(2, SearchTokens.text(x));
                         search.addBatch();
+                        if (worthRecording(x.consent())) {
+                            consent.setLong(1, id);
+                            consent.setObject(2, source == ConsentSource.SAMPLE && x.createdAt() != null ? x.createdAt() : now);
+                            consent.setString(3, source.name());
+                            consent.setBoolean(4, x.consent().marketing());
+                            consent.setObject(5, x.consent().date());
+                            consent.setString(6, optOutsText(x.consent()));
+                            consent.addBatch();
+                            consents++;
+                        }
                         for (int p = 0; p < x.phones().size(); p++) {
                             phone.setLong(1, id);
                             phone.setInt(2, p);
@@ -124,6 +142,9 @@ public final class CustomerRepository {
                     }
                     if (tags > 0) {
                         tag.executeBatch();
+                    }
+                    if (consents > 0) {
+                        consent.executeBatch();
                     }
                     progress.accept(to);
                 }
@@ -171,6 +192,105 @@ public final class CustomerRepository {
         ps.setBoolean(i++, c.archived());
         ps.setObject(i++, c.createdAt() != null ? c.createdAt() : now);
         ps.setObject(i, c.updatedAt() != null ? c.updatedAt() : now); // a loaded record may carry its last change
+    }
+
+    /** Whether a new customer's consent starts their history: they agreed, or opted out of something. */
+    static boolean worthRecording(Consent consent) {
+        return consent.marketing() || !consent.optOuts().isEmpty();
+    }
+
+    /** The opt-outs as stored in the history: each channel's name and a comma ({@code PHONE,SMS,}). */
+    static String optOutsText(Consent consent) {
+        StringBuilder sb = new StringBuilder();
+        for (MarketingChannel ch : consent.optOutsInOrder()) {
+            sb.append(ch.name()).append(',');
+        }
+        return sb.toString();
+    }
+
+    private static java.util.Set<MarketingChannel> optOuts(String text) {
+        java.util.Set<MarketingChannel> out = EnumSet.noneOf(MarketingChannel.class);
+        if (text != null) {
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    try {
+                        out.add(MarketingChannel.valueOf(part.strip()));
+                    } catch (IllegalArgumentException e) {
+                        // a channel a later version added: not one this version knows
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds an entry to a customer's consent history: their consent after a change made from {@code source}. */
+    public void insertConsentChange(DSLContext dsl, long customerId, LocalDateTime at, ConsentSource source, Consent consent) {
+        dsl.insertInto(CONSENT_CHANGE, CONSENT_CHANGE.CUSTOMER_ID, CONSENT_CHANGE.CHANGED_AT, CONSENT_CHANGE.SOURCE,
+                        CONSENT_CHANGE.MARKETING, CONSENT_CHANGE.CONSENT_DATE, CONSENT_CHANGE.OPT_OUTS)
+                .values(customerId, at, source.name(), consent.marketing(), consent.date(), optOutsText(consent))
+                .execute();
+    }
+
+    /** A customer's consent history, oldest first. */
+    public List<ConsentChange> consentHistory(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(customerId))
+                .orderBy(CONSENT_CHANGE.CHANGED_AT, CONSENT_CHANGE.ID)
+                .fetch(r -> new ConsentChange(r.getChangedAt(), source(r.getSource()),
+                        new Consent(r.getMarketing(), r.getConsentDate(), optOuts(r.getOptOuts()))));
+    }
+
+    private static ConsentSource source(String name) {
+        try {
+            return ConsentSource.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return ConsentSource.EARLIER;
+        }
+    }
+
+    /** The consent of each of these customers (those that exist). */
+    public Map<Long, Consent> consents(DSLContext dsl, Collection<Long> ids) {
+        Map<Long, Consent> out = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            dsl.select(CUSTOMER.ID, CUSTOMER.MARKETING_CONSENT, CUSTOMER.CONSENT_DATE, CUSTOMER.OPT_OUT_PHONE, CUSTOMER.OPT_OUT_SMS,
+                            CUSTOMER.OPT_OUT_WECHAT, CUSTOMER.OPT_OUT_EMAIL)
+                    .from(CUSTOMER).where(CUSTOMER.ID.in(all.subList(from, Math.min(all.size(), from + 1000))))
+                    .forEach(r -> out.put(r.value1(), consent(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+        }
+        return out;
+    }
+
+    static Consent consent(Boolean marketing, java.time.LocalDate date, Boolean phone, Boolean sms, Boolean wechat, Boolean email) {
+        java.util.Set<MarketingChannel> out = EnumSet.noneOf(MarketingChannel.class);
+        if (Boolean.TRUE.equals(phone)) {
+            out.add(MarketingChannel.PHONE);
+        }
+        if (Boolean.TRUE.equals(sms)) {
+            out.add(MarketingChannel.SMS);
+        }
+        if (Boolean.TRUE.equals(wechat)) {
+            out.add(MarketingChannel.WECHAT);
+        }
+        if (Boolean.TRUE.equals(email)) {
+            out.add(MarketingChannel.EMAIL);
+        }
+        return new Consent(Boolean.TRUE.equals(marketing), date, out);
+    }
+
+    /**
+     * The customers marketing may reach (decision 0021): consent given and not opted out of every
+     * channel, as {@link Consent#allowsMarketing()} says it; for the features that pick customers
+     * in SQL (greetings, birthday coupons).
+     */
+    public static Condition marketingAllowed() {
+        return CUSTOMER.MARKETING_CONSENT.isTrue().and(reachable());
+    }
+
+    /** The customers not opted out of every channel ({@link Consent#reachable()}): those a check-in may go to. */
+    public static Condition reachable() {
+        return DSL.not(CUSTOMER.OPT_OUT_PHONE.isTrue().and(CUSTOMER.OPT_OUT_SMS.isTrue())
+                .and(CUSTOMER.OPT_OUT_WECHAT.isTrue()).and(CUSTOMER.OPT_OUT_EMAIL.isTrue()));
     }
 
     /** The highest customer id so far (0 for none): what a bulk insert adds comes after it. */
