@@ -1,5 +1,6 @@
 package app.regulars.membership;
 
+import app.regulars.customer.CustomerRepository;
 import app.regulars.customer.Birthday;
 import app.regulars.store.jooq.tables.records.CouponRecord;
 import app.regulars.store.jooq.tables.records.MemberTierRecord;
@@ -285,13 +286,13 @@ public final class MembershipRepository {
                 .and(COUPON.KIND.eq(CouponKind.BIRTHDAY.name())).and(COUPON.BIRTHDAY_YEAR.eq(year)));
     }
 
-    /** Active customers who agreed to marketing and have a birthday, with it. */
+    /** Active customers marketing may reach (consent, and a channel not opted out of) who have a birthday, with it. */
     public List<Map.Entry<Long, Birthday>> birthdaysOfConsenting(DSLContext dsl) {
         List<Map.Entry<Long, Birthday>> out = new ArrayList<>();
         dsl.select(CUSTOMER.ID, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
                         CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
                 .from(CUSTOMER)
-                .where(CUSTOMER.ARCHIVED.isFalse().and(CUSTOMER.MARKETING_CONSENT.isTrue())
+                .where(CUSTOMER.ARCHIVED.isFalse().and(CustomerRepository.marketingAllowed())
                         .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
                 .forEach(r -> {
                     try {
