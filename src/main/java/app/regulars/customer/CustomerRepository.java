@@ -27,6 +27,7 @@ import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
+import static app.regulars.store.jooq.Tables.PRIVACY_REQUEST;
 
 /**
  * Customers in the H2 file: the only place their SQL lives. Each method takes the
@@ -293,6 +294,97 @@ public final class CustomerRepository {
                 .and(CUSTOMER.OPT_OUT_WECHAT.isTrue()).and(CUSTOMER.OPT_OUT_EMAIL.isTrue()));
     }
 
+    // ---- privacy requests (decision 0021) ----
+
+    /**
+     * Leaves of the customer only what their anonymous figures hang on: the row keeps its id, card
+     * number and creation time; the name becomes {@code erasedName}, every other field empty, the
+     * consent none, the row archived and marked erased; their phones, tags, search text and consent
+     * history are deleted.
+     */
+    public void erase(DSLContext dsl, long id, String erasedName, LocalDateTime now) {
+        dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(id)).execute();
+        dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(id)).execute();
+        dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(id)).execute();
+        dsl.deleteFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(id)).execute();
+        dsl.update(CUSTOMER)
+                .set(CUSTOMER.NAME, erasedName)
+                .set(CUSTOMER.SORT_NAME, "")
+                .set(CUSTOMER.GENDER, (String) null)
+                .set(CUSTOMER.BIRTHDAY_CALENDAR, (String) null)
+                .set(CUSTOMER.BIRTH_YEAR, (Integer) null)
+                .set(CUSTOMER.BIRTH_MONTH, (Integer) null)
+                .set(CUSTOMER.BIRTH_DAY, (Integer) null)
+                .set(CUSTOMER.BIRTH_LEAP_MONTH, false)
+                .set(CUSTOMER.EMAIL, (String) null)
+                .set(CUSTOMER.WECHAT, (String) null)
+                .set(CUSTOMER.ADDRESS, (String) null)
+                .set(CUSTOMER.COMPANY, (String) null)
+                .set(CUSTOMER.JOB_TITLE, (String) null)
+                .set(CUSTOMER.SOURCE, (String) null)
+                .set(CUSTOMER.NOTES, (String) null)
+                .set(CUSTOMER.PREFERENCES, (String) null)
+                .set(CUSTOMER.MARKETING_CONSENT, false)
+                .set(CUSTOMER.CONSENT_DATE, (java.time.LocalDate) null)
+                .set(CUSTOMER.OPT_OUT_PHONE, false)
+                .set(CUSTOMER.OPT_OUT_SMS, false)
+                .set(CUSTOMER.OPT_OUT_WECHAT, false)
+                .set(CUSTOMER.OPT_OUT_EMAIL, false)
+                .set(CUSTOMER.ARCHIVED, true)
+                .set(CUSTOMER.ARCHIVED_AT, DSL.coalesce(CUSTOMER.ARCHIVED_AT, DSL.val(now)))
+                .set(CUSTOMER.UPDATED_AT, now)
+                .set(CUSTOMER.ERASED_AT, now)
+                .where(CUSTOMER.ID.eq(id))
+                .execute();
+    }
+
+    /** Masks the erased customer's {@link Erasure#terms()} where other customers' notes, preferences and addresses mention them. */
+    public void maskMentions(DSLContext dsl, Erasure erasure) {
+        if (erasure.terms().isEmpty()) {
+            return;
+        }
+        for (Field<String> text : List.of(CUSTOMER.NOTES, CUSTOMER.PREFERENCES, CUSTOMER.ADDRESS)) {
+            dsl.update(CUSTOMER).set(text, masked(text, erasure.terms()))
+                    .where(CUSTOMER.ID.ne(erasure.customerId())).and(mentions(text, erasure.terms())).execute();
+        }
+    }
+
+    /** Adds a request to the log of privacy requests. */
+    public void logRequest(DSLContext dsl, PrivacyRequest request) {
+        dsl.insertInto(PRIVACY_REQUEST, PRIVACY_REQUEST.REQUESTED_AT, PRIVACY_REQUEST.KIND, PRIVACY_REQUEST.CUSTOMER_CODE,
+                        PRIVACY_REQUEST.SOURCE)
+                .values(request.at(), request.kind().name(), request.customerCode(), request.source().name())
+                .execute();
+    }
+
+    /** The log of privacy requests, newest first, at most {@code limit}. */
+    public List<PrivacyRequest> requests(DSLContext dsl, int limit) {
+        return dsl.selectFrom(PRIVACY_REQUEST).orderBy(PRIVACY_REQUEST.REQUESTED_AT.desc(), PRIVACY_REQUEST.ID.desc()).limit(limit)
+                .fetch(r -> new PrivacyRequest(r.getRequestedAt(), PrivacyRequest.Kind.valueOf(r.getKind()), r.getCustomerCode(),
+                        PrivacyRequest.Source.valueOf(r.getSource())));
+    }
+
+    /**
+     * Rows whose {@code text} mentions one of {@code terms} (a plain "contains", wildcards taken
+     * literally): for the features that mask an erased customer in what they hold about others.
+     */
+    public static Condition mentions(Field<String> text, List<String> terms) {
+        Condition any = DSL.falseCondition();
+        for (String term : terms) {
+            any = any.or(text.contains(term));
+        }
+        return any;
+    }
+
+    /** {@code text} with each of {@code terms} replaced by {@link Erasure#MASK}, the longest first. */
+    public static Field<String> masked(Field<String> text, List<String> terms) {
+        Field<String> out = text;
+        for (String term : terms.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+            out = DSL.replace(out, DSL.val(term), DSL.val(Erasure.MASK));
+        }
+        return out;
+    }
+
     /** The highest customer id so far (0 for none): what a bulk insert adds comes after it. */
     public long maxId(DSLContext dsl) {
         Long id = dsl.select(DSL.max(CUSTOMER.ID)).from(CUSTOMER).fetchOne(0, Long.class);
@@ -440,6 +532,7 @@ public final class CustomerRepository {
                 .archived(r.getArchived())
                 .createdAt(r.getCreatedAt())
                 .updatedAt(r.getUpdatedAt())
+                .erasedAt(r.getErasedAt())
                 .build();
     }
 
@@ -699,6 +792,7 @@ public final class CustomerRepository {
                 .set(CUSTOMER.ARCHIVED_AT, archived ? now : null)
                 .set(CUSTOMER.UPDATED_AT, now)
                 .where(CUSTOMER.ID.in(ids)).and(CUSTOMER.ARCHIVED.ne(archived))
+                .and(archived ? DSL.noCondition() : CUSTOMER.ERASED_AT.isNull()) // an erased customer stays archived
                 .execute();
     }
 

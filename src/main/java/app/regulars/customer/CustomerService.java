@@ -94,6 +94,11 @@ public final class CustomerService {
         }
     }
 
+    /** A write to the customer tables by another class of this feature (an erasure), counted for the search index. */
+    <T> T writeCustomers(org.jooq.TransactionalCallable<T> work) {
+        return write(work);
+    }
+
     /** A bulk load into the customer tables ({@link Database#bulkLoad}), counted for the search index. */
     private <T> T bulkLoad(java.util.function.Supplier<T> load) {
         try {
@@ -264,6 +269,9 @@ public final class CustomerService {
         Optional<Customer> before = repository.findById(dsl, c.id());
         if (before.isEmpty()) {
             throw new UserException("customer.error.gone");
+        }
+        if (before.get().erased()) {
+            throw new UserException("customer.error.erased"); // nothing of them may come back through the form
         }
         repository.update(dsl, c, now);
         if (!before.get().consent().equals(c.consent())) {
@@ -646,6 +654,9 @@ public final class CustomerService {
             List<Long> all = List.copyOf(ids);
             for (int from = 0; from < all.size(); from += 1000) {
                 for (Customer c : repository.findByIds(dsl, all.subList(from, Math.min(all.size(), from + 1000)))) {
+                    if (c.erased()) {
+                        continue;
+                    }
                     List<String> tags = change.apply(c);
                     if (tags != null) {
                         if (tags.size() > MAX_TAGS) {

@@ -467,4 +467,41 @@ public final class FollowUpRepository {
     public Condition everyone() {
         return DSL.noCondition();
     }
+
+    // ---- privacy requests (decision 0021) ----
+
+    /** Every contact of the customer, oldest first. */
+    public List<Contact> allContacts(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(INTERACTION).where(INTERACTION.CUSTOMER_ID.eq(customerId))
+                .orderBy(INTERACTION.OCCURRED_AT, INTERACTION.ID).fetch(FollowUpRepository::contact);
+    }
+
+    /** Every follow-up of the customer, whatever its status, by due time. */
+    public List<FollowUp> allFollowUps(DSLContext dsl, long customerId) {
+        return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))
+                .where(FOLLOW_UP.CUSTOMER_ID.eq(customerId)).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)
+                .fetch(FollowUpRepository::followUp);
+    }
+
+    /** Deletes the customer's contacts and follow-ups (with their reschedules): what was said and planned with them. */
+    public void erase(DSLContext dsl, long customerId) {
+        dsl.deleteFrom(INTERACTION).where(INTERACTION.CUSTOMER_ID.eq(customerId)).execute();
+        dsl.deleteFrom(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(customerId)).execute();
+    }
+
+    /** Masks {@code terms} (an erased customer's name, phones, ...) in other customers' follow-ups and contacts. */
+    public void maskMentions(DSLContext dsl, long erasedId, List<String> terms) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        for (Field<String> text : List.of(FOLLOW_UP.TITLE, FOLLOW_UP.NOTES)) {
+            dsl.update(FOLLOW_UP).set(text, CustomerRepository.masked(text, terms))
+                    .where(FOLLOW_UP.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(text, terms)).execute();
+        }
+        for (Field<String> text : List.of(INTERACTION.SUMMARY, INTERACTION.OUTCOME, INTERACTION.NEXT_STEP)) {
+            dsl.update(INTERACTION).set(text, CustomerRepository.masked(text, terms))
+                    .where(INTERACTION.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(text, terms)).execute();
+        }
+    }
 }
