@@ -56,7 +56,8 @@ public final class CustomerFeature implements Feature {
     public Optional<Page> page(Ui ui) {
         CustomersPage page = new CustomersPage(customers, ui.runner(), ui.messages(),
                 ui.extensions().all(ProfileSection.class), ui.extensions().all(ListColumn.class),
-                ui.extensions().all(ProfileSummary.class), ui.extensions().all(ListFilter.class));
+                ui.extensions().all(ProfileSummary.class), ui.extensions().all(ListFilter.class),
+                ui.services().find(PrivacyService.class).orElse(null));
         shownPage = page;
         return Optional.of(new Page() {
             @Override

@@ -207,8 +207,8 @@ public final class PrivacyService {
 
     // ---- erasure ----
 
-    /** What an erasure did: the card number, and the backups that still hold the customer's data. */
-    public record Erased(String code, BackupsHolding backups) {
+    /** What an erasure did: the card number, what is left of the customer, and the backups that still hold their data. */
+    public record Erased(String code, Customer left, BackupsHolding backups) {
     }
 
     /** Erases the customer with this card number; see {@link #erase(long, PrivacyRequest.Source)}. */
@@ -241,7 +241,7 @@ public final class PrivacyService {
         });
         db.compactAtClose();
         LOG.info("Erased customer {}; the file is compacted at close", customerId);
-        return new Erased(code, holding);
+        return new Erased(code, customers.get(customerId).orElseThrow(), holding);
     }
 
     /**
