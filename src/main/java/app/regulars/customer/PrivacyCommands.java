@@ -24,7 +24,8 @@ public final class PrivacyCommands {
     }
 
     @Command(name = "export", description = "Write everything held about a customer (profile, consent history, contacts, "
-            + "follow-ups, purchases, points, coupons, tier history, survey answers) to a JSON file, or a readable PDF "
+            + "follow-ups, purchases, points, coupons, tier history, survey answers, what the insights make of them) to a "
+            + "JSON file, or a readable PDF "
             + "when the file name ends in .pdf. The request is logged.")
     static final class Export extends FeatureCommand {
         @Parameters(paramLabel = "CODE", description = "The customer's card number.")

@@ -83,7 +83,7 @@ class PrivacyRequestsTest {
             PrivacyService privacy = ctx.services().get(PrivacyService.class);
             CustomerExport export = privacy.export("000001", PrivacyRequest.Source.WINDOW, new Messages(Locale.ENGLISH));
             assertThat(export.sections()).extracting(DataSection::key).containsExactly("customer", "consentHistory", "contacts",
-                    "followUps", "membership", "purchases", "points", "coupons", "tierHistory", "surveyAnswers");
+                    "followUps", "membership", "purchases", "points", "coupons", "tierHistory", "surveyAnswers", "insights");
 
             Path json = dir.resolve("wang.json");
             privacy.writeJson(export, json);
@@ -109,6 +109,7 @@ class PrivacyRequestsTest {
             assertThat((List<Map<String, Object>>) data.get("coupons")).singleElement()
                     .satisfies(c -> assertThat(c).containsEntry("note", "生日礼券").containsEntry("validUntil", "2026-12-23"));
             assertThat((List<Map<String, Object>>) data.get("tierHistory")).isEmpty(); // still Bronze
+            assertThat((List<Map<String, Object>>) data.get("insights")).extracting(f -> f.get("fact")).contains("Last visit", "Stage");
             assertThat((List<Map<String, Object>>) data.get("surveyAnswers")).singleElement().satisfies(a -> {
                 assertThat(a).containsEntry("score", 3L).containsEntry("comment", "茶叶受潮，王小明很不满意").containsEntry("channel", "VISIT");
                 assertThat((List<String>) a.get("answers")).hasSize(2).last().asString().endsWith(": 茶叶受潮，王小明很不满意");
