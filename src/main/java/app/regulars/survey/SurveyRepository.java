@@ -424,12 +424,14 @@ public final class SurveyRepository {
         return out;
     }
 
+    /** Whether the customer exists and was not erased (an erased customer takes no new answers: they would be theirs again). */
     public boolean customerExists(DSLContext dsl, long id) {
-        return dsl.fetchExists(CUSTOMER, CUSTOMER.ID.eq(id));
+        return dsl.fetchExists(CUSTOMER, CUSTOMER.ID.eq(id).and(CUSTOMER.ERASED_AT.isNull()));
     }
 
     public Optional<Long> customerByCode(DSLContext dsl, String code) {
-        return dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.CODE.eq(code.strip())).fetchOptional(CUSTOMER.ID);
+        return dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.CODE.eq(code.strip())).and(CUSTOMER.ERASED_AT.isNull())
+                .fetchOptional(CUSTOMER.ID);
     }
 
 

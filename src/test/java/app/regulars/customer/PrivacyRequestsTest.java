@@ -197,6 +197,10 @@ class PrivacyRequestsTest {
             assertThatThrownBy(() -> ctx.customers().save(left.toBuilder().name("王小明").build()))
                     .isInstanceOf(UserException.class).extracting(e -> ((UserException) e).key()).isEqualTo("customer.error.erased");
             assertThat(ctx.customers().restore(List.of(wang))).isZero();
+            long walkIn = ctx.surveys().responses(1, ResultFilter.all(), false, true).getFirst().id();
+            assertThatThrownBy(() -> ctx.surveys().link(walkIn, "000001")).isInstanceOf(UserException.class);
+            assertThatThrownBy(() -> ctx.membership().recordPurchase(wang, LocalDateTime.of(2026, 11, 23, 9, 0), BigDecimal.TEN, null))
+                    .isInstanceOf(UserException.class);
             assertThat(privacy.requests()).extracting(PrivacyRequest::kind, PrivacyRequest::customerCode)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(PrivacyRequest.Kind.ERASE, "000001"));
         }
