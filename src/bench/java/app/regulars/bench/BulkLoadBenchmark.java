@@ -92,7 +92,7 @@ public final class BulkLoadBenchmark {
 
     private static void slices(CustomerService service, List<Customer> normalized) {
         for (int from = 0; from < normalized.size(); from += SLICE) {
-            service.insertAll(normalized.subList(from, Math.min(normalized.size(), from + SLICE)), n -> { }, () -> false);
+            service.insertAll(normalized.subList(from, Math.min(normalized.size(), from + SLICE)), app.regulars.customer.ConsentSource.IMPORT, n -> { }, () -> false);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A customer's profile. Phones are E.164 once saved (as typed before); tags as the user
  * wrote them. {@code id} is null until saved; {@code code} is the member-card number.
+ * {@code erasedAt}: when the customer's personal data was erased on their request (null: never);
+ * what is left of an erased customer is their card number and anonymous figures.
  */
 public record Customer(
         Long id,
@@ -26,7 +28,8 @@ public record Customer(
         Consent consent,
         boolean archived,
         LocalDateTime createdAt,
-        LocalDateTime updatedAt) {
+        LocalDateTime updatedAt,
+        LocalDateTime erasedAt) {
 
     public Customer {
         phones = phones == null ? List.of() : List.copyOf(phones);
@@ -59,7 +62,12 @@ public record Customer(
         b.archived = archived;
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
+        b.erasedAt = erasedAt;
         return b;
+    }
+
+    public boolean erased() {
+        return erasedAt != null;
     }
 
     public String primaryPhone() {
@@ -86,6 +94,7 @@ public record Customer(
         private boolean archived;
         private LocalDateTime createdAt;
         private LocalDateTime updatedAt;
+        private LocalDateTime erasedAt;
 
         private Builder() {
         }
@@ -111,10 +120,11 @@ public record Customer(
         public Builder archived(boolean v) { archived = v; return this; }
         public Builder createdAt(LocalDateTime v) { createdAt = v; return this; }
         public Builder updatedAt(LocalDateTime v) { updatedAt = v; return this; }
+        public Builder erasedAt(LocalDateTime v) { erasedAt = v; return this; }
 
         public Customer build() {
             return new Customer(id, code, name, gender, birthday, phones, email, wechat, address, company,
-                    jobTitle, source, tags, notes, preferences, consent, archived, createdAt, updatedAt);
+                    jobTitle, source, tags, notes, preferences, consent, archived, createdAt, updatedAt, erasedAt);
         }
     }
 }

@@ -29,7 +29,7 @@ public final class CustomerCommands {
         public Integer call() {
             Messages messages = messages();
             return withServices(services -> {
-                ImportReport report = new CustomerCsvImporter(services.get(CustomerService.class)).importFile(file, Progress.NONE, () -> false);
+                ImportReport report = new CustomerCsvImporter(services.get(CustomerService.class), ConsentSource.COMMAND_LINE).importFile(file, Progress.NONE, () -> false);
                 if (!printReport(report, messages, err())) {
                     return FAILED;
                 }

@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * every row (the file is never held in memory, only each code's first line); if any row is
  * rejected nothing is stored and the report lists each rejected row with its line in the file;
  * otherwise a second pass reads the file again and hands the customers to
- * {@link CustomerService#insertAll(java.util.function.Consumer, java.util.function.IntConsumer, BooleanSupplier)}
+ * {@link CustomerService#insertAll(java.util.function.Consumer, ConsentSource, java.util.function.IntConsumer, BooleanSupplier)}
  * a slice at a time, which stores all of them or none. Usable from a background task: it
  * reports progress (checking, then storing: twice the rows) and stops when cancelled.
  */
@@ -38,9 +38,17 @@ public final class CustomerCsvImporter {
     private static final int CHECK_CHUNK = 1_000;
 
     private final CustomerService customers;
+    private final ConsentSource consentSource;
 
+    /** An import in the window: the consent it brings is recorded as from an import. */
     public CustomerCsvImporter(CustomerService customers) {
+        this(customers, ConsentSource.IMPORT);
+    }
+
+    /** {@code source}: where the consent history says the customers' consent came from. */
+    public CustomerCsvImporter(CustomerService customers, ConsentSource source) {
         this.customers = customers;
+        this.consentSource = source;
     }
 
     /** What the header says: which columns hold what, and the headers ignored. */
@@ -116,7 +124,7 @@ public final class CustomerCsvImporter {
                     slices.add(slice);
                 }
             }
-        }, n -> throttled.update(checked + n, total), cancelled);
+        }, consentSource, n -> throttled.update(checked + n, total), cancelled);
         progress.update(total, total);
         LOG.info("Imported {} customers from {} ({})", imported, fileName, source.charset());
         return new ImportReport(rows, imported, List.of(), layout.ignored(), source.charset());

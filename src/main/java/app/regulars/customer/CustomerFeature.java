@@ -36,6 +36,9 @@ public final class CustomerFeature implements Feature {
                 PhoneNumbers.forLocale(services.get(Locale.class)), services.get(Clock.class));
         customers.undoInterruptedFill(); // a demo or sample fill killed half-way (decision 0007)
         services.put(CustomerService.class, customers);
+        // The features opened after this one add their part of a customer's data to it (decision 0021).
+        services.put(PrivacyService.class, new PrivacyService(services.get(Database.class), customers, new CustomerRepository(),
+                services.get(Clock.class)));
     }
 
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
@@ -53,7 +56,8 @@ public final class CustomerFeature implements Feature {
     public Optional<Page> page(Ui ui) {
         CustomersPage page = new CustomersPage(customers, ui.runner(), ui.messages(),
                 ui.extensions().all(ProfileSection.class), ui.extensions().all(ListColumn.class),
-                ui.extensions().all(ProfileSummary.class), ui.extensions().all(ListFilter.class));
+                ui.extensions().all(ProfileSummary.class), ui.extensions().all(ListFilter.class),
+                ui.services().find(PrivacyService.class).orElse(null));
         shownPage = page;
         return Optional.of(new Page() {
             @Override
@@ -96,7 +100,7 @@ public final class CustomerFeature implements Feature {
 
     @Override
     public Commands commands() {
-        return new Commands(List.of(FindCommand.class),
+        return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class),
                 List.of(CustomerCommands.ImportCustomers.class), List.of(CustomerCommands.ExportCustomers.class));
     }
 

@@ -36,10 +36,20 @@ public final class CustomerProfileView extends BorderPane {
     private final Label code = new Label();
     private final Label archivedBadge = new Label();
     private final FlowPane tags = new FlowPane(6, 6);
+    private final FlowPane consentLimits = new FlowPane(6, 6);
+    private final VBox consentHistory = new VBox(4);
     private final GridPane details = new GridPane();
     private final Label warning = new Label();
     private final FlowPane summary = new FlowPane(10, 8);
     private final Button archive = new Button();
+    private final Button editButton;
+    private final javafx.scene.control.MenuButton privacy = new javafx.scene.control.MenuButton();
+    private final Label privacyNote = new Label();
+    private final Label privacyStatus = new Label();
+    private final Label privacyError = new Label();
+    private PrivacyViewModel privacyVm;
+    /** Asks where to write an export, proposing a file name; null: cancelled (tests answer it themselves). */
+    private java.util.function.Function<String, java.nio.file.Path> saveChooser = this::chooseFile;
 
     private final List<ProfileSection> sections;
 
@@ -58,7 +68,7 @@ public final class CustomerProfileView extends BorderPane {
         Button backButton = new Button(messages.get("common.back"), new FontIcon(MaterialDesignA.ARROW_LEFT));
         backButton.setId("profileBack");
         backButton.setOnAction(e -> back.run());
-        Button editButton = new Button(messages.get("customer.profile.edit"), new FontIcon(MaterialDesignP.PENCIL));
+        editButton = new Button(messages.get("customer.profile.edit"), new FontIcon(MaterialDesignP.PENCIL));
         editButton.setId("profileEdit");
         editButton.getStyleClass().add("accent");
         editButton.setOnAction(e -> {
@@ -84,7 +94,16 @@ public final class CustomerProfileView extends BorderPane {
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());
-        HBox toolbar = new HBox(8, backButton, spacer, status, error, archive, editButton);
+        privacy.setId("profilePrivacy");
+        privacy.setText(messages.get("customer.profile.privacy"));
+        privacy.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SHIELD_ACCOUNT_OUTLINE));
+        privacy.setVisible(false);
+        privacy.managedProperty().bind(privacy.visibleProperty());
+        privacyStatus.setId("privacyStatus");
+        privacyStatus.getStyleClass().add("success-text");
+        privacyError.setId("privacyError");
+        privacyError.getStyleClass().add("error-text");
+        HBox toolbar = new HBox(8, backButton, spacer, status, error, privacyStatus, privacyError, privacy, archive, editButton);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("page-toolbar");
         setTop(toolbar);
@@ -116,10 +135,23 @@ public final class CustomerProfileView extends BorderPane {
         summary.getStyleClass().add("profile-summary");
         summary.managedProperty().bind(summary.visibleProperty());
         summary.setVisible(false);
-        VBox header = new VBox(10, heading, tags, summary, warning);
+        consentLimits.setId("profileConsentLimits");
+        consentLimits.managedProperty().bind(consentLimits.visibleProperty());
+        consentLimits.setVisible(false);
+        privacyNote.setId("privacyNote");
+        privacyNote.getStyleClass().add("warning-banner");
+        privacyNote.setWrapText(true);
+        privacyNote.setMinHeight(Region.USE_PREF_SIZE);
+        privacyNote.setMaxWidth(Double.MAX_VALUE);
+        privacyNote.managedProperty().bind(privacyNote.visibleProperty());
+        privacyNote.setVisible(false);
+        VBox header = new VBox(10, heading, consentLimits, tags, summary, warning, privacyNote);
         header.setPadding(new Insets(20, 24, 8, 24));
         header.setMaxWidth(880);
-        VBox detailsBox = new VBox(details);
+        consentHistory.setId("consentHistory");
+        consentHistory.getStyleClass().add("consent-history");
+        consentHistory.setPadding(new Insets(18, 0, 0, 0));
+        VBox detailsBox = new VBox(details, consentHistory);
         detailsBox.setPadding(new Insets(14, 24, 24, 24));
         detailsBox.setMaxWidth(880);
         ScrollPane scroll = new ScrollPane(detailsBox);
@@ -170,6 +202,7 @@ public final class CustomerProfileView extends BorderPane {
         vm.customerProperty().addListener((obs, o, c) -> show(c));
         vm.duplicates().addListener((ListChangeListener<Customer>) c -> showDuplicates());
         vm.summary().addListener((ListChangeListener<ProfileFact>) c -> showSummary());
+        vm.consentHistory().addListener((ListChangeListener<ConsentText.Line>) c -> showConsentHistory());
     }
 
     private void show(Customer c) {
@@ -182,8 +215,27 @@ public final class CustomerProfileView extends BorderPane {
         name.setText(c.name());
         code.setText(messages.get("customer.profile.code", c.code()));
         archivedBadge.setVisible(c.archived());
+        archivedBadge.setText(c.erased() ? messages.get("customer.profile.erasedBadge", formats.date(c.erasedAt().toLocalDate()))
+                : messages.get("customer.profile.archivedBadge"));
+        archive.setDisable(c.erased());
+        editButton.setDisable(c.erased());
+        privacy.setDisable(c.erased());
+        if (privacyVm != null && (shownId == null || !shownId.equals(c.id()))) {
+            privacyVm.clear();
+        }
+        shownId = c.id();
         archive.setText(messages.get(c.archived() ? "customer.profile.restore" : "customer.profile.archive"));
         archive.setGraphic(new FontIcon(c.archived() ? MaterialDesignA.ARCHIVE_ARROW_UP_OUTLINE : MaterialDesignA.ARCHIVE_OUTLINE));
+        List<String> limits = vm.consentLimits(c);
+        consentLimits.getChildren().setAll(limits.stream().map(t -> {
+            Label chip = new Label(t);
+            chip.getStyleClass().add("consent-limit");
+            return (Node) chip;
+        }).toList());
+        consentLimits.setVisible(!limits.isEmpty() && !c.erased()); // an erased customer is nobody to contact
+        consentHistory.setVisible(!c.erased());
+        consentHistory.setManaged(!c.erased());
+        showConsentHistory();
         tags.getChildren().setAll(c.tags().stream().map(t -> {
             Label chip = new Label(t);
             chip.getStyleClass().add("tag-chip");
@@ -203,10 +255,121 @@ public final class CustomerProfileView extends BorderPane {
         row = add(row, "customer.field.company", c.company());
         row = add(row, "customer.field.jobTitle", c.jobTitle());
         row = add(row, "customer.field.source", c.source());
-        row = add(row, "customer.field.consent", consentText(c.consent()));
+        if (!c.erased()) {
+            row = add(row, "customer.field.consent", consentText(c.consent()));
+        }
         row = add(row, "customer.field.preferences", c.preferences());
         row = add(row, "customer.field.notes", c.notes());
         add(row, "customer.profile.since", messages.get("customer.profile.dates", formats.dateTime(c.createdAt()), formats.dateTime(c.updatedAt())));
+    }
+
+    /** The customer shown last: a request's message stays only under their name. */
+    private Long shownId;
+
+    /**
+     * Adds the Privacy menu: export this customer's data, erase this customer (after a
+     * confirmation), the log of requests. {@code afterErase} gets what is left of an erased customer.
+     */
+    public void enablePrivacy(PrivacyViewModel pvm, Consumer<Customer> afterErase) {
+        this.privacyVm = pvm;
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem(messages.get("customer.profile.privacyExport"));
+        export.setId("privacyExport");
+        export.setOnAction(e -> {
+            Customer c = vm.customerProperty().get();
+            if (c != null) {
+                java.nio.file.Path file = saveChooser.apply(pvm.fileName(c));
+                if (file != null) {
+                    pvm.export(c, file);
+                }
+            }
+        });
+        javafx.scene.control.MenuItem erase = new javafx.scene.control.MenuItem(messages.get("customer.profile.privacyErase"));
+        erase.setId("privacyErase");
+        erase.setOnAction(e -> {
+            Customer c = vm.customerProperty().get();
+            if (c != null) {
+                pvm.prepareErase(c, text -> {
+                    if (confirmErase(text)) {
+                        pvm.erase(c, afterErase);
+                    }
+                });
+            }
+        });
+        javafx.scene.control.MenuItem log = new javafx.scene.control.MenuItem(messages.get("customer.profile.privacyLog"));
+        log.setId("privacyLog");
+        log.setOnAction(e -> showLog(pvm));
+        privacy.getItems().setAll(export, erase, new javafx.scene.control.SeparatorMenuItem(), log);
+        privacy.setVisible(true);
+        privacyStatus.textProperty().bind(pvm.statusProperty());
+        privacyError.textProperty().bind(pvm.errorProperty());
+        privacyNote.textProperty().bind(pvm.noteProperty());
+        privacyNote.visibleProperty().bind(pvm.noteProperty().isNotEmpty());
+    }
+
+    /** Where an export goes, for tests: {@code chooser} gets the proposed file name and returns the file (null: cancelled). */
+    public void setSaveChooser(java.util.function.Function<String, java.nio.file.Path> chooser) {
+        this.saveChooser = chooser;
+    }
+
+    private java.nio.file.Path chooseFile(String proposed) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.get("privacy.export.title"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("JSON + PDF", "*.json"));
+        chooser.setInitialFileName(proposed);
+        java.io.File file = chooser.showSaveDialog(app.regulars.fx.Windows.windowOf(this));
+        return file == null ? null : file.toPath();
+    }
+
+    /** The confirmation: what erasing does and which backups still hold the customer; Cancel is the default. */
+    private boolean confirmErase(String text) {
+        javafx.scene.control.ButtonType eraseType = new javafx.scene.control.ButtonType(messages.get("privacy.erase.button"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType cancelType = new javafx.scene.control.ButtonType(messages.get("common.cancel"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, text,
+                eraseType, cancelType);
+        alert.setTitle(messages.get("privacy.erase.title"));
+        alert.setHeaderText(messages.get("privacy.erase.title"));
+        alert.getDialogPane().setId("privacyEraseDialog");
+        alert.getDialogPane().setMinWidth(560);
+        Button eraseButton = (Button) alert.getDialogPane().lookupButton(eraseType);
+        eraseButton.setId("privacyEraseConfirm");
+        eraseButton.setDefaultButton(false);
+        eraseButton.getStyleClass().add("danger");
+        Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancelType);
+        cancelButton.setId("privacyEraseCancel");
+        cancelButton.setDefaultButton(true);
+        return app.regulars.fx.Windows.dialog(this, alert).showAndWait().filter(b -> b == eraseType).isPresent();
+    }
+
+    /** The log of privacy requests in a window of its own: when, what, card number, from where. */
+    private void showLog(PrivacyViewModel pvm) {
+        javafx.scene.control.TableView<PrivacyRequest> table = new javafx.scene.control.TableView<>(pvm.requests());
+        table.setId("privacyLogTable");
+        table.setPlaceholder(new Label(messages.get("privacy.cli.noRequests")));
+        table.getColumns().add(column(messages.get("privacy.field.when"), r -> formats.dateTime(r.at()), 200));
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column(messages.get("privacy.log.kind"), r -> messages.get(r.kind().key()), 110));
+        table.getColumns().add(column(messages.get("customer.field.code"), PrivacyRequest::customerCode, 110));
+        table.getColumns().add(column(messages.get("privacy.field.from"), r -> messages.get(r.source().key()), 130));
+        Label about = new Label(messages.get("privacy.log.about"));
+        about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        about.getStyleClass().add("muted");
+        VBox root = new VBox(10, about, table);
+        root.setPadding(new Insets(14));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        pvm.loadRequests();
+        app.regulars.fx.Windows.stage(app.regulars.fx.Windows.windowOf(this), messages.get("privacy.log.title"), root, 620, 420).show();
+    }
+
+    private static javafx.scene.control.TableColumn<PrivacyRequest, String> column(String title,
+            java.util.function.Function<PrivacyRequest, String> text, double width) {
+        javafx.scene.control.TableColumn<PrivacyRequest, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(text.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
     }
 
     private String consentText(Consent consent) {
@@ -222,6 +385,35 @@ public final class CustomerProfileView extends BorderPane {
             text += "\n" + messages.get("customer.profile.optedOut", String.join(messages.get("common.listSeparator"), channels));
         }
         return text;
+    }
+
+    /** The consent history under the details: when, what changed, from where; newest first. */
+    private void showConsentHistory() {
+        Label heading = new Label(messages.get("customer.profile.consentHistory"));
+        heading.getStyleClass().add("field-label");
+        List<Node> rows = new ArrayList<>();
+        rows.add(heading);
+        if (vm.consentHistory().isEmpty()) {
+            Label none = new Label(messages.get("customer.profile.noConsentHistory"));
+            none.getStyleClass().add("muted");
+            rows.add(none);
+        }
+        int i = 0;
+        for (ConsentText.Line line : vm.consentHistory()) {
+            Label when = new Label(line.when());
+            when.getStyleClass().add("history-when");
+            when.setMinWidth(150);
+            Label what = new Label(line.what());
+            what.setWrapText(true);
+            what.getStyleClass().add("history-what");
+            Label from = new Label(messages.get("customer.profile.consentFrom", line.from()));
+            from.getStyleClass().add("history-from");
+            HBox row = new HBox(16, when, what, from);
+            row.setId("consentChange" + i++);
+            row.setAlignment(Pos.BASELINE_LEFT);
+            rows.add(row);
+        }
+        consentHistory.getChildren().setAll(rows);
     }
 
     private int add(int row, String labelKey, String value) {

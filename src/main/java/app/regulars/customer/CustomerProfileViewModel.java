@@ -25,6 +25,8 @@ public final class CustomerProfileViewModel {
     private final ReadOnlyObjectWrapper<Customer> customer = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Customer> duplicates = FXCollections.observableArrayList();
     private final ObservableList<ProfileFact> summary = FXCollections.observableArrayList();
+    private final ObservableList<ConsentText.Line> consentHistory = FXCollections.observableArrayList();
+    private final ConsentText consentText;
     private final List<ProfileSummary> summaries;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -45,6 +47,7 @@ public final class CustomerProfileViewModel {
         this.runner = runner;
         this.messages = messages;
         this.birthdays = new BirthdayFormat(messages);
+        this.consentText = new ConsentText(messages);
     }
 
     public void load(long id) {
@@ -55,10 +58,30 @@ public final class CustomerProfileViewModel {
 
     /** Shows a profile already at hand (just saved), then looks for duplicates. */
     public void show(Customer c) {
+        Customer was = customer.get();
+        if (was == null || c == null || !java.util.Objects.equals(was.id(), c.id())) {
+            consentHistory.clear();
+        }
         customer.set(c);
         duplicates.clear();
         runner.run(() -> service.duplicatesOf(c), duplicates::setAll, e -> duplicates.clear());
         loadSummary(c);
+        loadConsentHistory(c);
+    }
+
+    /** The consent history, newest first; another customer's never stays under this one's name. */
+    private void loadConsentHistory(Customer c) {
+        if (c == null || c.id() == null) {
+            consentHistory.clear();
+            return;
+        }
+        long id = c.id();
+        runner.run(() -> consentText.history(service.consentHistory(id)), lines -> {
+            Customer now = customer.get();
+            if (now != null && now.id() != null && now.id() == id) {
+                consentHistory.setAll(lines);
+            }
+        }, e -> LOG.warn("The consent history failed", e));
     }
 
     /**
@@ -156,6 +179,13 @@ public final class CustomerProfileViewModel {
     public ObservableList<Customer> duplicates() { return duplicates; }
     /** The facts of the row above the tabs (tier, points, last visit, segment, ...), in order. */
     public ObservableList<ProfileFact> summary() { return summary; }
+    /** The consent history, newest first: when, what changed, from where. */
+    public ObservableList<ConsentText.Line> consentHistory() { return consentHistory; }
+
+    /** What a rep must know before a contact ("No calls · No SMS"), in the order shown; empty when nothing limits it. */
+    public List<String> consentLimits(Customer c) {
+        return consentText.limits(c.consent());
+    }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 

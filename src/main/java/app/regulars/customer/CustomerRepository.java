@@ -22,10 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import static app.regulars.store.jooq.Sequences.CUSTOMER_CODE_SEQ;
+import static app.regulars.store.jooq.Tables.CONSENT_CHANGE;
 import static app.regulars.store.jooq.Tables.CUSTOMER;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
+import static app.regulars.store.jooq.Tables.PRIVACY_REQUEST;
 
 /**
  * Customers in the H2 file: the only place their SQL lives. Each method takes the
@@ -58,13 +60,14 @@ public final class CustomerRepository {
 
     /**
      * Inserts many validated customers (codes already set and free) with their phones, tags,
-     * sort names and search texts, as JDBC batches of prepared statements: {@value #BATCH}
+     * sort names, search texts and the first entry of their consent history (from {@code source}), as JDBC batches of prepared statements: {@value #BATCH}
      * customers, then their search texts, phones and tags, then the next {@value #BATCH}. The
      * statements are jOOQ's, rendered once; the values are bound straight to JDBC, because a
      * jOOQ record or bind per row cost more than H2 itself at a million rows (docs/decisions/0012).
      * Returns the ids in input order; {@code progress} gets the customers written so far.
      */
-    public long[] insertMany(DSLContext dsl, List<Customer> customers, LocalDateTime now, java.util.function.IntConsumer progress) {
+    public long[] insertMany(DSLContext dsl, List<Customer> customers, LocalDateTime now, ConsentSource source,
+                             java.util.function.IntConsumer progress) {
         long[] ids = new long[customers.size()];
         if (customers.isEmpty()) {
             return ids;
@@ -76,11 +79,16 @@ public final class CustomerRepository {
                 .values(DSL.val((Long) null), DSL.val((String) null)));
         String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
                 .values(DSL.val((Long) null), DSL.val((String) null)));
+        String insertConsent = dsl.render(dsl.insertInto(CONSENT_CHANGE, CONSENT_CHANGE.CUSTOMER_ID, CONSENT_CHANGE.CHANGED_AT,
+                        CONSENT_CHANGE.SOURCE, CONSENT_CHANGE.MARKETING, CONSENT_CHANGE.CONSENT_DATE, CONSENT_CHANGE.OPT_OUTS)
+                .values(DSL.val((Long) null), DSL.val((LocalDateTime) null), DSL.val((String) null), DSL.val((Boolean) null),
+                        DSL.val((java.time.LocalDate) null), DSL.val((String) null)));
         dsl.connection(c -> {
             try (PreparedStatement customer = c.prepareStatement(insertCustomer, new String[] {CUSTOMER.ID.getName()});
                  PreparedStatement phone = c.prepareStatement(insertPhone);
                  PreparedStatement tag = c.prepareStatement(insertTag);
-                 PreparedStatement search = c.prepareStatement(insertSearch)) {
+                 PreparedStatement search = c.prepareStatement(insertSearch);
+                 PreparedStatement consent = c.prepareStatement(insertConsent)) {
                 for (int from = 0; from < customers.size(); from += BATCH) {
                     int to = Math.min(customers.size(), from + BATCH);
                     for (int i = from; i < to; i++) {
@@ -98,12 +106,23 @@ public final class CustomerRepository {
                     }
                     int phones = 0;
                     int tags = 0;
+                    int consents = 0;
                     for (int i = from; i < to; i++) {
                         Customer x = customers.get(i);
                         long id = ids[i];
                         search.setLong(1, id);
                         search.setString(2, SearchTokens.text(x));
                         search.addBatch();
+                        if (worthRecording(x.consent())) {
+                            consent.setLong(1, id);
+                            consent.setObject(2, source == ConsentSource.SAMPLE && x.createdAt() != null ? x.createdAt() : now);
+                            consent.setString(3, source.name());
+                            consent.setBoolean(4, x.consent().marketing());
+                            consent.setObject(5, x.consent().date());
+                            consent.setString(6, optOutsText(x.consent()));
+                            consent.addBatch();
+                            consents++;
+                        }
                         for (int p = 0; p < x.phones().size(); p++) {
                             phone.setLong(1, id);
                             phone.setInt(2, p);
@@ -124,6 +143,9 @@ public final class CustomerRepository {
                     }
                     if (tags > 0) {
                         tag.executeBatch();
+                    }
+                    if (consents > 0) {
+                        consent.executeBatch();
                     }
                     progress.accept(to);
                 }
@@ -171,6 +193,196 @@ public final class CustomerRepository {
         ps.setBoolean(i++, c.archived());
         ps.setObject(i++, c.createdAt() != null ? c.createdAt() : now);
         ps.setObject(i, c.updatedAt() != null ? c.updatedAt() : now); // a loaded record may carry its last change
+    }
+
+    /** Whether a new customer's consent starts their history: they agreed, or opted out of something. */
+    static boolean worthRecording(Consent consent) {
+        return consent.marketing() || !consent.optOuts().isEmpty();
+    }
+
+    /** The opt-outs as stored in the history: each channel's name and a comma ({@code PHONE,SMS,}). */
+    static String optOutsText(Consent consent) {
+        StringBuilder sb = new StringBuilder();
+        for (MarketingChannel ch : consent.optOutsInOrder()) {
+            sb.append(ch.name()).append(',');
+        }
+        return sb.toString();
+    }
+
+    private static java.util.Set<MarketingChannel> optOuts(String text) {
+        java.util.Set<MarketingChannel> out = EnumSet.noneOf(MarketingChannel.class);
+        if (text != null) {
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    try {
+                        out.add(MarketingChannel.valueOf(part.strip()));
+                    } catch (IllegalArgumentException e) {
+                        // a channel a later version added: not one this version knows
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds an entry to a customer's consent history: their consent after a change made from {@code source}. */
+    public void insertConsentChange(DSLContext dsl, long customerId, LocalDateTime at, ConsentSource source, Consent consent) {
+        dsl.insertInto(CONSENT_CHANGE, CONSENT_CHANGE.CUSTOMER_ID, CONSENT_CHANGE.CHANGED_AT, CONSENT_CHANGE.SOURCE,
+                        CONSENT_CHANGE.MARKETING, CONSENT_CHANGE.CONSENT_DATE, CONSENT_CHANGE.OPT_OUTS)
+                .values(customerId, at, source.name(), consent.marketing(), consent.date(), optOutsText(consent))
+                .execute();
+    }
+
+    /** A customer's consent history, oldest first. */
+    public List<ConsentChange> consentHistory(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(customerId))
+                .orderBy(CONSENT_CHANGE.CHANGED_AT, CONSENT_CHANGE.ID)
+                .fetch(r -> new ConsentChange(r.getChangedAt(), source(r.getSource()),
+                        new Consent(r.getMarketing(), r.getConsentDate(), optOuts(r.getOptOuts()))));
+    }
+
+    private static ConsentSource source(String name) {
+        try {
+            return ConsentSource.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return ConsentSource.EARLIER;
+        }
+    }
+
+    /** The consent of each of these customers (those that exist). */
+    public Map<Long, Consent> consents(DSLContext dsl, Collection<Long> ids) {
+        Map<Long, Consent> out = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            dsl.select(CUSTOMER.ID, CUSTOMER.MARKETING_CONSENT, CUSTOMER.CONSENT_DATE, CUSTOMER.OPT_OUT_PHONE, CUSTOMER.OPT_OUT_SMS,
+                            CUSTOMER.OPT_OUT_WECHAT, CUSTOMER.OPT_OUT_EMAIL)
+                    .from(CUSTOMER).where(CUSTOMER.ID.in(all.subList(from, Math.min(all.size(), from + 1000))))
+                    .forEach(r -> out.put(r.value1(), consent(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+        }
+        return out;
+    }
+
+    static Consent consent(Boolean marketing, java.time.LocalDate date, Boolean phone, Boolean sms, Boolean wechat, Boolean email) {
+        java.util.Set<MarketingChannel> out = EnumSet.noneOf(MarketingChannel.class);
+        if (Boolean.TRUE.equals(phone)) {
+            out.add(MarketingChannel.PHONE);
+        }
+        if (Boolean.TRUE.equals(sms)) {
+            out.add(MarketingChannel.SMS);
+        }
+        if (Boolean.TRUE.equals(wechat)) {
+            out.add(MarketingChannel.WECHAT);
+        }
+        if (Boolean.TRUE.equals(email)) {
+            out.add(MarketingChannel.EMAIL);
+        }
+        return new Consent(Boolean.TRUE.equals(marketing), date, out);
+    }
+
+    /**
+     * The customers marketing may reach (decision 0021): consent given and not opted out of every
+     * channel, as {@link Consent#allowsMarketing()} says it; for the features that pick customers
+     * in SQL (greetings, birthday coupons).
+     */
+    public static Condition marketingAllowed() {
+        return CUSTOMER.MARKETING_CONSENT.isTrue().and(reachable());
+    }
+
+    /** The customers not opted out of every channel ({@link Consent#reachable()}): those a check-in may go to. */
+    public static Condition reachable() {
+        return DSL.not(CUSTOMER.OPT_OUT_PHONE.isTrue().and(CUSTOMER.OPT_OUT_SMS.isTrue())
+                .and(CUSTOMER.OPT_OUT_WECHAT.isTrue()).and(CUSTOMER.OPT_OUT_EMAIL.isTrue()));
+    }
+
+    // ---- privacy requests (decision 0021) ----
+
+    /**
+     * Leaves of the customer only what their anonymous figures hang on: the row keeps its id, card
+     * number and creation time; the name becomes {@code erasedName}, every other field empty, the
+     * consent none, the row archived and marked erased; their phones, tags, search text and consent
+     * history are deleted.
+     */
+    public void erase(DSLContext dsl, long id, String erasedName, LocalDateTime now) {
+        dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(id)).execute();
+        dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(id)).execute();
+        dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(id)).execute();
+        dsl.deleteFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(id)).execute();
+        dsl.update(CUSTOMER)
+                .set(CUSTOMER.NAME, erasedName)
+                .set(CUSTOMER.SORT_NAME, "")
+                .set(CUSTOMER.GENDER, (String) null)
+                .set(CUSTOMER.BIRTHDAY_CALENDAR, (String) null)
+                .set(CUSTOMER.BIRTH_YEAR, (Integer) null)
+                .set(CUSTOMER.BIRTH_MONTH, (Integer) null)
+                .set(CUSTOMER.BIRTH_DAY, (Integer) null)
+                .set(CUSTOMER.BIRTH_LEAP_MONTH, false)
+                .set(CUSTOMER.EMAIL, (String) null)
+                .set(CUSTOMER.WECHAT, (String) null)
+                .set(CUSTOMER.ADDRESS, (String) null)
+                .set(CUSTOMER.COMPANY, (String) null)
+                .set(CUSTOMER.JOB_TITLE, (String) null)
+                .set(CUSTOMER.SOURCE, (String) null)
+                .set(CUSTOMER.NOTES, (String) null)
+                .set(CUSTOMER.PREFERENCES, (String) null)
+                .set(CUSTOMER.MARKETING_CONSENT, false)
+                .set(CUSTOMER.CONSENT_DATE, (java.time.LocalDate) null)
+                .set(CUSTOMER.OPT_OUT_PHONE, false)
+                .set(CUSTOMER.OPT_OUT_SMS, false)
+                .set(CUSTOMER.OPT_OUT_WECHAT, false)
+                .set(CUSTOMER.OPT_OUT_EMAIL, false)
+                .set(CUSTOMER.ARCHIVED, true)
+                .set(CUSTOMER.ARCHIVED_AT, DSL.coalesce(CUSTOMER.ARCHIVED_AT, DSL.val(now)))
+                .set(CUSTOMER.UPDATED_AT, now)
+                .set(CUSTOMER.ERASED_AT, now)
+                .where(CUSTOMER.ID.eq(id))
+                .execute();
+    }
+
+    /** Masks the erased customer's {@link Erasure#terms()} where other customers' notes, preferences and addresses mention them. */
+    public void maskMentions(DSLContext dsl, Erasure erasure) {
+        if (erasure.terms().isEmpty()) {
+            return;
+        }
+        for (Field<String> text : List.of(CUSTOMER.NOTES, CUSTOMER.PREFERENCES, CUSTOMER.ADDRESS)) {
+            dsl.update(CUSTOMER).set(text, masked(text, erasure.terms()))
+                    .where(CUSTOMER.ID.ne(erasure.customerId())).and(mentions(text, erasure.terms())).execute();
+        }
+    }
+
+    /** Adds a request to the log of privacy requests. */
+    public void logRequest(DSLContext dsl, PrivacyRequest request) {
+        dsl.insertInto(PRIVACY_REQUEST, PRIVACY_REQUEST.REQUESTED_AT, PRIVACY_REQUEST.KIND, PRIVACY_REQUEST.CUSTOMER_CODE,
+                        PRIVACY_REQUEST.SOURCE)
+                .values(request.at(), request.kind().name(), request.customerCode(), request.source().name())
+                .execute();
+    }
+
+    /** The log of privacy requests, newest first, at most {@code limit}. */
+    public List<PrivacyRequest> requests(DSLContext dsl, int limit) {
+        return dsl.selectFrom(PRIVACY_REQUEST).orderBy(PRIVACY_REQUEST.REQUESTED_AT.desc(), PRIVACY_REQUEST.ID.desc()).limit(limit)
+                .fetch(r -> new PrivacyRequest(r.getRequestedAt(), PrivacyRequest.Kind.valueOf(r.getKind()), r.getCustomerCode(),
+                        PrivacyRequest.Source.valueOf(r.getSource())));
+    }
+
+    /**
+     * Rows whose {@code text} mentions one of {@code terms} (a plain "contains", wildcards taken
+     * literally): for the features that mask an erased customer in what they hold about others.
+     */
+    public static Condition mentions(Field<String> text, List<String> terms) {
+        Condition any = DSL.falseCondition();
+        for (String term : terms) {
+            any = any.or(text.contains(term));
+        }
+        return any;
+    }
+
+    /** {@code text} with each of {@code terms} replaced by {@link Erasure#MASK}, the longest first. */
+    public static Field<String> masked(Field<String> text, List<String> terms) {
+        Field<String> out = text;
+        for (String term : terms.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+            out = DSL.replace(out, DSL.val(term), DSL.val(Erasure.MASK));
+        }
+        return out;
     }
 
     /** The highest customer id so far (0 for none): what a bulk insert adds comes after it. */
@@ -320,6 +532,7 @@ public final class CustomerRepository {
                 .archived(r.getArchived())
                 .createdAt(r.getCreatedAt())
                 .updatedAt(r.getUpdatedAt())
+                .erasedAt(r.getErasedAt())
                 .build();
     }
 
@@ -579,6 +792,7 @@ public final class CustomerRepository {
                 .set(CUSTOMER.ARCHIVED_AT, archived ? now : null)
                 .set(CUSTOMER.UPDATED_AT, now)
                 .where(CUSTOMER.ID.in(ids)).and(CUSTOMER.ARCHIVED.ne(archived))
+                .and(archived ? DSL.noCondition() : CUSTOMER.ERASED_AT.isNull()) // an erased customer stays archived
                 .execute();
     }
 

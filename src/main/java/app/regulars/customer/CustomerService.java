@@ -94,6 +94,11 @@ public final class CustomerService {
         }
     }
 
+    /** A write to the customer tables by another class of this feature (an erasure), counted for the search index. */
+    <T> T writeCustomers(org.jooq.TransactionalCallable<T> work) {
+        return write(work);
+    }
+
     /** A bulk load into the customer tables ({@link Database#bulkLoad}), counted for the search index. */
     private <T> T bulkLoad(java.util.function.Supplier<T> load) {
         try {
@@ -237,40 +242,66 @@ public final class CustomerService {
     /**
      * Saves a new or changed profile as one transaction; when this returns, the save
      * survives the process being killed. A new customer without a code gets the next one.
+     * A change of consent is recorded in the consent history as made in the customer form.
      */
     public Customer save(Customer input) {
-        Customer c = normalize(input);
-        return write(cfg -> saveIn(cfg.dsl(), c, now()));
+        return save(input, ConsentSource.EDITOR);
     }
 
-    private Customer saveIn(DSLContext dsl, Customer c, LocalDateTime now) {
+    /** As {@link #save(Customer)}, a change of consent recorded as made from {@code source}. */
+    public Customer save(Customer input, ConsentSource source) {
+        Customer c = normalize(input);
+        return write(cfg -> saveIn(cfg.dsl(), c, now(), source));
+    }
+
+    private Customer saveIn(DSLContext dsl, Customer c, LocalDateTime now, ConsentSource source) {
         if (c.code() != null && repository.codeExists(dsl, c.code(), c.id())) {
             throw new InvalidCustomerException(Map.of(CustomerField.CODE, FieldProblem.of("customer.error.codeTaken", c.code())));
         }
         if (c.id() == null) {
             Customer withCode = c.code() == null ? c.toBuilder().code(repository.nextCode(dsl)).build() : c;
             long id = repository.insert(dsl, withCode, now);
+            if (CustomerRepository.worthRecording(c.consent())) {
+                repository.insertConsentChange(dsl, id, now, source, c.consent());
+            }
             return repository.findById(dsl, id).orElseThrow();
         }
-        if (repository.findById(dsl, c.id()).isEmpty()) {
+        Optional<Customer> before = repository.findById(dsl, c.id());
+        if (before.isEmpty()) {
             throw new UserException("customer.error.gone");
         }
+        if (before.get().erased()) {
+            throw new UserException("customer.error.erased"); // nothing of them may come back through the form
+        }
         repository.update(dsl, c, now);
+        if (!before.get().consent().equals(c.consent())) {
+            repository.insertConsentChange(dsl, c.id(), now, source, c.consent());
+        }
         return repository.findById(dsl, c.id()).orElseThrow();
+    }
+
+    /** The customer's consent history, oldest first: each entry their consent after a change, when and from where. */
+    public List<ConsentChange> consentHistory(long customerId) {
+        return repository.consentHistory(db.dsl(), customerId);
+    }
+
+    /** The consent of each of these customers (for lists that show "No calls · No SMS" beside them). */
+    public Map<Long, Consent> consents(Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : repository.consents(db.dsl(), ids);
     }
 
     /**
      * Saves many new profiles: all of them or, on any failure, none (see
-     * {@link #insertAll(Consumer, IntConsumer, BooleanSupplier)}). The inputs must already be
+     * {@link #insertAll(Consumer, ConsentSource, IntConsumer, BooleanSupplier)}). The inputs must already be
      * normalized (see {@link #normalize}). Codes follow the same rules as {@link #save}: a given
      * code must be free, a missing one is the next free number.
      */
-    public int insertAll(List<Customer> normalized, IntConsumer progress, BooleanSupplier cancelled) {
+    public int insertAll(List<Customer> normalized, ConsentSource source, IntConsumer progress, BooleanSupplier cancelled) {
         return insertAll(slices -> {
             for (int from = 0; from < normalized.size(); from += SLICE) {
                 slices.add(normalized.subList(from, Math.min(normalized.size(), from + SLICE)));
             }
-        }, progress, cancelled);
+        }, source, progress, cancelled);
     }
 
     /** Customers committed per transaction by a bulk insert. */
@@ -299,7 +330,7 @@ public final class CustomerService {
      * customers: the import is the only writer (the command line holds the store alone, the
      * first-start screen opens nothing else).
      */
-    public int insertAll(Consumer<Slices> producer, IntConsumer progress, BooleanSupplier cancelled) {
+    public int insertAll(Consumer<Slices> producer, ConsentSource source, IntConsumer progress, BooleanSupplier cancelled) {
         Settings settings = new Settings(db);
         long after = repository.maxId(db.dsl());
         settings.put(FILL_PENDING, Long.toString(after));
@@ -316,7 +347,7 @@ public final class CustomerService {
                     int before = done[0];
                     db.dsl().transaction(cfg -> {
                         DSLContext dsl = cfg.dsl();
-                        repository.insertMany(dsl, withCodes(dsl, slice), now, k -> {
+                        repository.insertMany(dsl, withCodes(dsl, slice), now, source, k -> {
                             if (cancelled.getAsBoolean()) {
                                 throw new UserException("common.cancelled");
                             }
@@ -339,7 +370,7 @@ public final class CustomerService {
     }
 
     /**
-     * Set while {@link #insertAll(Consumer, IntConsumer, BooleanSupplier)} (an import, a demo or
+     * Set while {@link #insertAll(Consumer, ConsentSource, IntConsumer, BooleanSupplier)} (an import, a demo or
      * sample fill) runs, to the highest customer id before it: a store opened with it set holds
      * an interrupted bulk insert, whose customers are those after that id. (Stores from before
      * decision 0012 hold {@code true}: the fill of an empty store.)
@@ -349,7 +380,7 @@ public final class CustomerService {
     /**
      * Fills an EMPTY store with many new profiles, {@code slice} per transaction, all or nothing
      * (the demo command and the first-start sample shop; see
-     * {@link #insertAll(Consumer, IntConsumer, BooleanSupplier)}).
+     * {@link #insertAll(Consumer, ConsentSource, IntConsumer, BooleanSupplier)}).
      */
     public int fillEmpty(List<Customer> normalized, int slice, IntConsumer progress, BooleanSupplier cancelled) {
         int existing = countAll();
@@ -360,7 +391,7 @@ public final class CustomerService {
             for (int from = 0; from < normalized.size(); from += slice) {
                 slices.add(normalized.subList(from, Math.min(normalized.size(), from + slice)));
             }
-        }, progress, cancelled);
+        }, ConsentSource.SAMPLE, progress, cancelled);
     }
 
     /**
@@ -623,6 +654,9 @@ public final class CustomerService {
             List<Long> all = List.copyOf(ids);
             for (int from = 0; from < all.size(); from += 1000) {
                 for (Customer c : repository.findByIds(dsl, all.subList(from, Math.min(all.size(), from + 1000)))) {
+                    if (c.erased()) {
+                        continue;
+                    }
                     List<String> tags = change.apply(c);
                     if (tags != null) {
                         if (tags.size() > MAX_TAGS) {

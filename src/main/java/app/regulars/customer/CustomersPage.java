@@ -55,6 +55,12 @@ public final class CustomersPage extends StackPane {
      */
     public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections,
                          List<ListColumn> columns, List<ProfileSummary> summaries, List<ListFilter> filters) {
+        this(service, runner, messages, sections, columns, summaries, filters, null);
+    }
+
+    /** With the privacy requests a profile offers ({@code privacy}: null, none). */
+    public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections,
+                         List<ListColumn> columns, List<ProfileSummary> summaries, List<ListFilter> filters, PrivacyService privacy) {
         getStyleClass().add("customers-page");
         listVm = new CustomerListViewModel(service, runner, messages, columns, filters);
         profileVm = new CustomerProfileViewModel(service, runner, messages, summaries);
@@ -62,6 +68,13 @@ public final class CustomersPage extends StackPane {
         list = new CustomerListView(listVm, messages, this::openProfile, this::createNew);
         profile = new CustomerProfileView(profileVm, messages, this::showList, this::edit, sections);
         editor = new CustomerEditorView(editorVm, messages, this::saved, this::cancelEdit);
+        if (privacy != null) {
+            // An erased customer's profile shows what is left of them; the list loses them.
+            profile.enablePrivacy(new PrivacyViewModel(privacy, runner, messages), left -> {
+                profileVm.show(left);
+                listVm.refresh();
+            });
+        }
         getChildren().setAll(list);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         listVm.refresh();

@@ -14,8 +14,9 @@ import java.util.Locale;
 /**
  * Creates the automatic follow-ups from the settings: birthday greetings N days ahead
  * (lunar birthdays converted to this year's date), greetings before New Year, Spring Festival
- * and Mid-Autumn (never for customers without marketing consent), and the contact cadence
- * (a check-in N days after the last logged contact, N per tier or tag, else the default; a
+ * and Mid-Autumn (only for customers marketing may reach: consent given and a channel not opted
+ * out of, decision 0021), and the contact cadence (a check-in N days after the last logged
+ * contact, N per tier or tag, else the default, for customers not opted out of every channel; a
  * customer never contacted counts from their creation, and those already past that are spread
  * over the next N days, see {@link FollowUpRepository#insertCadenceCheckIns}).
  * Idempotent: each generated follow-up has a unique generation key, and a customer with a

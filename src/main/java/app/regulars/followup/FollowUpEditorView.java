@@ -75,6 +75,14 @@ public final class FollowUpEditorView extends VBox {
         chosen.textProperty().bind(Bindings.createStringBinding(() -> customer.get() == null ? ""
                 : customer.get().name() + (customer.get().code() == null ? "" : "  ·  " + customer.get().code()), customer));
 
+        // What the customer's consent rules out, where the rep plans the contact.
+        Label consent = new Label();
+        consent.setId("followupConsent");
+        consent.getStyleClass().add("consent-limit");
+        consent.textProperty().bind(vm.consentLimitsProperty());
+        consent.visibleProperty().bind(vm.consentLimitsProperty().isNotEmpty());
+        consent.managedProperty().bind(consent.visibleProperty());
+
         ComboBox<FollowUpKind> kind = new ComboBox<>();
         kind.setId("followupKind");
         kind.getItems().setAll(FollowUpKind.values());
@@ -116,7 +124,9 @@ public final class FollowUpEditorView extends VBox {
         int row = 0;
         grid.addRow(row++, label(messages, "followup.editor.customer", customerField), customerField);
         grid.add(matches, 1, row++);
-        grid.add(chosen, 1, row++);
+        HBox who = new HBox(10, chosen, consent);
+        who.setAlignment(Pos.CENTER_LEFT);
+        grid.add(who, 1, row++);
         grid.addRow(row++, label(messages, "followup.editor.kind", kind), kind);
         grid.addRow(row++, label(messages, "followup.editor.title", title), title);
         HBox when = new HBox(8, date, time, allDay);
@@ -150,9 +160,18 @@ public final class FollowUpEditorView extends VBox {
             survey.visibleProperty().bind(vm.customerProperty().isNotNull());
             survey.managedProperty().bind(survey.visibleProperty());
             survey.setOnAction(e -> vm.askSurvey());
+            // An invitation is marketing: not without consent, and the form says so beside the button.
+            survey.disableProperty().bind(vm.surveyAllowedProperty().not());
+            Label why = new Label(messages.get("followup.editor.surveyNoConsent"));
+            why.setId("followupSurveyNoConsent");
+            why.getStyleClass().add("muted");
+            why.setWrapText(true);
+            why.setMaxWidth(260);
+            why.visibleProperty().bind(vm.customerProperty().isNotNull().and(vm.surveyAllowedProperty().not()));
+            why.managedProperty().bind(why.visibleProperty());
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            buttons.getChildren().addAll(0, java.util.List.of(survey, gap));
+            buttons.getChildren().addAll(0, java.util.List.of(survey, why, gap));
         }
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(grid, error, buttons);

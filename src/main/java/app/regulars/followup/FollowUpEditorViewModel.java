@@ -56,13 +56,48 @@ public final class FollowUpEditorViewModel {
     private final StringProperty notes = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper consentLimits = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper surveyAllowed = new ReadOnlyBooleanWrapper(false);
+    private final app.regulars.customer.ConsentText consentText;
 
     public FollowUpEditorViewModel(FollowUpService service, CustomerService customers, TaskRunner runner, Messages messages) {
         this.service = service;
         this.customers = customers;
         this.runner = runner;
         this.messages = messages;
+        this.consentText = new app.regulars.customer.ConsentText(messages);
         customerQuery.addListener((obs, o, n) -> search(n));
+        customer.addListener((obs, o, n) -> loadConsent(n));
+    }
+
+    /** Reads the chosen customer's consent: what the form shows beside them, and whether a survey may be asked. */
+    private void loadConsent(CustomerSummary c) {
+        consentLimits.set("");
+        surveyAllowed.set(false);
+        if (c == null) {
+            return;
+        }
+        long id = c.id();
+        runner.run(() -> customers.consents(java.util.List.of(id)).getOrDefault(id, app.regulars.customer.Consent.NONE), consent -> {
+            CustomerSummary now = customer.get();
+            if (now != null && now.id() == id) {
+                consentLimits.set(consentText.line(consent));
+                surveyAllowed.set(consent.allowsMarketing());
+            }
+        }, t -> error.set(messages.describe(t)));
+    }
+
+    /** What the chosen customer's consent rules out ("No calls · No SMS"); empty when nothing, or no customer. */
+    public ReadOnlyStringProperty consentLimitsProperty() {
+        return consentLimits.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the chosen customer may be invited to a survey: an invitation is marketing, so only
+     * with consent and a channel not opted out of (decision 0021).
+     */
+    public ReadOnlyBooleanProperty surveyAllowedProperty() {
+        return surveyAllowed.getReadOnlyProperty();
     }
 
     private SurveyLauncher surveyLauncher;
@@ -79,7 +114,7 @@ public final class FollowUpEditorViewModel {
     /** Opens the survey entry for the chosen customer, after a visit or a call. */
     public void askSurvey() {
         CustomerSummary c = customer.get();
-        if (surveyLauncher != null && c != null) {
+        if (surveyLauncher != null && c != null && surveyAllowed.get()) {
             surveyLauncher.open(c.id(), c.name());
         }
     }

@@ -40,6 +40,8 @@ public final class FollowUpFeature implements Feature {
         followUps = new FollowUpService(services.get(Database.class), new FollowUpRepository(), services.get(Clock.class));
         autoFollowUps = new AutoFollowUps(followUps, services.get(Settings.class));
         services.put(FollowUpService.class, followUps).put(AutoFollowUps.class, autoFollowUps);
+        // A customer's contacts and follow-ups in their privacy requests (decision 0021).
+        services.get(app.regulars.customer.PrivacyService.class).add(new FollowUpPersonalData(followUps));
     }
 
     /** Birthday and holiday greetings and cadence check-ins: idempotent, safe on every start. */

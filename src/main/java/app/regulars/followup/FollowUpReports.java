@@ -71,14 +71,18 @@ public final class FollowUpReports {
         Set<Long> ids = new LinkedHashSet<>();
         items.forEach(f -> ids.add(f.customerId()));
         Map<Long, String> phones = service.repository().firstPhones(service.database().dsl(), ids);
+        Map<Long, app.regulars.customer.Consent> consents = customers.consents(ids);
+        app.regulars.customer.ConsentText consentText = new app.regulars.customer.ConsentText(messages);
         List<Table.Column> columns = List.of(
                 Table.Column.text(messages.get("followup.list.due"), 1.6),
                 Table.Column.text(messages.get("followup.list.customer"), 1.4),
                 Table.Column.text(messages.get("followup.list.phone"), 1.5),
+                // What the customer's consent rules out ("No calls · No SMS"): read before the call.
+                Table.Column.text(messages.get("followup.list.consent"), 1.0),
                 Table.Column.text(messages.get("followup.list.kind"), 1.0),
-                Table.Column.text(messages.get("followup.list.title"), 2.2),
+                Table.Column.text(messages.get("followup.list.title"), 2.0),
                 Table.Column.text(messages.get("followup.list.owner"), 0.9),
-                Table.Column.text(messages.get("followup.list.status"), 0.9));
+                Table.Column.text(messages.get("followup.list.status"), 1.1));
         List<List<Object>> rows = new ArrayList<>();
         LocalDateTime now = service.now();
         for (FollowUp f : items) {
@@ -87,10 +91,15 @@ public final class FollowUpReports {
             rows.add(java.util.Arrays.asList(f.allDay() ? f.dueAt().toLocalDate() : f.dueAt(),
                     f.customerName() + " (" + f.customerCode() + ")",
                     phones.get(f.customerId()) == null ? null : customers.phones().format(phones.get(f.customerId())),
+                    emptyAsNull(consentText.line(consents.getOrDefault(f.customerId(), app.regulars.customer.Consent.NONE))),
                     messages.get("followup.kind." + f.kind().name()), FollowUpTitles.of(f, messages), f.owner(), status));
         }
         String period = from.equals(to) ? formats.date(from) : formats.date(from) + " – " + formats.date(to);
         return new Table(messages.get("followup.list.heading"), period + describe(filter), columns, rows, true);
+    }
+
+    private static String emptyAsNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private String describe(FollowUpFilter f) {
@@ -205,6 +214,14 @@ public final class FollowUpReports {
         y[0] += 18;
         marks.add(new TableLayout.Text(margin, y[0], 18, true, c.name() + "   " + messages.get("customer.profile.code", c.code())));
         line.accept(messages.get("followup.brief.printed", formats.dateTime(service.now())), 8.5);
+        String limits = new app.regulars.customer.ConsentText(messages).line(c.consent());
+        if (!limits.isEmpty() && y[0] + 30 <= bottom) {
+            // What the customer's consent rules out, in bold at the top: read before the visit.
+            for (String l : layout.wrap(messages.get("followup.brief.consent", limits), 11.0, width)) {
+                y[0] += 11.0 * 1.5;
+                marks.add(new TableLayout.Text(margin, y[0], 11.0, true, l));
+            }
+        }
 
         // The summary, as at the top of the profile: membership's figures, then what other features add.
         var m = b.membership();

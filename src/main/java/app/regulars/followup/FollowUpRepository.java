@@ -1,5 +1,6 @@
 package app.regulars.followup;
 
+import app.regulars.customer.CustomerRepository;
 import app.regulars.store.jooq.tables.records.FollowUpRecord;
 import app.regulars.store.jooq.tables.records.InteractionRecord;
 import org.jooq.Condition;
@@ -345,16 +346,16 @@ public final class FollowUpRepository {
                                 DSL.val(true), DSL.val(FollowUpStatus.PLANNED.name()), DSL.val(Recurrence.NONE.name()), DSL.val(0),
                                 key, DSL.val(false), DSL.val(now), DSL.val(now))
                         .from(CUSTOMER)
-                        .where(CUSTOMER.ARCHIVED.isFalse().and(CUSTOMER.MARKETING_CONSENT.isTrue()))
+                        .where(CUSTOMER.ARCHIVED.isFalse().and(CustomerRepository.marketingAllowed()))
                         .andNotExists(DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.GENERATION_KEY.eq(key))))
                 .execute();
     }
 
-    /** A customer with a birthday and marketing consent, for birthday greetings. */
+    /** A customer with a birthday whom marketing may reach (consent, a channel left), for birthday greetings. */
     public record BirthdayRow(long customerId, String name, String calendar, Integer year, int month, int day, boolean leap) {
     }
 
-    /** Active customers with consent and a birthday, in id order, a page after {@code afterId}. */
+    /** Active customers marketing may reach ({@link CustomerRepository#marketingAllowed()}) with a birthday, in id order, a page after {@code afterId}. */
     public List<BirthdayRow> birthdays(DSLContext dsl, long afterId, int pageSize) {
         return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
                         CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
@@ -362,7 +363,7 @@ public final class FollowUpRepository {
                 // ARCHIVED <> TRUE, not = FALSE: with an equality H2 reads the (archived, sort_name) index
                 // and sorts every active customer for each page (4 s a page at 100,000 customers, 50
                 // pages); this way it walks the primary key from afterId and stops at the page's end.
-                .where(CUSTOMER.ID.gt(afterId).and(CUSTOMER.ARCHIVED.ne(true)).and(CUSTOMER.MARKETING_CONSENT.isTrue())
+                .where(CUSTOMER.ID.gt(afterId).and(CUSTOMER.ARCHIVED.ne(true)).and(CustomerRepository.marketingAllowed())
                         .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
                 .orderBy(CUSTOMER.ID).limit(pageSize)
                 .fetch(r -> new BirthdayRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), Boolean.TRUE.equals(r.value7())));
@@ -417,8 +418,9 @@ public final class FollowUpRepository {
         Field<LocalDateTime> lastContact = (purchasesCount
                 ? DSL.greatest(DSL.coalesce(lastLogged, lastBought), DSL.coalesce(lastBought, lastLogged))
                 : lastLogged).as("last_contact");
+        // Only customers who left the shop a channel (decision 0021): one opted out of every channel gets no check-in.
         var b = DSL.select(customer, created, lastContact).from(CUSTOMER)
-                .where(CUSTOMER.ARCHIVED.isFalse().and(scope)).asTable("b");
+                .where(CUSTOMER.ARCHIVED.isFalse().and(CustomerRepository.reachable()).and(scope)).asTable("b");
         Field<Long> bid = b.field(customer);
         Field<LocalDateTime> last = b.field(lastContact);
         Field<LocalDateTime> basis = DSL.coalesce(last, b.field(created));
@@ -464,5 +466,42 @@ public final class FollowUpRepository {
 
     public Condition everyone() {
         return DSL.noCondition();
+    }
+
+    // ---- privacy requests (decision 0021) ----
+
+    /** Every contact of the customer, oldest first. */
+    public List<Contact> allContacts(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(INTERACTION).where(INTERACTION.CUSTOMER_ID.eq(customerId))
+                .orderBy(INTERACTION.OCCURRED_AT, INTERACTION.ID).fetch(FollowUpRepository::contact);
+    }
+
+    /** Every follow-up of the customer, whatever its status, by due time. */
+    public List<FollowUp> allFollowUps(DSLContext dsl, long customerId) {
+        return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))
+                .where(FOLLOW_UP.CUSTOMER_ID.eq(customerId)).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)
+                .fetch(FollowUpRepository::followUp);
+    }
+
+    /** Deletes the customer's contacts and follow-ups (with their reschedules): what was said and planned with them. */
+    public void erase(DSLContext dsl, long customerId) {
+        dsl.deleteFrom(INTERACTION).where(INTERACTION.CUSTOMER_ID.eq(customerId)).execute();
+        dsl.deleteFrom(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(customerId)).execute();
+    }
+
+    /** Masks {@code terms} (an erased customer's name, phones, ...) in other customers' follow-ups and contacts. */
+    public void maskMentions(DSLContext dsl, long erasedId, List<String> terms) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        for (Field<String> text : List.of(FOLLOW_UP.TITLE, FOLLOW_UP.NOTES)) {
+            dsl.update(FOLLOW_UP).set(text, CustomerRepository.masked(text, terms))
+                    .where(FOLLOW_UP.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(text, terms)).execute();
+        }
+        for (Field<String> text : List.of(INTERACTION.SUMMARY, INTERACTION.OUTCOME, INTERACTION.NEXT_STEP)) {
+            dsl.update(INTERACTION).set(text, CustomerRepository.masked(text, terms))
+                    .where(INTERACTION.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(text, terms)).execute();
+        }
     }
 }

@@ -54,6 +54,29 @@ public final class InsightFeature implements Feature {
         winback = new WinbackService(insights, services.get(FollowUpService.class), services.get(CustomerService.class),
                 services.get(MembershipService.class), services.get(Settings.class));
         services.put(WinbackService.class, winback);
+        // What the insights make of a customer (segment, stage, churn risk, lifetime value) in their export:
+        // profiling, which GDPR article 15 gives them the right to see. Nothing is stored to erase.
+        services.get(app.regulars.customer.PrivacyService.class).add(new app.regulars.customer.PersonalData() {
+            @Override
+            public List<app.regulars.customer.DataSection> export(long customerId, Messages messages) {
+                BriefFacts.Facts f = facts.of(customerId, messages);
+                List<List<Object>> rows = new ArrayList<>();
+                for (ProfileFact fact : f.facts()) {
+                    rows.add(List.of(fact.label(), fact.value()));
+                }
+                if (f.riskReason() != null) {
+                    rows.add(List.of(messages.get("insight.profile.atRisk"), f.riskReason()));
+                }
+                return List.of(app.regulars.customer.DataSection.list("insights", messages.get("privacy.section.insights"), List.of(
+                        app.regulars.customer.DataSection.Field.of("fact", messages.get("privacy.pdf.field")),
+                        new app.regulars.customer.DataSection.Field("value", messages.get("privacy.pdf.value"), 3)), rows));
+            }
+
+            @Override
+            public void erase(org.jooq.DSLContext tx, app.regulars.customer.Erasure erasure) {
+                // computed from the other features' records each time, never stored
+            }
+        });
     }
 
     /**

@@ -135,21 +135,18 @@ public final class WinbackService {
                 continue;
             }
             Consent consent = customer.get().consent();
-            List<MarketingChannel> allowed = new ArrayList<>();
             List<String> refused = new ArrayList<>();
             for (MarketingChannel ch : MarketingChannel.values()) {
-                if (consent.allows(ch)) {
-                    allowed.add(ch);
-                } else {
+                if (!consent.allows(ch)) {
                     refused.add(messages.get("customer.channel." + ch.name().toLowerCase(Locale.ROOT)));
                 }
             }
-            if (!consent.marketing()) {
-                noConsent++;
-                continue;
-            }
-            if (allowed.isEmpty()) {
-                optedOut++;
+            if (!consent.allowsMarketing()) { // decision 0021
+                if (consent.marketing()) {
+                    optedOut++;
+                } else {
+                    noConsent++;
+                }
                 continue;
             }
             if (followUps.hasPlanned(c.customerId(), FollowUpKind.WIN_BACK)) {
@@ -212,12 +209,12 @@ public final class WinbackService {
         int optedOut = 0;
         for (AtRiskCustomer c : fresh) {
             Consent consent = customers.get(c.customerId()).map(Customer::consent).orElse(Consent.NONE);
-            if (!consent.marketing()) {
-                noConsent++;
-                continue;
-            }
-            if (java.util.Arrays.stream(MarketingChannel.values()).noneMatch(consent::allows)) {
-                optedOut++;
+            if (!consent.allowsMarketing()) {
+                if (consent.marketing()) {
+                    optedOut++;
+                } else {
+                    noConsent++;
+                }
                 continue;
             }
             FollowUp f = FollowUp.planned(c.customerId(), FollowUpKind.WIN_BACK, FollowUpTitles.render(c.generationKey(), c.name(), messages),

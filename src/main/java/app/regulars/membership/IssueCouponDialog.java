@@ -24,7 +24,8 @@ final class IssueCouponDialog extends Dialog<ButtonType> {
     private final DatePicker until;
     private final TextField note = new TextField();
 
-    IssueCouponDialog(Messages messages, LocalDate defaultUntil) {
+    /** {@code consentLimits}: what the customer's consent rules out ("No marketing · No SMS"), shown above the fields; empty: nothing. */
+    IssueCouponDialog(Messages messages, LocalDate defaultUntil, String consentLimits) {
         setTitle(messages.get("membership.coupon.title"));
         value.setId("couponValue");
         percent = new CheckBox(messages.get("membership.coupon.percent"));
@@ -33,7 +34,16 @@ final class IssueCouponDialog extends Dialog<ButtonType> {
         g.addRow(0, new Label(messages.get("membership.coupon.value")), value, percent);
         g.addRow(1, new Label(messages.get("membership.coupon.until")), until);
         g.addRow(2, new Label(messages.get("membership.profile.notePrompt")), note);
-        getDialogPane().setContent(g);
+        if (consentLimits != null && !consentLimits.isEmpty()) {
+            Label consent = new Label(messages.get("membership.coupon.consent", consentLimits));
+            consent.setId("couponConsent");
+            consent.getStyleClass().add("warning-banner");
+            consent.setWrapText(true);
+            consent.setMaxWidth(420);
+            getDialogPane().setContent(new javafx.scene.layout.VBox(10, consent, g));
+        } else {
+            getDialogPane().setContent(g);
+        }
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     }
 

@@ -44,6 +44,8 @@ public final class MembershipFeature implements Feature {
         membership = new MembershipService(services.get(Database.class),
                 new MembershipSettings(services.get(Settings.class), services.get(Locale.class)), services.get(Clock.class));
         services.put(MembershipService.class, membership);
+        // A customer's purchases, points, coupons and tier history in their privacy requests (decision 0021).
+        services.get(app.regulars.customer.PrivacyService.class).add(new MembershipPersonalData(membership, new MembershipRepository()));
         membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
     }
 

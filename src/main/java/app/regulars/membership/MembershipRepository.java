@@ -1,5 +1,6 @@
 package app.regulars.membership;
 
+import app.regulars.customer.CustomerRepository;
 import app.regulars.customer.Birthday;
 import app.regulars.store.jooq.tables.records.CouponRecord;
 import app.regulars.store.jooq.tables.records.MemberTierRecord;
@@ -29,6 +30,7 @@ import static app.regulars.store.jooq.Tables.MEMBER_TIER;
 import static app.regulars.store.jooq.Tables.POINT_ENTRY;
 import static app.regulars.store.jooq.Tables.PURCHASE;
 import static app.regulars.store.jooq.Tables.REWARD;
+import static app.regulars.store.jooq.Tables.TIER_CHANGE;
 
 /**
  * Purchases, ledger entries, rewards, coupons and tiers in the H2 file: the only place
@@ -285,13 +287,13 @@ public final class MembershipRepository {
                 .and(COUPON.KIND.eq(CouponKind.BIRTHDAY.name())).and(COUPON.BIRTHDAY_YEAR.eq(year)));
     }
 
-    /** Active customers who agreed to marketing and have a birthday, with it. */
+    /** Active customers marketing may reach (consent, and a channel not opted out of) who have a birthday, with it. */
     public List<Map.Entry<Long, Birthday>> birthdaysOfConsenting(DSLContext dsl) {
         List<Map.Entry<Long, Birthday>> out = new ArrayList<>();
         dsl.select(CUSTOMER.ID, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
                         CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
                 .from(CUSTOMER)
-                .where(CUSTOMER.ARCHIVED.isFalse().and(CUSTOMER.MARKETING_CONSENT.isTrue())
+                .where(CUSTOMER.ARCHIVED.isFalse().and(CustomerRepository.marketingAllowed())
                         .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
                 .forEach(r -> {
                     try {
@@ -498,5 +500,36 @@ public final class MembershipRepository {
     static Coupon toCoupon(CouponRecord r) {
         return new Coupon(r.getId(), r.getCustomerId(), r.getCode(), CouponKind.valueOf(r.getKind()), r.getAmount(), r.getPercent(),
                 r.getValidFrom(), r.getValidUntil(), r.getRedeemedAt(), r.getNote(), r.getPurchaseId());
+    }
+
+    // ---- erasure (decision 0021) ----
+
+    /**
+     * Leaves of an erased customer's membership only anonymous figures: purchases keep their date,
+     * amounts and points but lose their notes and void reasons; the points ledger its reasons;
+     * coupons their notes and birthday year; the tier history goes.
+     */
+    public void erase(DSLContext dsl, long customerId) {
+        dsl.update(PURCHASE).set(PURCHASE.NOTE, (String) null).set(PURCHASE.VOID_REASON, (String) null)
+                .where(PURCHASE.CUSTOMER_ID.eq(customerId)).execute();
+        dsl.update(POINT_ENTRY).set(POINT_ENTRY.REASON, (String) null).where(POINT_ENTRY.CUSTOMER_ID.eq(customerId)).execute();
+        dsl.update(COUPON).set(COUPON.NOTE, (String) null).set(COUPON.BIRTHDAY_YEAR, (Integer) null)
+                .where(COUPON.CUSTOMER_ID.eq(customerId)).execute();
+        dsl.deleteFrom(TIER_CHANGE).where(TIER_CHANGE.CUSTOMER_ID.eq(customerId)).execute();
+    }
+
+    /** Masks {@code terms} (an erased customer's name, phones, ...) where other customers' purchase notes, point reasons and coupon notes mention them. */
+    public void maskMentions(DSLContext dsl, long erasedId, java.util.List<String> terms) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        for (Field<String> text : java.util.List.of(PURCHASE.NOTE, PURCHASE.VOID_REASON)) {
+            dsl.update(PURCHASE).set(text, CustomerRepository.masked(text, terms))
+                    .where(PURCHASE.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(text, terms)).execute();
+        }
+        dsl.update(POINT_ENTRY).set(POINT_ENTRY.REASON, CustomerRepository.masked(POINT_ENTRY.REASON, terms))
+                .where(POINT_ENTRY.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(POINT_ENTRY.REASON, terms)).execute();
+        dsl.update(COUPON).set(COUPON.NOTE, CustomerRepository.masked(COUPON.NOTE, terms))
+                .where(COUPON.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(COUPON.NOTE, terms)).execute();
     }
 }

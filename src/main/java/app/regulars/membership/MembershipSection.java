@@ -337,8 +337,12 @@ public final class MembershipSection implements ProfileSection {
         return box;
     }
 
+    /** The consent of the customer shown: a coupon issued by hand is handed over within it. */
+    private app.regulars.customer.Consent shownConsent;
+
     private void askCoupon() {
-        Windows.dialog(root, new IssueCouponDialog(messages, vm.today().plusDays(30))).ask()
+        String limits = shownConsent == null ? "" : new app.regulars.customer.ConsentText(messages).line(shownConsent);
+        Windows.dialog(root, new IssueCouponDialog(messages, vm.today().plusDays(30), limits)).ask()
                 .ifPresent(c -> vm.issueCoupon(c.value(), c.percent(), c.until(), c.note()));
     }
 
@@ -365,6 +369,7 @@ public final class MembershipSection implements ProfileSection {
         if (editing != null) {
             stopEditing();
         }
+        shownConsent = customer.consent();
         vm.show(customer.id(), customer.archived());
     }
 

@@ -378,7 +378,8 @@ public final class MembershipService {
     }
 
     /**
-     * Issues birthday coupons to active customers who agreed to marketing, whose next
+     * Issues birthday coupons to active customers who agreed to marketing and did not opt out of
+     * every channel ({@code Consent.allowsMarketing}), whose next
      * birthday (solar or lunar) falls within the configured days ahead of {@code asOf}, and
      * who have none for that year yet. Returns how many were issued.
      */

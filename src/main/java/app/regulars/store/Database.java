@@ -67,6 +67,8 @@ public final class Database implements AutoCloseable {
     private ScheduledFuture<?> pendingSync;
     private volatile boolean closed;
     private volatile boolean compactOnClose = true;
+    /** Set by {@link #compactAtClose()}: the next close compacts whatever the file's size. */
+    private volatile boolean mustCompact;
     private volatile java.util.function.Consumer<Compaction.Progress> compactionListener = p -> { };
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     /** Writes share it; a backup's copy of the file holds it alone, so the copy is of one moment. */
@@ -793,6 +795,15 @@ public final class Database implements AutoCloseable {
         this.compactOnClose = compact;
     }
 
+    /**
+     * Makes the close compact the file even when it is small (and even where compacting at close
+     * is off): after personal data was erased, none of it may stay in the pages H2 no longer uses
+     * (decision 0021).
+     */
+    public void compactAtClose() {
+        this.mustCompact = true;
+    }
+
     /** Told each step of a compaction at close (the command line prints a line; tests follow the steps). */
     public void onCompaction(java.util.function.Consumer<Compaction.Progress> listener) {
         this.compactionListener = listener;
@@ -844,7 +855,7 @@ public final class Database implements AutoCloseable {
             lock.close();
             return;
         }
-        Compaction.Plan plan = compactOnClose && !readOnly ? plan() : null;
+        Compaction.Plan plan = (compactOnClose || mustCompact) && !readOnly ? plan() : null;
         try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
@@ -875,7 +886,7 @@ public final class Database implements AutoCloseable {
     private Compaction.Plan plan() {
         try (Connection c = connection()) {
             Compaction.Size size = Compaction.measure(c);
-            if (!size.worthCompacting()) {
+            if (!size.worthCompacting() && !mustCompact) {
                 return null;
             }
             long free = Files.getFileStore(directory).getUsableSpace();

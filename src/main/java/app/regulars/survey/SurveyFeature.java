@@ -36,6 +36,8 @@ public final class SurveyFeature implements Feature {
                 new Messages(services.get(Locale.class)), services.get(Clock.class));
         surveys.ensureTemplates();
         services.put(SurveyService.class, surveys);
+        // A customer's survey answers in their privacy requests (decision 0021).
+        services.get(app.regulars.customer.PrivacyService.class).add(new SurveyPersonalData(services.get(Database.class), new SurveyRepository()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.regulars.survey;
 
+import app.regulars.customer.CustomerRepository;
 import app.regulars.store.jooq.tables.records.SurveyQuestionRecord;
 import app.regulars.store.jooq.tables.records.SurveyRecord;
 import app.regulars.store.jooq.tables.records.SurveyResponseRecord;
@@ -423,12 +424,69 @@ public final class SurveyRepository {
         return out;
     }
 
+    /** Whether the customer exists and was not erased (an erased customer takes no new answers: they would be theirs again). */
     public boolean customerExists(DSLContext dsl, long id) {
-        return dsl.fetchExists(CUSTOMER, CUSTOMER.ID.eq(id));
+        return dsl.fetchExists(CUSTOMER, CUSTOMER.ID.eq(id).and(CUSTOMER.ERASED_AT.isNull()));
     }
 
     public Optional<Long> customerByCode(DSLContext dsl, String code) {
-        return dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.CODE.eq(code.strip())).fetchOptional(CUSTOMER.ID);
+        return dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.CODE.eq(code.strip())).and(CUSTOMER.ERASED_AT.isNull())
+                .fetchOptional(CUSTOMER.ID);
     }
 
+
+    // ---- privacy requests (decision 0021) ----
+
+    /** One answer of a customer's response: the question as asked (in the language asked for) and the answer (a score, a choice's label, a text). */
+    public record AnswerLine(long responseId, int position, String question, Object answer) {
+    }
+
+    /** Every answer the customer gave, by response and question. */
+    public List<AnswerLine> answersOfCustomer(DSLContext dsl, long customerId, boolean chinese) {
+        List<AnswerLine> out = new ArrayList<>();
+        dsl.select(SURVEY_ANSWER.RESPONSE_ID, SURVEY_QUESTION.POSITION, SURVEY_QUESTION.TEXT, SURVEY_QUESTION.TEXT_ZH,
+                        SURVEY_ANSWER.SCORE, SURVEY_CHOICE.LABEL, SURVEY_CHOICE.LABEL_ZH, SURVEY_ANSWER.TEXT_VALUE)
+                .from(SURVEY_ANSWER).join(SURVEY_RESPONSE).on(SURVEY_RESPONSE.ID.eq(SURVEY_ANSWER.RESPONSE_ID))
+                .join(SURVEY_QUESTION).on(SURVEY_QUESTION.ID.eq(SURVEY_ANSWER.QUESTION_ID))
+                .leftJoin(SURVEY_CHOICE).on(SURVEY_CHOICE.ID.eq(SURVEY_ANSWER.CHOICE_ID))
+                .where(SURVEY_RESPONSE.CUSTOMER_ID.eq(customerId))
+                .orderBy(SURVEY_ANSWER.RESPONSE_ID, SURVEY_QUESTION.POSITION, SURVEY_CHOICE.POSITION)
+                .forEach(r -> {
+                    String question = chinese && r.value4() != null && !r.value4().isBlank() ? r.value4() : r.value3();
+                    Object answer = r.value5() != null ? r.value5()
+                            : r.value6() != null ? new Choice(null, r.value6(), r.value7()).label(chinese) : r.value8();
+                    out.add(new AnswerLine(r.value1(), r.value2(), question, answer));
+                });
+        return out;
+    }
+
+    /**
+     * Leaves of an erased customer's responses only the figures (survey, date, channel, scores and
+     * choices: the shop's NPS and satisfaction stay right): their comments, written answers and any
+     * name go, and the responses no longer open a complaint (the complaint follow-ups are gone).
+     */
+    public void erase(DSLContext dsl, long customerId) {
+        dsl.update(SURVEY_ANSWER).set(SURVEY_ANSWER.TEXT_VALUE, (String) null)
+                .where(SURVEY_ANSWER.RESPONSE_ID.in(DSL.select(SURVEY_RESPONSE.ID).from(SURVEY_RESPONSE)
+                        .where(SURVEY_RESPONSE.CUSTOMER_ID.eq(customerId))))
+                .and(SURVEY_ANSWER.TEXT_VALUE.isNotNull()).execute();
+        dsl.update(SURVEY_RESPONSE).set(SURVEY_RESPONSE.COMMENT, (String) null).set(SURVEY_RESPONSE.WALK_IN_NAME, (String) null)
+                .set(SURVEY_RESPONSE.COMPLAINT_FOLLOWUP_ID, (Long) null)
+                .where(SURVEY_RESPONSE.CUSTOMER_ID.eq(customerId)).execute();
+    }
+
+    /** Masks {@code terms} (an erased customer's name, phones, ...) in other responses' comments, written answers and walk-in names. */
+    public void maskMentions(DSLContext dsl, long erasedId, List<String> terms) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        Condition others = SURVEY_RESPONSE.CUSTOMER_ID.isNull().or(SURVEY_RESPONSE.CUSTOMER_ID.ne(erasedId));
+        for (Field<String> text : List.of(SURVEY_RESPONSE.COMMENT, SURVEY_RESPONSE.WALK_IN_NAME)) {
+            dsl.update(SURVEY_RESPONSE).set(text, CustomerRepository.masked(text, terms))
+                    .where(others).and(CustomerRepository.mentions(text, terms)).execute();
+        }
+        dsl.update(SURVEY_ANSWER).set(SURVEY_ANSWER.TEXT_VALUE, CustomerRepository.masked(SURVEY_ANSWER.TEXT_VALUE, terms))
+                .where(SURVEY_ANSWER.RESPONSE_ID.in(DSL.select(SURVEY_RESPONSE.ID).from(SURVEY_RESPONSE).where(others)))
+                .and(CustomerRepository.mentions(SURVEY_ANSWER.TEXT_VALUE, terms)).execute();
+    }
 }

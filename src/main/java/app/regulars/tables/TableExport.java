@@ -204,6 +204,32 @@ public final class TableExport {
         }
     }
 
+    /**
+     * A PDF of several tables on shared pages under one title ({@link TableLayout#layoutSections}):
+     * a document such as everything held about one customer. Written whole or not at all.
+     */
+    public void pdfSections(String title, String subtitle, List<Table> sections, Path file) {
+        AtomicFile.write(file, out -> {
+            try (PDDocument doc = new PDDocument(); PdfFonts fonts = PdfFonts.open(doc)) {
+                PDDocumentInformation info = doc.getDocumentInformation();
+                info.setTitle(title);
+                info.setSubject(subtitle);
+                info.setCreator("Regulars");
+                List<TableLayout.Page> pages = new TableLayout(fonts::width, paper).layoutSections(title, subtitle, sections,
+                        cellText(messages), (page, total) -> messages.get("exchange.print.page", page, total));
+                for (TableLayout.Page page : pages) {
+                    PDPage pdPage = new PDPage(new PDRectangle((float) paper.width, (float) paper.height));
+                    doc.addPage(pdPage);
+                    try (PDPageContentStream cs = new PDPageContentStream(doc, pdPage)) {
+                        draw(cs, fonts, page.marks(), paper.height);
+                    }
+                }
+                doc.save(out);
+            }
+            return null;
+        });
+    }
+
     /** Draws layout marks on a PDF page ({@code height}: the page height, as PDF counts y upwards). */
     public static void draw(PDPageContentStream cs, PdfFonts fonts, List<TableLayout.Mark> marks, double height) throws IOException {
         for (TableLayout.Mark mark : marks) {

@@ -112,36 +112,139 @@ public final class TableLayout {
             marks.add(new Text(margin + PAD, y + CELL_SIZE * LEADING, CELL_SIZE, false, "—"));
         }
         for (List<Object> row : table.rows()) {
-            List<List<String>> lines = new ArrayList<>(n);
-            int maxLines = 1;
-            for (int i = 0; i < n; i++) {
-                List<String> wrapped = wrap(cellText.apply(row.get(i)), CELL_SIZE, colW[i] - 2 * PAD);
-                lines.add(wrapped);
-                maxLines = Math.max(maxLines, wrapped.size());
-            }
-            double rowHeight = Math.max(maxLines * CELL_SIZE * LEADING, BOX) + 2 * PAD;
+            List<List<String>> lines = rowLines(row, cellText, colW);
+            double rowHeight = rowHeight(lines);
             if (y + rowHeight > bottom && marks.size() > 0) {
                 pages.add(marks);
                 marks = new ArrayList<>();
                 y = startPage(table, marks, colX, colW, false);
                 y = header(table, marks, heads, colX, colW, y);
             }
-            if (table.tickBoxes()) {
-                marks.add(new Box(margin + PAD, y + PAD + 1, BOX));
-            }
-            for (int i = 0; i < n; i++) {
-                boolean right = table.columns().get(i).numeric();
-                double lineY = y + PAD + CELL_SIZE;
-                for (String line : lines.get(i)) {
-                    double tx = right ? colX[i] + colW[i] - PAD - measure.width(line, CELL_SIZE) : colX[i] + PAD;
-                    marks.add(new Text(tx, lineY, CELL_SIZE, false, line));
-                    lineY += CELL_SIZE * LEADING;
-                }
-            }
-            y += rowHeight;
-            marks.add(new Rule(margin, y, width - margin, y));
+            y = drawRow(table, marks, lines, colX, colW, y, rowHeight);
         }
         pages.add(marks);
+        return withFooters(pages, pageLabel, footerBaseline);
+    }
+
+    /** The size of a section's heading in {@link #layoutSections}. */
+    static final double SECTION_SIZE = 12;
+
+    /**
+     * One document of several tables that share the pages: the document's title and subtitle at
+     * the top of the first page, then each table under its own heading (its title; its subtitle
+     * below in small print), its column heads repeated where it goes on over a page, "—" for a
+     * table without rows. A heading never ends a page: it moves to the next with its first row.
+     * Tick-boxes are not drawn.
+     */
+    public List<Page> layoutSections(String title, String subtitle, List<Table> sections, Function<Object, String> cellText,
+                                     PageLabel pageLabel) {
+        double contentWidth = width - 2 * margin;
+        double footerBaseline = height - margin - 2;
+        double bottom = footerBaseline - FOOTER_SIZE - 8;
+        List<List<Mark>> pages = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
+        double y = margin;
+        for (String line : wrap(title, TITLE_SIZE, contentWidth)) {
+            y += TITLE_SIZE;
+            marks.add(new Text(margin, y, TITLE_SIZE, true, line));
+            y += TITLE_SIZE * (LEADING - 1);
+        }
+        if (subtitle != null && !subtitle.isBlank()) {
+            for (String line : wrap(subtitle, SUBTITLE_SIZE, contentWidth)) {
+                y += SUBTITLE_SIZE * LEADING;
+                marks.add(new Text(margin, y, SUBTITLE_SIZE, false, line));
+            }
+        }
+        for (Table table : sections) {
+            int n = table.columns().size();
+            double totalWeight = table.columns().stream().mapToDouble(Table.Column::weight).sum();
+            double[] colX = new double[n];
+            double[] colW = new double[n];
+            double x = margin;
+            for (int i = 0; i < n; i++) {
+                colX[i] = x;
+                colW[i] = contentWidth * table.columns().get(i).weight() / totalWeight;
+                x += colW[i];
+            }
+            List<List<String>> heads = new ArrayList<>();
+            int headLines = 1;
+            for (int i = 0; i < n; i++) {
+                heads.add(wrap(table.columns().get(i).header(), HEAD_SIZE, colW[i] - 2 * PAD));
+                headLines = Math.max(headLines, heads.get(i).size());
+            }
+            List<String> note = table.subtitle().isBlank() ? List.of() : wrap(table.subtitle(), SUBTITLE_SIZE, contentWidth);
+            List<List<String>> first = table.rows().isEmpty() ? null : rowLines(table.rows().getFirst(), cellText, colW);
+            double keep = 14 + SECTION_SIZE * LEADING + note.size() * SUBTITLE_SIZE * LEADING + 4
+                    + headLines * HEAD_SIZE * LEADING + 2 * PAD + (first == null ? CELL_SIZE * LEADING + 2 * PAD : rowHeight(first));
+            if (y + keep > bottom && y > margin) {
+                pages.add(marks);
+                marks = new ArrayList<>();
+                y = margin;
+            }
+            y += 14 + SECTION_SIZE;
+            marks.add(new Text(margin, y, SECTION_SIZE, true, table.title()));
+            for (String line : note) {
+                y += SUBTITLE_SIZE * LEADING;
+                marks.add(new Text(margin, y, SUBTITLE_SIZE, false, line));
+            }
+            y += 4;
+            y = header(table, marks, heads, colX, colW, y);
+            if (table.rows().isEmpty()) {
+                marks.add(new Text(margin + PAD, y + PAD + CELL_SIZE, CELL_SIZE, false, "—"));
+                y += CELL_SIZE * LEADING + 2 * PAD;
+            }
+            for (List<Object> row : table.rows()) {
+                List<List<String>> lines = rowLines(row, cellText, colW);
+                double rowHeight = rowHeight(lines);
+                if (y + rowHeight > bottom) {
+                    pages.add(marks);
+                    marks = new ArrayList<>();
+                    y = header(table, marks, heads, colX, colW, margin);
+                }
+                y = drawRow(table, marks, lines, colX, colW, y, rowHeight);
+            }
+        }
+        pages.add(marks);
+        return withFooters(pages, pageLabel, footerBaseline);
+    }
+
+    /** Each cell of {@code row} written for the reader and wrapped in its column. */
+    private List<List<String>> rowLines(List<Object> row, Function<Object, String> cellText, double[] colW) {
+        List<List<String>> lines = new ArrayList<>(row.size());
+        for (int i = 0; i < row.size(); i++) {
+            lines.add(wrap(cellText.apply(row.get(i)), CELL_SIZE, colW[i] - 2 * PAD));
+        }
+        return lines;
+    }
+
+    private static double rowHeight(List<List<String>> lines) {
+        int maxLines = 1;
+        for (List<String> cell : lines) {
+            maxLines = Math.max(maxLines, cell.size());
+        }
+        return Math.max(maxLines * CELL_SIZE * LEADING, BOX) + 2 * PAD;
+    }
+
+    /** Draws one row at {@code y} (its tick-box, its cells, the rule under it); returns the y below it. */
+    private double drawRow(Table table, List<Mark> marks, List<List<String>> lines, double[] colX, double[] colW, double y, double rowHeight) {
+        if (table.tickBoxes()) {
+            marks.add(new Box(margin + PAD, y + PAD + 1, BOX));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            boolean right = table.columns().get(i).numeric();
+            double lineY = y + PAD + CELL_SIZE;
+            for (String line : lines.get(i)) {
+                double tx = right ? colX[i] + colW[i] - PAD - measure.width(line, CELL_SIZE) : colX[i] + PAD;
+                marks.add(new Text(tx, lineY, CELL_SIZE, false, line));
+                lineY += CELL_SIZE * LEADING;
+            }
+        }
+        y += rowHeight;
+        marks.add(new Rule(margin, y, width - margin, y));
+        return y;
+    }
+
+    private List<Page> withFooters(List<List<Mark>> pages, PageLabel pageLabel, double footerBaseline) {
         List<Page> result = new ArrayList<>(pages.size());
         for (int p = 0; p < pages.size(); p++) {
             List<Mark> page = pages.get(p);

@@ -50,7 +50,7 @@ class CustomerListViewModelTest {
     void anEmptySearchOverALargeShopSaysHowManyCustomersThereAre() {
         List<Customer> many = new app.regulars.app.demo.SampleShop(3, TestStores.TODAY).customers(CustomerService.SEARCH_LIMIT + 20)
                 .stream().map(context.customers()::normalize).toList();
-        context.customers().insertAll(many, n -> { }, () -> false);
+        context.customers().insertAll(many, app.regulars.customer.ConsentSource.IMPORT, n -> { }, () -> false);
         vm.refresh();
         assertThat(vm.rows()).as("nothing typed: everyone, loaded a page at a time").hasSize(CustomerService.SEARCH_LIMIT + 23);
         assertThat(vm.statusProperty().get()).isEqualTo("1,023 customers");

@@ -171,6 +171,9 @@ class FollowUpViewsTest {
 
     @Test
     void aFollowUpOpensTheSurveyEntryForItsCustomer(FxRobot robot) {
+        // An invitation to a survey is marketing: Alice agrees to it here (decision 0021).
+        var alice = context.customers().byCode("000003").orElseThrow();
+        context.customers().save(alice.toBuilder().consent(new app.regulars.customer.Consent(true, LocalDate.of(2026, 11, 1), null)).build());
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
         robot.clickOn(robot.lookup("#day-2026-11-24").lookup(".calendar-entry").queryAs(Node.class));
         waitUntil(() -> robot.lookup("#followupSurvey").tryQuery().isPresent());
@@ -178,6 +181,35 @@ class FollowUpViewsTest {
         waitUntil(() -> robot.lookup("#entryWho").tryQuery().isPresent());
         assertThat(robot.lookup("#entryWho").queryLabeled().getText()).contains("Alice Smith");
         Screenshots.save(robot.lookup("#entryWho").query().getScene(), "followup-survey-entry-en");
+    }
+
+    @Test
+    void theFormShowsWhatConsentRulesOutAndInvitesToSurveysOnlyWithConsent(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        // 曾晓燕's complaint: she never agreed to marketing.
+        robot.clickOn(robot.lookup("#day-2026-11-22").lookup(".calendar-entry").queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#followupConsent").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(robot.lookup("#followupConsent").queryLabeled().getText()).isEqualTo("No marketing");
+        assertThat(robot.lookup("#followupSurvey").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#followupSurveyNoConsent").queryLabeled().isVisible()).isTrue();
+        assertThat(robot.lookup("#followupSurveyNoConsent").queryLabeled().getText()).isEqualTo("No survey invitation without marketing consent");
+        Screenshots.save(robot.lookup("#followupConsent").query().getScene(), "followup-editor-consent-en");
+        robot.clickOn("#followupSurvey"); // disabled: nothing opens
+        assertThat(robot.lookup("#entryWho").tryQuery()).isEmpty();
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.listWindows().stream().filter(Window::isShowing).count() == 1);
+
+        // 王小明 agreed, except by SMS: the form says so, and the survey may be asked.
+        robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
+        waitUntil(() -> robot.lookup("#day-2026-11-26").tryQuery().isPresent()
+                && robot.lookup("#day-2026-11-26").lookup(".calendar-entry").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#day-2026-11-26").lookup(".calendar-entry").queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#followupConsent").tryQuery().map(Node::isVisible).orElse(false)
+                && !robot.lookup("#followupSurvey").queryButton().isDisabled());
+        assertThat(robot.lookup("#followupConsent").queryLabeled().getText()).isEqualTo("勿发短信");
+        assertThat(robot.lookup("#followupSurveyNoConsent").queryLabeled().isVisible()).isFalse();
+        Screenshots.save(robot.lookup("#followupConsent").query().getScene(), "followup-editor-consent-zh");
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test

@@ -51,7 +51,7 @@ class PurchaseBulkImportTest {
         for (Customer c : new SampleShop(8, TestStores.TODAY).customers(3_000)) {
             sample.add(service.normalize(c.toBuilder().code(String.format(Locale.ROOT, "P%04d", ++i)).build()));
         }
-        service.insertAll(sample, n -> { }, () -> false);
+        service.insertAll(sample, app.regulars.customer.ConsentSource.SAMPLE, n -> { }, () -> false);
         Map<String, Long> ids = new HashMap<>();
         for (int k = 1; k <= 3_000; k++) {
             String code = String.format(Locale.ROOT, "P%04d", k);

@@ -78,7 +78,7 @@ class SampleShopTest {
         try (AppContext ctx = app.regulars.testing.TestStores.open(dir)) {
             CustomerService service = ctx.customers();
             List<Customer> sample = new SampleShop(5, TODAY).customers(300).stream().map(service::normalize).toList();
-            service.insertAll(sample, n -> { }, () -> false);
+            service.insertAll(sample, app.regulars.customer.ConsentSource.SAMPLE, n -> { }, () -> false);
             List<Customer> stored = new java.util.ArrayList<>();
             service.forEachActive(100, stored::addAll);
             assertThat(stored).hasSize(300).allSatisfy(c -> {
@@ -95,7 +95,7 @@ class SampleShopTest {
             CustomerService service = ctx.customers();
             service.save(Customer.builder().name("先来的").code("000003").build());
             List<Customer> sample = new SampleShop(1, TODAY).customers(1200).stream().map(service::normalize).toList();
-            assertThat(service.insertAll(sample, n -> { }, () -> false)).isEqualTo(1200);
+            assertThat(service.insertAll(sample, app.regulars.customer.ConsentSource.SAMPLE, n -> { }, () -> false)).isEqualTo(1200);
             assertThat(service.countAll()).isEqualTo(1201);
             assertThat(service.byCode("000001")).isPresent();
             assertThat(service.byCode("001201").orElseThrow().name()).isEqualTo(sample.get(1199).name());
