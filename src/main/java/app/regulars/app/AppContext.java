@@ -63,7 +63,16 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(Path dataDirectory, Clock clock, Locale locale) {
-        Database database = Database.open(dataDirectory);
+        return open(dataDirectory, clock, locale, app.regulars.store.Password.NONE);
+    }
+
+    /** Opens the data folder's database with {@code password} when it is encrypted (docs/decisions/0022-encryption.md). */
+    public static AppContext open(Path dataDirectory, app.regulars.store.Password password) {
+        return open(dataDirectory, Clock.systemDefaultZone(), Locale.getDefault(), password);
+    }
+
+    public static AppContext open(Path dataDirectory, Clock clock, Locale locale, app.regulars.store.Password password) {
+        Database database = Database.open(dataDirectory, password);
         try {
             return new AppContext(database, clock, locale, Features.create());
         } catch (RuntimeException e) {
