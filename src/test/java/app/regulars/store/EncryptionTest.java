@@ -224,6 +224,36 @@ class EncryptionTest {
         assertThat(names(dir)).doesNotContain(Encryption.OLD + ".mv.db");
     }
 
+    /** The compaction at close (decision 0013) copies an encrypted file under its own key: still encrypted, every row kept. */
+    @Test
+    void anEncryptedFileIsCompactedUnderItsKey() throws Exception {
+        storeWithABackup();
+        Encryption.encrypt(dir, SECRET, f -> { });
+        Map<String, Compaction.TableSum> before;
+        Compaction.Plan plan;
+        StoreKey key;
+        try (AppContext ctx = open(SECRET)) {
+            for (int i = 0; i < 200; i++) {
+                ctx.customers().save(Customer.builder().name("顾客" + i).phones("1391234" + String.format("%04d", i)).build());
+            }
+            before = sums(ctx.database());
+            plan = new Compaction.Plan(ctx.database().size(), new java.util.TreeMap<>(ctx.database().dsl().connectionResult(Compaction::rows)));
+            key = ctx.database().key();
+            ctx.database().compactOnClose(false);
+        }
+        List<Compaction.Progress> steps = new ArrayList<>();
+
+        assertThat(Compaction.compact(dir, plan, key, steps::add)).isPositive();
+
+        assertThat(steps).extracting(Compaction.Progress::step).endsWith(Compaction.Step.DONE);
+        Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+        assertThat(Database.startsEncrypted(file)).isTrue();
+        assertThat(contains(file, NAME) || contains(file, PHONE) || contains(file, "13912340007")).isFalse();
+        try (AppContext ctx = open(SECRET)) {
+            assertThat(sums(ctx.database())).isEqualTo(before);
+        }
+    }
+
     @Test
     void anEncryptedFileWithoutItsKeyFileSaysSo() throws Exception {
         storeWithABackup();
