@@ -72,6 +72,21 @@ class DamagedStoreTest {
         }
     }
 
+    /**
+     * A search on the damaged file: it either works (true), or is refused with the damaged
+     * file's message, never H2's text (false). Which one depends on the pages the flipped bytes
+     * fall in, and so on the schema.
+     */
+    boolean readsOrSaysDamaged(String query) {
+        int exit = run("find", query);
+        if (exit == 0) {
+            return true;
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("The data file " + file + " is damaged").doesNotContain("Exception");
+        return false;
+    }
+
     @Test
     void aDamagedFileIsFoundAtOpenWritesAreRefusedNamingTheNewestBackupAndARestoreBringsItBack() throws Exception {
         assertThat(run("backup", "create")).as(err.toString()).isZero();
@@ -79,13 +94,14 @@ class DamagedStoreTest {
         assertThat(Path.of(backup)).exists();
         flipBytes();
 
-        assertThat(run("find", "a")).isZero(); // reading still works
+        readsOrSaysDamaged("a"); // where the flipped bytes fall, reading may go on or be refused
         assertThat(run("import", "customers", csv().toString())).isEqualTo(1);
         assertThat(err.toString()).startsWith("The data file " + file + " is damaged")
                 .contains("The newest verified backup is from").contains("regulars backup restore \"" + backup + "\"")
                 .doesNotContain("DataAccessException");
-        assertThat(run("find", "Zhao")).isZero();
-        assertThat(err.toString().strip()).as("nothing imported into the damaged file").isEqualTo("No customer matches.");
+        if (readsOrSaysDamaged("Zhao")) {
+            assertThat(err.toString().strip()).as("nothing imported into the damaged file").isEqualTo("No customer matches.");
+        }
 
         assertThat(run("backup", "restore", backup)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("The data before the restore could not be backed up").contains("Restored from " + backup + ": 50 customers");
