@@ -66,6 +66,11 @@ public final class RegularsApp extends Application {
         Application.launch(RegularsApp.class);
     }
 
+    /** The data folder of an application that tests start themselves (not through {@link #launch}). */
+    static void useDataDirectory(Path dataDir) {
+        dataDirectory = dataDir;
+    }
+
     private record Opened(AppContext context, Locale locale, Theme theme, boolean firstStart) {
     }
 
