@@ -440,6 +440,14 @@ public final class Backups {
                 deleteQuietly(temp);
             }
         }
+        if (Files.isDirectory(folder)) { // a damaged data file kept aside by a restore: not a backup, left as it is, and named
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(f -> f.getFileName().toString().startsWith("replaced-") && f.getFileName().toString().endsWith(BackupFile.EXTENSION))
+                        .sorted().forEach(left::add);
+            } catch (IOException e) {
+                LOG.warn("Could not list {}", folder, e);
+            }
+        }
         Compaction.syncDirectory(folder);
         return new Rekeyed(done, left);
     }
