@@ -34,8 +34,26 @@ public final class AppContext implements AutoCloseable {
         throw new IllegalStateException("No window to reopen after a restore");
     };
 
-    private AppContext(Database database, Clock clock, Locale locale, List<Feature> features) {
+    /** The password the data was opened with ({@code Password.NONE} when it is not encrypted): a restore opens the backup with it. */
+    private final app.regulars.store.Password password;
+
+    /**
+     * A change of the data's protection (a password set, changed or removed), run on the closed data
+     * folder; it returns the password to reopen the data with.
+     */
+    @FunctionalInterface
+    public interface ProtectionChange {
+        app.regulars.store.Password apply(Path dataDirectory);
+    }
+
+    /** What the window does to change the protection: close this context, change it, reopen (tests set their own). */
+    private volatile java.util.function.Consumer<ProtectionChange> protector = change -> {
+        throw new IllegalStateException("No window to reopen after a change of password");
+    };
+
+    private AppContext(Database database, Clock clock, Locale locale, List<Feature> features, app.regulars.store.Password password) {
         this.database = database;
+        this.password = password;
         this.features = features;
         services.put(Database.class, database)
                 .put(Settings.class, new Settings(database))
@@ -63,9 +81,18 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(Path dataDirectory, Clock clock, Locale locale) {
-        Database database = Database.open(dataDirectory);
+        return open(dataDirectory, clock, locale, app.regulars.store.Password.NONE);
+    }
+
+    /** Opens the data folder's database with {@code password} when it is encrypted (docs/decisions/0022-encryption.md). */
+    public static AppContext open(Path dataDirectory, app.regulars.store.Password password) {
+        return open(dataDirectory, Clock.systemDefaultZone(), Locale.getDefault(), password);
+    }
+
+    public static AppContext open(Path dataDirectory, Clock clock, Locale locale, app.regulars.store.Password password) {
+        Database database = Database.open(dataDirectory, password);
         try {
-            return new AppContext(database, clock, locale, Features.create());
+            return new AppContext(database, clock, locale, Features.create(), password);
         } catch (RuntimeException e) {
             database.close(); // a feature that failed to open (a full disk undoing an import) leaves the folder free
             throw e;
@@ -104,6 +131,20 @@ public final class AppContext implements AutoCloseable {
     /** Restores {@code file}: the window closes this context, restores and reopens (see {@link BackupJobs#restore}). */
     public void restore(Path file) {
         restorer.accept(file);
+    }
+
+    /** The password this context was opened with. */
+    public app.regulars.store.Password password() {
+        return password;
+    }
+
+    public void onProtectionChange(java.util.function.Consumer<ProtectionChange> protector) {
+        this.protector = protector;
+    }
+
+    /** Changes the protection of the data: the window closes this context, runs {@code change} and reopens. */
+    public void changeProtection(ProtectionChange change) {
+        protector.accept(change);
     }
 
     /** Every feature's jobs for the start of a day (each safe to repeat); off the JavaFX thread. */

@@ -3,6 +3,7 @@ package app.regulars.app;
 import app.regulars.i18n.UserException;
 import app.regulars.store.Backups;
 import app.regulars.store.Database;
+import app.regulars.store.Password;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,12 +56,20 @@ public final class BackupJobs {
      * then replaced. Refused while another Regulars has the folder open.
      */
     public static Restored restore(Path dataDirectory, Path file, Clock clock) {
-        Backups.Backup checked = Backups.verify(file); // a file that is not a backup, or a bad one, is refused before anything else
+        return restore(dataDirectory, file, clock, Password.NONE);
+    }
+
+    /**
+     * {@link #restore(Path, Path, Clock)} of an encrypted store or backup: {@code password} opens the
+     * data and the backup (a wrong one is refused before anything changes).
+     */
+    public static Restored restore(Path dataDirectory, Path file, Clock clock, Password password) {
+        Backups.Backup checked = Backups.verify(file, password); // a file that is not a backup, or a bad one, is refused before anything else
         if (!checked.verified()) {
             throw new UserException("backup.error.failedVerification", file.toString(), checked.problem());
         }
         Optional<Backups.Backup> before = Optional.empty();
-        try (Database db = Database.open(dataDirectory)) {
+        try (Database db = Database.open(dataDirectory, password)) {
             db.compactOnClose(false);
             Backups.Backup b = Backups.create(db, Backups.folder(dataDirectory), Backups.Kind.BEFORE_RESTORE, LocalDateTime.now(clock));
             before = b.verified() ? Optional.of(b) : Optional.empty();
@@ -68,9 +77,12 @@ public final class BackupJobs {
             if (e.key().equals("store.error.locked")) {
                 throw new UserException(e, "backup.error.restoreLocked", dataDirectory.toString());
             }
+            if (e.key().equals("store.error.wrongPassword") || e.key().equals("store.error.passwordNeeded")) {
+                throw e; // not damage: nothing is replaced
+            }
             // a damaged, empty or unreadable store: its file is kept aside by the restore
         }
-        Backups.Backup restored = Backups.restore(dataDirectory, file, before.isEmpty(), LocalDateTime.now(clock));
+        Backups.Backup restored = Backups.restore(dataDirectory, file, before.isEmpty(), LocalDateTime.now(clock), password);
         return new Restored(before, restored);
     }
 }

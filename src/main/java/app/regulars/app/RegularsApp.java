@@ -13,7 +13,10 @@ import app.regulars.i18n.Messages;
 import app.regulars.app.onboarding.FirstStartView;
 import app.regulars.app.onboarding.FirstStartViewModel;
 import app.regulars.app.onboarding.SampleFiller;
+import app.regulars.store.Encryption;
+import app.regulars.store.Password;
 import app.regulars.store.Settings;
+import app.regulars.i18n.UserException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -52,6 +55,8 @@ public final class RegularsApp extends Application {
     private Theme theme = Theme.LIGHT;
     /** Whether the start-of-day jobs have run since the store opened. */
     private boolean dayStarted;
+    /** The password the data was opened with (docs/decisions/0022-encryption.md); NONE when it is not encrypted. */
+    private volatile Password password = Password.NONE;
 
     public static void launch(Path dataDir) {
         dataDirectory = dataDir;
@@ -61,11 +66,16 @@ public final class RegularsApp extends Application {
         Application.launch(RegularsApp.class);
     }
 
+    /** The data folder of an application that tests start themselves (not through {@link #launch}). */
+    static void useDataDirectory(Path dataDir) {
+        dataDirectory = dataDir;
+    }
+
     private record Opened(AppContext context, Locale locale, Theme theme, boolean firstStart) {
     }
 
-    private static Opened open(Path dir) {
-        AppContext ctx = AppContext.open(dir);
+    private static Opened open(Path dir, Password password) {
+        AppContext ctx = AppContext.open(dir, password);
         ctx.automaticBackups(true);
         Settings settings = ctx.settings();
         Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
@@ -97,14 +107,45 @@ public final class RegularsApp extends Application {
             Milestones.whenReached(exitAt.strip(), () -> Platform.runLater(Platform::exit));
         }
         Path dir = dataDirectory;
-        runner.run(() -> open(dir), this::opened, this::failedToOpen);
+        if (Encryption.encrypted(dir)) {
+            showUnlock(dir, null); // the password first: nothing of the data can be read without it
+        } else {
+            runner.run(() -> open(dir, Password.NONE), this::opened, this::failedToOpen);
+        }
         JarTimes.restoreInBackground(); // the installed app's cache, for the next start (Windows, macOS)
+    }
+
+    /** The password prompt; {@code problem} (a wrong password) under the field. */
+    private void showUnlock(Path dir, String problem) {
+        scene.setRoot(new UnlockView(messages, dir, problem, typed -> {
+            showWaiting(messages.get("app.opening"));
+            runner.run(() -> open(dir, typed), opened -> {
+                password = typed;
+                opened(opened);
+            }, e -> {
+                if (e instanceof UserException u && u.key().equals("store.error.wrongPassword")) {
+                    showUnlock(dir, messages.describe(e));
+                } else {
+                    failedToOpen(e);
+                }
+            });
+        }));
+    }
+
+    private void showWaiting(String text) {
+        javafx.scene.control.Label label = new javafx.scene.control.Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(480);
+        javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(16, new ProgressIndicator(), label);
+        waiting.setAlignment(javafx.geometry.Pos.CENTER);
+        scene.setRoot(new StackPane(waiting));
     }
 
     private void opened(Opened opened) {
         Milestones.reach(Milestones.STORE_OPEN);
         context = opened.context();
         context.onRestore(this::restoreFrom);
+        context.onProtectionChange(this::changeProtection);
         messages = new Messages(opened.locale());
         DateFields.useAppLanguage(messages.locale());
         theme = opened.theme();
@@ -123,7 +164,7 @@ public final class RegularsApp extends Application {
         scene.setRoot(new FirstStartView(vm, messages, locale -> {
             useLanguage(locale);
             showWelcome();
-        }));
+        }, new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages)));
     }
 
     static SampleFiller sampleFiller(AppContext context) {
@@ -225,11 +266,11 @@ public final class RegularsApp extends Application {
             closing.close();
             context = null;
             try {
-                BackupJobs.restore(dir, file, java.time.Clock.systemDefaultZone());
-                return open(dir);
+                BackupJobs.restore(dir, file, java.time.Clock.systemDefaultZone(), password);
+                return open(dir, password);
             } catch (RuntimeException e) {
                 LOG.error("Restoring {} failed", file, e);
-                Opened again = open(dir);
+                Opened again = open(dir, password);
                 javafx.application.Platform.runLater(() -> {
                     Alert alert = Windows.dialog(stage, new Alert(Alert.AlertType.ERROR, messages.describe(e)));
                     alert.setHeaderText(messages.get("settings.backups"));
@@ -240,6 +281,49 @@ public final class RegularsApp extends Application {
         }, opened -> {
             dayStarted = false; // the day's jobs (each safe to repeat) run again, on the restored data
             opened(opened);
+        }, this::failedToOpen);
+    }
+
+    /**
+     * Sets, changes or removes the password ({@code change}, on the closed folder): the window says
+     * so while it works, the store closes, the change runs (seconds: the file and every backup are
+     * copied under the new key and checked), and the store reopens with the new password. A failure
+     * (a wrong current password among them) is told and the window reopens on the data as it was.
+     */
+    private void changeProtection(AppContext.ProtectionChange change) {
+        Path dir = context.database().directory();
+        AppContext closing = context;
+        closing.automaticBackups(false); // the change puts every backup under the new key: no backup at this close
+        Password before = password;
+        showWaiting(messages.get("security.working"));
+        String[] done = new String[1];
+        runner.run(() -> {
+            closing.close();
+            context = null;
+            try {
+                Password next = change.apply(dir);
+                password = next;
+                done[0] = messages.get(!next.given() ? "security.done.removed" : before.given() ? "security.done.changed" : "security.done.protected");
+                return open(dir, next);
+            } catch (RuntimeException e) {
+                LOG.warn("Changing the password of {} failed", dir, e);
+                done[0] = null;
+                Opened again = open(dir, before);
+                javafx.application.Platform.runLater(() -> {
+                    Alert alert = Windows.dialog(stage, new Alert(Alert.AlertType.ERROR, messages.describe(e)));
+                    alert.setHeaderText(messages.get("security.title"));
+                    alert.show();
+                });
+                return again;
+            }
+        }, opened -> {
+            opened(opened);
+            if (done[0] != null) {
+                Alert alert = Windows.dialog(stage, new Alert(Alert.AlertType.INFORMATION, done[0]));
+                alert.setHeaderText(messages.get("security.title"));
+                alert.getDialogPane().setId("securityDone");
+                alert.show();
+            }
         }, this::failedToOpen);
     }
 

@@ -87,7 +87,7 @@ public final class Backups {
      * and whether it was verified ({@code problem} says what did not match).
      */
     public record Backup(Path file, LocalDateTime taken, Kind kind, long bytes, Map<String, Compaction.TableSum> sums,
-                         Status status, String problem) {
+                         Status status, String problem, StoreKey.Params key) {
         public Backup {
             sums = Map.copyOf(sums);
         }
@@ -100,6 +100,15 @@ public final class Backups {
 
         public boolean verified() {
             return status == Status.VERIFIED;
+        }
+
+        /** Whether the backup is encrypted ({@link #key} then says how its key is derived from the password). */
+        public boolean encrypted() {
+            return key != null;
+        }
+
+        Backup with(Map<String, Compaction.TableSum> newSums, Status newStatus, String newProblem) {
+            return new Backup(file, taken, kind, bytes, newSums, newStatus, newProblem, key);
         }
     }
 
@@ -159,15 +168,16 @@ public final class Backups {
         long start = System.nanoTime();
         try {
             Files.createDirectories(folder);
+            StoreKey key = db.key();
             Map<String, Long> counted = db.copyTo(raw);
-            Map<String, Compaction.TableSum> source = BackupFile.sums(raw);
-            BackupFile.seal(raw, sealing);
+            Map<String, Compaction.TableSum> source = BackupFile.sums(raw, key);
+            BackupFile.seal(raw, sealing, key);
             Files.delete(raw);
-            Map<String, Compaction.TableSum> copied = BackupFile.sums(sealing);
+            Map<String, Compaction.TableSum> copied = BackupFile.sums(sealing, key);
             String problem = compare(counted, source, copied);
             Files.move(sealing, target, StandardCopyOption.ATOMIC_MOVE);
             Backup backup = new Backup(target, now, kind, Files.size(target), copied,
-                    problem == null ? Status.VERIFIED : Status.FAILED, problem);
+                    problem == null ? Status.VERIFIED : Status.FAILED, problem, key == null ? null : key.params());
             writeManifest(backup);
             if (problem == null) {
                 LOG.info("Backup {} written and verified in {} ms", target, (System.nanoTime() - start) / 1_000_000);
@@ -203,22 +213,29 @@ public final class Backups {
         return null;
     }
 
-    /**
-     * Verifies the backup {@code file} again: opened read-only, every row read, every table's rows and
-     * checksum compared with what it held when it was written. Never changes the file.
-     */
+    /** {@link #verify(Path, Password)} of a backup that is not encrypted (an encrypted one asks for the password). */
     public static Backup verify(Path file) {
+        return verify(file, Password.NONE);
+    }
+
+    /**
+     * Verifies the backup {@code file} again: opened read-only (an encrypted one with the key
+     * {@code password} gives with the parameters in its manifest: {@code store.error.wrongPassword}
+     * if it gives another), every row read, every table's rows and checksum compared with what it
+     * held when it was written. Never changes the file.
+     */
+    public static Backup verify(Path file, Password password) {
         if (!Files.isRegularFile(file) || !file.getFileName().toString().endsWith(BackupFile.EXTENSION)) {
             throw new UserException("backup.error.notABackup", file.toString());
         }
         Backup known = read(file);
+        StoreKey key = known.key() == null ? null : password.key(known.key());
         Map<String, Compaction.TableSum> now;
         try {
-            now = BackupFile.sums(file);
+            now = BackupFile.sums(file, key);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Backup {} cannot be read", file, e);
-            return new Backup(file, known.taken(), known.kind(), known.bytes(), known.sums(), Status.FAILED,
-                    String.valueOf(e.getMessage()));
+            return known.with(known.sums(), Status.FAILED, String.valueOf(e.getMessage()));
         }
         String problem;
         if (known.sums().isEmpty()) {
@@ -226,8 +243,7 @@ public final class Backups {
         } else {
             problem = now.equals(known.sums()) ? null : "the backup now holds " + now + " instead of " + known.sums();
         }
-        return new Backup(file, known.taken(), known.kind(), known.bytes(), now,
-                problem == null ? Status.VERIFIED : Status.FAILED, problem);
+        return known.with(now, problem == null ? Status.VERIFIED : Status.FAILED, problem);
     }
 
     /** Every backup in {@code folder}, newest first (none if the folder does not exist). */
@@ -309,8 +325,13 @@ public final class Backups {
      * it replaces the data file in one rename. The caller has backed up the
      * current data first; if it could not ({@code keepOld}), the old data file is kept in the backups
      * folder under a name of its own. Returns the restored backup as verified.
+     *
+     * <p>The data keeps its protection, not the backup's: an encrypted backup restored into an
+     * encrypted store is put under the store's key (the same one, unless the password changed since),
+     * into a store without a password it is decrypted; into a folder with no data file it brings its
+     * key parameters with it. {@code password} opens both (docs/decisions/0022-encryption.md).
      */
-    public static Backup restore(Path dataDirectory, Path file, boolean keepOld, LocalDateTime now) {
+    public static Backup restore(Path dataDirectory, Path file, boolean keepOld, LocalDateTime now, Password password) {
         if (!Files.isRegularFile(file) || !file.getFileName().toString().endsWith(BackupFile.EXTENSION)) {
             throw new UserException("backup.error.notABackup", file.toString());
         }
@@ -328,10 +349,15 @@ public final class Backups {
         Path restoring = dataDirectory.resolve(RESTORING + BackupFile.EXTENSION);
         try (lock) {
             Compaction.recover(dataDirectory);
-            BackupFile.unseal(file, restoring);
+            Encryption.recover(dataDirectory);
+            StoreKey backupKey = backup.key() == null ? null : password.key(backup.key());
+            java.util.Optional<StoreKey.Params> storeParams = StoreKey.read(dataDirectory);
+            boolean adoptKey = storeParams.isEmpty() && !Files.exists(store) && backupKey != null;
+            StoreKey storeKey = adoptKey ? backupKey : storeParams.map(password::key).orElse(null);
+            BackupFile.unseal(file, backupKey, restoring, storeKey);
             Map<String, Compaction.TableSum> copied;
             try {
-                copied = BackupFile.sums(restoring); // every row read back, in the copy that becomes the data
+                copied = BackupFile.sums(restoring, storeKey); // every row read back, in the copy that becomes the data
             } catch (SQLException | RuntimeException e) {
                 throw new UserException(e, "backup.error.failedVerification", file.toString(), String.valueOf(e.getMessage()));
             }
@@ -339,12 +365,18 @@ public final class Backups {
                 throw new UserException("backup.error.failedVerification", file.toString(),
                         backup.status() == Status.FAILED ? backup.problem() : "the copy holds " + copied + " instead of " + backup.sums());
             }
-            backup = new Backup(file, backup.taken(), backup.kind(), backup.bytes(), copied, Status.VERIFIED, null);
+            backup = backup.with(copied, Status.VERIFIED, null);
             if (keepOld && Files.exists(store)) {
                 Path aside = folder(dataDirectory).resolve("replaced-" + now.format(STAMP) + BackupFile.EXTENSION);
                 Files.createDirectories(aside.getParent());
                 Files.copy(store, aside, StandardCopyOption.REPLACE_EXISTING);
+                if (storeParams.isPresent()) { // its key's parameters beside it: the password opens it
+                    StoreKey.write(storeParams.get(), aside.resolveSibling("replaced-" + now.format(STAMP) + ".key"));
+                }
                 LOG.warn("The data file replaced by the restore was kept as {}", aside);
+            }
+            if (adoptKey) {
+                StoreKey.write(backupKey.params(), dataDirectory.resolve(StoreKey.FILE)); // no data file yet: nothing else to open with it
             }
             Files.move(restoring, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(dataDirectory.resolve(Database.FILE_NAME + ".trace.db"));
@@ -355,6 +387,69 @@ public final class Backups {
         } finally {
             deleteQuietly(restoring);
         }
+    }
+
+    /** What {@link #rekey} did: the backups now under the new key, and those it left as they were (another password's, unreadable). */
+    public record Rekeyed(List<Path> done, List<Path> left) {
+    }
+
+    /**
+     * Puts every backup in {@code folder} that opens with {@code from} (null: not encrypted) under
+     * {@code to} (null: decrypted), so that one password opens the data and all of its backups. Each
+     * is copied page by page under the new key beside itself, read back whole (rows and checksums as
+     * when it was written), and takes the old one's place under a name of its own: its manifest
+     * first, then the file, then the old file and manifest go. A crash leaves the old backup, or
+     * both. Backups made under another password stay as they are, and are listed as left.
+     */
+    static Rekeyed rekey(Path folder, StoreKey from, StoreKey to, java.util.function.Consumer<Path> progress) {
+        List<Path> done = new ArrayList<>();
+        List<Path> left = new ArrayList<>();
+        Path temp = folder.resolve("." + PREFIX + "rekeying" + BackupFile.EXTENSION);
+        for (Backup b : list(folder)) {
+            boolean opens = from == null ? b.key() == null : b.key() != null && b.key().sameAs(from.params());
+            if (!opens) {
+                left.add(b.file());
+                continue;
+            }
+            progress.accept(b.file());
+            try {
+                BackupFile.unseal(b.file(), from, temp, to);
+                Map<String, Compaction.TableSum> sums = BackupFile.sums(temp, to);
+                if (!b.sums().isEmpty() && !sums.equals(b.sums())) {
+                    LOG.error("Backup {} under the new key holds {} instead of {}: left as it was", b.file(), sums, b.sums());
+                    left.add(b.file());
+                    continue;
+                }
+                Compaction.sync(temp);
+                String name = PREFIX + b.taken().format(STAMP) + "-" + b.kind().word();
+                Path target = folder.resolve(name + BackupFile.EXTENSION);
+                for (int n = 2; Files.exists(target); n++) {
+                    target = folder.resolve(name + "-" + n + BackupFile.EXTENSION);
+                }
+                writeManifest(new Backup(target, b.taken(), b.kind(), Files.size(temp), sums.isEmpty() ? b.sums() : sums, b.status(),
+                        b.problem(), to == null ? null : to.params()));
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                Compaction.syncDirectory(folder);
+                Files.delete(b.file());
+                Files.deleteIfExists(manifest(b.file()));
+                done.add(target);
+            } catch (IOException | SQLException | RuntimeException e) {
+                LOG.error("Backup {} could not be put under the new key: left as it was", b.file(), e);
+                left.add(b.file());
+            } finally {
+                deleteQuietly(temp);
+            }
+        }
+        if (Files.isDirectory(folder)) { // a damaged data file kept aside by a restore: not a backup, left as it is, and named
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(f -> f.getFileName().toString().startsWith("replaced-") && f.getFileName().toString().endsWith(BackupFile.EXTENSION))
+                        .sorted().forEach(left::add);
+            } catch (IOException e) {
+                LOG.warn("Could not list {}", folder, e);
+            }
+        }
+        Compaction.syncDirectory(folder);
+        return new Rekeyed(done, left);
     }
 
     private static Path manifest(Path file) {
@@ -369,6 +464,9 @@ public final class Backups {
         p.setProperty("status", b.status().name());
         if (b.problem() != null) {
             p.setProperty("problem", b.problem());
+        }
+        if (b.key() != null) {
+            b.key().store(p, KEY);
         }
         b.sums().forEach((table, sum) -> p.setProperty("table." + table, sum.rows() + " " + sum.hashSum()));
         AtomicFile.write(manifest(b.file()), out -> {
@@ -420,8 +518,19 @@ public final class Backups {
         } catch (IllegalArgumentException e) {
             status = Status.UNCHECKED;
         }
-        return new Backup(file, taken, kind, bytes, sums, status, p.getProperty("problem"));
+        StoreKey.Params key;
+        try {
+            key = StoreKey.Params.load(p, KEY, manifest.toString()).orElse(null);
+        } catch (UserException e) {
+            LOG.warn("{}: unreadable key parameters", manifest);
+            key = null;
+            status = Status.FAILED;
+        }
+        return new Backup(file, taken, kind, bytes, sums, status, p.getProperty("problem"), key);
     }
+
+    /** The prefix of a backup's key parameters in its manifest. */
+    private static final String KEY = "key.";
 
     private static void deleteQuietly(Path file) {
         try {

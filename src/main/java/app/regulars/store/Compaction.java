@@ -205,7 +205,7 @@ public final class Compaction {
      * file, swaps it in and checks it against {@code plan}; on any failure puts the old file
      * back. Returns the new file's size, or -1 if it failed.
      */
-    static long compact(Path directory, Plan plan, Consumer<Progress> listener) {
+    static long compact(Path directory, Plan plan, StoreKey key, Consumer<Progress> listener) {
         long start = System.nanoTime();
         Path store = directory.resolve(Database.FILE_NAME + MV);
         Path copying = directory.resolve(COPYING + MV);
@@ -217,8 +217,8 @@ public final class Compaction {
             recover(directory); // nothing should be left over; if something is, start from the store as it is
             long fileBytes = Files.size(store);
             tell(listener, Step.STARTED, fileBytes, plan.size().liveBytes(), 0, start);
-            MVStore.compact(store.toString(), copying.toString(), COMPRESS, null);
-            sameEntries(store, copying);
+            copyLivePages(store, key, copying, key);
+            sameEntries(store, key, copying, key);
             sync(copying);
             Files.move(copying, copied, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(directory);
@@ -228,7 +228,7 @@ public final class Compaction {
             Files.move(copied, store, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(directory);
             tell(listener, step = Step.SWAPPED, fileBytes, plan.size().liveBytes(), newBytes, start);
-            verify(directory, plan.rows());
+            verify(directory, plan.rows(), key);
             newBytes = Files.size(store);
             tell(listener, step = Step.VERIFIED, fileBytes, plan.size().liveBytes(), newBytes, start);
             Files.delete(old);
@@ -256,17 +256,21 @@ public final class Compaction {
      * Every map of the new file (each table, each index, the large-object maps) holds as many
      * entries as the same map of the old one: read from the maps' root pages, in milliseconds.
      */
-    private static void sameEntries(Path old, Path copy) throws IOException {
-        Map<String, Long> before = entries(old);
-        Map<String, Long> after = entries(copy);
+    static void sameEntries(Path old, StoreKey oldKey, Path copy, StoreKey copyKey) throws IOException {
+        Map<String, Long> before = entries(old, oldKey);
+        Map<String, Long> after = entries(copy, copyKey);
         if (!before.equals(after)) {
             throw new IOException("The compacted file's maps differ from the old file's: " + after + " instead of " + before);
         }
     }
 
-    private static Map<String, Long> entries(Path file) {
+    private static Map<String, Long> entries(Path file, StoreKey key) {
         Map<String, Long> entries = new TreeMap<>();
-        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+        MVStore.Builder opening = new MVStore.Builder().fileName(file.toString()).readOnly();
+        if (key != null) {
+            opening.encryptionKey(key.fileKey());
+        }
+        try (MVStore store = opening.open()) {
             for (String name : store.getMapNames()) {
                 MVMap.Builder<byte[], byte[]> builder = new MVMap.Builder<byte[], byte[]>().keyType(Opaque.TYPE).valueType(Opaque.TYPE);
                 if (name.startsWith("undoLog")) {
@@ -320,10 +324,11 @@ public final class Compaction {
      * H2 opens the swapped-in file under its final name; every table holds as many rows as
      * before the close, and every one of them reads back.
      */
-    private static void verify(Path directory, Map<String, Long> expected) throws SQLException {
+    static void verify(Path directory, Map<String, Long> expected, StoreKey key) throws SQLException {
         // MAX_COMPACT_TIME=0: no compaction in place when this connection closes
-        String url = "jdbc:h2:file:" + directory.resolve(Database.FILE_NAME).toAbsolutePath() + ";FILE_LOCK=FS;AUTO_SERVER=FALSE;MAX_COMPACT_TIME=0";
-        try (Connection c = DriverManager.getConnection(url, Database.USER, "")) {
+        String url = "jdbc:h2:file:" + directory.resolve(Database.FILE_NAME).toAbsolutePath() + ";FILE_LOCK=FS;AUTO_SERVER=FALSE;MAX_COMPACT_TIME=0"
+                + StoreKey.urlSettings(key);
+        try (Connection c = DriverManager.getConnection(url, Database.USER, StoreKey.jdbcPassword(key))) {
             Map<String, Long> kept = rows(c);
             if (!kept.equals(expected)) {
                 throw new SQLException("The compacted file holds other tables or row counts than the store did: " + kept + " instead of " + expected);
@@ -362,14 +367,65 @@ public final class Compaction {
         }
     }
 
-    private static void sync(Path file) throws IOException {
+    static void sync(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * H2's own copy of the live pages of the closed file {@code source} (encrypted with
+     * {@code sourceKey}, or not: null) into a new file {@code target} encrypted with
+     * {@code targetKey} (or not), pages compressed: what {@code MVStore.compact} does, which takes
+     * one key for both files. With two keys this is how a file is encrypted, decrypted or given a
+     * new key; H2's {@code ChangeFileEncryption} tool would rewrite the file in place instead.
+     * H2's private {@code MVStore.compact(MVStore, MVStore)} does the copy: pinned to H2 2.4.240
+     * like the page check at open, and {@code EncryptionTest} fails if a new H2 changes it.
+     */
+    static void copyLivePages(Path source, StoreKey sourceKey, Path target, StoreKey targetKey) throws IOException {
+        if (sourceKey == null && targetKey == null) {
+            MVStore.compact(source.toString(), target.toString(), COMPRESS, null);
+            return;
+        }
+        Files.deleteIfExists(target);
+        MVStore.Builder to = new MVStore.Builder().fileName(target.toString());
+        if (COMPRESS) {
+            to.compress();
+        }
+        if (targetKey != null) {
+            to.encryptionKey(targetKey.fileKey());
+        }
+        MVStore.Builder from = new MVStore.Builder().fileName(source.toString()).readOnly();
+        if (sourceKey != null) {
+            from.encryptionKey(sourceKey.fileKey());
+        }
+        try (MVStore written = to.open(); MVStore read = from.open()) {
+            PAGE_COPY.invoke(null, read, written);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException i ? i.getCause() : e;
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("H2's page copy failed", cause);
+        }
+    }
+
+    /** {@code MVStore.compact(MVStore source, MVStore target)}, private in H2 2.4.240. */
+    private static final java.lang.reflect.Method PAGE_COPY;
+
+    static {
+        try {
+            PAGE_COPY = MVStore.class.getDeclaredMethod("compact", MVStore.class, MVStore.class);
+            PAGE_COPY.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
     /** Makes renames durable where the system allows it (Linux, macOS); elsewhere a rename is durable by itself. */
-    private static void syncDirectory(Path directory) {
+    static void syncDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

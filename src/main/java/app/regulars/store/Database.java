@@ -82,8 +82,12 @@ public final class Database implements AutoCloseable {
     /** A file up to this size is checked page by page before the open returns; a larger one in the background. */
     static final long CHECK_IN_FOREGROUND_BYTES = 64L << 20;
 
-    private Database(Path directory, FolderLock lock, JdbcConnectionPool pool) {
+    /** The key of an encrypted data file (docs/decisions/0022-encryption.md); null when it is not encrypted. */
+    private final StoreKey key;
+
+    private Database(Path directory, FolderLock lock, JdbcConnectionPool pool, StoreKey key) {
         this.directory = directory;
+        this.key = key;
         this.lock = lock;
         this.pool = pool;
         this.dsl = DSL.using(new Guarded(), SQLDialect.H2);
@@ -94,8 +98,18 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Opens (creating if needed) the database in {@code directory}, migrating it to this app's schema. */
+    /** Opens (creating if needed) the database in {@code directory}, migrating it to this app's schema; not for an encrypted one. */
     public static Database open(Path directory) {
+        return open(directory, Password.NONE);
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code directory}, migrating it to this app's schema.
+     * An encrypted one ({@value StoreKey#FILE} beside the data file) opens with the key {@code password}
+     * gives; {@code store.error.passwordNeeded} without one, {@code store.error.wrongPassword} with
+     * another (told before H2 sees the file: the key's check value says so).
+     */
+    public static Database open(Path directory, Password password) {
         try {
             DataDirectory.create(directory); // readable only by its user, where the system allows (700)
         } catch (AccessDeniedException e) {
@@ -111,6 +125,7 @@ public final class Database implements AutoCloseable {
         long size;
         try {
             Compaction.recover(directory); // an interrupted compaction is undone before H2 sees the file
+            Encryption.recover(directory); // so is an interrupted change of password
             Files.deleteIfExists(directory.resolve(FolderLock.COMPACTING));
             Files.deleteIfExists(directory.resolve(Backups.RESTORING + ".mv.db")); // a restore that did not finish
             size = Files.exists(file) ? Files.size(file) : -1;
@@ -123,9 +138,20 @@ public final class Database implements AutoCloseable {
             lock.close();
             throw new UserException("store.error.empty", file.toString(), backupHint(directory));
         }
+        StoreKey key;
+        try {
+            key = StoreKey.read(directory).map(password::key).orElse(null);
+        } catch (UserException e) {
+            lock.close();
+            throw e;
+        }
+        if (key == null && size > 0 && startsEncrypted(file)) {
+            lock.close();
+            throw new UserException("store.error.keyMissing", file.toString(), directory.resolve(StoreKey.FILE).toString(), backupHint(directory));
+        }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + ";FILE_LOCK=FS;AUTO_SERVER=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
+                + ";FILE_LOCK=FS;AUTO_SERVER=FALSE" + StoreKey.urlSettings(key);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, StoreKey.jdbcPassword(key));
         pool.setMaxConnections(8);
         try (Connection probe = pool.getConnection()) {
             probe.isValid(1);
@@ -134,7 +160,7 @@ public final class Database implements AutoCloseable {
             lock.close();
             throw translate(e, directory, size);
         }
-        Database db = new Database(directory, lock, pool);
+        Database db = new Database(directory, lock, pool, key);
         try (Connection c = pool.getConnection()) {
             db.h2 = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase();
             db.mvStore = db.h2.getStore().getMvStore();
@@ -163,13 +189,27 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** Whether {@code file} begins as every H2 file does ({@code H:2,}): else it is another program's. */
+    /** Whether {@code file} begins as every H2 file does ({@code H:2,}, or {@code H2encrypt} encrypted): else it is another program's. */
     private static boolean startsLikeH2(Path file) {
+        String head = head(file);
+        return head == null || head.startsWith("H:2,") || head.startsWith(ENCRYPTED_HEAD);
+    }
+
+    /** How H2 begins an encrypted file. */
+    private static final String ENCRYPTED_HEAD = "H2encrypt";
+
+    /** Whether {@code file} is an encrypted H2 file. */
+    static boolean startsEncrypted(Path file) {
+        String head = head(file);
+        return head != null && head.startsWith(ENCRYPTED_HEAD);
+    }
+
+    /** The first bytes of {@code file} as ASCII; null when they cannot be read. */
+    private static String head(Path file) {
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H:2,");
+            return new String(in.readNBytes(ENCRYPTED_HEAD.length()), java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            return true; // unknown: H2's own answer decides
+            return null; // unknown: H2's own answer decides
         }
     }
 
@@ -181,6 +221,11 @@ public final class Database implements AutoCloseable {
         String file = directory.resolve(FILE_NAME + ".mv.db").toString();
         if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return new UserException(e, "store.error.locked", directory.toString());
+        }
+        if (code == ErrorCode.FILE_ENCRYPTION_ERROR_1 && Files.exists(directory.resolve(StoreKey.FILE))) {
+            // the password gave the key its parameters check, and the file does not open with it: the file is damaged
+            LOG.error("The data file {} does not open with its key", file, e);
+            return new UserException(e, "store.error.damaged", file, backupHint(directory));
         }
         if (code == ErrorCode.FILE_VERSION_ERROR_1 || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
             return new UserException(e, "store.error.unreadable", file);
@@ -551,6 +596,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The key of the data file, for its backups and its compaction; null when it is not encrypted. */
+    StoreKey key() {
+        return key;
+    }
+
+    /** Whether the data file is encrypted (protected by a password). */
+    public boolean encrypted() {
+        return key != null;
+    }
+
     /** Whether writes are refused: the data file is read-only. */
     public boolean readOnly() {
         return readOnly;
@@ -865,7 +920,7 @@ public final class Database implements AutoCloseable {
         pool.dispose();
         try {
             if (plan != null) {
-                Compaction.compact(directory, plan, compactionListener);
+                Compaction.compact(directory, plan, key, compactionListener);
             }
         } finally {
             try {

@@ -98,7 +98,7 @@ class CompactionTest {
         String oldFile = digest(file(dir));
         List<Compaction.Progress> steps = new ArrayList<>();
 
-        assertThat(Compaction.compact(dir, plan, steps::add)).isEqualTo(-1);
+        assertThat(Compaction.compact(dir, plan, null, steps::add)).isEqualTo(-1);
 
         assertThat(steps).extracting(Compaction.Progress::step).containsExactly(
                 Compaction.Step.STARTED, Compaction.Step.COPIED, Compaction.Step.SWAPPED, Compaction.Step.FAILED);

@@ -16,7 +16,12 @@ public final class Cli {
 
     /** The exit code; what the command printed is in {@code out} and {@code err}. */
     public static int run(Path dataDir, Locale locale, StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = RegularsCommand.create(new Messages(locale));
+        return run(dataDir, locale, java.util.Map.of(), out, err, args);
+    }
+
+    /** The same with these environment variables (and no terminal: a password they do not give cannot be asked). */
+    public static int run(Path dataDir, Locale locale, java.util.Map<String, String> env, StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = RegularsCommand.create(new RegularsCommand(new Messages(locale), env::get, prompt -> null));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];

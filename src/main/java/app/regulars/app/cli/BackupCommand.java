@@ -81,13 +81,16 @@ public final class BackupCommand extends CommandGroup {
 
     @Command(name = "verify", description = "Read every row of a backup and compare each table's rows and checksum with what it held when written.")
     static final class Verify extends FeatureCommand {
+        @ParentCommand
+        BackupCommand group;
+
         @Parameters(paramLabel = "FILE", description = "The backup file (" + Database.FILE_NAME + "-...mv.db).")
         Path file;
 
         @Override
         public Integer call() {
             try {
-                Backups.Backup b = Backups.verify(file.toAbsolutePath());
+                Backups.Backup b = Backups.verify(file.toAbsolutePath(), group.root.password());
                 if (!b.verified()) {
                     err().println(messages().get("cli.backup.failed", b.file(), b.problem()));
                     return FAILED;
@@ -114,7 +117,8 @@ public final class BackupCommand extends CommandGroup {
         @Override
         public Integer call() {
             try {
-                BackupJobs.Restored r = BackupJobs.restore(group.root.dataDirectory(), file.toAbsolutePath(), Clock.systemDefaultZone());
+                BackupJobs.Restored r = BackupJobs.restore(group.root.dataDirectory(), file.toAbsolutePath(), Clock.systemDefaultZone(),
+                        group.root.password());
                 r.before().ifPresentOrElse(b -> out().println(messages().get("cli.backup.current", b.file())),
                         () -> out().println(messages().get("cli.backup.keptOld")));
                 Backups.Backup b = r.restored();

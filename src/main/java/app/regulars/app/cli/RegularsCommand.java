@@ -27,7 +27,7 @@ import java.util.function.Function;
  */
 @Command(name = "regulars", mixinStandardHelpOptions = true, version = "Regulars 0.1",
         description = "Regulars: an offline customer book. Without a command, opens the window.",
-        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class, SecurityCommand.class})
 public final class RegularsCommand implements CommandContext {
     public static final int OK = FeatureCommand.OK;
     public static final int FAILED = FeatureCommand.FAILED;
@@ -38,10 +38,35 @@ public final class RegularsCommand implements CommandContext {
             description = "Folder of the data file (default: $" + DataDirectory.ENV + ", else the system's data folder).")
     Path dataDir;
 
+    /** The environment variable that holds the password of encrypted data, for every command (else it is asked). */
+    public static final String PASSWORD_ENV = "REGULARS_PASSWORD";
+    /** The new password for {@code security change-password} without a terminal (else it is asked). */
+    public static final String NEW_PASSWORD_ENV = "REGULARS_NEW_PASSWORD";
+
+    /** Where a command reads a password the environment does not give: the terminal, without echo. */
+    @FunctionalInterface
+    public interface Terminal {
+        /** What the user typed after {@code prompt}; null when there is no terminal to ask. */
+        char[] readPassword(String prompt);
+
+        Terminal CONSOLE = prompt -> {
+            java.io.Console console = System.console();
+            return console == null ? null : console.readPassword("%s", prompt);
+        };
+    }
+
     private final Messages messages;
+    private final Function<String, String> env;
+    private final Terminal terminal;
 
     public RegularsCommand(Messages messages) {
+        this(messages, System::getenv, Terminal.CONSOLE);
+    }
+
+    public RegularsCommand(Messages messages, Function<String, String> env, Terminal terminal) {
         this.messages = messages;
+        this.env = env;
+        this.terminal = terminal;
     }
 
     @Override
@@ -54,12 +79,43 @@ public final class RegularsCommand implements CommandContext {
     }
 
     /**
+     * The password of encrypted data (docs/decisions/0022-encryption.md): {@value #PASSWORD_ENV}, else
+     * asked at the terminal, and only when something encrypted is opened (the data or a backup).
+     */
+    public app.regulars.store.Password password() {
+        return app.regulars.store.Password.asking(() -> read(PASSWORD_ENV, messages.get("cli.security.prompt")));
+    }
+
+    /** {@code variable}'s value, else what the user types after {@code prompt}; {@code store.error.passwordNeeded} when neither. */
+    char[] read(String variable, String prompt) {
+        String fromEnv = env.apply(variable);
+        if (fromEnv != null) {
+            return fromEnv.toCharArray();
+        }
+        char[] typed = terminal.readPassword(prompt);
+        if (typed == null) {
+            throw new UserException("store.error.passwordNeeded");
+        }
+        return typed;
+    }
+
+    /** Whether {@code variable} is set (a password from the environment is not asked twice). */
+    boolean inEnvironment(String variable) {
+        return env.apply(variable) != null;
+    }
+
+    /**
      * A picocli command line whose commands can reach this root (for messages and the data
      * folder): the app's own commands, then each feature's, and what each adds to
      * {@code import} and {@code export}.
      */
     public static CommandLine create(Messages messages) {
-        RegularsCommand root = new RegularsCommand(messages);
+        return create(new RegularsCommand(messages));
+    }
+
+    /** The command line over {@code root} (tests give it their own environment and terminal). */
+    public static CommandLine create(RegularsCommand root) {
+        Messages messages = root.messages;
         CommandLine cl = new CommandLine(root);
         CommandLine imports = cl.getSubcommands().get("import");
         CommandLine exports = cl.getSubcommands().get("export");
@@ -114,7 +170,7 @@ public final class RegularsCommand implements CommandContext {
      * as it closes, which takes seconds: a line on {@code err} says so.
      */
     public int withContext(PrintWriter err, Function<AppContext, Integer> work) {
-        try (AppContext ctx = AppContext.open(dataDirectory())) {
+        try (AppContext ctx = AppContext.open(dataDirectory(), password())) {
             ctx.database().onCompaction(p -> reportCompaction(err, p));
             return work.apply(ctx);
         } catch (UserException e) {

@@ -16,9 +16,17 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import java.io.File;
 
-/** The welcome screen of a new data folder: sample shop, empty, or import a customer list. */
+/**
+ * The welcome screen of a new data folder: sample shop, empty, or import a customer list; and,
+ * when given, the offer of a password over the data (the window's Password section).
+ */
 public final class FirstStartView extends VBox {
     public FirstStartView(FirstStartViewModel vm, Messages messages, java.util.function.Consumer<java.util.Locale> switchLanguage) {
+        this(vm, messages, switchLanguage, null);
+    }
+
+    public FirstStartView(FirstStartViewModel vm, Messages messages, java.util.function.Consumer<java.util.Locale> switchLanguage,
+                          javafx.scene.Node password) {
         getStyleClass().add("first-start");
         Label title = new Label(messages.get("onboarding.title"));
         title.getStyleClass().add("title");
@@ -75,6 +83,13 @@ public final class FirstStartView extends VBox {
         language.setAlignment(Pos.CENTER);
         language.disableProperty().bind(vm.runningProperty());
         getChildren().setAll(title, subtitle, cards, progress, message, problems, language);
+        if (password != null) {
+            javafx.scene.layout.VBox offer = new javafx.scene.layout.VBox(password);
+            offer.setId("startPassword");
+            offer.setMaxWidth(760);
+            offer.disableProperty().bind(vm.runningProperty());
+            getChildren().add(getChildren().size() - 1, offer);
+        }
         setAlignment(Pos.CENTER);
     }
 

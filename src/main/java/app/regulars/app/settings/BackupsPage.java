@@ -28,13 +28,18 @@ import java.time.format.FormatStyle;
 import java.util.Date;
 import java.util.Optional;
 
-/** The Settings page: for now its Backups section (the list, where they go, Back up now, Restore…). */
+/** The Settings page: its Password section when given ({@link SecuritySection}), then Backups (the list, where they go, Back up now, Restore…). */
 public final class BackupsPage extends BorderPane {
     private final BackupsViewModel vm;
     private final Messages messages;
     private final TableView<Backups.Backup> table = new TableView<>();
 
     public BackupsPage(BackupsViewModel vm, Messages messages) {
+        this(vm, messages, null);
+    }
+
+    /** The page with {@code before} (the Password section) between its title and the backups. */
+    public BackupsPage(BackupsViewModel vm, Messages messages, javafx.scene.Node before) {
         this.vm = vm;
         this.messages = messages;
         getStyleClass().add("settings-page");
@@ -104,6 +109,9 @@ public final class BackupsPage extends BorderPane {
         table.setItems(vm.backups());
 
         VBox top = new VBox(10, title, section, intro, folderRow, actions, status);
+        if (before != null) {
+            top.getChildren().add(1, before);
+        }
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
         setCenter(table);

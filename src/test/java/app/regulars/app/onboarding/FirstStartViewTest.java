@@ -52,7 +52,8 @@ class FirstStartViewTest {
         Messages messages = new Messages(locale);
         FirstStartViewModel vm = new FirstStartViewModel(context.settings(), (n, p, c) -> 0,
                 new CustomerCsvImporter(context.customers()), runner, messages, () -> done.set(true));
-        stage.getScene().setRoot(new FirstStartView(vm, messages, this::show));
+        stage.getScene().setRoot(new FirstStartView(vm, messages, this::show, new app.regulars.app.settings.SecuritySection(
+                new app.regulars.app.settings.SecurityViewModel(context, messages), messages)));
         Theme.LIGHT.apply(stage.getScene());
     }
 
@@ -65,6 +66,7 @@ class FirstStartViewTest {
     @Test
     void startingEmptyLeavesTheWelcome(FxRobot robot) throws Exception {
         Screenshots.save(stage.getScene(), "first-start-en");
+        assertThat(robot.lookup("#startPassword #securityProtect").queryButton().getText()).isEqualTo("Protect with a password…");
         robot.clickOn("#startEmpty");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, done::get);
         assertThat(context.settings().get(Settings.ONBOARDED)).contains("true");
