@@ -181,6 +181,10 @@ public final class Database implements AutoCloseable {
                 db.restoreDefaults();
                 db.migrate();
             }
+        } catch (MigrationFailed failed) {
+            db.compactOnClose(false);
+            db.close();
+            throw putBack(directory, failed, password);
         } catch (RuntimeException e) {
             db.compactOnClose(false); // a store that did not open is left as it is
             db.close();
@@ -626,13 +630,48 @@ public final class Database implements AutoCloseable {
         }
         boolean hasData = Arrays.stream(all).anyMatch(m -> m.getState().isApplied());
         boolean pending = flyway.info().pending().length > 0;
+        Backups.Backup backup = null;
         if (hasData && pending) {
-            Backups.Backup backup = Backups.create(this, Backups.folder(directory), Backups.Kind.BEFORE_UPGRADE, LocalDateTime.now());
+            backup = Backups.create(this, Backups.folder(directory), Backups.Kind.BEFORE_UPGRADE, LocalDateTime.now());
             if (!backup.verified()) {
                 throw new UserException("backup.error.failedVerification", backup.file().toString(), backup.problem());
             }
         }
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            if (backup == null) {
+                throw e; // a new store: nothing in it to put back
+            }
+            throw new MigrationFailed(backup.file(), e);
+        }
+    }
+
+    /** A migration that failed half-way, and the verified backup taken just before it. */
+    private static final class MigrationFailed extends RuntimeException {
+        private final Path backup;
+
+        MigrationFailed(Path backup, RuntimeException cause) {
+            super(cause);
+            this.backup = backup;
+        }
+    }
+
+    /**
+     * After a failed upgrade the file holds part of the new layout, and Flyway's record of a failed
+     * step that would refuse every later open: the verified backup taken just before the upgrade
+     * is put back in its place (the store is closed), so the data is exactly as the older version
+     * left it. The returned message says so, and names the backup.
+     */
+    private static UserException putBack(Path directory, MigrationFailed failed, Password password) {
+        LOG.error("The upgrade of {} failed; putting back the backup {}", directory, failed.backup, failed.getCause());
+        try {
+            Backups.restore(directory, failed.backup, false, LocalDateTime.now(), password);
+        } catch (RuntimeException e) {
+            LOG.error("Putting back {} after the failed upgrade failed", failed.backup, e);
+            return new UserException(failed.getCause(), "store.error.upgradeFailedNotRestored", directory.toString(), failed.backup.toString());
+        }
+        return new UserException(failed.getCause(), "store.error.upgradeFailed", directory.toString(), failed.backup.toString());
     }
 
     /** Where the migrations are, on the class path. */
