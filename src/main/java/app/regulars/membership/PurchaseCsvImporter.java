@@ -68,6 +68,8 @@ public final class PurchaseCsvImporter {
         final Map<String, MembershipService.CustomerRef> byPhone = new HashMap<>();
         /** Each phone cell as typed, in E.164 ({@link #INVALID} when it is not a number): libphonenumber once per number. */
         final Map<String, String> e164 = new HashMap<>();
+        /** The highest earn rate of the tiers: every amount must earn points a member can hold at it. */
+        BigDecimal highestRate = BigDecimal.ONE;
 
         Lookup(List<String> header) {
             this.header = header;
@@ -88,6 +90,7 @@ public final class PurchaseCsvImporter {
         int rows = 0;
         try (CsvRows in = CsvRows.open(source, fileName)) {
             lookup = lookup(in.header(), fileName);
+            lookup.highestRate = membership.highestEarnRate();
             List<Row> chunk = new ArrayList<>(CHECK_CHUNK);
             for (Row row = in.next(); row != null; row = in.next()) {
                 chunk.add(row);
@@ -255,6 +258,7 @@ public final class PurchaseCsvImporter {
         BigDecimal amount = null;
         try {
             amount = MembershipService.parseAmount(cell(row, lookup.col.get("amount")));
+            MembershipService.points(amount, lookup.highestRate);
         } catch (UserException e) {
             problems.add(new RowProblem(lookup.headerOf("amount"), e.key(), List.of(e.args())));
         }
