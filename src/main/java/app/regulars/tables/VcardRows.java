@@ -383,10 +383,21 @@ public final class VcardRows implements RowReader {
         Address a = all.stream().filter(x -> x.getTypes().stream().anyMatch(t -> "pref".equalsIgnoreCase(t.getValue())))
                 .findFirst().orElse(all.getFirst());
         String street = joined(List.of(nullToEmpty(a.getPoBox()), nullToEmpty(a.getStreetAddressFull()), nullToEmpty(a.getExtendedAddressFull())), " ");
-        String locality = nullToEmpty(a.getLocality());
-        String region = nullToEmpty(a.getRegion());
         String postal = nullToEmpty(a.getPostalCode());
-        String country = nullToEmpty(a.getCountry());
+        // 北京 beside 北京市, Singapore twice: a place that another part already says is left out
+        List<String> places = new ArrayList<>(List.of(nullToEmpty(a.getLocality()), nullToEmpty(a.getRegion()), nullToEmpty(a.getCountry())));
+        for (int i = 0; i < places.size(); i++) {
+            for (int j = 0; j < places.size(); j++) {
+                String p = places.get(i);
+                String q = places.get(j);
+                if (i != j && !p.isEmpty() && q.startsWith(p) && (q.length() > p.length() || j < i)) {
+                    places.set(i, "");
+                }
+            }
+        }
+        String locality = places.get(0);
+        String region = places.get(1);
+        String country = places.get(2);
         String line;
         if (CJK.matcher(street + locality + region + country).find()) {
             line = joined(List.of(country, region, locality, street), "") + (postal.isEmpty() ? "" : " " + postal);
