@@ -149,7 +149,7 @@ public final class CustomerCsvImporter {
             }
         }, consentSource, n -> throttled.update(checked + n, total), cancelled);
         progress.update(total, total);
-        LOG.info("Imported {} customers from {} ({}, {})", imported, fileName, source.format(), source.charset());
+        LOG.info("Imported {} customers from {} ({}, {}), {} with a warning", imported, fileName, source.format(), source.charset(), warnings.size());
         return new ImportReport(rows, imported, List.of(), layout.ignored(), source.charset(), warnings);
     }
 
