@@ -39,6 +39,9 @@ public final class CustomerFeature implements Feature {
         // The features opened after this one add their part of a customer's data to it (decision 0021).
         services.put(PrivacyService.class, new PrivacyService(services.get(Database.class), customers, new CustomerRepository(),
                 services.get(Clock.class)));
+        // ... and their part of a merge of customers: each moves its own records (decision 0025).
+        services.put(MergeService.class, new MergeService(services.get(Database.class), customers, new CustomerRepository(),
+                new MergeRepository(), services.get(Clock.class)));
     }
 
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
