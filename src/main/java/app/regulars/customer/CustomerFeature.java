@@ -60,7 +60,8 @@ public final class CustomerFeature implements Feature {
         CustomersPage page = new CustomersPage(customers, ui.runner(), ui.messages(),
                 ui.extensions().all(ProfileSection.class), ui.extensions().all(ListColumn.class),
                 ui.extensions().all(ProfileSummary.class), ui.extensions().all(ListFilter.class),
-                ui.services().find(PrivacyService.class).orElse(null));
+                ui.services().find(PrivacyService.class).orElse(null), ui.services().find(MergeService.class).orElse(null));
+        page.setDataChanged(ui.dataChanged());
         shownPage = page;
         return Optional.of(new Page() {
             @Override
@@ -103,7 +104,7 @@ public final class CustomerFeature implements Feature {
 
     @Override
     public Commands commands() {
-        return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class),
+        return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class, MergeCommands.Duplicates.class, MergeCommands.Merge.class),
                 List.of(CustomerCommands.ImportCustomers.class), List.of(CustomerCommands.ExportCustomers.class));
     }
 

@@ -505,6 +505,21 @@ public final class CustomerRepository {
         return dsl.selectFrom(CUSTOMER).where(CUSTOMER.CODE.eq(code)).fetchOptional().map(r -> toCustomer(dsl, r));
     }
 
+    /** The customers merged into this one, oldest first (decision 0025). */
+    public List<MergeRecord> mergedInto(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(CUSTOMER_MERGE).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(customerId))
+                .orderBy(CUSTOMER_MERGE.MERGED_AT, CUSTOMER_MERGE.ID)
+                .fetch(r -> new MergeRecord(r.getMergedCode(), r.getMergedName(), r.getMergedAt(), mergeSource(r.getSource())));
+    }
+
+    private static MergeRecord.Source mergeSource(String name) {
+        try {
+            return MergeRecord.Source.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return MergeRecord.Source.WINDOW;
+        }
+    }
+
     /** The customer a card number was merged into, if it was (decision 0025). */
     public Optional<Long> mergedCodeOwner(DSLContext dsl, String code) {
         return dsl.select(CUSTOMER_MERGE.CUSTOMER_ID).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.eq(code))

@@ -68,6 +68,10 @@ public final class DuplicateFinder {
     private final String[] pinyinKey;
     private final String[] emailKey;
     private final int[][] nameCodePoints;
+    private final int[][] pinyinLetters;
+    /** The characters of each name and pinyin as bits (a code point's bit: its value mod 64), for a quick lower bound of the distance. */
+    private final long[] nameBits;
+    private final long[] pinyinBits;
     private int[] nameCount;
     private int[] pinyinCount;
     /** Scratch rows of the distance, sized for the longest name. */
@@ -83,18 +87,56 @@ public final class DuplicateFinder {
         pinyinKey = new String[n];
         emailKey = new String[n];
         nameCodePoints = new int[n][];
+        pinyinLetters = new int[n][];
+        nameBits = new long[n];
+        pinyinBits = new long[n];
         for (int i = 0; i < n; i++) {
             Person p = this.people.get(i);
             nameKey[i] = nameKey(p.name());
-            pinyinKey[i] = p.sortName() == null ? "" : p.sortName().replace(" ", "");
+            pinyinKey[i] = p.sortName() == null ? "" : withoutSpaces(p.sortName());
             emailKey[i] = p.email() == null || p.email().isBlank() ? null : p.email().strip().toLowerCase(java.util.Locale.ROOT);
             nameCodePoints[i] = nameKey[i].codePoints().toArray();
+            pinyinLetters[i] = pinyinKey[i].chars().toArray();
+            nameBits[i] = bits(nameCodePoints[i]);
+            pinyinBits[i] = bits(pinyinLetters[i]);
         }
     }
 
     /** A name as compared: NFKC, lower case, without spaces. */
     static String nameKey(String name) {
-        return name == null ? "" : SearchTokens.normalize(name).replaceAll("\\s+", "");
+        return name == null ? "" : withoutSpaces(SearchTokens.normalize(name));
+    }
+
+    private static String withoutSpaces(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length()).append(s, 0, i);
+                }
+            } else if (sb != null) {
+                sb.append(ch);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static long bits(int[] codePoints) {
+        long bits = 0;
+        for (int cp : codePoints) {
+            bits |= 1L << (cp & 63);
+        }
+        return bits;
+    }
+
+    /**
+     * Whether two texts are surely more than {@code allowed} edits apart: their lengths differ by
+     * more, or so many characters are in one and not the other (an edit adds or removes at most two
+     * characters from the set of those present; characters that share a bit only make it smaller).
+     */
+    private static boolean surelyFar(int lengthA, int lengthB, long bitsA, long bitsB, int allowed) {
+        return Math.abs(lengthA - lengthB) > allowed || Long.bitCount(bitsA ^ bitsB) > 2 * allowed;
     }
 
     /** Finds the pairs; {@code progress} goes from 0 to 100; a cancel is a {@code UserException} {@code common.cancelled}. */
@@ -268,15 +310,18 @@ public final class DuplicateFinder {
      * characters are never similar, only the same: 王伟 and 王菲 are two people.
      */
     private boolean similar(int i, int j) {
-        int allowed = allowed(Math.max(nameCodePoints[i].length, nameCodePoints[j].length), 3);
-        if (allowed > 0 && distance(nameCodePoints[i], nameCodePoints[j], allowed) <= allowed) {
+        int[] a = nameCodePoints[i];
+        int[] b = nameCodePoints[j];
+        int allowed = allowed(Math.max(a.length, b.length), 3);
+        if (allowed > 0 && !surelyFar(a.length, b.length, nameBits[i], nameBits[j], allowed) && distance(a, b, allowed) <= allowed) {
             return true;
         }
-        String pi = pinyinKey[i];
-        String pj = pinyinKey[j];
-        int allowedPinyin = allowed(Math.max(pi.length(), pj.length()), 8);
-        boolean latinBoth = pi.equals(nameKey[i]) && pj.equals(nameKey[j]); // then the names were compared already
-        return allowedPinyin > 0 && !latinBoth && distance(pi.chars().toArray(), pj.chars().toArray(), allowedPinyin) <= allowedPinyin;
+        int[] x = pinyinLetters[i];
+        int[] y = pinyinLetters[j];
+        int allowedPinyin = allowed(Math.max(x.length, y.length), 8);
+        boolean latinBoth = pinyinKey[i].equals(nameKey[i]) && pinyinKey[j].equals(nameKey[j]); // then the names were compared already
+        return allowedPinyin > 0 && !latinBoth && !surelyFar(x.length, y.length, pinyinBits[i], pinyinBits[j], allowedPinyin)
+                && distance(x, y, allowedPinyin) <= allowedPinyin;
     }
 
     private static int allowed(int length, int shortest) {

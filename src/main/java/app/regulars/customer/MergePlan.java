@@ -171,4 +171,11 @@ public record MergePlan(Customer kept, List<Customer> others, Map<MergeField, In
         b.createdAt(created);
         return b.build();
     }
+
+    /** What the features count ({@link #moving()}, {@link MergeService.Merged#moved()}) as words: "3 purchases, 1 coupon". */
+    public static String countsText(Map<String, Integer> counts, app.regulars.i18n.Messages messages) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((key, n) -> parts.add(messages.get(key, n)));
+        return String.join(messages.get("common.listSeparator"), parts);
+    }
 }

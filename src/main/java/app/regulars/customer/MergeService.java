@@ -201,6 +201,6 @@ public final class MergeService {
 
     /** The customers merged into this one, oldest first. */
     public List<MergeRecord> mergedInto(long customerId) {
-        return merges.mergedInto(db.dsl(), customerId);
+        return repository.mergedInto(db.dsl(), customerId);
     }
 }
