@@ -46,7 +46,6 @@ public final class CustomerListView extends BorderPane {
     private final Messages messages;
     private final TextField search;
     private final TableView<CustomerRow> table = new TableView<>();
-    private final HBox toolbar;
     private final HBox bottom;
 
     public CustomerListView(CustomerListViewModel vm, Messages messages, Consumer<Long> open, Runnable createNew) {
@@ -97,7 +96,7 @@ public final class CustomerListView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
+        HBox toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("page-toolbar");
         setTop(toolbar);
@@ -309,8 +308,9 @@ public final class CustomerListView extends BorderPane {
     }
 
     /**
-     * Adds duplicates and merging (decision 0025): the More menu beside New (Find duplicates, Merge
-     * selected…) and Merge… under the list, for two or more selected customers.
+     * Adds duplicates and merging (decision 0025): under the list, Merge… for two or more selected
+     * customers and, at the right end, the More menu (Find duplicates, Merge selected…). Not in the
+     * toolbar: at 1,280 pixels it has no room left (the search box, the filters, New).
      */
     public void enableMerging(Runnable findDuplicates, Consumer<List<Long>> mergeSelected) {
         var twoOrMore = Bindings.size(table.getSelectionModel().getSelectedIndices()).lessThan(2);
@@ -322,12 +322,11 @@ public final class CustomerListView extends BorderPane {
         mergeItem.setId("mergeSelectedItem");
         mergeItem.disableProperty().bind(twoOrMore);
         mergeItem.setOnAction(e -> mergeSelected.accept(selectedIds()));
-        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(null,
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
                 new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), find, mergeItem);
         more.setId("customerMore");
-        more.setTooltip(new javafx.scene.control.Tooltip(messages.get("customer.list.more")));
-        more.setAccessibleText(messages.get("customer.list.more"));
-        toolbar.getChildren().add(toolbar.getChildren().size() - 1, more);
+        more.setPopupSide(javafx.geometry.Side.TOP);
+        bottom.getChildren().add(more);
 
         Button merge = new Button(messages.get("customer.list.merge"), new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SET_MERGE));
         merge.setId("mergeSelected");

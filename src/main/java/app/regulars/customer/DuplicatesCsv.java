@@ -46,8 +46,8 @@ public final class DuplicatesCsv {
                 p.b().code(), p.b().name(), String.join(";", p.b().phones()));
     }
 
-    /** "Same phone, Same name" in the language of {@code messages}. */
+    /** "Same phone · Same name" in the language of {@code messages}. */
     public static String reasons(DuplicatePair p, Messages messages) {
-        return String.join(messages.get("common.listSeparator"), p.reasonsInOrder().stream().map(r -> messages.get(r.key())).toList());
+        return String.join(ConsentText.SEPARATOR, p.reasonsInOrder().stream().map(r -> messages.get(r.key())).toList());
     }
 }

@@ -112,9 +112,9 @@ public final class DuplicatesViewModel {
                 messages.get("merge.customer", merged.kept().name(), merged.kept().code())));
     }
 
-    /** The pair's reasons as words: "Same phone, Same name". */
+    /** The pair's reasons as words: "Same phone · Same name". */
     public String reasonsText(DuplicatePair pair) {
-        return String.join(messages.get("common.listSeparator"), pair.reasonsInOrder().stream().map(r -> messages.get(r.key())).toList());
+        return String.join(ConsentText.SEPARATOR, pair.reasonsInOrder().stream().map(r -> messages.get(r.key())).toList());
     }
 
     /** A customer's phones as the shop writes them, separated by commas. */

@@ -51,6 +51,7 @@ public final class MergeDialog {
         grid.setVgap(8);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
 
         summary.setId("mergeSummary");
@@ -75,7 +76,9 @@ public final class MergeDialog {
         HBox buttons = new HBox(8, error, grow, cancel, merge);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox top = new VBox(8, about);
+        Label title = new Label(messages.get("merge.title"));
+        title.getStyleClass().add("page-title");
+        VBox top = new VBox(8, title, about);
         VBox bottom = new VBox(10, summary, buttons);
         BorderPane root = new BorderPane(scroll, top, null, bottom, null);
         root.setId("mergeDialog");
@@ -108,13 +111,13 @@ public final class MergeDialog {
             return;
         }
         List<Customer> columns = vm.columns();
+        // The labels take a fifth (wide enough for "Marketing consent"), the customers share the rest.
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(120);
+        labels.setPercentWidth(20);
         grid.getColumnConstraints().add(labels);
         for (int i = 0; i < columns.size(); i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setHgrow(Priority.ALWAYS);
-            c.setPercentWidth(88.0 / columns.size());
+            c.setPercentWidth(78.0 / columns.size());
             grid.getColumnConstraints().add(c);
         }
 

@@ -315,6 +315,24 @@ class MergeTest {
         }
     }
 
+    @Test
+    void erasingTheKeptCustomerErasesTheNamesMergedInAndKeepsTheCardNumbers() {
+        try (AppContext ctx = TestStores.open(dir.resolve("store"))) {
+            TestStores.addKnownCustomers(ctx.customers());
+            Customer twin = ctx.customers().save(Customer.builder().name("王小明").phones("137 0000 2222").build());
+            MergeService merges = ctx.services().get(MergeService.class);
+            merges.merge(merges.plan("000001", List.of(twin.code())), MergeRecord.Source.WINDOW, EN);
+            PrivacyService privacy = ctx.services().get(PrivacyService.class);
+            CustomerExport export = privacy.export("000001", PrivacyRequest.Source.WINDOW, EN);
+            assertThat(export.sections().getFirst().rows().getFirst().toString()).contains(twin.code() + " 王小明 (Nov 23, 2026, Window)");
+
+            privacy.erase(twin.code(), PrivacyRequest.Source.WINDOW); // the old card number finds them
+            assertThat(merges.mergedInto(ctx.customers().byCode("000001").orElseThrow().id()))
+                    .extracting(MergeRecord::code, MergeRecord::name).containsExactly(org.assertj.core.groups.Tuple.tuple(twin.code(), null));
+            assertThat(ctx.customers().codeExists(twin.code())).isTrue();
+        }
+    }
+
     private static String key(Runnable r) {
         try {
             r.run();

@@ -56,12 +56,12 @@ class MergeCommandsTest {
     void duplicatesPrintsThePairsLikeliestFirst() {
         assertThat(run(Locale.ENGLISH, "duplicates")).isZero();
         assertThat(out.toString().lines().toList()).containsExactly(
-                "87\tSame phone, Same pinyin\t000001\t王小明\t138 1234 5678\t" + other + "\t王晓明\t138 1234 5678",
+                "87\tSame phone · Same pinyin\t000001\t王小明\t138 1234 5678\t" + other + "\t王晓明\t138 1234 5678",
                 "50\tSame name\t000003\tAlice Smith\t+1 650-253-0000\t" + third + "\tAlice Smith\t+1 650-253-0001");
         assertThat(err.toString()).contains("2 likely duplicate pairs among 5 customers.");
 
         assertThat(run(Locale.SIMPLIFIED_CHINESE, "duplicates")).isZero();
-        assertThat(out.toString()).startsWith("87\t电话相同、拼音相同\t000001\t王小明\t");
+        assertThat(out.toString()).startsWith("87\t电话相同 · 拼音相同\t000001\t王小明\t");
         assertThat(err.toString()).contains("在 5 位客户中找到 2 对可能重复的客户。");
     }
 
@@ -79,7 +79,7 @@ class MergeCommandsTest {
         assertThat(rows.getFirst()).containsExactly("score", "reasons", "code_1", "name_1", "phones_1", "code_2", "name_2", "phones_2");
         // Cells a spreadsheet would take for a formula (a phone's +) are kept as text, and read back as they were.
         assertThat(rows.get(1).stream().map(app.regulars.tables.SpreadsheetCells::restore).toList())
-                .containsExactly("87", "Same phone, Same pinyin", "000001", "王小明", "+8613812345678", other, "王晓明", "+8613812345678");
+                .containsExactly("87", "Same phone · Same pinyin", "000001", "王小明", "+8613812345678", other, "王晓明", "+8613812345678");
         assertThat(rows).hasSize(3);
     }
 
