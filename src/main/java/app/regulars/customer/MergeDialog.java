@@ -103,8 +103,11 @@ public final class MergeDialog {
         stage.show();
     }
 
+    /** Builds the grid for the plan; a choice just made keeps the keyboard focus on its button. */
     private void render() {
         MergePlan plan = vm.planProperty().get();
+        javafx.scene.Node focused = grid.getScene() == null ? null : grid.getScene().getFocusOwner();
+        String focusedId = focused != null && grid.getChildren().contains(focused) ? focused.getId() : null;
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         if (plan == null) {
@@ -170,6 +173,9 @@ public final class MergeDialog {
             united(row, "customer.field.email", emails, "mergeEmails", columns.size());
         }
         summary.setText(vm.summaryText());
+        if (focusedId != null) {
+            grid.getChildren().stream().filter(n -> focusedId.equals(n.getId())).findFirst().ifPresent(javafx.scene.Node::requestFocus);
+        }
     }
 
     /** A row put together from all of them: no choice, the result spanning the columns. */
