@@ -57,6 +57,7 @@ public final class AppContext implements AutoCloseable {
         this.features = features;
         services.put(Database.class, database)
                 .put(Settings.class, new Settings(database))
+                .put(app.regulars.store.ShopArchive.class, new app.regulars.store.ShopArchive(database)) // each feature adds its tables
                 .put(Clock.class, clock)
                 .put(Locale.class, locale)
                 .put(Messages.class, new Messages(locale));
@@ -67,6 +68,10 @@ public final class AppContext implements AutoCloseable {
         surveys().setComplaintOpener(complaintsAsFollowUps(followUps()));
         // A sample shop whose purchases or story were interrupted is deleted whole (decision 0007).
         app.regulars.app.demo.SampleShop.undoInterrupted(this);
+        // What an import of everything left beside the data (decision 0026): done, or never finished.
+        if (!database.readOnly()) {
+            ArchiveJobs.deleteScratch(database.directory());
+        }
     }
 
     /** A low score's complaint as a follow-up whose title is shown in the language of the moment. */

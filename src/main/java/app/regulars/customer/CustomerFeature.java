@@ -6,6 +6,7 @@ import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Ui;
 import app.regulars.store.Database;
+import app.regulars.store.ShopArchive;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import org.kordamp.ikonli.Ikon;
@@ -39,6 +40,9 @@ public final class CustomerFeature implements Feature {
         // The features opened after this one add their part of a customer's data to it (decision 0021).
         services.put(PrivacyService.class, new PrivacyService(services.get(Database.class), customers, new CustomerRepository(),
                 services.get(Clock.class)));
+        // Its files in the shop's export (decision 0026); an import makes the search texts again.
+        services.get(ShopArchive.class).add(new ShopArchive.Part("customer", CustomerRepository.archiveTables(),
+                List.of(CustomerRepository.codeSequence()), customers::rebuildSearchTexts));
     }
 
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */

@@ -42,6 +42,8 @@ public final class FollowUpFeature implements Feature {
         services.put(FollowUpService.class, followUps).put(AutoFollowUps.class, autoFollowUps);
         // A customer's contacts and follow-ups in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new FollowUpPersonalData(followUps));
+        // Its files in the shop's export (decision 0026).
+        services.get(app.regulars.store.ShopArchive.class).add(new app.regulars.store.ShopArchive.Part("followup", FollowUpRepository.archiveTables()));
     }
 
     /** Birthday and holiday greetings and cadence check-ins: idempotent, safe on every start. */

@@ -504,4 +504,13 @@ public final class FollowUpRepository {
                     .where(INTERACTION.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(text, terms)).execute();
         }
     }
+
+    /** This feature's files in the shop's export ({@code export all}, decision 0026), in the order an import loads them. */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.of("contacts", INTERACTION).values(INTERACTION.CHANNEL, ContactChannel.class),
+                app.regulars.store.ArchiveTable.of("follow_ups", FOLLOW_UP).values(FOLLOW_UP.KIND, FollowUpKind.class)
+                        .values(FOLLOW_UP.STATUS, FollowUpStatus.class).values(FOLLOW_UP.RECURRENCE, Recurrence.class),
+                app.regulars.store.ArchiveTable.of("follow_up_reschedules", FOLLOW_UP_RESCHEDULE));
+    }
 }

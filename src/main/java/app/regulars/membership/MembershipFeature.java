@@ -46,6 +46,8 @@ public final class MembershipFeature implements Feature {
         services.put(MembershipService.class, membership);
         // A customer's purchases, points, coupons and tier history in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new MembershipPersonalData(membership, new MembershipRepository()));
+        // Its files in the shop's export (decision 0026).
+        services.get(app.regulars.store.ShopArchive.class).add(new app.regulars.store.ShopArchive.Part("membership", MembershipRepository.archiveTables()));
         membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
     }
 

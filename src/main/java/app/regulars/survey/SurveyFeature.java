@@ -38,6 +38,8 @@ public final class SurveyFeature implements Feature {
         services.put(SurveyService.class, surveys);
         // A customer's survey answers in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new SurveyPersonalData(services.get(Database.class), new SurveyRepository()));
+        // Its files in the shop's export (decision 0026).
+        services.get(app.regulars.store.ShopArchive.class).add(new app.regulars.store.ShopArchive.Part("survey", SurveyRepository.archiveTables()));
     }
 
     @Override
