@@ -104,6 +104,16 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /** The context of a store opened already (a new store an import made, still open: {@link ArchiveJobs}); closes it if a feature fails to open. */
+    static AppContext on(Database database, Clock clock, Locale locale, app.regulars.store.Password password) {
+        try {
+            return new AppContext(database, clock, locale, Features.create(), password);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
     /** Turns the automatic backups on: at the start of a day ({@link #backUpForTheDay}) and at close after a change. */
     public void automaticBackups(boolean on) {
         this.automaticBackups = on;

@@ -77,14 +77,16 @@ public final class ArchiveJobs {
             if (Files.exists(key)) { // the new store under the same key: the password opens it, and its backup restores as it is
                 Files.copy(key, scratch.resolve(StoreKey.FILE));
             }
-            ArchiveManifest manifest = ShopArchive.load(scratch, password, zip, progress, cancelled);
-            try (AppContext made = AppContext.open(scratch, clock, ctx.services().get(Locale.class), password)) {
-                made.database().compactOnClose(false); // its backup is compacted; the store itself is deleted
+            ShopArchive.Loaded loaded = ShopArchive.load(scratch, password, zip, progress, cancelled);
+            ArchiveManifest manifest = loaded.manifest();
+            try (AppContext made = AppContext.on(loaded.database(), clock, ctx.services().get(Locale.class), password)) {
                 made.services().get(ShopArchive.class).afterImport();
                 Backups.Backup backup = Backups.create(made.database(), Backups.folder(scratch), Backups.Kind.MANUAL, LocalDateTime.now(clock));
                 if (!backup.verified()) {
                     throw new UserException("backup.error.failedVerification", backup.file().toString(), backup.problem());
                 }
+                // still empty? (the window may have been used meanwhile; the restore backs up what is there anyway)
+                ctx.services().get(ShopArchive.class).requireEmpty();
                 return new Prepared(backup.file(), manifest, password);
             }
         } catch (IOException e) {

@@ -161,7 +161,8 @@ public final class ShopArchive {
     }
 
     private ArchiveManifest write(OutputStream out, List<ArchiveTable> tables, Progress progress, BooleanSupplier cancelled) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16); // the deflater writes 512 bytes at a time
+        ZipOutputStream zip = new ZipOutputStream(buffered, StandardCharsets.UTF_8);
         ArchiveManifest manifest;
         try {
             manifest = db.dsl().connectionResult(c -> {
@@ -176,6 +177,7 @@ public final class ShopArchive {
             throw e.getCause();
         }
         zip.finish();
+        buffered.flush();
         return manifest;
     }
 
@@ -389,21 +391,29 @@ public final class ShopArchive {
         if (!records.isEmpty()) {
             List<String> what = new ArrayList<>();
             records.forEach((file, n) -> what.add(file + " " + n));
-            throw new UserException("archive.error.notEmpty", db.directory().toString(), String.join(", ", what));
+            String shown = String.join(", ", what.subList(0, Math.min(3, what.size()))) + (what.size() > 3 ? ", …" : "");
+            throw new UserException("archive.error.notEmpty", db.directory().toString(),
+                    records.values().stream().mapToLong(Long::longValue).sum(), shown);
         }
     }
 
     // ---- import ----
 
+    /** A new store made from an export, still open (its caller closes it), and what the export held. */
+    public record Loaded(Database database, ArchiveManifest manifest) {
+    }
+
     /**
      * Makes a new store in {@code directory} (which must hold none) from the export {@code zip}: at the
      * export's schema version, every file loaded in committed slices and checked (rows, SHA-256, each
      * cell), the identities and counters set after the rows, then migrated to this Regulars' schema.
-     * Closed at the end. A {@code UserException} when the export is not one of Regulars, damaged,
-     * from a newer Regulars, cancelled ({@code common.cancelled}), or does not fit a store; the
-     * caller deletes {@code directory} then. Returns the export's manifest.
+     * Returned open: closed and opened again, H2 would rewrite the chunks of the large load in the
+     * background while the opening reads every page (decision 0018 saw such a read fail). A
+     * {@code UserException} when the export is not one of Regulars, damaged, from a newer Regulars,
+     * cancelled ({@code common.cancelled}), or does not fit a store; the store is closed then, and the
+     * caller deletes {@code directory}.
      */
-    public static ArchiveManifest load(Path directory, Password password, Path zip, Progress progress, BooleanSupplier cancelled) {
+    public static Loaded load(Path directory, Password password, Path zip, Progress progress, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         if (Files.exists(directory.resolve(Database.FILE_NAME + ".mv.db"))) {
             throw new IllegalArgumentException(directory + " already holds a store");
@@ -412,7 +422,7 @@ public final class ShopArchive {
             ArchiveManifest manifest = ArchiveManifest.read(file, zip);
             Database db = Database.open(directory, password, manifest.schemaVersion());
             try {
-                db.compactOnClose(false); // the app copies it whole into a backup, which is compacted
+                db.compactOnClose(false); // the app backs it up (a compacted copy) and deletes it
                 long total = manifest.totalRows();
                 long[] done = {0};
                 db.bulkLoad(() -> {
@@ -431,12 +441,13 @@ public final class ShopArchive {
                     }
                 }
                 db.migrateToNewest();
-            } finally {
+            } catch (RuntimeException e) {
                 db.close();
+                throw e;
             }
             LOG.info("Loaded {} rows of {} into a new store in {} in {} ms", manifest.totalRows(), zip, directory,
                     (System.nanoTime() - start) / 1_000_000);
-            return manifest;
+            return new Loaded(db, manifest);
         } catch (IOException e) {
             throw new UserException(e, "archive.error.notZip", zip.toString());
         }
@@ -543,12 +554,12 @@ public final class ShopArchive {
                               ArchiveManifest.File f, Path zip, long before, long[] done, long total, Progress progress,
                               BooleanSupplier cancelled) throws SQLException {
         long rows = 0;
-        long line = 0;
+        long[] lines = new long[BATCH];
+        int inBatch = 0;
         try (PreparedStatement ps = c.prepareStatement(insert)) {
-            int inBatch = 0;
             while (rows < SLICE && records.hasNext()) {
                 CsvRecord record = records.next();
-                line = record.getStartingLineNumber();
+                long line = record.getStartingLineNumber();
                 List<String> cells = record.getFields();
                 if (cells.size() != columns.size()) {
                     throw new UserException("archive.error.badRow", zip.toString(), f.name(), line);
@@ -562,9 +573,10 @@ public final class ShopArchive {
                     }
                 }
                 ps.addBatch();
+                lines[inBatch++] = line;
                 rows++;
-                if (++inBatch == BATCH) {
-                    ps.executeBatch();
+                if (inBatch == BATCH) {
+                    execute(ps, lines, inBatch, f, zip);
                     inBatch = 0;
                 }
                 if (++done[0] % BATCH == 0) {
@@ -575,15 +587,29 @@ public final class ShopArchive {
                 }
             }
             if (inBatch > 0) {
-                ps.executeBatch();
+                execute(ps, lines, inBatch, f, zip);
             }
-        } catch (SQLException e) {
-            // a row that does not fit (one it refers to is missing, a key twice): the export is not as it was made
-            LOG.warn("{} in {}, rows {} to {}: {}", f.name(), zip, before + 1, before + rows, e.getMessage());
-            throw new UserException(e, "archive.error.rejected", zip.toString(), f.name(), line);
         }
         progress.update(done[0], total);
         return rows;
+    }
+
+    /**
+     * Runs the batch of {@code ps}, whose rows came from {@code lines}. A row that does not fit (one it
+     * refers to is missing, a key twice): the export is not as it was made, and the line is named.
+     */
+    private static void execute(PreparedStatement ps, long[] lines, int count, ArchiveManifest.File f, Path zip) throws SQLException {
+        try {
+            ps.executeBatch();
+        } catch (java.sql.BatchUpdateException e) {
+            int[] counts = e.getUpdateCounts();
+            int failed = 0;
+            while (counts != null && failed < counts.length && failed < count - 1 && counts[failed] != Statement.EXECUTE_FAILED) {
+                failed++;
+            }
+            LOG.warn("{} in {}, line {}: {}", f.name(), zip, lines[failed], e.getMessage());
+            throw new UserException(e, "archive.error.rejected", zip.toString(), f.name(), lines[failed]);
+        }
     }
 
     /** Every identity column starts after its table's highest id (the rows came with their ids). */
