@@ -369,4 +369,36 @@ class ShopArchiveTest {
             }
         }
     }
+
+    int run(Path data, Map<String, String> env, String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Cli.run(data, Locale.ENGLISH, env, out, err, args);
+    }
+
+    @Test
+    void aShopWithAPasswordMovesToDataWithAPasswordOfItsOwn() throws IOException {
+        Path data = SampleStores.copy(shop, dir.resolve("shop"));
+        Map<String, String> old = Map.of("REGULARS_PASSWORD", "龙井 2026");
+        assertThat(run(data, old, "security", "encrypt")).as(err.toString()).isZero();
+        Path zip = dir.resolve("moving.zip");
+        assertThat(run(data, old, "export", "all", "--out", zip.toString())).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).last().isEqualTo("The ZIP file is not protected by your password: keep it somewhere safe, and delete it once it has served.");
+        assertThat(entries(zip)).containsKey("customers.csv");
+
+        // the new computer: empty data protected by a password of its own
+        Path fresh = dir.resolve("fresh");
+        Map<String, String> mine = Map.of("REGULARS_PASSWORD", "碧螺春");
+        TestStores.open(fresh).close();
+        assertThat(run(fresh, mine, "security", "encrypt")).as(err.toString()).isZero();
+        assertThat(run(fresh, mine, "import", "all", zip.toString())).as(err.toString()).isZero();
+        assertThat(new String(Files.readAllBytes(fresh.resolve("regulars.mv.db")), 0, 9, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the imported data is encrypted under the new password").isEqualTo("H2encrypt");
+        assertThat(run(fresh, mine, "find", "wxm")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("王小明");
+        assertThat(fresh.resolve(ArchiveJobs.IMPORTING)).doesNotExist();
+        Path again = dir.resolve("again.zip");
+        assertThat(run(fresh, mine, "export", "all", "--out", again.toString())).as(err.toString()).isZero();
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(zip));
+    }
 }
