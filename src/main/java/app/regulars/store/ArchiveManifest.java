@@ -66,8 +66,8 @@ public record ArchiveManifest(int formatVersion, String schemaVersion, List<File
         StringBuilder s = new StringBuilder();
         s.append("# Regulars export: what this ZIP holds. \"import all\" checks every file against it.\r\n");
         s.append("format=").append(FORMAT).append("\r\n");
-        s.append("format.version=").append(formatVersion).append("\r\n");
-        s.append("schema.version=").append(schemaVersion).append("\r\n");
+        s.append("format-version=").append(formatVersion).append("\r\n");
+        s.append("schema-version=").append(schemaVersion).append("\r\n");
         s.append("files=").append(String.join(",", files.stream().map(File::name).toList())).append("\r\n");
         for (File f : files) {
             String key = "file." + f.name();
@@ -111,8 +111,8 @@ public record ArchiveManifest(int formatVersion, String schemaVersion, List<File
         int format;
         BigInteger schema;
         try {
-            format = Integer.parseInt(p.getProperty("format.version", "").strip());
-            schema = new BigInteger(p.getProperty("schema.version", "").strip());
+            format = Integer.parseInt(p.getProperty("format-version", "").strip());
+            schema = new BigInteger(p.getProperty("schema-version", "").strip());
         } catch (NumberFormatException e) {
             throw new UserException(e, "archive.error.damaged", path.toString(), NAME);
         }

@@ -228,10 +228,10 @@ class ShopArchiveTest {
     @Test
     void anExportOfANewerRegularsIsRefused() throws IOException {
         Path format = rewrite(exported(), dir.resolve("format2.zip"), all -> all.put("manifest.properties",
-                bytes(text(all.get("manifest.properties")).replace("format.version=1", "format.version=2"))));
+                bytes(text(all.get("manifest.properties")).replace("format-version=1", "format-version=2"))));
         refused(format, "The export " + format + " was made by a newer Regulars. Update Regulars on this computer, then import it again. Nothing was imported.");
         Path schema = rewrite(exported(), dir.resolve("schema999.zip"), all -> all.put("manifest.properties",
-                bytes(text(all.get("manifest.properties")).replaceAll("schema.version=\\d+", "schema.version=999"))));
+                bytes(text(all.get("manifest.properties")).replaceAll("schema-version=\\d+", "schema-version=999"))));
         refused(schema, "The export " + schema + " was made by a newer Regulars. Update Regulars on this computer, then import it again. Nothing was imported.");
     }
 
@@ -295,7 +295,7 @@ class ShopArchiveTest {
             }
             all.put("customers.csv", bytes(String.join("\r\n", lines)));
             reseal(all, "customers.csv");
-            String manifest = text(all.get("manifest.properties")).replaceAll("schema.version=\\d+", "schema.version=8")
+            String manifest = text(all.get("manifest.properties")).replaceAll("schema-version=\\d+", "schema-version=8")
                     .replace("consent_history.csv,", "").replace("privacy_requests.csv,", "");
             all.put("manifest.properties", bytes(manifest));
         });
