@@ -48,6 +48,8 @@ class SecuritySectionTest {
     private final AtomicReference<AppContext> context = new AtomicReference<>();
     private final AtomicReference<Password> password = new AtomicReference<>(Password.NONE);
     private final List<Throwable> failures = new ArrayList<>();
+    /** How many times the shell was shown again on a reopened store (a failure is told before the reopen). */
+    private final java.util.concurrent.atomic.AtomicInteger reopens = new java.util.concurrent.atomic.AtomicInteger();
     private Path dir;
 
     @Start
@@ -81,6 +83,7 @@ class SecuritySectionTest {
             context.set(reopened);
             protector(reopened, locale);
             Fx.showShell(stage, reopened, runner, locale, Theme.LIGHT);
+            reopens.incrementAndGet();
         }, failures::add));
     }
 
@@ -122,8 +125,10 @@ class SecuritySectionTest {
         robot.clickOn("#securityRemove");
         waitUntil(() -> robot.lookup("#passwordCurrent").tryQuery().isPresent());
         robot.clickOn("#passwordCurrent").write("wrong");
+        int shown = reopens.get();
         robot.clickOn(okButton(robot));
-        waitUntil(() -> !failures.isEmpty() && robot.lookup("#navSettings").tryQuery().isPresent());
+        // the failure is added before the store reopens: wait for the new shell, not the old one
+        waitUntil(() -> reopens.get() > shown && !failures.isEmpty() && robot.lookup("#navSettings").tryQuery().isPresent());
         assertThat(failures).singleElement().matches(e -> e instanceof UserException u && u.key().equals("store.error.wrongPassword"));
         assertThat(context.get().database().encrypted()).as("still protected").isTrue();
         failures.clear();
