@@ -6,6 +6,7 @@ import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Ui;
 import app.regulars.store.Database;
+import app.regulars.store.ShopArchive;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import org.kordamp.ikonli.Ikon;
@@ -42,6 +43,9 @@ public final class CustomerFeature implements Feature {
         // ... and their part of a merge of customers: each moves its own records (decision 0025).
         services.put(MergeService.class, new MergeService(services.get(Database.class), customers, new CustomerRepository(),
                 new MergeRepository(), services.get(Clock.class)));
+        // Its files in the shop's export (decision 0026); an import makes the search texts again.
+        services.get(ShopArchive.class).add(new ShopArchive.Part("customer", CustomerRepository.archiveTables(),
+                List.of(CustomerRepository.codeSequence()), customers::rebuildSearchTexts));
     }
 
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */

@@ -296,6 +296,68 @@ public final class CustomerRepository {
                 .and(CUSTOMER.OPT_OUT_WECHAT.isTrue()).and(CUSTOMER.OPT_OUT_EMAIL.isTrue()));
     }
 
+    // ---- the shop's export (decision 0026) ----
+
+    /**
+     * This feature's files in the shop's export ({@code export all}), in the order an import loads
+     * them. The search texts are not among them: each store makes its own ({@link #insertSearchTexts}).
+     */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.of("customers", CUSTOMER)
+                        .values(CUSTOMER.GENDER, Gender.class).values(CUSTOMER.BIRTHDAY_CALENDAR, Birthday.Kind.class),
+                app.regulars.store.ArchiveTable.of("customer_phones", CUSTOMER_PHONE),
+                app.regulars.store.ArchiveTable.of("customer_tags", CUSTOMER_TAG),
+                app.regulars.store.ArchiveTable.of("consent_history", CONSENT_CHANGE).values(CONSENT_CHANGE.SOURCE, ConsentSource.class),
+                app.regulars.store.ArchiveTable.of("privacy_requests", PRIVACY_REQUEST)
+                        .values(PRIVACY_REQUEST.KIND, PrivacyRequest.Kind.class).values(PRIVACY_REQUEST.SOURCE, PrivacyRequest.Source.class),
+                app.regulars.store.ArchiveTable.of("customer_merges", app.regulars.store.jooq.Tables.CUSTOMER_MERGE)
+                        .values(app.regulars.store.jooq.Tables.CUSTOMER_MERGE.SOURCE, MergeRecord.Source.class),
+                app.regulars.store.ArchiveTable.of("duplicate_dismissals", app.regulars.store.jooq.Tables.DUPLICATE_DISMISSAL));
+    }
+
+    /** The counter card numbers are drawn from: an import of everything carries on where the export left it. */
+    public static org.jooq.Sequence<Long> codeSequence() {
+        return CUSTOMER_CODE_SEQ;
+    }
+
+    /**
+     * Writes the search texts of up to {@code limit} customers after id {@code after} (in id order; not
+     * the erased ones, who have none), replacing any they had, as JDBC batches. Returns the last id
+     * done, or -1 when there was none left.
+     */
+    public long insertSearchTexts(DSLContext dsl, long after, int limit) {
+        List<Long> ids = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ID.gt(after)).and(CUSTOMER.ERASED_AT.isNull())
+                .orderBy(CUSTOMER.ID).limit(limit).fetch(CUSTOMER.ID);
+        if (ids.isEmpty()) {
+            return -1;
+        }
+        dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.in(ids)).execute();
+        String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
+                .values(DSL.val((Long) null), DSL.val((String) null)));
+        List<Customer> customers = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            customers.addAll(findByIds(dsl, ids.subList(from, Math.min(ids.size(), from + BATCH))));
+        }
+        dsl.connection(c -> {
+            try (PreparedStatement search = c.prepareStatement(insertSearch)) {
+                int n = 0;
+                for (Customer x : customers) {
+                    search.setLong(1, x.id());
+                    search.setString(2, SearchTokens.text(x));
+                    search.addBatch();
+                    if (++n % BATCH == 0) {
+                        search.executeBatch();
+                    }
+                }
+                if (n % BATCH != 0) {
+                    search.executeBatch();
+                }
+            }
+        });
+        return ids.getLast();
+    }
+
     // ---- privacy requests (decision 0021) ----
 
     /**

@@ -304,6 +304,21 @@ public final class CustomerService {
         }, source, progress, cancelled);
     }
 
+    /**
+     * Makes every customer's search text again (the export of everything does not carry them: each
+     * store makes its own), {@value #SLICE} customers a transaction.
+     */
+    public void rebuildSearchTexts() {
+        bulkLoad(() -> {
+            long after = 0;
+            while (after >= 0) {
+                long from = after;
+                after = db.dsl().transactionResult(cfg -> repository.insertSearchTexts(cfg.dsl(), from, SLICE));
+            }
+            return null;
+        });
+    }
+
     /** Customers committed per transaction by a bulk insert. */
     public static final int SLICE = 5_000;
     /** Customers deleted per transaction when a bulk insert is undone. */

@@ -545,4 +545,13 @@ public final class FollowUpRepository {
         dsl.update(INTERACTION).set(INTERACTION.CUSTOMER_ID, keptId).where(INTERACTION.CUSTOMER_ID.in(others)).execute();
         dsl.update(FOLLOW_UP).set(FOLLOW_UP.CUSTOMER_ID, keptId).where(FOLLOW_UP.CUSTOMER_ID.in(others)).execute();
     }
+
+    /** This feature's files in the shop's export ({@code export all}, decision 0026), in the order an import loads them. */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.of("contacts", INTERACTION).values(INTERACTION.CHANNEL, ContactChannel.class),
+                app.regulars.store.ArchiveTable.of("follow_ups", FOLLOW_UP).values(FOLLOW_UP.KIND, FollowUpKind.class)
+                        .values(FOLLOW_UP.STATUS, FollowUpStatus.class).values(FOLLOW_UP.RECURRENCE, Recurrence.class),
+                app.regulars.store.ArchiveTable.of("follow_up_reschedules", FOLLOW_UP_RESCHEDULE));
+    }
 }

@@ -557,4 +557,21 @@ public final class MembershipRepository {
         dsl.update(TIER_CHANGE).set(TIER_CHANGE.CUSTOMER_ID, keptId).where(TIER_CHANGE.CUSTOMER_ID.in(others)).execute();
         dsl.deleteFrom(CUSTOMER_MEMBERSHIP).where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.in(others)).execute();
     }
+
+    /**
+     * This feature's files in the shop's export ({@code export all}, decision 0026), in the order an
+     * import loads them: the tiers, rewards and 12-month window (its setup), then each customer's
+     * membership (tier and running totals, decision 0006), purchases, points, tier history, coupons.
+     */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.setup("member_tiers", MEMBER_TIER),
+                app.regulars.store.ArchiveTable.setup("rewards", REWARD),
+                app.regulars.store.ArchiveTable.setup("membership_window", app.regulars.store.jooq.Tables.MEMBERSHIP_WINDOW),
+                app.regulars.store.ArchiveTable.of("memberships", CUSTOMER_MEMBERSHIP),
+                app.regulars.store.ArchiveTable.of("purchases", PURCHASE),
+                app.regulars.store.ArchiveTable.of("points", POINT_ENTRY).values(POINT_ENTRY.KIND, PointKind.class),
+                app.regulars.store.ArchiveTable.of("tier_history", TIER_CHANGE).values(TIER_CHANGE.REASON, TierChangeReason.class),
+                app.regulars.store.ArchiveTable.of("coupons", COUPON).values(COUPON.KIND, CouponKind.class));
+    }
 }

@@ -501,4 +501,19 @@ public final class SurveyRepository {
     public void moveForMerge(DSLContext dsl, long keptId, java.util.Collection<Long> others) {
         dsl.update(SURVEY_RESPONSE).set(SURVEY_RESPONSE.CUSTOMER_ID, keptId).where(SURVEY_RESPONSE.CUSTOMER_ID.in(others)).execute();
     }
+
+    /**
+     * This feature's files in the shop's export ({@code export all}, decision 0026), in the order an
+     * import loads them: the surveys with their versions, questions and choices (its setup), then the
+     * responses and their answers.
+     */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.setup("surveys", SURVEY).values(SURVEY.KIND, SurveyKind.class),
+                app.regulars.store.ArchiveTable.setup("survey_versions", SURVEY_VERSION),
+                app.regulars.store.ArchiveTable.setup("survey_questions", SURVEY_QUESTION).values(SURVEY_QUESTION.KIND, QuestionKind.class),
+                app.regulars.store.ArchiveTable.setup("survey_choices", SURVEY_CHOICE),
+                app.regulars.store.ArchiveTable.of("survey_responses", SURVEY_RESPONSE).values(SURVEY_RESPONSE.CHANNEL, ResponseChannel.class),
+                app.regulars.store.ArchiveTable.of("survey_answers", SURVEY_ANSWER));
+    }
 }
