@@ -44,6 +44,7 @@ public final class CustomerFeature implements Feature {
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
     @Override
     public void contribute(Ui ui) {
+        ui.extensions().add(app.regulars.tables.MappedImport.class, 0, new CustomerImport(customers, ui.messages()));
         ui.extensions().add(CustomerListLink.class, 0, filter -> {
             if (shownPage != null) {
                 ui.navigate().accept(NAV_ID);
