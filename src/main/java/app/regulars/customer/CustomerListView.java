@@ -45,6 +45,7 @@ public final class CustomerListView extends BorderPane {
     private final CustomerListViewModel vm;
     private final Messages messages;
     private final TextField search;
+    private final HBox toolbar;
     private final TableView<CustomerRow> table = new TableView<>();
 
     public CustomerListView(CustomerListViewModel vm, Messages messages, Consumer<Long> open, Runnable createNew) {
@@ -95,7 +96,7 @@ public final class CustomerListView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
+        toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("page-toolbar");
         setTop(toolbar);
@@ -314,6 +315,15 @@ public final class CustomerListView extends BorderPane {
             }
         }
         return ids;
+    }
+
+    /** Adds "Import…" before "New customer": {@code open} opens the import window for customers. */
+    void addImport(Runnable open) {
+        Button importButton = new Button(messages.get("import.menu"), new FontIcon(MaterialDesignT.TABLE_ARROW_LEFT));
+        importButton.setId("importCustomers");
+        importButton.setTooltip(new javafx.scene.control.Tooltip(messages.get("import.menuTip")));
+        importButton.setOnAction(e -> open.run());
+        toolbar.getChildren().add(toolbar.getChildren().size() - 1, importButton);
     }
 
     public void focusSearch() {
