@@ -41,6 +41,9 @@ public final class CustomerFeature implements Feature {
         // The features opened after this one add their part of a customer's data to it (decision 0021).
         services.put(PrivacyService.class, new PrivacyService(services.get(Database.class), customers, new CustomerRepository(),
                 services.get(Clock.class)));
+        // ... and their part of a merge of customers: each moves its own records (decision 0025).
+        services.put(MergeService.class, new MergeService(services.get(Database.class), customers, new CustomerRepository(),
+                new MergeRepository(), services.get(Clock.class)));
     }
 
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
@@ -61,7 +64,8 @@ public final class CustomerFeature implements Feature {
         CustomersPage page = new CustomersPage(customers, ui.runner(), ui.messages(),
                 ui.extensions().all(ProfileSection.class), ui.extensions().all(ListColumn.class),
                 ui.extensions().all(ProfileSummary.class), ui.extensions().all(ListFilter.class),
-                ui.services().find(PrivacyService.class).orElse(null));
+                ui.services().find(PrivacyService.class).orElse(null), ui.services().find(MergeService.class).orElse(null));
+        page.setDataChanged(ui.dataChanged());
         shownPage = page;
         if (customerImport != null) {
             page.enableImport(() -> app.regulars.fx.ImportDialog.open(ui.window().get(), customerImport, ui.runner(), ui.messages(),
@@ -108,7 +112,7 @@ public final class CustomerFeature implements Feature {
 
     @Override
     public Commands commands() {
-        return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class),
+        return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class, MergeCommands.Duplicates.class, MergeCommands.Merge.class),
                 List.of(CustomerCommands.ImportCustomers.class), List.of(CustomerCommands.ExportCustomers.class));
     }
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import static app.regulars.store.jooq.Sequences.CUSTOMER_CODE_SEQ;
 import static app.regulars.store.jooq.Tables.CONSENT_CHANGE;
 import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_MERGE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
@@ -308,6 +309,8 @@ public final class CustomerRepository {
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(id)).execute();
+        // The customers merged into them were them: their card numbers stay, their names go.
+        dsl.update(CUSTOMER_MERGE).set(CUSTOMER_MERGE.MERGED_NAME, (String) null).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(id)).execute();
         dsl.update(CUSTOMER)
                 .set(CUSTOMER.NAME, erasedName)
                 .set(CUSTOMER.SORT_NAME, "")
@@ -400,13 +403,15 @@ public final class CustomerRepository {
         return dsl.deleteFrom(CUSTOMER).where(CUSTOMER.ID.gt(after)).and(CUSTOMER.ID.le(upTo)).execute();
     }
 
-    /** Which of these codes are taken already. */
+    /** Which of these codes are taken already (by a customer, or by one merged into another: decision 0025). */
     public Set<String> existingCodes(DSLContext dsl, Collection<String> codes) {
         Set<String> out = new java.util.HashSet<>();
         List<String> all = List.copyOf(codes);
         for (int from = 0; from < all.size(); from += 1000) {
-            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER)
-                    .where(CUSTOMER.CODE.in(all.subList(from, Math.min(all.size(), from + 1000)))).fetch(CUSTOMER.CODE));
+            List<String> some = all.subList(from, Math.min(all.size(), from + 1000));
+            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER).where(CUSTOMER.CODE.in(some)).fetch(CUSTOMER.CODE));
+            out.addAll(dsl.select(CUSTOMER_MERGE.MERGED_CODE).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.in(some))
+                    .fetch(CUSTOMER_MERGE.MERGED_CODE));
         }
         return out;
     }
@@ -467,7 +472,13 @@ public final class CustomerRepository {
 
     /** The phones, tags and search text of a customer just inserted, or whose old ones were just deleted. */
     private void writeChildren(DSLContext dsl, long id, Customer c) {
-        String text = SearchTokens.text(c);
+        // The card numbers of the customers merged into this one find it too (decision 0025).
+        java.util.Set<String> tokens = SearchTokens.of(c);
+        for (String merged : dsl.select(CUSTOMER_MERGE.MERGED_CODE).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(id))
+                .fetch(CUSTOMER_MERGE.MERGED_CODE)) {
+            tokens.add(SearchTokens.normalize(merged));
+        }
+        String text = SearchTokens.text(tokens);
         // An upsert: a customer stored by SQL (a test, a benchmark) has none yet.
         dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).values(id, text)
                 .onDuplicateKeyUpdate().set(CUSTOMER_SEARCH.SEARCH_TEXT, text).execute();
@@ -493,6 +504,27 @@ public final class CustomerRepository {
 
     public Optional<Customer> findByCode(DSLContext dsl, String code) {
         return dsl.selectFrom(CUSTOMER).where(CUSTOMER.CODE.eq(code)).fetchOptional().map(r -> toCustomer(dsl, r));
+    }
+
+    /** The customers merged into this one, oldest first (decision 0025). */
+    public List<MergeRecord> mergedInto(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(CUSTOMER_MERGE).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(customerId))
+                .orderBy(CUSTOMER_MERGE.MERGED_AT, CUSTOMER_MERGE.ID)
+                .fetch(r -> new MergeRecord(r.getMergedCode(), r.getMergedName(), r.getMergedAt(), mergeSource(r.getSource())));
+    }
+
+    private static MergeRecord.Source mergeSource(String name) {
+        try {
+            return MergeRecord.Source.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return MergeRecord.Source.WINDOW;
+        }
+    }
+
+    /** The customer a card number was merged into, if it was (decision 0025). */
+    public Optional<Long> mergedCodeOwner(DSLContext dsl, String code) {
+        return dsl.select(CUSTOMER_MERGE.CUSTOMER_ID).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.eq(code))
+                .fetchOptional(CUSTOMER_MERGE.CUSTOMER_ID);
     }
 
     public List<Customer> findByIds(DSLContext dsl, Collection<Long> ids) {
@@ -753,12 +785,13 @@ public final class CustomerRepository {
         return out;
     }
 
+    /** Whether a customer (other than {@code exceptId}) has this card number, or had it before being merged into another (decision 0025). */
     public boolean codeExists(DSLContext dsl, String code, Long exceptId) {
         Condition c = CUSTOMER.CODE.eq(code);
         if (exceptId != null) {
             c = c.and(CUSTOMER.ID.ne(exceptId));
         }
-        return dsl.fetchExists(CUSTOMER, c);
+        return dsl.fetchExists(CUSTOMER, c) || dsl.fetchExists(CUSTOMER_MERGE, CUSTOMER_MERGE.MERGED_CODE.eq(code));
     }
 
     /** The next free member-card number from the code sequence (imported codes are skipped). */

@@ -484,8 +484,11 @@ public final class CustomerService {
         return repository.findById(db.dsl(), id);
     }
 
+    /** The customer with this card number, or the one a customer with it was merged into (decision 0025). */
     public Optional<Customer> byCode(String code) {
-        return repository.findByCode(db.dsl(), code.strip());
+        String c = code.strip();
+        Optional<Customer> found = repository.findByCode(db.dsl(), c);
+        return found.isPresent() ? found : repository.mergedCodeOwner(db.dsl(), c).flatMap(id -> repository.findById(db.dsl(), id));
     }
 
     /**

@@ -42,6 +42,8 @@ public final class FollowUpFeature implements Feature {
         services.put(FollowUpService.class, followUps).put(AutoFollowUps.class, autoFollowUps);
         // A customer's contacts and follow-ups in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new FollowUpPersonalData(followUps));
+        // The others' contacts and follow-ups in a merge of customers (decision 0025).
+        services.get(app.regulars.customer.MergeService.class).add(new FollowUpMerge(new FollowUpRepository()));
     }
 
     /** Birthday and holiday greetings and cadence check-ins: idempotent, safe on every start. */

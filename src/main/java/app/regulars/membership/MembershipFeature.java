@@ -46,6 +46,8 @@ public final class MembershipFeature implements Feature {
         services.put(MembershipService.class, membership);
         // A customer's purchases, points, coupons and tier history in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new MembershipPersonalData(membership, new MembershipRepository()));
+        // The others' purchases, points, coupons and tier history in a merge of customers, the kept one's tier after (decision 0025).
+        services.get(app.regulars.customer.MergeService.class).add(new MembershipMerge(new MembershipRepository(), membership.tierRepository()));
         membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
     }
 

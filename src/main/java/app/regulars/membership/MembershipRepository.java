@@ -532,4 +532,29 @@ public final class MembershipRepository {
         dsl.update(COUPON).set(COUPON.NOTE, CustomerRepository.masked(COUPON.NOTE, terms))
                 .where(COUPON.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(COUPON.NOTE, terms)).execute();
     }
+
+    // ---- merges of customers (decision 0025) ----
+
+    /** How many purchases, point entries, coupons and tier changes these customers have, by the bundle key that names them. */
+    public java.util.Map<String, Integer> countForMerge(DSLContext dsl, java.util.Collection<Long> customerIds) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        out.put("merge.count.purchases", dsl.fetchCount(PURCHASE, PURCHASE.CUSTOMER_ID.in(customerIds)));
+        out.put("merge.count.points", dsl.fetchCount(POINT_ENTRY, POINT_ENTRY.CUSTOMER_ID.in(customerIds)));
+        out.put("merge.count.coupons", dsl.fetchCount(COUPON, COUPON.CUSTOMER_ID.in(customerIds)));
+        out.put("merge.count.tierChanges", dsl.fetchCount(TIER_CHANGE, TIER_CHANGE.CUSTOMER_ID.in(customerIds)));
+        return out;
+    }
+
+    /**
+     * Moves the purchases, points ledger, coupons and tier history of {@code others} to
+     * {@code keptId}, and deletes their membership rows (their totals are counted again for the
+     * kept customer: {@link TierRepository#evaluate}).
+     */
+    public void moveForMerge(DSLContext dsl, long keptId, java.util.Collection<Long> others) {
+        dsl.update(PURCHASE).set(PURCHASE.CUSTOMER_ID, keptId).where(PURCHASE.CUSTOMER_ID.in(others)).execute();
+        dsl.update(POINT_ENTRY).set(POINT_ENTRY.CUSTOMER_ID, keptId).where(POINT_ENTRY.CUSTOMER_ID.in(others)).execute();
+        dsl.update(COUPON).set(COUPON.CUSTOMER_ID, keptId).where(COUPON.CUSTOMER_ID.in(others)).execute();
+        dsl.update(TIER_CHANGE).set(TIER_CHANGE.CUSTOMER_ID, keptId).where(TIER_CHANGE.CUSTOMER_ID.in(others)).execute();
+        dsl.deleteFrom(CUSTOMER_MEMBERSHIP).where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.in(others)).execute();
+    }
 }
