@@ -45,7 +45,6 @@ public final class CustomerListView extends BorderPane {
     private final CustomerListViewModel vm;
     private final Messages messages;
     private final TextField search;
-    private final HBox toolbar;
     private final TableView<CustomerRow> table = new TableView<>();
     private final HBox bottom;
 
@@ -97,7 +96,7 @@ public final class CustomerListView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
+        HBox toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("page-toolbar");
         setTop(toolbar);
@@ -346,13 +345,17 @@ public final class CustomerListView extends BorderPane {
         return ids;
     }
 
-    /** Adds "Import…" before "New customer": {@code open} opens the import window for customers. */
+    /**
+     * Adds "Import…" under the list, at its right end (before the More menu): {@code open} opens the
+     * import window for customers. Not in the toolbar, which has no room left at 1,280 pixels.
+     */
     void addImport(Runnable open) {
         Button importButton = new Button(messages.get("import.menu"), new FontIcon(MaterialDesignT.TABLE_ARROW_LEFT));
         importButton.setId("importCustomers");
         importButton.setTooltip(new javafx.scene.control.Tooltip(messages.get("import.menuTip")));
         importButton.setOnAction(e -> open.run());
-        toolbar.getChildren().add(toolbar.getChildren().size() - 1, importButton);
+        int more = bottom.getChildren().indexOf(bottom.lookup("#customerMore"));
+        bottom.getChildren().add(more < 0 ? bottom.getChildren().size() : more, importButton);
     }
 
     public void focusSearch() {
