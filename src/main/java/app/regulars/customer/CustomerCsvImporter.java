@@ -134,7 +134,7 @@ public final class CustomerCsvImporter {
         // Second pass: the same rows again, stored a slice at a time.
         int checked = rows;
         long total = 2L * rows;
-        int imported = customers.insertAll(slices -> {
+        int imported = customers.insertAll(rows, slices -> {
             int again = 0;
             try (RowReader in = source.rows()) {
                 List<Customer> slice = new ArrayList<>(CustomerService.SLICE);

@@ -101,11 +101,26 @@ public final class CustomerService {
 
     /** A bulk load into the customer tables ({@link Database#bulkLoad}), counted for the search index. */
     private <T> T bulkLoad(java.util.function.Supplier<T> load) {
+        return bulkLoad(null, load);
+    }
+
+    /**
+     * A bulk load of new customers into the customer tables ({@code into}: their indexes and foreign
+     * keys rebuilt after it when it is large, decision 0029; null: kept up), counted for the search index.
+     */
+    private <T> T bulkLoad(Database.LoadInto into, java.util.function.Supplier<T> load) {
         try {
-            return db.bulkLoad(load);
+            return db.bulkLoad(into, load);
         } finally {
             customerWrites.incrementAndGet();
         }
+    }
+
+    /** The tables a bulk insert of {@code customers} new customers fills (decision 0029); -1: not known. */
+    static Database.LoadInto newCustomers(long customers) {
+        return Database.LoadInto.tables(customers, app.regulars.store.jooq.Tables.CUSTOMER, app.regulars.store.jooq.Tables.CUSTOMER_PHONE,
+                app.regulars.store.jooq.Tables.CUSTOMER_TAG, app.regulars.store.jooq.Tables.CUSTOMER_SEARCH,
+                app.regulars.store.jooq.Tables.CONSENT_CHANGE);
     }
 
     public PhoneNumbers phones() {
@@ -297,7 +312,7 @@ public final class CustomerService {
      * code must be free, a missing one is the next free number.
      */
     public int insertAll(List<Customer> normalized, ConsentSource source, IntConsumer progress, BooleanSupplier cancelled) {
-        return insertAll(slices -> {
+        return insertAll(normalized.size(), slices -> {
             for (int from = 0; from < normalized.size(); from += SLICE) {
                 slices.add(normalized.subList(from, Math.min(normalized.size(), from + SLICE)));
             }
@@ -346,13 +361,22 @@ public final class CustomerService {
      * first-start screen opens nothing else).
      */
     public int insertAll(Consumer<Slices> producer, ConsentSource source, IntConsumer progress, BooleanSupplier cancelled) {
+        return insertAll(-1, producer, source, progress, cancelled);
+    }
+
+    /**
+     * {@link #insertAll(Consumer, ConsentSource, IntConsumer, BooleanSupplier)} of about {@code expected}
+     * customers (-1: not known): a load large next to the customers there is stored with the customer
+     * tables' indexes and foreign keys made again after it, from sorted runs (decision 0029).
+     */
+    public int insertAll(long expected, Consumer<Slices> producer, ConsentSource source, IntConsumer progress, BooleanSupplier cancelled) {
         Settings settings = new Settings(db);
         long after = repository.maxId(db.dsl());
         settings.put(FILL_PENDING, Long.toString(after));
         LocalDateTime now = now();
         int[] done = {0};
         try {
-            bulkLoad(() -> {
+            bulkLoad(newCustomers(expected), () -> {
                 producer.accept(slice -> {
                     for (Customer c : slice) {
                         if (c.id() != null) {
@@ -402,7 +426,7 @@ public final class CustomerService {
         if (existing > 0) {
             throw new UserException("demo.error.notEmpty", existing);
         }
-        return insertAll(slices -> {
+        return insertAll(normalized.size(), slices -> {
             for (int from = 0; from < normalized.size(); from += slice) {
                 slices.add(normalized.subList(from, Math.min(normalized.size(), from + slice)));
             }

@@ -505,7 +505,7 @@ public final class MembershipService {
 
     /** Stores validated purchases, all or nothing: see {@link #importPurchases(Consumer, BooleanSupplier)}. */
     public int importPurchases(List<PurchaseLine> lines) {
-        return importPurchases(slices -> {
+        return importPurchases(lines.size(), slices -> {
             for (int from = 0; from < lines.size(); from += IMPORT_SLICE) {
                 slices.add(lines.subList(from, Math.min(lines.size(), from + IMPORT_SLICE)));
             }
@@ -547,6 +547,15 @@ public final class MembershipService {
      * customers are refused by the importer. Returns how many purchases.
      */
     public int importPurchases(Consumer<PurchaseSlices> producer, BooleanSupplier cancelled) {
+        return importPurchases(-1, producer, cancelled);
+    }
+
+    /**
+     * {@link #importPurchases(Consumer, BooleanSupplier)} of about {@code expected} purchases (-1: not
+     * known): a load large next to the purchases there is stored with the indexes and foreign keys of
+     * purchases and the points ledger made again after it, from sorted runs (decision 0029).
+     */
+    public int importPurchases(long expected, Consumer<PurchaseSlices> producer, BooleanSupplier cancelled) {
         LocalDateTime stamp = now();
         db.write(cfg -> {
             tierRepository.alignAndEnsure(cfg.dsl(), stamp);
@@ -562,7 +571,7 @@ public final class MembershipService {
         int[] done = {0};
         long[] lastId = {after};
         try {
-            db.bulkLoad(() -> {
+            db.bulkLoad(Database.LoadInto.tables(expected, app.regulars.store.jooq.Tables.PURCHASE, app.regulars.store.jooq.Tables.POINT_ENTRY), () -> {
                 producer.accept(lines -> {
                     if (cancelled.getAsBoolean()) {
                         throw new UserException("common.cancelled");

@@ -187,6 +187,7 @@ public final class Database implements AutoCloseable {
             }
             db.checkIntegrity(size);
             if (!db.readOnly) {
+                db.recoverIndexes();
                 db.restoreDefaults();
                 db.migrate(upTo, true);
             }
@@ -840,12 +841,80 @@ public final class Database implements AutoCloseable {
      * See docs/decisions/0007-bulk-load-retention.md.
      */
     public <T> T bulkLoad(java.util.function.Supplier<T> load) {
+        return bulkLoad(null, load);
+    }
+
+    /**
+     * The tables a bulk load fills and about how many rows it brings to the first of them ({@code rows};
+     * -1: not known before it runs). When that is many next to what the table holds, the tables'
+     * secondary indexes and foreign keys are taken off for the load and made again after it
+     * ({@link IndexRebuild}, docs/decisions/0029-indexes-rebuilt-after-large-loads.md);
+     * {@code foreignKeys} false keeps the foreign keys (each row checked as it comes, the indexes alone
+     * rebuilt).
+     */
+    public record LoadInto(long rows, boolean foreignKeys, List<org.jooq.Table<?>> tables) {
+        public LoadInto {
+            tables = List.copyOf(tables);
+        }
+
+        public static LoadInto tables(long rows, org.jooq.Table<?>... tables) {
+            return new LoadInto(rows, true, List.of(tables));
+        }
+
+        /** The same load, its foreign keys kept up row by row. */
+        public LoadInto keepingForeignKeys() {
+            return new LoadInto(rows, false, tables);
+        }
+    }
+
+    /** Rows a load must bring (when their number is known) before its tables' indexes are rebuilt rather than kept up. */
+    static final long REBUILD_MIN_ROWS = 5_000;
+
+    /** Where a bulk load's indexes are, for the tests (each step may stop there). */
+    public enum IndexStep {
+        /** The indexes and foreign keys are taken off: the load's slices come next. */
+        TAKEN_OFF,
+        /** One of them is about to be made again ({@link IndexProgress#done} of {@link IndexProgress#total} are). */
+        PUTTING_BACK,
+        /** All of them are back. */
+        PUT_BACK
+    }
+
+    public record IndexProgress(IndexStep step, int done, int total) {
+    }
+
+    private volatile java.util.function.Consumer<IndexProgress> indexListener = p -> { };
+
+    /** Told each step of a bulk load's index rebuild (tests stop a child process there). */
+    public void onIndexRebuild(java.util.function.Consumer<IndexProgress> listener) {
+        this.indexListener = listener;
+    }
+
+    /**
+     * {@link #bulkLoad(java.util.function.Supplier)} into the tables of {@code into}: when the load is
+     * large next to what they hold (an empty table; or at least {@value #REBUILD_MIN_ROWS} rows and a
+     * quarter of what the first table holds), their secondary indexes and foreign keys are taken off
+     * before it and made again after it, from sorted runs, which costs a fraction of keeping them up
+     * row by row. A kill between the two is repaired by the next {@link #open}. After a load that
+     * failed the foreign keys come back unchecked (the caller deletes the load's rows next, through
+     * their cascades); after one that succeeded they are checked against the rows, and if one does not
+     * hold, this throws once everything is back. While the load runs, reads that need those indexes
+     * scan their tables instead: a load into the tables is the only writer anyway (decision 0012).
+     */
+    public <T> T bulkLoad(LoadInto into, java.util.function.Supplier<T> load) {
         mayWrite();
         still.readLock().lock();
         bulkLoading.incrementAndGet();
+        IndexRebuild.Taken taken;
         try {
+            taken = takeOff(into);
             execute("SET RETENTION_TIME " + BULK_RETENTION_MS);
         } catch (RuntimeException e) {
+            try (Connection c = connection()) {
+                IndexRebuild.recover(c); // whatever a failure half-way took off (the record says)
+            } catch (SQLException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
             bulkLoading.decrementAndGet();
             still.readLock().unlock();
             throw failed(e);
@@ -854,8 +923,11 @@ public final class Database implements AutoCloseable {
         synchronized (this) {
             syncing = syncer.scheduleWithFixedDelay(this::syncNow, BULK_SYNC_MS, BULK_SYNC_MS, TimeUnit.MILLISECONDS);
         }
+        boolean loaded = false;
         try {
-            return load.get();
+            T result = load.get();
+            loaded = true;
+            return result;
         } catch (RuntimeException e) {
             throw failed(e);
         } finally {
@@ -864,15 +936,89 @@ public final class Database implements AutoCloseable {
             syncing.cancel(false);
             try {
                 if (broken == null) {
+                    // the default retention before the rebuild: its statements read whole tables for seconds
                     execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
+                    putBack(taken, loaded);
                     syncNow();
                 }
             } catch (RuntimeException e) {
                 RuntimeException f = failed(e);
+                if (loaded) {
+                    throw f; // a foreign key that does not hold: the caller undoes the load
+                }
                 LOG.warn("After the bulk load", f);
             } finally {
                 still.readLock().unlock();
             }
+        }
+    }
+
+    /** Takes off the indexes and foreign keys of {@code into}'s tables when its load is worth it. */
+    private IndexRebuild.Taken takeOff(LoadInto into) {
+        if (into == null || into.tables().isEmpty()) {
+            return IndexRebuild.Taken.NOTHING;
+        }
+        long start = System.nanoTime();
+        try (Connection c = connection()) {
+            String first = into.tables().getFirst().getName().toUpperCase(java.util.Locale.ROOT);
+            long existing;
+            try (Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM \"" + first + "\"")) {
+                r.next();
+                existing = r.getLong(1);
+            }
+            boolean worth = into.rows() < 0 ? existing == 0 : into.rows() >= REBUILD_MIN_ROWS && 4 * into.rows() >= existing;
+            if (!worth) {
+                return IndexRebuild.Taken.NOTHING;
+            }
+            java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+            for (org.jooq.Table<?> t : into.tables()) {
+                tables.add(t.getName().toUpperCase(java.util.Locale.ROOT));
+            }
+            IndexRebuild.Taken taken = IndexRebuild.takeOff(c, tables, into.foreignKeys());
+            LOG.info("Bulk load of about {} rows into {} ({} rows there): {} indexes and foreign keys taken off in {} ms",
+                    into.rows(), tables, existing, taken.restore().size(), (System.nanoTime() - start) / 1_000_000);
+            if (!taken.isEmpty()) {
+                indexListener.accept(new IndexProgress(IndexStep.TAKEN_OFF, 0, taken.restore().size()));
+            }
+            return taken;
+        } catch (SQLException e) {
+            throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+        }
+    }
+
+    /** Makes again what {@link #takeOff} took off; foreign keys checked after a load that succeeded ({@code check}). */
+    private void putBack(IndexRebuild.Taken taken, boolean check) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        int total = taken.restore().size();
+        try (Connection c = connection()) {
+            IndexRebuild.putBack(c, taken, check, i -> indexListener.accept(new IndexProgress(IndexStep.PUTTING_BACK, i, total)));
+        } catch (SQLException e) {
+            throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
+        }
+        LOG.info("{} indexes and foreign keys made again after the bulk load in {} ms", total, (System.nanoTime() - start) / 1_000_000);
+        indexListener.accept(new IndexProgress(IndexStep.PUT_BACK, total, total));
+    }
+
+    /**
+     * Puts back the indexes and foreign keys a bulk load had taken off when the process was killed
+     * before it made them again ({@link IndexRebuild#recover}), before anything reads the store:
+     * the schema is the migrations' again. Waits for the file's check first (it reads every map).
+     */
+    private void recoverIndexes() {
+        try (Connection c = connection()) {
+            if (IndexRebuild.recorded(c).isEmpty()) {
+                return;
+            }
+            String problem = integrity.join();
+            if (problem != null) {
+                return; // a damaged store is not written to
+            }
+            IndexRebuild.recover(c);
+        } catch (SQLException e) {
+            throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
         }
     }
 
