@@ -282,6 +282,11 @@ public final class Compaction {
         return entries;
     }
 
+    /** A builder of any map of the file, its keys and values as undecoded bytes. */
+    static MVMap.Builder<byte[], byte[]> opaqueMap() {
+        return new MVMap.Builder<byte[], byte[]>().keyType(Opaque.TYPE).valueType(Opaque.TYPE);
+    }
+
     /** Keys and values as undecoded bytes: enough to open any map and read its size from its root page. */
     private static final class Opaque extends BasicDataType<byte[]> {
         static final Opaque TYPE = new Opaque();

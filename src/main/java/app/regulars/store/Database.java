@@ -158,6 +158,12 @@ public final class Database implements AutoCloseable {
             lock.close();
             throw new UserException("store.error.keyMissing", file.toString(), directory.resolve(StoreKey.FILE).toString(), backupHint(directory));
         }
+        try {
+            IndexRebuild.removeTemporaryMaps(directory, key); // what a kill in the middle of an index's build left
+        } catch (RuntimeException e) {
+            lock.close();
+            throw new UserException(e, "store.error.open", directory.toString(), String.valueOf(e.getMessage()));
+        }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
                 + ";FILE_LOCK=FS;AUTO_SERVER=FALSE" + StoreKey.urlSettings(key);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, StoreKey.jdbcPassword(key));
@@ -993,8 +999,10 @@ public final class Database implements AutoCloseable {
         }
         long start = System.nanoTime();
         int total = taken.restore().size();
+        IndexRebuild.mark(directory);
         try (Connection c = connection()) {
             IndexRebuild.putBack(c, taken, check, i -> indexListener.accept(new IndexProgress(IndexStep.PUTTING_BACK, i, total)));
+            IndexRebuild.unmark(directory); // every index made, and checkpointed after it
         } catch (SQLException e) {
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
         }
@@ -1016,7 +1024,9 @@ public final class Database implements AutoCloseable {
             if (problem != null) {
                 return; // a damaged store is not written to
             }
+            IndexRebuild.mark(directory);
             IndexRebuild.recover(c);
+            IndexRebuild.unmark(directory);
         } catch (SQLException e) {
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
         }

@@ -425,7 +425,14 @@ public final class ShopArchive {
                 db.compactOnClose(false); // the app backs it up (a compacted copy) and deletes it
                 long total = manifest.totalRows();
                 long[] done = {0};
-                db.bulkLoad(() -> {
+                List<org.jooq.Table<?>> tables = new ArrayList<>();
+                for (ArchiveManifest.File f : manifest.files()) {
+                    if (!f.table().equalsIgnoreCase(APP_SETTING.getName())) {
+                        tables.add(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(f.table())));
+                    }
+                }
+                Database.LoadInto into = new Database.LoadInto(total, !Boolean.getBoolean("regulars.archive.keepForeignKeys"), tables);
+                db.bulkLoad(into, () -> {
                     emptyTables(db, manifest);
                     for (ArchiveManifest.File f : manifest.files()) {
                         loadFile(db, file, zip, f, done, total, progress, cancelled);

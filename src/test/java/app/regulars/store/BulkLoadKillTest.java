@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import app.regulars.testing.Schemas;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dregulars.bulkKill.customers=N} (default 12,000: 10-30 s a case on a busy 2-core machine).
  * A purchase import killed after its first slice leaves the same: a file that opens, the flag,
  * and once the app has opened it not one purchase, ledger entry or running total of it.
+ * A load killed while its tables' indexes and foreign keys are off (decision 0029: taken off before the
+ * first slice, made again after the last, each DDL statement committed on its own) opens with the schema
+ * a store the migrations made has, index for index, before anything else runs.
  */
 class BulkLoadKillTest {
     private static final int CUSTOMERS = Integer.getInteger("regulars.bulkKill.customers", 12_000);
@@ -136,6 +141,86 @@ class BulkLoadKillTest {
             assertThat(ctx.settings().get(MembershipService.IMPORT_PENDING)).isEmpty();
             assertThat(new SampleShop(7L, ctx.customers().today()).fillPurchases(ctx.membership(), (k, all) -> { }, () -> false)).isPositive();
             assertThat(ctx.membership().rebuildAndEvaluate()).as("totals right after a new import").isZero();
+        }
+    }
+
+    /** The schema of a store the migrations made and nothing wrote to. */
+    private static java.util.List<String> freshSchema(Path dir) {
+        try (Database fresh = Database.open(dir.resolve("fresh"))) {
+            return Schemas.of(fresh);
+        }
+    }
+
+    /** Starts the child, reads its lines until one starts with {@code killAt}, and kills it there. */
+    private static String killAt(Process child, String killAt) throws Exception {
+        String seen = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(killAt)) {
+                    seen = line;
+                    break; // the child waits there for good
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        return seen;
+    }
+
+    @ParameterizedTest(name = "killed at {0} {1} of the customers'' index rebuild")
+    @CsvSource({"TAKEN_OFF, 0", "PUTTING_BACK, 0", "PUTTING_BACK, 2", "PUTTING_BACK, 3", "PUTTING_BACK, 8"})
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void aFillKilledAroundItsIndexRebuildOpensWithTheSchemaTheMigrationsMade(Database.IndexStep step, int at, @TempDir Path dir) throws Exception {
+        java.util.List<String> fresh = freshSchema(dir);
+        Path data = dir.resolve("data");
+        String seen = killAt(ChildStore.start("bulk", data, Integer.toString(CUSTOMERS), step.name(), Integer.toString(at)),
+                "index " + step + " " + at);
+        assertThat(seen).as("the child reached the step").isNotNull();
+
+        try (Database db = Database.open(data)) {
+            assertThat(Schemas.of(db)).as("the schema once the store has opened").containsExactlyElementsOf(fresh);
+            assertThat(db.dsl().fetchCount(db.dsl().selectOne().from("app_setting").where("setting_key LIKE 'bulk.rebuild.%'")))
+                    .as("the record of what the load took off").isZero();
+            int count = db.dsl().fetchCount(db.dsl().selectOne().from("customer"));
+            assertThat(count).as("customers").isEqualTo(step == Database.IndexStep.TAKEN_OFF ? 0 : CUSTOMERS);
+            Path script = Files.createTempFile(dir, "check", ".zip");
+            db.scriptBackup(script);
+        }
+        try (AppContext ctx = AppContext.open(data)) {
+            assertThat(ctx.customers().countAll()).as("customers left by the interrupted fill").isZero();
+            assertThat(new SampleShop(1L, ctx.customers().today()).fill(ctx.customers(), 30, k -> { }, () -> false)).isEqualTo(30);
+            assertThat(ctx.customers().search("1", null, false, app.regulars.customer.CustomerSort.NAME, true)).isNotEmpty();
+            assertThat(Schemas.of(ctx.database())).containsExactlyElementsOf(fresh);
+        }
+    }
+
+    @ParameterizedTest(name = "killed at {0} {1} of the purchases'' index rebuild")
+    @CsvSource({"TAKEN_OFF, 0", "PUTTING_BACK, 5"})
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void aPurchaseImportKilledAroundItsIndexRebuildOpensWithTheSchemaTheMigrationsMadeAndNoPurchase(Database.IndexStep step, int at,
+                                                                                                      @TempDir Path dir) throws Exception {
+        java.util.List<String> fresh = freshSchema(dir);
+        Path data = dir.resolve("data");
+        int customers = 6_000;
+        String seen = killAt(ChildStore.start("purchases", data, Integer.toString(customers), step.name(), Integer.toString(at)),
+                "index " + step + " " + at);
+        assertThat(seen).as("the child reached the step").isNotNull();
+
+        try (Database db = Database.open(data)) {
+            assertThat(Schemas.of(db)).containsExactlyElementsOf(fresh);
+            assertThat(new Settings(db).get(MembershipService.IMPORT_PENDING)).as("the import's flag").isPresent();
+        }
+        try (AppContext ctx = AppContext.open(data)) {
+            var dsl = ctx.database().dsl();
+            assertThat(ctx.customers().countAll()).isEqualTo(customers);
+            assertThat(dsl.fetchCount(dsl.selectOne().from("purchase"))).isZero();
+            assertThat(dsl.fetchCount(dsl.selectOne().from("point_entry"))).isZero();
+            assertThat(ctx.settings().get(MembershipService.IMPORT_PENDING)).isEmpty();
+            assertThat(new SampleShop(7L, ctx.customers().today()).fillPurchases(ctx.membership(), (k, all) -> { }, () -> false)).isPositive();
+            assertThat(ctx.membership().rebuildAndEvaluate()).as("totals right after a new import").isZero();
+            assertThat(Schemas.of(ctx.database())).containsExactlyElementsOf(fresh);
         }
     }
 }

@@ -25,6 +25,9 @@ import java.util.List;
  * {@code grow DIR N} fills it with N sample customers, saves changes to them in many small
  * transactions, prints {@code grown} and waits until its input closes (for the parent to kill
  * it: a clean close would let H2 shrink the file a little);
+ * {@code bulk DIR N STEP K} and {@code purchases DIR N STEP K} do the same, printing {@code index STEP K}
+ * at each step of the load's index rebuild ({@code Database.onIndexRebuild}; for {@code purchases}, of
+ * the purchases' load only) and stopping for good at the given one, for the parent to kill it there;
  * {@code compact DIR STEP} opens the folder's store and closes it, which compacts its file,
  * printing {@code step S} at each step of the compaction and stopping for good at {@code STEP}
  * (unless it is {@code STARTED}), for the parent to kill it there.
@@ -62,6 +65,7 @@ public final class ChildStore {
                 }
             }
             if (args[0].equals("bulk")) {
+                stopAtIndexStep(ctx.database(), args);
                 CustomerService customers = ctx.customers();
                 int n = Integer.parseInt(args[2]);
                 int saved = new SampleShop(7L, customers.today()).fill(customers, n, k -> {
@@ -92,7 +96,9 @@ public final class ChildStore {
                 SampleShop shop = new SampleShop(7L, ctx.customers().today());
                 System.out.println("customers " + shop.fill(ctx.customers(), n, k -> { }, () -> false));
                 System.out.flush();
+                stopAtIndexStep(ctx.database(), args);
                 int saved = shop.fillPurchases(ctx.membership(), (k, all) -> {
+                    ctx.database().syncNow(); // what the parent is told was committed is in the file when it kills
                     System.out.println("purchases " + k);
                     System.out.flush();
                 }, () -> false);
@@ -104,6 +110,22 @@ public final class ChildStore {
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().forEach(l -> { });
         }
+    }
+
+    /** With {@code STEP K} after the count: prints each step of a load's index rebuild, and stops at that one. */
+    private static void stopAtIndexStep(Database db, String[] args) {
+        if (args.length < 5) {
+            return;
+        }
+        Database.IndexStep stopAt = Database.IndexStep.valueOf(args[3]);
+        int at = Integer.parseInt(args[4]);
+        db.onIndexRebuild(p -> {
+            System.out.println("index " + p.step() + " " + p.done());
+            System.out.flush();
+            if (p.step() == stopAt && p.done() == at) {
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().forEach(l -> { });
+            }
+        });
     }
 
     /** Starts this class in a child JVM with the same java and class path. */
