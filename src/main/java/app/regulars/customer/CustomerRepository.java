@@ -469,11 +469,18 @@ public final class CustomerRepository {
     public Set<String> existingCodes(DSLContext dsl, Collection<String> codes) {
         Set<String> out = new java.util.HashSet<>();
         List<String> all = List.copyOf(codes);
-        for (int from = 0; from < all.size(); from += 1000) {
+        // an import into an empty store asks for every code of its file: an empty table answers at once
+        boolean customers = !all.isEmpty() && dsl.fetchExists(CUSTOMER);
+        boolean merged = !all.isEmpty() && dsl.fetchExists(CUSTOMER_MERGE);
+        for (int from = 0; from < all.size() && (customers || merged); from += 1000) {
             List<String> some = all.subList(from, Math.min(all.size(), from + 1000));
-            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER).where(CUSTOMER.CODE.in(some)).fetch(CUSTOMER.CODE));
-            out.addAll(dsl.select(CUSTOMER_MERGE.MERGED_CODE).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.in(some))
-                    .fetch(CUSTOMER_MERGE.MERGED_CODE));
+            if (customers) {
+                out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER).where(CUSTOMER.CODE.in(some)).fetch(CUSTOMER.CODE));
+            }
+            if (merged) {
+                out.addAll(dsl.select(CUSTOMER_MERGE.MERGED_CODE).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.in(some))
+                        .fetch(CUSTOMER_MERGE.MERGED_CODE));
+            }
         }
         return out;
     }

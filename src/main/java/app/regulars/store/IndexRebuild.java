@@ -162,10 +162,21 @@ final class IndexRebuild {
         }
         List<String> broken = new ArrayList<>();
         if (check) {
+            // one scan of each table for all its foreign keys; the one that does not hold named on a second look
+            java.util.Map<String, List<String>> byTable = new java.util.LinkedHashMap<>();
             for (String sql : taken.restore()) {
                 Matcher key = ADD_CONSTRAINT.matcher(sql);
-                if (key.matches() && !holds(c, key.group(2))) {
-                    broken.add(key.group(2));
+                if (key.matches()) {
+                    byTable.computeIfAbsent(key.group(1), t -> new ArrayList<>()).add(key.group(2));
+                }
+            }
+            for (List<String> keys : byTable.values()) {
+                if (!holds(c, keys)) {
+                    for (String key : keys) {
+                        if (!holds(c, List.of(key))) {
+                            broken.add(key);
+                        }
+                    }
                 }
             }
         }
@@ -176,37 +187,46 @@ final class IndexRebuild {
         }
     }
 
-    /** Whether every row of the foreign key {@code name}'s table refers to a row that is there (H2's own check, as a query). */
-    static boolean holds(Connection c, String name) throws SQLException {
+    /**
+     * Whether every row of the foreign keys' table ({@code names} are of one table) refers to rows
+     * that are there: H2's own check (a row whose columns are all set and match no row of the other
+     * table), as one query over the table.
+     */
+    static boolean holds(Connection c, List<String> names) throws SQLException {
         String child = null;
-        String parent = null;
-        List<String[]> pairs = new ArrayList<>(); // child column, parent column
-        try (PreparedStatement ps = c.prepareStatement("SELECT f.TABLE_NAME, f.COLUMN_NAME, u.TABLE_NAME, u.COLUMN_NAME"
-                + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r"
-                + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE f ON f.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND f.CONSTRAINT_NAME = r.CONSTRAINT_NAME"
-                + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE u ON u.CONSTRAINT_SCHEMA = r.UNIQUE_CONSTRAINT_SCHEMA"
-                + " AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME AND u.ORDINAL_POSITION = f.POSITION_IN_UNIQUE_CONSTRAINT"
-                + " WHERE r.CONSTRAINT_SCHEMA = 'PUBLIC' AND r.CONSTRAINT_NAME = ? ORDER BY f.ORDINAL_POSITION")) {
-            ps.setString(1, name);
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    child = r.getString(1);
-                    parent = r.getString(3);
-                    pairs.add(new String[] {r.getString(2), r.getString(4)});
+        List<String> violations = new ArrayList<>();
+        for (String name : names) {
+            String parent = null;
+            List<String[]> pairs = new ArrayList<>(); // child column, parent column
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.TABLE_NAME, f.COLUMN_NAME, u.TABLE_NAME, u.COLUMN_NAME"
+                    + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r"
+                    + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE f ON f.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND f.CONSTRAINT_NAME = r.CONSTRAINT_NAME"
+                    + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE u ON u.CONSTRAINT_SCHEMA = r.UNIQUE_CONSTRAINT_SCHEMA"
+                    + " AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME AND u.ORDINAL_POSITION = f.POSITION_IN_UNIQUE_CONSTRAINT"
+                    + " WHERE r.CONSTRAINT_SCHEMA = 'PUBLIC' AND r.CONSTRAINT_NAME = ? ORDER BY f.ORDINAL_POSITION")) {
+                ps.setString(1, name);
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        child = r.getString(1);
+                        parent = r.getString(3);
+                        pairs.add(new String[] {r.getString(2), r.getString(4)});
+                    }
                 }
             }
+            if (pairs.isEmpty()) {
+                throw new SQLException("No foreign key " + name);
+            }
+            StringBuilder violation = new StringBuilder("(");
+            StringBuilder match = new StringBuilder();
+            for (String[] p : pairs) {
+                violation.append("c.").append(column(p[0])).append(" IS NOT NULL AND ");
+                match.append(match.isEmpty() ? "" : " AND ").append("p.").append(column(p[1])).append(" = c.").append(column(p[0]));
+            }
+            violation.append("NOT EXISTS (SELECT 1 FROM ").append(quote(parent)).append(" p WHERE ").append(match).append("))");
+            violations.add(violation.toString());
         }
-        if (pairs.isEmpty()) {
-            throw new SQLException("No foreign key " + name);
-        }
-        StringBuilder sql = new StringBuilder("SELECT 1 FROM " + quote(child) + " c WHERE ");
-        StringBuilder match = new StringBuilder();
-        for (String[] p : pairs) {
-            sql.append("c.").append(column(p[0])).append(" IS NOT NULL AND ");
-            match.append(match.isEmpty() ? "" : " AND ").append("p.").append(column(p[1])).append(" = c.").append(column(p[0]));
-        }
-        sql.append("NOT EXISTS (SELECT 1 FROM ").append(quote(parent)).append(" p WHERE ").append(match).append(") FETCH FIRST ROW ONLY");
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql.toString())) {
+        String sql = "SELECT 1 FROM " + quote(child) + " c WHERE " + String.join(" OR ", violations) + " FETCH FIRST ROW ONLY";
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             return !r.next();
         }
     }

@@ -425,14 +425,16 @@ public final class ShopArchive {
                 db.compactOnClose(false); // the app backs it up (a compacted copy) and deletes it
                 long total = manifest.totalRows();
                 long[] done = {0};
+                // A new store: every table's ix_ indexes made again after the load (decision 0029). The foreign keys
+                // stay: a row that refers to none is refused with its line, and taking them off as well gained
+                // nothing measurable here (the rows come in key order).
                 List<org.jooq.Table<?>> tables = new ArrayList<>();
                 for (ArchiveManifest.File f : manifest.files()) {
-                    if (!f.table().equalsIgnoreCase(APP_SETTING.getName())) {
+                    if (!f.table().equalsIgnoreCase(APP_SETTING.getName())) { // the settings hold the record of what is taken off
                         tables.add(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(f.table())));
                     }
                 }
-                Database.LoadInto into = new Database.LoadInto(total, !Boolean.getBoolean("regulars.archive.keepForeignKeys"), tables);
-                db.bulkLoad(into, () -> {
+                db.bulkLoad(new Database.LoadInto(total, false, tables), () -> {
                     emptyTables(db, manifest);
                     for (ArchiveManifest.File f : manifest.files()) {
                         loadFile(db, file, zip, f, done, total, progress, cancelled);
