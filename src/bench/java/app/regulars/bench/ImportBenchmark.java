@@ -13,7 +13,6 @@ import app.regulars.i18n.Messages;
 import app.regulars.membership.PurchaseCsvImporter;
 import app.regulars.membership.PurchaseLine;
 import app.regulars.store.Database;
-import app.regulars.store.jooq.Tables;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.Progress;
 import picocli.CommandLine;
@@ -320,13 +319,14 @@ public final class ImportBenchmark {
 
     // ---- the engine's limit: plain JDBC batches of the same rows ----
 
-    /** The tables a customer import fills (as {@code CustomerService} names them to {@code Database.bulkLoad}). */
+    /** The tables a customer import fills, as the importer names them to {@code Database.bulkLoad}. */
     private static Database.LoadInto customerTables(long n) {
-        return Database.LoadInto.tables(n, Tables.CUSTOMER, Tables.CUSTOMER_PHONE, Tables.CUSTOMER_TAG, Tables.CUSTOMER_SEARCH, Tables.CONSENT_CHANGE);
+        return app.regulars.customer.CustomerRepository.newCustomers(n);
     }
 
+    /** The tables a purchase import fills, as the importer names them. */
     private static Database.LoadInto purchaseTables(long n) {
-        return Database.LoadInto.tables(n, Tables.PURCHASE, Tables.POINT_ENTRY);
+        return app.regulars.membership.MembershipRepository.importedPurchases(n);
     }
 
     /** {@code rebuilt}: the tables' indexes and foreign keys taken off before and made again after, as the importers do (decision 0029). */

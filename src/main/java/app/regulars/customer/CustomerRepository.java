@@ -465,6 +465,14 @@ public final class CustomerRepository {
         return dsl.deleteFrom(CUSTOMER).where(CUSTOMER.ID.gt(after)).and(CUSTOMER.ID.le(upTo)).execute();
     }
 
+    /**
+     * The tables {@link #insertMany} fills, for a bulk load of about {@code customers} new customers
+     * (-1: not known): large next to what they hold, their indexes are made again after it (decision 0029).
+     */
+    public static app.regulars.store.Database.LoadInto newCustomers(long customers) {
+        return app.regulars.store.Database.LoadInto.tables(customers, CUSTOMER, CUSTOMER_PHONE, CUSTOMER_TAG, CUSTOMER_SEARCH, CONSENT_CHANGE);
+    }
+
     /** Which of these codes are taken already (by a customer, or by one merged into another: decision 0025). */
     public Set<String> existingCodes(DSLContext dsl, Collection<String> codes) {
         Set<String> out = new java.util.HashSet<>();

@@ -118,9 +118,7 @@ public final class CustomerService {
 
     /** The tables a bulk insert of {@code customers} new customers fills (decision 0029); -1: not known. */
     static Database.LoadInto newCustomers(long customers) {
-        return Database.LoadInto.tables(customers, app.regulars.store.jooq.Tables.CUSTOMER, app.regulars.store.jooq.Tables.CUSTOMER_PHONE,
-                app.regulars.store.jooq.Tables.CUSTOMER_TAG, app.regulars.store.jooq.Tables.CUSTOMER_SEARCH,
-                app.regulars.store.jooq.Tables.CONSENT_CHANGE);
+        return CustomerRepository.newCustomers(customers);
     }
 
     public PhoneNumbers phones() {

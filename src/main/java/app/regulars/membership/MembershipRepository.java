@@ -459,6 +459,14 @@ public final class MembershipRepository {
         return dsl.deleteFrom(PURCHASE).where(PURCHASE.ID.gt(after)).and(PURCHASE.ID.le(upTo)).execute();
     }
 
+    /**
+     * The tables an import of about {@code purchases} purchases fills ({@link #insertPurchases}, {@link #earnForPurchasesAfter};
+     * -1: not known): large next to what they hold, their indexes are made again after it (decision 0029).
+     */
+    public static app.regulars.store.Database.LoadInto importedPurchases(long purchases) {
+        return app.regulars.store.Database.LoadInto.tables(purchases, PURCHASE, POINT_ENTRY);
+    }
+
     /** One EARNED lot per purchase inserted after {@code afterId}, set-based. */
     public int earnForPurchasesAfter(DSLContext dsl, long afterId, int expiryMonths) {
         Field<LocalDate> expires = expiryMonths == 0 ? DSL.castNull(SQLDataType.LOCALDATE)

@@ -571,7 +571,7 @@ public final class MembershipService {
         int[] done = {0};
         long[] lastId = {after};
         try {
-            db.bulkLoad(Database.LoadInto.tables(expected, app.regulars.store.jooq.Tables.PURCHASE, app.regulars.store.jooq.Tables.POINT_ENTRY), () -> {
+            db.bulkLoad(MembershipRepository.importedPurchases(expected), () -> {
                 producer.accept(lines -> {
                     if (cancelled.getAsBoolean()) {
                         throw new UserException("common.cancelled");
