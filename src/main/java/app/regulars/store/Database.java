@@ -1001,8 +1001,13 @@ public final class Database implements AutoCloseable {
         int total = taken.restore().size();
         IndexRebuild.mark(directory);
         try (Connection c = connection()) {
-            IndexRebuild.putBack(c, taken, check, i -> indexListener.accept(new IndexProgress(IndexStep.PUTTING_BACK, i, total)));
-            IndexRebuild.unmark(directory); // every index made, and checkpointed after it
+            try {
+                IndexRebuild.putBack(c, taken, check, i -> indexListener.accept(new IndexProgress(IndexStep.PUTTING_BACK, i, total)));
+            } finally {
+                if (IndexRebuild.recorded(c).isEmpty()) {
+                    IndexRebuild.unmark(directory); // every index made and checkpointed (a foreign key may not hold)
+                }
+            }
         } catch (SQLException e) {
             throw new UserException(e, "store.error.open", directory.toString(), e.getMessage());
         }

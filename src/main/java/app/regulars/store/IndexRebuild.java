@@ -37,13 +37,16 @@ import java.util.regex.Pattern;
  * {@link Database#open} runs every recorded statement whose index or constraint is not there
  * ({@link #recover}), then removes the record. Foreign keys come back before the indexes (H2 would
  * otherwise let a foreign key use an {@code ix_} index instead of making its own, and the store
- * would differ from one the migrations made), checked against the rows after a load that
- * succeeded, unchecked after a failure or a kill (the load's rows are deleted next, by the undo
- * that the load's own flag calls for, which needs the foreign keys' cascades).
+ * would differ from one the migrations made), as H2's script has them (not checked as they are
+ * added); after a load that succeeded a query then checks them against the rows ({@link #holds}),
+ * after a failure or a kill not (the load's rows are deleted next, by the undo that the load's own
+ * flag calls for, which needs the foreign keys' cascades). Each statement is followed by
+ * {@code CHECKPOINT}, and {@link #MARKER} lies in the folder while indexes are being made
+ * ({@link #removeTemporaryMaps}).
  *
  * <p>One thing does not come back as it was: the name H2 gives the index it makes for a foreign
- * key. It names it after the table ({@code FK_PURCHASE_CUSTOMER_INDEX_} and a digit of the table
- * name's hash); the migrations that added a column (V007) made H2 copy the table under a
+ * key. It names it after the table ({@code FK_PURCHASE_CUSTOMER_INDEX_} and a character of the hash
+ * of the table's name); the migrations that added a column (V007) made H2 copy the table under a
  * temporary name, whose hash named the index then ({@code ..._5} where the table's own gives
  * {@code ..._9}). Such names appear in no SQL of Regulars or of H2's script, only in
  * {@code INFORMATION_SCHEMA}; renaming the index back would make H2 store it as an index of its

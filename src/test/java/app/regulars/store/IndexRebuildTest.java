@@ -161,6 +161,7 @@ class IndexRebuildTest {
 
             assertThat(Schemas.of(db)).as("every index and foreign key back, the one that failed unchecked").containsExactlyElementsOf(fresh);
             assertThat(recorded(db)).isZero();
+            assertThat(Files.exists(dir.resolve("data").resolve(IndexRebuild.MARKER))).isFalse();
         }
     }
 
