@@ -27,6 +27,7 @@ import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -46,6 +47,9 @@ public final class CustomerListView extends BorderPane {
     private final Messages messages;
     private final TextField search;
     private final TableView<CustomerRow> table = new TableView<>();
+    /** The custom fields' columns, by field id (decision 0027): made again when the fields change. */
+    private final java.util.Map<Long, TableColumn<CustomerRow, String>> customColumns = new java.util.LinkedHashMap<>();
+    private Runnable openCustomFields = () -> { };
 
     public CustomerListView(CustomerListViewModel vm, Messages messages, Consumer<Long> open, Runnable createNew) {
         this.vm = vm;
@@ -95,13 +99,15 @@ public final class CustomerListView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
+        HBox toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, moreMenu(), add);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("page-toolbar");
         setTop(toolbar);
 
         buildTable(open);
         setCenter(table);
+        showCustomColumns();
+        vm.customFields().addListener((ListChangeListener<CustomField>) c -> showCustomColumns());
 
         Button tag = new Button(messages.get("customer.list.tag"), new FontIcon(MaterialDesignT.TAG_OUTLINE));
         tag.setId("tagSelected");
@@ -147,6 +153,60 @@ public final class CustomerListView extends BorderPane {
         bottom.getStyleClass().add("page-footer");
         setBottom(bottom);
     }
+
+    /** What the "Custom fields…" menu entry opens (the page's dialog). */
+    public void setOnCustomFields(Runnable open) {
+        openCustomFields = open;
+    }
+
+    /** The menu beside "New customer": the custom fields, and a filter on one of them. */
+    private javafx.scene.control.MenuButton moreMenu() {
+        javafx.scene.control.MenuItem fields = new javafx.scene.control.MenuItem(messages.get("customer.custom.menu"));
+        fields.setId("customFieldsMenu");
+        fields.setOnAction(e -> openCustomFields.run());
+        javafx.scene.control.MenuItem filter = new javafx.scene.control.MenuItem(messages.get("customer.custom.filterMenu"));
+        filter.setId("customFilterMenu");
+        filter.disableProperty().bind(Bindings.isEmpty(vm.customFields()));
+        filter.setOnAction(e -> FieldFilterDialog.ask(this, vm, messages).ifPresent(vm::applyFilter));
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(null, new FontIcon(MaterialDesignD.DOTS_VERTICAL));
+        more.setId("customerListMore");
+        more.getItems().setAll(fields, filter);
+        more.setTooltip(new javafx.scene.control.Tooltip(messages.get("customer.custom.more")));
+        return more;
+    }
+
+    /**
+     * A column per custom field after the others, shown at first when the field says so; the menu at
+     * the right of the header shows and hides them like every column. A column the user already
+     * had keeps its width and whether it was shown.
+     */
+    private void showCustomColumns() {
+        java.util.Map<Long, TableColumn<CustomerRow, String>> before = new java.util.LinkedHashMap<>(customColumns);
+        table.getColumns().removeAll(before.values());
+        customColumns.clear();
+        for (CustomField f : vm.customFields()) {
+            long id = f.id();
+            TableColumn<CustomerRow, String> c = before.get(id);
+            if (c == null) {
+                c = new TableColumn<>();
+                c.setCellValueFactory(cell -> cell.getValue().customProperty(id));
+                c.setPrefWidth(f.kind() == FieldKind.TEXT ? 140 : 110);
+                c.setSortable(false);
+                c.setId("customColumn" + id);
+                c.setVisible(f.inList());
+            } else if (shownFields.containsKey(id) && shownFields.get(id).inList() != f.inList()) {
+                c.setVisible(f.inList()); // just put in the list, or taken out, by the dialog
+            }
+            c.setText(f.name());
+            customColumns.put(id, c);
+        }
+        table.getColumns().addAll(customColumns.values());
+        shownFields.clear();
+        vm.customFields().forEach(f -> shownFields.put(f.id(), f));
+    }
+
+    /** The fields as the columns were last made for. */
+    private final java.util.Map<Long, CustomField> shownFields = new java.util.HashMap<>();
 
     /** The filters other features offer ({@link ListFilter}), and "All customers"; hidden when there are none. */
     private ComboBox<ListFilter> filterBox() {

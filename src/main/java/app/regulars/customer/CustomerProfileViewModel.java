@@ -26,6 +26,8 @@ public final class CustomerProfileViewModel {
     private final ObservableList<Customer> duplicates = FXCollections.observableArrayList();
     private final ObservableList<ProfileFact> summary = FXCollections.observableArrayList();
     private final ObservableList<ConsentText.Line> consentHistory = FXCollections.observableArrayList();
+    /** The custom fields that have a value, in field order: name and value as read (decision 0027). */
+    private final ObservableList<ProfileFact> customValues = FXCollections.observableArrayList();
     private final ConsentText consentText;
     private final List<ProfileSummary> summaries;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -67,6 +69,28 @@ public final class CustomerProfileViewModel {
         runner.run(() -> service.duplicatesOf(c), duplicates::setAll, e -> duplicates.clear());
         loadSummary(c);
         loadConsentHistory(c);
+        loadCustomValues(c);
+    }
+
+    private void loadCustomValues(Customer c) {
+        if (c == null || c.fields() == null || c.fields().isEmpty()) {
+            customValues.clear();
+            return;
+        }
+        runner.run(service::customFields, defined -> {
+            if (customer.get() != c) {
+                return;
+            }
+            FieldValueFormat format = new FieldValueFormat(messages);
+            List<ProfileFact> shown = new java.util.ArrayList<>();
+            for (CustomField f : defined.all()) {
+                FieldValue v = c.fields().get(f.id());
+                if (v != null) {
+                    shown.add(ProfileFact.of(f.name(), format.text(v)));
+                }
+            }
+            customValues.setAll(shown);
+        }, e -> error.set(messages.describe(e)));
     }
 
     /** The consent history, newest first; another customer's never stays under this one's name. */
@@ -181,6 +205,9 @@ public final class CustomerProfileViewModel {
     public ObservableList<ProfileFact> summary() { return summary; }
     /** The consent history, newest first: when, what changed, from where. */
     public ObservableList<ConsentText.Line> consentHistory() { return consentHistory; }
+
+    /** The custom fields with a value, as name and value in the user's language. */
+    public ObservableList<ProfileFact> customValues() { return customValues; }
 
     /** What a rep must know before a contact ("No calls · No SMS"), in the order shown; empty when nothing limits it. */
     public List<String> consentLimits(Customer c) {

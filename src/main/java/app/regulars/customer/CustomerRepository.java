@@ -35,6 +35,8 @@ import static app.regulars.store.jooq.Tables.PRIVACY_REQUEST;
  */
 public final class CustomerRepository {
     static final String CODE_FORMAT = "%06d";
+    /** The custom fields' values, which are part of a customer (decision 0027). */
+    private final CustomFieldRepository customValues = new CustomFieldRepository();
 
     /** Inserts a validated customer (code already set) with its phones, tags and search text. */
     public long insert(DSLContext dsl, Customer c, LocalDateTime now) {
@@ -45,6 +47,9 @@ public final class CustomerRepository {
         r.store();
         long id = r.getId();
         writeChildren(dsl, id, c);
+        if (c.fields() != null && !c.fields().isEmpty()) {
+            customValues.replace(dsl, id, c.fields());
+        }
         return id;
     }
 
@@ -79,6 +84,7 @@ public final class CustomerRepository {
                 .values(DSL.val((Long) null), DSL.val((String) null)));
         String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
                 .values(DSL.val((Long) null), DSL.val((String) null)));
+        String insertValue = customValues.insertStatement(dsl);
         String insertConsent = dsl.render(dsl.insertInto(CONSENT_CHANGE, CONSENT_CHANGE.CUSTOMER_ID, CONSENT_CHANGE.CHANGED_AT,
                         CONSENT_CHANGE.SOURCE, CONSENT_CHANGE.MARKETING, CONSENT_CHANGE.CONSENT_DATE, CONSENT_CHANGE.OPT_OUTS)
                 .values(DSL.val((Long) null), DSL.val((LocalDateTime) null), DSL.val((String) null), DSL.val((Boolean) null),
@@ -88,7 +94,8 @@ public final class CustomerRepository {
                  PreparedStatement phone = c.prepareStatement(insertPhone);
                  PreparedStatement tag = c.prepareStatement(insertTag);
                  PreparedStatement search = c.prepareStatement(insertSearch);
-                 PreparedStatement consent = c.prepareStatement(insertConsent)) {
+                 PreparedStatement consent = c.prepareStatement(insertConsent);
+                 PreparedStatement value = c.prepareStatement(insertValue)) {
                 for (int from = 0; from < customers.size(); from += BATCH) {
                     int to = Math.min(customers.size(), from + BATCH);
                     for (int i = from; i < to; i++) {
@@ -107,6 +114,7 @@ public final class CustomerRepository {
                     int phones = 0;
                     int tags = 0;
                     int consents = 0;
+                    int values = 0;
                     for (int i = from; i < to; i++) {
                         Customer x = customers.get(i);
                         long id = ids[i];
@@ -136,6 +144,12 @@ public final class CustomerRepository {
                             tag.addBatch();
                             tags++;
                         }
+                        if (x.fields() != null) {
+                            for (Map.Entry<Long, FieldValue> v : x.fields().entrySet()) {
+                                CustomFieldRepository.bind(value, id, v.getKey(), v.getValue());
+                                values++;
+                            }
+                        }
                     }
                     search.executeBatch();
                     if (phones > 0) {
@@ -146,6 +160,9 @@ public final class CustomerRepository {
                     }
                     if (consents > 0) {
                         consent.executeBatch();
+                    }
+                    if (values > 0) {
+                        value.executeBatch();
                     }
                     progress.accept(to);
                 }
@@ -299,10 +316,11 @@ public final class CustomerRepository {
     /**
      * Leaves of the customer only what their anonymous figures hang on: the row keeps its id, card
      * number and creation time; the name becomes {@code erasedName}, every other field empty, the
-     * consent none, the row archived and marked erased; their phones, tags, search text and consent
-     * history are deleted.
+     * consent none, the row archived and marked erased; their phones, tags, search text, consent
+     * history and custom fields' values are deleted.
      */
     public void erase(DSLContext dsl, long id, String erasedName, LocalDateTime now) {
+        customValues.deleteValues(dsl, id);
         dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(id)).execute();
@@ -425,6 +443,7 @@ public final class CustomerRepository {
         return out;
     }
 
+    /** Stores a changed profile; its custom fields' values only when given ({@link Customer#fields()} not null). */
     public void update(DSLContext dsl, Customer c, LocalDateTime now) {
         CustomerRecord r = dsl.fetchSingle(CUSTOMER, CUSTOMER.ID.eq(c.id()));
         fill(r, c);
@@ -432,7 +451,22 @@ public final class CustomerRepository {
         r.store();
         dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(c.id())).execute();
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(c.id())).execute();
-        writeChildren(dsl, c.id(), c);
+        Customer whole = c;
+        if (c.fields() != null) {
+            customValues.replace(dsl, c.id(), c.fields());
+        } else { // the values stay, and stay in the search text
+            whole = c.toBuilder().fields(customValues.values(dsl, List.of(c.id())).getOrDefault(c.id(), Map.of())).build();
+        }
+        writeChildren(dsl, c.id(), whole);
+    }
+
+    /** Writes a customer's search text again from what is stored (after a custom field that held some of it is gone). */
+    public void rewriteSearchText(DSLContext dsl, Collection<Long> ids) {
+        for (Customer c : findByIds(dsl, ids)) {
+            String text = SearchTokens.text(c);
+            dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).values(c.id(), text)
+                    .onDuplicateKeyUpdate().set(CUSTOMER_SEARCH.SEARCH_TEXT, text).execute();
+        }
     }
 
     private void fill(CustomerRecord r, Customer c) {
@@ -497,16 +531,19 @@ public final class CustomerRepository {
     public List<Customer> findByIds(DSLContext dsl, Collection<Long> ids) {
         Map<Long, List<String>> phones = phonesOf(dsl, ids);
         Map<Long, List<String>> tags = tagsOf(dsl, ids);
+        Map<Long, Map<Long, FieldValue>> values = customValues.values(dsl, ids);
         return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).orderBy(CUSTOMER.SORT_NAME, CUSTOMER.ID).fetch()
-                .map(r -> toCustomer(r, phones.getOrDefault(r.getId(), List.of()), tags.getOrDefault(r.getId(), List.of())));
+                .map(r -> toCustomer(r, phones.getOrDefault(r.getId(), List.of()), tags.getOrDefault(r.getId(), List.of()),
+                        values.getOrDefault(r.getId(), Map.of())));
     }
 
     private Customer toCustomer(DSLContext dsl, CustomerRecord r) {
         List<Long> one = List.of(r.getId());
-        return toCustomer(r, phonesOf(dsl, one).getOrDefault(r.getId(), List.of()), tagsOf(dsl, one).getOrDefault(r.getId(), List.of()));
+        return toCustomer(r, phonesOf(dsl, one).getOrDefault(r.getId(), List.of()), tagsOf(dsl, one).getOrDefault(r.getId(), List.of()),
+                customValues.values(dsl, one).getOrDefault(r.getId(), Map.of()));
     }
 
-    private static Customer toCustomer(CustomerRecord r, List<String> phones, List<String> tags) {
+    private static Customer toCustomer(CustomerRecord r, List<String> phones, List<String> tags, Map<Long, FieldValue> values) {
         EnumSet<MarketingChannel> optOuts = EnumSet.noneOf(MarketingChannel.class);
         if (r.getOptOutPhone()) optOuts.add(MarketingChannel.PHONE);
         if (r.getOptOutSms()) optOuts.add(MarketingChannel.SMS);
@@ -533,6 +570,7 @@ public final class CustomerRepository {
                 .createdAt(r.getCreatedAt())
                 .updatedAt(r.getUpdatedAt())
                 .erasedAt(r.getErasedAt())
+                .fields(values)
                 .build();
     }
 
@@ -734,6 +772,7 @@ public final class CustomerRepository {
         Field<String> firstPhone = DSL.field(DSL.select(CUSTOMER_PHONE.NUMBER).from(CUSTOMER_PHONE)
                 .where(CUSTOMER_PHONE.CUSTOMER_ID.eq(CUSTOMER.ID)).and(CUSTOMER_PHONE.POSITION.eq(0)));
         Map<Long, List<String>> tags = tagsOf(dsl, idList);
+        Map<Long, Map<Long, FieldValue>> values = customValues.values(dsl, idList);
         Map<Long, CustomerSummary> byId = new LinkedHashMap<>();
         dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME, firstPhone, CUSTOMER.EMAIL, CUSTOMER.COMPANY,
                         CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH, CUSTOMER.BIRTH_DAY,
@@ -741,7 +780,8 @@ public final class CustomerRepository {
                 .from(CUSTOMER).where(CUSTOMER.ID.in(idList))
                 .forEach(r -> byId.put(r.value1(), new CustomerSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), tags.getOrDefault(r.value1(), List.of()),
-                        birthday(r.value7(), r.value8(), r.value9(), r.value10(), r.value11()), r.value12())));
+                        birthday(r.value7(), r.value8(), r.value9(), r.value10(), r.value11()), r.value12(),
+                        values.getOrDefault(r.value1(), Map.of()))));
         List<CustomerSummary> out = new ArrayList<>(ids.length);
         for (long id : ids) {
             CustomerSummary s = byId.get(id);

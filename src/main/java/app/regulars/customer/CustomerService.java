@@ -56,6 +56,9 @@ public final class CustomerService {
     private final PhoneNumbers phones;
     private final Clock clock;
     private final SearchIndex searchIndex;
+    private final CustomFieldRepository fieldRepository = new CustomFieldRepository();
+    /** The custom fields as last read; this service is their only writer (null: not read yet). */
+    private volatile CustomFields fields;
     /** Runs the search index's builds; shut down on {@link #close}. */
     private final java.util.concurrent.ExecutorService indexThread;
     /**
@@ -116,9 +119,18 @@ public final class CustomerService {
         return LocalDate.now(clock);
     }
 
-    /** The profile as it will be stored, or every problem with it. Does not touch the database. */
+    /**
+     * The profile as it will be stored, or every problem with it. Touches the database only to read
+     * the custom fields the first time ({@link #customFields}).
+     */
     public Customer normalize(Customer in) {
+        return normalize(in, customFields());
+    }
+
+    /** As {@link #normalize(Customer)}, with the custom fields given. */
+    public Customer normalize(Customer in, CustomFields defined) {
         Map<CustomerField, FieldProblem> problems = new EnumMap<>(CustomerField.class);
+        Map<Long, FieldValue> values = in.fields() == null ? null : customValues(in.fields(), defined, problems);
         String name = collapse(in.name());
         if (name == null) {
             problems.put(CustomerField.NAME, FieldProblem.of("customer.error.nameRequired"));
@@ -198,7 +210,165 @@ public final class CustomerService {
                 .preferences(trim(in.preferences()))
                 .tags(tags)
                 .consent(consent)
+                .fields(values)
                 .build();
+    }
+
+    /**
+     * The values in their stored forms, by field id in field order, for the fields that exist; the
+     * first value a field cannot take is the problem of {@link CustomerField#CUSTOM}, naming the field.
+     */
+    private static Map<Long, FieldValue> customValues(Map<Long, FieldValue> in, CustomFields defined,
+                                                     Map<CustomerField, FieldProblem> problems) {
+        Map<Long, FieldValue> out = new LinkedHashMap<>();
+        for (CustomField f : defined.all()) {
+            FieldValue v = in.get(f.id());
+            if (v == null) {
+                continue;
+            }
+            try {
+                String stored = f.read(v.text());
+                if (stored != null) {
+                    out.put(f.id(), new FieldValue(f.kind(), stored));
+                }
+            } catch (UserException e) {
+                problems.putIfAbsent(CustomerField.CUSTOM, FieldProblem.of(e.key(), e.args()));
+            }
+        }
+        return out;
+    }
+
+    // ---- custom fields (decision 0027) ----
+
+    /** The shop's custom fields, in order. */
+    public CustomFields customFields() {
+        CustomFields known = fields;
+        if (known == null) {
+            known = fieldRepository.fields(db.dsl());
+            fields = known;
+        }
+        return known;
+    }
+
+    /**
+     * Adds a field (its id null) or changes one's name, options and list column (its kind stays);
+     * returns it as saved. A name must be given, at most {@value CustomField#MAX_NAME} characters, and
+     * no other field's ignoring case; a choice needs an option; an option in use cannot go.
+     */
+    public CustomField saveField(CustomField input) {
+        CustomField f = checkField(input);
+        CustomField saved = write(cfg -> {
+            DSLContext dsl = cfg.dsl();
+            if (fieldRepository.nameTaken(dsl, f.name(), f.id())) {
+                throw new UserException("customer.custom.error.nameTaken", f.name());
+            }
+            if (f.id() == null) {
+                return f.withId(fieldRepository.insert(dsl, f));
+            }
+            CustomField before = fieldRepository.fields(dsl).byId(f.id()).orElseThrow(() -> new UserException("customer.custom.error.gone"));
+            CustomField kept = new CustomField(f.id(), f.name(), before.kind(), before.kind() == FieldKind.CHOICE ? f.options() : List.of(),
+                    f.inList());
+            for (String option : before.options()) {
+                boolean still = kept.options().stream().anyMatch(o -> FieldKind.key(o).equals(FieldKind.key(option)));
+                int used = still ? 0 : fieldRepository.countValues(dsl, f.id(), option);
+                if (used > 0) {
+                    throw new UserException("customer.custom.error.optionInUse", option, used);
+                }
+            }
+            fieldRepository.update(dsl, kept);
+            return kept;
+        });
+        fields = null;
+        return saved;
+    }
+
+    private static CustomField checkField(CustomField in) {
+        String name = collapse(in.name());
+        if (name == null) {
+            throw new UserException("customer.custom.error.nameRequired");
+        }
+        if (name.length() > CustomField.MAX_NAME) {
+            throw new UserException("customer.custom.error.nameTooLong", CustomField.MAX_NAME);
+        }
+        if (in.kind() == null) {
+            throw new UserException("customer.custom.error.kindRequired");
+        }
+        List<String> options = new ArrayList<>();
+        if (in.kind() == FieldKind.CHOICE || in.id() != null) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (String o : in.options()) {
+                String option = collapse(o);
+                if (option == null || !seen.add(FieldKind.key(option))) {
+                    continue;
+                }
+                if (option.length() > CustomField.MAX_OPTION) {
+                    throw new UserException("customer.custom.error.optionTooLong", CustomField.MAX_OPTION);
+                }
+                options.add(option);
+            }
+            if (options.size() > CustomField.MAX_OPTIONS) {
+                throw new UserException("customer.custom.error.tooManyOptions", CustomField.MAX_OPTIONS);
+            }
+            if (in.kind() == FieldKind.CHOICE && options.isEmpty()) {
+                throw new UserException("customer.custom.error.optionsRequired");
+            }
+        }
+        return new CustomField(in.id(), name, in.kind(), options, in.inList());
+    }
+
+    /** Puts the fields in this order (their ids; those left out go after them). */
+    public CustomFields reorderFields(List<Long> ids) {
+        db.write(cfg -> {
+            List<Long> order = new ArrayList<>(ids);
+            for (CustomField f : fieldRepository.fields(cfg.dsl()).all()) {
+                if (!order.contains(f.id())) {
+                    order.add(f.id());
+                }
+            }
+            fieldRepository.reorder(cfg.dsl(), order);
+            return null;
+        });
+        fields = null;
+        return customFields();
+    }
+
+    /** How many customers have a value of the field: what removing it would delete. */
+    public int valuesOf(long fieldId) {
+        return fieldRepository.countValues(db.dsl(), fieldId);
+    }
+
+    /**
+     * Removes a field and every customer's value of it, in one transaction; the search texts that
+     * held its values are written again. Returns how many values went.
+     */
+    public int removeField(long fieldId) {
+        int removed = write(cfg -> {
+            DSLContext dsl = cfg.dsl();
+            CustomField f = fieldRepository.fields(dsl).byId(fieldId).orElse(null);
+            if (f == null) {
+                return 0;
+            }
+            List<Long> had = fieldRepository.customersWithValue(dsl, fieldId);
+            fieldRepository.delete(dsl, fieldId);
+            if (f.kind().searchable()) {
+                for (int from = 0; from < had.size(); from += 1000) {
+                    repository.rewriteSearchText(dsl, had.subList(from, Math.min(had.size(), from + 1000)));
+                }
+            }
+            return had.size();
+        });
+        fields = null;
+        LOG.info("Removed custom field {} and {} values", fieldId, removed);
+        return removed;
+    }
+
+    /**
+     * The customers whose value of {@code field} matches (a {@link FieldFilter}): {@code text} for a
+     * text (contained), a choice or a yes/no (equal); {@code from}/{@code to} for a number or a date
+     * (stored forms, either null: open).
+     */
+    public Set<Long> withValue(CustomField field, String text, String from, String to) {
+        return fieldRepository.matching(db.dsl(), field, text, from, to);
     }
 
     private static List<String> normalizeTags(List<String> raw, Map<CustomerField, FieldProblem> problems) {
@@ -250,7 +420,7 @@ public final class CustomerService {
 
     /** As {@link #save(Customer)}, a change of consent recorded as made from {@code source}. */
     public Customer save(Customer input, ConsentSource source) {
-        Customer c = normalize(input);
+        Customer c = normalize(input, customFields());
         return write(cfg -> saveIn(cfg.dsl(), c, now(), source));
     }
 

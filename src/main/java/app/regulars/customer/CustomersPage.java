@@ -29,6 +29,8 @@ public final class CustomersPage extends StackPane {
     private final CustomerListView list;
     private final CustomerProfileView profile;
     private final CustomerEditorView editor;
+    /** The custom fields dialog's (decision 0027). */
+    private final CustomFieldsViewModel fieldsVm;
     /** Where Esc from the editor returns: the profile it was opened from, or the list. */
     private boolean editorFromProfile;
 
@@ -68,6 +70,8 @@ public final class CustomersPage extends StackPane {
         list = new CustomerListView(listVm, messages, this::openProfile, this::createNew);
         profile = new CustomerProfileView(profileVm, messages, this::showList, this::edit, sections);
         editor = new CustomerEditorView(editorVm, messages, this::saved, this::cancelEdit);
+        fieldsVm = new CustomFieldsViewModel(service, runner, messages, listVm::customFieldsChanged);
+        list.setOnCustomFields(() -> CustomFieldsDialog.show(list, fieldsVm, messages));
         if (privacy != null) {
             // An erased customer's profile shows what is left of them; the list loses them.
             profile.enablePrivacy(new PrivacyViewModel(privacy, runner, messages), left -> {

@@ -90,6 +90,9 @@ public final class PrivacyService {
         }
         List<DataSection> sections = new ArrayList<>();
         sections.add(profile(c, messages));
+        if (c.fields() != null && !c.fields().isEmpty()) {
+            sections.add(customFields(c, messages));
+        }
         sections.add(consentHistory(c, messages));
         for (PersonalData part : parts) {
             sections.addAll(part.export(customerId, messages));
@@ -125,6 +128,21 @@ public final class PrivacyService {
         writeJson(export, json);
         writePdf(export, messages, paper, pdf);
         return List.of(json, pdf);
+    }
+
+    /** The custom fields' values (decision 0027): a row per field with a value, its name and its value. */
+    private DataSection customFields(Customer c, Messages messages) {
+        FieldValueFormat format = new FieldValueFormat(messages);
+        List<List<Object>> rows = new ArrayList<>();
+        for (CustomField f : customers.customFields().all()) {
+            FieldValue v = c.fields().get(f.id());
+            if (v != null) {
+                rows.add(java.util.Arrays.asList(f.name(), new DataSection.Shown(FieldValueFormat.typed(v), format.text(v))));
+            }
+        }
+        return DataSection.list("customFields", messages.get("customer.custom.section"), List.of(
+                new DataSection.Field("field", messages.get("customer.custom.field"), 1),
+                new DataSection.Field("value", messages.get("customer.custom.value"), 2)), rows);
     }
 
     private DataSection profile(Customer c, Messages messages) {
