@@ -27,7 +27,7 @@ import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -99,7 +99,7 @@ public final class CustomerListView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, moreMenu(), add);
+        HBox toolbar = new HBox(8, searchField, tagFilter, filter, archived, spacer, add);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("page-toolbar");
         setTop(toolbar);
@@ -148,7 +148,8 @@ public final class CustomerListView extends BorderPane {
         error.textProperty().bind(vm.errorProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bottom = new HBox(8, tag, untag, archive, selection, grow, error, status);
+        javafx.scene.control.Separator beforeFields = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        HBox bottom = new HBox(8, tag, untag, archive, beforeFields, fieldsMenu(), selection, grow, error, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("page-footer");
         setBottom(bottom);
@@ -159,8 +160,11 @@ public final class CustomerListView extends BorderPane {
         openCustomFields = open;
     }
 
-    /** The menu beside "New customer": the custom fields, and a filter on one of them. */
-    private javafx.scene.control.MenuButton moreMenu() {
+    /**
+     * The custom fields' menu in the footer (the toolbar has no room left at 1280 pixels): the
+     * fields' dialog, and a filter on one of them.
+     */
+    private javafx.scene.control.MenuButton fieldsMenu() {
         javafx.scene.control.MenuItem fields = new javafx.scene.control.MenuItem(messages.get("customer.custom.menu"));
         fields.setId("customFieldsMenu");
         fields.setOnAction(e -> openCustomFields.run());
@@ -168,10 +172,11 @@ public final class CustomerListView extends BorderPane {
         filter.setId("customFilterMenu");
         filter.disableProperty().bind(Bindings.isEmpty(vm.customFields()));
         filter.setOnAction(e -> FieldFilterDialog.ask(this, vm, messages).ifPresent(vm::applyFilter));
-        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(null, new FontIcon(MaterialDesignD.DOTS_VERTICAL));
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(messages.get("customer.custom.section"),
+                new FontIcon(MaterialDesignF.FORM_TEXTBOX));
         more.setId("customerListMore");
+        more.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         more.getItems().setAll(fields, filter);
-        more.setTooltip(new javafx.scene.control.Tooltip(messages.get("customer.custom.more")));
         return more;
     }
 
@@ -191,6 +196,7 @@ public final class CustomerListView extends BorderPane {
                 c = new TableColumn<>();
                 c.setCellValueFactory(cell -> cell.getValue().customProperty(id));
                 c.setPrefWidth(f.kind() == FieldKind.TEXT ? 140 : 110);
+                c.setMinWidth(80);
                 c.setSortable(false);
                 c.setId("customColumn" + id);
                 c.setVisible(f.inList());
@@ -198,11 +204,19 @@ public final class CustomerListView extends BorderPane {
                 c.setVisible(f.inList()); // just put in the list, or taken out, by the dialog
             }
             c.setText(f.name());
+            c.setMinWidth(Math.max(80, headerWidth(f.name()))); // the whole name in the header
             customColumns.put(id, c);
         }
         table.getColumns().addAll(customColumns.values());
         shownFields.clear();
         vm.customFields().forEach(f -> shownFields.put(f.id(), f));
+    }
+
+    /** The width a column header needs to show {@code title} whole (bold, with the header's padding and sort arrow). */
+    private static double headerWidth(String title) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 30;
     }
 
     /** The fields as the columns were last made for. */

@@ -117,15 +117,20 @@ final class FieldFilterDialog extends Dialog<ListFilter> {
                     grid.addRow(1, new Label(messages.get("customer.custom.filterEquals")), option);
                 }
                 case NUMBER -> grid.addRow(1, new Label(messages.get("customer.custom.filterFrom")),
-                        new HBox(8, fromNumber, new Label(messages.get("customer.custom.filterTo")), toNumber));
+                        centered(new HBox(8, fromNumber, new Label(messages.get("customer.custom.filterTo")), toNumber)));
                 case DATE -> grid.addRow(1, new Label(messages.get("customer.custom.filterFrom")),
-                        new HBox(8, fromDate, new Label(messages.get("customer.custom.filterTo")), toDate));
+                        centered(new HBox(8, fromDate, new Label(messages.get("customer.custom.filterTo")), toDate)));
             }
         }
         grid.add(error, 1, 2);
         if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
             Platform.runLater(() -> getDialogPane().getScene().getWindow().sizeToScene());
         }
+    }
+
+    private static HBox centered(HBox box) {
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
