@@ -1,19 +1,22 @@
 package app.regulars.customer;
 
-import app.regulars.tables.CsvRows;
-import app.regulars.tables.CsvRows.Row;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.Progress;
 import app.regulars.tables.RejectedRow;
+import app.regulars.tables.RowFile;
 import app.regulars.tables.RowProblem;
-import app.regulars.tables.TextFiles;
+import app.regulars.tables.RowReader;
+import app.regulars.tables.RowReader.Row;
 
+import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,13 +27,16 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Imports customers from a CSV file, all or nothing, streamed: a first pass reads and checks
+ * Imports customers from a CSV file, an Excel sheet or a vCard file ({@link RowFile}: the same
+ * header and rows whatever the format), all or nothing, streamed: a first pass reads and checks
  * every row (the file is never held in memory, only each code's first line); if any row is
  * rejected nothing is stored and the report lists each rejected row with its line in the file;
  * otherwise a second pass reads the file again and hands the customers to
  * {@link CustomerService#insertAll(java.util.function.Consumer, ConsentSource, java.util.function.IntConsumer, BooleanSupplier)}
  * a slice at a time, which stores all of them or none. Usable from a background task: it
  * reports progress (checking, then storing: twice the rows) and stops when cancelled.
+ * A vCard's phone that is not a number, a phone past the fifth and a birthday that is not a
+ * date do not refuse its contact: they are kept in the notes, and the report warns of each.
  */
 public final class CustomerCsvImporter {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerCsvImporter.class);
@@ -39,6 +45,7 @@ public final class CustomerCsvImporter {
 
     private final CustomerService customers;
     private final ConsentSource consentSource;
+    private final Messages messages;
 
     /** An import in the window: the consent it brings is recorded as from an import. */
     public CustomerCsvImporter(CustomerService customers) {
@@ -47,38 +54,54 @@ public final class CustomerCsvImporter {
 
     /** {@code source}: where the consent history says the customers' consent came from. */
     public CustomerCsvImporter(CustomerService customers, ConsentSource source) {
+        this(customers, source, new Messages(Locale.ENGLISH));
+    }
+
+    /** {@code messages}: the language of what a vCard import adds to the notes. */
+    public CustomerCsvImporter(CustomerService customers, ConsentSource source, Messages messages) {
         this.customers = customers;
         this.consentSource = source;
+        this.messages = messages;
     }
 
-    /** What the header says: which columns hold what, and the headers ignored. */
-    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored) {
+    /** What the header says: which columns hold what, and the headers ignored; {@code vcard}: a vCard's lenient phones and birthday. */
+    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored, boolean vcard) {
     }
 
-    /** A row checked: the customer as it will be stored, or its problems. */
-    private record Checked(Row row, Customer customer, List<RowProblem> problems) {
+    /** A row checked: the customer as it will be stored, or its problems; what it was stored with that the user should know. */
+    private record Checked(Row row, Customer customer, List<RowProblem> problems, List<RowProblem> warnings) {
     }
 
-    /** Imports {@code file}; a {@link UserException} when the file cannot be read as CSV at all. */
+    /** Imports {@code file} (CSV, .xlsx or .vcf; a workbook's first sheet); a {@link UserException} when it cannot be read at all. */
     public ImportReport importFile(Path file, Progress progress, BooleanSupplier cancelled) {
-        TextFiles.Source source = TextFiles.scan(file);
-        String fileName = file.toString();
+        return importFile(file, null, progress, cancelled);
+    }
+
+    /** The same, {@code sheet} naming a workbook's sheet (by name or number; null: the first). */
+    public ImportReport importFile(Path file, String sheet, Progress progress, BooleanSupplier cancelled) {
+        RowFile source = RowFile.open(file, sheet, RowFile.ANY);
+        String fileName = source.fileName();
         Progress throttled = throttled(progress);
-        long estimate = Math.max(1, source.lines() - 1);
+        long estimate = Math.max(1, source.estimatedRows());
 
         // First pass: every row checked, nothing stored.
         List<RejectedRow> rejected = new ArrayList<>();
-        Map<String, Integer> codeLines = new HashMap<>();
+        List<RejectedRow> warnings = new ArrayList<>();
+        Map<String, RejectedRow.Place> codeLines = new HashMap<>();
         Layout layout;
         int rows = 0;
-        try (CsvRows in = CsvRows.open(source, fileName)) {
-            layout = layout(in.header(), fileName);
+        try (RowReader in = source.rows()) {
+            layout = layout(in.header(), fileName, source.format() == RowFile.Format.VCARD);
             List<Checked> chunk = new ArrayList<>(CHECK_CHUNK);
             for (Row row = in.next(); row != null; row = in.next()) {
                 if (cancelled.getAsBoolean()) {
                     throw new UserException("common.cancelled");
                 }
-                chunk.add(check(row, layout, codeLines));
+                Checked checked = check(row, layout, codeLines);
+                chunk.add(checked);
+                if (!checked.warnings().isEmpty()) {
+                    warnings.add(row.rejected(checked.warnings()));
+                }
                 rows++;
                 throttled.update(rows, 2 * Math.max(estimate, rows));
                 if (chunk.size() == CHECK_CHUNK) {
@@ -96,7 +119,7 @@ public final class CustomerCsvImporter {
         }
         if (!rejected.isEmpty()) {
             LOG.info("Import of {} refused: {} of {} rows rejected", fileName, rejected.size(), rows);
-            return new ImportReport(rows, 0, rejected, layout.ignored(), source.charset());
+            return new ImportReport(rows, 0, rejected, layout.ignored(), source.charset(), warnings);
         }
 
         // Second pass: the same rows again, stored a slice at a time.
@@ -104,7 +127,7 @@ public final class CustomerCsvImporter {
         long total = 2L * rows;
         int imported = customers.insertAll(slices -> {
             int again = 0;
-            try (CsvRows in = CsvRows.open(source, fileName)) {
+            try (RowReader in = source.rows()) {
                 List<Customer> slice = new ArrayList<>(CustomerService.SLICE);
                 for (Row row = in.next(); row != null; row = in.next()) {
                     Checked c = check(row, layout, null);
@@ -126,8 +149,8 @@ public final class CustomerCsvImporter {
             }
         }, consentSource, n -> throttled.update(checked + n, total), cancelled);
         progress.update(total, total);
-        LOG.info("Imported {} customers from {} ({})", imported, fileName, source.charset());
-        return new ImportReport(rows, imported, List.of(), layout.ignored(), source.charset());
+        LOG.info("Imported {} customers from {} ({}, {}), {} with a warning", imported, fileName, source.format(), source.charset(), warnings.size());
+        return new ImportReport(rows, imported, List.of(), layout.ignored(), source.charset(), warnings);
     }
 
     /** Passes on an update every half per cent of the way (every step of a small file): a window shows each one. */
@@ -143,7 +166,7 @@ public final class CustomerCsvImporter {
         };
     }
 
-    private static Layout layout(List<String> header, String fileName) {
+    private static Layout layout(List<String> header, String fileName, boolean vcard) {
         Map<CustomerColumn, List<Integer>> columns = new EnumMap<>(CustomerColumn.class);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -165,7 +188,7 @@ public final class CustomerCsvImporter {
         if (!columns.containsKey(CustomerColumn.NAME)) {
             throw new UserException("exchange.error.noNameColumn", fileName);
         }
-        return new Layout(header, columns, ignored);
+        return new Layout(header, columns, ignored, vcard);
     }
 
     /**
@@ -188,7 +211,7 @@ public final class CustomerCsvImporter {
                         "customer.error.codeTaken", c.customer().code()));
             }
             if (!problems.isEmpty()) {
-                rejected.add(new RejectedRow(c.row().line(), problems));
+                rejected.add(c.row().rejected(problems));
             }
         }
         chunk.clear();
@@ -199,14 +222,17 @@ public final class CustomerCsvImporter {
     }
 
     /** Checks one row; {@code codeLines} (first line of each code, null on the second pass) finds codes the file repeats. */
-    private Checked check(Row row, Layout layout, Map<String, Integer> codeLines) {
+    private Checked check(Row row, Layout layout, Map<String, RejectedRow.Place> codeLines) {
         List<RowProblem> problems = new ArrayList<>();
-        Customer c = validate(row, layout.header(), layout.columns(), problems, codeLines);
-        return new Checked(row, c, problems);
+        List<RowProblem> warnings = new ArrayList<>();
+        Customer c = validate(row, layout, problems, warnings, codeLines);
+        return new Checked(row, c, problems, warnings);
     }
 
-    private Customer validate(Row row, List<String> header, Map<CustomerColumn, List<Integer>> columns,
-                              List<RowProblem> problems, Map<String, Integer> codeLines) {
+    private Customer validate(Row row, Layout layout, List<RowProblem> problems, List<RowProblem> warnings,
+                              Map<String, RejectedRow.Place> codeLines) {
+        List<String> header = layout.header();
+        Map<CustomerColumn, List<Integer>> columns = layout.columns();
         List<String> cells = row.cells();
         if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(s -> !CsvValues.isBlank(s))) {
             problems.add(RowProblem.of(null, "exchange.row.tooManyFields", cells.size(), header.size()));
@@ -217,6 +243,18 @@ public final class CustomerCsvImporter {
         for (String cell : in.all(CustomerColumn.PHONES)) {
             phones.addAll(CsvValues.phones(cell));
         }
+        List<String> noted = new ArrayList<>();
+        Birthday birthday;
+        if (layout.vcard()) {
+            phones = vcardPhones(phones, in.headerOf(CustomerColumn.PHONES), noted, warnings);
+            birthday = vcardBirthday(in.get(CustomerColumn.BIRTHDAY), in.headerOf(CustomerColumn.BIRTHDAY), noted, warnings);
+        } else {
+            birthday = in.parse(CustomerColumn.BIRTHDAY, CsvValues::birthday, "exchange.row.birthday");
+        }
+        String notes = in.get(CustomerColumn.NOTES);
+        if (!noted.isEmpty()) {
+            notes = (CsvValues.isBlank(notes) ? "" : notes.strip() + "\n") + String.join("\n", noted);
+        }
         Customer.Builder b = Customer.builder()
                 .code(in.get(CustomerColumn.CODE))
                 .name(in.get(CustomerColumn.NAME))
@@ -224,18 +262,25 @@ public final class CustomerCsvImporter {
                 .email(in.get(CustomerColumn.EMAIL))
                 .wechat(in.get(CustomerColumn.WECHAT))
                 .gender(in.parse(CustomerColumn.GENDER, CsvValues::gender, "exchange.row.gender"))
-                .birthday(in.parse(CustomerColumn.BIRTHDAY, CsvValues::birthday, "exchange.row.birthday"))
+                .birthday(birthday)
                 .address(in.get(CustomerColumn.ADDRESS))
                 .company(in.get(CustomerColumn.COMPANY))
                 .jobTitle(in.get(CustomerColumn.ROLE))
                 .source(in.get(CustomerColumn.SOURCE))
                 .tags(CsvValues.list(in.get(CustomerColumn.TAGS)))
-                .notes(in.get(CustomerColumn.NOTES))
+                .notes(notes)
                 .preferences(in.get(CustomerColumn.PREFERENCES));
         Boolean marketing = in.parse(CustomerColumn.MARKETING_CONSENT, CsvValues::yesNo, "exchange.row.yesNo");
         LocalDate consentDate = in.parse(CustomerColumn.CONSENT_DATE, CsvValues::date, "exchange.row.date");
         Set<MarketingChannel> optOuts = in.parseEach(CustomerColumn.OPT_OUTS);
         b.consent(new Consent(Boolean.TRUE.equals(marketing), consentDate, optOuts));
+        b.archived(Boolean.TRUE.equals(in.parse(CustomerColumn.ARCHIVED, CsvValues::yesNo, "exchange.row.yesNo")));
+        LocalDateTime created = in.parse(CustomerColumn.CREATED, CsvValues::dateTime, "exchange.row.dateTime");
+        if (created != null && created.isAfter(customers.today().plusDays(1).atStartOfDay())) {
+            problems.add(RowProblem.of(in.headerOf(CustomerColumn.CREATED), "exchange.row.createdFuture", in.get(CustomerColumn.CREATED).strip()));
+            created = null;
+        }
+        b.createdAt(created);
 
         Customer normalized = null;
         try {
@@ -247,12 +292,56 @@ public final class CustomerCsvImporter {
         }
         if (normalized != null && normalized.code() != null && codeLines != null) {
             String code = normalized.code();
-            Integer first = codeLines.putIfAbsent(code, Math.toIntExact(row.line()));
+            RejectedRow.Place first = codeLines.putIfAbsent(code, row.place());
             if (first != null) {
-                problems.add(RowProblem.of(in.headerOf(CustomerColumn.CODE), "exchange.row.codeRepeated", code, (long) first));
+                problems.add(RowProblem.of(in.headerOf(CustomerColumn.CODE), "exchange.row.codeRepeated", code, first));
             }
         }
         return normalized;
+    }
+
+    /**
+     * A vCard's phones: those that are numbers (the first {@value CustomerService#MAX_PHONES}), in
+     * E.164; a word or a number with no country PhoneNumbers can place, and a phone past the
+     * fifth, go to {@code noted} (lines for the notes) with a warning each.
+     */
+    private List<String> vcardPhones(List<String> raw, String column, List<String> noted, List<RowProblem> warnings) {
+        List<String> kept = new ArrayList<>();
+        for (String p : raw) {
+            String e164;
+            try {
+                e164 = customers.phones().normalize(p);
+            } catch (UserException e) {
+                noted.add(messages.get("customer.import.phoneNote", p));
+                warnings.add(RowProblem.of(column, "exchange.warning.phoneInNotes", p));
+                continue;
+            }
+            if (kept.contains(e164)) {
+                continue;
+            }
+            if (kept.size() == CustomerService.MAX_PHONES) {
+                noted.add(messages.get("customer.import.phoneNote", p));
+                warnings.add(RowProblem.of(column, "exchange.warning.extraPhoneInNotes", p, CustomerService.MAX_PHONES));
+                continue;
+            }
+            kept.add(e164);
+        }
+        return kept;
+    }
+
+    /** A vCard's birthday, or null with a line for the notes and a warning when it is not a date. */
+    private Birthday vcardBirthday(String raw, String column, List<String> noted, List<RowProblem> warnings) {
+        try {
+            Birthday b = CsvValues.birthday(raw);
+            if (b != null && b.year() != null && !b.isLunar() && LocalDate.of(b.year(), b.month(), b.day()).isAfter(customers.today())) {
+                throw new IllegalArgumentException(raw);
+            }
+            return b;
+        } catch (IllegalArgumentException e) {
+            noted.add(messages.get("customer.import.birthdayNote", raw.strip()));
+            warnings.add(RowProblem.of(column, "exchange.warning.birthdayInNotes", raw.strip()));
+            return null;
+        }
     }
 
     /** The cells of one row, looked up by column, with the parse problems they raise. */

@@ -58,7 +58,7 @@ public final class CustomerRepository {
             CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH, CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH,
             CUSTOMER.EMAIL, CUSTOMER.WECHAT, CUSTOMER.ADDRESS, CUSTOMER.COMPANY, CUSTOMER.JOB_TITLE, CUSTOMER.SOURCE, CUSTOMER.NOTES,
             CUSTOMER.PREFERENCES, CUSTOMER.MARKETING_CONSENT, CUSTOMER.CONSENT_DATE, CUSTOMER.OPT_OUT_PHONE, CUSTOMER.OPT_OUT_SMS,
-            CUSTOMER.OPT_OUT_WECHAT, CUSTOMER.OPT_OUT_EMAIL, CUSTOMER.ARCHIVED, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT);
+            CUSTOMER.OPT_OUT_WECHAT, CUSTOMER.OPT_OUT_EMAIL, CUSTOMER.ARCHIVED, CUSTOMER.ARCHIVED_AT, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT);
 
     /** Customers whose rows go to H2 in one JDBC batch per table. */
     static final int BATCH = 1000;
@@ -208,6 +208,7 @@ public final class CustomerRepository {
         ps.setBoolean(i++, consent.optOuts().contains(MarketingChannel.WECHAT));
         ps.setBoolean(i++, consent.optOuts().contains(MarketingChannel.EMAIL));
         ps.setBoolean(i++, c.archived());
+        ps.setObject(i++, c.archived() ? now : null); // an archived customer imported is archived from the import on
         ps.setObject(i++, c.createdAt() != null ? c.createdAt() : now);
         ps.setObject(i, c.updatedAt() != null ? c.updatedAt() : now); // a loaded record may carry its last change
     }
@@ -853,6 +854,11 @@ public final class CustomerRepository {
     /** Ids of every active customer, in code order: for export, a batch at a time. */
     public long[] activeIdsByCode(DSLContext dsl) {
         return ids(dsl, List.of(), null, false, CustomerSort.CODE, true, 0);
+    }
+
+    /** Ids of every archived customer (erased ones too), in code order: for an export that includes them. */
+    public long[] archivedIdsByCode(DSLContext dsl) {
+        return ids(dsl, List.of(), null, true, CustomerSort.CODE, true, 0);
     }
 
     /**

@@ -864,7 +864,28 @@ public final class CustomerService {
 
     /** Every active customer, in code order, a batch at a time (for export). */
     public void forEachActive(int batchSize, java.util.function.Consumer<List<Customer>> batch) {
-        long[] ids = repository.activeIdsByCode(db.dsl());
+        forEachOf(repository.activeIdsByCode(db.dsl()), batchSize, batch);
+    }
+
+    /**
+     * Every active customer in code order, then (with {@code archived}) every archived one in code
+     * order, a batch at a time: what {@code export customers} writes. Erased customers are left
+     * out: nothing of their profile is left to export.
+     */
+    public void forEachForExport(boolean archived, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
+        forEachOf(repository.activeIdsByCode(db.dsl()), batchSize, batch);
+        if (archived) {
+            forEachOf(repository.archivedIdsByCode(db.dsl()), batchSize,
+                    customers -> batch.accept(customers.stream().filter(c -> !c.erased()).toList()));
+        }
+    }
+
+    /** How many customers {@link #forEachForExport} goes through, erased ones counted (for progress). */
+    public int countForExport(boolean archived) {
+        return archived ? countAll() : countActive();
+    }
+
+    private void forEachOf(long[] ids, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
         for (int from = 0; from < ids.length; from += batchSize) {
             List<Long> chunk = new ArrayList<>();
             for (int i = from; i < Math.min(ids.length, from + batchSize); i++) {
