@@ -65,7 +65,8 @@ public final class CustomerCsvImporter {
     }
 
     /** What the header says: which columns hold what, and the headers ignored; {@code vcard}: a vCard's lenient phones and birthday. */
-    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored, boolean vcard) {
+    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored, boolean vcard,
+                          Map<CustomField, Integer> custom) {
     }
 
     /** A row checked: the customer as it will be stored, or its problems; what it was stored with that the user should know. */
@@ -91,7 +92,7 @@ public final class CustomerCsvImporter {
         Layout layout;
         int rows = 0;
         try (RowReader in = source.rows()) {
-            layout = layout(in.header(), fileName, source.format() == RowFile.Format.VCARD);
+            layout = layout(in.header(), fileName, source.format() == RowFile.Format.VCARD, customers.customFields());
             List<Checked> chunk = new ArrayList<>(CHECK_CHUNK);
             for (Row row = in.next(); row != null; row = in.next()) {
                 if (cancelled.getAsBoolean()) {
@@ -166,8 +167,10 @@ public final class CustomerCsvImporter {
         };
     }
 
-    private static Layout layout(List<String> header, String fileName, boolean vcard) {
+    /** {@code fields}: the custom fields, whose columns a header names by the field's name (decision 0027). */
+    private static Layout layout(List<String> header, String fileName, boolean vcard, CustomFields fields) {
         Map<CustomerColumn, List<Integer>> columns = new EnumMap<>(CustomerColumn.class);
+        Map<CustomField, Integer> custom = new java.util.LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
@@ -176,7 +179,12 @@ public final class CustomerCsvImporter {
             }
             var column = CustomerColumn.forHeader(h);
             if (column.isEmpty()) {
-                ignored.add(h.strip());
+                var field = fields.byName(h);
+                if (field.isEmpty()) {
+                    ignored.add(h.strip());
+                } else if (custom.putIfAbsent(field.get(), i) != null) {
+                    throw new UserException("exchange.error.duplicateColumn", fileName, header.get(custom.get(field.get())).strip(), h.strip());
+                }
                 continue;
             }
             List<Integer> at = columns.computeIfAbsent(column.get(), c -> new ArrayList<>());
@@ -188,7 +196,7 @@ public final class CustomerCsvImporter {
         if (!columns.containsKey(CustomerColumn.NAME)) {
             throw new UserException("exchange.error.noNameColumn", fileName);
         }
-        return new Layout(header, columns, ignored, vcard);
+        return new Layout(header, columns, ignored, vcard, custom);
     }
 
     /**
@@ -281,6 +289,9 @@ public final class CustomerCsvImporter {
             created = null;
         }
         b.createdAt(created);
+        if (!layout.custom().isEmpty()) {
+            b.fields(customValues(cells, layout, problems));
+        }
 
         Customer normalized = null;
         try {
@@ -298,6 +309,23 @@ public final class CustomerCsvImporter {
             }
         }
         return normalized;
+    }
+
+    /** The custom fields' cells of a row, each checked by the field's kind; a value it cannot take is a problem under its column. */
+    private static Map<Long, FieldValue> customValues(List<String> cells, Layout layout, List<RowProblem> problems) {
+        Map<Long, FieldValue> out = new java.util.LinkedHashMap<>();
+        layout.custom().forEach((field, i) -> {
+            String cell = i < cells.size() ? cells.get(i) : null;
+            try {
+                String stored = field.read(cell);
+                if (stored != null) {
+                    out.put(field.id(), new FieldValue(field.kind(), stored));
+                }
+            } catch (UserException e) {
+                problems.add(RowProblem.of(null, e.key(), e.args())); // the message names the field, as its column does
+            }
+        });
+        return out;
     }
 
     /**
@@ -392,6 +420,9 @@ public final class CustomerCsvImporter {
         }
 
         RowProblem problem(CustomerField field, FieldProblem p) {
+            if (field == CustomerField.CUSTOM) { // checked under its own column before; the message names the field
+                return new RowProblem(null, p.key(), p.args());
+            }
             return new RowProblem(headerOf(CustomerColumn.of(field)), p.key(), p.args());
         }
     }

@@ -290,6 +290,9 @@ public final class CustomerService {
         if (name.length() > CustomField.MAX_NAME) {
             throw new UserException("customer.custom.error.nameTooLong", CustomField.MAX_NAME);
         }
+        if (CustomerColumn.forHeader(name).isPresent()) { // a file's column would mean the profile's own field
+            throw new UserException("customer.custom.error.nameReserved", name);
+        }
         if (in.kind() == null) {
             throw new UserException("customer.custom.error.kindRequired");
         }

@@ -231,4 +231,82 @@ class CustomFieldsTest {
             assertThat(ctx.database().dsl().fetchCount(app.regulars.store.jooq.Tables.CUSTOM_VALUE)).isZero();
         }
     }
+
+    @Test
+    void valuesGoOutAndComeBackInFilesUnderTheFieldNamesAndABadValueRejectsItsRow() throws Exception {
+        Path csv = dir.resolve("out/customers.csv");
+        Path xlsx = dir.resolve("out/customers.xlsx");
+        Map<Long, Map<String, String>> before;
+        try (AppContext ctx = TestStores.open(dir.resolve("a"))) {
+            CustomerService s = ctx.customers();
+            TestStores.addKnownCustomers(s);
+            Map<String, CustomField> f = define(s);
+            s.save(s.byCode("000001").orElseThrow().toBuilder().fields(values(f,
+                    "鞋码", "42.5", "常找的发型师", "Tony, \"老师\"", "会员等级", "金卡", "到店日", "2026-03-08", "Newsletter", "yes")).build());
+            s.save(s.byCode("000002").orElseThrow().toBuilder().fields(values(f, "Newsletter", "no", "鞋码", "-3")).build());
+            assertThatThrownBy(() -> s.saveField(new CustomField(null, "Phone", FieldKind.TEXT, List.of(), false)))
+                    .satisfies(e -> assertThat(((UserException) e).localizedMessage(EN)).startsWith("\u201CPhone\u201D is the name of a profile field"));
+            new CustomerCsvExporter(s).export(csv, CustomerCsvExporter.Format.CSV, false, (d, t) -> { }, () -> false);
+            new CustomerCsvExporter(s).export(xlsx, CustomerCsvExporter.Format.XLSX, false, (d, t) -> { }, () -> false);
+            String header = java.nio.file.Files.readAllLines(csv).getFirst();
+            assertThat(header).endsWith(",created,鞋码,常找的发型师,会员等级,到店日,Newsletter");
+            before = byCode(s);
+        }
+        assertThat(before.get(1L)).containsEntry("鞋码", "42.5").containsEntry("Newsletter", "true").containsEntry("常找的发型师", "Tony, \"老师\"");
+        for (Path file : List.of(csv, xlsx)) {
+            try (AppContext ctx = TestStores.open(dir.resolve("b-" + file.getFileName()))) {
+                CustomerService s = ctx.customers();
+                // The same fields, by name, in another order and case: the columns are found by name.
+                s.saveField(new CustomField(null, "newsletter", FieldKind.YES_NO, List.of(), false));
+                s.saveField(new CustomField(null, "会员等级", FieldKind.CHOICE, List.of("银卡", "金卡"), false));
+                s.saveField(new CustomField(null, "鞋码", FieldKind.NUMBER, List.of(), false));
+                s.saveField(new CustomField(null, "常找的发型师", FieldKind.TEXT, List.of(), false));
+                s.saveField(new CustomField(null, "到店日", FieldKind.DATE, List.of(), false));
+                var report = new CustomerCsvImporter(s).importFile(file, (d, t) -> { }, () -> false);
+                assertThat(report.rejected()).as(file.toString()).isEmpty();
+                assertThat(report.ignoredColumns()).isEmpty();
+                Map<Long, Map<String, String>> after = byCode(s);
+                assertThat(after).as(file.toString()).isEqualTo(renamed(before));
+                assertThat(s.search("tony", null, false, CustomerSort.NAME, true)).hasSize(1);
+            }
+        }
+        // A value a field cannot take rejects its row, with its line and the reason.
+        Path bad = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "name,鞋码,会员等级,到店日\n王一,38,金卡,2026-01-01\n李二,很大,金卡,\n张三,40,钻石,2026/13/01\n");
+        try (AppContext ctx = TestStores.open(dir.resolve("c"))) {
+            CustomerService s = ctx.customers();
+            define(s);
+            var report = new CustomerCsvImporter(s).importFile(bad, (d, t) -> { }, () -> false);
+            assertThat(report.imported()).isZero();
+            assertThat(report.rejected()).extracting(app.regulars.tables.RejectedRow::line).containsExactly(3L, 4L);
+            assertThat(report.rejected().get(0).reason(EN)).isEqualTo("鞋码: \u201C很大\u201D is not a number.");
+            assertThat(report.rejected().get(1).reason(ZH)).contains("会员等级：“钻石”不是可选项之一（金卡 / 银卡 / Bronze）。")
+                    .contains("到店日：“2026/13/01”不是日期");
+            assertThat(s.countAll()).isZero();
+        }
+    }
+
+    /** Every customer's values by field name, by card number. */
+    private static Map<Long, Map<String, String>> byCode(CustomerService s) {
+        Map<Long, Map<String, String>> out = new java.util.TreeMap<>();
+        CustomFields fields = s.customFields();
+        for (long id : s.search("", null, false, CustomerSort.CODE, true)) {
+            Customer c = s.get(id).orElseThrow();
+            Map<String, String> named = new java.util.TreeMap<>();
+            c.fields().forEach((fid, v) -> named.put(fields.byId(fid).orElseThrow().name(), v.text()));
+            out.put(Long.parseLong(c.code()), named);
+        }
+        return out;
+    }
+
+    /** "Newsletter" is "newsletter" in the second store. */
+    private static Map<Long, Map<String, String>> renamed(Map<Long, Map<String, String>> in) {
+        Map<Long, Map<String, String>> out = new java.util.TreeMap<>();
+        in.forEach((code, values) -> {
+            Map<String, String> v = new java.util.TreeMap<>();
+            values.forEach((k, x) -> v.put(k.equals("Newsletter") ? "newsletter" : k, x));
+            out.put(code, v);
+        });
+        return out;
+    }
 }
