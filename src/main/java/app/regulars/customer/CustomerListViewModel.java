@@ -85,17 +85,19 @@ public final class CustomerListViewModel {
         ascending.addListener((obs, o, n) -> search());
     }
 
+    private record Offered(List<String> tags, CustomFields fields) {
+    }
+
     /** Runs the search again and reloads the tags in use: at start and after changes to customers. */
     public void refresh() {
         search();
-        runner.run(service::customFields, defined -> {
-            if (!customFields.equals(defined.all())) {
-                customFields.setAll(defined.all());
+        // One task for what the filters and the columns offer: the tags in use and the custom fields.
+        runner.run(() -> new Offered(service.tagsInUse(), service.customFields()), offered -> {
+            if (!tags.equals(offered.tags())) {
+                tags.setAll(offered.tags());
             }
-        }, e -> error.set(messages.describe(e)));
-        runner.run(service::tagsInUse, used -> {
-            if (!tags.equals(used)) {
-                tags.setAll(used);
+            if (!customFields.equals(offered.fields().all())) {
+                customFields.setAll(offered.fields().all());
             }
         }, e -> error.set(messages.describe(e)));
     }

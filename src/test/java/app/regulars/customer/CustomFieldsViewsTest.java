@@ -204,7 +204,7 @@ class CustomFieldsViewsTest {
         waitUntil(() -> robot.lookup("#customFieldRemoveConfirm").tryQuery().isPresent());
         DialogPane confirm = robot.lookup("#customFieldRemoveConfirm").queryAs(DialogPane.class);
         assertThat(confirm.getContentText()).isEqualTo(
-                "1 customers have a value in \u201CStylist\u201D. Removing the field deletes these values too, and this cannot be undone.");
+                "1 customer has a value in \u201CStylist\u201D. Removing the field deletes these values too, and this cannot be undone.");
         Screenshots.save(confirm.getScene(), "customer-custom-remove-en");
         robot.clickOn(confirm.lookupButton(confirm.getButtonTypes().getFirst()));
         waitUntil(() -> robot.lookup("#customFieldList").queryAs(ListView.class).getItems().size() == 4);
