@@ -25,12 +25,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Imports customers from a CSV file, all or nothing, streamed: a first pass reads and checks
- * every row (the file is never held in memory, only each code's first line); if any row is
+ * every row (the file is never held in memory, only each code's first line) and decides where
+ * each row goes: a row that is a customer already there, or one an earlier row makes (same card
+ * number, phone or email) is skipped, fills or overwrites that customer, or is added anyway, as
+ * the {@link OnDuplicate} rule says ({@link ImportMatcher}, decision 0024); if any row is
  * rejected nothing is stored and the report lists each rejected row with its line in the file;
- * otherwise a second pass reads the file again and hands the customers to
- * {@link CustomerService#insertAll(java.util.function.Consumer, ConsentSource, java.util.function.IntConsumer, BooleanSupplier)}
- * a slice at a time, which stores all of them or none. Usable from a background task: it
- * reports progress (checking, then storing: twice the rows) and stops when cancelled.
+ * otherwise a second pass reads the file again and hands the rows to
+ * {@link CustomerService#importAll} a slice at a time, which stores all of them or none and
+ * records what the undo of the import needs. Usable from a background task: it reports progress
+ * (checking, then storing: twice the rows) and stops when cancelled.
  */
 public final class CustomerCsvImporter {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerCsvImporter.class);
@@ -39,24 +42,31 @@ public final class CustomerCsvImporter {
 
     private final CustomerService customers;
     private final ConsentSource consentSource;
+    private final OnDuplicate rule;
 
-    /** An import in the window: the consent it brings is recorded as from an import. */
+    /** An import in the window that skips the customers already there: the consent it brings is recorded as from an import. */
     public CustomerCsvImporter(CustomerService customers) {
         this(customers, ConsentSource.IMPORT);
     }
 
-    /** {@code source}: where the consent history says the customers' consent came from. */
+    /** {@code source}: where the consent history says the customers' consent came from. Customers already there are skipped. */
     public CustomerCsvImporter(CustomerService customers, ConsentSource source) {
+        this(customers, source, OnDuplicate.SKIP);
+    }
+
+    /** {@code rule}: what a row does that is a customer already there, or one an earlier row of the file makes. */
+    public CustomerCsvImporter(CustomerService customers, ConsentSource source, OnDuplicate rule) {
         this.customers = customers;
         this.consentSource = source;
+        this.rule = rule;
     }
 
     /** What the header says: which columns hold what, and the headers ignored. */
     private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored) {
     }
 
-    /** A row checked: the customer as it will be stored, or its problems. */
-    private record Checked(Row row, Customer customer, List<RowProblem> problems) {
+    /** A row checked: the customer as it will be stored, or its problems; whether it filled a consent cell. */
+    private record Checked(Row row, Customer customer, List<RowProblem> problems, boolean consentStated) {
     }
 
     /** Imports {@code file}; a {@link UserException} when the file cannot be read as CSV at all. */
@@ -68,7 +78,10 @@ public final class CustomerCsvImporter {
 
         // First pass: every row checked, nothing stored.
         List<RejectedRow> rejected = new ArrayList<>();
-        Map<String, Integer> codeLines = new HashMap<>();
+        // Adding every row, a card number may be there once (codes repeated in the file, or taken, are
+        // rejected); else a repeated or known card number is a duplicate, which the matcher plans for.
+        Map<String, Integer> codeLines = rule.matches() ? null : new HashMap<>();
+        ImportMatcher matcher = rule.matches() ? new ImportMatcher(customers, rule) : null;
         Layout layout;
         int rows = 0;
         try (CsvRows in = CsvRows.open(source, fileName)) {
@@ -82,10 +95,10 @@ public final class CustomerCsvImporter {
                 rows++;
                 throttled.update(rows, 2 * Math.max(estimate, rows));
                 if (chunk.size() == CHECK_CHUNK) {
-                    rejectInvalid(chunk, layout, rejected);
+                    rejectInvalid(chunk, layout, rejected, matcher);
                 }
             }
-            rejectInvalid(chunk, layout, rejected);
+            rejectInvalid(chunk, layout, rejected, matcher);
             if (in.unreadable() != null) {
                 rejected.add(in.unreadable());
             }
@@ -99,35 +112,79 @@ public final class CustomerCsvImporter {
             return new ImportReport(rows, 0, rejected, layout.ignored(), source.charset());
         }
 
-        // Second pass: the same rows again, stored a slice at a time.
+        // Second pass: the same rows again, stored a slice at a time where the plan sends them.
         int checked = rows;
         long total = 2L * rows;
-        int imported = customers.insertAll(slices -> {
+        int skippedRows = matcher == null ? 0 : matcher.skipped();
+        CustomerService.ImportCounts counts = customers.importAll(fileName, rows, skippedRows, rule, slices -> {
             int again = 0;
             try (CsvRows in = CsvRows.open(source, fileName)) {
-                List<Customer> slice = new ArrayList<>(CustomerService.SLICE);
+                Slice slice = new Slice(slices);
                 for (Row row = in.next(); row != null; row = in.next()) {
                     Checked c = check(row, layout, null);
                     if (!c.problems().isEmpty() || ++again > checked) {
                         throw new UserException("exchange.error.changed", fileName);
                     }
-                    slice.add(c.customer());
-                    if (slice.size() == CustomerService.SLICE) {
-                        slices.add(slice);
-                        slice = new ArrayList<>(CustomerService.SLICE);
-                    }
+                    slice.add(again - 1, c, matcher);
                 }
                 if (in.unreadable() != null || again != checked) {
                     throw new UserException("exchange.error.changed", fileName);
                 }
-                if (!slice.isEmpty()) {
-                    slices.add(slice);
-                }
+                slice.flush();
             }
         }, consentSource, n -> throttled.update(checked + n, total), cancelled);
         progress.update(total, total);
-        LOG.info("Imported {} customers from {} ({})", imported, fileName, source.charset());
-        return new ImportReport(rows, imported, List.of(), layout.ignored(), source.charset());
+        LOG.info("Imported customers from {} ({}): {} added, {} updated, {} skipped", fileName, source.charset(), counts.added(),
+                counts.updated(), counts.skipped());
+        return new ImportReport(rows, counts.added(), List.of(), layout.ignored(), source.charset(), counts.updated(), counts.skipped());
+    }
+
+    /**
+     * The slice of rows being gathered for the storing pass: each row where the plan sends it
+     * (rows it skips are left out); a row that goes to the customer an earlier row adds names that
+     * customer's id, or, when both are in this slice, that row's place in it.
+     */
+    private static final class Slice {
+        private final CustomerService.ImportSlices slices;
+        private List<CustomerService.ImportItem> items = new ArrayList<>(CustomerService.SLICE);
+        /** Row -> its place in this slice, for rows that add a customer later rows go to. */
+        private final Map<Integer, Integer> headsHere = new HashMap<>();
+        /** Row -> the id of the customer it added, for rows of earlier slices that later rows go to. */
+        private final Map<Integer, Long> heads = new HashMap<>();
+
+        Slice(CustomerService.ImportSlices slices) {
+            this.slices = slices;
+        }
+
+        void add(int r, Checked c, ImportMatcher matcher) {
+            long plan = matcher == null ? ImportMatcher.ADD : matcher.planOf(r);
+            if (plan == ImportMatcher.SKIP) {
+                return;
+            }
+            long into = plan;
+            if (plan < 0) {
+                int head = (int) (-plan - 1);
+                Long id = heads.get(head);
+                into = id != null ? id : -(headsHere.get(head) + 1L);
+            }
+            if (plan == ImportMatcher.ADD && matcher != null && matcher.followed(r)) {
+                headsHere.put(r, items.size());
+            }
+            items.add(new CustomerService.ImportItem(c.customer(), into, c.consentStated()));
+            if (items.size() == CustomerService.SLICE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (items.isEmpty()) {
+                return;
+            }
+            long[] ids = slices.add(items);
+            headsHere.forEach((row, at) -> heads.put(row, ids[at]));
+            headsHere.clear();
+            items = new ArrayList<>(CustomerService.SLICE);
+        }
     }
 
     /** Passes on an update every half per cent of the way (every step of a small file): a window shows each one. */
@@ -169,13 +226,21 @@ public final class CustomerCsvImporter {
     }
 
     /**
-     * The rows of a chunk that have problems become rejected rows; a code not repeated in the
-     * file is looked up in the store, the whole chunk in one query.
+     * The rows of a chunk that have problems become rejected rows. Adding every row, a code not
+     * repeated in the file is looked up in the store, the whole chunk in one query; else the
+     * matcher plans the chunk (three queries: card numbers, phones, emails).
      */
-    private void rejectInvalid(List<Checked> chunk, Layout layout, List<RejectedRow> rejected) {
+    private void rejectInvalid(List<Checked> chunk, Layout layout, List<RejectedRow> rejected, ImportMatcher matcher) {
+        if (matcher != null) {
+            List<Customer> planned = new ArrayList<>(chunk.size());
+            for (Checked c : chunk) {
+                planned.add(c.problems().isEmpty() ? c.customer() : null);
+            }
+            matcher.plan(planned);
+        }
         List<String> codes = new ArrayList<>();
         for (Checked c : chunk) {
-            if (c.customer() != null && c.customer().code() != null && !repeated(c)) {
+            if (matcher == null && c.customer() != null && c.customer().code() != null && !repeated(c)) {
                 codes.add(c.customer().code());
             }
         }
@@ -198,11 +263,21 @@ public final class CustomerCsvImporter {
         return c.problems().stream().anyMatch(p -> p.key().equals("exchange.row.codeRepeated"));
     }
 
-    /** Checks one row; {@code codeLines} (first line of each code, null on the second pass) finds codes the file repeats. */
+    /**
+     * Checks one row; {@code codeLines} (first line of each code; null on the second pass, and when
+     * duplicates are matched) finds codes the file repeats.
+     */
     private Checked check(Row row, Layout layout, Map<String, Integer> codeLines) {
         List<RowProblem> problems = new ArrayList<>();
         Customer c = validate(row, layout.header(), layout.columns(), problems, codeLines);
-        return new Checked(row, c, problems);
+        boolean consentStated = false;
+        for (CustomerColumn col : List.of(CustomerColumn.MARKETING_CONSENT, CustomerColumn.CONSENT_DATE, CustomerColumn.OPT_OUTS)) {
+            List<Integer> at = layout.columns().get(col);
+            if (at != null && at.getFirst() < row.cells().size() && !CsvValues.isBlank(row.cells().get(at.getFirst()))) {
+                consentStated = true;
+            }
+        }
+        return new Checked(row, c, problems, consentStated);
     }
 
     private Customer validate(Row row, List<String> header, Map<CustomerColumn, List<Integer>> columns,

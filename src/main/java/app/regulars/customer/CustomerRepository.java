@@ -154,6 +154,136 @@ public final class CustomerRepository {
         return ids;
     }
 
+    /**
+     * Writes changed profiles over the stored ones (their phones, tags and search texts too) as JDBC
+     * batches, like {@link #insertMany}: an import that updates customers. Each customer keeps its
+     * id, card number and creation time; {@code updated_at} becomes {@code now}. A change of consent
+     * is added to each one's history as made from {@code source}, with {@code consentBefore} the
+     * consent it replaces (null: no entry).
+     */
+    public void updateMany(DSLContext dsl, List<Customer> customers, List<Consent> consentBefore, LocalDateTime now, ConsentSource source) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        for (Field<?> f : NEW_CUSTOMER) {
+            set.put(f, DSL.val(null, f));
+        }
+        String updateCustomer = dsl.render(dsl.update(CUSTOMER).set(set).where(CUSTOMER.ID.eq(DSL.val((Long) null))));
+        String deletePhones = dsl.render(dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        String deleteTags = dsl.render(dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        String insertPhone = dsl.render(dsl.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION, CUSTOMER_PHONE.NUMBER)
+                .values(DSL.val((Long) null), DSL.val((Integer) null), DSL.val((String) null)));
+        String insertTag = dsl.render(dsl.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG)
+                .values(DSL.val((Long) null), DSL.val((String) null)));
+        String updateSearch = dsl.render(dsl.update(CUSTOMER_SEARCH).set(CUSTOMER_SEARCH.SEARCH_TEXT, DSL.val((String) null))
+                .where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        for (int i = 0; i < customers.size(); i++) {
+            Consent before = consentBefore.get(i);
+            if (before != null && !before.equals(customers.get(i).consent())) {
+                insertConsentChange(dsl, customers.get(i).id(), now, source, customers.get(i).consent());
+            }
+        }
+        int columns = NEW_CUSTOMER.size();
+        dsl.connection(c -> {
+            try (PreparedStatement customer = c.prepareStatement(updateCustomer);
+                 PreparedStatement dropPhones = c.prepareStatement(deletePhones);
+                 PreparedStatement dropTags = c.prepareStatement(deleteTags);
+                 PreparedStatement phone = c.prepareStatement(insertPhone);
+                 PreparedStatement tag = c.prepareStatement(insertTag);
+                 PreparedStatement search = c.prepareStatement(updateSearch)) {
+                for (int from = 0; from < customers.size(); from += BATCH) {
+                    int to = Math.min(customers.size(), from + BATCH);
+                    int phones = 0;
+                    int tags = 0;
+                    for (int i = from; i < to; i++) {
+                        Customer x = customers.get(i);
+                        long id = x.id();
+                        if (x.createdAt() == null) {
+                            throw new IllegalArgumentException("an update keeps the customer's creation time: read it first");
+                        }
+                        bindCustomer(customer, x.toBuilder().updatedAt(now).build(), now);
+                        customer.setLong(columns + 1, id);
+                        customer.addBatch();
+                        dropPhones.setLong(1, id);
+                        dropPhones.addBatch();
+                        dropTags.setLong(1, id);
+                        dropTags.addBatch();
+                        search.setString(1, SearchTokens.text(x));
+                        search.setLong(2, id);
+                        search.addBatch();
+                        for (int p = 0; p < x.phones().size(); p++) {
+                            phone.setLong(1, id);
+                            phone.setInt(2, p);
+                            phone.setString(3, x.phones().get(p));
+                            phone.addBatch();
+                            phones++;
+                        }
+                        for (String t : x.tags()) {
+                            tag.setLong(1, id);
+                            tag.setString(2, t);
+                            tag.addBatch();
+                            tags++;
+                        }
+                    }
+                    customer.executeBatch();
+                    dropPhones.executeBatch();
+                    dropTags.executeBatch();
+                    search.executeBatch();
+                    if (phones > 0) {
+                        phone.executeBatch();
+                    }
+                    if (tags > 0) {
+                        tag.executeBatch();
+                    }
+                }
+            }
+        });
+    }
+
+    /** An email as customers are matched by it, in any case: what the generated column {@code email_key} holds. */
+    static String emailKey(String email) {
+        return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The customers an import's rows may be: the ids of those with these card numbers, phones (E.164) or emails ({@link #emailKey}). */
+    public record Matches(Map<String, Long> byCode, Map<String, Long> byPhone, Map<String, Long> byEmail, Set<Long> erased) {
+    }
+
+    /**
+     * Which customers have these card numbers, phones or emails (in any case): three indexed
+     * {@code IN} lists, a thousand values at most each. A phone or email that several customers
+     * share gives the first of them (the lowest id).
+     */
+    public Matches matches(DSLContext dsl, Collection<String> codes, Collection<String> phones, Collection<String> emailKeys) {
+        Map<String, Long> byCode = new HashMap<>();
+        Map<String, Long> byPhone = new HashMap<>();
+        Map<String, Long> byEmail = new HashMap<>();
+        Set<Long> erased = new java.util.HashSet<>();
+        if (!codes.isEmpty()) {
+            dsl.select(CUSTOMER.CODE, CUSTOMER.ID, CUSTOMER.ERASED_AT).from(CUSTOMER).where(CUSTOMER.CODE.in(codes)).forEach(r -> {
+                byCode.put(r.value1(), r.value2());
+                if (r.value3() != null) {
+                    erased.add(r.value2());
+                }
+            });
+        }
+        if (!phones.isEmpty()) {
+            dsl.select(CUSTOMER_PHONE.NUMBER, CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))
+                    .forEach(r -> byPhone.merge(r.value1(), r.value2(), Math::min));
+        }
+        if (!emailKeys.isEmpty()) {
+            dsl.select(CUSTOMER.EMAIL_KEY, CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.EMAIL_KEY.in(emailKeys))
+                    .forEach(r -> byEmail.merge(r.value1(), r.value2(), Math::min));
+        }
+        return new Matches(byCode, byPhone, byEmail, erased);
+    }
+
+    /** Deletes these customers (everything of theirs cascades): to undo an import, a thousand at a time. */
+    public int deleteIds(DSLContext dsl, Collection<Long> ids) {
+        return ids.isEmpty() ? 0 : dsl.deleteFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).execute();
+    }
+
     private static List<Field<?>> placeholders(List<Field<?>> columns) {
         List<Field<?>> out = new ArrayList<>(columns.size());
         for (Field<?> f : columns) {
@@ -307,6 +437,7 @@ public final class CustomerRepository {
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(id)).execute();
+        new ImportRepository().forget(dsl, id); // the profile an import replaced: personal data too
         dsl.update(CUSTOMER)
                 .set(CUSTOMER.NAME, erasedName)
                 .set(CUSTOMER.SORT_NAME, "")
@@ -777,7 +908,7 @@ public final class CustomerRepository {
             c = c.or(CUSTOMER.ID.in(DSL.select(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))));
         }
         if (email != null && !email.isBlank()) {
-            c = c.or(DSL.lower(CUSTOMER.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)));
+            c = c.or(CUSTOMER.EMAIL_KEY.eq(emailKey(email.strip())));
         }
         if (exceptId != null) {
             c = c.and(CUSTOMER.ID.ne(exceptId));

@@ -5,21 +5,36 @@ import java.util.List;
 
 /**
  * What an import did. It is all or nothing: when {@link #rejected()} is not empty,
- * {@link #imported()} is 0 and the store is unchanged.
+ * nothing was added, updated or skipped and the store is unchanged. Each row read is one of
+ * added, updated, skipped (it matched a record already there, or an earlier row, and changed
+ * nothing) or rejected.
  *
  * @param rowsRead       data rows in the file (the header and blank rows not counted)
- * @param imported       customers stored
+ * @param imported       records added (customers: new customers)
  * @param rejected       the rows that stopped the import, in file order
  * @param ignoredColumns headers that name no known column, as the file spells them
  * @param charset        the encoding the file was read in
+ * @param updated        rows that changed a record already there (or one an earlier row added)
+ * @param skipped        rows that matched a record and changed nothing
  */
-public record ImportReport(int rowsRead, int imported, List<RejectedRow> rejected, List<String> ignoredColumns, Charset charset) {
+public record ImportReport(int rowsRead, int imported, List<RejectedRow> rejected, List<String> ignoredColumns, Charset charset,
+                           int updated, int skipped) {
     public ImportReport {
         rejected = List.copyOf(rejected);
         ignoredColumns = List.copyOf(ignoredColumns);
     }
 
+    /** An import that only adds (purchases, survey answers), or one refused. */
+    public ImportReport(int rowsRead, int imported, List<RejectedRow> rejected, List<String> ignoredColumns, Charset charset) {
+        this(rowsRead, imported, rejected, ignoredColumns, charset, 0, 0);
+    }
+
     public boolean succeeded() {
         return rejected.isEmpty();
+    }
+
+    /** Records added: the same as {@link #imported()}. */
+    public int added() {
+        return imported;
     }
 }
