@@ -24,7 +24,7 @@ public interface CustomerActivity {
      * after {@code mark} (a purchase, a contact, a follow-up planned by hand or one done or moved,
      * a coupon used, a survey answer), or at any time when {@code mark} is null (a customer the
      * import added had nothing before it); each with the bundle key of a message naming what
-     * ("customer.undo.record.purchase"). What the program makes by itself and nobody acted on (a
+     * ("import.undo.record.purchase"). What the program makes by itself and nobody acted on (a
      * birthday follow-up still planned, a coupon not used, the tier a new customer starts in) does
      * not count: undoing the import removes it with the customer. At most one entry per customer;
      * {@code customerIds} holds at most a thousand.

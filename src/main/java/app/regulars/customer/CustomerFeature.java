@@ -34,8 +34,11 @@ public final class CustomerFeature implements Feature {
     public void open(Services services) {
         customers = new CustomerService(services.get(Database.class), new CustomerRepository(),
                 PhoneNumbers.forLocale(services.get(Locale.class)), services.get(Clock.class));
-        customers.undoInterruptedFill(); // a demo or sample fill killed half-way (decision 0007)
+        customers.undoInterruptedFill(); // a demo, sample fill or import killed half-way (decisions 0007, 0024)
         services.put(CustomerService.class, customers);
+        ImportUndoService undo = new ImportUndoService(customers);
+        undo.finishInterrupted(); // an undo of an import killed half-way (decision 0024)
+        services.put(ImportUndoService.class, undo);
         // The features opened after this one add their part of a customer's data to it (decision 0021).
         services.put(PrivacyService.class, new PrivacyService(services.get(Database.class), customers, new CustomerRepository(),
                 services.get(Clock.class)));
@@ -101,7 +104,7 @@ public final class CustomerFeature implements Feature {
     @Override
     public Commands commands() {
         return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class),
-                List.of(CustomerCommands.ImportCustomers.class), List.of(CustomerCommands.ExportCustomers.class));
+                List.of(CustomerCommands.ImportCustomers.class, CustomerCommands.UndoImport.class), List.of(CustomerCommands.ExportCustomers.class));
     }
 
     @Override

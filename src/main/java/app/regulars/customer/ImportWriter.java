@@ -180,6 +180,9 @@ final class ImportWriter {
         Set<Long> targets = new LinkedHashSet<>();
         for (int i = 0; i < slice.size(); i++) {
             long into = slice.get(i).into();
+            if (into == 0) {
+                continue; // added above: ids[i] is its new id
+            }
             if (into < 0) {
                 into = ids[(int) (-into - 1)];
                 if (into == 0) {

@@ -47,6 +47,7 @@ public final class MembershipFeature implements Feature {
         // A customer's purchases, points, coupons and tier history in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new MembershipPersonalData(membership, new MembershipRepository()));
         membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
+        customers.addActivity(new MembershipActivity()); // a purchase since an import stops its undo (decision 0024)
     }
 
     /** Points that are due expire, the 12-month totals move to today, birthday coupons are issued. */
