@@ -431,7 +431,7 @@ public final class CustomerService {
     public int undoInterruptedFill() {
         Settings settings = new Settings(db);
         Optional<String> pending = settings.get(FILL_PENDING);
-        Optional<ImportRepository.Run> running = imports.newest(db.dsl(), ImportRepository.State.RUNNING);
+        Optional<ImportRepository.Run> running = imports.newest(db.dsl(), ImportRepository.Kind.CUSTOMERS, ImportRepository.State.RUNNING);
         if (running.isPresent()) {
             // an import that matched duplicates: what it changed is put back too (decision 0024)
             long after = pending.filter(p -> p.matches("\\d+")).map(Long::parseLong).orElse(running.get().firstId());

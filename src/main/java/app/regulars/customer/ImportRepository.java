@@ -99,11 +99,18 @@ public final class ImportRepository {
 
     /** The newest run in one of {@code states}. */
     public Optional<Run> newest(DSLContext dsl, State... states) {
+        return newest(dsl, null, states);
+    }
+
+    /** The newest run of {@code kind} (null: any) in one of {@code states}. */
+    public Optional<Run> newest(DSLContext dsl, Kind kind, State... states) {
         List<String> names = new ArrayList<>();
         for (State s : states) {
             names.add(s.name());
         }
-        return dsl.selectFrom(IMPORT_RUN).where(IMPORT_RUN.STATE.in(names)).orderBy(IMPORT_RUN.ID.desc()).limit(1)
+        return dsl.selectFrom(IMPORT_RUN).where(IMPORT_RUN.STATE.in(names))
+                .and(kind == null ? DSL.noCondition() : IMPORT_RUN.KIND.eq(kind.name()))
+                .orderBy(IMPORT_RUN.ID.desc()).limit(1)
                 .fetchOptional().map(ImportRepository::run);
     }
 

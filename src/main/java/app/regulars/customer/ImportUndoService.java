@@ -43,23 +43,52 @@ public final class ImportUndoService {
 
     /**
      * The undo of imports of purchases, which the customer feature cannot do itself: the feature
-     * that owns purchases adds it when it opens.
+     * that owns purchases adds it when it opens, and records its imports through
+     * {@link #startPurchaseImport} and {@link #finishPurchaseImport}.
      */
     public interface PurchaseImports {
-        /**
-         * Undoes the purchase import {@code run} (its purchases are those with ids in
-         * {@code (run.firstId(), run.lastId()]}, {@code run.marks()} what it recorded when it ended),
-         * or says why not, changing nothing then.
-         */
-        Undone undo(ImportRepository.Run run);
-    }
+        /** The customers whose purchases the import {@code run} added (ids in {@code (run.firstId(), run.lastId()]}). */
+        List<Long> customersOf(ImportRepository.Run run);
 
-    /** What the undo of a purchase import did: purchases removed, or why it was refused (a {@link Blocker}). */
-    public record Undone(int purchasesRemoved, Blocker refused) {
+        /** Why the import cannot be undone for a reason of its own (a purchase of it voided, a tier changed since), if any. */
+        Optional<Blocker> check(ImportRepository.Run run);
+
+        /**
+         * Removes the purchases the import added with their points, takes them off the running
+         * totals and puts back the tiers it changed, in one transaction, in which {@code then}
+         * runs too; returns how many purchases.
+         */
+        int undo(ImportRepository.Run run, java.util.function.Consumer<DSLContext> then);
     }
 
     public void setPurchaseImports(PurchaseImports purchases) {
         this.purchases = purchases;
+    }
+
+    /** Records an import of purchases under way: its purchases will be those after {@code afterPurchaseId}; {@code marks} its own. */
+    public long startPurchaseImport(String fileName, long afterPurchaseId, String marks) {
+        return db.write(cfg -> imports.startRun(cfg.dsl(), ImportRepository.Kind.PURCHASES, fileName, customers.stamp(), afterPurchaseId, marks));
+    }
+
+    /**
+     * Records, in the import's last transaction {@code tx}, that the import of purchases {@code runId}
+     * is done: how many, the last purchase id, its own marks and every feature's; the import before
+     * is forgotten.
+     */
+    public void finishPurchaseImport(DSLContext tx, long runId, int rows, long lastPurchaseId, String marks) {
+        StringBuilder all = new StringBuilder(marks);
+        for (CustomerActivity a : customers.activities()) {
+            all.append(';').append(a.key()).append('=').append(a.mark(tx));
+        }
+        imports.finishRun(tx, runId, customers.stamp(), rows, rows, 0, 0, lastPurchaseId, all.toString());
+    }
+
+    /** Forgets an import of purchases that failed (its purchases were deleted). */
+    public void abandon(long runId) {
+        db.write(cfg -> {
+            imports.deleteRun(cfg.dsl(), runId);
+            return null;
+        });
     }
 
     /** The last import as recorded: what, from which file, when, and what it did. */
@@ -140,15 +169,14 @@ public final class ImportUndoService {
             if (p == null) {
                 throw new UserException("import.undo.nothing");
             }
-            Undone undone = p.undo(run);
-            if (undone.refused() == null) {
-                db.write(cfg -> {
-                    imports.setState(cfg.dsl(), run.id(), ImportRepository.State.UNDONE);
-                    return null;
-                });
-                LOG.info("Import {} of purchases undone: {} purchases removed", run.id(), undone.purchasesRemoved());
+            Optional<Blocker> blocker = recordsSince(run, p.customersOf(run)).or(() -> p.check(run));
+            if (blocker.isPresent()) {
+                LOG.info("Import {} of purchases not undone: a customer changed since ({})", run.id(), blocker.get().reason());
+                return new Outcome(last(run), 0, 0, blocker.get());
             }
-            return new Outcome(last(run), undone.purchasesRemoved(), 0, undone.refused());
+            int removed = p.undo(run, tx -> imports.setState(tx, run.id(), ImportRepository.State.UNDONE));
+            LOG.info("Import {} of purchases undone: {} purchases removed", run.id(), removed);
+            return new Outcome(last(run), removed, 0, null);
         }
         Optional<Blocker> blocker = check(run);
         if (blocker.isPresent()) {
@@ -221,6 +249,40 @@ public final class ImportUndoService {
                 codes.put(u.customerId(), u.code());
             }
             inspect(dsl, digests, codes, marks, finding);
+        }
+        return finding.first == null ? Optional.empty()
+                : Optional.of(new Blocker(finding.first.reason(), finding.first.name(), finding.first.code(), finding.first.recordKey(),
+                finding.count - 1));
+    }
+
+    /** The first of {@code customerIds} with a record a feature holds since the import {@code run} ended, and how many. */
+    private Optional<Blocker> recordsSince(ImportRepository.Run run, List<Long> customerIds) {
+        DSLContext dsl = db.dsl();
+        Map<String, String> marks = ImportWriter.marks(run.marks());
+        Finding finding = new Finding();
+        List<Long> ids = customerIds.stream().sorted().toList();
+        for (int from = 0; from < ids.size(); from += ImportWriter.CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ImportWriter.CHUNK));
+            Map<Long, String> touched = new HashMap<>();
+            for (CustomerActivity a : customers.activities()) {
+                String mark = marks.get(a.key());
+                if (mark != null) {
+                    a.recordsSince(dsl, mark, chunk).forEach(touched::putIfAbsent);
+                }
+            }
+            if (!touched.isEmpty()) {
+                Map<Long, Customer> who = new HashMap<>();
+                for (Customer c : repository.findByIds(dsl, touched.keySet())) {
+                    who.put(c.id(), c);
+                }
+                for (long id : chunk) {
+                    String what = touched.get(id);
+                    Customer c = who.get(id);
+                    if (what != null && c != null) {
+                        finding.add(new Blocker(Blocker.Reason.RECORD, c.name(), c.code(), what, 0));
+                    }
+                }
+            }
         }
         return finding.first == null ? Optional.empty()
                 : Optional.of(new Blocker(finding.first.reason(), finding.first.name(), finding.first.code(), finding.first.recordKey(),

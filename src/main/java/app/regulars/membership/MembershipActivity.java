@@ -13,7 +13,7 @@ import java.util.Map;
  * they go with the customer.
  */
 final class MembershipActivity implements CustomerActivity {
-    private final MembershipActivityRepository repository = new MembershipActivityRepository();
+    private final MembershipImportRepository repository = new MembershipImportRepository();
 
     @Override
     public String key() {

@@ -48,6 +48,10 @@ public final class MembershipFeature implements Feature {
         services.get(app.regulars.customer.PrivacyService.class).add(new MembershipPersonalData(membership, new MembershipRepository()));
         membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
         customers.addActivity(new MembershipActivity()); // a purchase since an import stops its undo (decision 0024)
+        // Imports of purchases are recorded and undone through the customer feature's undo of the last import.
+        app.regulars.customer.ImportUndoService undo = services.get(app.regulars.customer.ImportUndoService.class);
+        undo.setPurchaseImports(new PurchaseImportUndo(membership, customers));
+        membership.recordImportsIn(undo);
     }
 
     /** Points that are due expire, the 12-month totals move to today, birthday coupons are issued. */

@@ -111,7 +111,7 @@ public final class PurchaseCsvImporter {
 
         // Second pass: the same rows again (their customers known now), stored a slice at a time.
         int checked = rows;
-        int imported = membership.importPurchases(slices -> {
+        int imported = membership.importPurchases(fileName, slices -> {
             int again = 0;
             try (CsvRows in = CsvRows.open(source, fileName)) {
                 List<PurchaseLine> slice = new ArrayList<>(MembershipService.IMPORT_SLICE);
