@@ -61,6 +61,11 @@ public final class CustomerCsvImporter {
         this.rule = rule;
     }
 
+    /** The same import with another rule for rows that are customers already there. */
+    public CustomerCsvImporter withRule(OnDuplicate other) {
+        return new CustomerCsvImporter(customers, consentSource, other);
+    }
+
     /** What the header says: which columns hold what, and the headers ignored. */
     private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored) {
     }
