@@ -246,7 +246,7 @@ class ImportDuplicatesTest {
         assertThat(outcome.removed()).isEqualTo(1);
         assertThat(outcome.restored()).isEqualTo(3);
         assertThat(outcome.describe(EN)).startsWith("The import of " + last.shortName() + " (")
-                .endsWith("is undone: the 1 customers it added are removed, and the 3 it changed are as they were before it.");
+                .endsWith("is undone: the customer it added is removed, and the 3 it changed are as they were before it.");
         assertThat(outcome.describe(ZH)).contains("已撤销").contains("新增的 1 位客户已删除");
 
         assertThat(customers.countAll()).isEqualTo(before);

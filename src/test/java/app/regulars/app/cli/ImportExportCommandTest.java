@@ -99,8 +99,8 @@ class ImportExportCommandTest {
         run("import", "customers", second.toString(), "--on-duplicate", "update");
         out.getBuffer().setLength(0);
         assertThat(run("import", "undo")).isZero();
-        assertThat(out.toString().strip()).matches("The import of 会员\\.csv \\(.+\\) is undone: the 1 customers it added are removed, "
-                + "and the 1 it changed are as they were before it\\.");
+        assertThat(out.toString().strip()).matches("The import of 会员\\.csv \\(.+\\) is undone: the customer it added is removed, "
+                + "and the one it changed is as it was before it\\.");
         out.getBuffer().setLength(0);
         run("find", "西湖茶社");
         assertThat(out.toString()).doesNotContain("王小明");
