@@ -281,7 +281,7 @@ class ImportDuplicatesTest {
     }
 
     @Test
-    void undoIsRefusedAfterAPurchaseOrAFollowUpOfACustomerItChangedButNotForWhatTheProgramPlansByItself() throws IOException {
+    void undoIsRefusedAfterAPurchaseOfACustomerItChangedButNotForWhatTheProgramPlansByItself() throws IOException {
         importFile(file(threeKnownAndOneNew()), OnDuplicate.FILL);
         ctx.autoFollowUps().generate(EN); // the start of the day: birthday greetings, check-ins for the new customer
         assertThat(undo().check(latestRun())).isEmpty();
