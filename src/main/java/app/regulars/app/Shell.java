@@ -107,12 +107,14 @@ public final class Shell extends BorderPane {
         show(home());
     }
 
-    /** Settings: the password and the backups (the app's own page, not a feature's: both are of the whole store). */
+    /** Settings: the password, the backups, everything in one file (the app's own page, not a feature's: all are of the whole store). */
     private static Page settings(AppContext context, TaskRunner runner, Messages messages) {
         app.regulars.feature.Lazy<app.regulars.app.settings.BackupsPage> page = new app.regulars.feature.Lazy<>(() ->
                 new app.regulars.app.settings.BackupsPage(new app.regulars.app.settings.BackupsViewModel(context, runner, messages,
                         context.services().get(java.time.Clock.class)), messages,
-                        new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages)));
+                        new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages),
+                        new app.regulars.app.settings.ArchiveSection(new app.regulars.app.settings.ArchiveViewModel(context, runner, messages,
+                                context.services().get(java.time.Clock.class)), messages)));
         return new Page() {
             @Override
             public String navId() {

@@ -1,8 +1,11 @@
 package app.regulars.customer;
 
+import app.regulars.tables.ListCells;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -22,8 +25,10 @@ import java.util.stream.Collectors;
  */
 final class CsvValues {
     /** Phones are never split on spaces: {@code 138 1234 5678} is one number. */
-    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[;,，；/、]");
-    private static final Pattern LIST_SEPARATORS = Pattern.compile("[;,，；、|]");
+    private static final String PHONE_SEPARATORS = ";,，；/、";
+    private static final String LIST_SEPARATORS = ";,，；、|";
+    private static final Pattern DATE_TIME = Pattern.compile("^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?$");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String DATE = "(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})";
     private static final Pattern FULL_DATE = Pattern.compile("^" + DATE + "$");
     private static final Pattern SOLAR_BIRTHDAY = Pattern.compile("^(?:(\\d{4})[-/.])?(\\d{1,2})[-/.](\\d{1,2})$");
@@ -56,25 +61,32 @@ final class CsvValues {
         return s == null || s.isBlank();
     }
 
+    /** The phones of a cell: split on {@code ; , ， ； / 、} outside double quotes ({@link ListCells}). */
     static List<String> phones(String cell) {
-        return split(cell, PHONE_SEPARATORS);
+        return ListCells.split(cell, PHONE_SEPARATORS);
     }
 
+    /** A list (tags, opt-outs): split on {@code ; , ， ； 、 |} outside double quotes, so a quoted tag may hold them ({@link ListCells}). */
     static List<String> list(String cell) {
-        return split(cell, LIST_SEPARATORS);
+        return ListCells.split(cell, LIST_SEPARATORS);
     }
 
-    private static List<String> split(String cell, Pattern separators) {
-        List<String> out = new ArrayList<>();
+    /** {@code 2024-03-01}, {@code 2024/3/1 14:30} or {@code 2024-03-01 14:30:05}; a date alone is its midnight. */
+    static LocalDateTime dateTime(String cell) {
         if (isBlank(cell)) {
-            return out;
+            return null;
         }
-        for (String part : separators.split(cell)) {
-            if (!part.isBlank()) {
-                out.add(part.strip());
-            }
+        Matcher m = DATE_TIME.matcher(cell.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(cell);
         }
-        return out;
+        try {
+            LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return m.group(4) == null ? d.atStartOfDay()
+                    : d.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(cell, e);
+        }
     }
 
     static Gender gender(String cell) {
@@ -167,6 +179,10 @@ final class CsvValues {
 
     static String format(LocalDate d) {
         return d == null ? "" : d.toString();
+    }
+
+    static String format(LocalDateTime t) {
+        return t == null ? "" : SECONDS.format(t);
     }
 
     static String format(Set<MarketingChannel> channels) {

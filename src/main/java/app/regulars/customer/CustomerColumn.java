@@ -29,7 +29,11 @@ public enum CustomerColumn {
     PREFERENCES("preferences", CustomerField.PREFERENCES, "preference", "偏好", "喜好"),
     MARKETING_CONSENT("marketing_consent", null, "consent", "营销同意", "同意营销"),
     CONSENT_DATE("consent_date", CustomerField.CONSENT, "同意日期"),
-    OPT_OUTS("opt_outs", null, "opt out", "opt-outs", "optouts", "退订");
+    OPT_OUTS("opt_outs", null, "opt out", "opt-outs", "optouts", "退订"),
+    /** Written only when archived customers are exported; read as archived (yes) or not. */
+    ARCHIVED("archived", null, "归档", "已归档"),
+    /** When the customer was added (the profile's "customer since"). */
+    CREATED("created", null, "created at", "customer since", "member since", "加入日期", "入会日期", "注册日期", "创建时间");
 
     private static final Map<String, CustomerColumn> BY_HEADER = new HashMap<>();
 

@@ -12,21 +12,26 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** {@code import customers FILE [--on-duplicate skip|update|add [--overwrite]]}, {@code import undo} and {@code export customers --out FILE}. */
+/**
+ * {@code import customers FILE [--sheet S] [--on-duplicate skip|update|add [--overwrite]]}, {@code import undo} and
+ * {@code export customers --out FILE [--format F] [--include-archived]}.
+ */
 public final class CustomerCommands {
-    static final String CSV = "csv";
-
     private CustomerCommands() {
     }
 
-    @Command(name = "customers", description = "Import customers from a CSV file (UTF-8 or GBK, first line = column names). "
+    @Command(name = "customers", description = "Import customers from a CSV file (UTF-8 or GBK, first line = column names), "
+            + "an Excel workbook (.xlsx, first row = column names) or a vCard file (.vcf: the contacts of a phone or mail client). "
             + "All or nothing: if any row is wrong, nothing is imported and every wrong row is listed. "
             + "A row with the card number, a phone or the email (in any case) of a customer already there, or of an earlier row, "
             + "is a duplicate: skipped, used to update that customer, or added anyway (--on-duplicate). "
             + "Prints how many rows were added, updated, skipped and rejected; `import undo` takes the import back.")
     static final class ImportCustomers extends FeatureCommand {
-        @Parameters(paramLabel = "FILE", description = "The CSV file.")
+        @Parameters(paramLabel = "FILE", description = "The CSV, Excel (.xlsx) or vCard (.vcf) file.")
         Path file;
+
+        @Option(names = "--sheet", paramLabel = "NAME|NUMBER", description = "The sheet of an Excel workbook to read, by name or number (1 = the first; default: the first sheet).")
+        String sheet;
 
         @Option(names = "--on-duplicate", paramLabel = "skip|update|add", defaultValue = "skip",
                 description = "What a duplicate row does: skip (the default) leaves the customer as they are; update fills the customer's "
@@ -48,8 +53,8 @@ public final class CustomerCommands {
                 return FAILED;
             }
             return withServices(services -> {
-                ImportReport report = new CustomerCsvImporter(services.get(CustomerService.class), ConsentSource.COMMAND_LINE, rule)
-                        .importFile(file, Progress.NONE, () -> false);
+                ImportReport report = new CustomerCsvImporter(services.get(CustomerService.class), ConsentSource.COMMAND_LINE, messages, rule)
+                        .importFile(file, sheet, Progress.NONE, () -> false);
                 if (!printReport(report, messages, err())) {
                     return FAILED;
                 }
@@ -95,24 +100,31 @@ public final class CustomerCommands {
         }
     }
 
-    @Command(name = "customers", description = "Export every active (not archived) customer. "
-            + "The CSV file is UTF-8 and can be imported again with `import customers`.")
+    @Command(name = "customers", description = "Export the customers with every column of their profile: the active ones, "
+            + "and the archived ones too with --include-archived. CSV (UTF-8) and Excel files can be imported again with "
+            + "`import customers`; a vCard file (3.0) is for phones and mail clients, and imports again too.")
     static final class ExportCustomers extends FeatureCommand {
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = CSV, description = "File format: csv (the default).")
+        @Option(names = "--format", paramLabel = "FORMAT", description = "csv, xlsx or vcf (default: from the file's extension, else csv).")
         String format;
 
         @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "The file to write (replaced if it exists).")
         Path out;
 
+        @Option(names = "--include-archived", description = "Archived customers too, with a column that says which are.")
+        boolean includeArchived;
+
         @Override
         public Integer call() {
             Messages messages = messages();
-            if (!CSV.equals(format.strip().toLowerCase(Locale.ROOT))) {
-                err().println(messages.get("cli.export.unknownFormat", format, CSV));
+            CustomerCsvExporter.Format f;
+            try {
+                f = format == null ? CustomerCsvExporter.Format.forFile(out) : CustomerCsvExporter.Format.parse(format);
+            } catch (RuntimeException e) {
+                err().println(messages.describe(e));
                 return FAILED;
             }
             return withServices(services -> {
-                int n = new CustomerCsvExporter(services.get(CustomerService.class)).export(out, Progress.NONE, () -> false);
+                int n = new CustomerCsvExporter(services.get(CustomerService.class)).export(out, f, includeArchived, Progress.NONE, () -> false);
                 PrintWriter stdout = out();
                 stdout.println(messages.get("cli.export.done", n, out.toAbsolutePath().toString()));
                 stdout.flush();

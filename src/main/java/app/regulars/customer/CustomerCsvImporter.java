@@ -1,19 +1,22 @@
 package app.regulars.customer;
 
-import app.regulars.tables.CsvRows;
-import app.regulars.tables.CsvRows.Row;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.Progress;
 import app.regulars.tables.RejectedRow;
+import app.regulars.tables.RowFile;
 import app.regulars.tables.RowProblem;
-import app.regulars.tables.TextFiles;
+import app.regulars.tables.RowReader;
+import app.regulars.tables.RowReader.Row;
 
+import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,7 +27,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Imports customers from a CSV file, all or nothing, streamed: a first pass reads and checks
+ * Imports customers from a CSV file, an Excel sheet or a vCard file ({@link RowFile}: the same
+ * header and rows whatever the format), all or nothing, streamed: a first pass reads and checks
  * every row (the file is never held in memory, only each code's first line) and decides where
  * each row goes: a row that is a customer already there, or one an earlier row makes (same card
  * number, phone or email) is skipped, fills or overwrites that customer, or is added anyway, as
@@ -34,6 +38,8 @@ import java.util.function.BooleanSupplier;
  * {@link CustomerService#importAll} a slice at a time, which stores all of them or none and
  * records what the undo of the import needs. Usable from a background task: it reports progress
  * (checking, then storing: twice the rows) and stops when cancelled.
+ * A vCard's phone that is not a number, a phone past the fifth and a birthday that is not a
+ * date do not refuse its contact: they are kept in the notes, and the report warns of each.
  */
 public final class CustomerCsvImporter {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerCsvImporter.class);
@@ -42,6 +48,7 @@ public final class CustomerCsvImporter {
 
     private final CustomerService customers;
     private final ConsentSource consentSource;
+    private final Messages messages;
     private final OnDuplicate rule;
 
     /** An import in the window that skips the customers already there: the consent it brings is recorded as from an import. */
@@ -51,52 +58,78 @@ public final class CustomerCsvImporter {
 
     /** {@code source}: where the consent history says the customers' consent came from. Customers already there are skipped. */
     public CustomerCsvImporter(CustomerService customers, ConsentSource source) {
-        this(customers, source, OnDuplicate.SKIP);
+        this(customers, source, new Messages(Locale.ENGLISH));
+    }
+
+    /** {@code messages}: the language of what a vCard import adds to the notes. Customers already there are skipped. */
+    public CustomerCsvImporter(CustomerService customers, ConsentSource source, Messages messages) {
+        this(customers, source, messages, OnDuplicate.SKIP);
     }
 
     /** {@code rule}: what a row does that is a customer already there, or one an earlier row of the file makes. */
     public CustomerCsvImporter(CustomerService customers, ConsentSource source, OnDuplicate rule) {
+        this(customers, source, new Messages(Locale.ENGLISH), rule);
+    }
+
+    /** Both: the language of a vCard's notes, and what a duplicate row does. */
+    public CustomerCsvImporter(CustomerService customers, ConsentSource source, Messages messages, OnDuplicate rule) {
         this.customers = customers;
         this.consentSource = source;
+        this.messages = messages;
         this.rule = rule;
     }
 
     /** The same import with another rule for rows that are customers already there. */
     public CustomerCsvImporter withRule(OnDuplicate other) {
-        return new CustomerCsvImporter(customers, consentSource, other);
+        return new CustomerCsvImporter(customers, consentSource, messages, other);
     }
 
-    /** What the header says: which columns hold what, and the headers ignored. */
-    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored) {
+    /** What the header says: which columns hold what, and the headers ignored; {@code vcard}: a vCard's lenient phones and birthday. */
+    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored, boolean vcard) {
     }
 
-    /** A row checked: the customer as it will be stored, or its problems; whether it filled a consent cell. */
-    private record Checked(Row row, Customer customer, List<RowProblem> problems, boolean consentStated) {
+    /**
+     * A row checked: the customer as it will be stored, or its problems; what it was stored with
+     * that the user should know; whether it filled a consent cell.
+     */
+    private record Checked(Row row, Customer customer, List<RowProblem> problems, List<RowProblem> warnings, boolean consentStated) {
     }
 
-    /** Imports {@code file}; a {@link UserException} when the file cannot be read as CSV at all. */
+    /** Imports {@code file} (CSV, .xlsx or .vcf; a workbook's first sheet); a {@link UserException} when it cannot be read at all. */
     public ImportReport importFile(Path file, Progress progress, BooleanSupplier cancelled) {
-        TextFiles.Source source = TextFiles.scan(file);
-        String fileName = file.toString();
+        return importFile(file, null, progress, cancelled);
+    }
+
+    /** The same, {@code sheet} naming a workbook's sheet (by name or number; null: the first). */
+    public ImportReport importFile(Path file, String sheet, Progress progress, BooleanSupplier cancelled) {
+        RowFile source = RowFile.open(file, sheet, RowFile.ANY);
+        String fileName = source.fileName();
         Progress throttled = throttled(progress);
-        long estimate = Math.max(1, source.lines() - 1);
+        long estimate = Math.max(1, source.estimatedRows());
 
         // First pass: every row checked, nothing stored.
         List<RejectedRow> rejected = new ArrayList<>();
+        List<RejectedRow> warnings = new ArrayList<>();
+        List<Integer> warned = new ArrayList<>(); // the row (from 0) of each warning
         // Adding every row, a card number may be there once (codes repeated in the file, or taken, are
         // rejected); else a repeated or known card number is a duplicate, which the matcher plans for.
-        Map<String, Integer> codeLines = rule.matches() ? null : new HashMap<>();
+        Map<String, RejectedRow.Place> codeLines = rule.matches() ? null : new HashMap<>();
         ImportMatcher matcher = rule.matches() ? new ImportMatcher(customers, rule) : null;
         Layout layout;
         int rows = 0;
-        try (CsvRows in = CsvRows.open(source, fileName)) {
-            layout = layout(in.header(), fileName);
+        try (RowReader in = source.rows()) {
+            layout = layout(in.header(), fileName, source.format() == RowFile.Format.VCARD);
             List<Checked> chunk = new ArrayList<>(CHECK_CHUNK);
             for (Row row = in.next(); row != null; row = in.next()) {
                 if (cancelled.getAsBoolean()) {
                     throw new UserException("common.cancelled");
                 }
-                chunk.add(check(row, layout, codeLines));
+                Checked checked = check(row, layout, codeLines);
+                chunk.add(checked);
+                if (!checked.warnings().isEmpty()) {
+                    warnings.add(row.rejected(checked.warnings()));
+                    warned.add(rows);
+                }
                 rows++;
                 throttled.update(rows, 2 * Math.max(estimate, rows));
                 if (chunk.size() == CHECK_CHUNK) {
@@ -114,7 +147,17 @@ public final class CustomerCsvImporter {
         }
         if (!rejected.isEmpty()) {
             LOG.info("Import of {} refused: {} of {} rows rejected", fileName, rejected.size(), rows);
-            return new ImportReport(rows, 0, rejected, layout.ignored(), source.charset());
+            return new ImportReport(rows, 0, rejected, layout.ignored(), source.charset(), warnings);
+        }
+        if (matcher != null) {
+            // A row skipped stores nothing: what it would have been stored with is no news.
+            List<RejectedRow> kept = new ArrayList<>(warnings.size());
+            for (int i = 0; i < warnings.size(); i++) {
+                if (matcher.planOf(warned.get(i)) != ImportMatcher.SKIP) {
+                    kept.add(warnings.get(i));
+                }
+            }
+            warnings = kept;
         }
 
         // Second pass: the same rows again, stored a slice at a time where the plan sends them.
@@ -123,7 +166,7 @@ public final class CustomerCsvImporter {
         int skippedRows = matcher == null ? 0 : matcher.skipped();
         CustomerService.ImportCounts counts = customers.importAll(fileName, rows, skippedRows, rule, slices -> {
             int again = 0;
-            try (CsvRows in = CsvRows.open(source, fileName)) {
+            try (RowReader in = source.rows()) {
                 Slice slice = new Slice(slices);
                 for (Row row = in.next(); row != null; row = in.next()) {
                     Checked c = check(row, layout, null);
@@ -139,9 +182,10 @@ public final class CustomerCsvImporter {
             }
         }, consentSource, n -> throttled.update(checked + n, total), cancelled);
         progress.update(total, total);
-        LOG.info("Imported customers from {} ({}): {} added, {} updated, {} skipped", fileName, source.charset(), counts.added(),
-                counts.updated(), counts.skipped());
-        return new ImportReport(rows, counts.added(), List.of(), layout.ignored(), source.charset(), counts.updated(), counts.skipped());
+        LOG.info("Imported customers from {} ({}, {}): {} added, {} updated, {} skipped, {} with a warning", fileName, source.format(),
+                source.charset(), counts.added(), counts.updated(), counts.skipped(), warnings.size());
+        return new ImportReport(rows, counts.added(), List.of(), layout.ignored(), source.charset(), counts.updated(), counts.skipped(),
+                warnings);
     }
 
     /**
@@ -205,7 +249,7 @@ public final class CustomerCsvImporter {
         };
     }
 
-    private static Layout layout(List<String> header, String fileName) {
+    private static Layout layout(List<String> header, String fileName, boolean vcard) {
         Map<CustomerColumn, List<Integer>> columns = new EnumMap<>(CustomerColumn.class);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -227,7 +271,7 @@ public final class CustomerCsvImporter {
         if (!columns.containsKey(CustomerColumn.NAME)) {
             throw new UserException("exchange.error.noNameColumn", fileName);
         }
-        return new Layout(header, columns, ignored);
+        return new Layout(header, columns, ignored, vcard);
     }
 
     /**
@@ -258,7 +302,7 @@ public final class CustomerCsvImporter {
                         "customer.error.codeTaken", c.customer().code()));
             }
             if (!problems.isEmpty()) {
-                rejected.add(new RejectedRow(c.row().line(), problems));
+                rejected.add(c.row().rejected(problems));
             }
         }
         chunk.clear();
@@ -272,9 +316,10 @@ public final class CustomerCsvImporter {
      * Checks one row; {@code codeLines} (first line of each code; null on the second pass, and when
      * duplicates are matched) finds codes the file repeats.
      */
-    private Checked check(Row row, Layout layout, Map<String, Integer> codeLines) {
+    private Checked check(Row row, Layout layout, Map<String, RejectedRow.Place> codeLines) {
         List<RowProblem> problems = new ArrayList<>();
-        Customer c = validate(row, layout.header(), layout.columns(), problems, codeLines);
+        List<RowProblem> warnings = new ArrayList<>();
+        Customer c = validate(row, layout, problems, warnings, codeLines);
         boolean consentStated = false;
         for (CustomerColumn col : List.of(CustomerColumn.MARKETING_CONSENT, CustomerColumn.CONSENT_DATE, CustomerColumn.OPT_OUTS)) {
             List<Integer> at = layout.columns().get(col);
@@ -282,11 +327,13 @@ public final class CustomerCsvImporter {
                 consentStated = true;
             }
         }
-        return new Checked(row, c, problems, consentStated);
+        return new Checked(row, c, problems, warnings, consentStated);
     }
 
-    private Customer validate(Row row, List<String> header, Map<CustomerColumn, List<Integer>> columns,
-                              List<RowProblem> problems, Map<String, Integer> codeLines) {
+    private Customer validate(Row row, Layout layout, List<RowProblem> problems, List<RowProblem> warnings,
+                              Map<String, RejectedRow.Place> codeLines) {
+        List<String> header = layout.header();
+        Map<CustomerColumn, List<Integer>> columns = layout.columns();
         List<String> cells = row.cells();
         if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(s -> !CsvValues.isBlank(s))) {
             problems.add(RowProblem.of(null, "exchange.row.tooManyFields", cells.size(), header.size()));
@@ -297,6 +344,18 @@ public final class CustomerCsvImporter {
         for (String cell : in.all(CustomerColumn.PHONES)) {
             phones.addAll(CsvValues.phones(cell));
         }
+        List<String> noted = new ArrayList<>();
+        Birthday birthday;
+        if (layout.vcard()) {
+            phones = vcardPhones(phones, in.headerOf(CustomerColumn.PHONES), noted, warnings);
+            birthday = vcardBirthday(in.get(CustomerColumn.BIRTHDAY), in.headerOf(CustomerColumn.BIRTHDAY), noted, warnings);
+        } else {
+            birthday = in.parse(CustomerColumn.BIRTHDAY, CsvValues::birthday, "exchange.row.birthday");
+        }
+        String notes = in.get(CustomerColumn.NOTES);
+        if (!noted.isEmpty()) {
+            notes = (CsvValues.isBlank(notes) ? "" : notes.strip() + "\n") + String.join("\n", noted);
+        }
         Customer.Builder b = Customer.builder()
                 .code(in.get(CustomerColumn.CODE))
                 .name(in.get(CustomerColumn.NAME))
@@ -304,18 +363,25 @@ public final class CustomerCsvImporter {
                 .email(in.get(CustomerColumn.EMAIL))
                 .wechat(in.get(CustomerColumn.WECHAT))
                 .gender(in.parse(CustomerColumn.GENDER, CsvValues::gender, "exchange.row.gender"))
-                .birthday(in.parse(CustomerColumn.BIRTHDAY, CsvValues::birthday, "exchange.row.birthday"))
+                .birthday(birthday)
                 .address(in.get(CustomerColumn.ADDRESS))
                 .company(in.get(CustomerColumn.COMPANY))
                 .jobTitle(in.get(CustomerColumn.ROLE))
                 .source(in.get(CustomerColumn.SOURCE))
                 .tags(CsvValues.list(in.get(CustomerColumn.TAGS)))
-                .notes(in.get(CustomerColumn.NOTES))
+                .notes(notes)
                 .preferences(in.get(CustomerColumn.PREFERENCES));
         Boolean marketing = in.parse(CustomerColumn.MARKETING_CONSENT, CsvValues::yesNo, "exchange.row.yesNo");
         LocalDate consentDate = in.parse(CustomerColumn.CONSENT_DATE, CsvValues::date, "exchange.row.date");
         Set<MarketingChannel> optOuts = in.parseEach(CustomerColumn.OPT_OUTS);
         b.consent(new Consent(Boolean.TRUE.equals(marketing), consentDate, optOuts));
+        b.archived(Boolean.TRUE.equals(in.parse(CustomerColumn.ARCHIVED, CsvValues::yesNo, "exchange.row.yesNo")));
+        LocalDateTime created = in.parse(CustomerColumn.CREATED, CsvValues::dateTime, "exchange.row.dateTime");
+        if (created != null && created.isAfter(customers.today().plusDays(1).atStartOfDay())) {
+            problems.add(RowProblem.of(in.headerOf(CustomerColumn.CREATED), "exchange.row.createdFuture", in.get(CustomerColumn.CREATED).strip()));
+            created = null;
+        }
+        b.createdAt(created);
 
         Customer normalized = null;
         try {
@@ -327,12 +393,56 @@ public final class CustomerCsvImporter {
         }
         if (normalized != null && normalized.code() != null && codeLines != null) {
             String code = normalized.code();
-            Integer first = codeLines.putIfAbsent(code, Math.toIntExact(row.line()));
+            RejectedRow.Place first = codeLines.putIfAbsent(code, row.place());
             if (first != null) {
-                problems.add(RowProblem.of(in.headerOf(CustomerColumn.CODE), "exchange.row.codeRepeated", code, (long) first));
+                problems.add(RowProblem.of(in.headerOf(CustomerColumn.CODE), "exchange.row.codeRepeated", code, first));
             }
         }
         return normalized;
+    }
+
+    /**
+     * A vCard's phones: those that are numbers (the first {@value CustomerService#MAX_PHONES}), in
+     * E.164; a word or a number with no country PhoneNumbers can place, and a phone past the
+     * fifth, go to {@code noted} (lines for the notes) with a warning each.
+     */
+    private List<String> vcardPhones(List<String> raw, String column, List<String> noted, List<RowProblem> warnings) {
+        List<String> kept = new ArrayList<>();
+        for (String p : raw) {
+            String e164;
+            try {
+                e164 = customers.phones().normalize(p);
+            } catch (UserException e) {
+                noted.add(messages.get("customer.import.phoneNote", p));
+                warnings.add(RowProblem.of(column, "exchange.warning.phoneInNotes", p));
+                continue;
+            }
+            if (kept.contains(e164)) {
+                continue;
+            }
+            if (kept.size() == CustomerService.MAX_PHONES) {
+                noted.add(messages.get("customer.import.phoneNote", p));
+                warnings.add(RowProblem.of(column, "exchange.warning.extraPhoneInNotes", p, CustomerService.MAX_PHONES));
+                continue;
+            }
+            kept.add(e164);
+        }
+        return kept;
+    }
+
+    /** A vCard's birthday, or null with a line for the notes and a warning when it is not a date. */
+    private Birthday vcardBirthday(String raw, String column, List<String> noted, List<RowProblem> warnings) {
+        try {
+            Birthday b = CsvValues.birthday(raw);
+            if (b != null && b.year() != null && !b.isLunar() && LocalDate.of(b.year(), b.month(), b.day()).isAfter(customers.today())) {
+                throw new IllegalArgumentException(raw);
+            }
+            return b;
+        } catch (IllegalArgumentException e) {
+            noted.add(messages.get("customer.import.birthdayNote", raw.strip()));
+            warnings.add(RowProblem.of(column, "exchange.warning.birthdayInNotes", raw.strip()));
+            return null;
+        }
     }
 
     /** The cells of one row, looked up by column, with the parse problems they raise. */

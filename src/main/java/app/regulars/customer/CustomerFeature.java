@@ -6,6 +6,7 @@ import app.regulars.feature.Page;
 import app.regulars.feature.Services;
 import app.regulars.feature.Ui;
 import app.regulars.store.Database;
+import app.regulars.store.ShopArchive;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import org.kordamp.ikonli.Ikon;
@@ -42,6 +43,12 @@ public final class CustomerFeature implements Feature {
         // The features opened after this one add their part of a customer's data to it (decision 0021).
         services.put(PrivacyService.class, new PrivacyService(services.get(Database.class), customers, new CustomerRepository(),
                 services.get(Clock.class)));
+        // ... and their part of a merge of customers: each moves its own records (decision 0025).
+        services.put(MergeService.class, new MergeService(services.get(Database.class), customers, new CustomerRepository(),
+                new MergeRepository(), services.get(Clock.class)));
+        // Its files in the shop's export (decision 0026); an import makes the search texts again.
+        services.get(ShopArchive.class).add(new ShopArchive.Part("customer", CustomerRepository.archiveTables(),
+                List.of(CustomerRepository.codeSequence()), customers::rebuildSearchTexts));
     }
 
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
@@ -60,7 +67,8 @@ public final class CustomerFeature implements Feature {
         CustomersPage page = new CustomersPage(customers, ui.runner(), ui.messages(),
                 ui.extensions().all(ProfileSection.class), ui.extensions().all(ListColumn.class),
                 ui.extensions().all(ProfileSummary.class), ui.extensions().all(ListFilter.class),
-                ui.services().find(PrivacyService.class).orElse(null));
+                ui.services().find(PrivacyService.class).orElse(null), ui.services().find(MergeService.class).orElse(null));
+        page.setDataChanged(ui.dataChanged());
         shownPage = page;
         return Optional.of(new Page() {
             @Override
@@ -103,7 +111,7 @@ public final class CustomerFeature implements Feature {
 
     @Override
     public Commands commands() {
-        return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class),
+        return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class, MergeCommands.Duplicates.class, MergeCommands.Merge.class),
                 List.of(CustomerCommands.ImportCustomers.class, CustomerCommands.UndoImport.class), List.of(CustomerCommands.ExportCustomers.class));
     }
 

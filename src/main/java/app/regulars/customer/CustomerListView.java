@@ -46,6 +46,7 @@ public final class CustomerListView extends BorderPane {
     private final Messages messages;
     private final TextField search;
     private final TableView<CustomerRow> table = new TableView<>();
+    private final HBox bottom;
 
     public CustomerListView(CustomerListViewModel vm, Messages messages, Consumer<Long> open, Runnable createNew) {
         this.vm = vm;
@@ -142,7 +143,7 @@ public final class CustomerListView extends BorderPane {
         error.textProperty().bind(vm.errorProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bottom = new HBox(8, tag, untag, archive, selection, grow, error, status);
+        bottom = new HBox(8, tag, untag, archive, selection, grow, error, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("page-footer");
         setBottom(bottom);
@@ -304,6 +305,34 @@ public final class CustomerListView extends BorderPane {
         dialog.getEditor().setId("tagInput");
         TextFields.bindAutoCompletion(dialog.getEditor(), vm.tags());
         return Windows.dialog(this, dialog).showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * Adds duplicates and merging (decision 0025): under the list, Merge… for two or more selected
+     * customers and, at the right end, the More menu (Find duplicates, Merge selected…). Not in the
+     * toolbar: at 1,280 pixels it has no room left (the search box, the filters, New).
+     */
+    public void enableMerging(Runnable findDuplicates, Consumer<List<Long>> mergeSelected) {
+        var twoOrMore = Bindings.size(table.getSelectionModel().getSelectedIndices()).lessThan(2);
+        javafx.scene.control.MenuItem find = new javafx.scene.control.MenuItem(messages.get("customer.list.findDuplicates"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE));
+        find.setId("findDuplicates");
+        find.setOnAction(e -> findDuplicates.run());
+        javafx.scene.control.MenuItem mergeItem = new javafx.scene.control.MenuItem(messages.get("customer.list.mergeSelected"));
+        mergeItem.setId("mergeSelectedItem");
+        mergeItem.disableProperty().bind(twoOrMore);
+        mergeItem.setOnAction(e -> mergeSelected.accept(selectedIds()));
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), find, mergeItem);
+        more.setId("customerMore");
+        more.setPopupSide(javafx.geometry.Side.TOP);
+        bottom.getChildren().add(more);
+
+        Button merge = new Button(messages.get("customer.list.merge"), new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SET_MERGE));
+        merge.setId("mergeSelected");
+        merge.disableProperty().bind(twoOrMore);
+        merge.setOnAction(e -> mergeSelected.accept(selectedIds()));
+        bottom.getChildren().add(3, merge);
     }
 
     public List<Long> selectedIds() {

@@ -26,10 +26,15 @@ public final class CustomerProfileViewModel {
     private final ObservableList<Customer> duplicates = FXCollections.observableArrayList();
     private final ObservableList<ProfileFact> summary = FXCollections.observableArrayList();
     private final ObservableList<ConsentText.Line> consentHistory = FXCollections.observableArrayList();
+    private final ObservableList<String> mergedIn = FXCollections.observableArrayList();
+    /** Where the customers merged into this one come from; null: not shown. */
+    private MergeService merges;
     private final ConsentText consentText;
     private final List<ProfileSummary> summaries;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Whose merges {@code mergedIn} holds. */
+    private Customer mergedFor;
     /** Whose facts {@code summary} holds, and each contributor's part of them. */
     private Long shownSummaryFor;
     private List<List<ProfileFact>> shownParts = List.of();
@@ -67,6 +72,35 @@ public final class CustomerProfileViewModel {
         runner.run(() -> service.duplicatesOf(c), duplicates::setAll, e -> duplicates.clear());
         loadSummary(c);
         loadConsentHistory(c);
+        loadMergedIn(c);
+    }
+
+    /** Shows, on each profile, the customers merged into it (decision 0025). */
+    public void showMerges(MergeService merges) {
+        this.merges = merges;
+    }
+
+    /** The customers merged into this one, a line each: card number, name, when, from where; oldest first. */
+    private void loadMergedIn(Customer c) {
+        Customer was = mergedFor;
+        if (was == null || c == null || !java.util.Objects.equals(was.id(), c.id())) {
+            mergedIn.clear();
+        }
+        mergedFor = c;
+        if (merges == null || c == null || c.id() == null) {
+            return;
+        }
+        long id = c.id();
+        app.regulars.i18n.Formats formats = new app.regulars.i18n.Formats(messages);
+        runner.run(() -> merges.mergedInto(id).stream().map(r -> r.name() == null
+                ? messages.get("customer.profile.mergedLineNoName", r.code(), formats.date(r.at().toLocalDate()), messages.get(r.source().key()))
+                : messages.get("customer.profile.mergedLine", r.code(), r.name(), formats.date(r.at().toLocalDate()),
+                        messages.get(r.source().key()))).toList(), lines -> {
+            Customer now = customer.get();
+            if (now != null && now.id() != null && now.id() == id) {
+                mergedIn.setAll(lines);
+            }
+        }, e -> LOG.warn("The merges failed", e));
     }
 
     /** The consent history, newest first; another customer's never stays under this one's name. */
@@ -181,6 +215,8 @@ public final class CustomerProfileViewModel {
     public ObservableList<ProfileFact> summary() { return summary; }
     /** The consent history, newest first: when, what changed, from where. */
     public ObservableList<ConsentText.Line> consentHistory() { return consentHistory; }
+    /** The customers merged into this one, a line each, oldest first; empty when none was. */
+    public ObservableList<String> mergedIn() { return mergedIn; }
 
     /** What a rep must know before a contact ("No calls · No SMS"), in the order shown; empty when nothing limits it. */
     public List<String> consentLimits(Customer c) {

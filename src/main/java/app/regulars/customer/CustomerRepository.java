@@ -24,6 +24,7 @@ import java.util.Set;
 import static app.regulars.store.jooq.Sequences.CUSTOMER_CODE_SEQ;
 import static app.regulars.store.jooq.Tables.CONSENT_CHANGE;
 import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_MERGE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
@@ -53,7 +54,7 @@ public final class CustomerRepository {
             CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH, CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH,
             CUSTOMER.EMAIL, CUSTOMER.WECHAT, CUSTOMER.ADDRESS, CUSTOMER.COMPANY, CUSTOMER.JOB_TITLE, CUSTOMER.SOURCE, CUSTOMER.NOTES,
             CUSTOMER.PREFERENCES, CUSTOMER.MARKETING_CONSENT, CUSTOMER.CONSENT_DATE, CUSTOMER.OPT_OUT_PHONE, CUSTOMER.OPT_OUT_SMS,
-            CUSTOMER.OPT_OUT_WECHAT, CUSTOMER.OPT_OUT_EMAIL, CUSTOMER.ARCHIVED, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT);
+            CUSTOMER.OPT_OUT_WECHAT, CUSTOMER.OPT_OUT_EMAIL, CUSTOMER.ARCHIVED, CUSTOMER.ARCHIVED_AT, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT);
 
     /** Customers whose rows go to H2 in one JDBC batch per table. */
     static final int BATCH = 1000;
@@ -321,6 +322,7 @@ public final class CustomerRepository {
         ps.setBoolean(i++, consent.optOuts().contains(MarketingChannel.WECHAT));
         ps.setBoolean(i++, consent.optOuts().contains(MarketingChannel.EMAIL));
         ps.setBoolean(i++, c.archived());
+        ps.setObject(i++, c.archived() ? now : null); // an archived customer imported is archived from the import on
         ps.setObject(i++, c.createdAt() != null ? c.createdAt() : now);
         ps.setObject(i, c.updatedAt() != null ? c.updatedAt() : now); // a loaded record may carry its last change
     }
@@ -424,6 +426,69 @@ public final class CustomerRepository {
                 .and(CUSTOMER.OPT_OUT_WECHAT.isTrue()).and(CUSTOMER.OPT_OUT_EMAIL.isTrue()));
     }
 
+    // ---- the shop's export (decision 0026) ----
+
+    /**
+     * This feature's files in the shop's export ({@code export all}), in the order an import loads
+     * them. The search texts are not among them: each store makes its own ({@link #insertSearchTexts}).
+     */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.of("customers", CUSTOMER)
+                        .values(CUSTOMER.GENDER, Gender.class).values(CUSTOMER.BIRTHDAY_CALENDAR, Birthday.Kind.class)
+                        .computed(CUSTOMER.EMAIL_KEY), // LOWER(email), generated (V011)
+                app.regulars.store.ArchiveTable.of("customer_phones", CUSTOMER_PHONE),
+                app.regulars.store.ArchiveTable.of("customer_tags", CUSTOMER_TAG),
+                app.regulars.store.ArchiveTable.of("consent_history", CONSENT_CHANGE).values(CONSENT_CHANGE.SOURCE, ConsentSource.class),
+                app.regulars.store.ArchiveTable.of("privacy_requests", PRIVACY_REQUEST)
+                        .values(PRIVACY_REQUEST.KIND, PrivacyRequest.Kind.class).values(PRIVACY_REQUEST.SOURCE, PrivacyRequest.Source.class),
+                app.regulars.store.ArchiveTable.of("customer_merges", app.regulars.store.jooq.Tables.CUSTOMER_MERGE)
+                        .values(app.regulars.store.jooq.Tables.CUSTOMER_MERGE.SOURCE, MergeRecord.Source.class),
+                app.regulars.store.ArchiveTable.of("duplicate_dismissals", app.regulars.store.jooq.Tables.DUPLICATE_DISMISSAL));
+    }
+
+    /** The counter card numbers are drawn from: an import of everything carries on where the export left it. */
+    public static org.jooq.Sequence<Long> codeSequence() {
+        return CUSTOMER_CODE_SEQ;
+    }
+
+    /**
+     * Writes the search texts of up to {@code limit} customers after id {@code after} (in id order; not
+     * the erased ones, who have none), replacing any they had, as JDBC batches. Returns the last id
+     * done, or -1 when there was none left.
+     */
+    public long insertSearchTexts(DSLContext dsl, long after, int limit) {
+        List<Long> ids = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ID.gt(after)).and(CUSTOMER.ERASED_AT.isNull())
+                .orderBy(CUSTOMER.ID).limit(limit).fetch(CUSTOMER.ID);
+        if (ids.isEmpty()) {
+            return -1;
+        }
+        dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.in(ids)).execute();
+        String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
+                .values(DSL.val((Long) null), DSL.val((String) null)));
+        List<Customer> customers = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            customers.addAll(findByIds(dsl, ids.subList(from, Math.min(ids.size(), from + BATCH))));
+        }
+        dsl.connection(c -> {
+            try (PreparedStatement search = c.prepareStatement(insertSearch)) {
+                int n = 0;
+                for (Customer x : customers) {
+                    search.setLong(1, x.id());
+                    search.setString(2, SearchTokens.text(x));
+                    search.addBatch();
+                    if (++n % BATCH == 0) {
+                        search.executeBatch();
+                    }
+                }
+                if (n % BATCH != 0) {
+                    search.executeBatch();
+                }
+            }
+        });
+        return ids.getLast();
+    }
+
     // ---- privacy requests (decision 0021) ----
 
     /**
@@ -438,6 +503,8 @@ public final class CustomerRepository {
         dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(id)).execute();
         new ImportRepository().forget(dsl, id); // the profile an import replaced: personal data too
+        // The customers merged into them were them: their card numbers stay, their names go.
+        dsl.update(CUSTOMER_MERGE).set(CUSTOMER_MERGE.MERGED_NAME, (String) null).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(id)).execute();
         dsl.update(CUSTOMER)
                 .set(CUSTOMER.NAME, erasedName)
                 .set(CUSTOMER.SORT_NAME, "")
@@ -530,13 +597,15 @@ public final class CustomerRepository {
         return dsl.deleteFrom(CUSTOMER).where(CUSTOMER.ID.gt(after)).and(CUSTOMER.ID.le(upTo)).execute();
     }
 
-    /** Which of these codes are taken already. */
+    /** Which of these codes are taken already (by a customer, or by one merged into another: decision 0025). */
     public Set<String> existingCodes(DSLContext dsl, Collection<String> codes) {
         Set<String> out = new java.util.HashSet<>();
         List<String> all = List.copyOf(codes);
         for (int from = 0; from < all.size(); from += 1000) {
-            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER)
-                    .where(CUSTOMER.CODE.in(all.subList(from, Math.min(all.size(), from + 1000)))).fetch(CUSTOMER.CODE));
+            List<String> some = all.subList(from, Math.min(all.size(), from + 1000));
+            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER).where(CUSTOMER.CODE.in(some)).fetch(CUSTOMER.CODE));
+            out.addAll(dsl.select(CUSTOMER_MERGE.MERGED_CODE).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.in(some))
+                    .fetch(CUSTOMER_MERGE.MERGED_CODE));
         }
         return out;
     }
@@ -597,7 +666,13 @@ public final class CustomerRepository {
 
     /** The phones, tags and search text of a customer just inserted, or whose old ones were just deleted. */
     private void writeChildren(DSLContext dsl, long id, Customer c) {
-        String text = SearchTokens.text(c);
+        // The card numbers of the customers merged into this one find it too (decision 0025).
+        java.util.Set<String> tokens = SearchTokens.of(c);
+        for (String merged : dsl.select(CUSTOMER_MERGE.MERGED_CODE).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(id))
+                .fetch(CUSTOMER_MERGE.MERGED_CODE)) {
+            tokens.add(SearchTokens.normalize(merged));
+        }
+        String text = SearchTokens.text(tokens);
         // An upsert: a customer stored by SQL (a test, a benchmark) has none yet.
         dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).values(id, text)
                 .onDuplicateKeyUpdate().set(CUSTOMER_SEARCH.SEARCH_TEXT, text).execute();
@@ -623,6 +698,27 @@ public final class CustomerRepository {
 
     public Optional<Customer> findByCode(DSLContext dsl, String code) {
         return dsl.selectFrom(CUSTOMER).where(CUSTOMER.CODE.eq(code)).fetchOptional().map(r -> toCustomer(dsl, r));
+    }
+
+    /** The customers merged into this one, oldest first (decision 0025). */
+    public List<MergeRecord> mergedInto(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(CUSTOMER_MERGE).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(customerId))
+                .orderBy(CUSTOMER_MERGE.MERGED_AT, CUSTOMER_MERGE.ID)
+                .fetch(r -> new MergeRecord(r.getMergedCode(), r.getMergedName(), r.getMergedAt(), mergeSource(r.getSource())));
+    }
+
+    private static MergeRecord.Source mergeSource(String name) {
+        try {
+            return MergeRecord.Source.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return MergeRecord.Source.WINDOW;
+        }
+    }
+
+    /** The customer a card number was merged into, if it was (decision 0025). */
+    public Optional<Long> mergedCodeOwner(DSLContext dsl, String code) {
+        return dsl.select(CUSTOMER_MERGE.CUSTOMER_ID).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.eq(code))
+                .fetchOptional(CUSTOMER_MERGE.CUSTOMER_ID);
     }
 
     public List<Customer> findByIds(DSLContext dsl, Collection<Long> ids) {
@@ -883,12 +979,13 @@ public final class CustomerRepository {
         return out;
     }
 
+    /** Whether a customer (other than {@code exceptId}) has this card number, or had it before being merged into another (decision 0025). */
     public boolean codeExists(DSLContext dsl, String code, Long exceptId) {
         Condition c = CUSTOMER.CODE.eq(code);
         if (exceptId != null) {
             c = c.and(CUSTOMER.ID.ne(exceptId));
         }
-        return dsl.fetchExists(CUSTOMER, c);
+        return dsl.fetchExists(CUSTOMER, c) || dsl.fetchExists(CUSTOMER_MERGE, CUSTOMER_MERGE.MERGED_CODE.eq(code));
     }
 
     /** The next free member-card number from the code sequence (imported codes are skipped). */
@@ -944,6 +1041,11 @@ public final class CustomerRepository {
     /** Ids of every active customer, in code order: for export, a batch at a time. */
     public long[] activeIdsByCode(DSLContext dsl) {
         return ids(dsl, List.of(), null, false, CustomerSort.CODE, true, 0);
+    }
+
+    /** Ids of every archived customer (erased ones too), in code order: for an export that includes them. */
+    public long[] archivedIdsByCode(DSLContext dsl) {
+        return ids(dsl, List.of(), null, true, CustomerSort.CODE, true, 0);
     }
 
     /**

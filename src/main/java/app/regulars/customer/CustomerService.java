@@ -333,6 +333,21 @@ public final class CustomerService {
         }, source, progress, cancelled);
     }
 
+    /**
+     * Makes every customer's search text again (the export of everything does not carry them: each
+     * store makes its own), {@value #SLICE} customers a transaction.
+     */
+    public void rebuildSearchTexts() {
+        bulkLoad(() -> {
+            long after = 0;
+            while (after >= 0) {
+                long from = after;
+                after = db.dsl().transactionResult(cfg -> repository.insertSearchTexts(cfg.dsl(), from, SLICE));
+            }
+            return null;
+        });
+    }
+
     /** Customers committed per transaction by a bulk insert. */
     public static final int SLICE = 5_000;
     /** Customers deleted per transaction when a bulk insert is undone. */
@@ -581,8 +596,11 @@ public final class CustomerService {
         return repository.findById(db.dsl(), id);
     }
 
+    /** The customer with this card number, or the one a customer with it was merged into (decision 0025). */
     public Optional<Customer> byCode(String code) {
-        return repository.findByCode(db.dsl(), code.strip());
+        String c = code.strip();
+        Optional<Customer> found = repository.findByCode(db.dsl(), c);
+        return found.isPresent() ? found : repository.mergedCodeOwner(db.dsl(), c).flatMap(id -> repository.findById(db.dsl(), id));
     }
 
     /**
@@ -791,7 +809,28 @@ public final class CustomerService {
 
     /** Every active customer, in code order, a batch at a time (for export). */
     public void forEachActive(int batchSize, java.util.function.Consumer<List<Customer>> batch) {
-        long[] ids = repository.activeIdsByCode(db.dsl());
+        forEachOf(repository.activeIdsByCode(db.dsl()), batchSize, batch);
+    }
+
+    /**
+     * Every active customer in code order, then (with {@code archived}) every archived one in code
+     * order, a batch at a time: what {@code export customers} writes. Erased customers are left
+     * out: nothing of their profile is left to export.
+     */
+    public void forEachForExport(boolean archived, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
+        forEachOf(repository.activeIdsByCode(db.dsl()), batchSize, batch);
+        if (archived) {
+            forEachOf(repository.archivedIdsByCode(db.dsl()), batchSize,
+                    customers -> batch.accept(customers.stream().filter(c -> !c.erased()).toList()));
+        }
+    }
+
+    /** How many customers {@link #forEachForExport} goes through, erased ones counted (for progress). */
+    public int countForExport(boolean archived) {
+        return archived ? countAll() : countActive();
+    }
+
+    private void forEachOf(long[] ids, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
         for (int from = 0; from < ids.length; from += batchSize) {
             List<Long> chunk = new ArrayList<>();
             for (int i = from; i < Math.min(ids.length, from + batchSize); i++) {

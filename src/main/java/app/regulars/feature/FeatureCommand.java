@@ -79,18 +79,23 @@ public abstract class FeatureCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints an all-or-nothing import's ignored columns and, when it was refused, every
-     * rejected row as {@code line N: reason} and the count. Returns whether the import succeeded.
+     * Prints an all-or-nothing import's ignored columns, its warnings ({@code Warning: card N: ...})
+     * and, when it was refused, every rejected row as {@code line N: reason} ({@code row N} of a
+     * workbook, {@code card N} of a vCard file) and the count. Returns whether the import succeeded.
      */
     protected static boolean printReport(ImportReport report, Messages messages, PrintWriter err) {
         for (String column : report.ignoredColumns()) {
             err.println(messages.get("cli.import.ignoredColumn", messages.get("exchange.warning.unknownColumn", column)));
         }
+        for (RejectedRow row : report.warnings()) {
+            err.println(messages.get("cli.import.ignoredColumn", messages.get("cli.import.rejectedAt", row.place().text(messages), row.reason(messages))));
+        }
+        err.flush();
         if (report.succeeded()) {
             return true;
         }
         for (RejectedRow row : report.rejected()) {
-            err.println(messages.get("cli.import.rejectedRow", row.line(), row.reason(messages)));
+            err.println(messages.get("cli.import.rejectedAt", row.place().text(messages), row.reason(messages)));
         }
         err.println(messages.get("cli.import.rejected", report.rejected().size(), report.rowsRead()));
         err.flush();

@@ -5,6 +5,7 @@ import app.regulars.feature.FeatureCommand;
 import app.regulars.i18n.Messages;
 import app.regulars.store.Settings;
 import app.regulars.tables.AtomicFile;
+import app.regulars.tables.TableExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,7 +66,7 @@ public final class InsightCommands {
         }
     }
 
-    @Command(name = "customers", description = "Write every customer's insights to a CSV file: metrics, RFM scores, segment, "
+    @Command(name = "customers", description = "Write every customer's insights to a CSV file or an Excel workbook: metrics, RFM scores, segment, "
             + "lifecycle stage, value class and the model's predictions (empty where a customer has no purchase, or the "
             + "model cannot be fitted).")
     static final class Customers extends AsOf {
@@ -73,8 +74,11 @@ public final class InsightCommands {
                 + "(default: the setting, 52).")
         Integer horizonWeeks;
 
-        @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "The CSV file to write (replaced if it exists).")
+        @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "The file to write (replaced if it exists).")
         Path file;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "csv or xlsx (default: from the file's extension, else csv).")
+        String format;
 
         @Override
         public Integer call() {
@@ -85,6 +89,18 @@ public final class InsightCommands {
                 err().println(messages().get("insight.cli.badHorizon", horizonWeeks));
                 return FAILED;
             }
+            TableExport.Format f;
+            try {
+                f = format != null ? TableExport.Format.parse(format)
+                        : file.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? TableExport.Format.XLSX : TableExport.Format.CSV;
+            } catch (RuntimeException e) {
+                err().println(messages().describe(e));
+                return FAILED;
+            }
+            if (f == TableExport.Format.PDF) {
+                err().println(messages().get("exchange.error.csvOrXlsx", format));
+                return FAILED;
+            }
             return withServices(services -> {
                 InsightService insights = services.get(InsightService.class);
                 InsightSettings settings = InsightSettings.load(services.get(Settings.class));
@@ -92,7 +108,8 @@ public final class InsightCommands {
                     settings = settings.withHorizonWeeks(horizonWeeks);
                 }
                 InsightSnapshot s = insights.snapshot(day(insights.today()), settings);
-                int n = AtomicFile.write(file, out -> CustomerInsightsCsv.write(insights, s, out));
+                boolean xlsx = f == TableExport.Format.XLSX;
+                int n = AtomicFile.write(file, out -> xlsx ? CustomerInsightsCsv.writeXlsx(insights, s, out) : CustomerInsightsCsv.write(insights, s, out));
                 if (!(s.model() instanceof CustomerModel.Fitted)) {
                     err().println(ModelText.describe(s.model(), messages()));
                 }

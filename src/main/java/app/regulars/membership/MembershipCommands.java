@@ -32,12 +32,15 @@ public final class MembershipCommands {
     private MembershipCommands() {
     }
 
-    @Command(name = "purchases", description = "Import purchases from a CSV file (columns: customer code or phone, date, amount, note). "
+    @Command(name = "purchases", description = "Import purchases from a CSV file or an Excel workbook (.xlsx) (columns: customer code or phone, date, amount, note). "
             + "All or nothing: a row whose customer does not exist or is archived, or whose date or amount is wrong, is rejected "
             + "and then nothing is imported.")
     static final class ImportPurchases extends FeatureCommand {
-        @Parameters(paramLabel = "FILE", description = "The CSV file (UTF-8 or GBK, first line = column names).")
+        @Parameters(paramLabel = "FILE", description = "The CSV file (UTF-8 or GBK) or Excel workbook (.xlsx); its first row names the columns.")
         Path file;
+
+        @Option(names = "--sheet", paramLabel = "NAME|NUMBER", description = "The sheet of an Excel workbook to read, by name or number (1 = the first; default: the first sheet).")
+        String sheet;
 
         @Override
         public Integer call() {
@@ -45,7 +48,7 @@ public final class MembershipCommands {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             return withServices(services -> {
-                ImportReport report = new PurchaseCsvImporter(services.get(MembershipService.class), services.get(CustomerService.class).phones()).importFile(file);
+                ImportReport report = new PurchaseCsvImporter(services.get(MembershipService.class), services.get(CustomerService.class).phones()).importFile(file, sheet);
                 if (!printReport(report, messages, err)) {
                     return FAILED;
                 }

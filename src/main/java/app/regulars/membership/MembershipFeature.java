@@ -46,6 +46,10 @@ public final class MembershipFeature implements Feature {
         services.put(MembershipService.class, membership);
         // A customer's purchases, points, coupons and tier history in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new MembershipPersonalData(membership, new MembershipRepository()));
+        // The others' purchases, points, coupons and tier history in a merge of customers, the kept one's tier after (decision 0025).
+        services.get(app.regulars.customer.MergeService.class).add(new MembershipMerge(new MembershipRepository(), membership.tierRepository()));
+        // Its files in the shop's export (decision 0026).
+        services.get(app.regulars.store.ShopArchive.class).add(new app.regulars.store.ShopArchive.Part("membership", MembershipRepository.archiveTables()));
         membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
         customers.addActivity(new MembershipActivity()); // a purchase since an import stops its undo (decision 0024)
         // Imports of purchases are recorded and undone through the customer feature's undo of the last import.

@@ -752,8 +752,21 @@ public final class MembershipService {
         return v == null ? BigDecimal.ZERO : v;
     }
 
+    /** The most points one purchase may earn: an amount beyond it is a typing mistake, and the ledger counts in {@code int}. */
+    public static final int MAX_POINTS = 1_000_000_000;
+
+    /** The points {@code amount} earns at {@code rate}; {@code membership.error.tooManyPoints} beyond {@link #MAX_POINTS}. */
     static int points(BigDecimal amount, BigDecimal rate) {
-        return amount.multiply(rate).setScale(0, RoundingMode.FLOOR).intValueExact();
+        BigDecimal points = amount.multiply(rate).setScale(0, RoundingMode.FLOOR);
+        if (points.compareTo(BigDecimal.valueOf(MAX_POINTS)) > 0) {
+            throw new UserException("membership.error.tooManyPoints", amount.toPlainString(), MAX_POINTS);
+        }
+        return points.intValueExact();
+    }
+
+    /** The highest rate any tier earns at: an import checks each amount against it, whichever tier its customer reaches. */
+    BigDecimal highestEarnRate() {
+        return tiers().stream().map(Tier::earnRate).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
     }
 
     private void credit(DSLContext dsl, long customerId, PointKind kind, int points, LocalDateTime at, Long purchaseId, String reason) {

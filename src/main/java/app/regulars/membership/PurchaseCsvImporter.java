@@ -1,11 +1,11 @@
 package app.regulars.membership;
 
-import app.regulars.tables.CsvRows;
-import app.regulars.tables.CsvRows.Row;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.RejectedRow;
+import app.regulars.tables.RowFile;
 import app.regulars.tables.RowProblem;
-import app.regulars.tables.TextFiles;
+import app.regulars.tables.RowReader;
+import app.regulars.tables.RowReader.Row;
 
 import app.regulars.customer.PhoneNumbers;
 import app.regulars.i18n.UserException;
@@ -27,7 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Imports purchases from a CSV file (columns: customer code or phone, date, amount, note),
+ * Imports purchases from a CSV file or an Excel sheet ({@link RowFile}; columns: customer code or phone, date, amount, note),
  * all or nothing like the customer import, streamed: a first pass checks every row (an
  * unknown or archived customer, a bad date or amount is a rejected row with its line), looking
  * customers up a thousand rows at a time; only when none is rejected does a second pass read
@@ -68,6 +68,8 @@ public final class PurchaseCsvImporter {
         final Map<String, MembershipService.CustomerRef> byPhone = new HashMap<>();
         /** Each phone cell as typed, in E.164 ({@link #INVALID} when it is not a number): libphonenumber once per number. */
         final Map<String, String> e164 = new HashMap<>();
+        /** The highest earn rate of the tiers: every amount must earn points a member can hold at it. */
+        BigDecimal highestRate = BigDecimal.ONE;
 
         Lookup(List<String> header) {
             this.header = header;
@@ -79,15 +81,21 @@ public final class PurchaseCsvImporter {
     }
 
     public ImportReport importFile(Path file) {
-        TextFiles.Source source = TextFiles.scan(file);
-        String fileName = file.toString();
+        return importFile(file, null);
+    }
+
+    /** Imports {@code file}, a workbook's {@code sheet} (by name or number; null: the first). */
+    public ImportReport importFile(Path file, String sheet) {
+        RowFile source = RowFile.open(file, sheet, RowFile.TABLES);
+        String fileName = source.fileName();
 
         // First pass: every row checked, nothing stored.
         List<RejectedRow> rejected = new ArrayList<>();
         Lookup lookup;
         int rows = 0;
-        try (CsvRows in = CsvRows.open(source, fileName)) {
+        try (RowReader in = source.rows()) {
             lookup = lookup(in.header(), fileName);
+            lookup.highestRate = membership.highestEarnRate();
             List<Row> chunk = new ArrayList<>(CHECK_CHUNK);
             for (Row row = in.next(); row != null; row = in.next()) {
                 chunk.add(row);
@@ -113,7 +121,7 @@ public final class PurchaseCsvImporter {
         int checked = rows;
         int imported = membership.importPurchases(fileName, slices -> {
             int again = 0;
-            try (CsvRows in = CsvRows.open(source, fileName)) {
+            try (RowReader in = source.rows()) {
                 List<PurchaseLine> slice = new ArrayList<>(MembershipService.IMPORT_SLICE);
                 for (Row row = in.next(); row != null; row = in.next()) {
                     List<RowProblem> problems = new ArrayList<>();
@@ -187,7 +195,7 @@ public final class PurchaseCsvImporter {
             List<RowProblem> problems = new ArrayList<>();
             line(row, lookup, problems);
             if (!problems.isEmpty()) {
-                rejected.add(new RejectedRow(row.line(), problems));
+                rejected.add(row.rejected(problems));
             }
         }
         chunk.clear();
@@ -255,6 +263,7 @@ public final class PurchaseCsvImporter {
         BigDecimal amount = null;
         try {
             amount = MembershipService.parseAmount(cell(row, lookup.col.get("amount")));
+            MembershipService.points(amount, lookup.highestRate);
         } catch (UserException e) {
             problems.add(new RowProblem(lookup.headerOf("amount"), e.key(), List.of(e.args())));
         }

@@ -1,9 +1,9 @@
 package app.regulars.survey;
 
 import app.regulars.tables.AtomicFile;
-import app.regulars.tables.CsvRows;
+import app.regulars.tables.RowFile;
+import app.regulars.tables.RowReader;
 import app.regulars.tables.SpreadsheetCells;
-import app.regulars.tables.TextFiles;
 import app.regulars.i18n.Messages;
 import app.regulars.i18n.UserException;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -26,16 +26,16 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Survey responses to and from files. Import: a CSV with columns {@code code} (blank for a
- * walk-in), {@code date} (yyyy-mm-dd), optionally {@code channel}, then {@code q1}, {@code q2},
- * ... in question order; all or nothing. Export: CSV (UTF-8 with BOM, the same columns, so it
+ * Survey responses to and from files. Import: a CSV file or an Excel sheet ({@link RowFile}) with
+ * columns {@code code} (blank for a walk-in), {@code date} (yyyy-mm-dd), optionally
+ * {@code channel}, then {@code q1}, {@code q2}, ... in question order; all or nothing. Export: CSV (UTF-8 with BOM, the same columns, so it
  * can be imported again) or Excel, written to a temp file and moved into place.
  */
 public final class ResponseFiles {
     public enum Format { CSV, XLSX }
 
-    /** One wrong row: its line and the reason in the user's language. */
-    public record Problem(long line, String reason) {
+    /** One wrong row: its line (or Excel row), the place as the user reads it ("line 3", "row 3"), and the reason, in the user's language. */
+    public record Problem(long line, String place, String reason) {
     }
 
     /** What an import did: how many responses were saved, or the rows that stopped it. */
@@ -55,17 +55,23 @@ public final class ResponseFiles {
         this.messages = messages;
     }
 
-    /**
-     * Reads the file a row at a time ({@link CsvRows}: a quotation mark never closed or quotes that
-     * do not match are reported as such, with their line), checks every row, and saves them all
-     * in one transaction only when none is wrong. A file with a header and no rows is refused.
-     */
+    /** Imports a CSV file or a workbook's first sheet: {@link #importFile(Survey, Path, String)}. */
     public ImportResult importCsv(Survey survey, Path file) {
-        TextFiles.Source source = TextFiles.scan(file);
-        String fileName = file.toString();
+        return importFile(survey, file, null);
+    }
+
+    /**
+     * Reads the file a row at a time ({@link RowReader}: in a CSV file, a quotation mark never
+     * closed or quotes that do not match are reported as such, with their line), checks every
+     * row, and saves them all in one transaction only when none is wrong. A file with a header and
+     * no rows is refused. {@code sheet}: a workbook's sheet by name or number (null: the first).
+     */
+    public ImportResult importFile(Survey survey, Path file, String sheet) {
+        RowFile source = RowFile.open(file, sheet, RowFile.TABLES);
+        String fileName = source.fileName();
         List<NewResponse> responses = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        try (CsvRows in = CsvRows.open(source, fileName)) {
+        try (RowReader in = source.rows()) {
             List<String> header = in.header().stream()
                     .map(h -> h == null ? "" : h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT)).toList();
             int code = header.indexOf("code");
@@ -78,17 +84,17 @@ public final class ResponseFiles {
             if (code < 0 || date < 0) {
                 throw new UserException("survey.import.header");
             }
-            for (CsvRows.Row rec = in.next(); rec != null; rec = in.next()) {
+            for (RowReader.Row rec = in.next(); rec != null; rec = in.next()) {
                 try {
                     NewResponse r = row(survey, rec.cells(), code, date, channel, q);
                     surveys.validate(r, messages.isChinese());
                     responses.add(r);
                 } catch (UserException e) {
-                    problems.add(new Problem(rec.line(), e.localizedMessage(messages)));
+                    problems.add(new Problem(rec.line(), rec.place().text(messages), e.localizedMessage(messages)));
                 }
             }
             if (in.unreadable() != null) {
-                problems.add(new Problem(in.unreadable().line(), in.unreadable().reason(messages)));
+                problems.add(new Problem(in.unreadable().line(), in.unreadable().place().text(messages), in.unreadable().reason(messages)));
             }
         }
         if (!problems.isEmpty()) {

@@ -92,14 +92,17 @@ public final class SurveyCommands {
         }
     }
 
-    @Command(name = "responses", description = "Import survey responses from a CSV file: columns code (blank for a walk-in), "
+    @Command(name = "responses", description = "Import survey responses from a CSV file or an Excel workbook (.xlsx): columns code (blank for a walk-in), "
             + "date (yyyy-mm-dd), optional channel, then q1, q2, ... in question order (scores as numbers, choices as "
             + "their label or number, several separated by ;). All or nothing: every wrong row is listed.")
     public static final class ImportResponses extends FeatureCommand {
         @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id, name, short name or kind (NPS, CSAT).")
         String survey;
 
-        @Parameters(paramLabel = "FILE", description = "The CSV file.")
+        @Option(names = "--sheet", paramLabel = "NAME|NUMBER", description = "The sheet of an Excel workbook to read, by name or number (1 = the first; default: the first sheet).")
+        String sheet;
+
+        @Parameters(paramLabel = "FILE", description = "The CSV file (UTF-8 or GBK) or Excel workbook (.xlsx).")
         Path file;
 
         @Override
@@ -109,9 +112,9 @@ public final class SurveyCommands {
             PrintWriter err = spec.commandLine().getErr();
             return withServices(services -> {
                 Survey s = services.get(SurveyService.class).find(survey);
-                ResponseFiles.ImportResult result = new ResponseFiles(services.get(SurveyService.class), m).importCsv(s, file);
+                ResponseFiles.ImportResult result = new ResponseFiles(services.get(SurveyService.class), m).importFile(s, file, sheet);
                 if (!result.succeeded()) {
-                    result.problems().forEach(p -> err.println(m.get("cli.import.rejectedRow", p.line(), p.reason())));
+                    result.problems().forEach(p -> err.println(m.get("cli.import.rejectedAt", p.place(), p.reason())));
                     err.println(m.get("survey.import.rejected", result.problems().size()));
                     err.flush();
                     return FAILED;

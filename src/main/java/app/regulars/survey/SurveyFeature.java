@@ -39,6 +39,10 @@ public final class SurveyFeature implements Feature {
         // A customer's survey answers in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new SurveyPersonalData(services.get(Database.class), new SurveyRepository()));
         customers.addActivity(new SurveyActivity()); // a survey answer since an import stops its undo (decision 0024)
+        // The others' survey answers in a merge of customers (decision 0025).
+        services.get(app.regulars.customer.MergeService.class).add(new SurveyMerge(new SurveyRepository()));
+        // Its files in the shop's export (decision 0026).
+        services.get(app.regulars.store.ShopArchive.class).add(new app.regulars.store.ShopArchive.Part("survey", SurveyRepository.archiveTables()));
     }
 
     @Override

@@ -13,19 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The data rows of a CSV file ({@link TextFiles#scan}), one at a time as FastCSV reads them, so
+ * The data rows of a CSV file ({@link TextFiles#scan}; opened through {@link RowFile}), one at a time as FastCSV reads them, so
  * that an import holds a slice of a file, never all of it. The first record is the header;
  * blank rows are skipped; each row keeps the physical line it starts on (header = 1). A row
  * whose quoting cannot be read ends the file (FastCSV cannot find the next row after it), and
  * a quotation mark never closed swallows the rest of the file into the last row: both become
  * {@link #unreadable()}, a rejected row with its line, rather than data.
  */
-public final class CsvRows implements AutoCloseable {
+public final class CsvRows implements RowReader {
     private static final Pattern PARSE_LINE = Pattern.compile("started in line (\\d+)");
-
-    /** A data row as read: its first physical line and its cells. */
-    public record Row(long line, List<String> cells) {
-    }
 
     private final TextFiles.Source source;
     private final String fileName;
@@ -70,11 +66,13 @@ public final class CsvRows implements AutoCloseable {
         return new CsvRows(source, fileName);
     }
 
+    @Override
     public List<String> header() {
         return header;
     }
 
     /** The next data row, or null at the end of what can be read. */
+    @Override
     public Row next() {
         Row row = ahead;
         if (row == null) {
@@ -89,6 +87,7 @@ public final class CsvRows implements AutoCloseable {
     }
 
     /** The row where reading stopped because its quoting is broken, or null when the file was read to its end. */
+    @Override
     public RejectedRow unreadable() {
         return unreadable;
     }

@@ -5,10 +5,48 @@ import app.regulars.i18n.Messages;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A row of an import that cannot be stored: its physical line in the file (header = 1) and why. */
-public record RejectedRow(long line, List<RowProblem> problems) {
+/**
+ * A row of an import that cannot be stored (or that was stored with a warning): where it is in
+ * the file and why. {@code line} counts in the file's {@link Unit}: the physical line of a CSV
+ * file (header = 1), the row number Excel shows, or the card's number in a vCard file (the first
+ * card = 1).
+ */
+public record RejectedRow(long line, List<RowProblem> problems, Unit unit) {
+    /** What {@link #line} counts. */
+    public enum Unit {
+        LINE("exchange.place.line"), ROW("exchange.place.row"), CARD("exchange.place.card");
+
+        private final String key;
+
+        Unit(String key) {
+            this.key = key;
+        }
+
+        /** "line 5", "row 5", "card 5" in the user's language. */
+        public String text(Messages messages, long number) {
+            return messages.get(key, number);
+        }
+    }
+
+    /** A place in a file, as an argument of a {@link RowProblem}: written in the user's language. */
+    public record Place(Unit unit, long number) {
+        public String text(Messages messages) {
+            return unit.text(messages, number);
+        }
+    }
+
     public RejectedRow {
         problems = List.copyOf(problems);
+        unit = unit == null ? Unit.LINE : unit;
+    }
+
+    /** A row of a CSV file, by its line. */
+    public RejectedRow(long line, List<RowProblem> problems) {
+        this(line, problems, Unit.LINE);
+    }
+
+    public Place place() {
+        return new Place(unit, line);
     }
 
     public String reason(Messages messages) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One thing wrong with a row: a bundle key and its arguments, and the column it is about
- * (as the file's header spells it), or null when it is about the whole row.
+ * (as the file's header spells it), or null when it is about the whole row. An argument that is
+ * a {@link RejectedRow.Place} is written in the user's language ("line 3", "card 3").
  */
 public record RowProblem(String column, String key, List<Object> args) {
     public RowProblem {
@@ -18,7 +19,8 @@ public record RowProblem(String column, String key, List<Object> args) {
     }
 
     public String text(Messages messages) {
-        String text = messages.get(key, args.toArray());
+        Object[] values = args.stream().map(a -> a instanceof RejectedRow.Place p ? p.text(messages) : a).toArray();
+        String text = messages.get(key, values);
         return column == null ? text : messages.get("exchange.row.inColumn", column, text);
     }
 }

@@ -63,8 +63,8 @@ class CustomerCsvExporterTest {
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertThat(text).isEqualTo(
-                "code,name,phones,email,wechat,gender,birthday,address,company,role,source,tags,notes,preferences,marketing_consent,consent_date,opt_outs\r\n"
-                        + "000007,李芳,'+8613987654321,,,,,,,,,VIP,,,no,,\r\n");
+                "code,name,phones,email,wechat,gender,birthday,address,company,role,source,tags,notes,preferences,marketing_consent,consent_date,opt_outs,created\r\n"
+                        + "000007,李芳,'+8613987654321,,,,,,,,,VIP,,,no,,,2025-06-01 12:00:00\r\n");
     }
 
     @Test

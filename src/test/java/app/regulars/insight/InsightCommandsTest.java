@@ -130,6 +130,24 @@ class InsightCommandsTest {
             assertThat(Double.parseDouble(f[13])).isBetween(0.0, 1.0);
             assertThat(Double.parseDouble(f[16])).isGreaterThanOrEqualTo(0.0);
         }
+
+        // The same as an Excel workbook (from the extension): the same columns, dates and figures typed.
+        Path xlsx = dir.resolveSibling(dir.getFileName() + "-insights.xlsx");
+        assertThat(run(out, err, "insights", "customers", "--as-of", "1997-09-30", "--horizon-weeks", "39", "--out", xlsx.toString()))
+                .as(err.toString()).isZero();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+            List<org.dhatim.fastexcel.reader.Row> sheet = wb.getFirstSheet().read();
+            assertThat(sheet).hasSize(2358);
+            assertThat(String.join(",", sheet.getFirst().stream().map(org.dhatim.fastexcel.reader.Cell::getText).toList()))
+                    .isEqualTo(rows.get(0).substring(1));
+            org.dhatim.fastexcel.reader.Row first = sheet.get(1);
+            String[] f = rows.get(1).split(",", -1);
+            assertThat(first.getCell(0).getText()).isEqualTo(f[0]);
+            assertThat(first.getCell(2).asDate().toLocalDate().toString()).isEqualTo(f[2]);
+            assertThat(first.getCell(6).asNumber()).isEqualByComparingTo(f[6]);
+            assertThat(first.getCell(16).asNumber()).isEqualByComparingTo(f[16]);
+        }
+        assertThat(run(out, err, "insights", "customers", "--out", xlsx.toString(), "--format", "pdf")).isEqualTo(1);
     }
 
     @Test

@@ -156,4 +156,30 @@ class PurchaseBulkImportTest {
             assertThat(ctx.settings().get(MembershipService.IMPORT_PENDING)).isEmpty();
         }
     }
+
+    /** Found by the full-size importer fuzzing: 999,999,999,999 earned more points than an {@code int} holds, and the import died. */
+    @Test
+    void anAmountThatWouldEarnMorePointsThanAMemberCanHoldIsARejectedRowNamingItsLine() throws Exception {
+        try (AppContext ctx = TestStores.open(dir.resolve("data"))) {
+            Map<String, Long> ids = customers(ctx);
+            Path file = dir.resolve("too-much.csv");
+            Files.writeString(file, "code,date,amount,note\nP0002,2026-10-30 09:15,128,绿茶\nP0002,2026/11/02,999999999999,-discount\n");
+
+            ImportReport r = importer(ctx).importFile(file);
+
+            assertThat(r.succeeded()).isFalse();
+            assertThat(r.rejected()).singleElement().satisfies(row -> {
+                assertThat(row.line()).isEqualTo(3);
+                assertThat(row.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.key()).isEqualTo("membership.error.tooManyPoints");
+                    assertThat(p.column()).isEqualTo("amount");
+                });
+            });
+            assertThat(ctx.database().dsl().fetchCount(PURCHASE)).as("all or nothing").isZero();
+            // the counter refuses it too, with the same message
+            assertThatThrownBy(() -> ctx.membership().recordPurchase(ids.get("P0002"), TestStores.TODAY.atTime(10, 0), new BigDecimal("999999999999"), null))
+                    .isInstanceOfSatisfying(app.regulars.i18n.UserException.class, e -> assertThat(e.key()).isEqualTo("membership.error.tooManyPoints"));
+            assertThat(ctx.membership().balance(ids.get("P0002"))).isZero();
+        }
+    }
 }

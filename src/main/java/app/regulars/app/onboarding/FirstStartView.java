@@ -47,7 +47,11 @@ public final class FirstStartView extends VBox {
         importList.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(messages.get("onboarding.chooseFile"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("onboarding.csvFiles"), "*.csv", "*.txt"));
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter(messages.get("onboarding.tableFiles"), "*.csv", "*.txt", "*.xlsx", "*.vcf"),
+                    new FileChooser.ExtensionFilter(messages.get("onboarding.csvFiles"), "*.csv", "*.txt"),
+                    new FileChooser.ExtensionFilter("Excel", "*.xlsx"),
+                    new FileChooser.ExtensionFilter("vCard", "*.vcf"));
             File file = chooser.showOpenDialog(getScene().getWindow());
             if (file != null) {
                 vm.importFile(file.toPath());

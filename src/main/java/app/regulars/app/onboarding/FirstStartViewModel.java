@@ -154,7 +154,8 @@ public final class FirstStartViewModel {
     }
 
     private String line(RejectedRow row) {
-        return messages.get("onboarding.rejectedRow", row.line(), row.reason(messages));
+        return row.unit() == RejectedRow.Unit.LINE ? messages.get("onboarding.rejectedRow", row.line(), row.reason(messages))
+                : messages.get("cli.import.rejectedAt", row.place().text(messages), row.reason(messages));
     }
 
     private void report(long doneCount, long total) {

@@ -184,9 +184,9 @@ class ImportExportCommandTest {
 
     @Test
     void exportCustomersRefusesAnUnknownFormat() {
-        assertThat(run("export", "customers", "--format", "xlsx", "--out", dir.resolve("o.xlsx").toString())).isEqualTo(1);
-        assertThat(err.toString().strip()).isEqualTo("Unknown format \"xlsx\". The formats are: csv.");
-        assertThat(dir.resolve("o.xlsx")).doesNotExist();
+        assertThat(run("export", "customers", "--format", "pdf", "--out", dir.resolve("o.pdf").toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("\"pdf\" is not a format customers are exported in: use csv, xlsx or vcf.");
+        assertThat(dir.resolve("o.pdf")).doesNotExist();
     }
 
     @Test
