@@ -46,6 +46,7 @@ public final class CustomerFeature implements Feature {
         // ... and their part of a merge of customers: each moves its own records (decision 0025).
         services.put(MergeService.class, new MergeService(services.get(Database.class), customers, new CustomerRepository(),
                 new MergeRepository(), services.get(Clock.class)));
+        customers.addActivity(new MergeActivity(new MergeRepository())); // a merge since an import stops its undo (decision 0024)
         // Its files in the shop's export (decision 0026); an import makes the search texts again.
         services.get(ShopArchive.class).add(new ShopArchive.Part("customer", CustomerRepository.archiveTables(),
                 List.of(CustomerRepository.codeSequence()), customers::rebuildSearchTexts));

@@ -142,6 +142,19 @@ public final class MergeRepository {
                 .execute();
     }
 
+    /** The highest id of the merges recorded (0: none): where merges stand when an import ends (decision 0024). */
+    public long lastMergeId(DSLContext dsl) {
+        Long v = dsl.select(org.jooq.impl.DSL.max(CUSTOMER_MERGE.ID)).from(CUSTOMER_MERGE).fetchOne(0, Long.class);
+        return v == null ? 0 : v;
+    }
+
+    /** Of {@code ids}, the customers someone was merged into after the merge {@code afterId}. */
+    public Set<Long> mergedIntoSince(DSLContext dsl, long afterId, Collection<Long> ids) {
+        return new HashSet<>(dsl.selectDistinct(CUSTOMER_MERGE.CUSTOMER_ID).from(CUSTOMER_MERGE)
+                .where(CUSTOMER_MERGE.CUSTOMER_ID.in(ids)).and(CUSTOMER_MERGE.ID.gt(afterId))
+                .fetch(CUSTOMER_MERGE.CUSTOMER_ID));
+    }
+
     /**
      * The tables that still hold records of {@code others}, other than the customer feature's own
      * that go with them: every foreign key to {@code customer} in the schema, so that a feature

@@ -317,6 +317,50 @@ class ImportDuplicatesTest {
     }
 
     @Test
+    void aMergeStopsTheUndoEvenWhenItLeavesTheKeptProfileAsTheImportLeftIt() throws IOException {
+        // Customers already there, with nothing the import's customers lack: a merge changes no field of the kept one.
+        Customer twin = customers.save(Customer.builder().name("李雷").build());
+        Customer wangTwin = customers.save(Customer.builder().name("王小明").build());
+        importFile(file(threeKnownAndOneNew()), OnDuplicate.FILL);
+        Customer li = find2("李雷", twin.id());
+        Customer wangNow = customers.get(wang.id()).orElseThrow();
+        assertThat(undo().check(latestRun())).isEmpty();
+
+        MergeService merges = ctx.services().get(MergeService.class);
+        // 李雷, whom the import added, keeps his profile and takes in the customer who was there before it
+        MergeService.Merged merged = merges.merge(merges.plan(li.id(), List.of(twin.id())), MergeRecord.Source.WINDOW, EN);
+        assertThat(CustomerSnapshot.digest(merged.kept())).isEqualTo(CustomerSnapshot.digest(li));
+        ImportUndoService.Outcome outcome = undo().undoLast();
+        assertThat(outcome.done()).as("the undo would delete 李雷 and with him the customer merged into him").isFalse();
+        assertThat(outcome.describe(EN)).endsWith("李雷 (" + li.code() + ") has a merge recorded after it.");
+        assertThat(outcome.describe(ZH)).endsWith("李雷（" + li.code() + "）在导入之后有了合并记录。");
+        assertThat(customers.byCode(twin.code()).orElseThrow().id()).isEqualTo(li.id());
+
+        // 王小明, whom the import changed, the same way
+        merges.merge(merges.plan(wang.id(), List.of(wangTwin.id())), MergeRecord.Source.COMMAND_LINE, EN);
+        assertThat(CustomerSnapshot.digest(customers.get(wang.id()).orElseThrow())).isEqualTo(CustomerSnapshot.digest(wangNow));
+        ImportUndoService.Outcome again = undo().undoLast();
+        assertThat(again.done()).isFalse();
+        assertThat(again.describe(EN)).contains("has a merge recorded after it.").endsWith("One more customer it added or changed was touched too.");
+        assertThat(undo().last().orElseThrow().undone()).isFalse();
+    }
+
+    @Test
+    void aMergeBeforeTheImportDoesNotStopItsUndo() throws IOException {
+        Customer twin = customers.save(Customer.builder().name("王小明").build());
+        MergeService merges = ctx.services().get(MergeService.class);
+        merges.merge(merges.plan(wang.id(), List.of(twin.id())), MergeRecord.Source.WINDOW, EN);
+        importFile(file(threeKnownAndOneNew()), OnDuplicate.FILL);
+        assertThat(undo().undoLast().done()).isTrue();
+    }
+
+    /** The customer named {@code name} who is not {@code other}. */
+    private Customer find2(String name, long other) {
+        long[] ids = customers.search(name, null, false, CustomerSort.NAME, true);
+        return java.util.Arrays.stream(ids).filter(id -> id != other).mapToObj(id -> customers.get(id).orElseThrow()).findFirst().orElseThrow();
+    }
+
+    @Test
     void thereIsNothingToUndoBeforeAnyImport() {
         assertThat(undo().last()).isEmpty();
         assertThatThrownBy(() -> undo().undoLast()).hasMessage("import.undo.nothing");
