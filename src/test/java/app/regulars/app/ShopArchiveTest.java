@@ -314,6 +314,25 @@ class ShopArchiveTest {
     }
 
     @Test
+    void theUndoOfTheLastImportStaysBehind() throws IOException {
+        Path data = SampleStores.copy(shop, dir.resolve("shop"));
+        Path csv = dir.resolve("new.csv");
+        Files.writeString(csv, "name,phone\n韩梅梅,139 0000 2222\n");
+        assertThat(run(data, "import", "customers", csv.toString())).as(err.toString()).isZero();
+        Path zip = dir.resolve("moving.zip");
+        assertThat(run(data, "export", "all", "--out", zip.toString())).as(err.toString()).isZero();
+        assertThat(entries(zip).keySet()).noneMatch(n -> n.startsWith("import"));
+
+        Path fresh = dir.resolve("fresh");
+        assertThat(run(fresh, "import", "all", zip.toString())).as(err.toString()).isZero();
+        assertThat(run(fresh, "find", "韩梅梅")).isZero();
+        assertThat(out.toString()).contains("韩梅梅");
+        assertThat(run(fresh, "import", "undo")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("There is no import to undo.");
+        assertThat(run(data, "import", "undo")).as("the shop it came from can still undo it").isZero();
+    }
+
+    @Test
     void everyTableOfTheSchemaIsExportedOrMadeAgain() {
         try (AppContext ctx = TestStores.open(dir.resolve("empty"))) {
             java.util.Set<String> exported = new java.util.HashSet<>();
