@@ -253,8 +253,9 @@ public final class CustomerRepository {
 
     /**
      * Which customers have these card numbers, phones or emails (in any case): three indexed
-     * {@code IN} lists, a thousand values at most each. A phone or email that several customers
-     * share gives the first of them (the lowest id).
+     * {@code IN} lists, a thousand values at most each (and a fourth for card numbers no customer
+     * has: those of customers merged into another, which give the kept one). A phone or email that
+     * several customers share gives the first of them (the lowest id).
      */
     public Matches matches(DSLContext dsl, Collection<String> codes, Collection<String> phones, Collection<String> emailKeys) {
         Map<String, Long> byCode = new HashMap<>();
@@ -268,6 +269,18 @@ public final class CustomerRepository {
                     erased.add(r.value2());
                 }
             });
+            // The card number of a customer merged into another is the kept customer's (decision 0025).
+            List<String> rest = codes.stream().filter(c -> !byCode.containsKey(c)).toList();
+            if (!rest.isEmpty()) {
+                dsl.select(CUSTOMER_MERGE.MERGED_CODE, CUSTOMER.ID, CUSTOMER.ERASED_AT).from(CUSTOMER_MERGE)
+                        .join(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_MERGE.CUSTOMER_ID))
+                        .where(CUSTOMER_MERGE.MERGED_CODE.in(rest)).forEach(r -> {
+                            byCode.put(r.value1(), r.value2());
+                            if (r.value3() != null) {
+                                erased.add(r.value2());
+                            }
+                        });
+            }
         }
         if (!phones.isEmpty()) {
             dsl.select(CUSTOMER_PHONE.NUMBER, CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))

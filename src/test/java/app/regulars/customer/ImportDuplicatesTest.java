@@ -354,6 +354,23 @@ class ImportDuplicatesTest {
         assertThat(undo().undoLast().done()).isTrue();
     }
 
+    @Test
+    void aRowWithTheCardNumberOfACustomerMergedAwayIsTheKeptCustomer() throws IOException {
+        Customer twin = customers.save(Customer.builder().name("王晓明").build());
+        MergeService merges = ctx.services().get(MergeService.class);
+        merges.merge(merges.plan(wang.id(), List.of(twin.id())), MergeRecord.Source.WINDOW, EN);
+        Path f = file("code,name,company\n" + twin.code() + ",王晓明,西湖茶社\n");
+
+        ImportReport skip = importFile(f, OnDuplicate.SKIP);
+        assertThat(List.of(skip.added(), skip.updated(), skip.skipped())).containsExactly(0, 0, 1);
+        ImportReport fill = importFile(f, OnDuplicate.FILL);
+        assertThat(List.of(fill.added(), fill.updated(), fill.skipped())).containsExactly(0, 1, 0);
+        assertThat(customers.get(wang.id()).orElseThrow().company()).isEqualTo("西湖茶社");
+        assertThat(customers.byCode(twin.code()).orElseThrow().id()).isEqualTo(wang.id());
+        ImportReport add = importFile(f, OnDuplicate.ADD);
+        assertThat(add.succeeded()).as("a merged card number stays taken").isFalse();
+    }
+
     /** The customer named {@code name} who is not {@code other}. */
     private Customer find2(String name, long other) {
         long[] ids = customers.search(name, null, false, CustomerSort.NAME, true);
