@@ -137,4 +137,19 @@ class PurchaseImportUndoTest {
         assertThat(ctx.customers().search("李雷", null, false, CustomerSort.NAME, true)).hasSize(1); // its import is forgotten
         assertThat(List.of(undo().last().orElseThrow().undone())).containsExactly(true);
     }
+
+    @Test
+    void aMergeOfACustomerWithImportedPurchasesStopsTheUndo() throws IOException {
+        importPurchases();
+        // Alice, with an imported purchase, is merged into a customer who was there before: her purchase is now theirs.
+        Customer keeper = ctx.customers().save(Customer.builder().name("Alice Smith (shop)").build());
+        app.regulars.customer.MergeService merges = ctx.services().get(app.regulars.customer.MergeService.class);
+        merges.merge(merges.plan(keeper.id(), List.of(alice.id())), app.regulars.customer.MergeRecord.Source.WINDOW, EN);
+        int purchases = count(PURCHASE);
+
+        ImportUndoService.Outcome outcome = undo().undoLast();
+        assertThat(outcome.done()).isFalse();
+        assertThat(outcome.describe(EN)).endsWith("Alice Smith (shop) (" + keeper.code() + ") has a merge recorded after it.");
+        assertThat(count(PURCHASE)).isEqualTo(purchases);
+    }
 }
