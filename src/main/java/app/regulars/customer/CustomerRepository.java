@@ -449,7 +449,7 @@ public final class CustomerRepository {
         return List.of(
                 app.regulars.store.ArchiveTable.of("customers", CUSTOMER)
                         .values(CUSTOMER.GENDER, Gender.class).values(CUSTOMER.BIRTHDAY_CALENDAR, Birthday.Kind.class)
-                        .computed(CUSTOMER.EMAIL_KEY), // LOWER(email), generated (V011)
+                        .computed(CUSTOMER.EMAIL_KEY), // LOWER(email), generated (V013)
                 app.regulars.store.ArchiveTable.of("customer_phones", CUSTOMER_PHONE),
                 app.regulars.store.ArchiveTable.of("customer_tags", CUSTOMER_TAG),
                 app.regulars.store.ArchiveTable.of("consent_history", CONSENT_CHANGE).values(CONSENT_CHANGE.SOURCE, ConsentSource.class),
