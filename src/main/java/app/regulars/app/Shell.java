@@ -98,13 +98,30 @@ public final class Shell extends BorderPane {
         themeButton.setOnAction(e -> switchTheme.accept(theme.other()));
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        VBox footer = new VBox(8, language, themeButton);
+        VBox footer = new VBox(8, importMenu(messages), language, themeButton);
         footer.getStyleClass().add("nav-footer");
         left.getChildren().addAll(grow, footer);
         left.getStyleClass().add("shell-nav");
         left.setAlignment(Pos.TOP_LEFT);
         setLeft(left);
         show(home());
+    }
+
+    /** "Import…": a menu of what the features import (customers, purchases, survey answers), each opening the import window. */
+    private javafx.scene.control.MenuButton importMenu(Messages messages) {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("import.menu"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TABLE_ARROW_LEFT));
+        menu.setId("importMenu");
+        menu.setMaxWidth(Double.MAX_VALUE);
+        menu.setTooltip(new javafx.scene.control.Tooltip(messages.get("import.menuTip")));
+        for (app.regulars.tables.MappedImport kind : extensions.all(app.regulars.tables.MappedImport.class)) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(messages.get("import.menuItem", kind.title()));
+            item.setOnAction(e -> app.regulars.fx.ImportDialog.open(window(), kind, runner, messages, this::dataChanged));
+            menu.getItems().add(item);
+        }
+        menu.setVisible(!menu.getItems().isEmpty());
+        menu.setManaged(menu.isVisible());
+        return menu;
     }
 
     /** Settings: the password, the backups, everything in one file (the app's own page, not a feature's: all are of the whole store). */

@@ -1,5 +1,6 @@
 package app.regulars.customer;
 
+import app.regulars.tables.ColumnMapping;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.Progress;
 import app.regulars.tables.RejectedRow;
@@ -102,46 +103,54 @@ public final class CustomerCsvImporter {
 
     /** The same, {@code sheet} naming a workbook's sheet (by name or number; null: the first). */
     public ImportReport importFile(Path file, String sheet, Progress progress, BooleanSupplier cancelled) {
-        RowFile source = RowFile.open(file, sheet, RowFile.ANY);
+        return importFile(RowFile.open(file, sheet, RowFile.ANY), null, progress, cancelled);
+    }
+
+    /** The customer fields a column can go to, by the keys a {@link ColumnMapping} names: {@link CustomerColumn}'s names. */
+    public static List<CustomerColumn> fields() {
+        return List.of(CustomerColumn.values());
+    }
+
+    /** The mapping the header's names give (English and Chinese, as {@link CustomerColumn#forHeader}): what an import without one uses. */
+    public static ColumnMapping automatic(List<String> header) {
+        List<String> fields = new ArrayList<>();
+        for (String h : header) {
+            fields.add(CsvValues.isBlank(h) ? null : CustomerColumn.forHeader(h).map(Enum::name).orElse(null));
+        }
+        return new ColumnMapping(fields);
+    }
+
+    /**
+     * What the first pass found: the rows read, those rejected and warned (and the row, from 0, of
+     * each warning), the layout, and where the duplicate rule sends each row (null: every row is added).
+     */
+    private record Pass(int rows, List<RejectedRow> rejected, List<RejectedRow> warnings, List<Integer> warned, Layout layout,
+                        ImportMatcher matcher) {
+    }
+
+    /**
+     * The checks of an import on the first {@code limit} rows of {@code source} with {@code mapping}
+     * (null: the header's), nothing stored: for the window's mapping screen. A {@link UserException}
+     * when the mapping cannot be imported (no name column, two columns for one field).
+     */
+    public ImportReport check(RowFile source, ColumnMapping mapping, int limit) {
+        Pass pass = firstPass(source, mapping, limit, Progress.NONE, () -> false);
+        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.layout().ignored(), source.charset(), pass.warnings());
+    }
+
+    /**
+     * Imports {@code source} with {@code mapping} (column → field; null: the header's names give it,
+     * as from the command line), all or nothing.
+     */
+    public ImportReport importFile(RowFile source, ColumnMapping mapping, Progress progress, BooleanSupplier cancelled) {
         String fileName = source.fileName();
         Progress throttled = throttled(progress);
-        long estimate = Math.max(1, source.estimatedRows());
-
-        // First pass: every row checked, nothing stored.
-        List<RejectedRow> rejected = new ArrayList<>();
-        List<RejectedRow> warnings = new ArrayList<>();
-        List<Integer> warned = new ArrayList<>(); // the row (from 0) of each warning
-        // Adding every row, a card number may be there once (codes repeated in the file, or taken, are
-        // rejected); else a repeated or known card number is a duplicate, which the matcher plans for.
-        Map<String, RejectedRow.Place> codeLines = rule.matches() ? null : new HashMap<>();
-        ImportMatcher matcher = rule.matches() ? new ImportMatcher(customers, rule) : null;
-        Layout layout;
-        int rows = 0;
-        try (RowReader in = source.rows()) {
-            layout = layout(in.header(), fileName, source.format() == RowFile.Format.VCARD);
-            List<Checked> chunk = new ArrayList<>(CHECK_CHUNK);
-            for (Row row = in.next(); row != null; row = in.next()) {
-                if (cancelled.getAsBoolean()) {
-                    throw new UserException("common.cancelled");
-                }
-                Checked checked = check(row, layout, codeLines);
-                chunk.add(checked);
-                if (!checked.warnings().isEmpty()) {
-                    warnings.add(row.rejected(checked.warnings()));
-                    warned.add(rows);
-                }
-                rows++;
-                throttled.update(rows, 2 * Math.max(estimate, rows));
-                if (chunk.size() == CHECK_CHUNK) {
-                    rejectInvalid(chunk, layout, rejected, matcher);
-                }
-            }
-            rejectInvalid(chunk, layout, rejected, matcher);
-            if (in.unreadable() != null) {
-                rejected.add(in.unreadable());
-            }
-        }
-        rejected.sort(Comparator.comparingLong(RejectedRow::line));
+        Pass pass = firstPass(source, mapping, Integer.MAX_VALUE, throttled, cancelled);
+        int rows = pass.rows();
+        List<RejectedRow> rejected = pass.rejected();
+        List<RejectedRow> warnings = pass.warnings();
+        Layout layout = pass.layout();
+        ImportMatcher matcher = pass.matcher();
         if (rows == 0 && rejected.isEmpty()) {
             throw new UserException("exchange.error.noRows", fileName);
         }
@@ -153,7 +162,7 @@ public final class CustomerCsvImporter {
             // A row skipped stores nothing: what it would have been stored with is no news.
             List<RejectedRow> kept = new ArrayList<>(warnings.size());
             for (int i = 0; i < warnings.size(); i++) {
-                if (matcher.planOf(warned.get(i)) != ImportMatcher.SKIP) {
+                if (matcher.planOf(pass.warned().get(i)) != ImportMatcher.SKIP) {
                     kept.add(warnings.get(i));
                 }
             }
@@ -236,6 +245,48 @@ public final class CustomerCsvImporter {
         }
     }
 
+    /** The first pass: at most {@code limit} rows read and checked, nothing stored. */
+    private Pass firstPass(RowFile source, ColumnMapping mapping, int limit, Progress progress, BooleanSupplier cancelled) {
+        String fileName = source.fileName();
+        long estimate = Math.max(1, source.estimatedRows());
+        List<RejectedRow> rejected = new ArrayList<>();
+        List<RejectedRow> warnings = new ArrayList<>();
+        List<Integer> warned = new ArrayList<>();
+        // Adding every row, a card number may be there once (codes repeated in the file, or taken, are
+        // rejected); else a repeated or known card number is a duplicate, which the matcher plans for.
+        Map<String, RejectedRow.Place> codeLines = rule.matches() ? null : new HashMap<>();
+        ImportMatcher matcher = rule.matches() ? new ImportMatcher(customers, rule) : null;
+        Layout layout;
+        int rows = 0;
+        try (RowReader in = source.rows()) {
+            layout = layout(in.header(), mapping == null ? automatic(in.header()) : mapping, fileName,
+                    source.format() == RowFile.Format.VCARD);
+            List<Checked> chunk = new ArrayList<>(CHECK_CHUNK);
+            for (Row row = rows < limit ? in.next() : null; row != null; row = rows < limit ? in.next() : null) {
+                if (cancelled.getAsBoolean()) {
+                    throw new UserException("common.cancelled");
+                }
+                Checked checked = check(row, layout, codeLines);
+                chunk.add(checked);
+                if (!checked.warnings().isEmpty()) {
+                    warnings.add(row.rejected(checked.warnings()));
+                    warned.add(rows);
+                }
+                rows++;
+                progress.update(rows, 2 * Math.max(estimate, rows));
+                if (chunk.size() == CHECK_CHUNK) {
+                    rejectInvalid(chunk, layout, rejected, matcher);
+                }
+            }
+            rejectInvalid(chunk, layout, rejected, matcher);
+            if (rows < limit && in.unreadable() != null) {
+                rejected.add(in.unreadable());
+            }
+        }
+        rejected.sort(Comparator.comparingLong(RejectedRow::line));
+        return new Pass(rows, rejected, warnings, warned, layout, matcher);
+    }
+
     /** Passes on an update every half per cent of the way (every step of a small file): a window shows each one. */
     private static Progress throttled(Progress progress) {
         long[] last = {-1, 0};
@@ -249,21 +300,21 @@ public final class CustomerCsvImporter {
         };
     }
 
-    private static Layout layout(List<String> header, String fileName, boolean vcard) {
+    private static Layout layout(List<String> header, ColumnMapping mapping, String fileName, boolean vcard) {
         Map<CustomerColumn, List<Integer>> columns = new EnumMap<>(CustomerColumn.class);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i);
-            if (CsvValues.isBlank(h)) {
+            String h = header.get(i) == null ? "" : header.get(i);
+            String field = mapping.field(i);
+            if (field == null) {
+                if (!CsvValues.isBlank(h)) {
+                    ignored.add(h.strip());
+                }
                 continue;
             }
-            var column = CustomerColumn.forHeader(h);
-            if (column.isEmpty()) {
-                ignored.add(h.strip());
-                continue;
-            }
-            List<Integer> at = columns.computeIfAbsent(column.get(), c -> new ArrayList<>());
-            if (!at.isEmpty() && column.get() != CustomerColumn.PHONES) {
+            CustomerColumn column = CustomerColumn.valueOf(field);
+            List<Integer> at = columns.computeIfAbsent(column, c -> new ArrayList<>());
+            if (!at.isEmpty() && column != CustomerColumn.PHONES) {
                 throw new UserException("exchange.error.duplicateColumn", fileName, header.get(at.getFirst()).strip(), h.strip());
             }
             at.add(i);

@@ -30,6 +30,8 @@ public final class CustomerFeature implements Feature {
     private CustomerService customers;
     /** The page, once made: what {@link CustomerListLink} opens. */
     private CustomersPage shownPage;
+    /** Customers on the import window's mapping screen: the Customers page's "Import…" and the window's Import menu. */
+    private CustomerImport customerImport;
 
     @Override
     public void open(Services services) {
@@ -55,6 +57,8 @@ public final class CustomerFeature implements Feature {
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
     @Override
     public void contribute(Ui ui) {
+        customerImport = new CustomerImport(customers, ui.messages());
+        ui.extensions().add(app.regulars.tables.MappedImport.class, 0, customerImport);
         ui.extensions().add(CustomerListLink.class, 0, filter -> {
             if (shownPage != null) {
                 ui.navigate().accept(NAV_ID);
@@ -71,6 +75,10 @@ public final class CustomerFeature implements Feature {
                 ui.services().find(PrivacyService.class).orElse(null), ui.services().find(MergeService.class).orElse(null));
         page.setDataChanged(ui.dataChanged());
         shownPage = page;
+        if (customerImport != null) {
+            page.enableImport(() -> app.regulars.fx.ImportDialog.open(ui.window().get(), customerImport, ui.runner(), ui.messages(),
+                    ui.dataChanged()));
+        }
         return Optional.of(new Page() {
             @Override
             public String navId() {

@@ -345,6 +345,19 @@ public final class CustomerListView extends BorderPane {
         return ids;
     }
 
+    /**
+     * Adds "Import…" under the list, at its right end (before the More menu): {@code open} opens the
+     * import window for customers. Not in the toolbar, which has no room left at 1,280 pixels.
+     */
+    void addImport(Runnable open) {
+        Button importButton = new Button(messages.get("import.menu"), new FontIcon(MaterialDesignT.TABLE_ARROW_LEFT));
+        importButton.setId("importCustomers");
+        importButton.setTooltip(new javafx.scene.control.Tooltip(messages.get("import.menuTip")));
+        importButton.setOnAction(e -> open.run());
+        int more = bottom.getChildren().indexOf(bottom.lookup("#customerMore"));
+        bottom.getChildren().add(more < 0 ? bottom.getChildren().size() : more, importButton);
+    }
+
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();

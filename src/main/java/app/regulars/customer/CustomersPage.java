@@ -130,6 +130,11 @@ public final class CustomersPage extends StackPane {
         }
     }
 
+    /** Shows "Import…" over the list: {@code open} opens the import window for customers. */
+    public void enableImport(Runnable open) {
+        list.addImport(open);
+    }
+
     /** Lets Ctrl+F and Ctrl+N work wherever the focus is in the window. */
     public void installShortcuts(Scene scene) {
         installShortcuts(scene, () -> { });

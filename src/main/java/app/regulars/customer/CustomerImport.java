@@ -1,0 +1,54 @@
+package app.regulars.customer;
+
+import app.regulars.i18n.Messages;
+import app.regulars.tables.ColumnMapping;
+import app.regulars.tables.ImportReport;
+import app.regulars.tables.MappedImport;
+import app.regulars.tables.Progress;
+import app.regulars.tables.RowFile;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** Customers on the window's mapping screen: {@link CustomerCsvImporter} with the user's mapping; CSV, Excel or vCard. */
+public final class CustomerImport implements MappedImport {
+    private final CustomerCsvImporter importer;
+    private final Messages messages;
+
+    public CustomerImport(CustomerService customers, Messages messages) {
+        this.importer = new CustomerCsvImporter(customers, ConsentSource.IMPORT, messages);
+        this.messages = messages;
+    }
+
+    @Override
+    public String title() {
+        return messages.get("import.kind.customers");
+    }
+
+    @Override
+    public Set<RowFile.Format> formats() {
+        return RowFile.ANY;
+    }
+
+    @Override
+    public List<Field> fields(Choice choice) {
+        return Arrays.stream(CustomerColumn.values()).map(c -> new Field(c.name(), messages.get("import.customer." + c.name()))).toList();
+    }
+
+    @Override
+    public ColumnMapping automatic(List<String> header, Choice choice) {
+        return CustomerCsvImporter.automatic(header);
+    }
+
+    @Override
+    public ImportReport check(RowFile file, ColumnMapping mapping, Choice choice, int rows) {
+        return importer.check(file, mapping, rows);
+    }
+
+    @Override
+    public ImportReport run(RowFile file, ColumnMapping mapping, Choice choice, Progress progress, BooleanSupplier cancelled) {
+        return importer.importFile(file, mapping, progress, cancelled);
+    }
+}
