@@ -28,6 +28,7 @@ public final class CustomerFeature implements Feature {
     public static final String NAV_ID = "navCustomers";
 
     private CustomerService customers;
+    private ImportUndoService undo;
     /** The page, once made: what {@link CustomerListLink} opens. */
     private CustomersPage shownPage;
     /** Customers on the import window's mapping screen: the Customers page's "Import…" and the window's Import menu. */
@@ -39,7 +40,7 @@ public final class CustomerFeature implements Feature {
                 PhoneNumbers.forLocale(services.get(Locale.class)), services.get(Clock.class));
         customers.undoInterruptedFill(); // a demo, sample fill or import killed half-way (decisions 0007, 0024)
         services.put(CustomerService.class, customers);
-        ImportUndoService undo = new ImportUndoService(customers);
+        undo = new ImportUndoService(customers);
         undo.finishInterrupted(); // an undo of an import killed half-way (decision 0024)
         services.put(ImportUndoService.class, undo);
         // The features opened after this one add their part of a customer's data to it (decision 0021).
@@ -57,7 +58,7 @@ public final class CustomerFeature implements Feature {
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
     @Override
     public void contribute(Ui ui) {
-        customerImport = new CustomerImport(customers, ui.messages());
+        customerImport = new CustomerImport(customers, undo, ui.messages());
         ui.extensions().add(app.regulars.tables.MappedImport.class, 0, customerImport);
         ui.extensions().add(CustomerListLink.class, 0, filter -> {
             if (shownPage != null) {

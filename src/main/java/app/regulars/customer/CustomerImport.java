@@ -15,10 +15,16 @@ import java.util.function.BooleanSupplier;
 /** Customers on the window's mapping screen: {@link CustomerCsvImporter} with the user's mapping; CSV, Excel or vCard. */
 public final class CustomerImport implements MappedImport {
     private final CustomerCsvImporter importer;
+    private final ImportUndoService undo;
     private final Messages messages;
 
-    public CustomerImport(CustomerService customers, Messages messages) {
-        this.importer = new CustomerCsvImporter(customers, ConsentSource.IMPORT, messages);
+    public CustomerImport(CustomerService customers, ImportUndoService undo, Messages messages) {
+        this(new CustomerCsvImporter(customers, ConsentSource.IMPORT, messages), undo, messages);
+    }
+
+    private CustomerImport(CustomerCsvImporter importer, ImportUndoService undo, Messages messages) {
+        this.importer = importer;
+        this.undo = undo;
         this.messages = messages;
     }
 
@@ -50,5 +56,25 @@ public final class CustomerImport implements MappedImport {
     @Override
     public ImportReport run(RowFile file, ColumnMapping mapping, Choice choice, Progress progress, BooleanSupplier cancelled) {
         return importer.importFile(file, mapping, progress, cancelled);
+    }
+
+    @Override
+    public List<Field> duplicateRules() {
+        return Arrays.stream(OnDuplicate.values()).map(r -> new Field(r.name(), messages.get(r.key()))).toList();
+    }
+
+    @Override
+    public MappedImport withDuplicateRule(String rule) {
+        return new CustomerImport(importer.withRule(OnDuplicate.valueOf(rule)), undo, messages);
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    @Override
+    public String undoLast() {
+        return undo.undoLast().describe(messages);
     }
 }

@@ -37,6 +37,7 @@ public final class MembershipFeature implements Feature {
 
     private MembershipService membership;
     private CustomerService customers;
+    private app.regulars.customer.ImportUndoService undo;
 
     @Override
     public void open(Services services) {
@@ -53,7 +54,7 @@ public final class MembershipFeature implements Feature {
         membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
         customers.addActivity(new MembershipActivity()); // a purchase since an import stops its undo (decision 0024)
         // Imports of purchases are recorded and undone through the customer feature's undo of the last import.
-        app.regulars.customer.ImportUndoService undo = services.get(app.regulars.customer.ImportUndoService.class);
+        undo = services.get(app.regulars.customer.ImportUndoService.class);
         undo.setPurchaseImports(new PurchaseImportUndo(membership, customers));
         membership.recordImportsIn(undo);
     }
@@ -67,7 +68,7 @@ public final class MembershipFeature implements Feature {
     @Override
     public void contribute(Ui ui) {
         ui.extensions().add(app.regulars.tables.MappedImport.class, SECTION_POSITION,
-                new PurchaseImport(membership, customers.phones(), ui.messages()));
+                new PurchaseImport(membership, customers.phones(), undo, ui.messages()));
         ui.extensions().add(ProfileSection.class, SECTION_POSITION, new MembershipSection(membership, ui.runner(), ui.messages()));
         ui.extensions().add(ListColumn.class, SECTION_POSITION, new TierListColumn(membership, ui.messages()));
         ui.extensions().add(ProfileSummary.class, SECTION_POSITION, new MembershipSummary(membership, ui.messages()));
