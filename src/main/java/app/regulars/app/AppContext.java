@@ -57,6 +57,7 @@ public final class AppContext implements AutoCloseable {
         this.features = features;
         services.put(Database.class, database)
                 .put(Settings.class, new Settings(database))
+                .put(app.regulars.store.ShopArchive.class, new app.regulars.store.ShopArchive(database)) // each feature adds its tables
                 .put(Clock.class, clock)
                 .put(Locale.class, locale)
                 .put(Messages.class, new Messages(locale));
@@ -67,6 +68,10 @@ public final class AppContext implements AutoCloseable {
         surveys().setComplaintOpener(complaintsAsFollowUps(followUps()));
         // A sample shop whose purchases or story were interrupted is deleted whole (decision 0007).
         app.regulars.app.demo.SampleShop.undoInterrupted(this);
+        // What an import of everything left beside the data (decision 0026): done, or never finished.
+        if (!database.readOnly()) {
+            ArchiveJobs.deleteScratch(database.directory());
+        }
     }
 
     /** A low score's complaint as a follow-up whose title is shown in the language of the moment. */
@@ -95,6 +100,16 @@ public final class AppContext implements AutoCloseable {
             return new AppContext(database, clock, locale, Features.create(), password);
         } catch (RuntimeException e) {
             database.close(); // a feature that failed to open (a full disk undoing an import) leaves the folder free
+            throw e;
+        }
+    }
+
+    /** The context of a store opened already (a new store an import made, still open: {@link ArchiveJobs}); closes it if a feature fails to open. */
+    static AppContext on(Database database, Clock clock, Locale locale, app.regulars.store.Password password) {
+        try {
+            return new AppContext(database, clock, locale, Features.create(), password);
+        } catch (RuntimeException e) {
+            database.close();
             throw e;
         }
     }

@@ -98,7 +98,7 @@ public final class Shell extends BorderPane {
         themeButton.setOnAction(e -> switchTheme.accept(theme.other()));
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        VBox footer = new VBox(8, language, themeButton);
+        VBox footer = new VBox(8, importMenu(context, messages), language, themeButton);
         footer.getStyleClass().add("nav-footer");
         left.getChildren().addAll(grow, footer);
         left.getStyleClass().add("shell-nav");
@@ -107,12 +107,83 @@ public final class Shell extends BorderPane {
         show(home());
     }
 
-    /** Settings: the password and the backups (the app's own page, not a feature's: both are of the whole store). */
+    /**
+     * "Import…": a menu of what the features import (customers, purchases, survey answers), each
+     * opening the import window, and the undo of the last import.
+     */
+    private javafx.scene.control.MenuButton importMenu(AppContext context, Messages messages) {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("import.menu"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TABLE_ARROW_LEFT));
+        menu.setId("importMenu");
+        menu.setMaxWidth(Double.MAX_VALUE);
+        menu.setTooltip(new javafx.scene.control.Tooltip(messages.get("import.menuTip")));
+        for (app.regulars.tables.MappedImport kind : extensions.all(app.regulars.tables.MappedImport.class)) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(messages.get("import.menuItem", kind.title()));
+            item.setOnAction(e -> app.regulars.fx.ImportDialog.open(window(), kind, runner, messages, this::dataChanged));
+            menu.getItems().add(item);
+        }
+        app.regulars.customer.ImportUndoService undo = context.services().find(app.regulars.customer.ImportUndoService.class).orElse(null);
+        if (undo != null && !menu.getItems().isEmpty()) {
+            javafx.scene.control.MenuItem undoLast = new javafx.scene.control.MenuItem(messages.get("import.undo.menu"),
+                    new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignU.UNDO));
+            undoLast.setId("importUndoLast");
+            undoLast.setOnAction(e -> undoLastImport(undo, messages));
+            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), undoLast);
+        }
+        menu.setVisible(!menu.getItems().isEmpty());
+        menu.setManaged(menu.isVisible());
+        return menu;
+    }
+
+    /**
+     * The undo of the last import from the menu: says what it was and asks first; says what was
+     * done, or why nothing was (something changed its customers since), or that there is none.
+     */
+    private void undoLastImport(app.regulars.customer.ImportUndoService undo, Messages messages) {
+        runner.run(undo::last, last -> {
+            if (last.isEmpty() || last.get().undone()) {
+                tell(last.isEmpty() ? messages.get("import.undo.nothing") : messages.get("import.undo.already", last.get().shortName()));
+                return;
+            }
+            app.regulars.customer.ImportUndoService.LastImport l = last.get();
+            String when = new app.regulars.i18n.Formats(messages).dateTime(l.at());
+            String question = l.kind() == app.regulars.customer.ImportRepository.Kind.PURCHASES
+                    ? messages.get("import.undo.confirmPurchases", l.shortName(), when, l.added())
+                    : messages.get("import.undo.confirmCustomers", l.shortName(), when, l.added(), l.updated());
+            javafx.scene.control.ButtonType go = new javafx.scene.control.ButtonType(messages.get("import.undo.button"),
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType(messages.get("common.cancel"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+            javafx.scene.control.Alert confirm = app.regulars.fx.Windows.dialog(window(),
+                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question, go, keep));
+            confirm.setHeaderText(null);
+            if (confirm.showAndWait().filter(go::equals).isPresent()) {
+                runner.run(undo::undoLast, outcome -> {
+                    if (outcome.done()) {
+                        dataChanged();
+                    }
+                    tell(outcome.describe(messages));
+                }, error -> tell(messages.describe(error)));
+            }
+        }, error -> tell(messages.describe(error)));
+    }
+
+    private void tell(String text) {
+        javafx.scene.control.Alert alert = app.regulars.fx.Windows.dialog(window(),
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, text));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("importUndoOutcome");
+        alert.show();
+    }
+
+    /** Settings: the password, the backups, everything in one file (the app's own page, not a feature's: all are of the whole store). */
     private static Page settings(AppContext context, TaskRunner runner, Messages messages) {
         app.regulars.feature.Lazy<app.regulars.app.settings.BackupsPage> page = new app.regulars.feature.Lazy<>(() ->
                 new app.regulars.app.settings.BackupsPage(new app.regulars.app.settings.BackupsViewModel(context, runner, messages,
                         context.services().get(java.time.Clock.class)), messages,
-                        new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages)));
+                        new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages),
+                        new app.regulars.app.settings.ArchiveSection(new app.regulars.app.settings.ArchiveViewModel(context, runner, messages,
+                                context.services().get(java.time.Clock.class)), messages)));
         return new Page() {
             @Override
             public String navId() {

@@ -13,7 +13,9 @@ public enum ConsentSource {
     /** The sample shop of the first start or {@code regulars demo}. */
     SAMPLE,
     /** The consent a customer already had when the history began (the upgrade that added it). */
-    EARLIER;
+    EARLIER,
+    /** A merge of customers: the merged profile's consent (decision 0025). */
+    MERGE;
 
     /** Its bundle key. */
     public String key() {

@@ -50,6 +50,7 @@ public final class CustomerListView extends BorderPane {
     /** The custom fields' columns, by field id (decision 0027): made again when the fields change. */
     private final java.util.Map<Long, TableColumn<CustomerRow, String>> customColumns = new java.util.LinkedHashMap<>();
     private Runnable openCustomFields = () -> { };
+    private final HBox bottom;
 
     public CustomerListView(CustomerListViewModel vm, Messages messages, Consumer<Long> open, Runnable createNew) {
         this.vm = vm;
@@ -149,7 +150,7 @@ public final class CustomerListView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         javafx.scene.control.Separator beforeFields = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
-        HBox bottom = new HBox(8, tag, untag, archive, beforeFields, fieldsMenu(), selection, grow, error, status);
+        bottom = new HBox(8, tag, untag, archive, beforeFields, fieldsMenu(), selection, grow, error, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("page-footer");
         setBottom(bottom);
@@ -380,6 +381,34 @@ public final class CustomerListView extends BorderPane {
         return Windows.dialog(this, dialog).showAndWait().map(String::strip).filter(s -> !s.isEmpty());
     }
 
+    /**
+     * Adds duplicates and merging (decision 0025): under the list, Merge… for two or more selected
+     * customers and, at the right end, the More menu (Find duplicates, Merge selected…). Not in the
+     * toolbar: at 1,280 pixels it has no room left (the search box, the filters, New).
+     */
+    public void enableMerging(Runnable findDuplicates, Consumer<List<Long>> mergeSelected) {
+        var twoOrMore = Bindings.size(table.getSelectionModel().getSelectedIndices()).lessThan(2);
+        javafx.scene.control.MenuItem find = new javafx.scene.control.MenuItem(messages.get("customer.list.findDuplicates"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE));
+        find.setId("findDuplicates");
+        find.setOnAction(e -> findDuplicates.run());
+        javafx.scene.control.MenuItem mergeItem = new javafx.scene.control.MenuItem(messages.get("customer.list.mergeSelected"));
+        mergeItem.setId("mergeSelectedItem");
+        mergeItem.disableProperty().bind(twoOrMore);
+        mergeItem.setOnAction(e -> mergeSelected.accept(selectedIds()));
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), find, mergeItem);
+        more.setId("customerMore");
+        more.setPopupSide(javafx.geometry.Side.TOP);
+        bottom.getChildren().add(more);
+
+        Button merge = new Button(messages.get("customer.list.merge"), new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SET_MERGE));
+        merge.setId("mergeSelected");
+        merge.disableProperty().bind(twoOrMore);
+        merge.setOnAction(e -> mergeSelected.accept(selectedIds()));
+        bottom.getChildren().add(3, merge);
+    }
+
     public List<Long> selectedIds() {
         List<Long> ids = new ArrayList<>();
         for (Integer i : table.getSelectionModel().getSelectedIndices()) {
@@ -388,6 +417,19 @@ public final class CustomerListView extends BorderPane {
             }
         }
         return ids;
+    }
+
+    /**
+     * Adds "Import…" under the list, at its right end (before the More menu): {@code open} opens the
+     * import window for customers. Not in the toolbar, which has no room left at 1,280 pixels.
+     */
+    void addImport(Runnable open) {
+        Button importButton = new Button(messages.get("import.menu"), new FontIcon(MaterialDesignT.TABLE_ARROW_LEFT));
+        importButton.setId("importCustomers");
+        importButton.setTooltip(new javafx.scene.control.Tooltip(messages.get("import.menuTip")));
+        importButton.setOnAction(e -> open.run());
+        int more = bottom.getChildren().indexOf(bottom.lookup("#customerMore"));
+        bottom.getChildren().add(more < 0 ? bottom.getChildren().size() : more, importButton);
     }
 
     public void focusSearch() {

@@ -38,6 +38,7 @@ public final class CustomerProfileView extends BorderPane {
     private final FlowPane tags = new FlowPane(6, 6);
     private final FlowPane consentLimits = new FlowPane(6, 6);
     private final VBox consentHistory = new VBox(4);
+    private final VBox mergedIn = new VBox(4);
     private final GridPane details = new GridPane();
     /** The custom fields with a value, under a heading of their own (decision 0027). */
     private final GridPane customDetails = new GridPane();
@@ -166,7 +167,11 @@ public final class CustomerProfileView extends BorderPane {
         customDetails.managedProperty().bind(customDetails.visibleProperty());
         customDetails.setVisible(false);
         vm.customValues().addListener((ListChangeListener<ProfileFact>) c -> showCustomValues());
-        VBox detailsBox = new VBox(details, customDetails, consentHistory);
+        mergedIn.setId("profileMergedIn");
+        mergedIn.setPadding(new Insets(18, 0, 0, 0));
+        mergedIn.managedProperty().bind(mergedIn.visibleProperty());
+        mergedIn.setVisible(false);
+        VBox detailsBox = new VBox(details, customDetails, mergedIn, consentHistory);
         detailsBox.setPadding(new Insets(14, 24, 24, 24));
         detailsBox.setMaxWidth(880);
         ScrollPane scroll = new ScrollPane(detailsBox);
@@ -218,6 +223,7 @@ public final class CustomerProfileView extends BorderPane {
         vm.duplicates().addListener((ListChangeListener<Customer>) c -> showDuplicates());
         vm.summary().addListener((ListChangeListener<ProfileFact>) c -> showSummary());
         vm.consentHistory().addListener((ListChangeListener<ConsentText.Line>) c -> showConsentHistory());
+        vm.mergedIn().addListener((ListChangeListener<String>) c -> showMergedIn());
     }
 
     private void show(Customer c) {
@@ -400,6 +406,22 @@ public final class CustomerProfileView extends BorderPane {
             text += "\n" + messages.get("customer.profile.optedOut", String.join(messages.get("common.listSeparator"), channels));
         }
         return text;
+    }
+
+    /** The customers merged into this one, under the details (decision 0025). */
+    private void showMergedIn() {
+        Label heading = new Label(messages.get("customer.profile.mergedIn"));
+        heading.getStyleClass().add("field-label");
+        List<Node> rows = new ArrayList<>();
+        rows.add(heading);
+        for (String line : vm.mergedIn()) {
+            Label l = new Label(line);
+            l.setWrapText(true);
+            l.getStyleClass().add("field-value");
+            rows.add(l);
+        }
+        mergedIn.getChildren().setAll(rows);
+        mergedIn.setVisible(!vm.mergedIn().isEmpty());
     }
 
     /** The consent history under the details: when, what changed, from where; newest first. */

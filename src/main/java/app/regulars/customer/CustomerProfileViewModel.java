@@ -28,10 +28,15 @@ public final class CustomerProfileViewModel {
     private final ObservableList<ConsentText.Line> consentHistory = FXCollections.observableArrayList();
     /** The custom fields that have a value, in field order: name and value as read (decision 0027). */
     private final ObservableList<ProfileFact> customValues = FXCollections.observableArrayList();
+    private final ObservableList<String> mergedIn = FXCollections.observableArrayList();
+    /** Where the customers merged into this one come from; null: not shown. */
+    private MergeService merges;
     private final ConsentText consentText;
     private final List<ProfileSummary> summaries;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Whose merges {@code mergedIn} holds. */
+    private Customer mergedFor;
     /** Whose facts {@code summary} holds, and each contributor's part of them. */
     private Long shownSummaryFor;
     private List<List<ProfileFact>> shownParts = List.of();
@@ -70,6 +75,35 @@ public final class CustomerProfileViewModel {
         loadSummary(c);
         loadConsentHistory(c);
         loadCustomValues(c);
+        loadMergedIn(c);
+    }
+
+    /** Shows, on each profile, the customers merged into it (decision 0025). */
+    public void showMerges(MergeService merges) {
+        this.merges = merges;
+    }
+
+    /** The customers merged into this one, a line each: card number, name, when, from where; oldest first. */
+    private void loadMergedIn(Customer c) {
+        Customer was = mergedFor;
+        if (was == null || c == null || !java.util.Objects.equals(was.id(), c.id())) {
+            mergedIn.clear();
+        }
+        mergedFor = c;
+        if (merges == null || c == null || c.id() == null) {
+            return;
+        }
+        long id = c.id();
+        app.regulars.i18n.Formats formats = new app.regulars.i18n.Formats(messages);
+        runner.run(() -> merges.mergedInto(id).stream().map(r -> r.name() == null
+                ? messages.get("customer.profile.mergedLineNoName", r.code(), formats.date(r.at().toLocalDate()), messages.get(r.source().key()))
+                : messages.get("customer.profile.mergedLine", r.code(), r.name(), formats.date(r.at().toLocalDate()),
+                        messages.get(r.source().key()))).toList(), lines -> {
+            Customer now = customer.get();
+            if (now != null && now.id() != null && now.id() == id) {
+                mergedIn.setAll(lines);
+            }
+        }, e -> LOG.warn("The merges failed", e));
     }
 
     private void loadCustomValues(Customer c) {
@@ -205,6 +239,8 @@ public final class CustomerProfileViewModel {
     public ObservableList<ProfileFact> summary() { return summary; }
     /** The consent history, newest first: when, what changed, from where. */
     public ObservableList<ConsentText.Line> consentHistory() { return consentHistory; }
+    /** The customers merged into this one, a line each, oldest first; empty when none was. */
+    public ObservableList<String> mergedIn() { return mergedIn; }
 
     /** The custom fields with a value, as name and value in the user's language. */
     public ObservableList<ProfileFact> customValues() { return customValues; }

@@ -24,6 +24,7 @@ import java.util.Set;
 import static app.regulars.store.jooq.Sequences.CUSTOMER_CODE_SEQ;
 import static app.regulars.store.jooq.Tables.CONSENT_CHANGE;
 import static app.regulars.store.jooq.Tables.CUSTOMER;
+import static app.regulars.store.jooq.Tables.CUSTOMER_MERGE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_PHONE;
 import static app.regulars.store.jooq.Tables.CUSTOMER_SEARCH;
 import static app.regulars.store.jooq.Tables.CUSTOMER_TAG;
@@ -171,6 +172,154 @@ public final class CustomerRepository {
         return ids;
     }
 
+    /**
+     * Writes changed profiles over the stored ones (their phones, tags and search texts too) as JDBC
+     * batches, like {@link #insertMany}: an import that updates customers. Each customer keeps its
+     * id, card number and creation time; {@code updated_at} becomes {@code now}. A change of consent
+     * is added to each one's history as made from {@code source}, with {@code consentBefore} the
+     * consent it replaces (null: no entry).
+     */
+    public void updateMany(DSLContext dsl, List<Customer> customers, List<Consent> consentBefore, LocalDateTime now, ConsentSource source) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        for (Field<?> f : NEW_CUSTOMER) {
+            set.put(f, DSL.val(null, f));
+        }
+        String updateCustomer = dsl.render(dsl.update(CUSTOMER).set(set).where(CUSTOMER.ID.eq(DSL.val((Long) null))));
+        String deletePhones = dsl.render(dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        String deleteTags = dsl.render(dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        String insertPhone = dsl.render(dsl.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION, CUSTOMER_PHONE.NUMBER)
+                .values(DSL.val((Long) null), DSL.val((Integer) null), DSL.val((String) null)));
+        String insertTag = dsl.render(dsl.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG)
+                .values(DSL.val((Long) null), DSL.val((String) null)));
+        String updateSearch = dsl.render(dsl.update(CUSTOMER_SEARCH).set(CUSTOMER_SEARCH.SEARCH_TEXT, DSL.val((String) null))
+                .where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        for (int i = 0; i < customers.size(); i++) {
+            Consent before = consentBefore.get(i);
+            if (before != null && !before.equals(customers.get(i).consent())) {
+                insertConsentChange(dsl, customers.get(i).id(), now, source, customers.get(i).consent());
+            }
+        }
+        int columns = NEW_CUSTOMER.size();
+        dsl.connection(c -> {
+            try (PreparedStatement customer = c.prepareStatement(updateCustomer);
+                 PreparedStatement dropPhones = c.prepareStatement(deletePhones);
+                 PreparedStatement dropTags = c.prepareStatement(deleteTags);
+                 PreparedStatement phone = c.prepareStatement(insertPhone);
+                 PreparedStatement tag = c.prepareStatement(insertTag);
+                 PreparedStatement search = c.prepareStatement(updateSearch)) {
+                for (int from = 0; from < customers.size(); from += BATCH) {
+                    int to = Math.min(customers.size(), from + BATCH);
+                    int phones = 0;
+                    int tags = 0;
+                    for (int i = from; i < to; i++) {
+                        Customer x = customers.get(i);
+                        long id = x.id();
+                        if (x.createdAt() == null) {
+                            throw new IllegalArgumentException("an update keeps the customer's creation time: read it first");
+                        }
+                        bindCustomer(customer, x.toBuilder().updatedAt(now).build(), now);
+                        customer.setLong(columns + 1, id);
+                        customer.addBatch();
+                        dropPhones.setLong(1, id);
+                        dropPhones.addBatch();
+                        dropTags.setLong(1, id);
+                        dropTags.addBatch();
+                        search.setString(1, SearchTokens.text(x));
+                        search.setLong(2, id);
+                        search.addBatch();
+                        for (int p = 0; p < x.phones().size(); p++) {
+                            phone.setLong(1, id);
+                            phone.setInt(2, p);
+                            phone.setString(3, x.phones().get(p));
+                            phone.addBatch();
+                            phones++;
+                        }
+                        for (String t : x.tags()) {
+                            tag.setLong(1, id);
+                            tag.setString(2, t);
+                            tag.addBatch();
+                            tags++;
+                        }
+                    }
+                    customer.executeBatch();
+                    dropPhones.executeBatch();
+                    dropTags.executeBatch();
+                    search.executeBatch();
+                    if (phones > 0) {
+                        phone.executeBatch();
+                    }
+                    if (tags > 0) {
+                        tag.executeBatch();
+                    }
+                }
+            }
+        });
+        for (Customer x : customers) {
+            if (x.fields() != null) { // given: the custom fields' values too (decision 0027)
+                customValues.replace(dsl, x.id(), x.fields());
+            }
+        }
+    }
+
+    /** An email as customers are matched by it, in any case: what the generated column {@code email_key} holds. */
+    static String emailKey(String email) {
+        return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The customers an import's rows may be: the ids of those with these card numbers, phones (E.164) or emails ({@link #emailKey}). */
+    public record Matches(Map<String, Long> byCode, Map<String, Long> byPhone, Map<String, Long> byEmail, Set<Long> erased) {
+    }
+
+    /**
+     * Which customers have these card numbers, phones or emails (in any case): three indexed
+     * {@code IN} lists, a thousand values at most each (and a fourth for card numbers no customer
+     * has: those of customers merged into another, which give the kept one). A phone or email that
+     * several customers share gives the first of them (the lowest id).
+     */
+    public Matches matches(DSLContext dsl, Collection<String> codes, Collection<String> phones, Collection<String> emailKeys) {
+        Map<String, Long> byCode = new HashMap<>();
+        Map<String, Long> byPhone = new HashMap<>();
+        Map<String, Long> byEmail = new HashMap<>();
+        Set<Long> erased = new java.util.HashSet<>();
+        if (!codes.isEmpty()) {
+            dsl.select(CUSTOMER.CODE, CUSTOMER.ID, CUSTOMER.ERASED_AT).from(CUSTOMER).where(CUSTOMER.CODE.in(codes)).forEach(r -> {
+                byCode.put(r.value1(), r.value2());
+                if (r.value3() != null) {
+                    erased.add(r.value2());
+                }
+            });
+            // The card number of a customer merged into another is the kept customer's (decision 0025).
+            List<String> rest = codes.stream().filter(c -> !byCode.containsKey(c)).toList();
+            if (!rest.isEmpty()) {
+                dsl.select(CUSTOMER_MERGE.MERGED_CODE, CUSTOMER.ID, CUSTOMER.ERASED_AT).from(CUSTOMER_MERGE)
+                        .join(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_MERGE.CUSTOMER_ID))
+                        .where(CUSTOMER_MERGE.MERGED_CODE.in(rest)).forEach(r -> {
+                            byCode.put(r.value1(), r.value2());
+                            if (r.value3() != null) {
+                                erased.add(r.value2());
+                            }
+                        });
+            }
+        }
+        if (!phones.isEmpty()) {
+            dsl.select(CUSTOMER_PHONE.NUMBER, CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))
+                    .forEach(r -> byPhone.merge(r.value1(), r.value2(), Math::min));
+        }
+        if (!emailKeys.isEmpty()) {
+            dsl.select(CUSTOMER.EMAIL_KEY, CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.EMAIL_KEY.in(emailKeys))
+                    .forEach(r -> byEmail.merge(r.value1(), r.value2(), Math::min));
+        }
+        return new Matches(byCode, byPhone, byEmail, erased);
+    }
+
+    /** Deletes these customers (everything of theirs cascades): to undo an import, a thousand at a time. */
+    public int deleteIds(DSLContext dsl, Collection<Long> ids) {
+        return ids.isEmpty() ? 0 : dsl.deleteFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).execute();
+    }
+
     private static List<Field<?>> placeholders(List<Field<?>> columns) {
         List<Field<?>> out = new ArrayList<>(columns.size());
         for (Field<?> f : columns) {
@@ -312,6 +461,73 @@ public final class CustomerRepository {
                 .and(CUSTOMER.OPT_OUT_WECHAT.isTrue()).and(CUSTOMER.OPT_OUT_EMAIL.isTrue()));
     }
 
+    // ---- the shop's export (decision 0026) ----
+
+    /**
+     * This feature's files in the shop's export ({@code export all}), in the order an import loads
+     * them. The search texts are not among them: each store makes its own ({@link #insertSearchTexts}).
+     */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.of("customers", CUSTOMER)
+                        .values(CUSTOMER.GENDER, Gender.class).values(CUSTOMER.BIRTHDAY_CALENDAR, Birthday.Kind.class)
+                        .computed(CUSTOMER.EMAIL_KEY), // LOWER(email), generated (V013)
+                app.regulars.store.ArchiveTable.of("customer_phones", CUSTOMER_PHONE),
+                app.regulars.store.ArchiveTable.of("customer_tags", CUSTOMER_TAG),
+                // The custom fields and their values (decision 0027): the definitions before the values.
+                app.regulars.store.ArchiveTable.of("custom_fields", app.regulars.store.jooq.Tables.CUSTOM_FIELD)
+                        .values(app.regulars.store.jooq.Tables.CUSTOM_FIELD.KIND, FieldKind.class),
+                app.regulars.store.ArchiveTable.of("custom_values", app.regulars.store.jooq.Tables.CUSTOM_VALUE),
+                app.regulars.store.ArchiveTable.of("consent_history", CONSENT_CHANGE).values(CONSENT_CHANGE.SOURCE, ConsentSource.class),
+                app.regulars.store.ArchiveTable.of("privacy_requests", PRIVACY_REQUEST)
+                        .values(PRIVACY_REQUEST.KIND, PrivacyRequest.Kind.class).values(PRIVACY_REQUEST.SOURCE, PrivacyRequest.Source.class),
+                app.regulars.store.ArchiveTable.of("customer_merges", app.regulars.store.jooq.Tables.CUSTOMER_MERGE)
+                        .values(app.regulars.store.jooq.Tables.CUSTOMER_MERGE.SOURCE, MergeRecord.Source.class),
+                app.regulars.store.ArchiveTable.of("duplicate_dismissals", app.regulars.store.jooq.Tables.DUPLICATE_DISMISSAL));
+    }
+
+    /** The counter card numbers are drawn from: an import of everything carries on where the export left it. */
+    public static org.jooq.Sequence<Long> codeSequence() {
+        return CUSTOMER_CODE_SEQ;
+    }
+
+    /**
+     * Writes the search texts of up to {@code limit} customers after id {@code after} (in id order; not
+     * the erased ones, who have none), replacing any they had, as JDBC batches. Returns the last id
+     * done, or -1 when there was none left.
+     */
+    public long insertSearchTexts(DSLContext dsl, long after, int limit) {
+        List<Long> ids = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ID.gt(after)).and(CUSTOMER.ERASED_AT.isNull())
+                .orderBy(CUSTOMER.ID).limit(limit).fetch(CUSTOMER.ID);
+        if (ids.isEmpty()) {
+            return -1;
+        }
+        dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.in(ids)).execute();
+        String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
+                .values(DSL.val((Long) null), DSL.val((String) null)));
+        List<Customer> customers = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            customers.addAll(findByIds(dsl, ids.subList(from, Math.min(ids.size(), from + BATCH))));
+        }
+        dsl.connection(c -> {
+            try (PreparedStatement search = c.prepareStatement(insertSearch)) {
+                int n = 0;
+                for (Customer x : customers) {
+                    search.setLong(1, x.id());
+                    search.setString(2, SearchTokens.text(x));
+                    search.addBatch();
+                    if (++n % BATCH == 0) {
+                        search.executeBatch();
+                    }
+                }
+                if (n % BATCH != 0) {
+                    search.executeBatch();
+                }
+            }
+        });
+        return ids.getLast();
+    }
+
     // ---- privacy requests (decision 0021) ----
 
     /**
@@ -326,6 +542,9 @@ public final class CustomerRepository {
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(id)).execute();
+        new ImportRepository().forget(dsl, id); // the profile an import replaced: personal data too
+        // The customers merged into them were them: their card numbers stay, their names go.
+        dsl.update(CUSTOMER_MERGE).set(CUSTOMER_MERGE.MERGED_NAME, (String) null).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(id)).execute();
         dsl.update(CUSTOMER)
                 .set(CUSTOMER.NAME, erasedName)
                 .set(CUSTOMER.SORT_NAME, "")
@@ -418,13 +637,15 @@ public final class CustomerRepository {
         return dsl.deleteFrom(CUSTOMER).where(CUSTOMER.ID.gt(after)).and(CUSTOMER.ID.le(upTo)).execute();
     }
 
-    /** Which of these codes are taken already. */
+    /** Which of these codes are taken already (by a customer, or by one merged into another: decision 0025). */
     public Set<String> existingCodes(DSLContext dsl, Collection<String> codes) {
         Set<String> out = new java.util.HashSet<>();
         List<String> all = List.copyOf(codes);
         for (int from = 0; from < all.size(); from += 1000) {
-            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER)
-                    .where(CUSTOMER.CODE.in(all.subList(from, Math.min(all.size(), from + 1000)))).fetch(CUSTOMER.CODE));
+            List<String> some = all.subList(from, Math.min(all.size(), from + 1000));
+            out.addAll(dsl.select(CUSTOMER.CODE).from(CUSTOMER).where(CUSTOMER.CODE.in(some)).fetch(CUSTOMER.CODE));
+            out.addAll(dsl.select(CUSTOMER_MERGE.MERGED_CODE).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.in(some))
+                    .fetch(CUSTOMER_MERGE.MERGED_CODE));
         }
         return out;
     }
@@ -501,7 +722,13 @@ public final class CustomerRepository {
 
     /** The phones, tags and search text of a customer just inserted, or whose old ones were just deleted. */
     private void writeChildren(DSLContext dsl, long id, Customer c) {
-        String text = SearchTokens.text(c);
+        // The card numbers of the customers merged into this one find it too (decision 0025).
+        java.util.Set<String> tokens = SearchTokens.of(c);
+        for (String merged : dsl.select(CUSTOMER_MERGE.MERGED_CODE).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(id))
+                .fetch(CUSTOMER_MERGE.MERGED_CODE)) {
+            tokens.add(SearchTokens.normalize(merged));
+        }
+        String text = SearchTokens.text(tokens);
         // An upsert: a customer stored by SQL (a test, a benchmark) has none yet.
         dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).values(id, text)
                 .onDuplicateKeyUpdate().set(CUSTOMER_SEARCH.SEARCH_TEXT, text).execute();
@@ -527,6 +754,27 @@ public final class CustomerRepository {
 
     public Optional<Customer> findByCode(DSLContext dsl, String code) {
         return dsl.selectFrom(CUSTOMER).where(CUSTOMER.CODE.eq(code)).fetchOptional().map(r -> toCustomer(dsl, r));
+    }
+
+    /** The customers merged into this one, oldest first (decision 0025). */
+    public List<MergeRecord> mergedInto(DSLContext dsl, long customerId) {
+        return dsl.selectFrom(CUSTOMER_MERGE).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(customerId))
+                .orderBy(CUSTOMER_MERGE.MERGED_AT, CUSTOMER_MERGE.ID)
+                .fetch(r -> new MergeRecord(r.getMergedCode(), r.getMergedName(), r.getMergedAt(), mergeSource(r.getSource())));
+    }
+
+    private static MergeRecord.Source mergeSource(String name) {
+        try {
+            return MergeRecord.Source.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return MergeRecord.Source.WINDOW;
+        }
+    }
+
+    /** The customer a card number was merged into, if it was (decision 0025). */
+    public Optional<Long> mergedCodeOwner(DSLContext dsl, String code) {
+        return dsl.select(CUSTOMER_MERGE.CUSTOMER_ID).from(CUSTOMER_MERGE).where(CUSTOMER_MERGE.MERGED_CODE.eq(code))
+                .fetchOptional(CUSTOMER_MERGE.CUSTOMER_ID);
     }
 
     public List<Customer> findByIds(DSLContext dsl, Collection<Long> ids) {
@@ -793,12 +1041,13 @@ public final class CustomerRepository {
         return out;
     }
 
+    /** Whether a customer (other than {@code exceptId}) has this card number, or had it before being merged into another (decision 0025). */
     public boolean codeExists(DSLContext dsl, String code, Long exceptId) {
         Condition c = CUSTOMER.CODE.eq(code);
         if (exceptId != null) {
             c = c.and(CUSTOMER.ID.ne(exceptId));
         }
-        return dsl.fetchExists(CUSTOMER, c);
+        return dsl.fetchExists(CUSTOMER, c) || dsl.fetchExists(CUSTOMER_MERGE, CUSTOMER_MERGE.MERGED_CODE.eq(code));
     }
 
     /** The next free member-card number from the code sequence (imported codes are skipped). */
@@ -818,7 +1067,7 @@ public final class CustomerRepository {
             c = c.or(CUSTOMER.ID.in(DSL.select(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))));
         }
         if (email != null && !email.isBlank()) {
-            c = c.or(DSL.lower(CUSTOMER.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)));
+            c = c.or(CUSTOMER.EMAIL_KEY.eq(emailKey(email.strip())));
         }
         if (exceptId != null) {
             c = c.and(CUSTOMER.ID.ne(exceptId));

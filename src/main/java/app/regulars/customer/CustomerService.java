@@ -68,6 +68,9 @@ public final class CustomerService {
      * through {@link #write} or {@link #bulkLoad} here, so it is counted.
      */
     private final java.util.concurrent.atomic.AtomicLong customerWrites = new java.util.concurrent.atomic.AtomicLong();
+    /** What the other features record about customers, for the undo of an import (decision 0024). */
+    private final List<CustomerActivity> activities = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ImportRepository imports = new ImportRepository();
 
     public CustomerService(Database db, CustomerRepository repository, PhoneNumbers phones, Clock clock) {
         this(db, repository, phones, clock, null);
@@ -113,6 +116,32 @@ public final class CustomerService {
 
     public PhoneNumbers phones() {
         return phones;
+    }
+
+    /** Adds a feature's records about customers to what the undo of an import checks (decision 0024). */
+    public void addActivity(CustomerActivity activity) {
+        activities.add(activity);
+    }
+
+    List<CustomerActivity> activities() {
+        return List.copyOf(activities);
+    }
+
+    /** A bulk write to the customer tables by another class of this feature (an import's undo), counted for the search index. */
+    <T> T bulkLoadCustomers(java.util.function.Supplier<T> load) {
+        return bulkLoad(load);
+    }
+
+    Database database() {
+        return db;
+    }
+
+    CustomerRepository repository() {
+        return repository;
+    }
+
+    LocalDateTime stamp() {
+        return now();
     }
 
     public LocalDate today() {
@@ -477,6 +506,21 @@ public final class CustomerService {
         }, source, progress, cancelled);
     }
 
+    /**
+     * Makes every customer's search text again (the export of everything does not carry them: each
+     * store makes its own), {@value #SLICE} customers a transaction.
+     */
+    public void rebuildSearchTexts() {
+        bulkLoad(() -> {
+            long after = 0;
+            while (after >= 0) {
+                long from = after;
+                after = db.dsl().transactionResult(cfg -> repository.insertSearchTexts(cfg.dsl(), from, SLICE));
+            }
+            return null;
+        });
+    }
+
     /** Customers committed per transaction by a bulk insert. */
     public static final int SLICE = 5_000;
     /** Customers deleted per transaction when a bulk insert is undone. */
@@ -575,6 +619,15 @@ public final class CustomerService {
     public int undoInterruptedFill() {
         Settings settings = new Settings(db);
         Optional<String> pending = settings.get(FILL_PENDING);
+        Optional<ImportRepository.Run> running = imports.newest(db.dsl(), ImportRepository.Kind.CUSTOMERS, ImportRepository.State.RUNNING);
+        if (running.isPresent()) {
+            // an import that matched duplicates: what it changed is put back too (decision 0024)
+            long after = pending.filter(p -> p.matches("\\d+")).map(Long::parseLong).orElse(running.get().firstId());
+            int before = countAll();
+            new ImportWriter(this).rollBack(running.get().id(), after);
+            LOG.warn("An interrupted import was undone: {} customers deleted, the customers it changed put back", before - countAll());
+            return before - countAll();
+        }
         if (pending.isEmpty()) {
             return 0;
         }
@@ -600,8 +653,67 @@ public final class CustomerService {
         return deleted;
     }
 
+    // ---- imports that match duplicates (decision 0024) ----
+
+    /**
+     * One row of an import as its storing pass hands it over: the customer as the row has it
+     * (normalized), and where it goes. {@code into}: 0, a new customer; above 0, the customer with
+     * that id (one already there, or one an earlier slice of this import added); below 0,
+     * {@code -(i + 1)}: the customer item {@code i} of the same slice adds. {@code consentStated}:
+     * whether the row filled a consent cell (else its consent, "none", says nothing).
+     */
+    public record ImportItem(Customer customer, long into, boolean consentStated) {
+    }
+
+    /** Takes an import's rows a slice at a time; returns, for each, the id of the customer it went to. */
+    @FunctionalInterface
+    public interface ImportSlices {
+        long[] add(List<ImportItem> slice);
+    }
+
+    /**
+     * What an import's storing pass did with its rows: {@code added} made a new customer each,
+     * {@code updated} changed one, {@code skipped} matched one and changed nothing (with the rows the
+     * check pass already set aside).
+     */
+    public record ImportCounts(int added, int updated, int skipped) {
+    }
+
+    /**
+     * Stores an import's rows that {@code producer} hands over a slice at a time, all or nothing,
+     * like {@link #insertAll(Consumer, ConsentSource, IntConsumer, BooleanSupplier)} (committed slices
+     * of JDBC batches under the flag {@link #FILL_PENDING}); rows that go to a customer already there
+     * change them as {@code rule} says ({@link OnDuplicate#FILL} or {@link OnDuplicate#OVERWRITE}),
+     * and only those that change are written. It records what the undo of the import needs
+     * ({@link ImportUndoService}), and forgets the import before: only the last one can be undone.
+     * {@code rowsRead} and {@code skippedRows} (the rows the check pass set aside) are recorded
+     * with it. A failure, a cancel or a killed process puts back what it changed and deletes what it
+     * added. While it runs nothing else should write customers (as for {@code insertAll}).
+     */
+    public ImportCounts importAll(String fileName, int rowsRead, int skippedRows, OnDuplicate rule, Consumer<ImportSlices> producer,
+                                  ConsentSource source, IntConsumer progress, BooleanSupplier cancelled) {
+        return new ImportWriter(this).run(fileName, rowsRead, skippedRows, rule, producer, source, progress, cancelled);
+    }
+
+    /**
+     * Which customers an import's rows may be, a chunk at a time: those with these card numbers,
+     * phones (E.164) or emails (as typed; matched in any case). See {@link CustomerRepository#matches}.
+     */
+    public CustomerRepository.Matches matches(Collection<String> codes, Collection<String> phones, Collection<String> emails) {
+        List<String> keys = new ArrayList<>(emails.size());
+        for (String e : emails) {
+            keys.add(CustomerRepository.emailKey(e));
+        }
+        return repository.matches(db.dsl(), codes, phones, keys);
+    }
+
+    /** An email as an import matches it: in any case. */
+    public static String emailKey(String email) {
+        return CustomerRepository.emailKey(email);
+    }
+
     /** As saving them one by one would number them: given codes checked, missing ones drawn in order. */
-    private List<Customer> withCodes(DSLContext dsl, List<Customer> customers) {
+    List<Customer> withCodes(DSLContext dsl, List<Customer> customers) {
         Set<String> given = new java.util.HashSet<>();
         int missing = 0;
         for (Customer c : customers) {
@@ -657,8 +769,11 @@ public final class CustomerService {
         return repository.findById(db.dsl(), id);
     }
 
+    /** The customer with this card number, or the one a customer with it was merged into (decision 0025). */
     public Optional<Customer> byCode(String code) {
-        return repository.findByCode(db.dsl(), code.strip());
+        String c = code.strip();
+        Optional<Customer> found = repository.findByCode(db.dsl(), c);
+        return found.isPresent() ? found : repository.mergedCodeOwner(db.dsl(), c).flatMap(id -> repository.findById(db.dsl(), id));
     }
 
     /**

@@ -31,6 +31,15 @@ public final class CustomersPage extends StackPane {
     private final CustomerEditorView editor;
     /** The custom fields dialog's (decision 0027). */
     private final CustomFieldsViewModel fieldsVm;
+    private final CustomerService service;
+    private final TaskRunner runner;
+    private final Messages messages;
+    private final MergeService merges;
+    /** The likely duplicates, made when first shown. */
+    private DuplicatesViewModel duplicatesVm;
+    private DuplicatesView duplicates;
+    /** What else must know that customers changed (the shell's other pages); set by the feature. */
+    private Runnable dataChanged = () -> { };
     /** Where Esc from the editor returns: the profile it was opened from, or the list. */
     private boolean editorFromProfile;
 
@@ -63,6 +72,13 @@ public final class CustomersPage extends StackPane {
     /** With the privacy requests a profile offers ({@code privacy}: null, none). */
     public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections,
                          List<ListColumn> columns, List<ProfileSummary> summaries, List<ListFilter> filters, PrivacyService privacy) {
+        this(service, runner, messages, sections, columns, summaries, filters, privacy, null);
+    }
+
+    /** With duplicates and merging ({@code merges}: null, none): the list's More menu and Merge…, the duplicates view. */
+    public CustomersPage(CustomerService service, TaskRunner runner, Messages messages, List<ProfileSection> sections,
+                         List<ListColumn> columns, List<ProfileSummary> summaries, List<ListFilter> filters, PrivacyService privacy,
+                         MergeService merges) {
         getStyleClass().add("customers-page");
         listVm = new CustomerListViewModel(service, runner, messages, columns, filters);
         profileVm = new CustomerProfileViewModel(service, runner, messages, summaries);
@@ -78,6 +94,14 @@ public final class CustomersPage extends StackPane {
                 profileVm.show(left);
                 listVm.refresh();
             });
+        }
+        this.service = service;
+        this.runner = runner;
+        this.messages = messages;
+        this.merges = merges;
+        if (merges != null) {
+            list.enableMerging(this::showDuplicates, ids -> openMerge(ids, m -> openProfile(m.kept().id())));
+            profileVm.showMerges(merges);
         }
         getChildren().setAll(list);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -103,11 +127,16 @@ public final class CustomersPage extends StackPane {
             if (shown == editor) {
                 cancelEdit();
                 e.consume();
-            } else if (shown == profile) {
+            } else if (shown == profile || shown == duplicates) {
                 showList();
                 e.consume();
             }
         }
+    }
+
+    /** Shows "Import…" over the list: {@code open} opens the import window for customers. */
+    public void enableImport(Runnable open) {
+        list.addImport(open);
     }
 
     /** Lets Ctrl+F and Ctrl+N work wherever the focus is in the window. */
@@ -137,6 +166,47 @@ public final class CustomersPage extends StackPane {
     public void showFiltered(ListFilter filter) {
         listVm.showFiltered(filter);
         showList();
+    }
+
+    /** Shows the likely duplicates, looking for them the first time (decision 0025). */
+    public void showDuplicates() {
+        if (merges == null) {
+            return;
+        }
+        if (duplicates == null) {
+            duplicatesVm = new DuplicatesViewModel(merges, service, runner, messages);
+            duplicates = new DuplicatesView(duplicatesVm, messages, this::showList,
+                    pair -> openMerge(DuplicatesViewModel.ids(pair), m -> { }));
+        }
+        getChildren().setAll(duplicates);
+        duplicates.table().requestFocus();
+        duplicatesVm.findOnce();
+    }
+
+    /**
+     * Opens the merge dialog for these customers (the first kept at first); after a merge the list
+     * and the duplicates follow, then {@code then} gets what it did.
+     */
+    public void openMerge(List<Long> ids, java.util.function.Consumer<MergeService.Merged> then) {
+        if (merges == null || ids.size() < 2) {
+            return;
+        }
+        MergeViewModel vm = new MergeViewModel(merges, service, runner, messages);
+        vm.load(ids);
+        new MergeDialog(vm, messages, app.regulars.fx.Windows.windowOf(this), m -> {
+            java.util.List<Long> removed = ids.stream().filter(id -> !id.equals(m.kept().id())).toList();
+            if (duplicatesVm != null) {
+                duplicatesVm.merged(m, removed);
+            }
+            listVm.refresh();
+            dataChanged.run();
+            then.accept(m);
+        }).show();
+    }
+
+    /** What runs after a merge besides this page's own refresh (the shell's other pages). */
+    public void setDataChanged(Runnable dataChanged) {
+        this.dataChanged = dataChanged;
     }
 
     public void openProfile(long id) {
@@ -183,4 +253,6 @@ public final class CustomersPage extends StackPane {
     public CustomerListView listView() { return list; }
     public CustomerProfileView profileView() { return profile; }
     public CustomerEditorView editorView() { return editor; }
+    /** The duplicates view once shown (null before). */
+    public DuplicatesView duplicatesView() { return duplicates; }
 }

@@ -174,6 +174,7 @@ public final class PrivacyService {
                 field("consentDate", messages, "customer.editor.consentDate"),
                 field("optOuts", messages, "privacy.field.optOuts"),
                 field("archived", messages, "privacy.field.archived"),
+                field("mergedIn", messages, "customer.profile.mergedIn"),
                 field("createdAt", messages, "privacy.field.createdAt"),
                 field("updatedAt", messages, "privacy.field.updatedAt"));
         List<Object> values = Arrays.asList(
@@ -188,8 +189,18 @@ public final class PrivacyService {
                 List.copyOf(c.tags()), c.notes(), c.preferences(),
                 c.consent().marketing(), c.consent().date(),
                 channels(c.consent().optOutsInOrder(), messages),
-                c.archived(), c.createdAt(), c.updatedAt());
+                c.archived(), mergedIn(c, messages), c.createdAt(), c.updatedAt());
         return DataSection.single("customer", messages.get("privacy.section.profile"), fields, values);
+    }
+
+    /** The customers merged into this one (decision 0025): their card numbers, shown with name and date. */
+    private List<Object> mergedIn(Customer c, Messages messages) {
+        Formats formats = new Formats(messages);
+        return repository.mergedInto(db.dsl(), c.id()).stream().map(r -> (Object) new DataSection.Shown(r.code(),
+                r.name() == null ? messages.get("customer.profile.mergedLineNoName", r.code(), formats.date(r.at().toLocalDate()),
+                        messages.get(r.source().key()))
+                        : messages.get("customer.profile.mergedLine", r.code(), r.name(), formats.date(r.at().toLocalDate()),
+                        messages.get(r.source().key())))).toList();
     }
 
     private DataSection consentHistory(Customer c, Messages messages) {

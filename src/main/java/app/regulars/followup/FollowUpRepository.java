@@ -504,4 +504,54 @@ public final class FollowUpRepository {
                     .where(INTERACTION.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(text, terms)).execute();
         }
     }
+
+    // ---- merges of customers (decision 0025) ----
+
+    /** How many contacts and follow-ups these customers have, by the bundle key that names them. */
+    public Map<String, Integer> countForMerge(DSLContext dsl, Collection<Long> customerIds) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        out.put("merge.count.contacts", dsl.fetchCount(INTERACTION, INTERACTION.CUSTOMER_ID.in(customerIds)));
+        out.put("merge.count.followUps", dsl.fetchCount(FOLLOW_UP, FOLLOW_UP.CUSTOMER_ID.in(customerIds)));
+        return out;
+    }
+
+    /** A follow-up with a generation key: which customer's, since when due, and whether still planned. */
+    public record Keyed(long id, long customerId, String key, LocalDateTime dueAt, boolean planned) {
+    }
+
+    /** The follow-ups of these customers that carry a generation key, earliest due first. */
+    public List<Keyed> keyed(DSLContext dsl, Collection<Long> customerIds) {
+        return dsl.select(FOLLOW_UP.ID, FOLLOW_UP.CUSTOMER_ID, FOLLOW_UP.GENERATION_KEY, FOLLOW_UP.DUE_AT, FOLLOW_UP.STATUS)
+                .from(FOLLOW_UP)
+                .where(FOLLOW_UP.CUSTOMER_ID.in(customerIds)).and(FOLLOW_UP.GENERATION_KEY.isNotNull())
+                .orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)
+                .fetch(r -> new Keyed(r.value1(), r.value2(), r.value3(), r.value4(), FollowUpStatus.PLANNED.name().equals(r.value5())));
+    }
+
+    /** Cancels these planned follow-ups. */
+    public void cancel(DSLContext dsl, Collection<Long> ids, LocalDateTime now) {
+        if (!ids.isEmpty()) {
+            dsl.update(FOLLOW_UP).set(FOLLOW_UP.STATUS, FollowUpStatus.CANCELLED.name()).set(FOLLOW_UP.UPDATED_AT, now)
+                    .where(FOLLOW_UP.ID.in(ids)).and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name())).execute();
+        }
+    }
+
+    public void setGenerationKey(DSLContext dsl, long id, String key) {
+        dsl.update(FOLLOW_UP).set(FOLLOW_UP.GENERATION_KEY, key).where(FOLLOW_UP.ID.eq(id)).execute();
+    }
+
+    /** Moves the contacts and follow-ups of {@code others} to {@code keptId} (reschedules follow their follow-ups). */
+    public void moveForMerge(DSLContext dsl, long keptId, Collection<Long> others) {
+        dsl.update(INTERACTION).set(INTERACTION.CUSTOMER_ID, keptId).where(INTERACTION.CUSTOMER_ID.in(others)).execute();
+        dsl.update(FOLLOW_UP).set(FOLLOW_UP.CUSTOMER_ID, keptId).where(FOLLOW_UP.CUSTOMER_ID.in(others)).execute();
+    }
+
+    /** This feature's files in the shop's export ({@code export all}, decision 0026), in the order an import loads them. */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.of("contacts", INTERACTION).values(INTERACTION.CHANNEL, ContactChannel.class),
+                app.regulars.store.ArchiveTable.of("follow_ups", FOLLOW_UP).values(FOLLOW_UP.KIND, FollowUpKind.class)
+                        .values(FOLLOW_UP.STATUS, FollowUpStatus.class).values(FOLLOW_UP.RECURRENCE, Recurrence.class),
+                app.regulars.store.ArchiveTable.of("follow_up_reschedules", FOLLOW_UP_RESCHEDULE));
+    }
 }

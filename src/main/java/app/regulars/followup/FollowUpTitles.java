@@ -99,6 +99,45 @@ public final class FollowUpTitles {
         return WIN_BACK + customerId + ":" + lastPurchaseDay;
     }
 
+    /**
+     * The key of a generated follow-up of customer {@code from} as customer {@code to}'s: after a
+     * merge, the automatic follow-ups that moved keep the keys the generator would give the kept
+     * customer, so that it makes none of them twice (decision 0025). A key that names no customer
+     * (a complaint's: it names the survey response) or another one stays as it is.
+     */
+    static String rekey(String key, long from, long to) {
+        if (key == null) {
+            return null;
+        }
+        String f = Long.toString(from);
+        for (String prefix : new String[] {BIRTHDAY, CADENCE, WIN_BACK}) {
+            if (key.startsWith(prefix + f + ":")) {
+                return prefix + to + key.substring(prefix.length() + f.length());
+            }
+        }
+        if (key.startsWith(HOLIDAY) && key.endsWith(":" + f) && key.split(":").length == 4) {
+            return key.substring(0, key.length() - f.length()) + to;
+        }
+        return key;
+    }
+
+    /**
+     * What one planned generated follow-up of a customer stands for, of which a customer needs one
+     * at a time: the check-in, the birthday greeting, the win-back, each holiday's greeting of a
+     * year; null for a complaint (each one is of its own survey answer).
+     */
+    static String slot(String key) {
+        if (key == null || key.startsWith(COMPLAINT)) {
+            return null;
+        }
+        if (key.startsWith(HOLIDAY)) {
+            int last = key.lastIndexOf(':');
+            return last > 0 ? key.substring(0, last) : key;
+        }
+        int colon = key.indexOf(':');
+        return colon > 0 ? key.substring(0, colon) : key;
+    }
+
     /** A low score's complaint: one per survey response. */
     static String complaintKey(String surveyKind, int score, long responseId) {
         return COMPLAINT + surveyKind + ":" + score + ":" + responseId;

@@ -532,4 +532,46 @@ public final class MembershipRepository {
         dsl.update(COUPON).set(COUPON.NOTE, CustomerRepository.masked(COUPON.NOTE, terms))
                 .where(COUPON.CUSTOMER_ID.ne(erasedId)).and(CustomerRepository.mentions(COUPON.NOTE, terms)).execute();
     }
+
+    // ---- merges of customers (decision 0025) ----
+
+    /** How many purchases, point entries, coupons and tier changes these customers have, by the bundle key that names them. */
+    public java.util.Map<String, Integer> countForMerge(DSLContext dsl, java.util.Collection<Long> customerIds) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        out.put("merge.count.purchases", dsl.fetchCount(PURCHASE, PURCHASE.CUSTOMER_ID.in(customerIds)));
+        out.put("merge.count.points", dsl.fetchCount(POINT_ENTRY, POINT_ENTRY.CUSTOMER_ID.in(customerIds)));
+        out.put("merge.count.coupons", dsl.fetchCount(COUPON, COUPON.CUSTOMER_ID.in(customerIds)));
+        out.put("merge.count.tierChanges", dsl.fetchCount(TIER_CHANGE, TIER_CHANGE.CUSTOMER_ID.in(customerIds)));
+        return out;
+    }
+
+    /**
+     * Moves the purchases, points ledger, coupons and tier history of {@code others} to
+     * {@code keptId}, and deletes their membership rows (their totals are counted again for the
+     * kept customer: {@link TierRepository#evaluate}).
+     */
+    public void moveForMerge(DSLContext dsl, long keptId, java.util.Collection<Long> others) {
+        dsl.update(PURCHASE).set(PURCHASE.CUSTOMER_ID, keptId).where(PURCHASE.CUSTOMER_ID.in(others)).execute();
+        dsl.update(POINT_ENTRY).set(POINT_ENTRY.CUSTOMER_ID, keptId).where(POINT_ENTRY.CUSTOMER_ID.in(others)).execute();
+        dsl.update(COUPON).set(COUPON.CUSTOMER_ID, keptId).where(COUPON.CUSTOMER_ID.in(others)).execute();
+        dsl.update(TIER_CHANGE).set(TIER_CHANGE.CUSTOMER_ID, keptId).where(TIER_CHANGE.CUSTOMER_ID.in(others)).execute();
+        dsl.deleteFrom(CUSTOMER_MEMBERSHIP).where(CUSTOMER_MEMBERSHIP.CUSTOMER_ID.in(others)).execute();
+    }
+
+    /**
+     * This feature's files in the shop's export ({@code export all}, decision 0026), in the order an
+     * import loads them: the tiers, rewards and 12-month window (its setup), then each customer's
+     * membership (tier and running totals, decision 0006), purchases, points, tier history, coupons.
+     */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.setup("member_tiers", MEMBER_TIER),
+                app.regulars.store.ArchiveTable.setup("rewards", REWARD),
+                app.regulars.store.ArchiveTable.setup("membership_window", app.regulars.store.jooq.Tables.MEMBERSHIP_WINDOW),
+                app.regulars.store.ArchiveTable.of("memberships", CUSTOMER_MEMBERSHIP),
+                app.regulars.store.ArchiveTable.of("purchases", PURCHASE),
+                app.regulars.store.ArchiveTable.of("points", POINT_ENTRY).values(POINT_ENTRY.KIND, PointKind.class),
+                app.regulars.store.ArchiveTable.of("tier_history", TIER_CHANGE).values(TIER_CHANGE.REASON, TierChangeReason.class),
+                app.regulars.store.ArchiveTable.of("coupons", COUPON).values(COUPON.KIND, CouponKind.class));
+    }
 }

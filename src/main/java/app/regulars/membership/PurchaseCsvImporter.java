@@ -1,6 +1,8 @@
 package app.regulars.membership;
 
+import app.regulars.tables.ColumnMapping;
 import app.regulars.tables.ImportReport;
+import app.regulars.tables.Progress;
 import app.regulars.tables.RejectedRow;
 import app.regulars.tables.RowFile;
 import app.regulars.tables.RowProblem;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,40 +89,80 @@ public final class PurchaseCsvImporter {
 
     /** Imports {@code file}, a workbook's {@code sheet} (by name or number; null: the first). */
     public ImportReport importFile(Path file, String sheet) {
-        RowFile source = RowFile.open(file, sheet, RowFile.TABLES);
-        String fileName = source.fileName();
+        return importFile(RowFile.open(file, sheet, RowFile.TABLES), null, Progress.NONE, () -> false);
+    }
 
-        // First pass: every row checked, nothing stored.
+    /** The fields a column can go to, the keys of a {@link ColumnMapping}: code, phone, date, amount, note. */
+    public static final List<String> FIELDS = List.of("code", "phone", "date", "amount", "note");
+
+    /** The mapping the header's names give (English and Chinese): what an import without one uses. */
+    public static ColumnMapping automatic(List<String> header) {
+        List<String> fields = new ArrayList<>();
+        for (String h : header) {
+            fields.add(HEADERS.get(h == null ? "" : h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT)));
+        }
+        return new ColumnMapping(fields);
+    }
+
+    /** What the first pass found. */
+    private record Pass(int rows, List<RejectedRow> rejected, Lookup lookup) {
+    }
+
+    /** The checks of an import on the first {@code limit} rows with {@code mapping} (null: the header's), nothing stored. */
+    public ImportReport check(RowFile source, ColumnMapping mapping, int limit) {
+        Pass pass = firstPass(source, mapping, limit, Progress.NONE, () -> false);
+        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.lookup().ignored, source.charset());
+    }
+
+    private Pass firstPass(RowFile source, ColumnMapping mapping, int limit, Progress progress, BooleanSupplier cancelled) {
         List<RejectedRow> rejected = new ArrayList<>();
         Lookup lookup;
         int rows = 0;
+        long estimate = source.estimatedRows();
         try (RowReader in = source.rows()) {
-            lookup = lookup(in.header(), fileName);
+            lookup = lookup(in.header(), mapping == null ? automatic(in.header()) : mapping, source.fileName());
             lookup.highestRate = membership.highestEarnRate();
             List<Row> chunk = new ArrayList<>(CHECK_CHUNK);
-            for (Row row = in.next(); row != null; row = in.next()) {
+            for (Row row = rows < limit ? in.next() : null; row != null; row = rows < limit ? in.next() : null) {
+                if (cancelled.getAsBoolean()) {
+                    throw new UserException("common.cancelled");
+                }
                 chunk.add(row);
                 rows++;
                 if (chunk.size() == CHECK_CHUNK) {
                     check(chunk, lookup, rejected);
+                    progress.update(rows, estimate <= 0 ? 0 : 2 * Math.max(estimate, rows));
                 }
             }
             check(chunk, lookup, rejected);
-            if (in.unreadable() != null) {
+            if (rows < limit && in.unreadable() != null) {
                 rejected.add(in.unreadable());
             }
         }
+        rejected.sort(java.util.Comparator.comparingLong(RejectedRow::line));
+        return new Pass(rows, rejected, lookup);
+    }
+
+    /**
+     * Imports {@code source} with {@code mapping} (null: the header's names give it, as from the
+     * command line), all or nothing; stops, storing nothing, when {@code cancelled}.
+     */
+    public ImportReport importFile(RowFile source, ColumnMapping mapping, Progress progress, BooleanSupplier cancelled) {
+        String fileName = source.fileName();
+        Pass pass = firstPass(source, mapping, Integer.MAX_VALUE, progress, cancelled);
+        List<RejectedRow> rejected = pass.rejected();
+        Lookup lookup = pass.lookup();
+        int rows = pass.rows();
         if (rows == 0 && rejected.isEmpty()) {
             throw new UserException("exchange.error.noRows", fileName);
         }
         if (!rejected.isEmpty()) {
-            rejected.sort(java.util.Comparator.comparingLong(RejectedRow::line));
             return new ImportReport(rows, 0, rejected, lookup.ignored, source.charset());
         }
 
         // Second pass: the same rows again (their customers known now), stored a slice at a time.
         int checked = rows;
-        int imported = membership.importPurchases(slices -> {
+        int imported = membership.importPurchases(fileName, slices -> {
             int again = 0;
             try (RowReader in = source.rows()) {
                 List<PurchaseLine> slice = new ArrayList<>(MembershipService.IMPORT_SLICE);
@@ -142,18 +185,19 @@ public final class PurchaseCsvImporter {
                     slices.add(slice);
                 }
             }
-        }, () -> false);
+        }, cancelled);
+        progress.update(1, 1);
         return new ImportReport(rows, imported, List.of(), lookup.ignored, source.charset());
     }
 
-    private static Lookup lookup(List<String> header, String fileName) {
+    private static Lookup lookup(List<String> header, ColumnMapping mapping, String fileName) {
         Lookup lookup = new Lookup(header);
         for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i) == null ? "" : header.get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-            String c = HEADERS.get(h);
+            String h = header.get(i) == null ? "" : header.get(i).strip().replace("\uFEFF", "");
+            String c = mapping.field(i);
             if (c == null) {
                 if (!h.isEmpty()) {
-                    lookup.ignored.add(header.get(i).strip());
+                    lookup.ignored.add(h);
                 }
             } else if (lookup.col.putIfAbsent(c, i) != null) {
                 throw new UserException("exchange.error.duplicateColumn", fileName, header.get(lookup.col.get(c)).strip(), header.get(i).strip());

@@ -6,5 +6,7 @@ public enum TierChangeReason {
     EDIT,
     VOID,
     EVALUATION,
-    SETTINGS
+    SETTINGS,
+    /** Customers were merged into this one (decision 0025). */
+    MERGE
 }

@@ -110,6 +110,15 @@ public final class Database implements AutoCloseable {
      * another (told before H2 sees the file: the key's check value says so).
      */
     public static Database open(Path directory, Password password) {
+        return open(directory, password, null);
+    }
+
+    /**
+     * Opens the database in {@code directory} migrated up to the schema version {@code upTo} only
+     * (null: the newest), for {@link ShopArchive}: an export made by an older Regulars is loaded into
+     * a new store at its own version, then migrated on ({@link #migrateToNewest}) as any older store is.
+     */
+    static Database open(Path directory, Password password, String upTo) {
         try {
             DataDirectory.create(directory); // readable only by its user, where the system allows (700)
         } catch (AccessDeniedException e) {
@@ -179,7 +188,7 @@ public final class Database implements AutoCloseable {
             db.checkIntegrity(size);
             if (!db.readOnly) {
                 db.restoreDefaults();
-                db.migrate();
+                db.migrate(upTo, true);
             }
         } catch (MigrationFailed failed) {
             db.compactOnClose(false);
@@ -615,15 +624,32 @@ public final class Database implements AutoCloseable {
         return readOnly;
     }
 
-    private void migrate() {
-        if (schemaCurrent()) {
+    /**
+     * Migrates a store opened at an older schema version ({@link #open(Path, Password, String)}) to
+     * the newest, without the backup an upgrade of the user's data takes first: for a new store that
+     * is thrown away if anything fails ({@link ShopArchive}).
+     */
+    void migrateToNewest() {
+        migrate(null, false);
+    }
+
+    /** The schema version of the store (the newest migration applied), e.g. {@code "10"}. */
+    String schemaVersion() {
+        return dsl.fetchValue("SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"").toString();
+    }
+
+    private void migrate(String upTo, boolean backUpFirst) {
+        if (upTo == null && schemaCurrent()) {
             return; // nothing to migrate: Flyway's 900 classes (Jackson's among them) stay unloaded
         }
-        Flyway flyway = Flyway.configure()
+        var configuration = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
-                .validateMigrationNaming(true)
-                .load();
+                .validateMigrationNaming(true);
+        if (upTo != null) {
+            configuration.target(upTo);
+        }
+        Flyway flyway = configuration.load();
         MigrationInfo[] all = flyway.info().all();
         if (Arrays.stream(all).anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)) {
             throw new UserException("store.error.newer", directory.toString());
@@ -631,7 +657,7 @@ public final class Database implements AutoCloseable {
         boolean hasData = Arrays.stream(all).anyMatch(m -> m.getState().isApplied());
         boolean pending = flyway.info().pending().length > 0;
         Backups.Backup backup = null;
-        if (hasData && pending) {
+        if (hasData && pending && backUpFirst) {
             backup = Backups.create(this, Backups.folder(directory), Backups.Kind.BEFORE_UPGRADE, LocalDateTime.now());
             if (!backup.verified()) {
                 throw new UserException("backup.error.failedVerification", backup.file().toString(), backup.problem());

@@ -1,6 +1,10 @@
 package app.regulars.survey;
 
 import app.regulars.tables.AtomicFile;
+import app.regulars.tables.ColumnMapping;
+import app.regulars.tables.ImportReport;
+import app.regulars.tables.RejectedRow;
+import app.regulars.tables.RowProblem;
 import app.regulars.tables.RowFile;
 import app.regulars.tables.RowReader;
 import app.regulars.tables.SpreadsheetCells;
@@ -23,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -67,44 +72,114 @@ public final class ResponseFiles {
      * no rows is refused. {@code sheet}: a workbook's sheet by name or number (null: the first).
      */
     public ImportResult importFile(Survey survey, Path file, String sheet) {
-        RowFile source = RowFile.open(file, sheet, RowFile.TABLES);
-        String fileName = source.fileName();
+        ImportReport report = importFile(survey, RowFile.open(file, sheet, RowFile.TABLES), null, () -> false);
+        if (!report.succeeded()) {
+            return new ImportResult(0, report.rejected().stream()
+                    .map(r -> new Problem(r.line(), r.place().text(messages), r.reason(messages))).toList());
+        }
+        return new ImportResult(report.imported(), List.of());
+    }
+
+    /** The fields a column can go to, the keys of a {@link ColumnMapping}: code, date, channel, then q1, q2, ... for the survey's questions. */
+    public static List<String> fields(Survey survey) {
+        List<String> fields = new ArrayList<>(List.of("code", "date", "channel"));
+        for (int i = 1; i <= survey.questions().size(); i++) {
+            fields.add("q" + i);
+        }
+        return fields;
+    }
+
+    /** The mapping the header's names give (code, date, channel, q1, ...; a name repeated: its first column): what an import without one uses. */
+    public static ColumnMapping automatic(List<String> header, Survey survey) {
+        List<String> known = fields(survey);
+        List<String> fields = new ArrayList<>();
+        for (String h : header) {
+            String name = h == null ? "" : h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+            fields.add(known.contains(name) && !fields.contains(name) ? name : null); // a repeated name: its first column, as ever
+        }
+        return new ColumnMapping(fields);
+    }
+
+    /** The checks of an import on the first {@code limit} rows with {@code mapping} (null: the header's), nothing stored. */
+    public ImportReport check(Survey survey, RowFile source, ColumnMapping mapping, int limit) {
+        Pass pass = read(survey, source, mapping, limit, () -> false);
+        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.ignored(), source.charset());
+    }
+
+    /**
+     * Imports {@code source} with {@code mapping} (null: the header's names give it, as from the
+     * command line), all or nothing; stops, saving nothing, when {@code cancelled}.
+     */
+    public ImportReport importFile(Survey survey, RowFile source, ColumnMapping mapping, BooleanSupplier cancelled) {
+        Pass pass = read(survey, source, mapping, Integer.MAX_VALUE, cancelled);
+        if (!pass.rejected().isEmpty()) {
+            return new ImportReport(pass.rows(), 0, pass.rejected(), pass.ignored(), source.charset());
+        }
+        if (pass.responses().isEmpty()) {
+            throw new UserException("exchange.error.noRows", source.fileName());
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new UserException("common.cancelled");
+        }
+        surveys.saveAll(pass.responses(), messages.isChinese());
+        return new ImportReport(pass.rows(), pass.responses().size(), List.of(), pass.ignored(), source.charset());
+    }
+
+    private record Pass(int rows, List<NewResponse> responses, List<RejectedRow> rejected, List<String> ignored) {
+    }
+
+    private Pass read(Survey survey, RowFile source, ColumnMapping mapping, int limit, BooleanSupplier cancelled) {
         List<NewResponse> responses = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        int rows = 0;
         try (RowReader in = source.rows()) {
-            List<String> header = in.header().stream()
-                    .map(h -> h == null ? "" : h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT)).toList();
-            int code = header.indexOf("code");
-            int date = header.indexOf("date");
-            int channel = header.indexOf("channel");
+            List<String> header = in.header();
+            ColumnMapping map = mapping == null ? automatic(header, survey) : mapping;
+            List<String> mapped = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String field = map.field(i);
+                if (field == null) {
+                    String h = header.get(i) == null ? "" : header.get(i).strip();
+                    if (!h.isEmpty()) {
+                        ignored.add(h);
+                    }
+                } else if (mapped.contains(field)) {
+                    throw new UserException("exchange.error.duplicateColumn", source.fileName(),
+                            header.get(mapped.indexOf(field)).strip(), header.get(i).strip());
+                }
+                mapped.add(field);
+            }
+            int code = mapped.indexOf("code");
+            int date = mapped.indexOf("date");
+            int channel = mapped.indexOf("channel");
             int[] q = new int[survey.questions().size()];
             for (int i = 0; i < q.length; i++) {
-                q[i] = header.indexOf("q" + (i + 1));
+                q[i] = mapped.indexOf("q" + (i + 1));
             }
             if (code < 0 || date < 0) {
                 throw new UserException("survey.import.header");
             }
-            for (RowReader.Row rec = in.next(); rec != null; rec = in.next()) {
+            for (RowReader.Row rec = rows < limit ? in.next() : null; rec != null; rec = rows < limit ? in.next() : null) {
+                if (cancelled.getAsBoolean()) {
+                    throw new UserException("common.cancelled");
+                }
+                rows++;
                 try {
                     NewResponse r = row(survey, rec.cells(), code, date, channel, q);
                     surveys.validate(r, messages.isChinese());
-                    responses.add(r);
+                    if (limit == Integer.MAX_VALUE) {
+                        responses.add(r);
+                    }
                 } catch (UserException e) {
-                    problems.add(new Problem(rec.line(), rec.place().text(messages), e.localizedMessage(messages)));
+                    rejected.add(rec.rejected(List.of(new RowProblem(null, e.key(), List.of(e.args())))));
                 }
             }
-            if (in.unreadable() != null) {
-                problems.add(new Problem(in.unreadable().line(), in.unreadable().place().text(messages), in.unreadable().reason(messages)));
+            if (rows < limit && in.unreadable() != null) {
+                rejected.add(in.unreadable());
             }
         }
-        if (!problems.isEmpty()) {
-            return new ImportResult(0, problems);
-        }
-        if (responses.isEmpty()) {
-            throw new UserException("exchange.error.noRows", fileName);
-        }
-        surveys.saveAll(responses, messages.isChinese());
-        return new ImportResult(responses.size(), List.of());
+        return new Pass(rows, responses, rejected, ignored);
     }
 
     private NewResponse row(Survey survey, List<String> rec, int codeCol, int dateCol, int channelCol, int[] q) {

@@ -489,4 +489,31 @@ public final class SurveyRepository {
                 .where(SURVEY_ANSWER.RESPONSE_ID.in(DSL.select(SURVEY_RESPONSE.ID).from(SURVEY_RESPONSE).where(others)))
                 .and(CustomerRepository.mentions(SURVEY_ANSWER.TEXT_VALUE, terms)).execute();
     }
+
+    // ---- merges of customers (decision 0025) ----
+
+    /** How many survey answers these customers gave, by the bundle key that names them. */
+    public java.util.Map<String, Integer> countForMerge(DSLContext dsl, java.util.Collection<Long> customerIds) {
+        return java.util.Map.of("merge.count.surveyAnswers", dsl.fetchCount(SURVEY_RESPONSE, SURVEY_RESPONSE.CUSTOMER_ID.in(customerIds)));
+    }
+
+    /** Moves the survey answers of {@code others} to {@code keptId}. */
+    public void moveForMerge(DSLContext dsl, long keptId, java.util.Collection<Long> others) {
+        dsl.update(SURVEY_RESPONSE).set(SURVEY_RESPONSE.CUSTOMER_ID, keptId).where(SURVEY_RESPONSE.CUSTOMER_ID.in(others)).execute();
+    }
+
+    /**
+     * This feature's files in the shop's export ({@code export all}, decision 0026), in the order an
+     * import loads them: the surveys with their versions, questions and choices (its setup), then the
+     * responses and their answers.
+     */
+    public static List<app.regulars.store.ArchiveTable> archiveTables() {
+        return List.of(
+                app.regulars.store.ArchiveTable.setup("surveys", SURVEY).values(SURVEY.KIND, SurveyKind.class),
+                app.regulars.store.ArchiveTable.setup("survey_versions", SURVEY_VERSION),
+                app.regulars.store.ArchiveTable.setup("survey_questions", SURVEY_QUESTION).values(SURVEY_QUESTION.KIND, QuestionKind.class),
+                app.regulars.store.ArchiveTable.setup("survey_choices", SURVEY_CHOICE),
+                app.regulars.store.ArchiveTable.of("survey_responses", SURVEY_RESPONSE).values(SURVEY_RESPONSE.CHANNEL, ResponseChannel.class),
+                app.regulars.store.ArchiveTable.of("survey_answers", SURVEY_ANSWER));
+    }
 }

@@ -53,8 +53,14 @@ public final class RowFile {
     private final TextFiles.Source text;
     private final int sheet;
     private final long estimate;
+    private final List<String> sheets;
 
     private RowFile(Path file, String fileName, Format format, TextFiles.Source text, int sheet, long estimate) {
+        this(file, fileName, format, text, sheet, estimate, List.of());
+    }
+
+    private RowFile(Path file, String fileName, Format format, TextFiles.Source text, int sheet, long estimate, List<String> sheets) {
+        this.sheets = List.copyOf(sheets);
         this.file = file;
         this.fileName = fileName;
         this.format = format;
@@ -108,7 +114,7 @@ public final class RowFile {
             case XLSX -> {
                 XlsxRows.Sheets sheets = XlsxRows.sheets(file, fileName);
                 int index = sheet == null || sheet.isBlank() ? sheets.firstVisible() : sheetIndex(sheets.names(), sheet.strip(), fileName);
-                yield new RowFile(file, fileName, format, null, index, 0);
+                yield new RowFile(file, fileName, format, null, index, 0, sheets.names());
             }
         };
     }
@@ -137,6 +143,16 @@ public final class RowFile {
 
     public String fileName() {
         return fileName;
+    }
+
+    /** A workbook's sheets, by name in the workbook's order (empty for other formats). */
+    public List<String> sheets() {
+        return sheets;
+    }
+
+    /** The sheet read, counted from 0 in {@link #sheets()} (0 for other formats). */
+    public int sheet() {
+        return sheet;
     }
 
     /** The encoding the text was read in (a workbook's XML is UTF-8). */

@@ -286,6 +286,44 @@ class CustomFieldsTest {
         }
     }
 
+    @Test
+    void anImportFillsOrOverwritesValuesItsUndoPutsThemBackAndAMergeUnitesThem() throws Exception {
+        try (AppContext ctx = TestStores.open(dir)) {
+            CustomerService s = ctx.customers();
+            TestStores.addKnownCustomers(s);
+            Map<String, CustomField> f = define(s);
+            s.save(s.byCode("000001").orElseThrow().toBuilder().fields(values(f, "鞋码", "42")).build());
+            Path again = dir.resolve("again.csv");
+            java.nio.file.Files.writeString(again, "name,phone,鞋码,常找的发型师\n王小明,13812345678,44,Tony\n");
+            ImportUndoService undo = ctx.services().get(ImportUndoService.class);
+            CustomerImport window = new CustomerImport(s, undo, EN);
+            assertThat(window.fields(null)).extracting(app.regulars.tables.MappedImport.Field::label).as("the import window maps columns to fields too")
+                    .endsWith("鞋码", "常找的发型师", "会员等级", "到店日", "Newsletter");
+            assertThat(window.automatic(List.of("name", "鞋码", "Hobby"), null).fields())
+                    .containsExactly("NAME", CustomerCsvImporter.FIELD_KEY + f.get("鞋码").id(), null);
+
+            var fill = new CustomerCsvImporter(s, ConsentSource.IMPORT, OnDuplicate.FILL).importFile(again, (d, t) -> { }, () -> false);
+            assertThat(fill.updated()).isEqualTo(1);
+            assertThat(byCode(s).get(1L)).as("filled in where empty only").isEqualTo(Map.of("鞋码", "42", "常找的发型师", "Tony"));
+            assertThat(undo.undoLast().done()).isTrue();
+            assertThat(byCode(s).get(1L)).as("the undo puts the values back").isEqualTo(Map.of("鞋码", "42"));
+
+            new CustomerCsvImporter(s, ConsentSource.IMPORT, OnDuplicate.OVERWRITE).importFile(again, (d, t) -> { }, () -> false);
+            assertThat(byCode(s).get(1L)).isEqualTo(Map.of("鞋码", "44", "常找的发型师", "Tony"));
+            s.save(s.byCode("000001").orElseThrow().toBuilder().fields(values(f, "鞋码", "45", "常找的发型师", "Tony")).build());
+            ImportUndoService.Outcome refused = undo.undoLast();
+            assertThat(refused.done()).as("a value changed since the import stops its undo").isFalse();
+            assertThat(refused.describe(EN)).contains("王小明 (000001) was changed.");
+
+            s.save(s.byCode("000002").orElseThrow().toBuilder().fields(values(f, "鞋码", "37")).build());
+            MergeService merges = ctx.services().get(MergeService.class);
+            merges.merge(merges.plan("000002", List.of("000001")), MergeRecord.Source.COMMAND_LINE, EN);
+            assertThat(byCode(s).get(2L)).as("the kept customer's value stays; the other's fill the fields it had empty")
+                    .isEqualTo(Map.of("鞋码", "37", "常找的发型师", "Tony"));
+            assertThat(s.search("tony", null, false, CustomerSort.NAME, true)).containsExactly(s.byCode("000002").orElseThrow().id());
+        }
+    }
+
     /** Every customer's values by field name, by card number. */
     private static Map<Long, Map<String, String>> byCode(CustomerService s) {
         Map<Long, Map<String, String>> out = new java.util.TreeMap<>();

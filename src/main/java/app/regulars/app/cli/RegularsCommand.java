@@ -119,6 +119,9 @@ public final class RegularsCommand implements CommandContext {
         CommandLine cl = new CommandLine(root);
         CommandLine imports = cl.getSubcommands().get("import");
         CommandLine exports = cl.getSubcommands().get("export");
+        // everything at once, every feature's files (decision 0026)
+        imports.addSubcommand(ImportAllCommand.class);
+        exports.addSubcommand(ExportAllCommand.class);
         for (Feature feature : Features.create()) {
             Commands commands = feature.commands();
             commands.top().forEach(cl::addSubcommand);

@@ -28,7 +28,10 @@ import java.time.format.FormatStyle;
 import java.util.Date;
 import java.util.Optional;
 
-/** The Settings page: its Password section when given ({@link SecuritySection}), then Backups (the list, where they go, Back up now, Restore…). */
+/**
+ * The Settings page: its Password section when given ({@link SecuritySection}), then Backups (the list, where they go, Back up
+ * now, Restore…), then, when given, Everything in one file ({@link ArchiveSection}).
+ */
 public final class BackupsPage extends BorderPane {
     private final BackupsViewModel vm;
     private final Messages messages;
@@ -40,6 +43,11 @@ public final class BackupsPage extends BorderPane {
 
     /** The page with {@code before} (the Password section) between its title and the backups. */
     public BackupsPage(BackupsViewModel vm, Messages messages, javafx.scene.Node before) {
+        this(vm, messages, before, null);
+    }
+
+    /** The page with {@code before} (the Password section) before the backups, and {@code after} (Everything in one file) below their list. */
+    public BackupsPage(BackupsViewModel vm, Messages messages, javafx.scene.Node before, javafx.scene.Node after) {
         this.vm = vm;
         this.messages = messages;
         getStyleClass().add("settings-page");
@@ -115,6 +123,10 @@ public final class BackupsPage extends BorderPane {
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
         setCenter(table);
+        if (after != null) {
+            BorderPane.setMargin(after, new Insets(16, 0, 0, 0));
+            setBottom(after);
+        }
         vm.reload();
     }
 

@@ -48,6 +48,8 @@ class SecuritySectionTest {
     private final AtomicReference<AppContext> context = new AtomicReference<>();
     private final AtomicReference<Password> password = new AtomicReference<>(Password.NONE);
     private final List<Throwable> failures = new ArrayList<>();
+    /** How many times the shell was shown again on the reopened store: a click before that can land in the old shell. */
+    private final java.util.concurrent.atomic.AtomicInteger reshown = new java.util.concurrent.atomic.AtomicInteger();
     private Path dir;
 
     @Start
@@ -81,6 +83,7 @@ class SecuritySectionTest {
             context.set(reopened);
             protector(reopened, locale);
             Fx.showShell(stage, reopened, runner, locale, Theme.LIGHT);
+            reshown.incrementAndGet();
         }, failures::add));
     }
 
@@ -108,9 +111,10 @@ class SecuritySectionTest {
         robot.interact(() -> robot.lookup("#passwordAgain").queryAs(javafx.scene.control.PasswordField.class).setText("茶 tea 1"));
         assertThat(ok.isDisabled()).isFalse();
         Screenshots.save(dialog.getScene(), "window-password-new-" + language);
+        int shown = reshown.get();
         robot.clickOn(ok);
 
-        waitUntil(() -> context.get().database().encrypted() && robot.lookup("#navSettings").tryQuery().isPresent());
+        waitUntil(() -> reshown.get() > shown && context.get().database().encrypted() && robot.lookup("#navSettings").tryQuery().isPresent());
         assertThat(failures).isEmpty();
         assertThat(dir.resolve(StoreKey.FILE)).exists();
         assertThat(context.get().customers().countAll()).isEqualTo(4);
@@ -122,8 +126,9 @@ class SecuritySectionTest {
         robot.clickOn("#securityRemove");
         waitUntil(() -> robot.lookup("#passwordCurrent").tryQuery().isPresent());
         robot.clickOn("#passwordCurrent").write("wrong");
+        int shownBeforeWrong = reshown.get();
         robot.clickOn(okButton(robot));
-        waitUntil(() -> !failures.isEmpty() && robot.lookup("#navSettings").tryQuery().isPresent());
+        waitUntil(() -> reshown.get() > shownBeforeWrong && !failures.isEmpty() && robot.lookup("#navSettings").tryQuery().isPresent());
         assertThat(failures).singleElement().matches(e -> e instanceof UserException u && u.key().equals("store.error.wrongPassword"));
         assertThat(context.get().database().encrypted()).as("still protected").isTrue();
         failures.clear();
@@ -132,8 +137,9 @@ class SecuritySectionTest {
         robot.clickOn("#securityRemove");
         waitUntil(() -> robot.lookup("#passwordCurrent").tryQuery().isPresent());
         robot.clickOn("#passwordCurrent").write("茶 tea 1");
+        int shownBeforeRight = reshown.get();
         robot.clickOn(okButton(robot));
-        waitUntil(() -> !context.get().database().encrypted() && robot.lookup("#navSettings").tryQuery().isPresent());
+        waitUntil(() -> reshown.get() > shownBeforeRight && !context.get().database().encrypted() && robot.lookup("#navSettings").tryQuery().isPresent());
         assertThat(failures).isEmpty();
         assertThat(dir.resolve(StoreKey.FILE)).doesNotExist();
         assertThat(context.get().customers().countAll()).isEqualTo(4);
