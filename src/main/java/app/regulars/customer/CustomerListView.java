@@ -51,6 +51,8 @@ public final class CustomerListView extends BorderPane {
     private final java.util.Map<Long, TableColumn<CustomerRow, String>> customColumns = new java.util.LinkedHashMap<>();
     private Runnable openCustomFields = () -> { };
     private final HBox bottom;
+    /** The footer's More menu: custom fields, and duplicates and merging when enabled. */
+    private final javafx.scene.control.MenuButton more;
 
     public CustomerListView(CustomerListViewModel vm, Messages messages, Consumer<Long> open, Runnable createNew) {
         this.vm = vm;
@@ -149,8 +151,8 @@ public final class CustomerListView extends BorderPane {
         error.textProperty().bind(vm.errorProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        javafx.scene.control.Separator beforeFields = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
-        bottom = new HBox(8, tag, untag, archive, beforeFields, fieldsMenu(), selection, grow, error, status);
+        more = moreMenu();
+        bottom = new HBox(8, tag, untag, archive, selection, grow, error, status, more);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("page-footer");
         setBottom(bottom);
@@ -162,23 +164,24 @@ public final class CustomerListView extends BorderPane {
     }
 
     /**
-     * The custom fields' menu in the footer (the toolbar has no room left at 1280 pixels): the
-     * fields' dialog, and a filter on one of them.
+     * The More menu at the right end of the footer (the toolbar has no room left at 1280 pixels):
+     * the custom fields' dialog and a filter on one of them; merging adds its entries after them.
      */
-    private javafx.scene.control.MenuButton fieldsMenu() {
-        javafx.scene.control.MenuItem fields = new javafx.scene.control.MenuItem(messages.get("customer.custom.menu"));
+    private javafx.scene.control.MenuButton moreMenu() {
+        javafx.scene.control.MenuItem fields = new javafx.scene.control.MenuItem(messages.get("customer.custom.menu"),
+                new FontIcon(MaterialDesignF.FORM_TEXTBOX));
         fields.setId("customFieldsMenu");
         fields.setOnAction(e -> openCustomFields.run());
         javafx.scene.control.MenuItem filter = new javafx.scene.control.MenuItem(messages.get("customer.custom.filterMenu"));
         filter.setId("customFilterMenu");
         filter.disableProperty().bind(Bindings.isEmpty(vm.customFields()));
         filter.setOnAction(e -> FieldFilterDialog.ask(this, vm, messages).ifPresent(vm::applyFilter));
-        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(messages.get("customer.custom.section"),
-                new FontIcon(MaterialDesignF.FORM_TEXTBOX));
-        more.setId("customerListMore");
-        more.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        more.getItems().setAll(fields, filter);
-        return more;
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), fields, filter);
+        menu.setId("customerMore");
+        menu.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        menu.setPopupSide(javafx.geometry.Side.TOP);
+        return menu;
     }
 
     /**
@@ -383,7 +386,7 @@ public final class CustomerListView extends BorderPane {
 
     /**
      * Adds duplicates and merging (decision 0025): under the list, Merge… for two or more selected
-     * customers and, at the right end, the More menu (Find duplicates, Merge selected…). Not in the
+     * customers and, in the More menu at the right end, Find duplicates and Merge selected…. Not in the
      * toolbar: at 1,280 pixels it has no room left (the search box, the filters, New).
      */
     public void enableMerging(Runnable findDuplicates, Consumer<List<Long>> mergeSelected) {
@@ -396,11 +399,7 @@ public final class CustomerListView extends BorderPane {
         mergeItem.setId("mergeSelectedItem");
         mergeItem.disableProperty().bind(twoOrMore);
         mergeItem.setOnAction(e -> mergeSelected.accept(selectedIds()));
-        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
-                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), find, mergeItem);
-        more.setId("customerMore");
-        more.setPopupSide(javafx.geometry.Side.TOP);
-        bottom.getChildren().add(more);
+        more.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), find, mergeItem);
 
         Button merge = new Button(messages.get("customer.list.merge"), new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SET_MERGE));
         merge.setId("mergeSelected");

@@ -75,7 +75,7 @@ class CustomFieldsViewsTest {
     }
 
     private void openFieldsDialog(FxRobot robot, String menuText) {
-        robot.clickOn("#customerListMore").clickOn(menuText);
+        robot.clickOn("#customerMore").clickOn(menuText);
         waitUntil(() -> robot.lookup("#customFieldList").tryQuery().isPresent());
     }
 
@@ -243,7 +243,7 @@ class CustomFieldsViewsTest {
         waitUntil(() -> robot.lookup("#customFieldList").tryQuery().isEmpty());
 
         // The filter dialog: 鞋码 from 40.
-        robot.clickOn("#customerListMore").clickOn("按自定义字段筛选…");
+        robot.clickOn("#customerMore").clickOn("按自定义字段筛选…");
         waitUntil(() -> robot.lookup("#fieldFilterDialog").tryQuery().isPresent());
         robot.clickOn("#filterFrom").write("40");
         DialogPane filter = robot.lookup("#fieldFilterDialog").queryAs(DialogPane.class);
