@@ -99,6 +99,55 @@ public final class CustomerCsvExporter {
         return n;
     }
 
+    /**
+     * Exports the customers {@code ids} (those chosen in the window, or the list as shown), in that
+     * order, to {@code file} in {@code format}, replacing it; {@code archived}: with the column that
+     * says whether each is archived. Returns how many were written.
+     */
+    public int export(Path file, Format format, long[] ids, boolean archived, Progress progress, BooleanSupplier cancelled) {
+        Source some = sink -> {
+            int[] written = {0};
+            customers.forEachOf(ids, BATCH, batch -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new UserException("common.cancelled");
+                }
+                for (Customer c : batch) {
+                    try {
+                        sink.accept(c);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written[0]++;
+                }
+                progress.update(written[0], Math.max(ids.length, written[0]));
+            });
+            return written[0];
+        };
+        int n = AtomicFile.write(file, out -> switch (format) {
+            case CSV -> {
+                Csv csv = new Csv(out, archived, customers.customFields().all());
+                int k = some.each(csv::write);
+                csv.finish();
+                yield k;
+            }
+            case XLSX -> {
+                Xlsx xlsx = new Xlsx(out, archived, customers.customFields().all());
+                int k = some.each(xlsx::write);
+                xlsx.finish();
+                yield k;
+            }
+            case VCF -> CustomerVcards.write(out, archived, some::each);
+        });
+        LOG.info("Exported {} chosen customers ({}) to {}", n, format, file.toAbsolutePath());
+        return n;
+    }
+
+    /** Customers handed to a sink one by one; returns how many. */
+    @FunctionalInterface
+    private interface Source {
+        int each(Sink sink);
+    }
+
     /** Writes the active customers' CSV (BOM included) to {@code out}, which stays open. */
     public int write(OutputStream out, Progress progress, BooleanSupplier cancelled) throws IOException {
         return write(out, false, progress, cancelled);

@@ -50,6 +50,7 @@ public final class CustomerListView extends BorderPane {
     /** The custom fields' columns, by field id (decision 0027): made again when the fields change. */
     private final java.util.Map<Long, TableColumn<CustomerRow, String>> customColumns = new java.util.LinkedHashMap<>();
     private Runnable openCustomFields = () -> { };
+    private Runnable openExport = () -> { };
     private final HBox bottom;
     /** The footer's More menu: custom fields, and duplicates and merging when enabled. */
     private final javafx.scene.control.MenuButton more;
@@ -163,9 +164,15 @@ public final class CustomerListView extends BorderPane {
         openCustomFields = open;
     }
 
+    /** What Export customers… in the More menu does: {@code open} shows the export of the selected customers, or of the list. */
+    public void setOnExport(Runnable open) {
+        openExport = open;
+    }
+
     /**
      * The More menu at the right end of the footer (the toolbar has no room left at 1280 pixels):
-     * the custom fields' dialog and a filter on one of them; merging adds its entries after them.
+     * the export of the selected customers (or of the list), the custom fields' dialog and a filter
+     * on one of them; merging adds its entries after them.
      */
     private javafx.scene.control.MenuButton moreMenu() {
         javafx.scene.control.MenuItem fields = new javafx.scene.control.MenuItem(messages.get("customer.custom.menu"),
@@ -176,8 +183,13 @@ public final class CustomerListView extends BorderPane {
         filter.setId("customFilterMenu");
         filter.disableProperty().bind(Bindings.isEmpty(vm.customFields()));
         filter.setOnAction(e -> FieldFilterDialog.ask(this, vm, messages).ifPresent(vm::applyFilter));
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem(messages.get("customer.export.menu"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TABLE_ARROW_RIGHT));
+        export.setId("exportCustomersMenu");
+        export.setOnAction(e -> openExport.run());
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
-                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), fields, filter);
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), export,
+                new javafx.scene.control.SeparatorMenuItem(), fields, filter);
         menu.setId("customerMore");
         menu.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         menu.setPopupSide(javafx.geometry.Side.TOP);

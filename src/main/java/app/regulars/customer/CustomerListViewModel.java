@@ -161,6 +161,28 @@ public final class CustomerListViewModel {
         });
     }
 
+    /**
+     * The customers an export from the list writes, read off the JavaFX thread: {@code selected}
+     * when some are, else every customer of the list as searched and filtered now, in its order.
+     */
+    long[] idsToExport(List<Long> selected) {
+        if (!selected.isEmpty()) {
+            return selected.stream().mapToLong(Long::longValue).toArray();
+        }
+        ListFilter within = filter.get();
+        return service.search(query.get(), tagFilter.get(), showArchived.get(), sort.get(), ascending.get(),
+                within == null ? null : within.customerIds());
+    }
+
+    /** Whether the list shows the archived customers (an export then says who is archived). */
+    boolean showingArchived() {
+        return showArchived.get();
+    }
+
+    CustomerService service() {
+        return service;
+    }
+
     private void showCount(int n, String q, boolean archived, ListFilter within) {
         count.set(n);
         // Only a typed search is cut at the limit; with nothing typed the list holds everyone.

@@ -991,9 +991,9 @@ public final class CustomerService {
      * out: nothing of their profile is left to export.
      */
     public void forEachForExport(boolean archived, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
-        forEachOf(repository.activeIdsByCode(db.dsl()), batchSize, batch);
+        forEachLoaded(repository.activeIdsByCode(db.dsl()), batchSize, batch);
         if (archived) {
-            forEachOf(repository.archivedIdsByCode(db.dsl()), batchSize,
+            forEachLoaded(repository.archivedIdsByCode(db.dsl()), batchSize,
                     customers -> batch.accept(customers.stream().filter(c -> !c.erased()).toList()));
         }
     }
@@ -1003,7 +1003,12 @@ public final class CustomerService {
         return archived ? countAll() : countActive();
     }
 
-    private void forEachOf(long[] ids, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
+    /** Hands the customers {@code ids} (in that order; those no longer there, or erased, left out) to {@code batch}, {@code batchSize} at a time. */
+    public void forEachOf(long[] ids, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
+        forEachLoaded(ids, batchSize, customers -> batch.accept(customers.stream().filter(c -> !c.erased()).toList()));
+    }
+
+    private void forEachLoaded(long[] ids, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
         for (int from = 0; from < ids.length; from += batchSize) {
             List<Long> chunk = new ArrayList<>();
             for (int i = from; i < Math.min(ids.length, from + batchSize); i++) {

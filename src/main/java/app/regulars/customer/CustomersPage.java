@@ -40,6 +40,14 @@ public final class CustomersPage extends StackPane {
     private DuplicatesView duplicates;
     /** What else must know that customers changed (the shell's other pages); set by the feature. */
     private Runnable dataChanged = () -> { };
+    /** Where an export of customers is saved; null: the system's save dialog (tests set their own). */
+    private CustomerExportDialog.Chooser exportChooser;
+
+    /** Asks {@code chooser} instead of the system's save dialog where an export of customers goes (tests). */
+    public void setExportChooser(CustomerExportDialog.Chooser chooser) {
+        exportChooser = chooser;
+    }
+
     /** Where Esc from the editor returns: the profile it was opened from, or the list. */
     private boolean editorFromProfile;
 
@@ -88,6 +96,8 @@ public final class CustomersPage extends StackPane {
         editor = new CustomerEditorView(editorVm, messages, this::saved, this::cancelEdit);
         fieldsVm = new CustomFieldsViewModel(service, runner, messages, listVm::customFieldsChanged);
         list.setOnCustomFields(() -> CustomFieldsDialog.show(list, fieldsVm, messages));
+        list.setOnExport(() -> CustomerExportDialog.open(app.regulars.fx.Windows.windowOf(list), listVm, list.selectedIds(), runner,
+                messages, exportChooser != null ? exportChooser : CustomerExportDialog.fileChooser(messages)));
         if (privacy != null) {
             // An erased customer's profile shows what is left of them; the list loses them.
             profile.enablePrivacy(new PrivacyViewModel(privacy, runner, messages), left -> {
