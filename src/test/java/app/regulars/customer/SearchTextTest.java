@@ -60,7 +60,7 @@ class SearchTextTest {
         }
         Path data = dir.resolve("data");
         String url = "jdbc:h2:file:" + data.resolve(Database.FILE_NAME).toAbsolutePath();
-        Flyway.configure().dataSource(url, "regulars", "").locations("classpath:db/migration").target("7").load().migrate();
+        Flyway.configure().dataSource(url, "regulars", "").locations("classpath:db/migration", "classpath:db/vendor/h2").target("7").load().migrate();
         Set<Long> archived = new HashSet<>();
         try (Connection c = DriverManager.getConnection(url, "regulars", "");
              PreparedStatement customer = c.prepareStatement("INSERT INTO customer (id, code, name, sort_name, email, wechat, company, "
