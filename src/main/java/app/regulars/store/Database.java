@@ -156,6 +156,14 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * {@code field}'s column name as the engine of {@code dsl} spells it, for the few JDBC calls that
+     * name a column outside jOOQ (the generated keys of a batch): H2's upper case, PostgreSQL's lower.
+     */
+    public static String columnName(DSLContext dsl, org.jooq.Field<?> field) {
+        return dsl.dialect().family() == SQLDialect.POSTGRES ? field.getName().toLowerCase(java.util.Locale.ROOT) : field.getName();
+    }
+
     /** How many connections the store holds at most (the window's two workers, its background lane, a backup). */
     private static final int MAX_CONNECTIONS = 8;
     /** How long a client waits for the server to answer before saying it cannot be reached. */
@@ -721,6 +729,11 @@ public final class Database implements AutoCloseable {
     /** The engine the store is on: the local H2 file (the default) or a PostgreSQL server. */
     public Engine engine() {
         return engine;
+    }
+
+    /** Where the data is, for people: the data folder of the file, or the server's address. */
+    public String where() {
+        return server != null ? server.toString() : directory.toString();
     }
 
     /** The server's address for a shared store; empty for the local file. */

@@ -28,7 +28,7 @@ final class ServerFaults {
         if (state.equals("3D000")) {
             return new UserException(e, "store.server.noDatabase", server.database(), server.toString());
         }
-        if (state.equals("08004") && String.valueOf(e.getMessage()).contains("no password was provided")) {
+        if (state.equals("08004") && String.valueOf(e.getMessage()).contains("password")) { // none given, or an empty one
             return new UserException(e, "store.server.passwordNeeded", server.toString());
         }
         if (isTls(e)) {

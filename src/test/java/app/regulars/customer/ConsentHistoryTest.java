@@ -95,6 +95,7 @@ class ConsentHistoryTest {
         }
     }
 
+    @app.regulars.testing.H2FileOnly("an H2 file made at the schema before, upgraded")
     @Test
     void theUpgradeRecordsTheConsentCustomersAlreadyHad() throws Exception {
         Path data = dir.resolve("data");

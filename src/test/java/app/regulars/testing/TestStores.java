@@ -40,11 +40,31 @@ public final class TestStores {
     }
 
     public static AppContext open(Path dir) {
+        return open(dir, CLOCK, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The address of {@code dir}'s database on the tests' server, as {@code --db-url} takes it. */
+    public static String serverUrl(Path dir) {
+        return "postgresql://127.0.0.1:" + TestPostgres.get().port() + "/" + database(dir);
+    }
+
+    /** {@link #open(Path)} at {@code clock} in {@code locale}. */
+    public static AppContext open(Path dir, Clock clock, Locale locale) {
         if (onPostgres()) {
+            try {
+                java.nio.file.Files.createDirectories(dir); // as the file's open does: the folder stands for the database
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return AppContext.open(TestPostgres.get().address(database(dir)), app.regulars.store.Password.of(TestPostgres.PASSWORD),
-                    dir, CLOCK, Locale.SIMPLIFIED_CHINESE);
+                    dir, clock, locale);
         }
-        return AppContext.open(dir, CLOCK, Locale.SIMPLIFIED_CHINESE);
+        return AppContext.open(dir, clock, locale);
+    }
+
+    /** {@link #open(Path)} as the command line opens it: the system's clock and language. */
+    public static AppContext openNow(Path dir) {
+        return open(dir, Clock.systemDefaultZone(), Locale.getDefault());
     }
 
     /** The database of {@code dir} on the tests' server: a new one (at the newest schema) the first time. */
