@@ -679,8 +679,8 @@ public final class Database implements AutoCloseable {
     private final class Guarded implements javax.sql.DataSource {
         @Override
         public Connection getConnection() throws SQLException {
-            if (bulkLoading.get() > 0) {
-                requireSpace(); // each slice of a bulk load
+            if (bulkLoading.get() > 0 && engine == Engine.H2_FILE) {
+                requireSpace(); // each slice of a bulk load (a server's disk is the server's)
             }
             return connection();
         }
