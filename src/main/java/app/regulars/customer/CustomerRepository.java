@@ -91,7 +91,7 @@ public final class CustomerRepository {
                 .values(DSL.val((Long) null), DSL.val((LocalDateTime) null), DSL.val((String) null), DSL.val((Boolean) null),
                         DSL.val((java.time.LocalDate) null), DSL.val((String) null)));
         dsl.connection(c -> {
-            try (PreparedStatement customer = c.prepareStatement(insertCustomer, new String[] {CUSTOMER.ID.getName()});
+            try (PreparedStatement customer = c.prepareStatement(insertCustomer, new String[] {app.regulars.store.Database.columnName(dsl, CUSTOMER.ID)});
                  PreparedStatement phone = c.prepareStatement(insertPhone);
                  PreparedStatement tag = c.prepareStatement(insertTag);
                  PreparedStatement search = c.prepareStatement(insertSearch);
@@ -107,7 +107,7 @@ public final class CustomerRepository {
                     try (ResultSet keys = customer.getGeneratedKeys()) {
                         for (int i = from; i < to; i++) {
                             if (!keys.next()) {
-                                throw new SQLException("H2 returned fewer ids than customers inserted");
+                                throw new SQLException("The store returned fewer ids than customers inserted");
                             }
                             ids[i] = keys.getLong(1);
                         }

@@ -171,11 +171,11 @@ public final class ShopArchive {
         ArchiveManifest manifest;
         try {
             manifest = db.dsl().connectionResult(c -> {
-                snapshot(c, true);
+                snapshot(c, true, db.engine());
                 try {
                     return write(c, zip, tables, progress, cancelled);
                 } finally {
-                    snapshot(c, false);
+                    snapshot(c, false, db.engine());
                 }
             });
         } catch (UncheckedIOException e) {
@@ -188,9 +188,23 @@ public final class ShopArchive {
 
     /**
      * One transaction that sees the store as it was when it began ({@code SNAPSHOT}: H2 keeps the
-     * versions it needs while the window goes on writing); or the pool's default back.
+     * versions it needs while the window goes on writing; PostgreSQL's {@code REPEATABLE READ} is
+     * the same snapshot, while other counters go on writing); or the pool's default back.
      */
-    private static void snapshot(Connection c, boolean on) throws SQLException {
+    private static void snapshot(Connection c, boolean on, Database.Engine engine) throws SQLException {
+        if (engine == Database.Engine.POSTGRESQL) {
+            if (on) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+            } else {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+            return;
+        }
         try (Statement s = c.createStatement()) {
             if (on) {
                 s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
@@ -206,7 +220,8 @@ public final class ShopArchive {
     private ArchiveManifest write(Connection c, ZipOutputStream zip, List<ArchiveTable> tables, Progress progress,
                                   BooleanSupplier cancelled) throws SQLException {
         try {
-            DSLContext render = org.jooq.impl.DSL.using(org.jooq.SQLDialect.H2);
+            DSLContext render = org.jooq.impl.DSL.using(db.engine().dialect(), Database.settings(db.engine()));
+            java.util.function.UnaryOperator<String> quote = n -> quote(n, db.engine());
             Map<ArchiveTable, Long> counts = new LinkedHashMap<>();
             long total = 0;
             for (ArchiveTable t : tables) {
@@ -232,10 +247,10 @@ public final class ShopArchive {
                 int[] keyAt = key.stream().mapToInt(k -> t.columns().indexOf(k) + 1).toArray();
                 String where = render.renderInlined(t.where());
                 where = where.isBlank() ? "TRUE" : where;
-                String select = "SELECT " + String.join(", ", t.columns().stream().map(ShopArchive::quote).toList()) + " FROM " + quote(t.tableName())
+                String select = "SELECT " + String.join(", ", t.columns().stream().map(quote).toList()) + " FROM " + quote.apply(t.tableName())
                         + " WHERE " + where;
-                String order = " ORDER BY " + String.join(", ", key.stream().map(ShopArchive::quote).toList()) + " LIMIT " + PAGE;
-                String after = " AND (" + String.join(", ", key.stream().map(ShopArchive::quote).toList()) + ") > ("
+                String order = " ORDER BY " + String.join(", ", key.stream().map(quote).toList()) + " LIMIT " + PAGE;
+                String after = " AND (" + String.join(", ", key.stream().map(quote).toList()) + ") > ("
                         + String.join(", ", java.util.Collections.nCopies(key.size(), "?")) + ")";
                 ArchiveCells[] kinds = null;
                 Object[] last = null;
@@ -285,7 +300,7 @@ public final class ShopArchive {
             Map<String, Long> sequences = new LinkedHashMap<>();
             for (Part p : parts) {
                 for (Sequence<?> seq : p.sequences()) {
-                    sequences.put(seq.getName().toLowerCase(Locale.ROOT), nextValue(c, seq.getName()));
+                    sequences.put(seq.getName().toLowerCase(Locale.ROOT), nextValue(c, seq.getName(), db.engine()));
                 }
             }
             ArchiveManifest manifest = new ArchiveManifest(ArchiveManifest.FORMAT_VERSION, schema, files, sequences);
@@ -341,7 +356,13 @@ public final class ShopArchive {
     }
 
     /** The next number the sequence {@code name} (as H2 names it) gives. */
-    private static long nextValue(Connection c, String name) throws SQLException {
+    private static long nextValue(Connection c, String name, Database.Engine engine) throws SQLException {
+        if (engine == Database.Engine.POSTGRESQL) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + quote(name, engine))) {
+                rs.next();
+                return rs.getBoolean(2) ? rs.getLong(1) + 1 : rs.getLong(1); // the app's sequences count up by one
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES"
                 + " WHERE SEQUENCE_SCHEMA = 'PUBLIC' AND SEQUENCE_NAME = ?")) {
             ps.setString(1, name);
@@ -469,6 +490,11 @@ public final class ShopArchive {
 
     private static String quote(String name) {
         return "\"" + name.toUpperCase(Locale.ROOT) + "\"";
+    }
+
+    /** {@code name} quoted as {@code engine} spells the schema's names: H2's upper case, PostgreSQL's lower. */
+    private static String quote(String name, Database.Engine engine) {
+        return engine == Database.Engine.POSTGRESQL ? "\"" + name.toLowerCase(Locale.ROOT) + "\"" : quote(name);
     }
 
     /** A column of a table being loaded: its kind of cells, whether it may be empty, its JDBC type. */

@@ -42,7 +42,7 @@ class CustomerCsvImporterTest {
 
     @BeforeEach
     void open() {
-        ctx = AppContext.open(dir.resolve("data"), CLOCK, Locale.SIMPLIFIED_CHINESE);
+        ctx = app.regulars.testing.TestStores.open(dir.resolve("data"), CLOCK, Locale.SIMPLIFIED_CHINESE);
         importer = new CustomerCsvImporter(ctx.customers());
     }
 

@@ -38,7 +38,7 @@ class CustomerFormatsCommandTest {
     }
 
     void customers() {
-        try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
+        try (AppContext ctx = app.regulars.testing.TestStores.openNow(dir.resolve("data"))) {
             TestStores.addKnownCustomers(ctx.customers());
         }
     }
@@ -118,7 +118,7 @@ class CustomerFormatsCommandTest {
         assertThat(out.toString().strip()).isEqualTo("Rows: 1 added, 2 updated, 0 skipped (already there), 0 rejected.");
         assertThat(run("import", "customers", book.toString(), "--sheet", "2")).as(err.toString()).isZero();
         assertThat(out.toString().strip()).isEqualTo("Rows: 0 added, 0 updated, 3 skipped (already there), 0 rejected.");
-        try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
+        try (AppContext ctx = app.regulars.testing.TestStores.openNow(dir.resolve("data"))) {
             var wang = ctx.customers().byCode("000001").orElseThrow();
             assertThat(wang.name()).isEqualTo("王小明"); // filled in: the name was there
             assertThat(wang.company()).isEqualTo("西湖茶社");
