@@ -172,7 +172,7 @@ public final class TestPostgres {
         Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "regulars-test-postgres-stop"));
         pg.admin("CREATE ROLE " + ServerAddress.DEFAULT_USER + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
         pg.admin("CREATE DATABASE " + TEMPLATE + " OWNER " + ServerAddress.DEFAULT_USER);
-        Path scratch = Files.createTempDirectory("regulars-pg-template");
+        Path scratch = Files.createTempDirectory(home, "template-local-"); // the local folder a store needs: nothing goes there
         try (Database db = Database.connect(pg.address(TEMPLATE), Password.of(PASSWORD), scratch)) {
             db.dsl().fetchOne("SELECT 1"); // migrated to the newest schema by the connect
         }
