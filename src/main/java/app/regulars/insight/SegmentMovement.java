@@ -26,14 +26,20 @@ public record SegmentMovement(LocalDate from, LocalDate to, int[][] counts, int[
 
     /**
      * Every customer's segment on one day: ids ascending, each with its segment's ordinal. At
-     * 100,000 customers 0.9 MB, where the day's whole snapshot takes about 25 MB.
+     * 100,000 customers 0.9 MB, where the day's whole snapshot takes about 9 MB.
      */
     record Segments(LocalDate asOf, long[] ids, byte[] segments) {
         static Segments of(InsightSnapshot s) {
             long[] keyed = new long[s.customers().size()];
             int i = 0;
-            for (CustomerInsight c : s.customers()) {
-                keyed[i++] = c.customerId() << 4 | c.segment().ordinal(); // ids are far below 2^59
+            if (s.customers() instanceof InsightTable table) {
+                for (; i < keyed.length; i++) {
+                    keyed[i] = table.customerId(i) << 4 | table.segment(i).ordinal(); // ids are far below 2^59
+                }
+            } else {
+                for (CustomerInsight c : s.customers()) {
+                    keyed[i++] = c.customerId() << 4 | c.segment().ordinal();
+                }
             }
             java.util.Arrays.sort(keyed);
             long[] ids = new long[keyed.length];
