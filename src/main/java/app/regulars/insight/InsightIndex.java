@@ -12,7 +12,9 @@ import app.regulars.store.Settings;
 final class InsightIndex {
     private final InsightService service;
     private final Settings settings;
-    private View view;
+    /** The ids of the active customers at {@link #activeWrites} writes; the snapshot itself is the service's to keep. */
+    private long[] active;
+    private long activeWrites = -1;
 
     InsightIndex(InsightService service, Settings settings) {
         this.service = service;
@@ -40,12 +42,17 @@ final class InsightIndex {
         }
     }
 
-    /** The view of today's snapshot; computes it when the data or the settings changed (off the JavaFX thread). */
+    /**
+     * The view of today's snapshot; computes it when the data or the settings changed (off the
+     * JavaFX thread). Keeps no snapshot of its own: one kept here stayed in memory beside the
+     * service's newer one until the next question (7.5 MB at 100,000 customers).
+     */
     synchronized View current() {
         InsightSnapshot s = service.snapshot(service.today(), InsightSettings.load(settings));
-        if (view == null || view.snapshot() != s) {
-            view = new View(s, service.activeCustomerIds());
+        if (active == null || activeWrites != s.writeCount()) {
+            active = service.activeCustomerIds();
+            activeWrites = s.writeCount();
         }
-        return view;
+        return new View(s, active);
     }
 }

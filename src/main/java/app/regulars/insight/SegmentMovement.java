@@ -30,16 +30,19 @@ public record SegmentMovement(LocalDate from, LocalDate to, int[][] counts, int[
      */
     record Segments(LocalDate asOf, long[] ids, byte[] segments) {
         static Segments of(InsightSnapshot s) {
+            if (s.customers() instanceof InsightTable table) { // by id already
+                long[] ids = new long[table.size()];
+                byte[] segments = new byte[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = table.customerId(i);
+                    segments[i] = (byte) table.segment(i).ordinal();
+                }
+                return new Segments(s.asOf(), ids, segments);
+            }
             long[] keyed = new long[s.customers().size()];
             int i = 0;
-            if (s.customers() instanceof InsightTable table) {
-                for (; i < keyed.length; i++) {
-                    keyed[i] = table.customerId(i) << 4 | table.segment(i).ordinal(); // ids are far below 2^59
-                }
-            } else {
-                for (CustomerInsight c : s.customers()) {
-                    keyed[i++] = c.customerId() << 4 | c.segment().ordinal();
-                }
+            for (CustomerInsight c : s.customers()) {
+                keyed[i++] = c.customerId() << 4 | c.segment().ordinal(); // ids are far below 2^59
             }
             java.util.Arrays.sort(keyed);
             long[] ids = new long[keyed.length];
