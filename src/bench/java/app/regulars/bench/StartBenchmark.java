@@ -51,6 +51,7 @@ import java.util.stream.Stream;
 public final class StartBenchmark {
     private static final long TIMEOUT_MS = 15 * 60_000;
     /** The program's own logging (a file in the data folder), not the tests' (the test classes are on the class path). */
+    private static final List<String> ALL_RUNS = List.of("jar", "options", "defaults", "probes");
     private static final String LOG_CONFIG = "-D" + app.regulars.app.LogSetup.FORCE + "=true";
 
     private final Path jar;
@@ -58,13 +59,19 @@ public final class StartBenchmark {
     private final Display display;
     private final boolean jfr;
     private final Path work;
+    /** The runs to make (all by default): jar, options, defaults, probes. */
+    private final java.util.Set<String> runs;
+    /** JVM options added after jvm.options in the run in use (to weigh an option before it goes into the file). */
+    private final List<String> extra;
 
-    private StartBenchmark(Path jar, Path classes, Display display, boolean jfr, Path work) {
+    private StartBenchmark(Path jar, Path classes, Display display, boolean jfr, Path work, java.util.Set<String> runs, List<String> extra) {
         this.jar = jar;
         this.classes = classes;
         this.display = display;
         this.jfr = jfr;
         this.work = work;
+        this.runs = runs;
+        this.extra = extra;
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,6 +80,8 @@ public final class StartBenchmark {
         Path classes = Path.of("target/test-classes");
         String keep = "";
         boolean jfr = false;
+        java.util.Set<String> runs = new java.util.LinkedHashSet<>(ALL_RUNS);
+        List<String> extra = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--customers" -> customers = Integer.parseInt(args[++i]);
@@ -84,6 +93,22 @@ public final class StartBenchmark {
                         jfr = Boolean.parseBoolean(args[i].substring("--jfr=".length()));
                     } else if (args[i].startsWith("--keep=")) {
                         keep = args[i].substring("--keep=".length());
+                    } else if (args[i].startsWith("--runs=")) {
+                        String list = args[i].substring("--runs=".length()).strip();
+                        if (!list.isEmpty()) {
+                            runs.clear();
+                            for (String r : list.split(",")) {
+                                if (!ALL_RUNS.contains(r.strip())) {
+                                    throw new IllegalArgumentException("Unknown run " + r + " (of " + ALL_RUNS + ")");
+                                }
+                                runs.add(r.strip());
+                            }
+                        }
+                    } else if (args[i].startsWith("--options=")) {
+                        String list = args[i].substring("--options=".length()).strip();
+                        if (!list.isEmpty()) {
+                            extra.addAll(List.of(list.split("\\s+")));
+                        }
                     } else {
                         throw new IllegalArgumentException("Unknown argument " + args[i]);
                     }
@@ -95,7 +120,7 @@ public final class StartBenchmark {
         try (Display display = Display.open()) {
             System.out.printf(Locale.ROOT, "Start benchmark: %,d customers; %s%n", customers, machine());
             System.out.println("Display: " + display.describe());
-            StartBenchmark bench = new StartBenchmark(jar.toAbsolutePath(), classes.toAbsolutePath(), display, jfr, work);
+            StartBenchmark bench = new StartBenchmark(jar.toAbsolutePath(), classes.toAbsolutePath(), display, jfr, work, runs, extra);
             bench.makeStore(store, customers);
             bench.runAll(store);
             System.out.println("Load average at the end: " + loadAverage());
@@ -131,20 +156,27 @@ public final class StartBenchmark {
 
         List<String> day = List.of("first-rows", "search-index", "day-started");
         List<String> used = List.of("first-rows", "search-index", "day-started", "scripted-use");
-        Run started = launch("java -jar", store, List.of("-Dregulars.milestones=true", "-jar", jar.toString()), day, true);
+        Run started = !runs.contains("jar") ? Run.skipped("java -jar")
+                : launch("java -jar", store, List.of("-Dregulars.milestones=true", "-jar", jar.toString()), day, true);
         List<String> withOptions = new ArrayList<>(options);
+        if (!extra.isEmpty()) {
+            System.out.println("Added to jvm.options in the run in use: " + String.join(" ", extra));
+            withOptions.addAll(extra);
+        }
         withOptions.addAll(List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary"));
         Path recording = work.resolve("start.jfr");
         if (jfr) {
             withOptions.add("-XX:StartFlightRecording=filename=" + recording + ",settings=default");
         }
         withOptions.addAll(List.of("-Dregulars.milestones=true", LOG_CONFIG, "-cp", cp, StartDriver.class.getName()));
-        Run inUse = launch("options, used", store, withOptions, used, true);
-        Run defaults = launch("JVM defaults, used", store, List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary",
+        Run inUse = !runs.contains("options") ? Run.skipped("options, used") : launch("options, used", store, withOptions, used, true);
+        Run defaults = !runs.contains("defaults") ? Run.skipped("JVM defaults, used")
+                : launch("JVM defaults, used", store, List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary",
                 "-Dregulars.milestones=true", "--enable-native-access=ALL-UNNAMED", LOG_CONFIG, "-cp", cp, StartDriver.class.getName()),
                 used, true);
-        Run probe = launch("plain JDBC", store, List.of("-cp", cp, FirstPageProbe.class.getName()), List.of("first-rows"), false);
-        Run sql = launch("SQL searches", store, List.of("-cp", cp, SearchProbe.class.getName()), List.of("done"), false);
+        boolean probes = runs.contains("probes");
+        Run probe = !probes ? Run.skipped("plain JDBC") : launch("plain JDBC", store, List.of("-cp", cp, FirstPageProbe.class.getName()), List.of("first-rows"), false);
+        Run sql = !probes ? Run.skipped("SQL searches") : launch("SQL searches", store, List.of("-cp", cp, SearchProbe.class.getName()), List.of("done"), false);
 
         System.out.println();
         System.out.println("| from the launch | `java -jar` (relaunches with jvm.options) | jvm.options, in use | JVM defaults, in use | plain JDBC first page |");
@@ -254,11 +286,17 @@ public final class StartBenchmark {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-24s %6.1f MB committed%n", e.getKey(), e.getValue() / 1024.0));
         System.out.printf(Locale.ROOT, "  %-24s %6.1f MB committed%n", "JVM total (NMT)", total / 1024.0);
+        run.heap.forEach(l -> System.out.println("  heap: " + l));
         if (run.rssKb > total) {
             System.out.printf(Locale.ROOT, "  %-24s %6.1f MB (RSS minus what the JVM tracks: native libraries, JavaFX, GTK, fonts, malloc outside the JVM)%n",
                     "outside NMT", (run.rssKb - total) / 1024.0);
         } else if (run.rssKb > 0) {
             System.out.println("  (the JVM committed more than the process has touched: RSS is below its total)");
+        }
+        if (!run.liveHistogram.isEmpty()) {
+            System.out.println("  live objects after a full collection (jcmd GC.class_histogram, after the RSS was read), the largest classes:");
+            run.liveHistogram.forEach(l -> System.out.println("    " + l.strip()));
+            System.out.println("    " + run.liveTotal);
         }
     }
 
@@ -313,6 +351,14 @@ public final class StartBenchmark {
         long peakKb;
         long launcherRssKb;
         String rollup = "";
+        List<String> heap = List.of();
+        List<String> liveHistogram = List.of();
+        String liveTotal = "";
+
+        /** A run left out ({@code --runs}): its figures are dashes. */
+        static Run skipped(String name) {
+            return new Run(name, 0, null);
+        }
 
         Run(String name, long started, Process process) {
             this.name = name;
@@ -353,7 +399,7 @@ public final class StartBenchmark {
         }
 
         void measure(boolean withNmt) throws Exception {
-            if (!process.isAlive()) {
+            if (process == null || !process.isAlive()) {
                 return;
             }
             ProcessHandle app = app();
@@ -364,10 +410,7 @@ public final class StartBenchmark {
             }
             rollup = rollup(app.pid());
             if (withNmt) {
-                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        String.valueOf(app.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
-                String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                jcmd.waitFor();
+                String out = jcmd(app.pid(), "VM.native_memory", "summary");
                 for (String line : out.split("\n")) {
                     String t = line.trim();
                     var m = java.util.regex.Pattern.compile("^-?\\s*([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+KB, committed=(\\d+)KB").matcher(t);
@@ -380,7 +423,22 @@ public final class StartBenchmark {
                         }
                     }
                 }
+                // The heap as the collector sees it, then what is live in it (the histogram collects first).
+                heap = jcmd(app.pid(), "GC.heap_info").lines().filter(l -> l.contains("total") || l.contains("used"))
+                        .map(l -> l.replaceAll("\\[0x[^]]*\\)", "").strip()).filter(l -> !l.isEmpty()).toList();
+                List<String> histogram = jcmd(app.pid(), "GC.class_histogram").lines().toList();
+                liveHistogram = histogram.stream().filter(l -> l.matches("\\s*\\d+:\\s+\\d+.*")).limit(20).toList();
+                histogram.stream().filter(l -> l.startsWith("Total")).findFirst().ifPresent(t -> liveTotal = t.strip());
             }
+        }
+
+        private static String jcmd(long pid, String... command) throws Exception {
+            List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
+            args.addAll(List.of(command));
+            Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return out;
         }
 
         String at(String milestone) {

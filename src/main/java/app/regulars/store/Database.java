@@ -58,6 +58,11 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     public static final String FILE_NAME = "regulars";
     static final String USER = "regulars";
+    /**
+     * H2's page cache in KB: its default (16 MB in H2 2.4) unless {@code -Dregulars.h2CacheKb} says
+     * otherwise (for measuring; decision 0028).
+     */
+    static final int CACHE_KB = Integer.getInteger("regulars.h2CacheKb", 16 * 1024);
     /** How long an opening waits for another process that is compacting the file at its close. */
     private static final java.time.Duration COMPACTION_WAIT = java.time.Duration.ofMinutes(10);
     /** Space left on the disk after the copy of the live data, or the file is not compacted. */
@@ -269,7 +274,7 @@ public final class Database implements AutoCloseable {
             throw new UserException("store.error.keyMissing", file.toString(), directory.resolve(StoreKey.FILE).toString(), backupHint(directory));
         }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + ";FILE_LOCK=FS;AUTO_SERVER=FALSE" + StoreKey.urlSettings(key);
+                + ";FILE_LOCK=FS;AUTO_SERVER=FALSE;CACHE_SIZE=" + CACHE_KB + StoreKey.urlSettings(key);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, StoreKey.jdbcPassword(key));
         pool.setMaxConnections(8);
         try (Connection probe = pool.getConnection()) {
