@@ -37,8 +37,10 @@ import java.util.function.Consumer;
 
 /**
  * The main window's content: each feature's page in the navigation on the left, the current
- * page in the middle, language and theme switches at the bottom of the navigation. It knows
- * no feature by name but for the one link it makes between two of them.
+ * page in the middle, the Import menu, language and theme switches at the bottom of the
+ * navigation. It knows no feature by name but for the one link it makes between two of them and
+ * the customer feature's undo of the last import (which undoes every kind of import) in the
+ * Import menu.
  */
 public final class Shell extends BorderPane {
     private final TaskRunner runner;
