@@ -87,9 +87,11 @@ public final class JvmOptions {
      * up to eight per core; with two, the memory outside what the JVM tracks was 13 MB less at
      * 100,000 customers (decision 0028). Only the environment sets it: {@code mallopt} from the
      * running JVM comes after its threads have fixed the number. Other C libraries ignore it.
+     * And, without a GPU, GTK without OpenGL ({@link Rendering}).
      */
     static void environment(java.util.Map<String, String> env) {
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Rendering.environment(env);
     }
 
     /**

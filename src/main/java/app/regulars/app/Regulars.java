@@ -30,6 +30,7 @@ public final class Regulars {
         Path dataDirectory = DataDirectory.resolve(dataDirArgument(args));
         System.setProperty("regulars.log.dir", dataDirectory.resolve("logs").toString());
         if (opensWindow(args)) {
+            Rendering.choose(); // before JavaFX starts
             RegularsApp.launch(dataDirectory); // no command line to parse: its classes stay unloaded
             return;
         }
@@ -52,6 +53,7 @@ public final class Regulars {
         }
         if (!parsed.hasSubcommand() && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
             RegularsCommand root = cli.getCommand();
+            Rendering.choose();
             RegularsApp.launch(root.dataDirectory());
             return;
         }
