@@ -46,7 +46,11 @@ import java.util.stream.Stream;
  * else JavaFX's headless platform, which the output then says (no X11 or GTK memory counted).
  * Options: {@code --customers N}, {@code --keep=DIR} (make the store there once, reuse it
  * after), {@code --jfr} or {@code --jfr=true} (record the second run with Flight Recorder: the heap
- * after each collection, the pauses).
+ * after each collection, the pauses), {@code --runs=jar,options,defaults,probes} (the runs to make,
+ * all by default), {@code --options=...} (JVM options added after jvm.options in the run in use,
+ * to weigh one before it goes into the file). The memory of a run in use: RSS sampled every
+ * quarter second once the day's jobs are done (median and largest), at the end RSS, NMT, the
+ * heap and the largest classes live after a full collection.
  */
 public final class StartBenchmark {
     private static final long TIMEOUT_MS = 15 * 60_000;
