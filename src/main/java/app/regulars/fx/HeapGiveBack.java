@@ -28,11 +28,20 @@ final class HeapGiveBack {
     private static final boolean ON = !"false".equals(System.getProperty("regulars.heapGiveBack"));
 
     private final ThreadPoolExecutor lane;
+    private final Runnable collection;
+    private final long after;
     private long lastCollection = System.nanoTime() - SPACING; // guarded by this
     private boolean pending;
 
     HeapGiveBack(ThreadPoolExecutor lane) {
+        this(lane, HeapGiveBack::collect, AFTER);
+    }
+
+    /** With another collection and wait (tests). */
+    HeapGiveBack(ThreadPoolExecutor lane, Runnable collection, long afterNanos) {
         this.lane = lane;
+        this.collection = collection;
+        this.after = afterNanos;
     }
 
     /** {@code work} timed: when it is long, a collection follows once the lane is idle. */
@@ -55,7 +64,7 @@ final class HeapGiveBack {
     private synchronized void ended() {
         if (!pending) {
             pending = true;
-            later(AFTER);
+            later(after);
         }
     }
 
@@ -72,13 +81,13 @@ final class HeapGiveBack {
     private void maybeCollect() {
         synchronized (this) {
             if (!lane.getQueue().isEmpty()) { // more work waits: after it
-                later(AFTER);
+                later(after);
                 return;
             }
             pending = false;
             lastCollection = System.nanoTime();
         }
-        collect();
+        collection.run();
     }
 
     /** A full collection, and what it gave back in the log. */
