@@ -46,7 +46,11 @@ import java.util.stream.Stream;
  * else JavaFX's headless platform, which the output then says (no X11 or GTK memory counted).
  * Options: {@code --customers N}, {@code --keep=DIR} (make the store there once, reuse it
  * after), {@code --jfr} or {@code --jfr=true} (record the second run with Flight Recorder: the heap
- * after each collection, the pauses).
+ * after each collection, the pauses), {@code --runs=jar,options,defaults,probes} (the runs to make,
+ * all by default), {@code --options=...} (JVM options added after jvm.options in the run in use,
+ * to weigh one before it goes into the file). The memory of a run in use: RSS sampled every
+ * quarter second once the day's jobs are done (median and largest), at the end RSS, NMT, the
+ * heap and the largest classes live after a full collection.
  */
 public final class StartBenchmark {
     private static final long TIMEOUT_MS = 15 * 60_000;
@@ -187,6 +191,8 @@ public final class StartBenchmark {
         }
         System.out.printf(Locale.ROOT, "| RSS at the end (MB) | %s | %s | %s | |%n", started.rss(), inUse.rss(), defaults.rss());
         System.out.printf(Locale.ROOT, "| peak RSS (MB) | %s | %s | %s | |%n", started.peak(), inUse.peak(), defaults.peak());
+        System.out.printf(Locale.ROOT, "| RSS after the day's jobs, median (max) (MB) | %s | %s | %s | |%n", started.inUse(), inUse.inUse(),
+                defaults.inUse());
         System.out.println();
         System.out.println("Targets at 100,000 customers: first rows within 2 s of the launch; a search within 50 ms once the"
                 + " index is built; RSS at most 400 MB in use.");
@@ -224,12 +230,14 @@ public final class StartBenchmark {
         Process p = pb.start();
         Run run = new Run(name, t0, p);
         Thread reader = Thread.ofPlatform().daemon().start(run::read);
+        Thread sampler = Thread.ofPlatform().daemon().start(run::sample);
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         while (!run.reachedAll(wanted) && p.isAlive() && System.currentTimeMillis() < end) {
             Thread.sleep(20);
         }
         if (measure) {
             Thread.sleep(2000); // let the last rows and columns settle
+            sampler.interrupt();
             run.measure(true);
             p.toHandle().descendants().forEach(ProcessHandle::destroy);
             p.destroy();
@@ -347,6 +355,8 @@ public final class StartBenchmark {
         final List<String[]> sql = new CopyOnWriteArrayList<>();
         final List<String> lines = new CopyOnWriteArrayList<>();
         final Map<String, Long> nmt = new LinkedHashMap<>();
+        /** RSS in KB every quarter second once the day's jobs are done, until the memory is measured. */
+        final List<Long> rssInUse = new CopyOnWriteArrayList<>();
         long rssKb;
         long peakKb;
         long launcherRssKb;
@@ -463,9 +473,40 @@ public final class StartBenchmark {
             return lines.subList(Math.max(0, lines.size() - 30), lines.size());
         }
 
+        /** Samples the window's RSS from the end of the day's jobs (the app in use) until interrupted. */
+        void sample() {
+            try {
+                while (!milestones.containsKey("day-started")) {
+                    if (!process.isAlive()) {
+                        return;
+                    }
+                    Thread.sleep(250);
+                }
+                while (process.isAlive()) {
+                    long kb = status(app().pid(), "VmRSS");
+                    if (kb > 0) {
+                        rssInUse.add(kb);
+                    }
+                    Thread.sleep(250);
+                }
+            } catch (InterruptedException e) {
+                // measured: done
+            }
+        }
+
+        /** The median and the largest RSS sampled after the day's jobs, in MB. */
+        String inUse() {
+            if (rssInUse.isEmpty()) {
+                return "–";
+            }
+            List<Long> sorted = rssInUse.stream().sorted().toList();
+            return String.format(Locale.ROOT, "%.0f (%.0f)", sorted.get(sorted.size() / 2) / 1024.0, sorted.getLast() / 1024.0);
+        }
+
         String summary() {
-            return String.format(Locale.ROOT, "%s: window %s, first rows %s, search index %s, day started %s, RSS %s MB, peak %s MB",
-                    name, at("window"), at("first-rows"), at("search-index"), at("day-started"), rss(), peak());
+            return String.format(Locale.ROOT, "%s: window %s, first rows %s, search index %s, day started %s, RSS %s MB, peak %s MB,"
+                    + " after the day's jobs median (max) %s MB", name, at("window"), at("first-rows"), at("search-index"), at("day-started"),
+                    rss(), peak(), inUse());
         }
     }
 

@@ -32,6 +32,7 @@ public final class Regulars {
         Path dataDirectory = DataDirectory.resolve(dataDirArgument(args));
         System.setProperty("regulars.log.dir", dataDirectory.resolve("logs").toString());
         if (window) {
+            Rendering.choose(); // before JavaFX starts
             RegularsApp.launch(dataDirectory); // no command line to parse: its classes stay unloaded
             return;
         }
@@ -58,6 +59,7 @@ public final class Regulars {
                 System.exit(RegularsCommand.FAILED); // the window on this computer's file would not be the shared store asked for
                 return;
             }
+            Rendering.choose();
             RegularsApp.launch(root.dataDirectory());
             return;
         }

@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * would make a page of the list wait for them: at 100,000 customers the day's jobs and the
  * insights take seconds each (docs/decisions/0014-start-and-memory.md).
  *
- * <p>After a few seconds of work on the background lane, once it has nothing more to do, the
- * lane asks the JVM for a full collection ({@link HeapGiveBack}): the heap those jobs grew
- * is given back to the system (decision 0028).
+ * <p>After a long task on the background lane, once nothing more waits there, the lane asks
+ * the JVM for a full collection ({@link HeapGiveBack}): the heap those jobs grew is given back
+ * to the system (decision 0028).
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);

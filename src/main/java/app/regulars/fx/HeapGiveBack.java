@@ -9,36 +9,42 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gives the heap that the background lane's long jobs grew back to the system: once the lane
- * has worked {@link #BUSY} in all since the last time and then has nothing to do for
- * {@link #QUIET}, it asks for a full collection ({@link System#gc()}). The serial collector
- * shrinks the heap at a full collection to what {@code -XX:MaxHeapFreeRatio} allows
- * ({@code jvm.options}); without one it keeps every page the day's jobs or the insights touched,
- * up to {@code -Xmx}. At 100,000 customers the collection takes 0.1-0.3 s, at most once a
- * minute (decision 0028).
+ * Gives the heap that the background lane's long jobs grew back to the system: after a task of
+ * the lane that took {@link #LONG} or more (the day's jobs, the insights), once nothing waits on
+ * the lane, it asks for a full collection ({@link System#gc()}), at most once a
+ * {@link #SPACING}. The serial collector shrinks the heap at a full collection to what
+ * {@code -XX:MaxHeapFreeRatio} allows ({@code jvm.options}); without one it keeps every page those
+ * jobs touched, up to {@code -Xmx}. At 100,000 customers the collection takes 0.1-0.4 s
+ * (decision 0028). Off with {@code -Dregulars.heapGiveBack=false}.
  */
 final class HeapGiveBack {
     private static final Logger LOG = LoggerFactory.getLogger(HeapGiveBack.class);
-    /** Work on the lane since the last collection that makes one worth it. */
-    static final long BUSY = TimeUnit.SECONDS.toNanos(2);
-    /** How long the lane must have been idle. */
-    static final long QUIET = TimeUnit.SECONDS.toNanos(3);
+    /** A task of the lane this long is worth a collection after it. */
+    static final long LONG = TimeUnit.SECONDS.toNanos(1);
+    /** How long after such a task to look whether the lane is idle. */
+    static final long AFTER = TimeUnit.SECONDS.toNanos(2);
     /** At most one collection in this long. */
-    static final long SPACING = TimeUnit.SECONDS.toNanos(60);
-    /** Off with {@code -Dregulars.heapGiveBack=false}. */
+    static final long SPACING = TimeUnit.SECONDS.toNanos(30);
     private static final boolean ON = !"false".equals(System.getProperty("regulars.heapGiveBack"));
 
     private final ThreadPoolExecutor lane;
-    private long busy; // guarded by this
-    private long lastWork = System.nanoTime();
-    private long lastCollection = System.nanoTime() - SPACING;
+    private final Runnable collection;
+    private final long after;
+    private long lastCollection = System.nanoTime() - SPACING; // guarded by this
     private boolean pending;
 
     HeapGiveBack(ThreadPoolExecutor lane) {
-        this.lane = lane;
+        this(lane, HeapGiveBack::collect, AFTER);
     }
 
-    /** {@code work} timed: its time counts as the lane's work, and when it ends a collection may follow. */
+    /** With another collection and wait (tests). */
+    HeapGiveBack(ThreadPoolExecutor lane, Runnable collection, long afterNanos) {
+        this.lane = lane;
+        this.collection = collection;
+        this.after = afterNanos;
+    }
+
+    /** {@code work} timed: when it is long, a collection follows once the lane is idle. */
     <T> Callable<T> timed(Callable<T> work) {
         if (!ON) {
             return work;
@@ -48,48 +54,40 @@ final class HeapGiveBack {
             try {
                 return work.call();
             } finally {
-                ended(System.nanoTime() - t0);
+                if (System.nanoTime() - t0 >= LONG) {
+                    ended();
+                }
             }
         };
     }
 
-    private synchronized void ended(long nanos) {
-        busy += nanos;
-        lastWork = System.nanoTime();
-        if (busy >= BUSY && !pending) {
+    private synchronized void ended() {
+        if (!pending) {
             pending = true;
-            later();
+            later(after);
         }
     }
 
-    /** Checks again after the quiet time (and no sooner than the spacing allows), on the lane itself. */
-    private void later() {
-        long wait;
-        synchronized (this) {
-            long now = System.nanoTime();
-            wait = Math.max(lastWork + QUIET - now, lastCollection + SPACING - now);
-        }
+    /** Looks again in {@code nanos} (and no sooner than the spacing allows), on the lane itself. */
+    private synchronized void later(long nanos) {
+        long wait = Math.max(nanos, lastCollection + SPACING - System.nanoTime());
         try {
             CompletableFuture.delayedExecutor(Math.max(wait, 0), TimeUnit.NANOSECONDS, lane).execute(this::maybeCollect);
         } catch (RuntimeException e) { // the lane is shut down: the window is closing
-            synchronized (this) {
-                pending = false;
-            }
+            pending = false;
         }
     }
 
     private void maybeCollect() {
         synchronized (this) {
-            long now = System.nanoTime();
-            if (!lane.getQueue().isEmpty() || now - lastWork < QUIET || now - lastCollection < SPACING) {
-                later();
+            if (!lane.getQueue().isEmpty()) { // more work waits: after it
+                later(after);
                 return;
             }
             pending = false;
-            busy = 0;
-            lastCollection = now;
+            lastCollection = System.nanoTime();
         }
-        collect();
+        collection.run();
     }
 
     /** A full collection, and what it gave back in the log. */

@@ -59,10 +59,13 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "regulars";
     static final String USER = "regulars";
     /**
-     * H2's page cache in KB: its default (16 MB in H2 2.4) unless {@code -Dregulars.h2CacheKb} says
-     * otherwise (for measuring; decision 0028).
+     * H2's page cache in KB: 8 MB, half its default. H2 counts a page by an estimate of its size;
+     * the heap held about twice as much (its rows as objects), and the window's memory in use was
+     * 16 MB less at 100,000 customers, with the list's pages, profiles and searches no slower
+     * (they read a few rows at random places, which neither size holds all of). Another size with
+     * {@code -Dregulars.h2CacheKb} (for measuring; decision 0028).
      */
-    static final int CACHE_KB = Integer.getInteger("regulars.h2CacheKb", 16 * 1024);
+    static final int CACHE_KB = Integer.getInteger("regulars.h2CacheKb", 8 * 1024);
     /** How long an opening waits for another process that is compacting the file at its close. */
     private static final java.time.Duration COMPACTION_WAIT = java.time.Duration.ofMinutes(10);
     /** Space left on the disk after the copy of the live data, or the file is not compacted. */
