@@ -52,7 +52,8 @@ public final class Package {
     /** The JDK's modules the program needs (jdeps, then checked by running it); JavaFX's come on top. */
     static final List<String> JDK_MODULES = List.of(
             "java.base", "java.desktop", "java.logging", "java.management", "java.naming", "java.sql",
-            "java.xml", "jdk.unsupported", "jdk.charsets", "jdk.localedata", "jdk.zipfs");
+            "java.xml", "jdk.unsupported", "jdk.charsets", "jdk.localedata", "jdk.zipfs",
+            "java.security.jgss"); // the PostgreSQL driver's (a shared store, decision 0030)
     static final List<String> JAVAFX_MODULES = List.of("javafx.base", "javafx.graphics", "javafx.controls");
     /**
      * The modification time of every jar in the image. The ahead-of-time cache is valid only for

@@ -46,11 +46,16 @@ import java.util.stream.Stream;
  * else JavaFX's headless platform, which the output then says (no X11 or GTK memory counted).
  * Options: {@code --customers N}, {@code --keep=DIR} (make the store there once, reuse it
  * after), {@code --jfr} or {@code --jfr=true} (record the second run with Flight Recorder: the heap
- * after each collection, the pauses).
+ * after each collection, the pauses), {@code --runs=jar,options,defaults,probes} (the runs to make,
+ * all by default), {@code --options=...} (JVM options added after jvm.options in the run in use,
+ * to weigh one before it goes into the file). The memory of a run in use: RSS sampled every
+ * quarter second once the day's jobs are done (median and largest), at the end RSS, NMT, the
+ * heap and the largest classes live after a full collection.
  */
 public final class StartBenchmark {
     private static final long TIMEOUT_MS = 15 * 60_000;
     /** The program's own logging (a file in the data folder), not the tests' (the test classes are on the class path). */
+    private static final List<String> ALL_RUNS = List.of("jar", "options", "defaults", "probes");
     private static final String LOG_CONFIG = "-D" + app.regulars.app.LogSetup.FORCE + "=true";
 
     private final Path jar;
@@ -58,13 +63,19 @@ public final class StartBenchmark {
     private final Display display;
     private final boolean jfr;
     private final Path work;
+    /** The runs to make (all by default): jar, options, defaults, probes. */
+    private final java.util.Set<String> runs;
+    /** JVM options added after jvm.options in the run in use (to weigh an option before it goes into the file). */
+    private final List<String> extra;
 
-    private StartBenchmark(Path jar, Path classes, Display display, boolean jfr, Path work) {
+    private StartBenchmark(Path jar, Path classes, Display display, boolean jfr, Path work, java.util.Set<String> runs, List<String> extra) {
         this.jar = jar;
         this.classes = classes;
         this.display = display;
         this.jfr = jfr;
         this.work = work;
+        this.runs = runs;
+        this.extra = extra;
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,6 +84,8 @@ public final class StartBenchmark {
         Path classes = Path.of("target/test-classes");
         String keep = "";
         boolean jfr = false;
+        java.util.Set<String> runs = new java.util.LinkedHashSet<>(ALL_RUNS);
+        List<String> extra = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--customers" -> customers = Integer.parseInt(args[++i]);
@@ -84,6 +97,22 @@ public final class StartBenchmark {
                         jfr = Boolean.parseBoolean(args[i].substring("--jfr=".length()));
                     } else if (args[i].startsWith("--keep=")) {
                         keep = args[i].substring("--keep=".length());
+                    } else if (args[i].startsWith("--runs=")) {
+                        String list = args[i].substring("--runs=".length()).strip();
+                        if (!list.isEmpty()) {
+                            runs.clear();
+                            for (String r : list.split(",")) {
+                                if (!ALL_RUNS.contains(r.strip())) {
+                                    throw new IllegalArgumentException("Unknown run " + r + " (of " + ALL_RUNS + ")");
+                                }
+                                runs.add(r.strip());
+                            }
+                        }
+                    } else if (args[i].startsWith("--options=")) {
+                        String list = args[i].substring("--options=".length()).strip();
+                        if (!list.isEmpty()) {
+                            extra.addAll(List.of(list.split("\\s+")));
+                        }
                     } else {
                         throw new IllegalArgumentException("Unknown argument " + args[i]);
                     }
@@ -95,7 +124,7 @@ public final class StartBenchmark {
         try (Display display = Display.open()) {
             System.out.printf(Locale.ROOT, "Start benchmark: %,d customers; %s%n", customers, machine());
             System.out.println("Display: " + display.describe());
-            StartBenchmark bench = new StartBenchmark(jar.toAbsolutePath(), classes.toAbsolutePath(), display, jfr, work);
+            StartBenchmark bench = new StartBenchmark(jar.toAbsolutePath(), classes.toAbsolutePath(), display, jfr, work, runs, extra);
             bench.makeStore(store, customers);
             bench.runAll(store);
             System.out.println("Load average at the end: " + loadAverage());
@@ -131,20 +160,27 @@ public final class StartBenchmark {
 
         List<String> day = List.of("first-rows", "search-index", "day-started");
         List<String> used = List.of("first-rows", "search-index", "day-started", "scripted-use");
-        Run started = launch("java -jar", store, List.of("-Dregulars.milestones=true", "-jar", jar.toString()), day, true);
+        Run started = !runs.contains("jar") ? Run.skipped("java -jar")
+                : launch("java -jar", store, List.of("-Dregulars.milestones=true", "-jar", jar.toString()), day, true);
         List<String> withOptions = new ArrayList<>(options);
+        if (!extra.isEmpty()) {
+            System.out.println("Added to jvm.options in the run in use: " + String.join(" ", extra));
+            withOptions.addAll(extra);
+        }
         withOptions.addAll(List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary"));
         Path recording = work.resolve("start.jfr");
         if (jfr) {
             withOptions.add("-XX:StartFlightRecording=filename=" + recording + ",settings=default");
         }
         withOptions.addAll(List.of("-Dregulars.milestones=true", LOG_CONFIG, "-cp", cp, StartDriver.class.getName()));
-        Run inUse = launch("options, used", store, withOptions, used, true);
-        Run defaults = launch("JVM defaults, used", store, List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary",
+        Run inUse = !runs.contains("options") ? Run.skipped("options, used") : launch("options, used", store, withOptions, used, true);
+        Run defaults = !runs.contains("defaults") ? Run.skipped("JVM defaults, used")
+                : launch("JVM defaults, used", store, List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary",
                 "-Dregulars.milestones=true", "--enable-native-access=ALL-UNNAMED", LOG_CONFIG, "-cp", cp, StartDriver.class.getName()),
                 used, true);
-        Run probe = launch("plain JDBC", store, List.of("-cp", cp, FirstPageProbe.class.getName()), List.of("first-rows"), false);
-        Run sql = launch("SQL searches", store, List.of("-cp", cp, SearchProbe.class.getName()), List.of("done"), false);
+        boolean probes = runs.contains("probes");
+        Run probe = !probes ? Run.skipped("plain JDBC") : launch("plain JDBC", store, List.of("-cp", cp, FirstPageProbe.class.getName()), List.of("first-rows"), false);
+        Run sql = !probes ? Run.skipped("SQL searches") : launch("SQL searches", store, List.of("-cp", cp, SearchProbe.class.getName()), List.of("done"), false);
 
         System.out.println();
         System.out.println("| from the launch | `java -jar` (relaunches with jvm.options) | jvm.options, in use | JVM defaults, in use | plain JDBC first page |");
@@ -155,6 +191,8 @@ public final class StartBenchmark {
         }
         System.out.printf(Locale.ROOT, "| RSS at the end (MB) | %s | %s | %s | |%n", started.rss(), inUse.rss(), defaults.rss());
         System.out.printf(Locale.ROOT, "| peak RSS (MB) | %s | %s | %s | |%n", started.peak(), inUse.peak(), defaults.peak());
+        System.out.printf(Locale.ROOT, "| RSS after the day's jobs, median (max) (MB) | %s | %s | %s | |%n", started.inUse(), inUse.inUse(),
+                defaults.inUse());
         System.out.println();
         System.out.println("Targets at 100,000 customers: first rows within 2 s of the launch; a search within 50 ms once the"
                 + " index is built; RSS at most 400 MB in use.");
@@ -192,12 +230,14 @@ public final class StartBenchmark {
         Process p = pb.start();
         Run run = new Run(name, t0, p);
         Thread reader = Thread.ofPlatform().daemon().start(run::read);
+        Thread sampler = Thread.ofPlatform().daemon().start(run::sample);
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         while (!run.reachedAll(wanted) && p.isAlive() && System.currentTimeMillis() < end) {
             Thread.sleep(20);
         }
         if (measure) {
             Thread.sleep(2000); // let the last rows and columns settle
+            sampler.interrupt();
             run.measure(true);
             p.toHandle().descendants().forEach(ProcessHandle::destroy);
             p.destroy();
@@ -254,11 +294,17 @@ public final class StartBenchmark {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-24s %6.1f MB committed%n", e.getKey(), e.getValue() / 1024.0));
         System.out.printf(Locale.ROOT, "  %-24s %6.1f MB committed%n", "JVM total (NMT)", total / 1024.0);
+        run.heap.forEach(l -> System.out.println("  heap: " + l));
         if (run.rssKb > total) {
             System.out.printf(Locale.ROOT, "  %-24s %6.1f MB (RSS minus what the JVM tracks: native libraries, JavaFX, GTK, fonts, malloc outside the JVM)%n",
                     "outside NMT", (run.rssKb - total) / 1024.0);
         } else if (run.rssKb > 0) {
             System.out.println("  (the JVM committed more than the process has touched: RSS is below its total)");
+        }
+        if (!run.liveHistogram.isEmpty()) {
+            System.out.println("  live objects after a full collection (jcmd GC.class_histogram, after the RSS was read), the largest classes:");
+            run.liveHistogram.forEach(l -> System.out.println("    " + l.strip()));
+            System.out.println("    " + run.liveTotal);
         }
     }
 
@@ -309,10 +355,20 @@ public final class StartBenchmark {
         final List<String[]> sql = new CopyOnWriteArrayList<>();
         final List<String> lines = new CopyOnWriteArrayList<>();
         final Map<String, Long> nmt = new LinkedHashMap<>();
+        /** RSS in KB every quarter second once the day's jobs are done, until the memory is measured. */
+        final List<Long> rssInUse = new CopyOnWriteArrayList<>();
         long rssKb;
         long peakKb;
         long launcherRssKb;
         String rollup = "";
+        List<String> heap = List.of();
+        List<String> liveHistogram = List.of();
+        String liveTotal = "";
+
+        /** A run left out ({@code --runs}): its figures are dashes. */
+        static Run skipped(String name) {
+            return new Run(name, 0, null);
+        }
 
         Run(String name, long started, Process process) {
             this.name = name;
@@ -353,7 +409,7 @@ public final class StartBenchmark {
         }
 
         void measure(boolean withNmt) throws Exception {
-            if (!process.isAlive()) {
+            if (process == null || !process.isAlive()) {
                 return;
             }
             ProcessHandle app = app();
@@ -364,10 +420,7 @@ public final class StartBenchmark {
             }
             rollup = rollup(app.pid());
             if (withNmt) {
-                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        String.valueOf(app.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
-                String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                jcmd.waitFor();
+                String out = jcmd(app.pid(), "VM.native_memory", "summary");
                 for (String line : out.split("\n")) {
                     String t = line.trim();
                     var m = java.util.regex.Pattern.compile("^-?\\s*([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+KB, committed=(\\d+)KB").matcher(t);
@@ -380,7 +433,22 @@ public final class StartBenchmark {
                         }
                     }
                 }
+                // The heap as the collector sees it, then what is live in it (the histogram collects first).
+                heap = jcmd(app.pid(), "GC.heap_info").lines().filter(l -> l.contains("total") || l.contains("used"))
+                        .map(l -> l.replaceAll("\\[0x[^]]*\\)", "").strip()).filter(l -> !l.isEmpty()).toList();
+                List<String> histogram = jcmd(app.pid(), "GC.class_histogram").lines().toList();
+                liveHistogram = histogram.stream().filter(l -> l.matches("\\s*\\d+:\\s+\\d+.*")).limit(20).toList();
+                histogram.stream().filter(l -> l.startsWith("Total")).findFirst().ifPresent(t -> liveTotal = t.strip());
             }
+        }
+
+        private static String jcmd(long pid, String... command) throws Exception {
+            List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
+            args.addAll(List.of(command));
+            Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return out;
         }
 
         String at(String milestone) {
@@ -405,9 +473,40 @@ public final class StartBenchmark {
             return lines.subList(Math.max(0, lines.size() - 30), lines.size());
         }
 
+        /** Samples the window's RSS from the end of the day's jobs (the app in use) until interrupted. */
+        void sample() {
+            try {
+                while (!milestones.containsKey("day-started")) {
+                    if (!process.isAlive()) {
+                        return;
+                    }
+                    Thread.sleep(250);
+                }
+                while (process.isAlive()) {
+                    long kb = status(app().pid(), "VmRSS");
+                    if (kb > 0) {
+                        rssInUse.add(kb);
+                    }
+                    Thread.sleep(250);
+                }
+            } catch (InterruptedException e) {
+                // measured: done
+            }
+        }
+
+        /** The median and the largest RSS sampled after the day's jobs, in MB. */
+        String inUse() {
+            if (rssInUse.isEmpty()) {
+                return "–";
+            }
+            List<Long> sorted = rssInUse.stream().sorted().toList();
+            return String.format(Locale.ROOT, "%.0f (%.0f)", sorted.get(sorted.size() / 2) / 1024.0, sorted.getLast() / 1024.0);
+        }
+
         String summary() {
-            return String.format(Locale.ROOT, "%s: window %s, first rows %s, search index %s, day started %s, RSS %s MB, peak %s MB",
-                    name, at("window"), at("first-rows"), at("search-index"), at("day-started"), rss(), peak());
+            return String.format(Locale.ROOT, "%s: window %s, first rows %s, search index %s, day started %s, RSS %s MB, peak %s MB,"
+                    + " after the day's jobs median (max) %s MB", name, at("window"), at("first-rows"), at("search-index"), at("day-started"),
+                    rss(), peak(), inUse());
         }
     }
 

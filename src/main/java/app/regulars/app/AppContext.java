@@ -69,7 +69,7 @@ public final class AppContext implements AutoCloseable {
         // A sample shop whose purchases or story were interrupted is deleted whole (decision 0007).
         app.regulars.app.demo.SampleShop.undoInterrupted(this);
         // What an import of everything left beside the data (decision 0026): done, or never finished.
-        if (!database.readOnly()) {
+        if (!database.readOnly() && database.engine() == Database.Engine.H2_FILE) {
             ArchiveJobs.deleteScratch(database.directory());
         }
     }
@@ -100,6 +100,22 @@ public final class AppContext implements AutoCloseable {
             return new AppContext(database, clock, locale, Features.create(), password);
         } catch (RuntimeException e) {
             database.close(); // a feature that failed to open (a full disk undoing an import) leaves the folder free
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the shared store at {@code server} (team mode, docs/decisions/0030-two-engines.md),
+     * signing in with {@code serverPassword}; {@code localDirectory} is this computer's data folder,
+     * which holds the log and nothing of the data.
+     */
+    public static AppContext open(app.regulars.store.ServerAddress server, app.regulars.store.Password serverPassword,
+                                  Path localDirectory, Clock clock, Locale locale) {
+        Database database = Database.connect(server, serverPassword, localDirectory);
+        try {
+            return new AppContext(database, clock, locale, Features.create(), app.regulars.store.Password.NONE);
+        } catch (RuntimeException e) {
+            database.close();
             throw e;
         }
     }

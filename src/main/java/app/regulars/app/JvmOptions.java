@@ -82,6 +82,19 @@ public final class JvmOptions {
     }
 
     /**
+     * The window JVM's environment: glibc's malloc arenas limited to two ({@code MALLOC_ARENA_MAX},
+     * unless set already). glibc gives threads that allocate at the same time arenas of their own,
+     * up to eight per core; with two, the memory outside what the JVM tracks was 13 MB less at
+     * 100,000 customers (decision 0028). Only the environment sets it: {@code mallopt} from the
+     * running JVM comes after its threads have fixed the number. Other C libraries ignore it.
+     * And, without a GPU, GTK without OpenGL ({@link Rendering}).
+     */
+    static void environment(java.util.Map<String, String> env) {
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Rendering.environment(env);
+    }
+
+    /**
      * Starts the window in a JVM with the options when this one lacks them, waits for it and
      * returns its exit code; empty when the window should open in this JVM instead (the options
      * are there, or the other JVM could not be started).
@@ -95,8 +108,9 @@ public final class JvmOptions {
             return java.util.OptionalInt.empty();
         }
         try {
-            Process window = new ProcessBuilder(command(load(), jvmArguments, System.getProperty("java.class.path"), args))
-                    .inheritIO().start();
+            ProcessBuilder start = new ProcessBuilder(command(load(), jvmArguments, System.getProperty("java.class.path"), args)).inheritIO();
+            environment(start.environment());
+            Process window = start.start();
             // Ended from outside (Ctrl+C, a kill): end the window too; its own hooks close the store.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (window.isAlive()) {

@@ -18,7 +18,9 @@ public final class Regulars {
     }
 
     public static void main(String[] args) {
-        if (opensWindow(args)) {
+        // A shared store (REGULARS_DB_URL) is not opened by the window yet: the command line says so below.
+        boolean window = opensWindow(args) && System.getenv(app.regulars.app.cli.RegularsCommand.DB_URL_ENV) == null;
+        if (window) {
             // java -jar carries no JVM options: the window starts in a JVM that has them (JvmOptions).
             OptionalInt relaunched = JvmOptions.relaunch(args);
             if (relaunched.isPresent()) {
@@ -29,7 +31,8 @@ public final class Regulars {
         // Before any logger starts: the log file goes into the data folder.
         Path dataDirectory = DataDirectory.resolve(dataDirArgument(args));
         System.setProperty("regulars.log.dir", dataDirectory.resolve("logs").toString());
-        if (opensWindow(args)) {
+        if (window) {
+            Rendering.choose(); // before JavaFX starts
             RegularsApp.launch(dataDirectory); // no command line to parse: its classes stay unloaded
             return;
         }
@@ -52,6 +55,11 @@ public final class Regulars {
         }
         if (!parsed.hasSubcommand() && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
             RegularsCommand root = cli.getCommand();
+            if (root.refusesWindow(new java.io.PrintWriter(System.err, true))) {
+                System.exit(RegularsCommand.FAILED); // the window on this computer's file would not be the shared store asked for
+                return;
+            }
+            Rendering.choose();
             RegularsApp.launch(root.dataDirectory());
             return;
         }

@@ -160,7 +160,8 @@ public final class RegularsApp extends Application {
 
     private void showWelcome() {
         FirstStartViewModel vm = new FirstStartViewModel(context.settings(), sampleFiller(context),
-                new CustomerCsvImporter(context.customers(), app.regulars.customer.ConsentSource.IMPORT, messages), runner, messages, this::showShell);
+                new CustomerCsvImporter(context.customers(), app.regulars.customer.ConsentSource.IMPORT, messages),
+                context.services().get(app.regulars.customer.ImportUndoService.class), runner, messages, this::showShell);
         scene.setRoot(new FirstStartView(vm, messages, locale -> {
             useLanguage(locale);
             showWelcome();

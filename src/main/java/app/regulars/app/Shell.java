@@ -37,8 +37,10 @@ import java.util.function.Consumer;
 
 /**
  * The main window's content: each feature's page in the navigation on the left, the current
- * page in the middle, language and theme switches at the bottom of the navigation. It knows
- * no feature by name but for the one link it makes between two of them.
+ * page in the middle, the Import menu, language and theme switches at the bottom of the
+ * navigation. It knows no feature by name but for the one link it makes between two of them and
+ * the customer feature's undo of the last import (which undoes every kind of import) in the
+ * Import menu.
  */
 public final class Shell extends BorderPane {
     private final TaskRunner runner;
@@ -98,7 +100,7 @@ public final class Shell extends BorderPane {
         themeButton.setOnAction(e -> switchTheme.accept(theme.other()));
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        VBox footer = new VBox(8, importMenu(messages), language, themeButton);
+        VBox footer = new VBox(8, importMenu(context, messages), language, themeButton);
         footer.getStyleClass().add("nav-footer");
         left.getChildren().addAll(grow, footer);
         left.getStyleClass().add("shell-nav");
@@ -107,8 +109,11 @@ public final class Shell extends BorderPane {
         show(home());
     }
 
-    /** "Import…": a menu of what the features import (customers, purchases, survey answers), each opening the import window. */
-    private javafx.scene.control.MenuButton importMenu(Messages messages) {
+    /**
+     * "Import…": a menu of what the features import (customers, purchases, survey answers), each
+     * opening the import window, and the undo of the last import.
+     */
+    private javafx.scene.control.MenuButton importMenu(AppContext context, Messages messages) {
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("import.menu"),
                 new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TABLE_ARROW_LEFT));
         menu.setId("importMenu");
@@ -119,9 +124,58 @@ public final class Shell extends BorderPane {
             item.setOnAction(e -> app.regulars.fx.ImportDialog.open(window(), kind, runner, messages, this::dataChanged));
             menu.getItems().add(item);
         }
+        app.regulars.customer.ImportUndoService undo = context.services().find(app.regulars.customer.ImportUndoService.class).orElse(null);
+        if (undo != null && !menu.getItems().isEmpty()) {
+            javafx.scene.control.MenuItem undoLast = new javafx.scene.control.MenuItem(messages.get("import.undo.menu"),
+                    new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignU.UNDO));
+            undoLast.setId("importUndoLast");
+            undoLast.setOnAction(e -> undoLastImport(undo, messages));
+            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), undoLast);
+        }
         menu.setVisible(!menu.getItems().isEmpty());
         menu.setManaged(menu.isVisible());
         return menu;
+    }
+
+    /**
+     * The undo of the last import from the menu: says what it was and asks first; says what was
+     * done, or why nothing was (something changed its customers since), or that there is none.
+     */
+    private void undoLastImport(app.regulars.customer.ImportUndoService undo, Messages messages) {
+        runner.run(undo::last, last -> {
+            if (last.isEmpty() || last.get().undone()) {
+                tell(last.isEmpty() ? messages.get("import.undo.nothing") : messages.get("import.undo.already", last.get().shortName()));
+                return;
+            }
+            app.regulars.customer.ImportUndoService.LastImport l = last.get();
+            String when = new app.regulars.i18n.Formats(messages).dateTime(l.at());
+            String question = l.kind() == app.regulars.customer.ImportRepository.Kind.PURCHASES
+                    ? messages.get("import.undo.confirmPurchases", l.shortName(), when, l.added())
+                    : messages.get("import.undo.confirmCustomers", l.shortName(), when, l.added(), l.updated());
+            javafx.scene.control.ButtonType go = new javafx.scene.control.ButtonType(messages.get("import.undo.button"),
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType(messages.get("common.cancel"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+            javafx.scene.control.Alert confirm = app.regulars.fx.Windows.dialog(window(),
+                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question, go, keep));
+            confirm.setHeaderText(null);
+            if (confirm.showAndWait().filter(go::equals).isPresent()) {
+                runner.run(undo::undoLast, outcome -> {
+                    if (outcome.done()) {
+                        dataChanged();
+                    }
+                    tell(outcome.describe(messages));
+                }, error -> tell(messages.describe(error)));
+            }
+        }, error -> tell(messages.describe(error)));
+    }
+
+    private void tell(String text) {
+        javafx.scene.control.Alert alert = app.regulars.fx.Windows.dialog(window(),
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, text));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("importUndoOutcome");
+        alert.show();
     }
 
     /** Settings: the password, the backups, everything in one file (the app's own page, not a feature's: all are of the whole store). */

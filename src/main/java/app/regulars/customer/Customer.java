@@ -8,6 +8,8 @@ import java.util.List;
  * wrote them. {@code id} is null until saved; {@code code} is the member-card number.
  * {@code erasedAt}: when the customer's personal data was erased on their request (null: never);
  * what is left of an erased customer is their card number and anonymous figures.
+ * {@code fields}: the values of the shop's custom fields by field id (decision 0027); null when
+ * not given, and a save then leaves the stored values as they are.
  */
 public record Customer(
         Long id,
@@ -29,9 +31,11 @@ public record Customer(
         boolean archived,
         LocalDateTime createdAt,
         LocalDateTime updatedAt,
-        LocalDateTime erasedAt) {
+        LocalDateTime erasedAt,
+        java.util.Map<Long, FieldValue> fields) {
 
     public Customer {
+        fields = fields == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         phones = phones == null ? List.of() : List.copyOf(phones);
         tags = tags == null ? List.of() : List.copyOf(tags);
         consent = consent == null ? Consent.NONE : consent;
@@ -63,6 +67,7 @@ public record Customer(
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
         b.erasedAt = erasedAt;
+        b.fields = fields;
         return b;
     }
 
@@ -95,6 +100,7 @@ public record Customer(
         private LocalDateTime createdAt;
         private LocalDateTime updatedAt;
         private LocalDateTime erasedAt;
+        private java.util.Map<Long, FieldValue> fields;
 
         private Builder() {
         }
@@ -121,10 +127,11 @@ public record Customer(
         public Builder createdAt(LocalDateTime v) { createdAt = v; return this; }
         public Builder updatedAt(LocalDateTime v) { updatedAt = v; return this; }
         public Builder erasedAt(LocalDateTime v) { erasedAt = v; return this; }
+        public Builder fields(java.util.Map<Long, FieldValue> v) { fields = v; return this; }
 
         public Customer build() {
             return new Customer(id, code, name, gender, birthday, phones, email, wechat, address, company,
-                    jobTitle, source, tags, notes, preferences, consent, archived, createdAt, updatedAt, erasedAt);
+                    jobTitle, source, tags, notes, preferences, consent, archived, createdAt, updatedAt, erasedAt, fields);
         }
     }
 }

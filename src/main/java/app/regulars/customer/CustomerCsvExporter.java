@@ -99,20 +99,69 @@ public final class CustomerCsvExporter {
         return n;
     }
 
+    /**
+     * Exports the customers {@code ids} (those chosen in the window, or the list as shown), in that
+     * order, to {@code file} in {@code format}, replacing it; {@code archived}: with the column that
+     * says whether each is archived. Returns how many were written.
+     */
+    public int export(Path file, Format format, long[] ids, boolean archived, Progress progress, BooleanSupplier cancelled) {
+        Source some = sink -> {
+            int[] written = {0};
+            customers.forEachOf(ids, BATCH, batch -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new UserException("common.cancelled");
+                }
+                for (Customer c : batch) {
+                    try {
+                        sink.accept(c);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written[0]++;
+                }
+                progress.update(written[0], Math.max(ids.length, written[0]));
+            });
+            return written[0];
+        };
+        int n = AtomicFile.write(file, out -> switch (format) {
+            case CSV -> {
+                Csv csv = new Csv(out, archived, customers.customFields().all());
+                int k = some.each(csv::write);
+                csv.finish();
+                yield k;
+            }
+            case XLSX -> {
+                Xlsx xlsx = new Xlsx(out, archived, customers.customFields().all());
+                int k = some.each(xlsx::write);
+                xlsx.finish();
+                yield k;
+            }
+            case VCF -> CustomerVcards.write(out, archived, some::each);
+        });
+        LOG.info("Exported {} chosen customers ({}) to {}", n, format, file.toAbsolutePath());
+        return n;
+    }
+
+    /** Customers handed to a sink one by one; returns how many. */
+    @FunctionalInterface
+    private interface Source {
+        int each(Sink sink);
+    }
+
     /** Writes the active customers' CSV (BOM included) to {@code out}, which stays open. */
     public int write(OutputStream out, Progress progress, BooleanSupplier cancelled) throws IOException {
         return write(out, false, progress, cancelled);
     }
 
     private int write(OutputStream out, boolean archived, Progress progress, BooleanSupplier cancelled) throws IOException {
-        Csv csv = new Csv(out, archived);
+        Csv csv = new Csv(out, archived, customers.customFields().all());
         int n = each(archived, progress, cancelled, csv::write);
         csv.finish();
         return n;
     }
 
     private int writeXlsx(OutputStream out, boolean archived, Progress progress, BooleanSupplier cancelled) throws IOException {
-        Xlsx xlsx = new Xlsx(out, archived);
+        Xlsx xlsx = new Xlsx(out, archived, customers.customFields().all());
         int n = each(archived, progress, cancelled, xlsx::write);
         xlsx.finish();
         return n;
@@ -150,7 +199,7 @@ public final class CustomerCsvExporter {
      * which stays open: for files made elsewhere than from the store (the import benchmark).
      */
     public static int writeAll(OutputStream out, Iterable<Customer> customers) throws IOException {
-        Csv csv = new Csv(out, false);
+        Csv csv = new Csv(out, false, List.of());
         int n = 0;
         for (Customer c : customers) {
             csv.write(c);
@@ -162,7 +211,7 @@ public final class CustomerCsvExporter {
 
     /** The same as an Excel workbook (the import benchmark). */
     public static int writeAllXlsx(OutputStream out, Iterable<Customer> customers) throws IOException {
-        Xlsx xlsx = new Xlsx(out, false);
+        Xlsx xlsx = new Xlsx(out, false, List.of());
         int n = 0;
         for (Customer c : customers) {
             xlsx.write(c);
@@ -184,6 +233,15 @@ public final class CustomerCsvExporter {
             cells.add(cell(c, column));
         }
         return cells;
+    }
+
+    /** A custom field's cell (decision 0027): the stored form, a yes/no as yes or no; empty without a value. */
+    static String cell(Customer c, CustomField field) {
+        FieldValue v = c.fields() == null ? null : c.fields().get(field.id());
+        if (v == null) {
+            return "";
+        }
+        return v.kind() == FieldKind.YES_NO ? CsvValues.format(Boolean.parseBoolean(v.text())) : v.text();
     }
 
     static String cell(Customer c, CustomerColumn column) {
@@ -215,17 +273,25 @@ public final class CustomerCsvExporter {
         private final Writer writer;
         private final CsvWriter csv;
         private final boolean archived;
+        private final List<CustomField> fields;
 
-        Csv(OutputStream out, boolean archived) throws IOException {
+        Csv(OutputStream out, boolean archived, List<CustomField> fields) throws IOException {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
             this.archived = archived;
-            csv.writeRecord(columns(archived).stream().map(CustomerColumn::header).toList());
+            this.fields = fields;
+            List<String> header = new ArrayList<>(columns(archived).stream().map(CustomerColumn::header).toList());
+            fields.forEach(f -> header.add(f.name())); // the custom fields after the profile's own, by their names
+            csv.writeRecord(header.stream().map(SpreadsheetCells::neutralise).toList());
         }
 
         void write(Customer c) {
-            csv.writeRecord(row(c, archived).stream().map(SpreadsheetCells::neutralise).toList());
+            List<String> cells = row(c, archived);
+            for (CustomField f : fields) {
+                cells.add(cell(c, f));
+            }
+            csv.writeRecord(cells.stream().map(SpreadsheetCells::neutralise).toList());
         }
 
         void finish() throws IOException {
@@ -239,9 +305,10 @@ public final class CustomerCsvExporter {
         private final Workbook workbook;
         private final Worksheet sheet;
         private final List<CustomerColumn> columns;
+        private final List<CustomField> fields;
         private int row;
 
-        Xlsx(OutputStream out, boolean archived) {
+        Xlsx(OutputStream out, boolean archived, List<CustomField> fields) {
             this.workbook = new Workbook(out, "Regulars", "1.0");
             this.sheet = workbook.newWorksheet("customers");
             this.columns = columns(archived);
@@ -253,6 +320,13 @@ public final class CustomerCsvExporter {
                     case CREATED -> 20;
                     default -> 12;
                 });
+            }
+            this.fields = fields;
+            for (int f = 0; f < fields.size(); f++) {
+                int c = columns.size() + f;
+                sheet.value(0, c, fields.get(f).name());
+                sheet.style(0, c).bold().set();
+                sheet.width(c, fields.get(f).kind() == FieldKind.TEXT ? 24 : 14);
             }
             sheet.freezePane(0, 1);
         }
@@ -280,6 +354,12 @@ public final class CustomerCsvExporter {
                             sheet.value(row, c, text); // a text cell: never a formula, so nothing to neutralise
                         }
                     }
+                }
+            }
+            for (int f = 0; f < fields.size(); f++) {
+                String text = cell(customer, fields.get(f));
+                if (!text.isEmpty()) {
+                    sheet.value(row, columns.size() + f, text); // as text, as the import reads it back
                 }
             }
             if (row % XLSX_FLUSH == 0) {

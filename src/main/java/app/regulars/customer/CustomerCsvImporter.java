@@ -30,12 +30,15 @@ import java.util.function.BooleanSupplier;
 /**
  * Imports customers from a CSV file, an Excel sheet or a vCard file ({@link RowFile}: the same
  * header and rows whatever the format), all or nothing, streamed: a first pass reads and checks
- * every row (the file is never held in memory, only each code's first line); if any row is
+ * every row (the file is never held in memory, only each code's first line) and decides where
+ * each row goes: a row that is a customer already there, or one an earlier row makes (same card
+ * number, phone or email) is skipped, fills or overwrites that customer, or is added anyway, as
+ * the {@link OnDuplicate} rule says ({@link ImportMatcher}, decision 0024); if any row is
  * rejected nothing is stored and the report lists each rejected row with its line in the file;
- * otherwise a second pass reads the file again and hands the customers to
- * {@link CustomerService#insertAll(java.util.function.Consumer, ConsentSource, java.util.function.IntConsumer, BooleanSupplier)}
- * a slice at a time, which stores all of them or none. Usable from a background task: it
- * reports progress (checking, then storing: twice the rows) and stops when cancelled.
+ * otherwise a second pass reads the file again and hands the rows to
+ * {@link CustomerService#importAll} a slice at a time, which stores all of them or none and
+ * records what the undo of the import needs. Usable from a background task: it reports progress
+ * (checking, then storing: twice the rows) and stops when cancelled.
  * A vCard's phone that is not a number, a phone past the fifth and a birthday that is not a
  * date do not refuse its contact: they are kept in the notes, and the report warns of each.
  */
@@ -47,30 +50,51 @@ public final class CustomerCsvImporter {
     private final CustomerService customers;
     private final ConsentSource consentSource;
     private final Messages messages;
+    private final OnDuplicate rule;
 
-    /** An import in the window: the consent it brings is recorded as from an import. */
+    /** An import in the window that skips the customers already there: the consent it brings is recorded as from an import. */
     public CustomerCsvImporter(CustomerService customers) {
         this(customers, ConsentSource.IMPORT);
     }
 
-    /** {@code source}: where the consent history says the customers' consent came from. */
+    /** {@code source}: where the consent history says the customers' consent came from. Customers already there are skipped. */
     public CustomerCsvImporter(CustomerService customers, ConsentSource source) {
         this(customers, source, new Messages(Locale.ENGLISH));
     }
 
-    /** {@code messages}: the language of what a vCard import adds to the notes. */
+    /** {@code messages}: the language of what a vCard import adds to the notes. Customers already there are skipped. */
     public CustomerCsvImporter(CustomerService customers, ConsentSource source, Messages messages) {
+        this(customers, source, messages, OnDuplicate.SKIP);
+    }
+
+    /** {@code rule}: what a row does that is a customer already there, or one an earlier row of the file makes. */
+    public CustomerCsvImporter(CustomerService customers, ConsentSource source, OnDuplicate rule) {
+        this(customers, source, new Messages(Locale.ENGLISH), rule);
+    }
+
+    /** Both: the language of a vCard's notes, and what a duplicate row does. */
+    public CustomerCsvImporter(CustomerService customers, ConsentSource source, Messages messages, OnDuplicate rule) {
         this.customers = customers;
         this.consentSource = source;
         this.messages = messages;
+        this.rule = rule;
+    }
+
+    /** The same import with another rule for rows that are customers already there. */
+    public CustomerCsvImporter withRule(OnDuplicate other) {
+        return new CustomerCsvImporter(customers, consentSource, messages, other);
     }
 
     /** What the header says: which columns hold what, and the headers ignored; {@code vcard}: a vCard's lenient phones and birthday. */
-    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored, boolean vcard) {
+    private record Layout(List<String> header, Map<CustomerColumn, List<Integer>> columns, List<String> ignored, boolean vcard,
+                          Map<CustomField, Integer> custom) {
     }
 
-    /** A row checked: the customer as it will be stored, or its problems; what it was stored with that the user should know. */
-    private record Checked(Row row, Customer customer, List<RowProblem> problems, List<RowProblem> warnings) {
+    /**
+     * A row checked: the customer as it will be stored, or its problems; what it was stored with
+     * that the user should know; whether it filled a consent cell.
+     */
+    private record Checked(Row row, Customer customer, List<RowProblem> problems, List<RowProblem> warnings, boolean consentStated) {
     }
 
     /** Imports {@code file} (CSV, .xlsx or .vcf; a workbook's first sheet); a {@link UserException} when it cannot be read at all. */
@@ -88,17 +112,32 @@ public final class CustomerCsvImporter {
         return List.of(CustomerColumn.values());
     }
 
-    /** The mapping the header's names give (English and Chinese, as {@link CustomerColumn#forHeader}): what an import without one uses. */
-    public static ColumnMapping automatic(List<String> header) {
+    /** How a {@link ColumnMapping} names a custom field: this and the field's id (decision 0027). */
+    public static final String FIELD_KEY = "field:";
+
+    /**
+     * The mapping the header's names give (English and Chinese, as {@link CustomerColumn#forHeader};
+     * else a custom field's name): what an import without one uses. Reads the custom fields.
+     */
+    public ColumnMapping automatic(List<String> header) {
+        return automatic(header, customers.customFields());
+    }
+
+    private static ColumnMapping automatic(List<String> header, CustomFields custom) {
         List<String> fields = new ArrayList<>();
         for (String h : header) {
-            fields.add(CsvValues.isBlank(h) ? null : CustomerColumn.forHeader(h).map(Enum::name).orElse(null));
+            fields.add(CsvValues.isBlank(h) ? null : CustomerColumn.forHeader(h).map(Enum::name)
+                    .or(() -> custom.byName(h).map(f -> FIELD_KEY + f.id())).orElse(null));
         }
         return new ColumnMapping(fields);
     }
 
-    /** What the first pass found: the rows read, those rejected and warned, and the layout. */
-    private record Pass(int rows, List<RejectedRow> rejected, List<RejectedRow> warnings, Layout layout) {
+    /**
+     * What the first pass found: the rows read, those rejected and warned (and the row, from 0, of
+     * each warning), the layout, and where the duplicate rule sends each row (null: every row is added).
+     */
+    private record Pass(int rows, List<RejectedRow> rejected, List<RejectedRow> warnings, List<Integer> warned, Layout layout,
+                        ImportMatcher matcher) {
     }
 
     /**
@@ -123,6 +162,7 @@ public final class CustomerCsvImporter {
         List<RejectedRow> rejected = pass.rejected();
         List<RejectedRow> warnings = pass.warnings();
         Layout layout = pass.layout();
+        ImportMatcher matcher = pass.matcher();
         if (rows == 0 && rejected.isEmpty()) {
             throw new UserException("exchange.error.noRows", fileName);
         }
@@ -130,36 +170,91 @@ public final class CustomerCsvImporter {
             LOG.info("Import of {} refused: {} of {} rows rejected", fileName, rejected.size(), rows);
             return new ImportReport(rows, 0, rejected, layout.ignored(), source.charset(), warnings);
         }
+        if (matcher != null) {
+            // A row skipped stores nothing: what it would have been stored with is no news.
+            List<RejectedRow> kept = new ArrayList<>(warnings.size());
+            for (int i = 0; i < warnings.size(); i++) {
+                if (matcher.planOf(pass.warned().get(i)) != ImportMatcher.SKIP) {
+                    kept.add(warnings.get(i));
+                }
+            }
+            warnings = kept;
+        }
 
-        // Second pass: the same rows again, stored a slice at a time.
+        // Second pass: the same rows again, stored a slice at a time where the plan sends them.
         int checked = rows;
         long total = 2L * rows;
-        int imported = customers.insertAll(rows, slices -> {
+        int skippedRows = matcher == null ? 0 : matcher.skipped();
+        CustomerService.ImportCounts counts = customers.importAll(fileName, rows, skippedRows, rule, slices -> {
             int again = 0;
             try (RowReader in = source.rows()) {
-                List<Customer> slice = new ArrayList<>(CustomerService.SLICE);
+                Slice slice = new Slice(slices);
                 for (Row row = in.next(); row != null; row = in.next()) {
                     Checked c = check(row, layout, null);
                     if (!c.problems().isEmpty() || ++again > checked) {
                         throw new UserException("exchange.error.changed", fileName);
                     }
-                    slice.add(c.customer());
-                    if (slice.size() == CustomerService.SLICE) {
-                        slices.add(slice);
-                        slice = new ArrayList<>(CustomerService.SLICE);
-                    }
+                    slice.add(again - 1, c, matcher);
                 }
                 if (in.unreadable() != null || again != checked) {
                     throw new UserException("exchange.error.changed", fileName);
                 }
-                if (!slice.isEmpty()) {
-                    slices.add(slice);
-                }
+                slice.flush();
             }
         }, consentSource, n -> throttled.update(checked + n, total), cancelled);
         progress.update(total, total);
-        LOG.info("Imported {} customers from {} ({}, {}), {} with a warning", imported, fileName, source.format(), source.charset(), warnings.size());
-        return new ImportReport(rows, imported, List.of(), layout.ignored(), source.charset(), warnings);
+        LOG.info("Imported customers from {} ({}, {}): {} added, {} updated, {} skipped, {} with a warning", fileName, source.format(),
+                source.charset(), counts.added(), counts.updated(), counts.skipped(), warnings.size());
+        return new ImportReport(rows, counts.added(), List.of(), layout.ignored(), source.charset(), counts.updated(), counts.skipped(),
+                warnings);
+    }
+
+    /**
+     * The slice of rows being gathered for the storing pass: each row where the plan sends it
+     * (rows it skips are left out); a row that goes to the customer an earlier row adds names that
+     * customer's id, or, when both are in this slice, that row's place in it.
+     */
+    private static final class Slice {
+        private final CustomerService.ImportSlices slices;
+        private List<CustomerService.ImportItem> items = new ArrayList<>(CustomerService.SLICE);
+        /** Row -> its place in this slice, for rows that add a customer later rows go to. */
+        private final Map<Integer, Integer> headsHere = new HashMap<>();
+        /** Row -> the id of the customer it added, for rows of earlier slices that later rows go to. */
+        private final Map<Integer, Long> heads = new HashMap<>();
+
+        Slice(CustomerService.ImportSlices slices) {
+            this.slices = slices;
+        }
+
+        void add(int r, Checked c, ImportMatcher matcher) {
+            long plan = matcher == null ? ImportMatcher.ADD : matcher.planOf(r);
+            if (plan == ImportMatcher.SKIP) {
+                return;
+            }
+            long into = plan;
+            if (plan < 0) {
+                int head = (int) (-plan - 1);
+                Long id = heads.get(head);
+                into = id != null ? id : -(headsHere.get(head) + 1L);
+            }
+            if (plan == ImportMatcher.ADD && matcher != null && matcher.followed(r)) {
+                headsHere.put(r, items.size());
+            }
+            items.add(new CustomerService.ImportItem(c.customer(), into, c.consentStated()));
+            if (items.size() == CustomerService.SLICE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (items.isEmpty()) {
+                return;
+            }
+            long[] ids = slices.add(items);
+            headsHere.forEach((row, at) -> heads.put(row, ids[at]));
+            headsHere.clear();
+            items = new ArrayList<>(CustomerService.SLICE);
+        }
     }
 
     /** The first pass: at most {@code limit} rows read and checked, nothing stored. */
@@ -168,12 +263,17 @@ public final class CustomerCsvImporter {
         long estimate = Math.max(1, source.estimatedRows());
         List<RejectedRow> rejected = new ArrayList<>();
         List<RejectedRow> warnings = new ArrayList<>();
-        Map<String, RejectedRow.Place> codeLines = new HashMap<>();
+        List<Integer> warned = new ArrayList<>();
+        // Adding every row, a card number may be there once (codes repeated in the file, or taken, are
+        // rejected); else a repeated or known card number is a duplicate, which the matcher plans for.
+        Map<String, RejectedRow.Place> codeLines = rule.matches() ? null : new HashMap<>();
+        ImportMatcher matcher = rule.matches() ? new ImportMatcher(customers, rule) : null;
         Layout layout;
         int rows = 0;
         try (RowReader in = source.rows()) {
-            layout = layout(in.header(), mapping == null ? automatic(in.header()) : mapping, fileName,
-                    source.format() == RowFile.Format.VCARD);
+            CustomFields custom = customers.customFields();
+            layout = layout(in.header(), mapping == null ? automatic(in.header(), custom) : mapping, fileName,
+                    source.format() == RowFile.Format.VCARD, custom);
             List<Checked> chunk = new ArrayList<>(CHECK_CHUNK);
             for (Row row = rows < limit ? in.next() : null; row != null; row = rows < limit ? in.next() : null) {
                 if (cancelled.getAsBoolean()) {
@@ -183,20 +283,21 @@ public final class CustomerCsvImporter {
                 chunk.add(checked);
                 if (!checked.warnings().isEmpty()) {
                     warnings.add(row.rejected(checked.warnings()));
+                    warned.add(rows);
                 }
                 rows++;
                 progress.update(rows, 2 * Math.max(estimate, rows));
                 if (chunk.size() == CHECK_CHUNK) {
-                    rejectInvalid(chunk, layout, rejected);
+                    rejectInvalid(chunk, layout, rejected, matcher);
                 }
             }
-            rejectInvalid(chunk, layout, rejected);
+            rejectInvalid(chunk, layout, rejected, matcher);
             if (rows < limit && in.unreadable() != null) {
                 rejected.add(in.unreadable());
             }
         }
         rejected.sort(Comparator.comparingLong(RejectedRow::line));
-        return new Pass(rows, rejected, warnings, layout);
+        return new Pass(rows, rejected, warnings, warned, layout, matcher);
     }
 
     /** Passes on an update every half per cent of the way (every step of a small file): a window shows each one. */
@@ -212,8 +313,10 @@ public final class CustomerCsvImporter {
         };
     }
 
-    private static Layout layout(List<String> header, ColumnMapping mapping, String fileName, boolean vcard) {
+    /** {@code fields}: the custom fields, which a mapping names by {@link #FIELD_KEY} and their id (decision 0027). */
+    private static Layout layout(List<String> header, ColumnMapping mapping, String fileName, boolean vcard, CustomFields fields) {
         Map<CustomerColumn, List<Integer>> columns = new EnumMap<>(CustomerColumn.class);
+        Map<CustomField, Integer> custom = new java.util.LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i) == null ? "" : header.get(i);
@@ -221,6 +324,15 @@ public final class CustomerCsvImporter {
             if (field == null) {
                 if (!CsvValues.isBlank(h)) {
                     ignored.add(h.strip());
+                }
+                continue;
+            }
+            if (field.startsWith(FIELD_KEY)) {
+                var customField = fields.byId(Long.parseLong(field.substring(FIELD_KEY.length())));
+                if (customField.isEmpty()) { // removed since the mapping was made
+                    ignored.add(h.strip());
+                } else if (custom.putIfAbsent(customField.get(), i) != null) {
+                    throw new UserException("exchange.error.duplicateColumn", fileName, header.get(custom.get(customField.get())).strip(), h.strip());
                 }
                 continue;
             }
@@ -234,17 +346,25 @@ public final class CustomerCsvImporter {
         if (!columns.containsKey(CustomerColumn.NAME)) {
             throw new UserException("exchange.error.noNameColumn", fileName);
         }
-        return new Layout(header, columns, ignored, vcard);
+        return new Layout(header, columns, ignored, vcard, custom);
     }
 
     /**
-     * The rows of a chunk that have problems become rejected rows; a code not repeated in the
-     * file is looked up in the store, the whole chunk in one query.
+     * The rows of a chunk that have problems become rejected rows. Adding every row, a code not
+     * repeated in the file is looked up in the store, the whole chunk in one query; else the
+     * matcher plans the chunk (three queries: card numbers, phones, emails).
      */
-    private void rejectInvalid(List<Checked> chunk, Layout layout, List<RejectedRow> rejected) {
+    private void rejectInvalid(List<Checked> chunk, Layout layout, List<RejectedRow> rejected, ImportMatcher matcher) {
+        if (matcher != null) {
+            List<Customer> planned = new ArrayList<>(chunk.size());
+            for (Checked c : chunk) {
+                planned.add(c.problems().isEmpty() ? c.customer() : null);
+            }
+            matcher.plan(planned);
+        }
         List<String> codes = new ArrayList<>();
         for (Checked c : chunk) {
-            if (c.customer() != null && c.customer().code() != null && !repeated(c)) {
+            if (matcher == null && c.customer() != null && c.customer().code() != null && !repeated(c)) {
                 codes.add(c.customer().code());
             }
         }
@@ -267,12 +387,22 @@ public final class CustomerCsvImporter {
         return c.problems().stream().anyMatch(p -> p.key().equals("exchange.row.codeRepeated"));
     }
 
-    /** Checks one row; {@code codeLines} (first line of each code, null on the second pass) finds codes the file repeats. */
+    /**
+     * Checks one row; {@code codeLines} (first line of each code; null on the second pass, and when
+     * duplicates are matched) finds codes the file repeats.
+     */
     private Checked check(Row row, Layout layout, Map<String, RejectedRow.Place> codeLines) {
         List<RowProblem> problems = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
         Customer c = validate(row, layout, problems, warnings, codeLines);
-        return new Checked(row, c, problems, warnings);
+        boolean consentStated = false;
+        for (CustomerColumn col : List.of(CustomerColumn.MARKETING_CONSENT, CustomerColumn.CONSENT_DATE, CustomerColumn.OPT_OUTS)) {
+            List<Integer> at = layout.columns().get(col);
+            if (at != null && at.getFirst() < row.cells().size() && !CsvValues.isBlank(row.cells().get(at.getFirst()))) {
+                consentStated = true;
+            }
+        }
+        return new Checked(row, c, problems, warnings, consentStated);
     }
 
     private Customer validate(Row row, Layout layout, List<RowProblem> problems, List<RowProblem> warnings,
@@ -327,6 +457,9 @@ public final class CustomerCsvImporter {
             created = null;
         }
         b.createdAt(created);
+        if (!layout.custom().isEmpty()) {
+            b.fields(customValues(cells, layout, problems));
+        }
 
         Customer normalized = null;
         try {
@@ -344,6 +477,23 @@ public final class CustomerCsvImporter {
             }
         }
         return normalized;
+    }
+
+    /** The custom fields' cells of a row, each checked by the field's kind; a value it cannot take is a problem under its column. */
+    private static Map<Long, FieldValue> customValues(List<String> cells, Layout layout, List<RowProblem> problems) {
+        Map<Long, FieldValue> out = new java.util.LinkedHashMap<>();
+        layout.custom().forEach((field, i) -> {
+            String cell = i < cells.size() ? cells.get(i) : null;
+            try {
+                String stored = field.read(cell);
+                if (stored != null) {
+                    out.put(field.id(), new FieldValue(field.kind(), stored));
+                }
+            } catch (UserException e) {
+                problems.add(RowProblem.of(null, e.key(), e.args())); // the message names the field, as its column does
+            }
+        });
+        return out;
     }
 
     /**
@@ -438,6 +588,9 @@ public final class CustomerCsvImporter {
         }
 
         RowProblem problem(CustomerField field, FieldProblem p) {
+            if (field == CustomerField.CUSTOM) { // checked under its own column before; the message names the field
+                return new RowProblem(null, p.key(), p.args());
+            }
             return new RowProblem(headerOf(CustomerColumn.of(field)), p.key(), p.args());
         }
     }

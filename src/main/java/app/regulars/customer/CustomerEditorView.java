@@ -153,6 +153,8 @@ public final class CustomerEditorView extends BorderPane {
         notes.setId("notesField");
         field(CustomerField.NOTES, "customer.field.notes", notes);
 
+        form.add(customSection(), 0, row++, 2, 1);
+
         section("customer.editor.sectionConsent");
         field(CustomerField.CONSENT, "customer.field.consent", consentBox());
 
@@ -205,6 +207,111 @@ public final class CustomerEditorView extends BorderPane {
         row.setAlignment(Pos.CENTER_LEFT);
         next.managedProperty().bind(next.textProperty().isNotEmpty());
         return new VBox(4, row, next);
+    }
+
+    /**
+     * The custom fields (decision 0027): a heading and an input per field by its kind, made again
+     * whenever the fields are read; hidden when the shop has none.
+     */
+    private Node customSection() {
+        Label heading = new Label(messages.get("customer.custom.section"));
+        heading.getStyleClass().add("section-title");
+        GridPane.setMargin(heading, new Insets(14, 0, 2, 0));
+        GridPane grid = new GridPane();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(150);
+        labels.setPrefWidth(160);
+        labels.setMaxWidth(160);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        inputs.setMaxWidth(560);
+        grid.getColumnConstraints().setAll(labels, inputs);
+        grid.setHgap(16);
+        grid.setVgap(4);
+        grid.setId("customFieldsForm");
+        Label problem = new Label();
+        problem.getStyleClass().add("error-text");
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setVisible(false);
+        problem.setId("problem" + CustomerField.CUSTOM.name());
+        problemLabels.put(CustomerField.CUSTOM, problem);
+        VBox box = new VBox(2, problem);
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            int r = 0;
+            grid.add(heading, 0, r++, 2, 1);
+            for (CustomFieldInput input : vm.customInputs()) {
+                Label label = new Label(input.field().name());
+                label.getStyleClass().add("field-label");
+                label.setWrapText(true);
+                GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+                GridPane.setMargin(label, new Insets(5, 0, 0, 0));
+                Node control = customControl(input);
+                label.setLabelFor(control);
+                Label inputProblem = new Label();
+                inputProblem.getStyleClass().add("error-text");
+                inputProblem.setWrapText(true);
+                inputProblem.textProperty().bind(input.problemProperty());
+                inputProblem.visibleProperty().bind(input.problemProperty().isNotEmpty());
+                inputProblem.managedProperty().bind(inputProblem.visibleProperty());
+                input.problemProperty().addListener((obs, o, n) ->
+                        control.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), !n.isEmpty()));
+                grid.addRow(r++, label, new VBox(2, control, inputProblem));
+            }
+            box.setVisible(!vm.customInputs().isEmpty());
+        };
+        box.getChildren().addFirst(grid);
+        box.managedProperty().bind(box.visibleProperty());
+        fill.run();
+        vm.customInputs().addListener((javafx.collections.ListChangeListener<CustomFieldInput>) c -> fill.run());
+        return box;
+    }
+
+    /** The input of one custom field by its kind: a text field, a number field, a date field, a choice, a tick. */
+    private Node customControl(CustomFieldInput input) {
+        String id = "customField" + input.field().id();
+        return switch (input.field().kind()) {
+            case TEXT -> {
+                TextField f = text(new TextField(), input.textProperty());
+                f.setId(id);
+                yield f;
+            }
+            case NUMBER -> {
+                TextField f = text(new TextField(), input.textProperty());
+                f.setId(id);
+                f.setPrefColumnCount(10);
+                f.setMaxWidth(200);
+                f.setAlignment(Pos.CENTER_RIGHT);
+                yield f;
+            }
+            case DATE -> {
+                DatePicker d = DateFields.create(messages);
+                d.setId(id);
+                d.valueProperty().bindBidirectional(input.dateProperty());
+                yield d;
+            }
+            case CHOICE -> {
+                ComboBox<String> box = new ComboBox<>();
+                box.setId(id);
+                box.getItems().add(null);
+                box.getItems().addAll(input.field().options());
+                if (input.choiceProperty().get() != null && !box.getItems().contains(input.choiceProperty().get())) {
+                    box.getItems().add(input.choiceProperty().get());
+                }
+                box.setPromptText(messages.get("customer.custom.notSet"));
+                box.setConverter(converter(o -> o == null ? messages.get("customer.custom.notSet") : o));
+                box.valueProperty().bindBidirectional(input.choiceProperty());
+                box.setMinWidth(200);
+                yield box;
+            }
+            case YES_NO -> {
+                CheckBox box = new CheckBox(messages.get("common.yes"));
+                box.setId(id);
+                box.selectedProperty().bindBidirectional(input.yesProperty());
+                yield box;
+            }
+        };
     }
 
     private Node consentBox() {

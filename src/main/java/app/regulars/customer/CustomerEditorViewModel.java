@@ -66,6 +66,8 @@ public final class CustomerEditorViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    /** An input per custom field, in field order (decision 0027). */
+    private final javafx.collections.ObservableList<CustomFieldInput> customInputs = FXCollections.observableArrayList();
 
     public CustomerEditorViewModel(CustomerService service, TaskRunner runner, Messages messages) {
         this.service = service;
@@ -129,6 +131,13 @@ public final class CustomerEditorViewModel {
         duplicateWarning.set("");
         error.set("");
         updateNextBirthday();
+        customInputs.clear();
+        runner.run(service::customFields, defined -> {
+            if (original == c) {
+                customInputs.setAll(defined.all().stream()
+                        .map(f -> new CustomFieldInput(f, c.fields() == null ? null : c.fields().get(f.id()))).toList());
+            }
+        }, e -> error.set(messages.describe(e)));
     }
 
     private static String nz(String s) {
@@ -191,7 +200,25 @@ public final class CustomerEditorViewModel {
                 .notes(notes.get())
                 .preferences(preferences.get())
                 .consent(new Consent(marketingConsent.get(), consentDate.get(), out))
+                .fields(customValues())
                 .build();
+    }
+
+    /** The custom fields' values as given; those of fields the form does not show (defined since) as they were. */
+    private Map<Long, FieldValue> customValues() {
+        Map<Long, FieldValue> values = new java.util.LinkedHashMap<>();
+        if (original.fields() != null) {
+            values.putAll(original.fields());
+        }
+        for (CustomFieldInput input : customInputs) {
+            FieldValue v = input.value();
+            if (v == null) {
+                values.remove(input.field().id());
+            } else {
+                values.put(input.field().id(), v);
+            }
+        }
+        return values;
     }
 
     private static List<String> split(String text, String separators) {
@@ -229,6 +256,14 @@ public final class CustomerEditorViewModel {
         }
         problems.clear();
         error.set("");
+        boolean customOk = true;
+        for (CustomFieldInput input : customInputs) {
+            customOk &= input.check(messages);
+        }
+        if (!customOk) {
+            error.set(messages.get("customer.editor.fixFields"));
+            return;
+        }
         Customer c;
         try {
             c = toCustomer();
@@ -287,4 +322,6 @@ public final class CustomerEditorViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty savingProperty() { return saving.getReadOnlyProperty(); }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    /** An input per custom field, in field order; filled once the fields are read. */
+    public javafx.collections.ObservableList<CustomFieldInput> customInputs() { return customInputs; }
 }

@@ -28,6 +28,7 @@ public final class CustomerFeature implements Feature {
     public static final String NAV_ID = "navCustomers";
 
     private CustomerService customers;
+    private ImportUndoService undo;
     /** The page, once made: what {@link CustomerListLink} opens. */
     private CustomersPage shownPage;
     /** Customers on the import window's mapping screen: the Customers page's "Import…" and the window's Import menu. */
@@ -37,14 +38,18 @@ public final class CustomerFeature implements Feature {
     public void open(Services services) {
         customers = new CustomerService(services.get(Database.class), new CustomerRepository(),
                 PhoneNumbers.forLocale(services.get(Locale.class)), services.get(Clock.class));
-        customers.undoInterruptedFill(); // a demo or sample fill killed half-way (decision 0007)
+        customers.undoInterruptedFill(); // a demo, sample fill or import killed half-way (decisions 0007, 0024)
         services.put(CustomerService.class, customers);
+        undo = new ImportUndoService(customers);
+        undo.finishInterrupted(); // an undo of an import killed half-way (decision 0024)
+        services.put(ImportUndoService.class, undo);
         // The features opened after this one add their part of a customer's data to it (decision 0021).
         services.put(PrivacyService.class, new PrivacyService(services.get(Database.class), customers, new CustomerRepository(),
                 services.get(Clock.class)));
         // ... and their part of a merge of customers: each moves its own records (decision 0025).
         services.put(MergeService.class, new MergeService(services.get(Database.class), customers, new CustomerRepository(),
                 new MergeRepository(), services.get(Clock.class)));
+        customers.addActivity(new MergeActivity(new MergeRepository())); // a merge since an import stops its undo (decision 0024)
         // Its files in the shop's export (decision 0026); an import makes the search texts again.
         services.get(ShopArchive.class).add(new ShopArchive.Part("customer", CustomerRepository.archiveTables(),
                 List.of(CustomerRepository.codeSequence()), customers::rebuildSearchTexts));
@@ -53,7 +58,7 @@ public final class CustomerFeature implements Feature {
     /** Lets other features open the list narrowed to a set of customers (a chart's bar). */
     @Override
     public void contribute(Ui ui) {
-        customerImport = new CustomerImport(customers, ui.messages());
+        customerImport = new CustomerImport(customers, undo, ui.messages());
         ui.extensions().add(app.regulars.tables.MappedImport.class, 0, customerImport);
         ui.extensions().add(CustomerListLink.class, 0, filter -> {
             if (shownPage != null) {
@@ -117,7 +122,7 @@ public final class CustomerFeature implements Feature {
     @Override
     public Commands commands() {
         return new Commands(List.of(FindCommand.class, PrivacyCommands.Group.class, MergeCommands.Duplicates.class, MergeCommands.Merge.class),
-                List.of(CustomerCommands.ImportCustomers.class), List.of(CustomerCommands.ExportCustomers.class));
+                List.of(CustomerCommands.ImportCustomers.class, CustomerCommands.UndoImport.class), List.of(CustomerCommands.ExportCustomers.class));
     }
 
     @Override

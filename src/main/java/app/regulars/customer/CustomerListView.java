@@ -27,6 +27,7 @@ import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -46,7 +47,13 @@ public final class CustomerListView extends BorderPane {
     private final Messages messages;
     private final TextField search;
     private final TableView<CustomerRow> table = new TableView<>();
+    /** The custom fields' columns, by field id (decision 0027): made again when the fields change. */
+    private final java.util.Map<Long, TableColumn<CustomerRow, String>> customColumns = new java.util.LinkedHashMap<>();
+    private Runnable openCustomFields = () -> { };
+    private Runnable openExport = () -> { };
     private final HBox bottom;
+    /** The footer's More menu: custom fields, and duplicates and merging when enabled. */
+    private final javafx.scene.control.MenuButton more;
 
     public CustomerListView(CustomerListViewModel vm, Messages messages, Consumer<Long> open, Runnable createNew) {
         this.vm = vm;
@@ -103,6 +110,8 @@ public final class CustomerListView extends BorderPane {
 
         buildTable(open);
         setCenter(table);
+        showCustomColumns();
+        vm.customFields().addListener((ListChangeListener<CustomField>) c -> showCustomColumns());
 
         Button tag = new Button(messages.get("customer.list.tag"), new FontIcon(MaterialDesignT.TAG_OUTLINE));
         tag.setId("tagSelected");
@@ -143,11 +152,91 @@ public final class CustomerListView extends BorderPane {
         error.textProperty().bind(vm.errorProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        bottom = new HBox(8, tag, untag, archive, selection, grow, error, status);
+        more = moreMenu();
+        bottom = new HBox(8, tag, untag, archive, selection, grow, error, status, more);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("page-footer");
         setBottom(bottom);
     }
+
+    /** What the "Custom fields…" menu entry opens (the page's dialog). */
+    public void setOnCustomFields(Runnable open) {
+        openCustomFields = open;
+    }
+
+    /** What Export customers… in the More menu does: {@code open} shows the export of the selected customers, or of the list. */
+    public void setOnExport(Runnable open) {
+        openExport = open;
+    }
+
+    /**
+     * The More menu at the right end of the footer (the toolbar has no room left at 1280 pixels):
+     * the export of the selected customers (or of the list), the custom fields' dialog and a filter
+     * on one of them; merging adds its entries after them.
+     */
+    private javafx.scene.control.MenuButton moreMenu() {
+        javafx.scene.control.MenuItem fields = new javafx.scene.control.MenuItem(messages.get("customer.custom.menu"),
+                new FontIcon(MaterialDesignF.FORM_TEXTBOX));
+        fields.setId("customFieldsMenu");
+        fields.setOnAction(e -> openCustomFields.run());
+        javafx.scene.control.MenuItem filter = new javafx.scene.control.MenuItem(messages.get("customer.custom.filterMenu"));
+        filter.setId("customFilterMenu");
+        filter.disableProperty().bind(Bindings.isEmpty(vm.customFields()));
+        filter.setOnAction(e -> FieldFilterDialog.ask(this, vm, messages).ifPresent(vm::applyFilter));
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem(messages.get("customer.export.menu"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TABLE_ARROW_RIGHT));
+        export.setId("exportCustomersMenu");
+        export.setOnAction(e -> openExport.run());
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), export,
+                new javafx.scene.control.SeparatorMenuItem(), fields, filter);
+        menu.setId("customerMore");
+        menu.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        menu.setPopupSide(javafx.geometry.Side.TOP);
+        return menu;
+    }
+
+    /**
+     * A column per custom field after the others, shown at first when the field says so; the menu at
+     * the right of the header shows and hides them like every column. A column the user already
+     * had keeps its width and whether it was shown.
+     */
+    private void showCustomColumns() {
+        java.util.Map<Long, TableColumn<CustomerRow, String>> before = new java.util.LinkedHashMap<>(customColumns);
+        table.getColumns().removeAll(before.values());
+        customColumns.clear();
+        for (CustomField f : vm.customFields()) {
+            long id = f.id();
+            TableColumn<CustomerRow, String> c = before.get(id);
+            if (c == null) {
+                c = new TableColumn<>();
+                c.setCellValueFactory(cell -> cell.getValue().customProperty(id));
+                c.setPrefWidth(f.kind() == FieldKind.TEXT ? 140 : 110);
+                c.setMinWidth(80);
+                c.setSortable(false);
+                c.setId("customColumn" + id);
+                c.setVisible(f.inList());
+            } else if (shownFields.containsKey(id) && shownFields.get(id).inList() != f.inList()) {
+                c.setVisible(f.inList()); // just put in the list, or taken out, by the dialog
+            }
+            c.setText(f.name());
+            c.setMinWidth(Math.max(80, headerWidth(f.name()))); // the whole name in the header
+            customColumns.put(id, c);
+        }
+        table.getColumns().addAll(customColumns.values());
+        shownFields.clear();
+        vm.customFields().forEach(f -> shownFields.put(f.id(), f));
+    }
+
+    /** The width a column header needs to show {@code title} whole (bold, with the header's padding and sort arrow). */
+    private static double headerWidth(String title) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 30;
+    }
+
+    /** The fields as the columns were last made for. */
+    private final java.util.Map<Long, CustomField> shownFields = new java.util.HashMap<>();
 
     /** The filters other features offer ({@link ListFilter}), and "All customers"; hidden when there are none. */
     private ComboBox<ListFilter> filterBox() {
@@ -309,7 +398,7 @@ public final class CustomerListView extends BorderPane {
 
     /**
      * Adds duplicates and merging (decision 0025): under the list, Merge… for two or more selected
-     * customers and, at the right end, the More menu (Find duplicates, Merge selected…). Not in the
+     * customers and, in the More menu at the right end, Find duplicates and Merge selected…. Not in the
      * toolbar: at 1,280 pixels it has no room left (the search box, the filters, New).
      */
     public void enableMerging(Runnable findDuplicates, Consumer<List<Long>> mergeSelected) {
@@ -322,11 +411,7 @@ public final class CustomerListView extends BorderPane {
         mergeItem.setId("mergeSelectedItem");
         mergeItem.disableProperty().bind(twoOrMore);
         mergeItem.setOnAction(e -> mergeSelected.accept(selectedIds()));
-        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
-                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), find, mergeItem);
-        more.setId("customerMore");
-        more.setPopupSide(javafx.geometry.Side.TOP);
-        bottom.getChildren().add(more);
+        more.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), find, mergeItem);
 
         Button merge = new Button(messages.get("customer.list.merge"), new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SET_MERGE));
         merge.setId("mergeSelected");

@@ -50,6 +50,9 @@ public final class CustomerListViewModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final CustomerRowList rows;
     private final List<ListColumn> columns;
+    /** The shop's custom fields: the view shows a column each (decision 0027). */
+    private final ObservableList<CustomField> customFields = FXCollections.observableArrayList();
+    private final FieldValueFormat fieldFormat;
     private long generation;
     /** What the last bulk action did, shown with the next count. */
     private String note = "";
@@ -72,6 +75,7 @@ public final class CustomerListViewModel {
         this.runner = runner;
         this.messages = messages;
         this.birthdays = new BirthdayFormat(messages);
+        this.fieldFormat = new FieldValueFormat(messages);
         this.rows = new CustomerRowList(this::loadPage);
         query.addListener((obs, o, n) -> search());
         tagFilter.addListener((obs, o, n) -> search());
@@ -81,12 +85,19 @@ public final class CustomerListViewModel {
         ascending.addListener((obs, o, n) -> search());
     }
 
+    private record Offered(List<String> tags, CustomFields fields) {
+    }
+
     /** Runs the search again and reloads the tags in use: at start and after changes to customers. */
     public void refresh() {
         search();
-        runner.run(service::tagsInUse, used -> {
-            if (!tags.equals(used)) {
-                tags.setAll(used);
+        // One task for what the filters and the columns offer: the tags in use and the custom fields.
+        runner.run(() -> new Offered(service.tagsInUse(), service.customFields()), offered -> {
+            if (!tags.equals(offered.tags())) {
+                tags.setAll(offered.tags());
+            }
+            if (!customFields.equals(offered.fields().all())) {
+                customFields.setAll(offered.fields().all());
             }
         }, e -> error.set(messages.describe(e)));
     }
@@ -150,6 +161,28 @@ public final class CustomerListViewModel {
         });
     }
 
+    /**
+     * The customers an export from the list writes, read off the JavaFX thread: {@code selected}
+     * when some are, else every customer of the list as searched and filtered now, in its order.
+     */
+    long[] idsToExport(List<Long> selected) {
+        if (!selected.isEmpty()) {
+            return selected.stream().mapToLong(Long::longValue).toArray();
+        }
+        ListFilter within = filter.get();
+        return service.search(query.get(), tagFilter.get(), showArchived.get(), sort.get(), ascending.get(),
+                within == null ? null : within.customerIds());
+    }
+
+    /** Whether the list shows the archived customers (an export then says who is archived). */
+    boolean showingArchived() {
+        return showArchived.get();
+    }
+
+    CustomerService service() {
+        return service;
+    }
+
     private void showCount(int n, String q, boolean archived, ListFilter within) {
         count.set(n);
         // Only a typed search is cut at the limit; with nothing typed the list holds everyone.
@@ -181,8 +214,12 @@ public final class CustomerListViewModel {
 
     /** Fills a page's rows, then asks for the other features' columns. */
     private void showPage(long[] ids, int from, List<CustomerSummary> summaries, long mine) {
-        rows.fill(from, summaries, (row, s) -> row.fill(s, service.phones().format(s.primaryPhone()),
-                birthdays.next(s.birthday(), service.today())));
+        rows.fill(from, summaries, (row, s) -> {
+            row.fill(s, service.phones().format(s.primaryPhone()), birthdays.next(s.birthday(), service.today()));
+            Map<Long, String> texts = new HashMap<>();
+            s.fields().forEach((id, v) -> texts.put(id, fieldFormat.text(v)));
+            row.fillCustom(texts);
+        });
         if (!summaries.isEmpty()) {
             Milestones.reach(Milestones.FIRST_ROWS);
         }
@@ -222,6 +259,77 @@ public final class CustomerListViewModel {
         if (mine == generation) {
             rows.fill(from, summaries, (row, s) -> extras.forEach((column, values) -> row.fillExtra(column, values.getOrDefault(s.id(), ""))));
         }
+    }
+
+    /** The shop's custom fields, in order: the view shows a column each, those {@link CustomField#inList} at first. */
+    public ObservableList<CustomField> customFields() {
+        return customFields;
+    }
+
+    /**
+     * A filter on a custom field's value (decision 0027) from what the user typed or chose:
+     * {@code text} for a text (contained), a choice or a yes/no ({@code "true"}/{@code "false"});
+     * {@code from}/{@code to} for a number or a date. A value the field cannot take is a
+     * {@code UserException} in the user's language; nothing to look for, {@code customer.custom.filterEmpty}.
+     */
+    public ListFilter fieldFilter(CustomField field, String text, String from, String to) {
+        String label;
+        String t = null;
+        String lo = null;
+        String hi = null;
+        switch (field.kind()) {
+            case TEXT -> {
+                t = text == null ? "" : text.strip();
+                if (t.isEmpty()) {
+                    throw new app.regulars.i18n.UserException("customer.custom.filterEmpty");
+                }
+                label = messages.get("customer.custom.filterLabelContains", field.name(), t);
+            }
+            case CHOICE, YES_NO -> {
+                t = field.read(text);
+                if (t == null) {
+                    throw new app.regulars.i18n.UserException("customer.custom.filterEmpty");
+                }
+                label = messages.get("customer.custom.filterLabelIs", field.name(), fieldFormat.text(new FieldValue(field.kind(), t)));
+            }
+            default -> {
+                lo = field.read(from);
+                hi = field.read(to);
+                String a = lo == null ? null : fieldFormat.text(new FieldValue(field.kind(), lo));
+                String b = hi == null ? null : fieldFormat.text(new FieldValue(field.kind(), hi));
+                if (a == null && b == null) {
+                    throw new app.regulars.i18n.UserException("customer.custom.filterEmpty");
+                }
+                label = a == null ? messages.get("customer.custom.filterLabelTo", field.name(), b)
+                        : b == null ? messages.get("customer.custom.filterLabelFrom", field.name(), a)
+                        : messages.get("customer.custom.filterLabelRange", field.name(), a, b);
+            }
+        }
+        return new FieldFilter(service, field, t, lo, hi, label);
+    }
+
+    /** Narrows the list to a filter the user made; the search typed stays. */
+    public void applyFilter(ListFilter f) {
+        ListFilter known = filters.stream().filter(x -> x.id().equals(f.id())).findFirst().orElse(null);
+        if (known == null) {
+            filters.add(f);
+            known = f;
+        }
+        if (filter.get() == known) {
+            search();
+        } else {
+            filter.set(known);
+        }
+    }
+
+    /** The custom fields changed (the definitions dialog): filters on fields that are gone or changed go, the list reloads. */
+    public void customFieldsChanged() {
+        ListFilter shown = filter.get();
+        filters.removeIf(f -> f instanceof FieldFilter);
+        if (shown instanceof FieldFilter) {
+            filter.set(null);
+        }
+        refresh();
     }
 
     /** The columns other features add, in order; the view shows one column each. */

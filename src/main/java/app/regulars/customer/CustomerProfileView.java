@@ -40,6 +40,8 @@ public final class CustomerProfileView extends BorderPane {
     private final VBox consentHistory = new VBox(4);
     private final VBox mergedIn = new VBox(4);
     private final GridPane details = new GridPane();
+    /** The custom fields with a value, under a heading of their own (decision 0027). */
+    private final GridPane customDetails = new GridPane();
     private final Label warning = new Label();
     private final FlowPane summary = new FlowPane(10, 8);
     private final Button archive = new Button();
@@ -152,11 +154,24 @@ public final class CustomerProfileView extends BorderPane {
         consentHistory.setId("consentHistory");
         consentHistory.getStyleClass().add("consent-history");
         consentHistory.setPadding(new Insets(18, 0, 0, 0));
+        ColumnConstraints customLabels = new ColumnConstraints();
+        customLabels.setMinWidth(150);
+        ColumnConstraints customValues = new ColumnConstraints();
+        customValues.setHgrow(Priority.ALWAYS);
+        customDetails.getColumnConstraints().setAll(customLabels, customValues);
+        customDetails.setHgap(16);
+        customDetails.setVgap(10);
+        customDetails.setId("profileCustomFields");
+        customDetails.getStyleClass().add("profile-details");
+        customDetails.setPadding(new Insets(18, 0, 0, 0));
+        customDetails.managedProperty().bind(customDetails.visibleProperty());
+        customDetails.setVisible(false);
+        vm.customValues().addListener((ListChangeListener<ProfileFact>) c -> showCustomValues());
         mergedIn.setId("profileMergedIn");
         mergedIn.setPadding(new Insets(18, 0, 0, 0));
         mergedIn.managedProperty().bind(mergedIn.visibleProperty());
         mergedIn.setVisible(false);
-        VBox detailsBox = new VBox(details, mergedIn, consentHistory);
+        VBox detailsBox = new VBox(details, customDetails, mergedIn, consentHistory);
         detailsBox.setPadding(new Insets(14, 24, 24, 24));
         detailsBox.setMaxWidth(880);
         ScrollPane scroll = new ScrollPane(detailsBox);
@@ -436,6 +451,31 @@ public final class CustomerProfileView extends BorderPane {
             rows.add(row);
         }
         consentHistory.getChildren().setAll(rows);
+    }
+
+    /** The custom fields with a value: a heading, then a name and a value a row. */
+    private void showCustomValues() {
+        customDetails.getChildren().clear();
+        List<ProfileFact> shown = vm.customValues();
+        customDetails.setVisible(!shown.isEmpty());
+        if (shown.isEmpty()) {
+            return;
+        }
+        Label heading = new Label(messages.get("customer.custom.section"));
+        heading.getStyleClass().add("section-title");
+        customDetails.add(heading, 0, 0, 2, 1);
+        int row = 1;
+        for (ProfileFact fact : shown) {
+            Label label = new Label(fact.label());
+            label.getStyleClass().add("field-label");
+            label.setWrapText(true);
+            label.setMaxWidth(150);
+            Label text = new Label(fact.value());
+            text.setWrapText(true);
+            text.getStyleClass().add("field-value");
+            customDetails.addRow(row++, label, text);
+            GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        }
     }
 
     private int add(int row, String labelKey, String value) {

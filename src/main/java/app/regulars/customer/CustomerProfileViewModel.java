@@ -26,6 +26,8 @@ public final class CustomerProfileViewModel {
     private final ObservableList<Customer> duplicates = FXCollections.observableArrayList();
     private final ObservableList<ProfileFact> summary = FXCollections.observableArrayList();
     private final ObservableList<ConsentText.Line> consentHistory = FXCollections.observableArrayList();
+    /** The custom fields that have a value, in field order: name and value as read (decision 0027). */
+    private final ObservableList<ProfileFact> customValues = FXCollections.observableArrayList();
     private final ObservableList<String> mergedIn = FXCollections.observableArrayList();
     /** Where the customers merged into this one come from; null: not shown. */
     private MergeService merges;
@@ -72,6 +74,7 @@ public final class CustomerProfileViewModel {
         runner.run(() -> service.duplicatesOf(c), duplicates::setAll, e -> duplicates.clear());
         loadSummary(c);
         loadConsentHistory(c);
+        loadCustomValues(c);
         loadMergedIn(c);
     }
 
@@ -101,6 +104,27 @@ public final class CustomerProfileViewModel {
                 mergedIn.setAll(lines);
             }
         }, e -> LOG.warn("The merges failed", e));
+    }
+
+    private void loadCustomValues(Customer c) {
+        if (c == null || c.fields() == null || c.fields().isEmpty()) {
+            customValues.clear();
+            return;
+        }
+        runner.run(service::customFields, defined -> {
+            if (customer.get() != c) {
+                return;
+            }
+            FieldValueFormat format = new FieldValueFormat(messages);
+            List<ProfileFact> shown = new java.util.ArrayList<>();
+            for (CustomField f : defined.all()) {
+                FieldValue v = c.fields().get(f.id());
+                if (v != null) {
+                    shown.add(ProfileFact.of(f.name(), format.text(v)));
+                }
+            }
+            customValues.setAll(shown);
+        }, e -> error.set(messages.describe(e)));
     }
 
     /** The consent history, newest first; another customer's never stays under this one's name. */
@@ -217,6 +241,9 @@ public final class CustomerProfileViewModel {
     public ObservableList<ConsentText.Line> consentHistory() { return consentHistory; }
     /** The customers merged into this one, a line each, oldest first; empty when none was. */
     public ObservableList<String> mergedIn() { return mergedIn; }
+
+    /** The custom fields with a value, as name and value in the user's language. */
+    public ObservableList<ProfileFact> customValues() { return customValues; }
 
     /** What a rep must know before a contact ("No calls · No SMS"), in the order shown; empty when nothing limits it. */
     public List<String> consentLimits(Customer c) {

@@ -36,6 +36,8 @@ import static app.regulars.store.jooq.Tables.PRIVACY_REQUEST;
  */
 public final class CustomerRepository {
     static final String CODE_FORMAT = "%06d";
+    /** The custom fields' values, which are part of a customer (decision 0027). */
+    private final CustomFieldRepository customValues = new CustomFieldRepository();
 
     /** Inserts a validated customer (code already set) with its phones, tags and search text. */
     public long insert(DSLContext dsl, Customer c, LocalDateTime now) {
@@ -46,6 +48,9 @@ public final class CustomerRepository {
         r.store();
         long id = r.getId();
         writeChildren(dsl, id, c);
+        if (c.fields() != null && !c.fields().isEmpty()) {
+            customValues.replace(dsl, id, c.fields());
+        }
         return id;
     }
 
@@ -80,16 +85,18 @@ public final class CustomerRepository {
                 .values(DSL.val((Long) null), DSL.val((String) null)));
         String insertSearch = dsl.render(dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT)
                 .values(DSL.val((Long) null), DSL.val((String) null)));
+        String insertValue = customValues.insertStatement(dsl);
         String insertConsent = dsl.render(dsl.insertInto(CONSENT_CHANGE, CONSENT_CHANGE.CUSTOMER_ID, CONSENT_CHANGE.CHANGED_AT,
                         CONSENT_CHANGE.SOURCE, CONSENT_CHANGE.MARKETING, CONSENT_CHANGE.CONSENT_DATE, CONSENT_CHANGE.OPT_OUTS)
                 .values(DSL.val((Long) null), DSL.val((LocalDateTime) null), DSL.val((String) null), DSL.val((Boolean) null),
                         DSL.val((java.time.LocalDate) null), DSL.val((String) null)));
         dsl.connection(c -> {
-            try (PreparedStatement customer = c.prepareStatement(insertCustomer, new String[] {CUSTOMER.ID.getName()});
+            try (PreparedStatement customer = c.prepareStatement(insertCustomer, new String[] {app.regulars.store.Database.columnName(dsl, CUSTOMER.ID)});
                  PreparedStatement phone = c.prepareStatement(insertPhone);
                  PreparedStatement tag = c.prepareStatement(insertTag);
                  PreparedStatement search = c.prepareStatement(insertSearch);
-                 PreparedStatement consent = c.prepareStatement(insertConsent)) {
+                 PreparedStatement consent = c.prepareStatement(insertConsent);
+                 PreparedStatement value = c.prepareStatement(insertValue)) {
                 for (int from = 0; from < customers.size(); from += BATCH) {
                     int to = Math.min(customers.size(), from + BATCH);
                     for (int i = from; i < to; i++) {
@@ -100,7 +107,7 @@ public final class CustomerRepository {
                     try (ResultSet keys = customer.getGeneratedKeys()) {
                         for (int i = from; i < to; i++) {
                             if (!keys.next()) {
-                                throw new SQLException("H2 returned fewer ids than customers inserted");
+                                throw new SQLException("The store returned fewer ids than customers inserted");
                             }
                             ids[i] = keys.getLong(1);
                         }
@@ -108,6 +115,7 @@ public final class CustomerRepository {
                     int phones = 0;
                     int tags = 0;
                     int consents = 0;
+                    int values = 0;
                     for (int i = from; i < to; i++) {
                         Customer x = customers.get(i);
                         long id = ids[i];
@@ -137,6 +145,12 @@ public final class CustomerRepository {
                             tag.addBatch();
                             tags++;
                         }
+                        if (x.fields() != null) {
+                            for (Map.Entry<Long, FieldValue> v : x.fields().entrySet()) {
+                                CustomFieldRepository.bind(value, id, v.getKey(), v.getValue());
+                                values++;
+                            }
+                        }
                     }
                     search.executeBatch();
                     if (phones > 0) {
@@ -148,11 +162,162 @@ public final class CustomerRepository {
                     if (consents > 0) {
                         consent.executeBatch();
                     }
+                    if (values > 0) {
+                        value.executeBatch();
+                    }
                     progress.accept(to);
                 }
             }
         });
         return ids;
+    }
+
+    /**
+     * Writes changed profiles over the stored ones (their phones, tags and search texts too) as JDBC
+     * batches, like {@link #insertMany}: an import that updates customers. Each customer keeps its
+     * id, card number and creation time; {@code updated_at} becomes {@code now}. A change of consent
+     * is added to each one's history as made from {@code source}, with {@code consentBefore} the
+     * consent it replaces (null: no entry).
+     */
+    public void updateMany(DSLContext dsl, List<Customer> customers, List<Consent> consentBefore, LocalDateTime now, ConsentSource source) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        for (Field<?> f : NEW_CUSTOMER) {
+            set.put(f, DSL.val(null, f));
+        }
+        String updateCustomer = dsl.render(dsl.update(CUSTOMER).set(set).where(CUSTOMER.ID.eq(DSL.val((Long) null))));
+        String deletePhones = dsl.render(dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        String deleteTags = dsl.render(dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        String insertPhone = dsl.render(dsl.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.POSITION, CUSTOMER_PHONE.NUMBER)
+                .values(DSL.val((Long) null), DSL.val((Integer) null), DSL.val((String) null)));
+        String insertTag = dsl.render(dsl.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG)
+                .values(DSL.val((Long) null), DSL.val((String) null)));
+        String updateSearch = dsl.render(dsl.update(CUSTOMER_SEARCH).set(CUSTOMER_SEARCH.SEARCH_TEXT, DSL.val((String) null))
+                .where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(DSL.val((Long) null))));
+        for (int i = 0; i < customers.size(); i++) {
+            Consent before = consentBefore.get(i);
+            if (before != null && !before.equals(customers.get(i).consent())) {
+                insertConsentChange(dsl, customers.get(i).id(), now, source, customers.get(i).consent());
+            }
+        }
+        int columns = NEW_CUSTOMER.size();
+        dsl.connection(c -> {
+            try (PreparedStatement customer = c.prepareStatement(updateCustomer);
+                 PreparedStatement dropPhones = c.prepareStatement(deletePhones);
+                 PreparedStatement dropTags = c.prepareStatement(deleteTags);
+                 PreparedStatement phone = c.prepareStatement(insertPhone);
+                 PreparedStatement tag = c.prepareStatement(insertTag);
+                 PreparedStatement search = c.prepareStatement(updateSearch)) {
+                for (int from = 0; from < customers.size(); from += BATCH) {
+                    int to = Math.min(customers.size(), from + BATCH);
+                    int phones = 0;
+                    int tags = 0;
+                    for (int i = from; i < to; i++) {
+                        Customer x = customers.get(i);
+                        long id = x.id();
+                        if (x.createdAt() == null) {
+                            throw new IllegalArgumentException("an update keeps the customer's creation time: read it first");
+                        }
+                        bindCustomer(customer, x.toBuilder().updatedAt(now).build(), now);
+                        customer.setLong(columns + 1, id);
+                        customer.addBatch();
+                        dropPhones.setLong(1, id);
+                        dropPhones.addBatch();
+                        dropTags.setLong(1, id);
+                        dropTags.addBatch();
+                        search.setString(1, SearchTokens.text(x));
+                        search.setLong(2, id);
+                        search.addBatch();
+                        for (int p = 0; p < x.phones().size(); p++) {
+                            phone.setLong(1, id);
+                            phone.setInt(2, p);
+                            phone.setString(3, x.phones().get(p));
+                            phone.addBatch();
+                            phones++;
+                        }
+                        for (String t : x.tags()) {
+                            tag.setLong(1, id);
+                            tag.setString(2, t);
+                            tag.addBatch();
+                            tags++;
+                        }
+                    }
+                    customer.executeBatch();
+                    dropPhones.executeBatch();
+                    dropTags.executeBatch();
+                    search.executeBatch();
+                    if (phones > 0) {
+                        phone.executeBatch();
+                    }
+                    if (tags > 0) {
+                        tag.executeBatch();
+                    }
+                }
+            }
+        });
+        for (Customer x : customers) {
+            if (x.fields() != null) { // given: the custom fields' values too (decision 0027)
+                customValues.replace(dsl, x.id(), x.fields());
+            }
+        }
+    }
+
+    /** An email as customers are matched by it, in any case: what the generated column {@code email_key} holds. */
+    static String emailKey(String email) {
+        return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The customers an import's rows may be: the ids of those with these card numbers, phones (E.164) or emails ({@link #emailKey}). */
+    public record Matches(Map<String, Long> byCode, Map<String, Long> byPhone, Map<String, Long> byEmail, Set<Long> erased) {
+    }
+
+    /**
+     * Which customers have these card numbers, phones or emails (in any case): three indexed
+     * {@code IN} lists, a thousand values at most each (and a fourth for card numbers no customer
+     * has: those of customers merged into another, which give the kept one). A phone or email that
+     * several customers share gives the first of them (the lowest id).
+     */
+    public Matches matches(DSLContext dsl, Collection<String> codes, Collection<String> phones, Collection<String> emailKeys) {
+        Map<String, Long> byCode = new HashMap<>();
+        Map<String, Long> byPhone = new HashMap<>();
+        Map<String, Long> byEmail = new HashMap<>();
+        Set<Long> erased = new java.util.HashSet<>();
+        if (!codes.isEmpty()) {
+            dsl.select(CUSTOMER.CODE, CUSTOMER.ID, CUSTOMER.ERASED_AT).from(CUSTOMER).where(CUSTOMER.CODE.in(codes)).forEach(r -> {
+                byCode.put(r.value1(), r.value2());
+                if (r.value3() != null) {
+                    erased.add(r.value2());
+                }
+            });
+            // The card number of a customer merged into another is the kept customer's (decision 0025).
+            List<String> rest = codes.stream().filter(c -> !byCode.containsKey(c)).toList();
+            if (!rest.isEmpty()) {
+                dsl.select(CUSTOMER_MERGE.MERGED_CODE, CUSTOMER.ID, CUSTOMER.ERASED_AT).from(CUSTOMER_MERGE)
+                        .join(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_MERGE.CUSTOMER_ID))
+                        .where(CUSTOMER_MERGE.MERGED_CODE.in(rest)).forEach(r -> {
+                            byCode.put(r.value1(), r.value2());
+                            if (r.value3() != null) {
+                                erased.add(r.value2());
+                            }
+                        });
+            }
+        }
+        if (!phones.isEmpty()) {
+            dsl.select(CUSTOMER_PHONE.NUMBER, CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))
+                    .forEach(r -> byPhone.merge(r.value1(), r.value2(), Math::min));
+        }
+        if (!emailKeys.isEmpty()) {
+            dsl.select(CUSTOMER.EMAIL_KEY, CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.EMAIL_KEY.in(emailKeys))
+                    .forEach(r -> byEmail.merge(r.value1(), r.value2(), Math::min));
+        }
+        return new Matches(byCode, byPhone, byEmail, erased);
+    }
+
+    /** Deletes these customers (everything of theirs cascades): to undo an import, a thousand at a time. */
+    public int deleteIds(DSLContext dsl, Collection<Long> ids) {
+        return ids.isEmpty() ? 0 : dsl.deleteFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).execute();
     }
 
     private static List<Field<?>> placeholders(List<Field<?>> columns) {
@@ -305,9 +470,14 @@ public final class CustomerRepository {
     public static List<app.regulars.store.ArchiveTable> archiveTables() {
         return List.of(
                 app.regulars.store.ArchiveTable.of("customers", CUSTOMER)
-                        .values(CUSTOMER.GENDER, Gender.class).values(CUSTOMER.BIRTHDAY_CALENDAR, Birthday.Kind.class),
+                        .values(CUSTOMER.GENDER, Gender.class).values(CUSTOMER.BIRTHDAY_CALENDAR, Birthday.Kind.class)
+                        .computed(CUSTOMER.EMAIL_KEY), // LOWER(email), generated (V013)
                 app.regulars.store.ArchiveTable.of("customer_phones", CUSTOMER_PHONE),
                 app.regulars.store.ArchiveTable.of("customer_tags", CUSTOMER_TAG),
+                // The custom fields and their values (decision 0027): the definitions before the values.
+                app.regulars.store.ArchiveTable.of("custom_fields", app.regulars.store.jooq.Tables.CUSTOM_FIELD)
+                        .values(app.regulars.store.jooq.Tables.CUSTOM_FIELD.KIND, FieldKind.class),
+                app.regulars.store.ArchiveTable.of("custom_values", app.regulars.store.jooq.Tables.CUSTOM_VALUE),
                 app.regulars.store.ArchiveTable.of("consent_history", CONSENT_CHANGE).values(CONSENT_CHANGE.SOURCE, ConsentSource.class),
                 app.regulars.store.ArchiveTable.of("privacy_requests", PRIVACY_REQUEST)
                         .values(PRIVACY_REQUEST.KIND, PrivacyRequest.Kind.class).values(PRIVACY_REQUEST.SOURCE, PrivacyRequest.Source.class),
@@ -363,14 +533,16 @@ public final class CustomerRepository {
     /**
      * Leaves of the customer only what their anonymous figures hang on: the row keeps its id, card
      * number and creation time; the name becomes {@code erasedName}, every other field empty, the
-     * consent none, the row archived and marked erased; their phones, tags, search text and consent
-     * history are deleted.
+     * consent none, the row archived and marked erased; their phones, tags, search text, consent
+     * history and custom fields' values are deleted.
      */
     public void erase(DSLContext dsl, long id, String erasedName, LocalDateTime now) {
+        customValues.deleteValues(dsl, id);
         dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CUSTOMER_SEARCH).where(CUSTOMER_SEARCH.CUSTOMER_ID.eq(id)).execute();
         dsl.deleteFrom(CONSENT_CHANGE).where(CONSENT_CHANGE.CUSTOMER_ID.eq(id)).execute();
+        new ImportRepository().forget(dsl, id); // the profile an import replaced: personal data too
         // The customers merged into them were them: their card numbers stay, their names go.
         dsl.update(CUSTOMER_MERGE).set(CUSTOMER_MERGE.MERGED_NAME, (String) null).where(CUSTOMER_MERGE.CUSTOMER_ID.eq(id)).execute();
         dsl.update(CUSTOMER)
@@ -508,6 +680,7 @@ public final class CustomerRepository {
         return out;
     }
 
+    /** Stores a changed profile; its custom fields' values only when given ({@link Customer#fields()} not null). */
     public void update(DSLContext dsl, Customer c, LocalDateTime now) {
         CustomerRecord r = dsl.fetchSingle(CUSTOMER, CUSTOMER.ID.eq(c.id()));
         fill(r, c);
@@ -515,7 +688,22 @@ public final class CustomerRepository {
         r.store();
         dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(c.id())).execute();
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(c.id())).execute();
-        writeChildren(dsl, c.id(), c);
+        Customer whole = c;
+        if (c.fields() != null) {
+            customValues.replace(dsl, c.id(), c.fields());
+        } else { // the values stay, and stay in the search text
+            whole = c.toBuilder().fields(customValues.values(dsl, List.of(c.id())).getOrDefault(c.id(), Map.of())).build();
+        }
+        writeChildren(dsl, c.id(), whole);
+    }
+
+    /** Writes a customer's search text again from what is stored (after a custom field that held some of it is gone). */
+    public void rewriteSearchText(DSLContext dsl, Collection<Long> ids) {
+        for (Customer c : findByIds(dsl, ids)) {
+            String text = SearchTokens.text(c);
+            dsl.insertInto(CUSTOMER_SEARCH, CUSTOMER_SEARCH.CUSTOMER_ID, CUSTOMER_SEARCH.SEARCH_TEXT).values(c.id(), text)
+                    .onDuplicateKeyUpdate().set(CUSTOMER_SEARCH.SEARCH_TEXT, text).execute();
+        }
     }
 
     private void fill(CustomerRecord r, Customer c) {
@@ -607,16 +795,19 @@ public final class CustomerRepository {
     public List<Customer> findByIds(DSLContext dsl, Collection<Long> ids) {
         Map<Long, List<String>> phones = phonesOf(dsl, ids);
         Map<Long, List<String>> tags = tagsOf(dsl, ids);
+        Map<Long, Map<Long, FieldValue>> values = customValues.values(dsl, ids);
         return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).orderBy(CUSTOMER.SORT_NAME, CUSTOMER.ID).fetch()
-                .map(r -> toCustomer(r, phones.getOrDefault(r.getId(), List.of()), tags.getOrDefault(r.getId(), List.of())));
+                .map(r -> toCustomer(r, phones.getOrDefault(r.getId(), List.of()), tags.getOrDefault(r.getId(), List.of()),
+                        values.getOrDefault(r.getId(), Map.of())));
     }
 
     private Customer toCustomer(DSLContext dsl, CustomerRecord r) {
         List<Long> one = List.of(r.getId());
-        return toCustomer(r, phonesOf(dsl, one).getOrDefault(r.getId(), List.of()), tagsOf(dsl, one).getOrDefault(r.getId(), List.of()));
+        return toCustomer(r, phonesOf(dsl, one).getOrDefault(r.getId(), List.of()), tagsOf(dsl, one).getOrDefault(r.getId(), List.of()),
+                customValues.values(dsl, one).getOrDefault(r.getId(), Map.of()));
     }
 
-    private static Customer toCustomer(CustomerRecord r, List<String> phones, List<String> tags) {
+    private static Customer toCustomer(CustomerRecord r, List<String> phones, List<String> tags, Map<Long, FieldValue> values) {
         EnumSet<MarketingChannel> optOuts = EnumSet.noneOf(MarketingChannel.class);
         if (r.getOptOutPhone()) optOuts.add(MarketingChannel.PHONE);
         if (r.getOptOutSms()) optOuts.add(MarketingChannel.SMS);
@@ -643,6 +834,7 @@ public final class CustomerRepository {
                 .createdAt(r.getCreatedAt())
                 .updatedAt(r.getUpdatedAt())
                 .erasedAt(r.getErasedAt())
+                .fields(values)
                 .build();
     }
 
@@ -844,6 +1036,7 @@ public final class CustomerRepository {
         Field<String> firstPhone = DSL.field(DSL.select(CUSTOMER_PHONE.NUMBER).from(CUSTOMER_PHONE)
                 .where(CUSTOMER_PHONE.CUSTOMER_ID.eq(CUSTOMER.ID)).and(CUSTOMER_PHONE.POSITION.eq(0)));
         Map<Long, List<String>> tags = tagsOf(dsl, idList);
+        Map<Long, Map<Long, FieldValue>> values = customValues.values(dsl, idList);
         Map<Long, CustomerSummary> byId = new LinkedHashMap<>();
         dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME, firstPhone, CUSTOMER.EMAIL, CUSTOMER.COMPANY,
                         CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH, CUSTOMER.BIRTH_DAY,
@@ -851,7 +1044,8 @@ public final class CustomerRepository {
                 .from(CUSTOMER).where(CUSTOMER.ID.in(idList))
                 .forEach(r -> byId.put(r.value1(), new CustomerSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), tags.getOrDefault(r.value1(), List.of()),
-                        birthday(r.value7(), r.value8(), r.value9(), r.value10(), r.value11()), r.value12())));
+                        birthday(r.value7(), r.value8(), r.value9(), r.value10(), r.value11()), r.value12(),
+                        values.getOrDefault(r.value1(), Map.of()))));
         List<CustomerSummary> out = new ArrayList<>(ids.length);
         for (long id : ids) {
             CustomerSummary s = byId.get(id);
@@ -888,7 +1082,7 @@ public final class CustomerRepository {
             c = c.or(CUSTOMER.ID.in(DSL.select(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))));
         }
         if (email != null && !email.isBlank()) {
-            c = c.or(DSL.lower(CUSTOMER.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)));
+            c = c.or(CUSTOMER.EMAIL_KEY.eq(emailKey(email.strip())));
         }
         if (exceptId != null) {
             c = c.and(CUSTOMER.ID.ne(exceptId));

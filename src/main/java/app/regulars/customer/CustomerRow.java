@@ -21,6 +21,8 @@ public final class CustomerRow {
     private final ReadOnlyStringWrapper birthday = new ReadOnlyStringWrapper("");
     /** The texts of the columns other features add ({@link ListColumn}), in their order. */
     private final java.util.List<ReadOnlyStringWrapper> extras = new java.util.ArrayList<>();
+    /** The texts of the custom fields' columns, by field id (decision 0027). */
+    private final java.util.Map<Long, ReadOnlyStringWrapper> custom = new java.util.HashMap<>();
 
     public CustomerRow(long id) {
         this.id = id;
@@ -35,6 +37,21 @@ public final class CustomerRow {
         tags.set(String.join(", ", s.tags()));
         birthday.set(formattedBirthday);
         loaded.set(true);
+    }
+
+    /** The custom fields' texts, by field id; a field left out is empty. */
+    void fillCustom(java.util.Map<Long, String> texts) {
+        custom.forEach((id, w) -> w.set(texts.getOrDefault(id, "")));
+        texts.forEach((id, text) -> customWrapper(id).set(text));
+    }
+
+    private ReadOnlyStringWrapper customWrapper(long fieldId) {
+        return custom.computeIfAbsent(fieldId, k -> new ReadOnlyStringWrapper(""));
+    }
+
+    /** The text of the custom field {@code fieldId}'s column. */
+    public ReadOnlyStringProperty customProperty(long fieldId) {
+        return customWrapper(fieldId).getReadOnlyProperty();
     }
 
     /** The text of the {@code i}-th contributed column. */

@@ -56,6 +56,9 @@ public final class CustomerService {
     private final PhoneNumbers phones;
     private final Clock clock;
     private final SearchIndex searchIndex;
+    private final CustomFieldRepository fieldRepository = new CustomFieldRepository();
+    /** The custom fields as last read; this service is their only writer (null: not read yet). */
+    private volatile CustomFields fields;
     /** Runs the search index's builds; shut down on {@link #close}. */
     private final java.util.concurrent.ExecutorService indexThread;
     /**
@@ -65,6 +68,9 @@ public final class CustomerService {
      * through {@link #write} or {@link #bulkLoad} here, so it is counted.
      */
     private final java.util.concurrent.atomic.AtomicLong customerWrites = new java.util.concurrent.atomic.AtomicLong();
+    /** What the other features record about customers, for the undo of an import (decision 0024). */
+    private final List<CustomerActivity> activities = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ImportRepository imports = new ImportRepository();
 
     public CustomerService(Database db, CustomerRepository repository, PhoneNumbers phones, Clock clock) {
         this(db, repository, phones, clock, null);
@@ -125,13 +131,53 @@ public final class CustomerService {
         return phones;
     }
 
+    /** Adds a feature's records about customers to what the undo of an import checks (decision 0024). */
+    public void addActivity(CustomerActivity activity) {
+        activities.add(activity);
+    }
+
+    List<CustomerActivity> activities() {
+        return List.copyOf(activities);
+    }
+
+    /** A bulk write to the customer tables by another class of this feature (an import's undo), counted for the search index. */
+    <T> T bulkLoadCustomers(java.util.function.Supplier<T> load) {
+        return bulkLoad(load);
+    }
+
+    /** As {@link #bulkLoadCustomers(java.util.function.Supplier)}, filling {@code into} (decision 0029; null: indexes kept up). */
+    <T> T bulkLoadCustomers(Database.LoadInto into, java.util.function.Supplier<T> load) {
+        return bulkLoad(into, load);
+    }
+
+    Database database() {
+        return db;
+    }
+
+    CustomerRepository repository() {
+        return repository;
+    }
+
+    LocalDateTime stamp() {
+        return now();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    /** The profile as it will be stored, or every problem with it. Does not touch the database. */
+    /**
+     * The profile as it will be stored, or every problem with it. Touches the database only to read
+     * the custom fields the first time ({@link #customFields}).
+     */
     public Customer normalize(Customer in) {
+        return normalize(in, customFields());
+    }
+
+    /** As {@link #normalize(Customer)}, with the custom fields given. */
+    public Customer normalize(Customer in, CustomFields defined) {
         Map<CustomerField, FieldProblem> problems = new EnumMap<>(CustomerField.class);
+        Map<Long, FieldValue> values = in.fields() == null ? null : customValues(in.fields(), defined, problems);
         String name = collapse(in.name());
         if (name == null) {
             problems.put(CustomerField.NAME, FieldProblem.of("customer.error.nameRequired"));
@@ -211,7 +257,168 @@ public final class CustomerService {
                 .preferences(trim(in.preferences()))
                 .tags(tags)
                 .consent(consent)
+                .fields(values)
                 .build();
+    }
+
+    /**
+     * The values in their stored forms, by field id in field order, for the fields that exist; the
+     * first value a field cannot take is the problem of {@link CustomerField#CUSTOM}, naming the field.
+     */
+    private static Map<Long, FieldValue> customValues(Map<Long, FieldValue> in, CustomFields defined,
+                                                     Map<CustomerField, FieldProblem> problems) {
+        Map<Long, FieldValue> out = new LinkedHashMap<>();
+        for (CustomField f : defined.all()) {
+            FieldValue v = in.get(f.id());
+            if (v == null) {
+                continue;
+            }
+            try {
+                String stored = f.read(v.text());
+                if (stored != null) {
+                    out.put(f.id(), new FieldValue(f.kind(), stored));
+                }
+            } catch (UserException e) {
+                problems.putIfAbsent(CustomerField.CUSTOM, FieldProblem.of(e.key(), e.args()));
+            }
+        }
+        return out;
+    }
+
+    // ---- custom fields (decision 0027) ----
+
+    /** The shop's custom fields, in order. */
+    public CustomFields customFields() {
+        CustomFields known = fields;
+        if (known == null) {
+            known = fieldRepository.fields(db.dsl());
+            fields = known;
+        }
+        return known;
+    }
+
+    /**
+     * Adds a field (its id null) or changes one's name, options and list column (its kind stays);
+     * returns it as saved. A name must be given, at most {@value CustomField#MAX_NAME} characters, and
+     * no other field's ignoring case; a choice needs an option; an option in use cannot go.
+     */
+    public CustomField saveField(CustomField input) {
+        CustomField f = checkField(input);
+        CustomField saved = write(cfg -> {
+            DSLContext dsl = cfg.dsl();
+            if (fieldRepository.nameTaken(dsl, f.name(), f.id())) {
+                throw new UserException("customer.custom.error.nameTaken", f.name());
+            }
+            if (f.id() == null) {
+                return f.withId(fieldRepository.insert(dsl, f));
+            }
+            CustomField before = fieldRepository.fields(dsl).byId(f.id()).orElseThrow(() -> new UserException("customer.custom.error.gone"));
+            CustomField kept = new CustomField(f.id(), f.name(), before.kind(), before.kind() == FieldKind.CHOICE ? f.options() : List.of(),
+                    f.inList());
+            for (String option : before.options()) {
+                boolean still = kept.options().stream().anyMatch(o -> FieldKind.key(o).equals(FieldKind.key(option)));
+                int used = still ? 0 : fieldRepository.countValues(dsl, f.id(), option);
+                if (used > 0) {
+                    throw new UserException("customer.custom.error.optionInUse", option, used);
+                }
+            }
+            fieldRepository.update(dsl, kept);
+            return kept;
+        });
+        fields = null;
+        return saved;
+    }
+
+    private static CustomField checkField(CustomField in) {
+        String name = collapse(in.name());
+        if (name == null) {
+            throw new UserException("customer.custom.error.nameRequired");
+        }
+        if (name.length() > CustomField.MAX_NAME) {
+            throw new UserException("customer.custom.error.nameTooLong", CustomField.MAX_NAME);
+        }
+        if (CustomerColumn.forHeader(name).isPresent()) { // a file's column would mean the profile's own field
+            throw new UserException("customer.custom.error.nameReserved", name);
+        }
+        if (in.kind() == null) {
+            throw new UserException("customer.custom.error.kindRequired");
+        }
+        List<String> options = new ArrayList<>();
+        if (in.kind() == FieldKind.CHOICE || in.id() != null) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (String o : in.options()) {
+                String option = collapse(o);
+                if (option == null || !seen.add(FieldKind.key(option))) {
+                    continue;
+                }
+                if (option.length() > CustomField.MAX_OPTION) {
+                    throw new UserException("customer.custom.error.optionTooLong", CustomField.MAX_OPTION);
+                }
+                options.add(option);
+            }
+            if (options.size() > CustomField.MAX_OPTIONS) {
+                throw new UserException("customer.custom.error.tooManyOptions", CustomField.MAX_OPTIONS);
+            }
+            if (in.kind() == FieldKind.CHOICE && options.isEmpty()) {
+                throw new UserException("customer.custom.error.optionsRequired");
+            }
+        }
+        return new CustomField(in.id(), name, in.kind(), options, in.inList());
+    }
+
+    /** Puts the fields in this order (their ids; those left out go after them). */
+    public CustomFields reorderFields(List<Long> ids) {
+        db.write(cfg -> {
+            List<Long> order = new ArrayList<>(ids);
+            for (CustomField f : fieldRepository.fields(cfg.dsl()).all()) {
+                if (!order.contains(f.id())) {
+                    order.add(f.id());
+                }
+            }
+            fieldRepository.reorder(cfg.dsl(), order);
+            return null;
+        });
+        fields = null;
+        return customFields();
+    }
+
+    /** How many customers have a value of the field: what removing it would delete. */
+    public int valuesOf(long fieldId) {
+        return fieldRepository.countValues(db.dsl(), fieldId);
+    }
+
+    /**
+     * Removes a field and every customer's value of it, in one transaction; the search texts that
+     * held its values are written again. Returns how many values went.
+     */
+    public int removeField(long fieldId) {
+        int removed = write(cfg -> {
+            DSLContext dsl = cfg.dsl();
+            CustomField f = fieldRepository.fields(dsl).byId(fieldId).orElse(null);
+            if (f == null) {
+                return 0;
+            }
+            List<Long> had = fieldRepository.customersWithValue(dsl, fieldId);
+            fieldRepository.delete(dsl, fieldId);
+            if (f.kind().searchable()) {
+                for (int from = 0; from < had.size(); from += 1000) {
+                    repository.rewriteSearchText(dsl, had.subList(from, Math.min(had.size(), from + 1000)));
+                }
+            }
+            return had.size();
+        });
+        fields = null;
+        LOG.info("Removed custom field {} and {} values", fieldId, removed);
+        return removed;
+    }
+
+    /**
+     * The customers whose value of {@code field} matches (a {@link FieldFilter}): {@code text} for a
+     * text (contained), a choice or a yes/no (equal); {@code from}/{@code to} for a number or a date
+     * (stored forms, either null: open).
+     */
+    public Set<Long> withValue(CustomField field, String text, String from, String to) {
+        return fieldRepository.matching(db.dsl(), field, text, from, to);
     }
 
     private static List<String> normalizeTags(List<String> raw, Map<CustomerField, FieldProblem> problems) {
@@ -263,7 +470,7 @@ public final class CustomerService {
 
     /** As {@link #save(Customer)}, a change of consent recorded as made from {@code source}. */
     public Customer save(Customer input, ConsentSource source) {
-        Customer c = normalize(input);
+        Customer c = normalize(input, customFields());
         return write(cfg -> saveIn(cfg.dsl(), c, now(), source));
     }
 
@@ -439,6 +646,15 @@ public final class CustomerService {
     public int undoInterruptedFill() {
         Settings settings = new Settings(db);
         Optional<String> pending = settings.get(FILL_PENDING);
+        Optional<ImportRepository.Run> running = imports.newest(db.dsl(), ImportRepository.Kind.CUSTOMERS, ImportRepository.State.RUNNING);
+        if (running.isPresent()) {
+            // an import that matched duplicates: what it changed is put back too (decision 0024)
+            long after = pending.filter(p -> p.matches("\\d+")).map(Long::parseLong).orElse(running.get().firstId());
+            int before = countAll();
+            new ImportWriter(this).rollBack(running.get().id(), after);
+            LOG.warn("An interrupted import was undone: {} customers deleted, the customers it changed put back", before - countAll());
+            return before - countAll();
+        }
         if (pending.isEmpty()) {
             return 0;
         }
@@ -464,8 +680,67 @@ public final class CustomerService {
         return deleted;
     }
 
+    // ---- imports that match duplicates (decision 0024) ----
+
+    /**
+     * One row of an import as its storing pass hands it over: the customer as the row has it
+     * (normalized), and where it goes. {@code into}: 0, a new customer; above 0, the customer with
+     * that id (one already there, or one an earlier slice of this import added); below 0,
+     * {@code -(i + 1)}: the customer item {@code i} of the same slice adds. {@code consentStated}:
+     * whether the row filled a consent cell (else its consent, "none", says nothing).
+     */
+    public record ImportItem(Customer customer, long into, boolean consentStated) {
+    }
+
+    /** Takes an import's rows a slice at a time; returns, for each, the id of the customer it went to. */
+    @FunctionalInterface
+    public interface ImportSlices {
+        long[] add(List<ImportItem> slice);
+    }
+
+    /**
+     * What an import's storing pass did with its rows: {@code added} made a new customer each,
+     * {@code updated} changed one, {@code skipped} matched one and changed nothing (with the rows the
+     * check pass already set aside).
+     */
+    public record ImportCounts(int added, int updated, int skipped) {
+    }
+
+    /**
+     * Stores an import's rows that {@code producer} hands over a slice at a time, all or nothing,
+     * like {@link #insertAll(Consumer, ConsentSource, IntConsumer, BooleanSupplier)} (committed slices
+     * of JDBC batches under the flag {@link #FILL_PENDING}); rows that go to a customer already there
+     * change them as {@code rule} says ({@link OnDuplicate#FILL} or {@link OnDuplicate#OVERWRITE}),
+     * and only those that change are written. It records what the undo of the import needs
+     * ({@link ImportUndoService}), and forgets the import before: only the last one can be undone.
+     * {@code rowsRead} and {@code skippedRows} (the rows the check pass set aside) are recorded
+     * with it. A failure, a cancel or a killed process puts back what it changed and deletes what it
+     * added. While it runs nothing else should write customers (as for {@code insertAll}).
+     */
+    public ImportCounts importAll(String fileName, int rowsRead, int skippedRows, OnDuplicate rule, Consumer<ImportSlices> producer,
+                                  ConsentSource source, IntConsumer progress, BooleanSupplier cancelled) {
+        return new ImportWriter(this).run(fileName, rowsRead, skippedRows, rule, producer, source, progress, cancelled);
+    }
+
+    /**
+     * Which customers an import's rows may be, a chunk at a time: those with these card numbers,
+     * phones (E.164) or emails (as typed; matched in any case). See {@link CustomerRepository#matches}.
+     */
+    public CustomerRepository.Matches matches(Collection<String> codes, Collection<String> phones, Collection<String> emails) {
+        List<String> keys = new ArrayList<>(emails.size());
+        for (String e : emails) {
+            keys.add(CustomerRepository.emailKey(e));
+        }
+        return repository.matches(db.dsl(), codes, phones, keys);
+    }
+
+    /** An email as an import matches it: in any case. */
+    public static String emailKey(String email) {
+        return CustomerRepository.emailKey(email);
+    }
+
     /** As saving them one by one would number them: given codes checked, missing ones drawn in order. */
-    private List<Customer> withCodes(DSLContext dsl, List<Customer> customers) {
+    List<Customer> withCodes(DSLContext dsl, List<Customer> customers) {
         Set<String> given = new java.util.HashSet<>();
         int missing = 0;
         for (Customer c : customers) {
@@ -743,9 +1018,9 @@ public final class CustomerService {
      * out: nothing of their profile is left to export.
      */
     public void forEachForExport(boolean archived, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
-        forEachOf(repository.activeIdsByCode(db.dsl()), batchSize, batch);
+        forEachLoaded(repository.activeIdsByCode(db.dsl()), batchSize, batch);
         if (archived) {
-            forEachOf(repository.archivedIdsByCode(db.dsl()), batchSize,
+            forEachLoaded(repository.archivedIdsByCode(db.dsl()), batchSize,
                     customers -> batch.accept(customers.stream().filter(c -> !c.erased()).toList()));
         }
     }
@@ -755,7 +1030,12 @@ public final class CustomerService {
         return archived ? countAll() : countActive();
     }
 
-    private void forEachOf(long[] ids, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
+    /** Hands the customers {@code ids} (in that order; those no longer there, or erased, left out) to {@code batch}, {@code batchSize} at a time. */
+    public void forEachOf(long[] ids, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
+        forEachLoaded(ids, batchSize, customers -> batch.accept(customers.stream().filter(c -> !c.erased()).toList()));
+    }
+
+    private void forEachLoaded(long[] ids, int batchSize, java.util.function.Consumer<List<Customer>> batch) {
         for (int from = 0; from < ids.length; from += batchSize) {
             List<Long> chunk = new ArrayList<>();
             for (int i = from; i < Math.min(ids.length, from + batchSize); i++) {

@@ -29,6 +29,8 @@ public final class CustomersPage extends StackPane {
     private final CustomerListView list;
     private final CustomerProfileView profile;
     private final CustomerEditorView editor;
+    /** The custom fields dialog's (decision 0027). */
+    private final CustomFieldsViewModel fieldsVm;
     private final CustomerService service;
     private final TaskRunner runner;
     private final Messages messages;
@@ -38,6 +40,14 @@ public final class CustomersPage extends StackPane {
     private DuplicatesView duplicates;
     /** What else must know that customers changed (the shell's other pages); set by the feature. */
     private Runnable dataChanged = () -> { };
+    /** Where an export of customers is saved; null: the system's save dialog (tests set their own). */
+    private CustomerExportDialog.Chooser exportChooser;
+
+    /** Asks {@code chooser} instead of the system's save dialog where an export of customers goes (tests). */
+    public void setExportChooser(CustomerExportDialog.Chooser chooser) {
+        exportChooser = chooser;
+    }
+
     /** Where Esc from the editor returns: the profile it was opened from, or the list. */
     private boolean editorFromProfile;
 
@@ -84,6 +94,10 @@ public final class CustomersPage extends StackPane {
         list = new CustomerListView(listVm, messages, this::openProfile, this::createNew);
         profile = new CustomerProfileView(profileVm, messages, this::showList, this::edit, sections);
         editor = new CustomerEditorView(editorVm, messages, this::saved, this::cancelEdit);
+        fieldsVm = new CustomFieldsViewModel(service, runner, messages, listVm::customFieldsChanged);
+        list.setOnCustomFields(() -> CustomFieldsDialog.show(list, fieldsVm, messages));
+        list.setOnExport(() -> CustomerExportDialog.open(app.regulars.fx.Windows.windowOf(list), listVm, list.selectedIds(), runner,
+                messages, exportChooser != null ? exportChooser : CustomerExportDialog.fileChooser(messages)));
         if (privacy != null) {
             // An erased customer's profile shows what is left of them; the list loses them.
             profile.enablePrivacy(new PrivacyViewModel(privacy, runner, messages), left -> {

@@ -31,9 +31,11 @@ public final class MergeRepository {
     /**
      * The customer feature's own tables that point at a customer and go with them when a merge
      * deletes them: the phones and tags (united into the kept profile, rewritten with it), the
-     * search text (rewritten), the dismissed pairs (the merged profile is a new question).
+     * search text (rewritten), the dismissed pairs (the merged profile is a new question), the custom
+     * fields' values (united into the kept profile, decision 0027).
      */
-    private static final Set<Table<?>> GO_WITH_THE_CUSTOMER = Set.of(CUSTOMER_PHONE, CUSTOMER_TAG, CUSTOMER_SEARCH, DUPLICATE_DISMISSAL);
+    private static final Set<Table<?>> GO_WITH_THE_CUSTOMER = Set.of(CUSTOMER_PHONE, CUSTOMER_TAG, CUSTOMER_SEARCH, DUPLICATE_DISMISSAL,
+            app.regulars.store.jooq.Tables.CUSTOM_VALUE);
 
     /**
      * Every active customer who is not erased, as the duplicate finder compares them, with their
@@ -140,6 +142,19 @@ public final class MergeRepository {
                         CUSTOMER_MERGE.MERGED_AT, CUSTOMER_MERGE.SOURCE)
                 .values(keptId, merged.code(), merged.name(), at, source.name())
                 .execute();
+    }
+
+    /** The highest id of the merges recorded (0: none): where merges stand when an import ends (decision 0024). */
+    public long lastMergeId(DSLContext dsl) {
+        Long v = dsl.select(org.jooq.impl.DSL.max(CUSTOMER_MERGE.ID)).from(CUSTOMER_MERGE).fetchOne(0, Long.class);
+        return v == null ? 0 : v;
+    }
+
+    /** Of {@code ids}, the customers someone was merged into after the merge {@code afterId}. */
+    public Set<Long> mergedIntoSince(DSLContext dsl, long afterId, Collection<Long> ids) {
+        return new HashSet<>(dsl.selectDistinct(CUSTOMER_MERGE.CUSTOMER_ID).from(CUSTOMER_MERGE)
+                .where(CUSTOMER_MERGE.CUSTOMER_ID.in(ids)).and(CUSTOMER_MERGE.ID.gt(afterId))
+                .fetch(CUSTOMER_MERGE.CUSTOMER_ID));
     }
 
     /**

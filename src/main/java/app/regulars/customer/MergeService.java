@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * ({@link DuplicateFinder}), remembering those that are not, and merging two or more customers
  * into one. A merge is one transaction: each feature moves its records of the others to the kept
  * customer through the {@link MergeHook} it added when it opened (and recomputes what depends on
- * them: running totals, points, tier), the kept profile takes the chosen fields, the others are
+ * them: running totals, points, tier), the kept profile takes the chosen fields (and the others'
+ * custom values where it has none), the others are
  * deleted, and the merge is recorded on the kept profile. Their card numbers find the kept
  * customer from then on.
  */
@@ -153,7 +154,7 @@ public final class MergeService {
      * {@code messages} gives the line of the notes that keeps an email not chosen.
      */
     public Merged merge(MergePlan plan, MergeRecord.Source source, Messages messages) {
-        Customer merged = customers.normalize(plan.result(email -> messages.get("merge.notes.email", email)));
+        Customer merged = customers.normalize(withValuesOfOthers(plan.result(email -> messages.get("merge.notes.email", email)), plan));
         long keptId = plan.kept().id();
         List<Long> others = plan.others().stream().map(Customer::id).toList();
         List<Long> all = new ArrayList<>();
@@ -197,6 +198,20 @@ public final class MergeService {
         });
         LOG.info("Merged customers {} into {}", others, keptId);
         return new Merged(saved, plan.others().stream().map(Customer::code).toList(), moved);
+    }
+
+    /**
+     * The kept profile with the custom fields' values (decision 0027) of the others where it has
+     * none, the first other's first: like phones and tags, values are united, never lost.
+     */
+    private static Customer withValuesOfOthers(Customer result, MergePlan plan) {
+        java.util.Map<Long, FieldValue> values = new java.util.LinkedHashMap<>(result.fields() == null ? java.util.Map.of() : result.fields());
+        for (Customer other : plan.others()) {
+            if (other.fields() != null) {
+                other.fields().forEach(values::putIfAbsent);
+            }
+        }
+        return result.toBuilder().fields(values).build();
     }
 
     /** The customers merged into this one, oldest first. */

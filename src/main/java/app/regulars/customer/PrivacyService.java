@@ -90,6 +90,9 @@ public final class PrivacyService {
         }
         List<DataSection> sections = new ArrayList<>();
         sections.add(profile(c, messages));
+        if (c.fields() != null && !c.fields().isEmpty()) {
+            sections.add(customFields(c, messages));
+        }
         sections.add(consentHistory(c, messages));
         for (PersonalData part : parts) {
             sections.addAll(part.export(customerId, messages));
@@ -125,6 +128,21 @@ public final class PrivacyService {
         writeJson(export, json);
         writePdf(export, messages, paper, pdf);
         return List.of(json, pdf);
+    }
+
+    /** The custom fields' values (decision 0027): a row per field with a value, its name and its value. */
+    private DataSection customFields(Customer c, Messages messages) {
+        FieldValueFormat format = new FieldValueFormat(messages);
+        List<List<Object>> rows = new ArrayList<>();
+        for (CustomField f : customers.customFields().all()) {
+            FieldValue v = c.fields().get(f.id());
+            if (v != null) {
+                rows.add(java.util.Arrays.asList(f.name(), new DataSection.Shown(FieldValueFormat.typed(v), format.text(v))));
+            }
+        }
+        return DataSection.list("customFields", messages.get("customer.custom.section"), List.of(
+                new DataSection.Field("field", messages.get("customer.custom.field"), 1),
+                new DataSection.Field("value", messages.get("customer.custom.value"), 2)), rows);
     }
 
     private DataSection profile(Customer c, Messages messages) {
@@ -250,7 +268,7 @@ public final class PrivacyService {
             repository.logRequest(dsl, new PrivacyRequest(now, PrivacyRequest.Kind.ERASE, c.code(), source));
             return c.code();
         });
-        db.compactAtClose();
+        db.compactAtClose(); // nothing on a server: it reclaims the space of deleted rows itself (VACUUM)
         LOG.info("Erased customer {}; the file is compacted at close", customerId);
         return new Erased(code, customers.get(customerId).orElseThrow(), holding);
     }
@@ -286,14 +304,25 @@ public final class PrivacyService {
      * deletes within {@code Keep.DEFAULT.months()} months (the last by {@code lastBy}), and those the
      * user made (or that came before a restore or an upgrade), which stay until deleted by hand.
      */
-    public record BackupsHolding(int automatic, int own, LocalDate lastBy) {
+    public record BackupsHolding(int automatic, int own, LocalDate lastBy, boolean onServer) {
+        public BackupsHolding(int automatic, int own, LocalDate lastBy) {
+            this(automatic, own, lastBy, false);
+        }
+
         public int total() {
             return automatic + own;
         }
 
-        /** What still holds an erased customer's data, a sentence a line: the backups, and the compaction at close. */
+        /**
+         * What still holds an erased customer's data, a sentence a line: the backups, and the compaction at
+         * close; on a shared server, the server's own backups (decision 0030).
+         */
         public List<String> lines(Messages messages) {
             List<String> lines = new ArrayList<>();
+            if (onServer) {
+                lines.add(messages.get("privacy.backups.server"));
+                return lines;
+            }
             if (total() == 0) {
                 lines.add(messages.get("privacy.backups.none"));
             }
@@ -309,6 +338,9 @@ public final class PrivacyService {
     }
 
     public BackupsHolding backupsHolding() {
+        if (db.engine() != app.regulars.store.Database.Engine.H2_FILE) {
+            return new BackupsHolding(0, 0, null, true); // no file, no backups of it here: the server's own
+        }
         List<Backups.Backup> all;
         try {
             all = Backups.list(Backups.folder(db.directory()));

@@ -12,7 +12,8 @@ import java.util.Set;
  * rest of the name from each Chinese character on (小明 finds 王小明), the full pinyin from
  * each syllable on (xiaoming), the initials from each on (wxm, xm), the phone's national
  * digits and, behind a marker, the same digits reversed (for "last digits"), the email and
- * its parts, the WeChat id, the code and every tag.
+ * its parts, the WeChat id, the code, every tag, the company, and the values of the custom text and
+ * choice fields.
  */
 public final class SearchTokens {
     /** Marks reversed phone digits, so they never match a forward query. */
@@ -54,6 +55,13 @@ public final class SearchTokens {
             addText(tokens, tag);
         }
         addText(tokens, c.company());
+        if (c.fields() != null) { // the values of text and choice fields (decision 0027)
+            for (FieldValue v : c.fields().values()) {
+                if (v.kind().searchable()) {
+                    addText(tokens, v.text());
+                }
+            }
+        }
         tokens.removeIf(t -> t.isEmpty() || t.length() > MAX_TOKEN || t.indexOf(SEPARATOR) >= 0);
         return tokens;
     }

@@ -42,6 +42,8 @@ public final class FollowUpFeature implements Feature {
         services.put(FollowUpService.class, followUps).put(AutoFollowUps.class, autoFollowUps);
         // A customer's contacts and follow-ups in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new FollowUpPersonalData(followUps));
+        // A contact or follow-up since an import stops its undo (decision 0024).
+        services.get(app.regulars.customer.CustomerService.class).addActivity(new FollowUpActivity());
         // The others' contacts and follow-ups in a merge of customers (decision 0025).
         services.get(app.regulars.customer.MergeService.class).add(new FollowUpMerge(new FollowUpRepository()));
         // Its files in the shop's export (decision 0026).

@@ -16,11 +16,16 @@ import java.util.function.Consumer;
  * jobs, the insights), results via {@code Platform.runLater}. Long jobs on the two workers
  * would make a page of the list wait for them: at 100,000 customers the day's jobs and the
  * insights take seconds each (docs/decisions/0014-start-and-memory.md).
+ *
+ * <p>After a long task on the background lane, once nothing more waits there, the lane asks
+ * the JVM for a full collection ({@link HeapGiveBack}): the heap those jobs grew is given back
+ * to the system (decision 0028).
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
     private final ExecutorService executor;
-    private final ExecutorService background;
+    private final java.util.concurrent.ThreadPoolExecutor background;
+    private final HeapGiveBack giveBack;
 
     public FxTaskRunner() {
         AtomicInteger n = new AtomicInteger();
@@ -29,12 +34,14 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        background = Executors.newSingleThreadExecutor(r -> {
+        background = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "regulars-background");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
+        giveBack = new HeapGiveBack(background);
     }
 
     @Override
@@ -44,7 +51,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void runInBackground(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
-        submit(background, work, onSuccess, onError);
+        submit(background, giveBack.timed(work), onSuccess, onError);
     }
 
     private static <T> void submit(ExecutorService lane, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {

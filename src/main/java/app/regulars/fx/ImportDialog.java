@@ -32,6 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -182,10 +183,23 @@ public final class ImportDialog extends BorderPane {
         summary.setId("importSummary");
         summary.textProperty().bind(vm.summaryProperty());
         summary.visibleProperty().bind(vm.stepProperty().isEqualTo(ImportViewModel.Step.MAPPING));
-        // Where the choice of what to do with customers already here (skip, update, add) goes, next to Import.
+        // What rows that are customers already here do (skip, fill in, overwrite, add), above Import.
         HBox options = new HBox(8);
         options.setId("importOptions");
         options.setAlignment(Pos.CENTER_LEFT);
+        if (!vm.duplicateRules().isEmpty()) {
+            ComboBox<MappedImport.Field> rule = new ComboBox<>(vm.duplicateRules());
+            rule.setId("importOnDuplicate");
+            rule.setConverter(converter(MappedImport.Field::label));
+            rule.setValue(vm.duplicateRuleProperty().get());
+            rule.valueProperty().addListener((o, a, b) -> vm.chooseDuplicateRule(b));
+            Label label = new Label(messages.get("import.duplicates"));
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            label.setLabelFor(rule);
+            options.getChildren().setAll(label, rule);
+        }
+        options.visibleProperty().bind(vm.stepProperty().isEqualTo(ImportViewModel.Step.MAPPING));
+        options.managedProperty().bind(options.visibleProperty());
         ProgressBar bar = new ProgressBar();
         bar.setId("importProgress");
         bar.setPrefWidth(220);
@@ -217,8 +231,9 @@ public final class ImportDialog extends BorderPane {
         close.setOnAction(e -> onClose.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bottom = new HBox(12, summary, options, grow, running, status, start, close);
-        bottom.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(12, summary, grow, running, status, start, close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(8, options, buttons);
         bottom.setPadding(new Insets(12, 0, 0, 0));
         setBottom(bottom);
         vm.start();
@@ -277,7 +292,13 @@ public final class ImportDialog extends BorderPane {
         Button again = new Button(messages.get("import.again"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         again.setId("importAgain");
         again.setOnAction(e -> chooseFile());
-        HBox actions = new HBox(8, save, back, again);
+        Button undo = new Button(messages.get("import.undo.button"), new FontIcon(MaterialDesignU.UNDO));
+        undo.setId("importUndo");
+        undo.visibleProperty().bind(vm.canUndoProperty());
+        undo.managedProperty().bind(undo.visibleProperty());
+        undo.disableProperty().bind(vm.undoingProperty());
+        undo.setOnAction(e -> vm.undo());
+        HBox actions = new HBox(8, save, back, undo, again);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(12, status, actions, ignored, rejectedBox, warningBox);
         box.setId("importResult");

@@ -101,6 +101,13 @@ public final class ImportViewModel {
     private final ObservableList<String> warningLines = FXCollections.observableArrayList();
     private final ObservableList<String> warningLinesView = FXCollections.unmodifiableObservableList(warningLines);
     private final ReadOnlyBooleanWrapper canImport = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<MappedImport.Field> duplicateRules = FXCollections.observableArrayList();
+    private final ObservableList<MappedImport.Field> duplicateRulesView = FXCollections.unmodifiableObservableList(duplicateRules);
+    /** What a row does that is a record already here (a key of {@link MappedImport#duplicateRules}); null when the import does not match rows. */
+    private final ReadOnlyObjectWrapper<MappedImport.Field> duplicateRule = new ReadOnlyObjectWrapper<>();
+    /** Whether the result shown can be undone (an import that stored something, of a kind with an undo, not undone yet). */
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper undoing = new ReadOnlyBooleanWrapper(false);
 
     private Path path;
     private RowFile file;
@@ -117,6 +124,25 @@ public final class ImportViewModel {
         step.addListener((o, a, b) -> updateCanImport());
         blocker.addListener((o, a, b) -> updateCanImport());
         checking.addListener((o, a, b) -> updateCanImport());
+        duplicateRules.setAll(kind.duplicateRules());
+        duplicateRule.set(duplicateRules.isEmpty() ? null : duplicateRules.getFirst());
+    }
+
+    /** The import as the user set it up: with the duplicate rule chosen. */
+    private MappedImport current() {
+        MappedImport.Field rule = duplicateRule.get();
+        return rule == null ? kind : kind.withDuplicateRule(rule.key());
+    }
+
+    /** What rows that are records already here do; the previewed rows are checked again. */
+    public void chooseDuplicateRule(MappedImport.Field rule) {
+        if (rule == null || rule.equals(duplicateRule.get()) || !duplicateRules.contains(rule)) {
+            return;
+        }
+        duplicateRule.set(rule);
+        if (step.get() == Step.MAPPING) {
+            recheck();
+        }
     }
 
     public MappedImport kind() {
@@ -249,7 +275,8 @@ public final class ImportViewModel {
         MappedImport.Choice c = choice.get();
         List<String> h = List.copyOf(header);
         checking.set(true);
-        runner.run(() -> kind.check(f, m, c, PREVIEW_ROWS), checked -> {
+        MappedImport k = current();
+        runner.run(() -> k.check(f, m, c, PREVIEW_ROWS), checked -> {
             if (mine != generation) {
                 return;
             }
@@ -332,25 +359,51 @@ public final class ImportViewModel {
         RowFile f = file;
         ColumnMapping m = mapping.get();
         MappedImport.Choice c = choice.get();
+        MappedImport k = current();
         step.set(Step.IMPORTING);
         progress.set(-1);
+        canUndo.set(false);
         status.set(messages.get("import.importing", fileName.get()));
-        runner.run(() -> kind.run(f, m, c, (done, total) -> runner.onUiThread(() -> progress.set(total <= 0 ? -1 : (double) done / total)),
+        runner.run(() -> k.run(f, m, c, (done, total) -> runner.onUiThread(() -> progress.set(total <= 0 ? -1 : (double) done / total)),
                 flag::get), done -> {
             report.set(done);
             rejectedLines.setAll(done.rejected().stream().map(this::line).toList());
             warningLines.setAll(done.warnings().stream().map(this::line).toList());
-            status.set(done.succeeded() ? messages.get("import.done", done.imported(), fileName.get())
-                    : messages.get("import.rejected", done.rejected().size(), done.rowsRead()));
+            status.set(!done.succeeded() ? messages.get("import.rejected", done.rejected().size(), done.rowsRead())
+                    : duplicateRules.isEmpty() ? messages.get("import.done", done.imported(), fileName.get())
+                    : messages.get("onboarding.imported", fileName.get(), done.imported(), done.updated(), done.skipped()));
             progress.set(1);
             step.set(Step.DONE);
-            if (done.imported() > 0) {
+            boolean stored = done.succeeded() && (done.imported() > 0 || done.updated() > 0);
+            canUndo.set(stored && kind.undoable());
+            if (stored) {
                 dataChanged.run();
             }
         }, e -> {
             progress.set(0);
             status.set(messages.describe(e));
             step.set(Step.MAPPING);
+        });
+    }
+
+    /**
+     * Undoes the import just shown (removes what it added, puts back what it updated), in the
+     * background; the status says what was done, or why nothing was (something changed its records since).
+     */
+    public void undo() {
+        if (!canUndo.get() || undoing.get()) {
+            return;
+        }
+        undoing.set(true);
+        status.set(messages.get("import.undo.running"));
+        runner.run(kind::undoLast, said -> {
+            undoing.set(false);
+            canUndo.set(false);
+            status.set(said);
+            dataChanged.run();
+        }, e -> {
+            undoing.set(false);
+            status.set(messages.describe(e));
         });
     }
 
@@ -366,6 +419,7 @@ public final class ImportViewModel {
     public void back() {
         if (step.get() == Step.DONE && file != null) {
             report.set(null);
+            canUndo.set(false);
             status.set("");
             step.set(Step.MAPPING);
             recheck();
@@ -417,4 +471,8 @@ public final class ImportViewModel {
     public ObservableList<String> rejectedLines() { return rejectedLinesView; }
     public ObservableList<String> warningLines() { return warningLinesView; }
     public ReadOnlyBooleanProperty canImportProperty() { return canImport.getReadOnlyProperty(); }
+    public ObservableList<MappedImport.Field> duplicateRules() { return duplicateRulesView; }
+    public ReadOnlyObjectProperty<MappedImport.Field> duplicateRuleProperty() { return duplicateRule.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty undoingProperty() { return undoing.getReadOnlyProperty(); }
 }

@@ -32,28 +32,47 @@ import java.util.List;
  * writes in the background; the panel shows text ready to display.
  */
 public final class AtRiskViewModel {
-    /** One customer as the table shows them, with the tick the user sets. */
+    /**
+     * One customer as the table shows them, with the tick the user sets. The value and the
+     * reason are made into text when first shown, not for every row at once: a 100,000-customer
+     * shop has some 23,000 customers at risk, whose texts took about 4 MB.
+     */
     public static final class Row {
         private final AtRiskCustomer customer;
-        private final String value;
-        private final String reason;
-        private final String stage;
+        private final Texts texts;
+        private String value;
+        private String reason;
         private final BooleanProperty chosen = new SimpleBooleanProperty();
 
-        Row(AtRiskCustomer customer, String value, String reason, String stage) {
+        Row(AtRiskCustomer customer, Texts texts) {
             this.customer = customer;
-            this.value = value;
-            this.reason = reason;
-            this.stage = stage;
+            this.texts = texts;
         }
 
         public AtRiskCustomer customer() { return customer; }
         public String name() { return customer.name(); }
         public String code() { return customer.code(); }
-        public String value() { return value; }
-        public String reason() { return reason; }
-        public String stage() { return stage; }
+
+        public String value() {
+            if (value == null) {
+                value = texts.formats.money(customer.valueAtRisk(), texts.currency);
+            }
+            return value;
+        }
+
+        public String reason() {
+            if (reason == null) {
+                reason = customer.reason().text(texts.messages);
+            }
+            return reason;
+        }
+
+        public String stage() { return texts.messages.get(customer.lifecycle().key()); }
         public BooleanProperty chosenProperty() { return chosen; }
+    }
+
+    /** What the rows of one list are written with. */
+    private record Texts(Formats formats, Messages messages, Currency currency) {
     }
 
     private final WinbackService winback;
@@ -150,8 +169,8 @@ public final class AtRiskViewModel {
         autoPlan.set(r.autoPlan());
         loadingAuto = false;
         rows.forEach(row -> row.chosenProperty().removeListener(onTick));
-        List<Row> shown = list.customers().stream().map(c -> new Row(c, formats.money(c.valueAtRisk(), r.currency()),
-                c.reason().text(messages), messages.get(c.lifecycle().key()))).toList();
+        Texts texts = new Texts(formats, messages, r.currency());
+        List<Row> shown = list.customers().stream().map(c -> new Row(c, texts)).toList();
         shown.forEach(row -> row.chosenProperty().addListener(onTick));
         rows.setAll(shown);
         countChosen();

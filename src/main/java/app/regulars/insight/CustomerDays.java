@@ -1,105 +1,135 @@
 package app.regulars.insight;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
- * Customers with, for each, on how many days they bought and the last of those days: an open
- * hash table of primitive arrays. The key figures fold the whole history into one of these per
- * period (some thirty periods for a month with its trend); with a boxed map per period that was
- * 1.2 million map entries, about 65 MB, at 100,000 customers (docs/decisions/0014-start-and-memory.md).
+ * The customers of a pass over the purchase history, numbered in the order they first bought
+ * (an open hash table of primitive ids), with the last day each bought on; and, per period of
+ * the key figures, {@link Period two bit sets} over those numbers: who bought in the period, and
+ * who bought there on a second day. The key figures fold the whole history into some thirty
+ * periods for a month with its trend: a boxed map per period was 1.2 million entries, about 65 MB,
+ * and a hash table of ids and days per period still 2 MB each, 60 MB at the busiest moment, at
+ * 100,000 customers; the bit sets take 25 KB each (docs/decisions/0014-start-and-memory.md, 0028).
  */
 final class CustomerDays {
     private static final long FREE = Long.MIN_VALUE;
-    private long[] ids;
-    private int[] days;
-    private int[] lastDay;
+    private long[] slotId = free(1024);
+    private int[] slotNumber = new int[1024];
     private int size;
+    private int[] lastDay = new int[256];
 
-    CustomerDays() {
-        ids = new long[16];
-        Arrays.fill(ids, FREE);
-        days = new int[16];
-        lastDay = new int[16];
+    /** Who bought in one period, and who of them on two days or more. */
+    static final class Period {
+        private final CustomerDays all;
+        private final BitSet bought = new BitSet();
+        private final BitSet again = new BitSet();
+
+        Period(CustomerDays all) {
+            this.all = all;
+        }
+
+        int size() {
+            return bought.cardinality();
+        }
+
+        /** The customers who bought on two days or more. */
+        int repeaters() {
+            return again.cardinality();
+        }
+
+        boolean contains(long id) {
+            int n = all.numberOf(id);
+            return n >= 0 && bought.get(n);
+        }
+
+        /** How many of these customers are also in {@code other} (of the same pass). */
+        int inCommonWith(Period other) {
+            BitSet both = (BitSet) bought.clone();
+            both.and(other.bought);
+            return both.cardinality();
+        }
     }
 
-    /** Notes a purchase of {@code id} on {@code epochDay} (days come in time order); true when the customer is new here. */
-    boolean add(long id, int epochDay) {
-        int i = slot(id);
-        if (ids[i] == FREE) {
-            ids[i] = id;
-            days[i] = 1;
-            lastDay[i] = epochDay;
-            if (++size * 2 > ids.length) {
+    /**
+     * Notes a purchase of {@code id} on {@code epochDay} (days come in time order) in each of
+     * the first {@code count} of {@code periods} (the periods that contain the day); true when
+     * the customer is new here.
+     */
+    boolean add(long id, int epochDay, Period[] periods, int count) {
+        int s = slot(id);
+        boolean first = slotId[s] == FREE;
+        int n;
+        if (first) {
+            n = size++;
+            slotId[s] = id;
+            slotNumber[s] = n;
+            if (n == lastDay.length) {
+                lastDay = Arrays.copyOf(lastDay, n * 2);
+            }
+            if (size * 2 > slotId.length) {
                 grow();
             }
-            return true;
+        } else {
+            n = slotNumber[s];
         }
-        if (lastDay[i] != epochDay) {
-            days[i]++;
-            lastDay[i] = epochDay;
+        // The purchase before this one was on lastDay[n]: in a period that holds this day, the
+        // customer's last day so far there is that one when it is the same day (it is in the
+        // period too), and earlier otherwise. So one last day per customer serves every period.
+        boolean sameDay = !first && lastDay[n] == epochDay;
+        for (int k = 0; k < count; k++) {
+            Period p = periods[k];
+            if (!p.bought.get(n)) {
+                p.bought.set(n);
+            } else if (!sameDay) {
+                p.again.set(n);
+            }
         }
-        return false;
+        lastDay[n] = epochDay;
+        return first;
     }
 
-    boolean contains(long id) {
-        return ids[slot(id)] != FREE;
-    }
-
+    /** How many customers bought. */
     int size() {
         return size;
     }
 
-    /** The customers who bought on two days or more. */
-    int repeaters() {
-        int n = 0;
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] != FREE && days[i] >= 2) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** How many of these customers are also in {@code other}. */
-    int inCommonWith(CustomerDays other) {
-        int n = 0;
-        for (long id : ids) {
-            if (id != FREE && other.contains(id)) {
-                n++;
-            }
-        }
-        return n;
+    /** The customer's number, or -1 when they did not buy. */
+    int numberOf(long id) {
+        int s = slot(id);
+        return slotId[s] == FREE ? -1 : slotNumber[s];
     }
 
     private int slot(long id) {
-        int mask = ids.length - 1;
-        int i = (int) (mix(id) & mask);
-        while (ids[i] != FREE && ids[i] != id) {
+        if (id == FREE) {
+            throw new IllegalArgumentException("customer id " + id);
+        }
+        int mask = slotId.length - 1;
+        long h = id * 0x9E3779B97F4A7C15L;
+        int i = (int) ((h ^ (h >>> 32)) & mask);
+        while (slotId[i] != FREE && slotId[i] != id) {
             i = (i + 1) & mask;
         }
         return i;
     }
 
-    private static long mix(long id) {
-        long h = id * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 32);
-    }
-
     private void grow() {
-        long[] oldIds = ids;
-        int[] oldDays = days;
-        int[] oldLast = lastDay;
-        ids = new long[oldIds.length * 2];
-        Arrays.fill(ids, FREE);
-        days = new int[ids.length];
-        lastDay = new int[ids.length];
+        long[] oldIds = slotId;
+        int[] oldNumbers = slotNumber;
+        slotId = free(oldIds.length * 2);
+        slotNumber = new int[slotId.length];
         for (int j = 0; j < oldIds.length; j++) {
             if (oldIds[j] != FREE) {
                 int i = slot(oldIds[j]);
-                ids[i] = oldIds[j];
-                days[i] = oldDays[j];
-                lastDay[i] = oldLast[j];
+                slotId[i] = oldIds[j];
+                slotNumber[i] = oldNumbers[j];
             }
         }
+    }
+
+    private static long[] free(int n) {
+        long[] a = new long[n];
+        Arrays.fill(a, FREE);
+        return a;
     }
 }

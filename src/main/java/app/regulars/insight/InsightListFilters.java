@@ -55,7 +55,7 @@ public final class InsightListFilters {
             }
             Set<Long> prospects = new HashSet<>();
             for (long id : v.active()) {
-                if (!v.byId().containsKey(id)) {
+                if (!v.snapshot().has(id)) {
                     prospects.add(id);
                 }
             }

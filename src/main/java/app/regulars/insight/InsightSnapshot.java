@@ -7,12 +7,31 @@ import java.util.Map;
 
 /**
  * The insights of every customer as of a date, computed in one pass and kept until the data
- * changes. {@code prospects}: customers (not archived) without a purchase yet.
+ * changes. {@code prospects}: customers (not archived) without a purchase yet. The service's
+ * snapshots hold their customers in columns ({@link InsightTable}), by id.
  *
  * @param model the purchase model fitted on this history, or why it could not be
  */
 public record InsightSnapshot(LocalDate asOf, InsightSettings settings, List<CustomerInsight> customers, int prospects,
                               CustomerModel.Outcome model, long writeCount) {
+    /** The customer's insight; null without a purchase, or when archived. */
+    CustomerInsight of(long customerId) {
+        if (customers instanceof InsightTable table) {
+            return table.find(customerId);
+        }
+        for (CustomerInsight c : customers) {
+            if (c.customerId() == customerId) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the customer has an insight (a purchase, not archived). */
+    boolean has(long customerId) {
+        return customers instanceof InsightTable table ? table.indexOf(customerId) >= 0 : of(customerId) != null;
+    }
+
     public Map<Segment, Integer> segmentCounts() {
         Map<Segment, Integer> counts = new EnumMap<>(Segment.class);
         for (Segment s : Segment.values()) {

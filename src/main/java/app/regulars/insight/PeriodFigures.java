@@ -17,14 +17,15 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
     /** One period's counts. */
     static final class Counts {
         final Period period;
-        /** Purchase days in the period per customer, and the last of them. */
-        final CustomerDays days = new CustomerDays();
+        /** Who bought in the period, and who on two days or more. */
+        final CustomerDays.Period days;
         long cents;
         int purchases;
         int newCustomers;
 
-        Counts(Period period) {
+        Counts(Period period, CustomerDays all) {
             this.period = period;
+            this.days = new CustomerDays.Period(all);
         }
 
         int active() {
@@ -37,29 +38,37 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
     }
 
     private final List<Counts> periods = new ArrayList<>();
-    /** Every customer who has bought so far in the history (the days are not used). */
+    /** Every customer who has bought so far in the history, numbered, with their last day. */
     private final CustomerDays seen = new CustomerDays();
+    private final CustomerDays.Period[] holding;
 
     PeriodFigures(List<Period> periods) {
-        periods.forEach(p -> this.periods.add(new Counts(p)));
+        periods.forEach(p -> this.periods.add(new Counts(p, seen)));
+        holding = new CustomerDays.Period[periods.size()];
     }
 
     @Override
     public void accept(long customerId, LocalDateTime at, BigDecimal amount) {
         LocalDate day = at.toLocalDate();
         int epochDay = (int) day.toEpochDay();
-        boolean first = seen.add(customerId, epochDay);
+        boolean first = seen.numberOf(customerId) < 0;
+        int n = 0;
+        long cents = 0;
         for (Counts c : periods) {
             if (!c.period.contains(day)) {
                 continue;
             }
+            if (n == 0) {
+                cents = amount.movePointRight(2).longValueExact();
+            }
             c.purchases++;
-            c.cents += amount.movePointRight(2).longValueExact();
+            c.cents += cents;
             if (first) {
                 c.newCustomers++;
             }
-            c.days.add(customerId, epochDay);
+            holding[n++] = c.days;
         }
+        seen.add(customerId, epochDay, holding, n);
     }
 
     Counts of(Period p) {
@@ -67,7 +76,7 @@ final class PeriodFigures implements InsightRepository.PurchaseSink {
     }
 
     /** The customers with a purchase in {@code p}. */
-    CustomerDays activeCustomers(Period p) {
+    CustomerDays.Period activeCustomers(Period p) {
         return of(p).days;
     }
 

@@ -26,10 +26,19 @@ public record SegmentMovement(LocalDate from, LocalDate to, int[][] counts, int[
 
     /**
      * Every customer's segment on one day: ids ascending, each with its segment's ordinal. At
-     * 100,000 customers 0.9 MB, where the day's whole snapshot takes about 25 MB.
+     * 100,000 customers 0.9 MB, where the day's whole snapshot takes about 9 MB.
      */
     record Segments(LocalDate asOf, long[] ids, byte[] segments) {
         static Segments of(InsightSnapshot s) {
+            if (s.customers() instanceof InsightTable table) { // by id already
+                long[] ids = new long[table.size()];
+                byte[] segments = new byte[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = table.customerId(i);
+                    segments[i] = (byte) table.segment(i).ordinal();
+                }
+                return new Segments(s.asOf(), ids, segments);
+            }
             long[] keyed = new long[s.customers().size()];
             int i = 0;
             for (CustomerInsight c : s.customers()) {

@@ -92,8 +92,14 @@ public final class WinbackService {
         if (!(snapshot.model() instanceof CustomerModel.Fitted)) {
             insights.metrics(asOf, SPEND_MONTHS).forEach(m -> spend.put(m.customerId(), m.monetary()));
         }
+        // The names of the customers at risk only (a few thousand of 100,000: a map of all was about 17 MB).
         Map<Long, String[]> names = new HashMap<>();
-        insights.forEachActiveCustomer((id, code, name) -> names.put(id, new String[] {code, name}));
+        insights.forEachActiveCustomer((id, code, name) -> {
+            CustomerInsight c = snapshot.of(id);
+            if (c != null && isAtRisk(c.lifecycle(), c.valueClass())) {
+                names.put(id, new String[] {code, name});
+            }
+        });
         return new AtRiskList(asOf, atRisk(snapshot, spend, names), snapshot.model(), snapshot.customers().size());
     }
 
@@ -191,11 +197,9 @@ public final class WinbackService {
         LocalDate since = last.isBefore(today.minusDays(MAX_LOOK_BACK_DAYS)) ? today.minusDays(MAX_LOOK_BACK_DAYS) : last;
         InsightSnapshot snapshot = insights.snapshot(today, InsightSettings.load(settings));
         AtRiskList list = atRisk(today);
-        Map<Long, CustomerInsight> byId = new HashMap<>();
-        snapshot.customers().forEach(c -> byId.put(c.customerId(), c));
         CustomerModel model = snapshot.model() instanceof CustomerModel.Fitted f ? f.model() : null;
         List<AtRiskCustomer> fresh = list.customers().stream()
-                .filter(c -> !wasAtRisk(byId.get(c.customerId()), since, model, snapshot.settings()))
+                .filter(c -> !wasAtRisk(snapshot.of(c.customerId()), since, model, snapshot.settings()))
                 .filter(c -> !followUps.hasPlanned(c.customerId(), FollowUpKind.WIN_BACK))
                 .toList();
         WinbackResult result = planAutomatic(fresh, today, messages);

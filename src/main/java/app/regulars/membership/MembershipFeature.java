@@ -37,6 +37,7 @@ public final class MembershipFeature implements Feature {
 
     private MembershipService membership;
     private CustomerService customers;
+    private app.regulars.customer.ImportUndoService undo;
 
     @Override
     public void open(Services services) {
@@ -51,6 +52,11 @@ public final class MembershipFeature implements Feature {
         // Its files in the shop's export (decision 0026).
         services.get(app.regulars.store.ShopArchive.class).add(new app.regulars.store.ShopArchive.Part("membership", MembershipRepository.archiveTables()));
         membership.undoInterruptedImport(); // a purchase import or sample history killed half-way (decision 0012)
+        customers.addActivity(new MembershipActivity()); // a purchase since an import stops its undo (decision 0024)
+        // Imports of purchases are recorded and undone through the customer feature's undo of the last import.
+        undo = services.get(app.regulars.customer.ImportUndoService.class);
+        undo.setPurchaseImports(new PurchaseImportUndo(membership, customers));
+        membership.recordImportsIn(undo);
     }
 
     /** Points that are due expire, the 12-month totals move to today, birthday coupons are issued. */
@@ -62,7 +68,7 @@ public final class MembershipFeature implements Feature {
     @Override
     public void contribute(Ui ui) {
         ui.extensions().add(app.regulars.tables.MappedImport.class, SECTION_POSITION,
-                new PurchaseImport(membership, customers.phones(), ui.messages()));
+                new PurchaseImport(membership, customers.phones(), undo, ui.messages()));
         ui.extensions().add(ProfileSection.class, SECTION_POSITION, new MembershipSection(membership, ui.runner(), ui.messages()));
         ui.extensions().add(ListColumn.class, SECTION_POSITION, new TierListColumn(membership, ui.messages()));
         ui.extensions().add(ProfileSummary.class, SECTION_POSITION, new MembershipSummary(membership, ui.messages()));

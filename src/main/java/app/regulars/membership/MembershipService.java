@@ -547,7 +547,7 @@ public final class MembershipService {
      * customers are refused by the importer. Returns how many purchases.
      */
     public int importPurchases(Consumer<PurchaseSlices> producer, BooleanSupplier cancelled) {
-        return importPurchases(-1, producer, cancelled);
+        return importPurchases(null, -1, producer, cancelled);
     }
 
     /**
@@ -556,6 +556,26 @@ public final class MembershipService {
      * purchases and the points ledger made again after it, from sorted runs (decision 0029).
      */
     public int importPurchases(long expected, Consumer<PurchaseSlices> producer, BooleanSupplier cancelled) {
+        return importPurchases(null, expected, producer, cancelled);
+    }
+
+    /**
+     * Where imports of purchases are recorded, so that the last one can be undone (decision 0024);
+     * null: not recorded.
+     */
+    private volatile app.regulars.customer.ImportUndoService importLog;
+
+    public void recordImportsIn(app.regulars.customer.ImportUndoService log) {
+        this.importLog = log;
+    }
+
+    /**
+     * As {@link #importPurchases(long, Consumer, BooleanSupplier)}, an import of the file {@code fileName}
+     * (null: the sample shop's history, not an import): recorded, when it succeeds, as the last
+     * import, which {@code import undo} can take back (its purchases are those after the highest
+     * id before it, its tier changes those its last transaction wrote).
+     */
+    public int importPurchases(String fileName, long expected, Consumer<PurchaseSlices> producer, BooleanSupplier cancelled) {
         LocalDateTime stamp = now();
         db.write(cfg -> {
             tierRepository.alignAndEnsure(cfg.dsl(), stamp);
@@ -567,6 +587,8 @@ public final class MembershipService {
         int expiryMonths = settings.expiryMonths();
         long after = repository.maxPurchaseId(read);
         Settings flags = new Settings(db);
+        app.regulars.customer.ImportUndoService log = fileName == null ? null : importLog;
+        long runId = log == null ? 0 : log.startPurchaseImport(fileName, after, "");
         flags.put(IMPORT_PENDING, Long.toString(after));
         int[] done = {0};
         long[] lastId = {after};
@@ -597,12 +619,21 @@ public final class MembershipService {
                 return null;
             });
             db.write(cfg -> {
+                MembershipImportRepository marks = new MembershipImportRepository();
+                long tierFrom = marks.maxTierChange(cfg.dsl());
                 tierRepository.evaluateAfterImport(cfg.dsl(), after, stamp);
+                if (log != null) {
+                    log.finishPurchaseImport(cfg.dsl(), runId, done[0], repository.maxPurchaseId(cfg.dsl()),
+                            PurchaseImportUndo.TIER_FROM + "=" + tierFrom + ";" + PurchaseImportUndo.TIER_TO + "=" + marks.maxTierChange(cfg.dsl()));
+                }
                 Settings.remove(cfg.dsl(), IMPORT_PENDING);
                 return null;
             });
         } catch (RuntimeException e) {
             undoImport(flags, after);
+            if (log != null) {
+                log.abandon(runId);
+            }
             throw e;
         }
         return done[0];

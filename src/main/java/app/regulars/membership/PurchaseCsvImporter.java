@@ -162,7 +162,7 @@ public final class PurchaseCsvImporter {
 
         // Second pass: the same rows again (their customers known now), stored a slice at a time.
         int checked = rows;
-        int imported = membership.importPurchases(rows, slices -> {
+        int imported = membership.importPurchases(fileName, rows, slices -> {
             int again = 0;
             try (RowReader in = source.rows()) {
                 List<PurchaseLine> slice = new ArrayList<>(MembershipService.IMPORT_SLICE);

@@ -1,5 +1,6 @@
 package app.regulars.membership;
 
+import app.regulars.customer.ImportUndoService;
 import app.regulars.customer.PhoneNumbers;
 import app.regulars.i18n.Messages;
 import app.regulars.tables.ColumnMapping;
@@ -15,10 +16,12 @@ import java.util.function.BooleanSupplier;
 /** Purchases on the window's mapping screen: {@link PurchaseCsvImporter} with the user's mapping; CSV or Excel. */
 public final class PurchaseImport implements MappedImport {
     private final PurchaseCsvImporter importer;
+    private final ImportUndoService undo;
     private final Messages messages;
 
-    public PurchaseImport(MembershipService membership, PhoneNumbers phones, Messages messages) {
+    public PurchaseImport(MembershipService membership, PhoneNumbers phones, ImportUndoService undo, Messages messages) {
         this.importer = new PurchaseCsvImporter(membership, phones);
+        this.undo = undo;
         this.messages = messages;
     }
 
@@ -50,5 +53,15 @@ public final class PurchaseImport implements MappedImport {
     @Override
     public ImportReport run(RowFile file, ColumnMapping mapping, Choice choice, Progress progress, BooleanSupplier cancelled) {
         return importer.importFile(file, mapping, progress, cancelled);
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    @Override
+    public String undoLast() {
+        return undo.undoLast().describe(messages);
     }
 }

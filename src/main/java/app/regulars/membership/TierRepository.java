@@ -70,7 +70,7 @@ public final class TierRepository {
         return wanted;
     }
 
-    private static LocalDateTime storedWindow(DSLContext dsl, boolean lock) {
+    static LocalDateTime storedWindow(DSLContext dsl, boolean lock) {
         var select = dsl.select(MEMBERSHIP_WINDOW.WINDOW_FROM).from(MEMBERSHIP_WINDOW).where(MEMBERSHIP_WINDOW.ID.eq(1));
         return lock ? select.forUpdate().fetchOne(MEMBERSHIP_WINDOW.WINDOW_FROM) : select.fetchOne(MEMBERSHIP_WINDOW.WINDOW_FROM);
     }
@@ -126,7 +126,7 @@ public final class TierRepository {
      * Adds ({@code sign} 1), subtracts (-1) or sets (0) each customer's sums of the unvoided
      * purchases that meet {@code purchases}: one grouping, merged into the membership rows.
      */
-    private static void addSums(DSLContext dsl, Condition purchases, int sign) {
+    static void addSums(DSLContext dsl, Condition purchases, int sign) {
         Field<BigDecimal> pointsSum = DSL.sum(PURCHASE.POINTS).as("pts");
         Field<BigDecimal> amountSum = DSL.sum(PURCHASE.AMOUNT).as("amt");
         Table<?> d = dsl.select(PURCHASE.CUSTOMER_ID, pointsSum, amountSum).from(PURCHASE)

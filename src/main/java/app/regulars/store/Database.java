@@ -45,11 +45,27 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>H2's own commands here ({@code CHECKPOINT}, {@code SET RETENTION_TIME}, {@code SCRIPT TO},
  * {@code SHUTDOWN}, the settings table) are raw SQL: jOOQ has no words for them.
+ *
+ * <p>A shared store on a PostgreSQL server ({@link #connect}, team mode,
+ * docs/decisions/0030-two-engines.md) is used through the same jOOQ code in PostgreSQL's dialect,
+ * migrated by the same Flyway steps (and PostgreSQL's form of the few that differ). What is about
+ * an H2 file has no part there, as {@link Engine} says: a commit is on the server's disk when it
+ * returns (no {@code CHECKPOINT}), no folder lock (many clients share it), no compaction, no
+ * encryption of a file, no copy of a file as a backup (the server's own backups, or
+ * {@code export all}).
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     public static final String FILE_NAME = "regulars";
     static final String USER = "regulars";
+    /**
+     * H2's page cache in KB: 8 MB, half its default. H2 counts a page by an estimate of its size;
+     * the heap held about twice as much (its rows as objects), and the window's memory in use was
+     * 16 MB less at 100,000 customers, with the list's pages, profiles and searches no slower
+     * (they read a few rows at random places, which neither size holds all of). Another size with
+     * {@code -Dregulars.h2CacheKb} (for measuring; decision 0028).
+     */
+    static final int CACHE_KB = Integer.getInteger("regulars.h2CacheKb", 8 * 1024);
     /** How long an opening waits for another process that is compacting the file at its close. */
     private static final java.time.Duration COMPACTION_WAIT = java.time.Duration.ofMinutes(10);
     /** Space left on the disk after the copy of the live data, or the file is not compacted. */
@@ -59,6 +75,37 @@ public final class Database implements AutoCloseable {
     private static final int BULK_RETENTION_MS = 5_000;
     private static final int BULK_SYNC_MS = 1_000;
 
+    /**
+     * The two engines a store can be on. {@link #H2_FILE}: the file in the data folder, the default,
+     * offline. {@link #POSTGRESQL}: a database on a server that several computers share, where the
+     * server keeps its own files: what is here about a file (checkpoints, retention, compaction, the
+     * folder lock, the file's key and integrity, copies of the file as backups) is not needed there.
+     */
+    public enum Engine {
+        H2_FILE(SQLDialect.H2, "h2"),
+        POSTGRESQL(SQLDialect.POSTGRES, "postgresql");
+
+        private final SQLDialect dialect;
+        private final String vendor;
+
+        Engine(SQLDialect dialect, String vendor) {
+            this.dialect = dialect;
+            this.vendor = vendor;
+        }
+
+        public SQLDialect dialect() {
+            return dialect;
+        }
+
+        /** The folder of this engine's form of the migrations that differ: {@code db/vendor/<vendor>}. */
+        public String vendor() {
+            return vendor;
+        }
+    }
+
+    private final Engine engine;
+    /** The server's address; null for a file. */
+    private final ServerAddress server;
     private final Path directory;
     private final FolderLock lock;
     private final JdbcConnectionPool pool;
@@ -86,16 +133,87 @@ public final class Database implements AutoCloseable {
     private final StoreKey key;
 
     private Database(Path directory, FolderLock lock, JdbcConnectionPool pool, StoreKey key) {
+        this(Engine.H2_FILE, null, directory, lock, pool, key);
+    }
+
+    private Database(Engine engine, ServerAddress server, Path directory, FolderLock lock, JdbcConnectionPool pool, StoreKey key) {
+        this.engine = engine;
+        this.server = server;
         this.directory = directory;
         this.key = key;
         this.lock = lock;
         this.pool = pool;
-        this.dsl = DSL.using(new Guarded(), SQLDialect.H2);
+        this.dsl = DSL.using(new Guarded(), engine.dialect(), settings(engine));
         this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "regulars-db-sync");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * jOOQ's settings for {@code engine}. The generated names are H2's, in upper case and quoted
+     * ({@code "CUSTOMER"}); PostgreSQL folds the unquoted names of the migrations to lower case, so
+     * there every name is rendered in lower case (still quoted: a column may be a word of SQL).
+     */
+    static org.jooq.conf.Settings settings(Engine engine) {
+        org.jooq.conf.Settings settings = new org.jooq.conf.Settings();
+        if (engine == Engine.POSTGRESQL) {
+            settings.setRenderNameCase(org.jooq.conf.RenderNameCase.LOWER);
+        }
+        return settings;
+    }
+
+    /**
+     * {@code field}'s column name as the engine of {@code dsl} spells it, for the few JDBC calls that
+     * name a column outside jOOQ (the generated keys of a batch): H2's upper case, PostgreSQL's lower.
+     */
+    public static String columnName(DSLContext dsl, org.jooq.Field<?> field) {
+        return dsl.dialect().family() == SQLDialect.POSTGRES ? field.getName().toLowerCase(java.util.Locale.ROOT) : field.getName();
+    }
+
+    /** How many connections the store holds at most (the window's two workers, its background lane, a backup). */
+    private static final int MAX_CONNECTIONS = 8;
+    /** How long a client waits for the server to answer before saying it cannot be reached. */
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    /**
+     * Connects to the shared store at {@code server} (team mode, docs/decisions/0030-two-engines.md),
+     * signing in with {@code password} ({@link Password#NONE}: none, for a server that asks none),
+     * and migrates its schema as {@link #open} does a file's. {@code localDirectory} is this
+     * computer's data folder, which holds the log and nothing of the data. A server that cannot be
+     * reached, a refused sign-in, a missing database and a schema from a newer Regulars are each a
+     * {@code store.server.*} message; the data is never touched then.
+     */
+    public static Database connect(ServerAddress server, Password password, Path localDirectory) {
+        org.postgresql.ds.PGConnectionPoolDataSource source = new org.postgresql.ds.PGConnectionPoolDataSource();
+        source.setURL(server.jdbcUrl());
+        source.setUser(server.user());
+        char[] text = password.given() ? password.text() : null;
+        if (text != null) {
+            source.setPassword(new String(text));
+        }
+        source.setApplicationName("Regulars");
+        source.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        source.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+        source.setTcpKeepAlive(true);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        pool.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(CONNECT_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw ServerFaults.translate(e, server);
+        }
+        Database db = new Database(Engine.POSTGRESQL, server, localDirectory, null, pool, null);
+        try {
+            db.migrate(null, false);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e instanceof UserException ? e : ServerFaults.failed(e, server);
+        }
+        return db;
     }
 
     /** Opens (creating if needed) the database in {@code directory}, migrating it to this app's schema; not for an encrypted one. */
@@ -165,7 +283,7 @@ public final class Database implements AutoCloseable {
             throw new UserException(e, "store.error.open", directory.toString(), String.valueOf(e.getMessage()));
         }
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + ";FILE_LOCK=FS;AUTO_SERVER=FALSE" + StoreKey.urlSettings(key);
+                + ";FILE_LOCK=FS;AUTO_SERVER=FALSE;CACHE_SIZE=" + CACHE_KB + StoreKey.urlSettings(key);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, StoreKey.jdbcPassword(key));
         pool.setMaxConnections(8);
         try (Connection probe = pool.getConnection()) {
@@ -388,6 +506,9 @@ public final class Database implements AutoCloseable {
         if (e instanceof UserException u && !u.key().equals("store.error.open")) {
             return e;
         }
+        if (engine != Engine.H2_FILE) {
+            return ServerFaults.failed(e, server);
+        }
         String file = directory.resolve(FILE_NAME + ".mv.db").toString();
         if (isReadOnly(e)) {
             return new UserException(e, "store.error.readOnly", file);
@@ -411,6 +532,9 @@ public final class Database implements AutoCloseable {
     private void mayWrite() {
         if (broken != null) {
             throw broken;
+        }
+        if (engine != Engine.H2_FILE) {
+            return; // the server refuses what it cannot write, with its own message (ServerFaults)
         }
         requireSpace();
         if (readOnly) {
@@ -484,6 +608,7 @@ public final class Database implements AutoCloseable {
      * For {@link Backups}.
      */
     Map<String, Long> copyTo(Path target) throws IOException, SQLException {
+        requireFile();
         if (broken != null) {
             throw broken;
         }
@@ -569,8 +694,8 @@ public final class Database implements AutoCloseable {
     private final class Guarded implements javax.sql.DataSource {
         @Override
         public Connection getConnection() throws SQLException {
-            if (bulkLoading.get() > 0) {
-                requireSpace(); // each slice of a bulk load
+            if (bulkLoading.get() > 0 && engine == Engine.H2_FILE) {
+                requireSpace(); // each slice of a bulk load (a server's disk is the server's)
             }
             return connection();
         }
@@ -616,6 +741,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The engine the store is on: the local H2 file (the default) or a PostgreSQL server. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Where the data is, for people: the data folder of the file, or the server's address. */
+    public String where() {
+        return server != null ? server.toString() : directory.toString();
+    }
+
+    /** The server's address for a shared store; empty for the local file. */
+    public java.util.Optional<ServerAddress> server() {
+        return java.util.Optional.ofNullable(server);
+    }
+
+    /**
+     * Refuses what is about the data file (a copy of it, its size, SCRIPT) on a server:
+     * {@code store.server.notAFile}, which names what a shared store does instead.
+     */
+    void requireFile() {
+        if (engine != Engine.H2_FILE) {
+            throw new UserException("store.server.notAFile", server.toString());
+        }
+    }
+
+    /** Whether {@link #close} has run. */
+    public boolean closed() {
+        return closed;
+    }
+
     /** The key of the data file, for its backups and its compaction; null when it is not encrypted. */
     StoreKey key() {
         return key;
@@ -651,7 +806,7 @@ public final class Database implements AutoCloseable {
         }
         var configuration = Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations("classpath:" + MIGRATIONS, "classpath:" + VENDOR_MIGRATIONS + engine.vendor())
                 .validateMigrationNaming(true);
         if (upTo != null) {
             configuration.target(upTo);
@@ -659,12 +814,15 @@ public final class Database implements AutoCloseable {
         Flyway flyway = configuration.load();
         MigrationInfo[] all = flyway.info().all();
         if (Arrays.stream(all).anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)) {
-            throw new UserException("store.error.newer", directory.toString());
+            throw engine == Engine.H2_FILE ? new UserException("store.error.newer", directory.toString())
+                    : new UserException("store.server.newer", server.toString());
         }
         boolean hasData = Arrays.stream(all).anyMatch(m -> m.getState().isApplied());
         boolean pending = flyway.info().pending().length > 0;
         Backups.Backup backup = null;
-        if (hasData && pending && backUpFirst) {
+        // On a server each step runs in a transaction of its own (PostgreSQL's DDL is transactional),
+        // so a step that fails leaves the schema as it was before it: no backup of a file to put back.
+        if (hasData && pending && backUpFirst && engine == Engine.H2_FILE) {
             backup = Backups.create(this, Backups.folder(directory), Backups.Kind.BEFORE_UPGRADE, LocalDateTime.now());
             if (!backup.verified()) {
                 throw new UserException("backup.error.failedVerification", backup.file().toString(), backup.problem());
@@ -707,8 +865,10 @@ public final class Database implements AutoCloseable {
         return new UserException(failed.getCause(), "store.error.upgradeFailed", directory.toString(), failed.backup.toString());
     }
 
-    /** Where the migrations are, on the class path. */
-    private static final String MIGRATIONS = "db/migration";
+    /** Where the migrations are, on the class path: those every engine runs. */
+    static final String MIGRATIONS = "db/migration";
+    /** Where each engine's form of the migrations that differ by engine is: this and the engine's {@link Engine#vendor()}. */
+    static final String VENDOR_MIGRATIONS = "db/vendor/";
     private static final java.util.regex.Pattern MIGRATION = java.util.regex.Pattern.compile("V(\\d+)__.+\\.sql");
 
     /**
@@ -723,8 +883,9 @@ public final class Database implements AutoCloseable {
             return false;
         }
         try (Connection c = connection(); Statement s = c.createStatement()) {
+            String schema = engine == Engine.H2_FILE ? "'PUBLIC'" : "current_schema()";
             try (java.sql.ResultSet history = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
+                    + " WHERE TABLE_SCHEMA = " + schema + " AND TABLE_NAME = 'flyway_schema_history'")) {
                 if (!history.next() || history.getInt(1) == 0) {
                     return false; // a new store (asked first: a failed query would go to H2's trace file)
                 }
@@ -745,9 +906,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The highest version among the migrations on the class path; null where they cannot be listed. */
+    /**
+     * The highest version among the migrations on the class path, those of every engine
+     * ({@value #MIGRATIONS}) and H2's form of those that differ ({@code db/vendor/h2}: PostgreSQL's
+     * has the same versions, {@code MigrationsTest}); null where they cannot be listed.
+     */
     static java.math.BigInteger newestMigration(ClassLoader loader) {
-        java.net.URL dir = loader.getResource(MIGRATIONS);
+        java.math.BigInteger common = newestMigration(loader, MIGRATIONS);
+        java.math.BigInteger vendor = newestMigration(loader, VENDOR_MIGRATIONS + Engine.H2_FILE.vendor());
+        if (common == null) {
+            return null;
+        }
+        return vendor == null || common.compareTo(vendor) >= 0 ? common : vendor;
+    }
+
+    private static java.math.BigInteger newestMigration(ClassLoader loader, String folder) {
+        java.net.URL dir = loader.getResource(folder);
         if (dir == null) {
             return null;
         }
@@ -759,8 +933,8 @@ public final class Database implements AutoCloseable {
                 }
             } else if (dir.getProtocol().equals("jar")) {
                 var jar = ((java.net.JarURLConnection) dir.openConnection()).getJarFile();
-                jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith(MIGRATIONS + "/"))
-                        .forEach(n -> names.add(n.substring(MIGRATIONS.length() + 1)));
+                jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith(folder + "/"))
+                        .forEach(n -> names.add(n.substring(folder.length() + 1)));
             } else {
                 return null;
             }
@@ -774,6 +948,7 @@ public final class Database implements AutoCloseable {
 
     /** A logical backup ({@code SCRIPT ... COMPRESSION ZIP}); H2 verifies page checksums while writing it. */
     public void scriptBackup(Path target) {
+        requireFile();
         try {
             Files.createDirectories(target.getParent());
             try (Connection c = connection(); Statement s = c.createStatement()) {
@@ -809,7 +984,9 @@ public final class Database implements AutoCloseable {
         still.readLock().lock();
         try {
             result = dsl.transactionResult(work);
-            execute("CHECKPOINT");
+            if (engine == Engine.H2_FILE) {
+                execute("CHECKPOINT"); // a server's commit is on its disk when it returns
+            }
         } catch (RuntimeException e) {
             throw failed(e);
         } finally {
@@ -821,7 +998,7 @@ public final class Database implements AutoCloseable {
     }
 
     private synchronized void scheduleSync() {
-        if (closed) {
+        if (closed || engine != Engine.H2_FILE) {
             return;
         }
         if (pendingSync != null) {
@@ -911,6 +1088,9 @@ public final class Database implements AutoCloseable {
         mayWrite();
         still.readLock().lock();
         bulkLoading.incrementAndGet();
+        if (engine != Engine.H2_FILE) {
+            return serverBulkLoad(load); // no file to keep small, no index taken off: committed slices as they are
+        }
         IndexRebuild.Taken taken;
         try {
             taken = takeOff(into);
@@ -1037,6 +1217,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** {@link #bulkLoad} on a server: the slices as they are (each commit is on the server's disk). */
+    private <T> T serverBulkLoad(java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (RuntimeException e) {
+            throw failed(e);
+        } finally {
+            bulkLoading.decrementAndGet();
+            writes.incrementAndGet();
+            still.readLock().unlock();
+        }
+    }
+
     /** H2's defaults for the settings {@link #bulkLoad} changes, in case a killed load left them in the file. */
     private void restoreDefaults() {
         Object retention = dsl.fetchValue("SELECT MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'");
@@ -1056,7 +1249,7 @@ public final class Database implements AutoCloseable {
 
     /** Forces everything committed so far onto the disk ({@code CHECKPOINT SYNC}). */
     public void syncNow() {
-        if (broken != null || readOnly) {
+        if (broken != null || readOnly || engine != Engine.H2_FILE) {
             return;
         }
         try (Connection c = connection(); Statement s = c.createStatement()) {
@@ -1092,6 +1285,7 @@ public final class Database implements AutoCloseable {
 
     /** The file's size and its live part now (see {@link Compaction#measure}). */
     public Compaction.Size size() {
+        requireFile();
         try (Connection c = connection()) {
             return Compaction.measure(c);
         } catch (SQLException e) {
@@ -1121,6 +1315,10 @@ public final class Database implements AutoCloseable {
         syncNow();
         closed = true;
         syncer.shutdownNow();
+        if (engine != Engine.H2_FILE) {
+            pool.dispose(); // the server keeps the data: nothing to sync, compact or unlock here
+            return;
+        }
         if (broken != null) {
             // H2 stopped the store after a failed write: asking it for a connection now spins
             // forever (JdbcConnectionPool.getConnection → rollback → MVStore.registerVersionUsage).

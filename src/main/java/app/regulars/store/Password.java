@@ -59,6 +59,11 @@ public final class Password {
         return chars;
     }
 
+    /** The text itself (asked now if it is asked for), for a server's sign-in; null for {@link #NONE}. */
+    char[] text() {
+        return chars();
+    }
+
     /** The key this password gives with {@code params}: {@code store.error.wrongPassword} if it is not this password's. */
     public StoreKey key(StoreKey.Params params) {
         char[] chars = chars();

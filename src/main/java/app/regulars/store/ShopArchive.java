@@ -84,8 +84,13 @@ public final class ShopArchive {
     private static final int SLICE = 20_000;
     /** The time every entry of the ZIP carries: the export has no date (1980-01-01, ZIP's first day). */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
-    /** Tables an export never holds: Flyway's history, and what each store computes again (the search texts). */
-    private static final java.util.Set<String> NEVER = java.util.Set.of("flyway_schema_history", "customer_search");
+    /**
+     * Tables an export never holds: Flyway's history; what each store computes again (the search
+     * texts); and the record of the last import, which only its undo reads (decision 0024): an
+     * import cannot be undone in another store, and the profiles it replaced stay behind.
+     */
+    private static final java.util.Set<String> NEVER = java.util.Set.of("flyway_schema_history", "customer_search",
+            "import_run", "import_added", "import_updated");
 
     /**
      * A feature's part of the export: its tables, in the order an import loads them (a table after
@@ -166,11 +171,11 @@ public final class ShopArchive {
         ArchiveManifest manifest;
         try {
             manifest = db.dsl().connectionResult(c -> {
-                snapshot(c, true);
+                snapshot(c, true, db.engine());
                 try {
                     return write(c, zip, tables, progress, cancelled);
                 } finally {
-                    snapshot(c, false);
+                    snapshot(c, false, db.engine());
                 }
             });
         } catch (UncheckedIOException e) {
@@ -183,9 +188,23 @@ public final class ShopArchive {
 
     /**
      * One transaction that sees the store as it was when it began ({@code SNAPSHOT}: H2 keeps the
-     * versions it needs while the window goes on writing); or the pool's default back.
+     * versions it needs while the window goes on writing; PostgreSQL's {@code REPEATABLE READ} is
+     * the same snapshot, while other counters go on writing); or the pool's default back.
      */
-    private static void snapshot(Connection c, boolean on) throws SQLException {
+    private static void snapshot(Connection c, boolean on, Database.Engine engine) throws SQLException {
+        if (engine == Database.Engine.POSTGRESQL) {
+            if (on) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+            } else {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+            return;
+        }
         try (Statement s = c.createStatement()) {
             if (on) {
                 s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
@@ -201,7 +220,8 @@ public final class ShopArchive {
     private ArchiveManifest write(Connection c, ZipOutputStream zip, List<ArchiveTable> tables, Progress progress,
                                   BooleanSupplier cancelled) throws SQLException {
         try {
-            DSLContext render = org.jooq.impl.DSL.using(org.jooq.SQLDialect.H2);
+            DSLContext render = org.jooq.impl.DSL.using(db.engine().dialect(), Database.settings(db.engine()));
+            java.util.function.UnaryOperator<String> quote = n -> quote(n, db.engine());
             Map<ArchiveTable, Long> counts = new LinkedHashMap<>();
             long total = 0;
             for (ArchiveTable t : tables) {
@@ -227,10 +247,10 @@ public final class ShopArchive {
                 int[] keyAt = key.stream().mapToInt(k -> t.columns().indexOf(k) + 1).toArray();
                 String where = render.renderInlined(t.where());
                 where = where.isBlank() ? "TRUE" : where;
-                String select = "SELECT " + String.join(", ", t.columns().stream().map(ShopArchive::quote).toList()) + " FROM " + quote(t.tableName())
+                String select = "SELECT " + String.join(", ", t.columns().stream().map(quote).toList()) + " FROM " + quote.apply(t.tableName())
                         + " WHERE " + where;
-                String order = " ORDER BY " + String.join(", ", key.stream().map(ShopArchive::quote).toList()) + " LIMIT " + PAGE;
-                String after = " AND (" + String.join(", ", key.stream().map(ShopArchive::quote).toList()) + ") > ("
+                String order = " ORDER BY " + String.join(", ", key.stream().map(quote).toList()) + " LIMIT " + PAGE;
+                String after = " AND (" + String.join(", ", key.stream().map(quote).toList()) + ") > ("
                         + String.join(", ", java.util.Collections.nCopies(key.size(), "?")) + ")";
                 ArchiveCells[] kinds = null;
                 Object[] last = null;
@@ -280,7 +300,7 @@ public final class ShopArchive {
             Map<String, Long> sequences = new LinkedHashMap<>();
             for (Part p : parts) {
                 for (Sequence<?> seq : p.sequences()) {
-                    sequences.put(seq.getName().toLowerCase(Locale.ROOT), nextValue(c, seq.getName()));
+                    sequences.put(seq.getName().toLowerCase(Locale.ROOT), nextValue(c, seq.getName(), db.engine()));
                 }
             }
             ArchiveManifest manifest = new ArchiveManifest(ArchiveManifest.FORMAT_VERSION, schema, files, sequences);
@@ -336,7 +356,13 @@ public final class ShopArchive {
     }
 
     /** The next number the sequence {@code name} (as H2 names it) gives. */
-    private static long nextValue(Connection c, String name) throws SQLException {
+    private static long nextValue(Connection c, String name, Database.Engine engine) throws SQLException {
+        if (engine == Database.Engine.POSTGRESQL) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + quote(name, engine))) {
+                rs.next();
+                return rs.getBoolean(2) ? rs.getLong(1) + 1 : rs.getLong(1); // the app's sequences count up by one
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES"
                 + " WHERE SEQUENCE_SCHEMA = 'PUBLIC' AND SEQUENCE_NAME = ?")) {
             ps.setString(1, name);
@@ -475,6 +501,11 @@ public final class ShopArchive {
         return "\"" + name.toUpperCase(Locale.ROOT) + "\"";
     }
 
+    /** {@code name} quoted as {@code engine} spells the schema's names: H2's upper case, PostgreSQL's lower. */
+    private static String quote(String name, Database.Engine engine) {
+        return engine == Database.Engine.POSTGRESQL ? "\"" + name.toLowerCase(Locale.ROOT) + "\"" : quote(name);
+    }
+
     /** A column of a table being loaded: its kind of cells, whether it may be empty, its JDBC type. */
     private record Column(String name, ArchiveCells cells, boolean nullable, int jdbcType) {
     }
@@ -522,12 +553,16 @@ public final class ShopArchive {
         }
     }
 
-    /** The table's columns the file's header names, each once, every column of the table (this export's schema version). */
+    /**
+     * The table's columns the file's header names, each once, every column of the table (this export's
+     * schema version) but those the database generates.
+     */
     private static List<Column> columns(Database db, ArchiveManifest.File f, List<String> header, Path zip) {
         Map<String, Column> table = db.dsl().connectionResult(c -> {
             Map<String, Column> out = new LinkedHashMap<>();
+            // A generated column (customer.email_key) is computed by the new store, and H2 refuses a value for it.
             try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS"
-                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ? AND IS_GENERATED = 'NEVER' ORDER BY ORDINAL_POSITION")) {
                 ps.setString(1, f.table().toUpperCase(Locale.ROOT));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

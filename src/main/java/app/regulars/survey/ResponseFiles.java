@@ -25,8 +25,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
  * Survey responses to and from files. Import: a CSV file or an Excel sheet ({@link RowFile}) with
  * columns {@code code} (blank for a walk-in), {@code date} (yyyy-mm-dd), optionally
  * {@code channel}, then {@code q1}, {@code q2}, ... in question order; all or nothing. Export: CSV (UTF-8 with BOM, the same columns, so it
- * can be imported again) or Excel, written to a temp file and moved into place.
+ * can be imported again) or Excel (headed in the user's language, with the questions' texts,
+ * which the import reads back too), written to a temp file and moved into place.
  */
 public final class ResponseFiles {
     public enum Format { CSV, XLSX }
@@ -51,6 +54,8 @@ public final class ResponseFiles {
     }
 
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
+    private static final Messages EN = new Messages(Locale.ENGLISH);
+    private static final Messages ZH = new Messages(Locale.SIMPLIFIED_CHINESE);
 
     private final SurveyService surveys;
     private final Messages messages;
@@ -89,15 +94,36 @@ public final class ResponseFiles {
         return fields;
     }
 
-    /** The mapping the header's names give (code, date, channel, q1, ...; a name repeated: its first column): what an import without one uses. */
+    /**
+     * The mapping the header's names give (a name repeated: its first column): what an import
+     * without one uses. It reads the CSV export's names (code, date, channel, q1, ...) and the
+     * Excel export's, in English or Chinese: Code / 卡号, Date, Channel, and each question's text
+     * (so an Excel file Regulars wrote comes back in; its Customer column is ignored).
+     */
     public static ColumnMapping automatic(List<String> header, Survey survey) {
         List<String> known = fields(survey);
+        Map<String, String> names = new HashMap<>();
+        for (Messages m : List.of(EN, ZH)) {
+            names.putIfAbsent(key(m.get("survey.export.code")), "code");
+            names.putIfAbsent(key(m.get("survey.export.date")), "date");
+            names.putIfAbsent(key(m.get("survey.export.channel")), "channel");
+        }
+        for (int i = 0; i < survey.questions().size(); i++) {
+            Question q = survey.questions().get(i);
+            names.putIfAbsent(key(q.text(false)), "q" + (i + 1));
+            names.putIfAbsent(key(q.text(true)), "q" + (i + 1));
+        }
         List<String> fields = new ArrayList<>();
         for (String h : header) {
-            String name = h == null ? "" : h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-            fields.add(known.contains(name) && !fields.contains(name) ? name : null); // a repeated name: its first column, as ever
+            String name = h == null ? "" : key(h);
+            String field = known.contains(name) ? name : names.get(name);
+            fields.add(field != null && !fields.contains(field) ? field : null); // a repeated name: its first column, as ever
         }
         return new ColumnMapping(fields);
+    }
+
+    private static String key(String header) {
+        return header.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
     }
 
     /** The checks of an import on the first {@code limit} rows with {@code mapping} (null: the header's), nothing stored. */
@@ -198,11 +224,7 @@ public final class ResponseFiles {
         ResponseChannel channel = ResponseChannel.OTHER;
         String c = field(rec, channelCol);
         if (!c.isEmpty()) {
-            try {
-                channel = ResponseChannel.valueOf(c.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new UserException("survey.import.channel", c);
-            }
+            channel = channel(c);
         }
         List<Answer> answers = new ArrayList<>();
         boolean zh = messages.isChinese();
@@ -233,6 +255,16 @@ public final class ResponseFiles {
             }
         }
         return new NewResponse(survey.id(), customer, null, channel, date, answers);
+    }
+
+    /** A channel as the CSV export writes it (visit, phone...) or as the Excel export does, in English or Chinese (Visit, 到店...). */
+    private static ResponseChannel channel(String text) {
+        for (ResponseChannel ch : ResponseChannel.values()) {
+            if (ch.name().equalsIgnoreCase(text) || EN.get(ch.key()).equalsIgnoreCase(text) || ZH.get(ch.key()).equals(text)) {
+                return ch;
+            }
+        }
+        throw new UserException("survey.import.channel", text);
     }
 
     private static long choiceId(Question q, String value, boolean zh) {

@@ -94,7 +94,8 @@ public final class SurveyCommands {
 
     @Command(name = "responses", description = "Import survey responses from a CSV file or an Excel workbook (.xlsx): columns code (blank for a walk-in), "
             + "date (yyyy-mm-dd), optional channel, then q1, q2, ... in question order (scores as numbers, choices as "
-            + "their label or number, several separated by ;). All or nothing: every wrong row is listed.")
+            + "their label or number, several separated by ;). The Excel file `export responses` writes is read too (its headers "
+            + "in English or Chinese: Code, Date, Channel and the questions' texts). All or nothing: every wrong row is listed.")
     public static final class ImportResponses extends FeatureCommand {
         @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id, name, short name or kind (NPS, CSAT).")
         String survey;
@@ -126,8 +127,8 @@ public final class SurveyCommands {
         }
     }
 
-    @Command(name = "responses", description = "Export a survey's responses. CSV (UTF-8, importable again with "
-            + "`import responses`) or xlsx; without --out, CSV goes to standard output.")
+    @Command(name = "responses", description = "Export a survey's responses. CSV (UTF-8) or xlsx (headed in the "
+            + "user's language), both importable again with `import responses`; without --out, CSV goes to standard output.")
     public static final class ExportResponses extends FeatureCommand {
         @Option(names = "--survey", paramLabel = "S", required = true, description = "The survey's id, name, short name or kind (NPS, CSAT).")
         String survey;

@@ -38,6 +38,7 @@ public final class SurveyFeature implements Feature {
         services.put(SurveyService.class, surveys);
         // A customer's survey answers in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new SurveyPersonalData(services.get(Database.class), new SurveyRepository()));
+        customers.addActivity(new SurveyActivity()); // a survey answer since an import stops its undo (decision 0024)
         // The others' survey answers in a merge of customers (decision 0025).
         services.get(app.regulars.customer.MergeService.class).add(new SurveyMerge(new SurveyRepository()));
         // Its files in the shop's export (decision 0026).

@@ -53,4 +53,30 @@ public interface MappedImport {
 
     /** Imports the whole file with this mapping, all or nothing. */
     ImportReport run(RowFile file, ColumnMapping mapping, Choice choice, Progress progress, BooleanSupplier cancelled);
+
+    /**
+     * What a row can do that is a record already here (customers: skip it, fill in, overwrite, add
+     * another), the first the default, each with its label; empty when this import does not match rows.
+     */
+    default List<Field> duplicateRules() {
+        return List.of();
+    }
+
+    /** This import with rows already here doing {@code rule} (a key of {@link #duplicateRules}). */
+    default MappedImport withDuplicateRule(String rule) {
+        return this;
+    }
+
+    /** Whether {@link #undoLast} can undo what {@link #run} did. */
+    default boolean undoable() {
+        return false;
+    }
+
+    /**
+     * Undoes the last import (the one just run, unless something changed its records since): one
+     * sentence, in the user's language, saying what it did or why it did nothing.
+     */
+    default String undoLast() {
+        throw new UnsupportedOperationException();
+    }
 }

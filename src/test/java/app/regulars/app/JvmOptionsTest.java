@@ -37,4 +37,14 @@ class JvmOptionsTest {
         assertThat(command.subList(1, command.size())).containsExactly("-Xmx256m", "-XX:+UseG1GC", "-Dregulars.milestones=true",
                 "-D" + JvmOptions.MARK + "=true", "-cp", "regulars.jar", Regulars.class.getName(), "--data-dir", "/tmp/shop");
     }
+
+    @Test
+    void theSecondJvmHasTwoMallocArenasUnlessTheCallerChoseANumber() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("LANG", "zh_CN.UTF-8"));
+        JvmOptions.environment(env);
+        assertThat(env).containsEntry("MALLOC_ARENA_MAX", "2").containsEntry("LANG", "zh_CN.UTF-8");
+        java.util.Map<String, String> chosen = new java.util.HashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "4"));
+        JvmOptions.environment(chosen);
+        assertThat(chosen).containsEntry("MALLOC_ARENA_MAX", "4");
+    }
 }

@@ -48,6 +48,14 @@ class ShopArchiveTest {
             Customer odd = ctx.customers().save(Customer.builder().name("=HYPERLINK(\"http://x\",\"y\")").phones("+86 138 0000 9999")
                     .notes("two lines\nand \"quotes\", commas").preferences("'quoted' at the start").tags("a;b", "c,d").build());
             Customer gone = ctx.customers().save(Customer.builder().name("Erased Person").phones("139 0000 7777").build());
+            // Custom fields and their values (decision 0027), one of them a choice
+            app.regulars.customer.CustomField size = ctx.customers().saveField(new app.regulars.customer.CustomField(null, "鞋码",
+                    app.regulars.customer.FieldKind.NUMBER, java.util.List.of(), true));
+            app.regulars.customer.CustomField club = ctx.customers().saveField(new app.regulars.customer.CustomField(null, "会员等级",
+                    app.regulars.customer.FieldKind.CHOICE, java.util.List.of("金卡", "银卡"), false));
+            ctx.customers().save(ctx.customers().get(odd.id()).orElseThrow().toBuilder().fields(Map.of(
+                    size.id(), new app.regulars.customer.FieldValue(app.regulars.customer.FieldKind.NUMBER, "42.5"),
+                    club.id(), new app.regulars.customer.FieldValue(app.regulars.customer.FieldKind.CHOICE, "金卡"))).build());
             PrivacyService privacy = ctx.services().get(PrivacyService.class);
             privacy.export(odd.code(), PrivacyRequest.Source.COMMAND_LINE, new Messages(Locale.ENGLISH));
             privacy.erase(gone.code(), PrivacyRequest.Source.WINDOW);
@@ -283,12 +291,14 @@ class ShopArchiveTest {
 
     @Test
     void anExportOfAnOlderRegularsIsMigratedAsAnOlderStoreIs() throws IOException {
-        // as Regulars wrote it at schema version 8: no consent history, no privacy log, no erased_at, no merges
+        // as Regulars wrote it at schema version 8: no consent history, no privacy log, no erased_at, no merges, no custom fields
         Path older = rewrite(exported(), dir.resolve("older.zip"), all -> {
             all.remove("consent_history.csv");
             all.remove("privacy_requests.csv");
             all.remove("customer_merges.csv");
             all.remove("duplicate_dismissals.csv");
+            all.remove("custom_fields.csv");
+            all.remove("custom_values.csv");
             String[] lines = text(all.get("customers.csv")).split("\r\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].isEmpty()) {
@@ -299,7 +309,8 @@ class ShopArchiveTest {
             reseal(all, "customers.csv");
             String manifest = text(all.get("manifest.properties")).replaceAll("schema-version=\\d+", "schema-version=8")
                     .replace("consent_history.csv,", "").replace("privacy_requests.csv,", "")
-                    .replace("customer_merges.csv,", "").replace("duplicate_dismissals.csv,", "");
+                    .replace("customer_merges.csv,", "").replace("duplicate_dismissals.csv,", "")
+                    .replace("custom_fields.csv,", "").replace("custom_values.csv,", "");
             all.put("manifest.properties", bytes(manifest));
         });
         Path fresh = dir.resolve("fresh");
@@ -314,6 +325,25 @@ class ShopArchiveTest {
     }
 
     @Test
+    void theUndoOfTheLastImportStaysBehind() throws IOException {
+        Path data = SampleStores.copy(shop, dir.resolve("shop"));
+        Path csv = dir.resolve("new.csv");
+        Files.writeString(csv, "name,phone\n韩梅梅,139 0000 2222\n");
+        assertThat(run(data, "import", "customers", csv.toString())).as(err.toString()).isZero();
+        Path zip = dir.resolve("moving.zip");
+        assertThat(run(data, "export", "all", "--out", zip.toString())).as(err.toString()).isZero();
+        assertThat(entries(zip).keySet()).noneMatch(n -> n.startsWith("import"));
+
+        Path fresh = dir.resolve("fresh");
+        assertThat(run(fresh, "import", "all", zip.toString())).as(err.toString()).isZero();
+        assertThat(run(fresh, "find", "韩梅梅")).isZero();
+        assertThat(out.toString()).contains("韩梅梅");
+        assertThat(run(fresh, "import", "undo")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("There is no import to undo.");
+        assertThat(run(data, "import", "undo")).as("the shop it came from can still undo it").isZero();
+    }
+
+    @Test
     void everyTableOfTheSchemaIsExportedOrMadeAgain() {
         try (AppContext ctx = TestStores.open(dir.resolve("empty"))) {
             java.util.Set<String> exported = new java.util.HashSet<>();
@@ -324,6 +354,22 @@ class ShopArchiveTest {
             expected.removeAll(ShopArchive.neverExported());
             assertThat(exported).as("a new table goes into its feature's archiveTables(), or into ShopArchive.neverExported() when it is computed again")
                     .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aColumnTheDatabaseGeneratesIsLeftOutOfTheFilesAndEveryOtherIsIn() {
+        try (AppContext ctx = TestStores.open(dir.resolve("empty"))) {
+            for (app.regulars.store.ArchiveTable t : ctx.services().get(ShopArchive.class).tables()) {
+                java.util.List<String> generated = new java.util.ArrayList<>();
+                java.util.List<String> stored = new java.util.ArrayList<>();
+                ctx.database().dsl().resultQuery("SELECT COLUMN_NAME, IS_GENERATED FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", t.tableName().toUpperCase(Locale.ROOT))
+                        .fetch().forEach(r -> ("ALWAYS".equals(r.get(1, String.class)) ? generated : stored)
+                                .add(r.get(0, String.class).toLowerCase(Locale.ROOT)));
+                assertThat(t.columns()).as(t.file() + ": every column but the generated ones").containsExactlyElementsOf(stored);
+                assertThat(t.computed()).as(t.file() + ": the generated columns, declared with computed(...)").containsExactlyInAnyOrderElementsOf(generated);
+            }
         }
     }
 

@@ -95,11 +95,12 @@ class ConsentHistoryTest {
         }
     }
 
+    @app.regulars.testing.H2FileOnly("an H2 file made at the schema before, upgraded")
     @Test
     void theUpgradeRecordsTheConsentCustomersAlreadyHad() throws Exception {
         Path data = dir.resolve("data");
         String url = "jdbc:h2:file:" + data.resolve(Database.FILE_NAME).toAbsolutePath();
-        Flyway.configure().dataSource(url, "regulars", "").locations("classpath:db/migration").target("8").load().migrate();
+        Flyway.configure().dataSource(url, "regulars", "").locations("classpath:db/migration", "classpath:db/vendor/h2").target("8").load().migrate();
         Timestamp added = Timestamp.valueOf(TestStores.TODAY.minusYears(1).atTime(9, 0));
         try (Connection c = DriverManager.getConnection(url, "regulars", "")) {
             var insert = c.prepareStatement("INSERT INTO customer (id, code, name, sort_name, marketing_consent, consent_date, "

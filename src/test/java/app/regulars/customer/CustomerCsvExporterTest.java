@@ -25,7 +25,7 @@ class CustomerCsvExporterTest {
     void exportThenImportIntoAnEmptyStoreThenExportGivesTheSameBytes() throws IOException {
         Path first = dir.resolve("first.csv");
         Path second = dir.resolve("second.csv");
-        try (AppContext a = AppContext.open(dir.resolve("a"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
+        try (AppContext a = app.regulars.testing.TestStores.open(dir.resolve("a"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
             a.customers().save(Customer.builder().code("V001").name("王小明").gender(Gender.MALE)
                     .birthday(Birthday.lunar(1990, 8, 15, false)).phones("13812345678", "+44 20 7946 0958")
                     .email("wang@example.cn").wechat("wxm_88").address("上海市徐汇区, 漕溪北路 1 号")
@@ -41,7 +41,7 @@ class CustomerCsvExporterTest {
             a.customers().archive(Set.of(gone.id()));
             assertThat(new CustomerCsvExporter(a.customers()).export(first, Progress.NONE, () -> false)).isEqualTo(3);
         }
-        try (AppContext b = AppContext.open(dir.resolve("b"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
+        try (AppContext b = app.regulars.testing.TestStores.open(dir.resolve("b"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
             ImportReport r = new CustomerCsvImporter(b.customers()).importFile(first, Progress.NONE, () -> false);
             assertThat(r.rejected()).isEmpty();
             assertThat(r.imported()).isEqualTo(3);
@@ -55,7 +55,7 @@ class CustomerCsvExporterTest {
     @Test
     void writesUtf8WithBomAndCanonicalHeaders() throws IOException {
         Path out = dir.resolve("out.csv");
-        try (AppContext a = AppContext.open(dir.resolve("a"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
+        try (AppContext a = app.regulars.testing.TestStores.open(dir.resolve("a"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
             a.customers().save(Customer.builder().code("000007").name("李芳").phones("139 8765 4321").tags("VIP").build());
             new CustomerCsvExporter(a.customers()).export(out, Progress.NONE, () -> false);
         }
@@ -71,7 +71,7 @@ class CustomerCsvExporterTest {
     void cellsThatASpreadsheetWouldRunAsFormulasAreDefusedAndImportedBackUnchanged() throws IOException {
         Path first = dir.resolve("first.csv");
         Customer original;
-        try (AppContext a = AppContext.open(dir.resolve("a"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
+        try (AppContext a = app.regulars.testing.TestStores.open(dir.resolve("a"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
             original = a.customers().save(Customer.builder().code("F001").name("=HYPERLINK(\"http://x.example\",\"click\")")
                     .phones("+86 138 1234 5678").wechat("@tea_lover").company("-Minus Ltd").jobTitle("+1 buyer")
                     .source("'quoted").tags("=SUM(A1)", "@vip").notes("=1+1\nsecond line").preferences("\tindented")
@@ -83,7 +83,7 @@ class CustomerCsvExporterTest {
         // no cell of the data row begins with a character that starts a formula
         assertThat(row).startsWith("F001,\"'=HYPERLINK(").contains(",'+8613812345678,,'@tea_lover,", ",'-Minus Ltd,'+1 buyer,''quoted,",
                 "\"'=1+1\nsecond line\"", "''=already quoted");
-        try (AppContext b = AppContext.open(dir.resolve("b"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
+        try (AppContext b = app.regulars.testing.TestStores.open(dir.resolve("b"), CustomerCsvImporterTest.CLOCK, Locale.SIMPLIFIED_CHINESE)) {
             ImportReport r = new CustomerCsvImporter(b.customers()).importFile(first, Progress.NONE, () -> false);
             assertThat(r.rejected()).isEmpty();
             Customer back = b.customers().byCode("F001").orElseThrow();

@@ -42,7 +42,7 @@ class CustomerCsvImporterTest {
 
     @BeforeEach
     void open() {
-        ctx = AppContext.open(dir.resolve("data"), CLOCK, Locale.SIMPLIFIED_CHINESE);
+        ctx = app.regulars.testing.TestStores.open(dir.resolve("data"), CLOCK, Locale.SIMPLIFIED_CHINESE);
         importer = new CustomerCsvImporter(ctx.customers());
     }
 
@@ -158,9 +158,15 @@ class CustomerCsvImporterTest {
         assertThat(ctx.customers().countAll()).isZero();
     }
 
+    /** Adding every row (--on-duplicate add): a card number is one customer's, so a repeated or taken one is refused. */
+    ImportReport importAddingEveryRow(String text) throws IOException {
+        return new CustomerCsvImporter(ctx.customers(), ConsentSource.IMPORT, OnDuplicate.ADD)
+                .importFile(write(text, StandardCharsets.UTF_8), Progress.NONE, () -> false);
+    }
+
     @Test
     void rejectsACodeUsedTwiceInTheFile() throws IOException {
-        ImportReport r = importText("code,name\nC1,A\nC2,B\nC1,C\n");
+        ImportReport r = importAddingEveryRow("code,name\nC1,A\nC2,B\nC1,C\n");
         assertThat(lines(r)).containsExactly(4L);
         assertThat(r.rejected().getFirst().reason(en)).isEqualTo("code: The code C1 is already used on line 2 of the file.");
         assertThat(ctx.customers().countAll()).isZero();
@@ -169,7 +175,7 @@ class CustomerCsvImporterTest {
     @Test
     void rejectsACodeThatAlreadyExistsInTheStore() throws IOException {
         ctx.customers().save(Customer.builder().code("C1").name("Existing").build());
-        ImportReport r = importText("code,name\nC1,New\nC2,Other\n");
+        ImportReport r = importAddingEveryRow("code,name\nC1,New\nC2,Other\n");
         assertThat(lines(r)).containsExactly(2L);
         assertThat(r.rejected().getFirst().reason(en)).isEqualTo("code: The code C1 already belongs to another customer.");
         assertThat(ctx.customers().countAll()).isEqualTo(1);

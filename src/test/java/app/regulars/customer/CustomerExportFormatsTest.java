@@ -68,7 +68,9 @@ class CustomerExportFormatsTest {
             before = everyone(a);
         }
         try (AppContext b = TestStores.open(dir.resolve("b"))) {
-            ImportReport r = new CustomerCsvImporter(b.customers()).importFile(file, Progress.NONE, () -> false);
+            // Every row, into an empty store: 欧阳娜娜 shares Alice's phone, a duplicate to the default rule (decision 0024).
+            ImportReport r = new CustomerCsvImporter(b.customers(), ConsentSource.IMPORT, OnDuplicate.ADD)
+                    .importFile(file, Progress.NONE, () -> false);
             assertThat(r.rejected()).as(format.name()).isEmpty();
             assertThat(r.warnings()).isEmpty();
             assertThat(r.ignoredColumns()).isEmpty();
@@ -76,6 +78,11 @@ class CustomerExportFormatsTest {
             Customer nana = b.customers().byCode("T001").orElseThrow();
             assertThat(nana.tags()).containsExactlyInAnyOrder("Smith, Jones", "a;b", "茶友、常客", "5\" pot");
             assertThat(b.customers().byCode("000004").orElseThrow().archived()).isTrue(); // 张伟, archived in the first store
+        }
+        try (AppContext c = TestStores.open(dir.resolve("c"))) {
+            ImportReport r = new CustomerCsvImporter(c.customers()).importFile(file, Progress.NONE, () -> false);
+            assertThat(List.of(r.added(), r.updated(), r.skipped())).as(format.name() + ", the default rule").containsExactly(6, 0, 1);
+            assertThat(c.customers().byCode("T001")).as("欧阳娜娜, after Alice with her phone").isEmpty();
         }
     }
 

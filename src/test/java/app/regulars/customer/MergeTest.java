@@ -63,6 +63,13 @@ class MergeTest {
                 .email("wxm@example.com").company("西湖茶社").tags("新客", "vip")
                 .birthday(Birthday.solar(LocalDate.of(1988, 9, 26)))
                 .consent(new Consent(true, LocalDate.of(2026, 1, 5), Set.of(MarketingChannel.EMAIL))).build());
+        // Custom fields (decision 0027): the kept customer has a shoe size, the other a size and a stylist.
+        CustomField size = ctx.customers().saveField(new CustomField(null, "鞋码", FieldKind.NUMBER, List.of(), false));
+        CustomField stylist = ctx.customers().saveField(new CustomField(null, "发型师", FieldKind.TEXT, List.of(), false));
+        ctx.customers().save(ctx.customers().get(kept).orElseThrow().toBuilder()
+                .fields(Map.of(size.id(), new FieldValue(FieldKind.NUMBER, "40"))).build());
+        other = ctx.customers().save(other.toBuilder().fields(Map.of(size.id(), new FieldValue(FieldKind.NUMBER, "42"),
+                stylist.id(), new FieldValue(FieldKind.TEXT, "Tony"))).build());
         ctx.customers().save(other.toBuilder().notes("第一次来买白茶").build()); // consent unchanged: one history entry
         // Someone merged into him before: their card number must find the kept customer in the end.
         Customer earlier = ctx.customers().save(Customer.builder().name("小明").phones("137 0000 2222").build());
@@ -183,6 +190,8 @@ class MergeTest {
             assertThat(c.email()).isEqualTo("xiaoming@example.com");
             assertThat(c.notes()).isEqualTo("每周六下午来\nEmail: wxm@example.com");
             assertThat(c.phones()).containsExactly("+8613812345678", "+8613900001111", "+8613700002222");
+            assertThat(c.fields().values()).as("the kept customer's shoe size; the other's stylist, which the kept one had not")
+                    .extracting(FieldValue::text).containsExactlyInAnyOrder("40", "Tony");
             assertThat(c.tags()).containsExactlyInAnyOrder("VIP", "茶友", "新客");
             assertThat(c.consent().marketing()).isTrue();
             assertThat(c.consent().date()).isEqualTo(keptBefore.consent().date());

@@ -67,6 +67,31 @@ class VcardImportTest {
     }
 
     @Test
+    void aContactAlreadyThereIsSkippedOrFilledInAsTheRuleSaysAndASkippedCardWarnsOfNothing() {
+        Customer wang = ctx.customers().save(Customer.builder().name("王小明").phones("138 1234 5678").build());
+        CustomerCsvImporter importer = new CustomerCsvImporter(ctx.customers(), ConsentSource.IMPORT, en, OnDuplicate.SKIP);
+
+        ImportReport skip = importer.importFile(fixture("android-2.1.vcf"), Progress.NONE, () -> false);
+        assertThat(List.of(skip.added(), skip.updated(), skip.skipped())).containsExactly(2, 0, 1);
+        assertThat(ctx.customers().get(wang.id()).orElseThrow()).isEqualTo(wang);
+        assertThat(warnings(skip)).hasSize(1).first().asString().startsWith("card 2: ");
+
+        ImportReport fill = importer.withRule(OnDuplicate.FILL).importFile(fixture("android-2.1.vcf"), Progress.NONE, () -> false);
+        assertThat(List.of(fill.added(), fill.updated(), fill.skipped())).containsExactly(0, 1, 2);
+        Customer filled = ctx.customers().get(wang.id()).orElseThrow();
+        assertThat(filled.code()).isEqualTo(wang.code());
+        assertThat(filled.phones()).hasSize(3).first().isEqualTo("+8613812345678");
+        assertThat(filled.email()).isEqualTo("xiaoming@example.com");
+        assertThat(filled.birthday()).isEqualTo(Birthday.solar(java.time.LocalDate.of(1988, 9, 25)));
+        assertThat(ctx.customers().search("李芳", null, false, CustomerSort.NAME, true)).hasSize(1);
+
+        ImportReport again = importer.importFile(fixture("android-2.1.vcf"), Progress.NONE, () -> false);
+        assertThat(List.of(again.added(), again.updated(), again.skipped())).containsExactly(0, 0, 3);
+        assertThat(again.warnings()).as("no card was stored: nothing was kept in the notes").isEmpty();
+        assertThat(ctx.customers().countAll()).isEqualTo(3);
+    }
+
+    @Test
     void android21QuotedPrintableUtf8AndGbkNamesSeveralPhonesAndAWordForAPhone() {
         ImportReport r = importFile(fixture("android-2.1.vcf"));
 

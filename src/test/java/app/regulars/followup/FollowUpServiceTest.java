@@ -16,6 +16,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import static app.regulars.store.jooq.Tables.CUSTOMER_MEMBERSHIP;
+import static app.regulars.store.jooq.Tables.MEMBER_TIER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -277,8 +279,10 @@ class FollowUpServiceTest {
 
     @Test
     void cadenceCanBeSetPerMembershipTier() {
-        ctx.database().dsl().execute("MERGE INTO customer_membership (customer_id, tier_id, tier_since) KEY (customer_id) "
-                + "VALUES (?, (SELECT id FROM member_tier WHERE name = 'Gold'), CURRENT_TIMESTAMP)", alice);
+        var dsl = ctx.database().dsl();
+        Long gold = dsl.select(MEMBER_TIER.ID).from(MEMBER_TIER).where(MEMBER_TIER.NAME.eq("Gold")).fetchOne(MEMBER_TIER.ID);
+        dsl.insertInto(CUSTOMER_MEMBERSHIP, CUSTOMER_MEMBERSHIP.CUSTOMER_ID, CUSTOMER_MEMBERSHIP.TIER_ID, CUSTOMER_MEMBERSHIP.TIER_SINCE)
+                .values(alice, gold, java.time.LocalDateTime.now()).onDuplicateKeyUpdate().set(CUSTOMER_MEMBERSHIP.TIER_ID, gold).execute();
         ctx.settings().put(AutoFollowUps.CADENCE_DEFAULT, "90");
         ctx.settings().put(AutoFollowUps.CADENCE_RULES, "tier:Gold=30");
         ctx.settings().put(AutoFollowUps.HOLIDAY_DAYS, "0");
@@ -379,7 +383,7 @@ class FollowUpServiceTest {
         // the app opened again on each of the next ten days: nobody planned twice, nobody moved, nobody skipped
         for (int d = 1; d <= 10; d++) {
             LocalDate today = TestStores.TODAY.plusDays(d);
-            try (AppContext demo = AppContext.open(demoDir, java.time.Clock.fixed(today.atTime(9, 0).atZone(zone).toInstant(), zone),
+            try (AppContext demo = app.regulars.testing.TestStores.open(demoDir, java.time.Clock.fixed(today.atTime(9, 0).atZone(zone).toInstant(), zone),
                     java.util.Locale.SIMPLIFIED_CHINESE)) {
                 demo.autoFollowUps().generate(new Messages(Messages.ENGLISH));
                 List<FollowUp> all = checkIns(demo.followUps());

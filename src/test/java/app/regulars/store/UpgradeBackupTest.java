@@ -23,7 +23,7 @@ class UpgradeBackupTest {
     @Test
     void anUpgradeKeepsAVerifiedBackupOfTheOldLayout(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve(Database.FILE_NAME).toAbsolutePath();
-        Flyway.configure().dataSource(url, "regulars", "").locations("classpath:db/migration").target("7").load().migrate();
+        Flyway.configure().dataSource(url, "regulars", "").locations("classpath:db/migration", "classpath:db/vendor/h2").target("7").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "regulars", ""); Statement s = c.createStatement()) {
             s.execute("INSERT INTO customer (id, code, name, sort_name, created_at, updated_at) VALUES "
                     + "(1, '000001', '王小明', 'wang xiao ming', TIMESTAMP '2026-01-05 10:00:00', TIMESTAMP '2026-01-05 10:00:00'), "
@@ -48,7 +48,7 @@ class UpgradeBackupTest {
     @Test
     void aFailedUpgradePutsTheDataBackAsItWasAndSaysSo(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve(Database.FILE_NAME).toAbsolutePath();
-        Flyway.configure().dataSource(url, "regulars", "").locations("classpath:db/migration").target("7").load().migrate();
+        Flyway.configure().dataSource(url, "regulars", "").locations("classpath:db/migration", "classpath:db/vendor/h2").target("7").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "regulars", ""); Statement s = c.createStatement()) {
             s.execute("INSERT INTO customer (id, code, name, sort_name, created_at, updated_at) VALUES "
                     + "(1, '000001', '王小明', 'wang xiao ming', TIMESTAMP '2026-01-05 10:00:00', TIMESTAMP '2026-01-05 10:00:00')");

@@ -145,6 +145,33 @@ class SurveyResultsViewModelTest {
     }
 
     @Test
+    void anExcelExportInEitherLanguageImportsBackIntoTheSameSurvey() throws java.io.IOException {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            Messages messages = new Messages(locale);
+            Path xlsx = dir.resolve("responses-" + locale + ".xlsx");
+            ResponseFiles files = new ResponseFiles(ctx.surveys(), messages);
+            Survey nps = ctx.surveys().get(1);
+            boolean zh = messages.isChinese();
+            assertThat(ResponseFiles.automatic(List.of(messages.get("survey.export.code"), messages.get("survey.export.date"),
+                    messages.get("survey.export.channel"), messages.get("survey.export.customer"), nps.questions().get(0).text(zh),
+                    nps.questions().get(1).text(zh)), nps).fields()).containsExactly("code", "date", "channel", null, "q1", "q2");
+            assertThat(files.export(ctx.surveys().get(1), ResultFilter.all(), ResponseFiles.Format.XLSX, xlsx)).isEqualTo(3);
+            try (AppContext other = TestStores.open(dir.resolve("other-" + locale))) {
+                TestStores.addKnownCustomers(other.customers());
+                other.surveys().setComplaintOpener((c, t, n, at) -> -1);
+                ResponseFiles.ImportResult result = new ResponseFiles(other.surveys(), messages).importFile(other.surveys().get(1), xlsx, null);
+                assertThat(result.problems()).as(locale + ": the Excel headers (Code, Date, Channel, the questions) are read back").isEmpty();
+                assertThat(result.imported()).isEqualTo(3);
+                SurveyResults back = other.surveys().results(1, ResultFilter.all(), false);
+                SurveyResults here = ctx.surveys().results(1, ResultFilter.all(), false);
+                assertThat(back.responses()).isEqualTo(here.responses());
+                assertThat(back.promoters()).isEqualTo(here.promoters());
+                assertThat(back.detractors()).isEqualTo(here.detractors());
+            }
+        }
+    }
+
+    @Test
     void entryAndEditorStartFromTheShownSurvey() {
         vm.selectedProperty().set(vm.surveys().get(1));
         SurveyEntryViewModel entry = vm.walkInEntry();

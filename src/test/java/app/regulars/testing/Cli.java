@@ -21,13 +21,17 @@ public final class Cli {
 
     /** The same with these environment variables (and no terminal: a password they do not give cannot be asked). */
     public static int run(Path dataDir, Locale locale, java.util.Map<String, String> env, StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = RegularsCommand.create(new RegularsCommand(new Messages(locale), env::get, prompt -> null));
+        java.util.Map<String, String> environment = new java.util.HashMap<>(env);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--data-dir", dataDir.toString()));
+        if (TestStores.onPostgres() && !env.containsKey(RegularsCommand.DB_URL_ENV) && !java.util.List.of(args).contains("--db-url")) {
+            // the second pass of the tests: the folder's database on the tests' server, as TestStores opens it
+            all.addAll(java.util.List.of("--db-url", TestStores.serverUrl(dataDir)));
+            environment.putIfAbsent(RegularsCommand.DB_PASSWORD_ENV, TestPostgres.PASSWORD);
+        }
+        CommandLine cl = RegularsCommand.create(new RegularsCommand(new Messages(locale), environment::get, prompt -> null));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dataDir.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cl.execute(all);
+        all.addAll(java.util.List.of(args));
+        return cl.execute(all.toArray(String[]::new));
     }
 }

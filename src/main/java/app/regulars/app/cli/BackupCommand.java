@@ -45,6 +45,9 @@ public final class BackupCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            if (group.root.refusedOnServer(err(), "backup create")) {
+                return FAILED;
+            }
             RegularsCommand root = group.root;
             PrintWriter out = out();
             PrintWriter err = err();
@@ -69,6 +72,9 @@ public final class BackupCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            if (group.root.refusedOnServer(err(), "backup list")) {
+                return FAILED;
+            }
             Path folder = Backups.folder(group.root.dataDirectory());
             List<Backups.Backup> all = Backups.list(folder);
             if (all.isEmpty()) {
@@ -116,6 +122,9 @@ public final class BackupCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            if (group.root.refusedOnServer(err(), "backup restore")) {
+                return FAILED;
+            }
             try {
                 BackupJobs.Restored r = BackupJobs.restore(group.root.dataDirectory(), file.toAbsolutePath(), Clock.systemDefaultZone(),
                         group.root.password());

@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
             CustomerService service = ctx.customers();
             int existing = service.countAll();
             if (existing > 0) {
-                err.println(root.messages().get("cli.demo.notEmpty", ctx.database().directory().toString(), existing));
+                err.println(root.messages().get("cli.demo.notEmpty", ctx.database().where(), existing));
                 return RegularsCommand.FAILED;
             }
             long start = System.nanoTime();
@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
                 });
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.println(root.messages().get("cli.demo.done", saved, seconds, ctx.database().directory().toString()));
+            out.println(root.messages().get("cli.demo.done", saved, seconds, ctx.database().where()));
             out.flush();
             return RegularsCommand.OK;
         });

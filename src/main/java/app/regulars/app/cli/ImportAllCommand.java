@@ -26,6 +26,9 @@ final class ImportAllCommand extends FeatureCommand {
     @Override
     public Integer call() {
         RegularsCommand root = (RegularsCommand) cli();
+        if (root.refusedOnServer(err(), "import all")) {
+            return FAILED; // a server's store is filled from a file by store copy (issue 17, later)
+        }
         Messages messages = messages();
         Clock clock = Clock.systemDefaultZone();
         ArchiveJobs.Prepared[] prepared = new ArchiveJobs.Prepared[1];

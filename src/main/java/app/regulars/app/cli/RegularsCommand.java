@@ -38,6 +38,16 @@ public final class RegularsCommand implements CommandContext {
             description = "Folder of the data file (default: $" + DataDirectory.ENV + ", else the system's data folder).")
     Path dataDir;
 
+    @Option(names = "--db-url", paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
+            description = "Use a shared store on a PostgreSQL server, postgresql://host:port/database (default: $"
+                    + RegularsCommand.DB_URL_ENV + "; its password: $" + RegularsCommand.DB_PASSWORD_ENV + ", else asked).")
+    String dbUrl;
+
+    /** The environment variable with the address of a shared store (else {@code --db-url}; neither: the data file). */
+    public static final String DB_URL_ENV = "REGULARS_DB_URL";
+    /** The environment variable with the password of the shared store's account (else it is asked). */
+    public static final String DB_PASSWORD_ENV = "REGULARS_DB_PASSWORD";
+
     /** The environment variable that holds the password of encrypted data, for every command (else it is asked). */
     public static final String PASSWORD_ENV = "REGULARS_PASSWORD";
     /** The new password for {@code security change-password} without a terminal (else it is asked). */
@@ -76,6 +86,82 @@ public final class RegularsCommand implements CommandContext {
 
     public Path dataDirectory() {
         return DataDirectory.resolve(dataDir);
+    }
+
+    /**
+     * The shared store the command works on ({@code --db-url}, else {@value #DB_URL_ENV}); empty for
+     * the data file in the data folder (docs/decisions/0030-two-engines.md). {@code store.server.badUrl}
+     * when the address is none.
+     */
+    public java.util.Optional<app.regulars.store.ServerAddress> server() {
+        String url = dbUrl != null ? dbUrl : env.apply(DB_URL_ENV);
+        return url == null || url.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(app.regulars.store.ServerAddress.parse(url));
+    }
+
+    /**
+     * Refuses a command that works on the data file of this computer (backups, its password, import
+     * all) when the data is on a server: says so on {@code err} and returns true.
+     */
+    public boolean refusedOnServer(PrintWriter err, String command) {
+        java.util.Optional<app.regulars.store.ServerAddress> server;
+        try {
+            server = server();
+        } catch (UserException e) {
+            err.println(e.localizedMessage(messages));
+            return true;
+        }
+        if (server.isEmpty()) {
+            return false;
+        }
+        err.println(messages.get("cli.server.fileOnly", command, server.get().toString()));
+        err.flush();
+        return true;
+    }
+
+    /**
+     * Whether the window must not open: a shared store was asked for ({@code --db-url} or
+     * {@value #DB_URL_ENV}), and the window opens only the data file of this computer so far (issue 17
+     * brings the window's choice of store). Says so on {@code err}.
+     */
+    public boolean refusesWindow(PrintWriter err) {
+        try {
+            var server = server();
+            if (server.isEmpty()) {
+                return false;
+            }
+            err.println(messages.get("cli.server.noWindow", server.get().toString()));
+        } catch (UserException e) {
+            err.println(e.localizedMessage(messages));
+        }
+        err.flush();
+        return true;
+    }
+
+    /**
+     * Opens the shared store at {@code server}: signed in with {@value #DB_PASSWORD_ENV}; without it,
+     * with no password, and when the server wants one, with the one typed at the terminal (no echo).
+     */
+    private AppContext openServer(app.regulars.store.ServerAddress server) {
+        java.time.Clock clock = java.time.Clock.systemDefaultZone();
+        java.util.Locale locale = java.util.Locale.getDefault();
+        String fromEnv = env.apply(DB_PASSWORD_ENV);
+        if (fromEnv != null) {
+            return AppContext.open(server, app.regulars.store.Password.of(fromEnv), dataDirectory(), clock, locale);
+        }
+        try {
+            return AppContext.open(server, app.regulars.store.Password.NONE, dataDirectory(), clock, locale);
+        } catch (UserException e) {
+            if (!e.key().equals("store.server.passwordNeeded")) {
+                throw e;
+            }
+            char[] typed = terminal.readPassword(messages.get("cli.server.prompt", server.toString()));
+            if (typed == null) {
+                throw e;
+            }
+            app.regulars.store.Password password = app.regulars.store.Password.of(typed);
+            java.util.Arrays.fill(typed, '\0');
+            return AppContext.open(server, password, dataDirectory(), clock, locale);
+        }
     }
 
     /**
@@ -162,6 +248,12 @@ public final class RegularsCommand implements CommandContext {
         err.flush();
     }
 
+    /** The store the command works on: the shared store of {@link #server()}, else the data folder's file. */
+    private AppContext open() {
+        var server = server();
+        return server.isPresent() ? openServer(server.get()) : AppContext.open(dataDirectory(), password());
+    }
+
     @Override
     public int withServices(PrintWriter err, Function<Services, Integer> work) {
         return withContext(err, ctx -> work.apply(ctx.services()));
@@ -173,7 +265,7 @@ public final class RegularsCommand implements CommandContext {
      * as it closes, which takes seconds: a line on {@code err} says so.
      */
     public int withContext(PrintWriter err, Function<AppContext, Integer> work) {
-        try (AppContext ctx = AppContext.open(dataDirectory(), password())) {
+        try (AppContext ctx = open()) {
             ctx.database().onCompaction(p -> reportCompaction(err, p));
             return work.apply(ctx);
         } catch (UserException e) {

@@ -58,6 +58,9 @@ public final class SecurityCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            if (group.root.refusedOnServer(err(), "security encrypt")) {
+                return FAILED;
+            }
             RegularsCommand root = group.root;
             Path dir = root.dataDirectory();
             try {
@@ -82,6 +85,9 @@ public final class SecurityCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            if (group.root.refusedOnServer(err(), "security decrypt")) {
+                return FAILED;
+            }
             RegularsCommand root = group.root;
             Path dir = root.dataDirectory();
             try {
@@ -105,6 +111,9 @@ public final class SecurityCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            if (group.root.refusedOnServer(err(), "security change-password")) {
+                return FAILED;
+            }
             RegularsCommand root = group.root;
             Path dir = root.dataDirectory();
             try {

@@ -35,7 +35,8 @@ import java.util.SplittableRandom;
  * A made-up tea and gift shop's customers, for demos, screenshots and benchmarks. The
  * same seed and date give the same customers, so a benchmark or a bug report can be
  * repeated. Mostly Chinese names (with a few surnames ICU reads wrongly, 曾 and 单), the
- * rest English; every phone passes libphonenumber and no two customers share one.
+ * rest English; every phone passes libphonenumber and no two customers share a phone or an
+ * email (an import takes a shared one for the same customer, decision 0024).
  * The texts are data a shop owner would type, not labels, so they are not in the bundles.
  */
 public final class SampleShop {
@@ -126,9 +127,22 @@ public final class SampleShop {
     public List<Customer> customers(int count) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Set<String> usedPhones = new HashSet<>();
+        Set<String> usedEmails = new HashSet<>();
         List<Customer> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(customer(rnd, i, usedPhones));
+            Customer c = customer(rnd, i, usedPhones);
+            if (c.email() != null && !usedEmails.add(c.email().toLowerCase(Locale.ROOT))) {
+                // Taken (common names make common handles): a number of its own, drawn from nothing,
+                // so the customers after it stay the same as before.
+                String[] at = c.email().split("@", 2);
+                String email;
+                int n = 2;
+                do {
+                    email = at[0] + "." + n++ + "@" + at[1];
+                } while (!usedEmails.add(email.toLowerCase(Locale.ROOT)));
+                c = c.toBuilder().email(email).build();
+            }
+            out.add(c);
         }
         return out;
     }

@@ -13,12 +13,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 import java.io.File;
 
 /**
- * The welcome screen of a new data folder: sample shop, empty, or import a customer list; and,
- * when given, the offer of a password over the data (the window's Password section).
+ * The welcome screen of a new data folder: sample shop, empty, or import a customer list (with
+ * what rows for the same customer do); the import's result with "Undo this import" and
+ * "Continue"; and, when given, the offer of a password over the data (the window's Password section).
  */
 public final class FirstStartView extends VBox {
     public FirstStartView(FirstStartViewModel vm, Messages messages, java.util.function.Consumer<java.util.Locale> switchLanguage) {
@@ -58,6 +60,50 @@ public final class FirstStartView extends VBox {
         HBox cards = new HBox(16, sample, empty, importList);
         cards.setAlignment(Pos.CENTER);
         cards.disableProperty().bind(vm.runningProperty());
+        cards.visibleProperty().bind(vm.importedProperty().not());
+        cards.managedProperty().bind(cards.visibleProperty());
+
+        // What rows for a customer already there (or earlier in the list) do.
+        javafx.scene.control.ChoiceBox<app.regulars.customer.OnDuplicate> rule = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(app.regulars.customer.OnDuplicate.values()));
+        rule.setId("startOnDuplicate");
+        rule.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(app.regulars.customer.OnDuplicate d) {
+                return d == null ? "" : messages.get(d.key());
+            }
+
+            @Override
+            public app.regulars.customer.OnDuplicate fromString(String text) {
+                return null;
+            }
+        });
+        rule.valueProperty().bindBidirectional(vm.onDuplicateProperty());
+        Label ruleLabel = new Label(messages.get("onboarding.onDuplicate"));
+        ruleLabel.setLabelFor(rule);
+        ruleLabel.getStyleClass().add("muted");
+        HBox duplicates = new HBox(8, ruleLabel, rule);
+        duplicates.setAlignment(Pos.CENTER);
+        duplicates.disableProperty().bind(vm.runningProperty());
+        duplicates.visibleProperty().bind(cards.visibleProperty());
+        duplicates.managedProperty().bind(duplicates.visibleProperty());
+
+        // After an import: take it back, or go on.
+        Button undo = new Button(messages.get("import.undo.button"), new FontIcon(MaterialDesignU.UNDO));
+        undo.setId("startUndoImport");
+        undo.setOnAction(e -> vm.undoImport());
+        undo.setVisible(vm.undoOffered());
+        undo.setManaged(vm.undoOffered());
+        Button proceed = new Button(messages.get("onboarding.continue"));
+        proceed.setId("startContinue");
+        proceed.getStyleClass().add("accent");
+        proceed.setDefaultButton(true);
+        proceed.setOnAction(e -> vm.proceed());
+        HBox result = new HBox(12, undo, proceed);
+        result.setAlignment(Pos.CENTER);
+        result.disableProperty().bind(vm.runningProperty());
+        result.visibleProperty().bind(vm.importedProperty());
+        result.managedProperty().bind(result.visibleProperty());
 
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(420);
@@ -85,8 +131,9 @@ public final class FirstStartView extends VBox {
         problems.managedProperty().bind(problems.visibleProperty());
         HBox language = new HBox(app.regulars.app.LanguageSwitch.create(messages, switchLanguage));
         language.setAlignment(Pos.CENTER);
-        language.disableProperty().bind(vm.runningProperty());
-        getChildren().setAll(title, subtitle, cards, progress, message, problems, language);
+        // not while an import's result is shown: a new language starts the welcome afresh
+        language.disableProperty().bind(vm.runningProperty().or(vm.importedProperty()));
+        getChildren().setAll(title, subtitle, cards, duplicates, progress, message, result, problems, language);
         if (password != null) {
             javafx.scene.layout.VBox offer = new javafx.scene.layout.VBox(password);
             offer.setId("startPassword");

@@ -1,6 +1,8 @@
 package app.regulars.app.onboarding;
 
 import app.regulars.customer.CustomerCsvImporter;
+import app.regulars.customer.ImportUndoService;
+import app.regulars.customer.OnDuplicate;
 import app.regulars.tables.ImportReport;
 import app.regulars.tables.RejectedRow;
 import app.regulars.i18n.Messages;
@@ -12,6 +14,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +24,9 @@ import java.util.stream.Collectors;
 /**
  * The first start: a sample shop, an empty start, or an imported customer list. Filling
  * and importing run in the background with progress and cancel; an import that has a bad
- * row stores nothing and lists every bad row.
+ * row stores nothing and lists every bad row. Rows for the same customer (same card number,
+ * phone or email) are skipped, fill in or overwrite the customer, or are added, as chosen; the
+ * import's result stays on screen with the offer to undo it, until the user goes on.
  */
 public final class FirstStartViewModel {
     public static final int SAMPLE_SIZE = 300;
@@ -28,6 +34,7 @@ public final class FirstStartViewModel {
     private final Settings settings;
     private final SampleFiller samples;
     private final CustomerCsvImporter importer;
+    private final ImportUndoService undo;
     private final TaskRunner runner;
     private final Messages messages;
     private final Runnable done;
@@ -36,13 +43,17 @@ public final class FirstStartViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<OnDuplicate> onDuplicate = new SimpleObjectProperty<>(OnDuplicate.SKIP);
+    private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(false);
     private AtomicBoolean cancel = new AtomicBoolean();
 
-    public FirstStartViewModel(Settings settings, SampleFiller samples, CustomerCsvImporter importer,
+    /** {@code undo}: the undo of the import just made (null: not offered). */
+    public FirstStartViewModel(Settings settings, SampleFiller samples, CustomerCsvImporter importer, ImportUndoService undo,
                                TaskRunner runner, Messages messages, Runnable done) {
         this.settings = settings;
         this.samples = samples;
         this.importer = importer;
+        this.undo = undo;
         this.runner = runner;
         this.messages = messages;
         this.done = done;
@@ -52,24 +63,61 @@ public final class FirstStartViewModel {
         start(messages.get("onboarding.filling"), flag -> {
             int n = samples.fill(SAMPLE_SIZE, this::report, flag::get);
             return messages.get("onboarding.filled", n);
-        });
+        }, true);
     }
 
     public void startEmpty() {
-        start("", flag -> "");
+        start("", flag -> "", true);
     }
 
+    /** Imports the customer list; its result stays on screen, with the offer to undo it ({@link #undoImport}) or go on ({@link #proceed}). */
     public void importFile(Path file) {
+        OnDuplicate rule = onDuplicate.get();
         start(messages.get("onboarding.importing", file.getFileName()), flag -> {
-            ImportReport report = importer.importFile(file, this::report, flag::get);
+            ImportReport report = importer.withRule(rule).importFile(file, this::report, flag::get);
             if (!report.succeeded()) {
                 throw new ImportRejected(report);
             }
-            return messages.get("onboarding.imported", report.imported());
+            return messages.get("onboarding.imported", file.getFileName().toString(), report.added(), report.updated(), report.skipped());
+        }, false);
+    }
+
+    /** Goes on to the app after an import. */
+    public void proceed() {
+        imported.set(false);
+        done.run();
+    }
+
+    /**
+     * Undoes the import just made: its customers go, and the welcome offers its choices again; or
+     * says why it cannot (the list was changed since).
+     */
+    public void undoImport() {
+        if (running.get() || !imported.get() || undo == null) {
+            return;
+        }
+        running.set(true);
+        progress.set(-1);
+        message.set(messages.get("import.undo.running"));
+        runner.run(() -> {
+            ImportUndoService.Outcome outcome = undo.undoLast();
+            if (outcome.done()) {
+                settings.remove(Settings.ONBOARDED); // empty again: the welcome is still to be chosen from
+            }
+            return outcome;
+        }, outcome -> {
+            running.set(false);
+            progress.set(0);
+            message.set(outcome.describe(messages));
+            imported.set(!outcome.done());
+        }, e -> {
+            running.set(false);
+            progress.set(0);
+            message.set(messages.describe(e));
         });
     }
 
-    private void start(String what, Work work) {
+    private void start(String what, Work work, boolean openApp) {
         if (running.get()) {
             return;
         }
@@ -87,7 +135,11 @@ public final class FirstStartViewModel {
             running.set(false);
             progress.set(1);
             message.set(result);
-            done.run();
+            if (openApp) {
+                done.run();
+            } else {
+                imported.set(true);
+            }
         }, e -> {
             running.set(false);
             progress.set(0);
@@ -118,6 +170,12 @@ public final class FirstStartViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemsProperty() { return problems.getReadOnlyProperty(); }
+    /** What rows for a customer already there do; skipped unless chosen otherwise. */
+    public ObjectProperty<OnDuplicate> onDuplicateProperty() { return onDuplicate; }
+    /** An import's result is on screen: undo it or go on. */
+    public ReadOnlyBooleanProperty importedProperty() { return imported.getReadOnlyProperty(); }
+    /** Whether the undo of an import is offered at all. */
+    public boolean undoOffered() { return undo != null; }
 
     @FunctionalInterface
     private interface Work {

@@ -38,7 +38,7 @@ class CustomerFormatsCommandTest {
     }
 
     void customers() {
-        try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
+        try (AppContext ctx = app.regulars.testing.TestStores.openNow(dir.resolve("data"))) {
             TestStores.addKnownCustomers(ctx.customers());
         }
     }
@@ -81,7 +81,7 @@ class CustomerFormatsCommandTest {
         assertThat(run("import", "customers", resource("/vcards/android-2.1.vcf").toString())).isZero();
         assertThat(err.toString().strip()).isEqualTo("Warning: card 2: phones: The phone \"ask reception\" is not a number Regulars can read "
                 + "(a word, or a number without its country code), so it was kept in the notes.");
-        assertThat(out.toString().strip()).isEqualTo("3 customers imported.");
+        assertThat(out.toString().strip()).isEqualTo("Rows: 3 added, 0 updated, 0 skipped (already there), 0 rejected.");
         assertThat(run(Locale.SIMPLIFIED_CHINESE, "find", "李芳")).isZero();
     }
 
@@ -90,6 +90,43 @@ class CustomerFormatsCommandTest {
         Path locked = resource("/workbooks/password-protected.xlsx");
         assertThat(run(Locale.SIMPLIFIED_CHINESE, "import", "customers", locked.toString())).isEqualTo(1);
         assertThat(err.toString()).startsWith("文件 " + locked + " 设置了密码").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aWorkbookOfCustomersAlreadyThereUpdatesThemWithOnDuplicateUpdateAndIsSkippedTheSecondTime() throws IOException {
+        customers();
+        Path book = dir.resolve("members.xlsx");
+        try (OutputStream o = Files.newOutputStream(book)) {
+            Workbook wb = new Workbook(o, "Test", "1.0");
+            wb.newWorksheet("Notes").value(0, 0, "the members are on the next sheet");
+            Worksheet ws = wb.newWorksheet("Members");
+            String[] header = {"name", "phone", "email", "company", "notes"};
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+            }
+            ws.value(1, 0, "王小明 (till)");
+            ws.value(1, 1, 13812345678L); // a phone typed as a number: 王小明's
+            ws.value(1, 3, "西湖茶社");
+            ws.value(2, 0, "Alice S.");
+            ws.value(2, 2, "ALICE@EXAMPLE.ORG"); // Alice's email in another case
+            ws.value(2, 4, "Likes oolong");
+            ws.value(3, 0, "李雷");
+            ws.value(3, 1, "139 0000 1111");
+            wb.finish();
+        }
+        assertThat(run("import", "customers", book.toString(), "--sheet", "Members", "--on-duplicate", "update")).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo("Rows: 1 added, 2 updated, 0 skipped (already there), 0 rejected.");
+        assertThat(run("import", "customers", book.toString(), "--sheet", "2")).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).isEqualTo("Rows: 0 added, 0 updated, 3 skipped (already there), 0 rejected.");
+        try (AppContext ctx = app.regulars.testing.TestStores.openNow(dir.resolve("data"))) {
+            var wang = ctx.customers().byCode("000001").orElseThrow();
+            assertThat(wang.name()).isEqualTo("王小明"); // filled in: the name was there
+            assertThat(wang.company()).isEqualTo("西湖茶社");
+            long[] alice = ctx.customers().search("alice@example.org", null, false, app.regulars.customer.CustomerSort.NAME, true);
+            assertThat(alice).hasSize(1);
+            assertThat(ctx.customers().get(alice[0]).orElseThrow().notes()).isEqualTo("Likes oolong");
+            assertThat(ctx.customers().search("李雷", null, false, app.regulars.customer.CustomerSort.NAME, true)).hasSize(1);
+        }
     }
 
     @Test

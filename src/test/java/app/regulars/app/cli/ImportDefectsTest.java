@@ -48,13 +48,13 @@ class ImportDefectsTest {
     }
 
     void customers() {
-        try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
+        try (AppContext ctx = app.regulars.testing.TestStores.openNow(dir.resolve("data"))) {
             TestStores.addKnownCustomers(ctx.customers());
         }
     }
 
     int count(org.jooq.Table<?> table) {
-        try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
+        try (AppContext ctx = app.regulars.testing.TestStores.openNow(dir.resolve("data"))) {
             return ctx.database().dsl().fetchCount(table);
         }
     }
@@ -75,7 +75,7 @@ class ImportDefectsTest {
 
     @Test
     void theProfileEditorRefusesLettersInAPhoneNumberInTheUsersLanguage() {
-        try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
+        try (AppContext ctx = app.regulars.testing.TestStores.openNow(dir.resolve("data"))) {
             Customer typed = Customer.builder().name("张三").phones("138abcd1234").build();
             assertThatThrownBy(() -> ctx.customers().save(typed)).isInstanceOfSatisfying(InvalidCustomerException.class, e ->
                     assertThat(e.problems().get(CustomerField.PHONES).text(new Messages(Locale.SIMPLIFIED_CHINESE)))

@@ -29,7 +29,7 @@ class SurveyCommandsTest {
     }
 
     void customers() {
-        try (AppContext ctx = AppContext.open(dir.resolve("data"))) {
+        try (AppContext ctx = app.regulars.testing.TestStores.openNow(dir.resolve("data"))) {
             TestStores.addKnownCustomers(ctx.customers());
         }
     }

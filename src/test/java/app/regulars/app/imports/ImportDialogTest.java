@@ -116,6 +116,10 @@ class ImportDialogTest {
         return f;
     }
 
+    private app.regulars.customer.ImportUndoService undo() {
+        return context.services().get(app.regulars.customer.ImportUndoService.class);
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(javafx.scene.control.Labeled.class).getText();
     }
@@ -165,7 +169,7 @@ class ImportDialogTest {
 
     @Test
     void aCsvFileMappedByHandShowsItsProblemsImportsAndSavesTheRejectedRows(FxRobot robot) throws IOException {
-        show(robot, new CustomerImport(context.customers(), new Messages(Locale.ENGLISH)), Locale.ENGLISH);
+        show(robot, new CustomerImport(context.customers(), undo(), new Messages(Locale.ENGLISH)), Locale.ENGLISH);
         toOpen = csv("guests.csv", customersCsv(25, 3, 23), StandardCharsets.UTF_8);
         robot.clickOn("#importChoose");
         waitUntil(() -> robot.lookup("#importTable").queryTableView().getItems().size() == 20
@@ -223,7 +227,7 @@ class ImportDialogTest {
         waitUntil(() -> text(robot, "#importSummary").startsWith("First 20 rows · No problems"));
         robot.clickOn("#importStart");
         waitUntil(() -> robot.lookup("#importResult").query().isVisible());
-        assertThat(text(robot, "#importResultStatus")).isEqualTo("Imported 25 rows from guests.csv.");
+        assertThat(text(robot, "#importResultStatus")).isEqualTo("From guests.csv: 25 customers added, 0 updated, no row skipped (their customer was already there).");
         assertThat(robot.lookup("#importSaveRejected").query().isVisible()).isFalse();
         assertThat(context.customers().countAll()).isEqualTo(29);
         assertThat(changed.get()).as("the pages reload").isEqualTo(1);
@@ -232,7 +236,7 @@ class ImportDialogTest {
     @Test
     void inChineseAGbkFileIsMappedByItsChineseHeaders(FxRobot robot) throws IOException {
         Messages zh = new Messages(Locale.SIMPLIFIED_CHINESE);
-        show(robot, new CustomerImport(context.customers(), zh), Locale.SIMPLIFIED_CHINESE);
+        show(robot, new CustomerImport(context.customers(), undo(), zh), Locale.SIMPLIFIED_CHINESE);
         toOpen = csv("老客户.csv", "姓名,手机,生日,会员卡号,爱好\n" + "李雷,13900001111,1990-01-02,A001,喝茶\n"
                 + "韩梅梅,12345,1991-02-03,A002,插花\n" + "林涛,13900003333,明年,A003,\n" + "王芳,13900004444,1992-04-05,A004,书法\n",
                 Charset.forName("GBK"));
@@ -274,7 +278,7 @@ class ImportDialogTest {
             guests.value(1, 1, "13900005555");
             wb.finish();
         }
-        show(robot, new CustomerImport(context.customers(), new Messages(Locale.ENGLISH)), Locale.ENGLISH);
+        show(robot, new CustomerImport(context.customers(), undo(), new Messages(Locale.ENGLISH)), Locale.ENGLISH);
         toOpen = book;
         robot.clickOn("#importChoose");
         waitUntil(() -> robot.lookup("#importSheet").query().isVisible() && !robot.lookup("#importBlocker").queryAs(Label.class).getText().isEmpty());
@@ -287,12 +291,12 @@ class ImportDialogTest {
         assertThat(chosen(robot, 0)).isEqualTo("NAME");
         robot.clickOn("#importStart");
         waitUntil(() -> robot.lookup("#importResult").query().isVisible());
-        assertThat(text(robot, "#importResultStatus")).isEqualTo("Imported 1 row from book.xlsx.");
+        assertThat(text(robot, "#importResultStatus")).isEqualTo("From book.xlsx: 1 customer added, 0 updated, no row skipped (their customer was already there).");
     }
 
     @Test
     void aVcardFileImportsWithItsWarningsShown(FxRobot robot) throws IOException {
-        show(robot, new CustomerImport(context.customers(), new Messages(Locale.ENGLISH)), Locale.ENGLISH);
+        show(robot, new CustomerImport(context.customers(), undo(), new Messages(Locale.ENGLISH)), Locale.ENGLISH);
         toOpen = csv("contacts.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Card Guest\r\nTEL;TYPE=WORK:ask at the desk\r\n"
                 + "TEL;TYPE=CELL:139 0000 7777\r\nEND:VCARD\r\n", StandardCharsets.UTF_8);
         robot.clickOn("#importChoose");
@@ -300,7 +304,7 @@ class ImportDialogTest {
         assertThat(text(robot, "#importSummary")).isEqualTo("All 1 rows · No problems in these rows, 1 warning");
         robot.clickOn("#importStart");
         waitUntil(() -> robot.lookup("#importResult").query().isVisible());
-        assertThat(text(robot, "#importResultStatus")).isEqualTo("Imported 1 row from contacts.vcf.");
+        assertThat(text(robot, "#importResultStatus")).isEqualTo("From contacts.vcf: 1 customer added, 0 updated, no row skipped (their customer was already there).");
         assertThat(robot.lookup("#importWarnings").queryListView().getItems()).singleElement().asString()
                 .startsWith("card 1: ").contains("ask at the desk");
     }
@@ -308,7 +312,7 @@ class ImportDialogTest {
     @Test
     void purchasesAndSurveyAnswersTooTheSurveyChosenFirst(FxRobot robot) throws IOException {
         Messages en = new Messages(Locale.ENGLISH);
-        show(robot, new PurchaseImport(context.membership(), context.customers().phones(), en), Locale.ENGLISH);
+        show(robot, new PurchaseImport(context.membership(), context.customers().phones(), undo(), en), Locale.ENGLISH);
         toOpen = csv("sales.csv", "Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n", StandardCharsets.UTF_8);
         robot.clickOn("#importChoose");
         waitUntil(() -> text(robot, "#importBlocker").contains("needs a column for the customer"));
@@ -336,9 +340,78 @@ class ImportDialogTest {
         assertThat(text(robot, "#importResultStatus")).isEqualTo("Imported 1 row from answers.csv.");
     }
 
+    private app.regulars.customer.Customer named(String name) {
+        List<app.regulars.customer.Customer> found = new java.util.ArrayList<>();
+        context.customers().forEachActive(100, batch -> batch.stream().filter(c -> c.name().equals(name)).forEach(found::add));
+        assertThat(found).as(name).hasSize(1);
+        return found.getFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<MappedImport.Field> onDuplicate(FxRobot robot) {
+        return robot.lookup("#importOnDuplicate").queryAs(ComboBox.class);
+    }
+
+    @Test
+    void customersAlreadyHereAreFilledInAsChosenAndTheImportIsUndoneFromItsResult(FxRobot robot) throws IOException {
+        show(robot, new CustomerImport(context.customers(), undo(), new Messages(Locale.ENGLISH)), Locale.ENGLISH);
+        toOpen = csv("again.csv", "name,phone,email,company\n曾晓燕,13987654321,zeng@example.com,Tea House\n"
+                + "New Guest,13900009999,,\nAlice Smith,+1 650 253 0000,,Other Trading\n", StandardCharsets.UTF_8);
+        robot.clickOn("#importChoose");
+        waitUntil(() -> !robot.lookup("#importStart").queryButton().isDisabled());
+        ComboBox<MappedImport.Field> rule = onDuplicate(robot);
+        assertThat(rule.isVisible()).isTrue();
+        assertThat(rule.getItems()).extracting(MappedImport.Field::label).containsExactly("Skip it",
+                "Fill in the customer's empty fields", "Overwrite the customer's fields", "Add it as another customer");
+        assertThat(rule.getValue().key()).as("skipping is the default, as on the command line").isEqualTo("SKIP");
+        robot.interact(() -> rule.setValue(rule.getItems().get(1)));
+        waitUntil(() -> !robot.lookup("#importStart").queryButton().isDisabled());
+        robot.interact(() -> assertThat(CutOffText.under(stage.getScene().getRoot())).isEmpty());
+        Screenshots.save(stage.getScene(), "import-duplicates-en");
+
+        robot.clickOn("#importStart");
+        waitUntil(() -> robot.lookup("#importResult").query().isVisible());
+        assertThat(text(robot, "#importResultStatus"))
+                .as("Alice Smith has a company already and the row fills nothing in: skipped")
+                .isEqualTo("From again.csv: 1 customer added, 1 updated, 1 row skipped (their customer was already there).");
+        assertThat(context.customers().countAll()).isEqualTo(5);
+        assertThat(named("曾晓燕").email()).isEqualTo("zeng@example.com");
+        assertThat(named("曾晓燕").company()).isEqualTo("Tea House");
+        assertThat(named("Alice Smith").company()).as("filled in only where empty").isEqualTo("Blue Bottle Trading");
+        assertThat(changed.get()).isEqualTo(1);
+        assertThat(robot.lookup("#importUndo").query().isVisible()).isTrue();
+        Screenshots.save(stage.getScene(), "import-undo-en");
+
+        robot.clickOn("#importUndo");
+        waitUntil(() -> text(robot, "#importResultStatus").startsWith("The import of again.csv"));
+        assertThat(text(robot, "#importResultStatus")).endsWith(
+                "is undone: the customer it added is removed, and the one it changed is as it was before it.");
+        assertThat(context.customers().countAll()).isEqualTo(4);
+        assertThat(named("曾晓燕").email()).isNull();
+        assertThat(named("曾晓燕").company()).isNull();
+        assertThat(robot.lookup("#importUndo").query().isVisible()).as("undone once").isFalse();
+        assertThat(changed.get()).as("the pages reload after the undo too").isEqualTo(2);
+    }
+
+    @Test
+    void inChineseTheDuplicateChoiceFitsAndSkippingAddsNoCopy(FxRobot robot) throws IOException {
+        Messages zh = new Messages(Locale.SIMPLIFIED_CHINESE);
+        show(robot, new CustomerImport(context.customers(), undo(), zh), Locale.SIMPLIFIED_CHINESE);
+        toOpen = csv("再次.csv", "姓名,手机\n王小明,13812345678\n新客人,13900008888\n", StandardCharsets.UTF_8);
+        robot.clickOn("#importChoose");
+        waitUntil(() -> !robot.lookup("#importStart").queryButton().isDisabled());
+        assertThat(onDuplicate(robot).getValue().label()).isEqualTo(zh.get("import.onDuplicate.skip"));
+        robot.interact(() -> assertThat(CutOffText.under(stage.getScene().getRoot())).isEmpty());
+        Screenshots.save(stage.getScene(), "import-duplicates-zh");
+        robot.clickOn("#importStart");
+        waitUntil(() -> robot.lookup("#importResult").query().isVisible());
+        assertThat(text(robot, "#importResultStatus")).isEqualTo(zh.get("onboarding.imported", "再次.csv", 1, 0, 1));
+        assertThat(context.customers().countAll()).isEqualTo(5);
+    }
+
     @Test
     void cancellingAnImportStoresNothingAndReturnsToTheMapping(FxRobot robot) throws IOException {
-        CustomerImport customers = new CustomerImport(context.customers(), new Messages(Locale.ENGLISH));
+        CustomerImport customers = new CustomerImport(context.customers(), undo(), new Messages(Locale.ENGLISH));
         MappedImport slow = new MappedImport() {
             @Override public String title() { return customers.title(); }
             @Override public Set<RowFile.Format> formats() { return customers.formats(); }
@@ -372,12 +445,45 @@ class ImportDialogTest {
     }
 
     @Test
+    void theImportMenuUndoesTheLastImportAfterAskingAndSaysWhenThereIsNone(FxRobot robot) throws IOException {
+        Path file = csv("later.csv", "name,phone\nLater Guest,13900007777\n", StandardCharsets.UTF_8);
+        new app.regulars.customer.CustomerCsvImporter(context.customers()).importFile(file, Progress.NONE, () -> false);
+        assertThat(context.customers().countAll()).isEqualTo(5);
+        robot.interact(() -> Fx.showShell(stage, context, runner, Locale.ENGLISH, Theme.LIGHT));
+        MenuButton menu = robot.lookup("#importMenu").queryAs(MenuButton.class);
+        javafx.scene.control.MenuItem undoLast = menu.getItems().stream().filter(i -> "importUndoLast".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(undoLast.getText()).isEqualTo("Undo the last import…");
+
+        robot.interact(undoLast::fire);
+        waitUntil(() -> alert("Undo the import of later.csv") != null);
+        javafx.scene.control.DialogPane ask = alert("Undo the import of later.csv");
+        assertThat(ask.getContentText()).endsWith("? The customer it added will be removed, and it changed none.");
+        Screenshots.save(ask.getScene(), "import-undo-last-en");
+        robot.interact(() -> ((Button) ask.lookupButton(ask.getButtonTypes().getFirst())).fire());
+        waitUntil(() -> alert("is undone") != null);
+        assertThat(context.customers().countAll()).isEqualTo(4);
+        robot.interact(() -> alert("is undone").getScene().getWindow().hide());
+
+        robot.interact(undoLast::fire);
+        waitUntil(() -> alert("has already been undone") != null);
+        assertThat(alert("has already been undone").getContentText()).isEqualTo("The last import (later.csv) has already been undone.");
+        robot.interact(() -> alert("has already been undone").getScene().getWindow().hide());
+    }
+
+    /** The dialog pane of a showing alert whose text contains {@code text}, or null. */
+    private static javafx.scene.control.DialogPane alert(String text) {
+        return Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getScene().getRoot())
+                .filter(r -> r instanceof javafx.scene.control.DialogPane p && p.getContentText() != null && p.getContentText().contains(text))
+                .map(r -> (javafx.scene.control.DialogPane) r).findFirst().orElse(null);
+    }
+
+    @Test
     void theCustomersPageAndTheWindowsMenuOpenTheImportWindow(FxRobot robot) {
         robot.interact(() -> Fx.showShell(stage, context, runner, Locale.ENGLISH, Theme.LIGHT));
         waitUntil(() -> robot.lookup("#importCustomers").tryQuery().isPresent());
         MenuButton menu = robot.lookup("#importMenu").queryAs(MenuButton.class);
         assertThat(menu.getItems()).extracting(javafx.scene.control.MenuItem::getText)
-                .containsExactly("Customers…", "Purchases…", "Survey answers…");
+                .containsExactly("Customers…", "Purchases…", "Survey answers…", null, "Undo the last import…");
         robot.clickOn("#importCustomers");
         waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && "Import: Customers".equals(s.getTitle()) && s.isShowing()));
         Stage dialog = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage s && "Import: Customers".equals(s.getTitle()))

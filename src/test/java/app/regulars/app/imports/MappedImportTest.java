@@ -60,7 +60,7 @@ class MappedImportTest {
     @Test
     void headersNoImporterKnowsAreMappedByHandAndTheRestIgnored() throws IOException {
         Path file = csv("Kunde,Telefon,Lieblingstee\nLi Lei,13900001111,Longjing\nHan Meimei,13900002222,Pu'er\n");
-        MappedImport kind = new CustomerImport(ctx.customers(), en);
+        MappedImport kind = new CustomerImport(ctx.customers(), ctx.services().get(app.regulars.customer.ImportUndoService.class), en);
         RowFile source = RowFile.open(file, null, kind.formats());
         assertThat(kind.automatic(List.of("Kunde", "Telefon", "Lieblingstee"), null).fields()).containsExactly(null, null, null);
         assertThatThrownBy(() -> kind.check(source, kind.automatic(List.of("Kunde", "Telefon", "Lieblingstee"), null), null, 20))
@@ -84,7 +84,7 @@ class MappedImportTest {
             text.append("客户").append(i).append(",1390000").append(String.format("%04d", i)).append(",").append(i == 3 || i == 25 ? "soon" : "1990-01-01").append('\n');
         }
         Path file = csv(text.toString());
-        MappedImport kind = new CustomerImport(ctx.customers(), en);
+        MappedImport kind = new CustomerImport(ctx.customers(), ctx.services().get(app.regulars.customer.ImportUndoService.class), en);
         RowFile source = RowFile.open(file, null, kind.formats());
         ColumnMapping auto = kind.automatic(List.of("姓名", "手机", "生日"), null);
         assertThat(auto.fields()).containsExactly("NAME", "PHONES", "BIRTHDAY");
@@ -107,7 +107,7 @@ class MappedImportTest {
     @Test
     void twoColumnsForOneFieldAreRefusedAsTheCommandLineRefusesThem() throws IOException {
         Path file = csv("a,b\nLi Lei,Han Meimei\n");
-        MappedImport kind = new CustomerImport(ctx.customers(), en);
+        MappedImport kind = new CustomerImport(ctx.customers(), ctx.services().get(app.regulars.customer.ImportUndoService.class), en);
         RowFile source = RowFile.open(file, null, kind.formats());
         assertThatThrownBy(() -> kind.check(source, mapping("NAME", "NAME"), null, 20))
                 .isInstanceOf(UserException.class).hasMessage("exchange.error.duplicateColumn");
@@ -116,7 +116,7 @@ class MappedImportTest {
     @Test
     void purchasesWithAMappingChosenByHand() throws IOException {
         Path file = csv("Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n13987654321,2026-11-21,abc\n");
-        MappedImport kind = new PurchaseImport(ctx.membership(), ctx.customers().phones(), en);
+        MappedImport kind = new PurchaseImport(ctx.membership(), ctx.customers().phones(), ctx.services().get(app.regulars.customer.ImportUndoService.class), en);
         RowFile source = RowFile.open(file, null, kind.formats());
         ColumnMapping chosen = mapping("phone", "date", "amount");
         ImportReport preview = kind.check(source, chosen, null, 20);

@@ -104,7 +104,8 @@ class BackupsPageTest {
         } else {
             assertThat(status).startsWith("备份已写入并通过校验：" + customers + " 位客户");
         }
-        assertThat(robot.lookup("#backupTable").lookup(language.equals("en") ? "Verified" : "已校验").tryQuery()).isPresent();
+        // the row's cells are drawn on a later pulse than the one that added the row
+        waitUntil(() -> robot.lookup("#backupTable").lookup(language.equals("en") ? "Verified" : "已校验").tryQuery().isPresent());
         Screenshots.save(stage.getScene(), "page-settings-backups-" + language);
 
         // A change after the backup, which the restore undoes (and backs up first)
