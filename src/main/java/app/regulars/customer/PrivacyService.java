@@ -251,6 +251,7 @@ public final class PrivacyService {
      * the store closes. Returns what still holds their data (backups).
      */
     public Erased erase(long customerId, PrivacyRequest.Source source) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         LocalDateTime now = now();
         BackupsHolding holding = backupsHolding();
         String code = customers.writeCustomers(cfg -> {

@@ -276,6 +276,7 @@ public final class MembershipService {
     }
 
     public Reward saveReward(Reward reward) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         String name = reward.name() == null ? "" : reward.name().strip();
         if (name.isEmpty() || name.length() > 100) {
             throw new UserException("membership.error.rewardName");
@@ -445,6 +446,7 @@ public final class MembershipService {
      * then everyone is re-evaluated, all in one transaction.
      */
     public List<Tier> saveTiers(List<Tier> wanted) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         List<Tier> checked = TierRules.validate(wanted);
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();
