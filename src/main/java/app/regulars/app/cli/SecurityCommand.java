@@ -61,6 +61,9 @@ public final class SecurityCommand extends CommandGroup {
             if (group.root.refusedOnServer(err(), "security encrypt")) {
                 return FAILED;
             }
+            if (group.root.refusedToStaff(err(), "security encrypt")) {
+                return FAILED;
+            }
             RegularsCommand root = group.root;
             Path dir = root.dataDirectory();
             try {
@@ -88,6 +91,9 @@ public final class SecurityCommand extends CommandGroup {
             if (group.root.refusedOnServer(err(), "security decrypt")) {
                 return FAILED;
             }
+            if (group.root.refusedToStaff(err(), "security decrypt")) {
+                return FAILED;
+            }
             RegularsCommand root = group.root;
             Path dir = root.dataDirectory();
             try {
@@ -112,6 +118,9 @@ public final class SecurityCommand extends CommandGroup {
         @Override
         public Integer call() {
             if (group.root.refusedOnServer(err(), "security change-password")) {
+                return FAILED;
+            }
+            if (group.root.refusedToStaff(err(), "security change-password")) {
                 return FAILED;
             }
             RegularsCommand root = group.root;
