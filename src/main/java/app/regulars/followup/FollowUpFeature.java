@@ -39,6 +39,7 @@ public final class FollowUpFeature implements Feature {
         this.services = services;
         followUps = new FollowUpService(services.get(Database.class), new FollowUpRepository(), services.get(Clock.class));
         autoFollowUps = new AutoFollowUps(followUps, services.get(Settings.class));
+        services.find(app.regulars.store.People.class).ifPresent(followUps::usePeople); // owners are people (decision 0033)
         services.put(FollowUpService.class, followUps).put(AutoFollowUps.class, autoFollowUps);
         // A customer's contacts and follow-ups in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new FollowUpPersonalData(followUps));

@@ -57,6 +57,15 @@ public final class People {
         return db.dsl().select(PERSON.NAME).from(PERSON).where(PERSON.ACTIVE.isTrue()).orderBy(PERSON.NAME_KEY).fetch(PERSON.NAME);
     }
 
+    /** The active person {@code typed} names (case and spaces aside), spelled as theirs; empty when none does. */
+    public Optional<String> nameOf(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        return db.dsl().select(PERSON.NAME).from(PERSON).where(PERSON.NAME_KEY.eq(key(typed))).and(PERSON.ACTIVE.isTrue())
+                .fetchOptional(PERSON.NAME);
+    }
+
     private static Person person(Record r) {
         return new Person(r.get(PERSON.ID), r.get(PERSON.NAME), Role.valueOf(r.get(PERSON.ROLE)), r.get(PERSON.ACTIVE));
     }

@@ -169,4 +169,44 @@ class PeopleTest {
                 "export", "customers", "-o", dir.resolve("c.csv").toString())).as(err.toString()).isZero();
         assertThat(dir.resolve("c.csv")).exists();
     }
+
+    @Test
+    void followUpOwnersArePeopleAndTheStaffFiguresHaveARowForEachPerson() {
+        try (AppContext ctx = TestStores.open(dir)) {
+            long customer = ctx.customers().save(Customer.builder().name("王小明").phones("138 1234 5678").build()).id();
+            var followUps = ctx.followUps();
+            java.time.LocalDateTime due = TestStores.TODAY.atTime(15, 0);
+            // before people: any name, as always
+            var old = followUps.schedule(app.regulars.followup.FollowUp.planned(customer, app.regulars.followup.FollowUpKind.CHECK_IN, "Old", due)
+                    .withOwner("Auntie Wu"));
+            People people = ctx.people();
+            people.add("Mei", Role.OWNER, pin("2468"));
+            people.add("Bo", Role.STAFF, pin("1357"));
+            people.add("Cai", Role.STAFF, pin("1111"));
+            people.session().signOut();
+            people.signIn("Bo", pin("1357"));
+
+            assertThat(followUps.ownerChoices()).containsExactly("Bo", "Cai", "Mei");
+            assertThat(followUps.defaultOwner()).isEqualTo("Bo");
+            var mine = followUps.schedule(app.regulars.followup.FollowUp.planned(customer, app.regulars.followup.FollowUpKind.CHECK_IN, "Call", due)
+                    .withOwner(" bo "));
+            assertThat(mine.owner()).as("the person's own spelling").isEqualTo("Bo");
+            assertThatThrownBy(() -> followUps.schedule(app.regulars.followup.FollowUp.planned(customer,
+                    app.regulars.followup.FollowUpKind.CHECK_IN, "Call", due).withOwner("Stranger")))
+                    .satisfies(e -> assertThat(((UserException) e).key()).isEqualTo("people.error.notAPerson"));
+            // an owner written before people stays when the follow-up is edited, and can be given to a person
+            assertThat(followUps.update(old.withTitle("Old, edited")).owner()).isEqualTo("Auntie Wu");
+            assertThat(followUps.update(old.withOwner("cai")).owner()).isEqualTo("Cai");
+            followUps.complete(mine.id(), app.regulars.followup.ContactChannel.PHONE, "Called", null, null);
+
+            var staff = new app.regulars.insight.InsightService(ctx.database(), new app.regulars.insight.InsightRepository(), TestStores.CLOCK);
+            staff.usePeople(people);
+            var rows = staff.staffFigures(app.regulars.insight.Period.month(2026, 11), TestStores.TODAY);
+            assertThat(rows).extracting(app.regulars.insight.StaffFigures::owner).containsExactly("Bo", "Cai", "Mei");
+            assertThat(rows.getFirst().due()).isEqualTo(1);
+            assertThat(rows.getFirst().doneOnTime()).isEqualTo(1);
+            assertThat(rows.getFirst().followedUp()).isEqualTo(1);
+            assertThat(rows.get(2).due()).as("Mei: a row with nothing done").isZero();
+        }
+    }
 }
