@@ -58,6 +58,11 @@ public final class PrivacyService {
     }
 
     /** Adds a feature's part of a customer's data: exported after those added before it, erased with them. */
+    /** Whether whoever is signed in may erase (decision 0033). */
+    public boolean owner() {
+        return db.session().owner();
+    }
+
     public void add(PersonalData part) {
         parts.add(part);
     }

@@ -72,7 +72,9 @@ public final class FollowUpFeature implements Feature {
             CalendarPage made = new CalendarPage(new CalendarViewModel(followUps, services.get(CustomerService.class), ui.runner(),
                     ui.messages()), ui.messages(), reports(services, ui.messages()), ui.runner());
             ui.extensions().one(SurveyLauncher.class).ifPresent(made.viewModel()::setSurveyLauncher);
-            made.enableAutoSettings(new AutoSettingsViewModel(autoFollowUps, services.get(Settings.class), ui.runner(), ui.messages()));
+            if (services.get(Database.class).session().owner()) { // the owner's (decision 0033)
+                made.enableAutoSettings(new AutoSettingsViewModel(autoFollowUps, services.get(Settings.class), ui.runner(), ui.messages()));
+            }
             return made;
         });
         return Optional.of(new Page() {

@@ -313,6 +313,11 @@ public final class InsightService {
         this.people = people;
     }
 
+    /** Whether whoever is signed in may change the insights' settings (decision 0033). */
+    public boolean owner() {
+        return db.session().owner();
+    }
+
     public List<StaffFigures> staffFigures(Period period, LocalDate asOf) {
         Period p = clip(period, asOf);
         Map<String, InsightRepository.OwnerFollowUps> followUps = repository.ownerFollowUps(db.dsl(), p.start(), p.end());

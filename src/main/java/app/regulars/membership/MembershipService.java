@@ -275,6 +275,11 @@ public final class MembershipService {
         return repository.rewards(db.dsl(), activeOnly);
     }
 
+    /** Whether whoever is signed in may change the tiers, rewards and settings (decision 0033). */
+    public boolean owner() {
+        return db.session().owner();
+    }
+
     public Reward saveReward(Reward reward) {
         db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         String name = reward.name() == null ? "" : reward.name().strip();
