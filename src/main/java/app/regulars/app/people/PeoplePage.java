@@ -33,7 +33,7 @@ public final class PeoplePage extends VBox {
         setId("peoplePage");
         setPadding(new Insets(20));
         Label title = new Label(messages.get("people.title"));
-        title.getStyleClass().add("title");
+        title.getStyleClass().add("page-title");
         Label intro = new Label(messages.get("people.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");

@@ -17,7 +17,7 @@ public final class SignInView extends VBox {
         getStyleClass().add("unlock");
         setId("signIn");
         Label title = new Label(messages.get(vm.first() ? "people.first.title" : "people.signIn.title"));
-        title.getStyleClass().add("title");
+        title.getStyleClass().add("page-title");
         Label where = new Label(messages.get(vm.first() ? "people.first.intro" : "people.signIn.where", store));
         where.getStyleClass().add("muted");
         where.setWrapText(true);
