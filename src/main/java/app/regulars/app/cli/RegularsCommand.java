@@ -45,7 +45,7 @@ public final class RegularsCommand implements CommandContext {
 
     @Option(names = "--user", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
             description = "Who you are, in a store with people (default: $" + RegularsCommand.USER_ENV
-                    + "; the PIN: $" + RegularsCommand.PIN_ENV + ", else asked). Staff cannot export everything, erase or change settings.")
+                    + "; PIN: $" + RegularsCommand.PIN_ENV + ", else asked).")
     String user;
 
     /** The person a command works as in a store with people (decision 0033), else {@code --user}. */
@@ -279,7 +279,11 @@ public final class RegularsCommand implements CommandContext {
         if (name == null || name.isBlank()) {
             throw new UserException("cli.people.signInNeeded");
         }
-        char[] pin = read(PIN_ENV, messages.get("cli.people.pinPrompt", name));
+        char[] pin = env.apply(PIN_ENV) != null ? env.apply(PIN_ENV).toCharArray()
+                : terminal.readPassword(messages.get("cli.people.pinPrompt", name));
+        if (pin == null) {
+            throw new UserException("cli.people.signInNeeded"); // no PIN and no terminal to ask
+        }
         try {
             people.signIn(name, pin);
         } finally {
