@@ -294,16 +294,24 @@ public final class RegularsCommand implements CommandContext {
     /**
      * For the commands on the closed data file (a restore, its password): in a store with people, only
      * the owner, signed in as for every command (decision 0033). Says why on {@code err} and returns
-     * true when refused; a folder without data is never refused here.
+     * true when refused; a folder without data, or data that does not open, is never refused here.
      */
     public boolean refusedToStaff(PrintWriter err, String command) {
         if (!java.nio.file.Files.exists(dataDirectory().resolve(app.regulars.store.Database.FILE_NAME + ".mv.db"))) {
             return false;
         }
-        return withContext(err, ctx -> {
+        try (AppContext ctx = open()) {
+            signIn(ctx);
             ctx.database().session().requireOwner();
-            return OK;
-        }) != OK;
+            return false;
+        } catch (UserException e) {
+            if (!e.key().startsWith("people.") && !e.key().startsWith("cli.people.")) {
+                return false; // a file that does not open (damaged, say) is the command's own case: a restore is its cure
+            }
+            err.println(e.localizedMessage(messages));
+            err.flush();
+            return true;
+        }
     }
 
     @Override

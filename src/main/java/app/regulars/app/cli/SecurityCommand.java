@@ -61,9 +61,6 @@ public final class SecurityCommand extends CommandGroup {
             if (group.root.refusedOnServer(err(), "security encrypt")) {
                 return FAILED;
             }
-            if (group.root.refusedToStaff(err(), "security encrypt")) {
-                return FAILED;
-            }
             RegularsCommand root = group.root;
             Path dir = root.dataDirectory();
             try {
@@ -71,6 +68,9 @@ public final class SecurityCommand extends CommandGroup {
                     throw new UserException("security.error.already", dir.toString());
                 }
                 Password password = newPassword(root, RegularsCommand.PASSWORD_ENV, "cli.security.promptNew");
+                if (!password.empty() && root.refusedToStaff(err(), "security")) { // once the passwords are read and good: the look opens the file
+                    return FAILED;
+                }
                 report(root, out(), err(), Encryption.encrypt(dir, password, f -> { }));
                 return OK;
             } catch (UserException e) {
@@ -91,14 +91,14 @@ public final class SecurityCommand extends CommandGroup {
             if (group.root.refusedOnServer(err(), "security decrypt")) {
                 return FAILED;
             }
-            if (group.root.refusedToStaff(err(), "security decrypt")) {
-                return FAILED;
-            }
             RegularsCommand root = group.root;
             Path dir = root.dataDirectory();
             try {
                 if (!Encryption.encrypted(dir)) {
                     throw new UserException("security.error.notEncrypted", dir.toString());
+                }
+                if (root.refusedToStaff(err(), "security")) { // once the passwords are read and good: the look opens the file
+                    return FAILED;
                 }
                 report(root, out(), err(), Encryption.decrypt(dir, root.password(), f -> { }));
                 return OK;
@@ -120,9 +120,6 @@ public final class SecurityCommand extends CommandGroup {
             if (group.root.refusedOnServer(err(), "security change-password")) {
                 return FAILED;
             }
-            if (group.root.refusedToStaff(err(), "security change-password")) {
-                return FAILED;
-            }
             RegularsCommand root = group.root;
             Path dir = root.dataDirectory();
             try {
@@ -132,6 +129,9 @@ public final class SecurityCommand extends CommandGroup {
                 Password current = root.password();
                 current.empty(); // asked now, before the new one
                 Password next = newPassword(root, RegularsCommand.NEW_PASSWORD_ENV, "cli.security.promptNew");
+                if (!next.empty() && root.refusedToStaff(err(), "security")) { // once the passwords are read and good: the look opens the file
+                    return FAILED;
+                }
                 Encryption.Result r = Encryption.changePassword(dir, current, next, f -> { });
                 r.backups().left().forEach(f -> err().println(messages().get("cli.security.backupLeft", f)));
                 out().println(messages().get("cli.security.changed", dir, r.backups().done().size()));

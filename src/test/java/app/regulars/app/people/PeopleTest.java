@@ -161,6 +161,14 @@ class PeopleTest {
         assertThat(dir.resolve("all.zip")).doesNotExist();
 
         err.getBuffer().setLength(0);
+        assertThat(Cli.run(dir, Locale.ENGLISH, Map.of("REGULARS_USER", "Bo", "REGULARS_PIN", "1357"), out, err,
+                "customer", "erase", "--yes", "000003")).isEqualTo(1);
+        assertThat(err.toString()).contains("Only the owner can do that; Bo is signed in as staff.");
+        try (AppContext ctx = TestStores.open(dir)) {
+            assertThat(ctx.customers().byCode("000003").orElseThrow().erased()).isFalse();
+        }
+
+        err.getBuffer().setLength(0);
         assertThat(Cli.run(dir, Locale.ENGLISH, Map.of("REGULARS_USER", "Bo", "REGULARS_PIN", "0000"), out, err, "find", "Alice")).isEqualTo(1);
         assertThat(err.toString()).contains("That name and PIN do not match anyone allowed to sign in.");
 
