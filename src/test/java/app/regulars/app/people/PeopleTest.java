@@ -103,6 +103,12 @@ class PeopleTest {
             refusedAsStaff(() -> InsightSettings.DEFAULTS.save(ctx.settings()));
             refusedAsStaff(() -> people.add("Cai", Role.STAFF, pin("1111")));
             refusedAsStaff(() -> people.setRole(people.session().person().orElseThrow().id(), Role.OWNER));
+            PeopleViewModel page = new PeopleViewModel(people, new app.regulars.testing.SyncTaskRunner(), new app.regulars.i18n.Messages(Locale.ENGLISH));
+            page.newNameProperty().set("Cai");
+            page.newPinProperty().set("1111");
+            page.add();
+            assertThat(page.statusProperty().get()).isEqualTo("Only the owner can do that; Bo is signed in as staff.");
+            assertThat(page.newPinProperty().get()).as("the PIN is not kept").isEmpty();
             assertThat(dir.resolve("all.zip")).doesNotExist();
             assertThat(dir.resolve("c.csv")).doesNotExist();
             assertThat(ctx.customers().get(alice.id()).orElseThrow().erased()).isFalse();
