@@ -60,7 +60,8 @@ public final class AppContext implements AutoCloseable {
                 .put(app.regulars.store.ShopArchive.class, new app.regulars.store.ShopArchive(database)) // each feature adds its tables
                 .put(Clock.class, clock)
                 .put(Locale.class, locale)
-                .put(Messages.class, new Messages(locale));
+                .put(Messages.class, new Messages(locale))
+                .put(app.regulars.store.People.class, new app.regulars.store.People(database, clock)); // who signs in (decision 0033)
         for (Feature feature : features) {
             feature.open(services);
         }
@@ -161,6 +162,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Restores {@code file}: the window closes this context, restores and reopens (see {@link BackupJobs#restore}). */
     public void restore(Path file) {
+        database.session().requireOwner(); // decision 0033
         restorer.accept(file);
     }
 
@@ -175,6 +177,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Changes the protection of the data: the window closes this context, runs {@code change} and reopens. */
     public void changeProtection(ProtectionChange change) {
+        database.session().requireOwner(); // decision 0033
         protector.accept(change);
     }
 
@@ -195,6 +198,11 @@ public final class AppContext implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The people of the store and who is signed in (decision 0033). */
+    public app.regulars.store.People people() {
+        return services.get(app.regulars.store.People.class);
     }
 
     public Settings settings() {

@@ -66,6 +66,7 @@ public final class ArchiveJobs {
      * new store is deleted. Hand the result to {@link #finish}, or to the window's restore.
      */
     public static Prepared prepare(AppContext ctx, Path zip, Clock clock, Progress progress, BooleanSupplier cancelled) {
+        ctx.database().session().requireOwner(); // decision 0033
         check(ctx, zip);
         Path dir = ctx.database().directory();
         Path scratch = dir.resolve(IMPORTING);

@@ -151,11 +151,30 @@ public final class RegularsApp extends Application {
         theme = opened.theme();
         theme.apply(scene);
         stage.setTitle(messages.get("app.window", context.database().directory()));
-        if (opened.firstStart()) {
-            showWelcome();
-        } else {
-            showShell();
+        signInThen(opened.firstStart() ? this::showWelcome : this::showShell);
+    }
+
+    /**
+     * In team mode (a shared store, or one with people: decision 0033) the name and PIN first, or the
+     * owner making themself on a store with nobody yet; then {@code next}. Otherwise {@code next} at once.
+     */
+    private void signInThen(Runnable next) {
+        app.regulars.store.People people = context.people();
+        if (!people.teamMode() || people.session().person().isPresent()) {
+            next.run();
+            return;
         }
+        boolean first = !people.session().peopleExist();
+        String store = context.database().engine() == app.regulars.store.Database.Engine.POSTGRESQL
+                ? context.database().server().map(String::valueOf).orElse("") : context.database().directory().toString();
+        scene.setRoot(new app.regulars.app.people.SignInView(new app.regulars.app.people.SignInViewModel(people, first, runner, messages,
+                p -> next.run()), messages, store));
+    }
+
+    /** Signs the person out: the sign-in again, then the shell as the next person may see it. */
+    private void signOut() {
+        context.people().session().signOut();
+        signInThen(this::showShell);
     }
 
     private void showWelcome() {
@@ -190,6 +209,7 @@ public final class RegularsApp extends Application {
 
     private void showShell() {
         Shell shell = new Shell(context, runner, messages, theme, this::switchLanguage, this::switchTheme);
+        shell.onSignOut(this::signOut);
         scene.setRoot(shell);
         shell.installShortcuts(scene);
         Milestones.reach(Milestones.SHELL);

@@ -69,7 +69,11 @@ public final class Shell extends BorderPane {
         ToggleGroup nav = new ToggleGroup();
         List<Page> all = new ArrayList<>();
         features.forEach(f -> f.page(ui).ifPresent(all::add));
-        all.add(settings(context, runner, messages)); // the app's own page, last
+        app.regulars.store.Session session = context.database().session();
+        if (session.owner()) { // staff neither see the settings nor the people (decision 0033)
+            all.add(settings(context, runner, messages)); // the app's own page, last
+            all.add(people(context, runner, messages));
+        }
         all.sort(Comparator.comparingInt(Page::position));
         for (Page page : all) {
             ToggleButton b = new ToggleButton(page.title(), new FontIcon(page.icon()));
@@ -101,6 +105,7 @@ public final class Shell extends BorderPane {
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         VBox footer = new VBox(8, importMenu(context, messages), language, themeButton);
+        session.person().ifPresent(p -> footer.getChildren().add(signedIn(p, messages)));
         footer.getStyleClass().add("nav-footer");
         left.getChildren().addAll(grow, footer);
         left.getStyleClass().add("shell-nav");
@@ -215,6 +220,63 @@ public final class Shell extends BorderPane {
             @Override
             public int position() {
                 return 1000;
+            }
+        };
+    }
+
+    /** What the window does when the person signs out (the window's sign-in again). */
+    private Runnable signOut = () -> { };
+
+    public void onSignOut(Runnable signOut) {
+        this.signOut = signOut;
+    }
+
+    /** Who is signed in, as what, and Sign out (decision 0033). */
+    private javafx.scene.Node signedIn(app.regulars.store.Person p, Messages messages) {
+        Label who = new Label(messages.get("people.signedIn", p.name(), messages.get("people.role." + p.role().name())));
+        who.setId("signedInAs");
+        who.setWrapText(true);
+        who.getStyleClass().add("muted");
+        Button out = new Button(messages.get("people.signOut"), new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignL.LOGOUT));
+        out.setId("signOut");
+        out.setMaxWidth(Double.MAX_VALUE);
+        out.setOnAction(e -> signOut.run());
+        return new VBox(4, who, out);
+    }
+
+    /** People: the owner's page of who signs in (decision 0033); in a shop without people, where they are turned on. */
+    private static Page people(AppContext context, TaskRunner runner, Messages messages) {
+        app.regulars.feature.Lazy<app.regulars.app.people.PeoplePage> page = new app.regulars.feature.Lazy<>(() ->
+                new app.regulars.app.people.PeoplePage(new app.regulars.app.people.PeopleViewModel(context.people(), runner, messages), messages));
+        return new Page() {
+            @Override
+            public String navId() {
+                return "navPeople";
+            }
+
+            @Override
+            public String title() {
+                return messages.get("nav.people");
+            }
+
+            @Override
+            public org.kordamp.ikonli.Ikon icon() {
+                return org.kordamp.ikonli.materialdesign2.MaterialDesignA.ACCOUNT_KEY_OUTLINE;
+            }
+
+            @Override
+            public javafx.scene.Node node() {
+                return page.get();
+            }
+
+            @Override
+            public void refresh() {
+                page.ifMade(app.regulars.app.people.PeoplePage::reload);
+            }
+
+            @Override
+            public int position() {
+                return 990;
             }
         };
     }

@@ -90,6 +90,7 @@ public final class CustomerCsvExporter {
 
     /** Exports to {@code file} in {@code format}, archived customers too when {@code archived}; returns how many were written. */
     public int export(Path file, Format format, boolean archived, Progress progress, BooleanSupplier cancelled) {
+        customers.session().requireOwner(); // the customer list leaves the shop only by the owner (decision 0033)
         int n = AtomicFile.write(file, out -> switch (format) {
             case CSV -> write(out, archived, progress, cancelled);
             case XLSX -> writeXlsx(out, archived, progress, cancelled);
@@ -105,6 +106,7 @@ public final class CustomerCsvExporter {
      * says whether each is archived. Returns how many were written.
      */
     public int export(Path file, Format format, long[] ids, boolean archived, Progress progress, BooleanSupplier cancelled) {
+        customers.session().requireOwner(); // the customer list leaves the shop only by the owner (decision 0033)
         Source some = sink -> {
             int[] written = {0};
             customers.forEachOf(ids, BATCH, batch -> {

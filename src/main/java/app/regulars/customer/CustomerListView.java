@@ -187,6 +187,8 @@ public final class CustomerListView extends BorderPane {
                 new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TABLE_ARROW_RIGHT));
         export.setId("exportCustomersMenu");
         export.setOnAction(e -> openExport.run());
+        export.setVisible(vm.owner()); // staff: no export of the list, no field definitions (decision 0033)
+        fields.setVisible(vm.owner());
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("customer.list.more"),
                 new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL), export,
                 new javafx.scene.control.SeparatorMenuItem(), fields, filter);

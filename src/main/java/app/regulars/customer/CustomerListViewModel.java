@@ -32,6 +32,12 @@ import java.util.Map;
  */
 public final class CustomerListViewModel {
     private final CustomerService service;
+
+    /** Whether whoever is signed in may do what only the owner may (decision 0033): the view hides the rest. */
+    public boolean owner() {
+        return service.session().owner();
+    }
+
     private final TaskRunner runner;
     private final Messages messages;
     private final BirthdayFormat birthdays;

@@ -306,6 +306,7 @@ public final class CustomerProfileView extends BorderPane {
         });
         javafx.scene.control.MenuItem erase = new javafx.scene.control.MenuItem(messages.get("customer.profile.privacyErase"));
         erase.setId("privacyErase");
+        erase.setVisible(pvm.owner()); // the owner's alone (decision 0033)
         erase.setOnAction(e -> {
             Customer c = vm.customerProperty().get();
             if (c != null) {

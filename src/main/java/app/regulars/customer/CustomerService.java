@@ -127,6 +127,11 @@ public final class CustomerService {
         return CustomerRepository.newCustomers(customers);
     }
 
+    /** Who is signed in to the store (decision 0033). */
+    public app.regulars.store.Session session() {
+        return db.session();
+    }
+
     public PhoneNumbers phones() {
         return phones;
     }
@@ -303,6 +308,7 @@ public final class CustomerService {
      * no other field's ignoring case; a choice needs an option; an option in use cannot go.
      */
     public CustomField saveField(CustomField input) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         CustomField f = checkField(input);
         CustomField saved = write(cfg -> {
             DSLContext dsl = cfg.dsl();
@@ -368,6 +374,7 @@ public final class CustomerService {
 
     /** Puts the fields in this order (their ids; those left out go after them). */
     public CustomFields reorderFields(List<Long> ids) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         db.write(cfg -> {
             List<Long> order = new ArrayList<>(ids);
             for (CustomField f : fieldRepository.fields(cfg.dsl()).all()) {
@@ -392,6 +399,7 @@ public final class CustomerService {
      * held its values are written again. Returns how many values went.
      */
     public int removeField(long fieldId) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         int removed = write(cfg -> {
             DSLContext dsl = cfg.dsl();
             CustomField f = fieldRepository.fields(dsl).byId(fieldId).orElse(null);

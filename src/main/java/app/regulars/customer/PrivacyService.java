@@ -58,6 +58,11 @@ public final class PrivacyService {
     }
 
     /** Adds a feature's part of a customer's data: exported after those added before it, erased with them. */
+    /** Whether whoever is signed in may erase (decision 0033). */
+    public boolean owner() {
+        return db.session().owner();
+    }
+
     public void add(PersonalData part) {
         parts.add(part);
     }
@@ -251,6 +256,7 @@ public final class PrivacyService {
      * the store closes. Returns what still holds their data (backups).
      */
     public Erased erase(long customerId, PrivacyRequest.Source source) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         LocalDateTime now = now();
         BackupsHolding holding = backupsHolding();
         String code = customers.writeCustomers(cfg -> {

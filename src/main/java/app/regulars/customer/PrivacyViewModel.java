@@ -20,6 +20,12 @@ import java.util.function.Consumer;
  */
 public final class PrivacyViewModel {
     private final PrivacyService privacy;
+
+    /** Whether whoever is signed in may do what only the owner may (decision 0033): the view hides the rest. */
+    public boolean owner() {
+        return privacy.owner();
+    }
+
     private final TaskRunner runner;
     private final Messages messages;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");

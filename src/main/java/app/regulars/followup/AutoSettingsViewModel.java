@@ -90,6 +90,7 @@ public final class AutoSettingsViewModel {
         }
         String cleanRules = AutoFollowUps.formatRules(AutoFollowUps.parseRules(rules.get()));
         runner.run(() -> {
+            settings.requireOwner(); // decision 0033
             settings.put(AutoFollowUps.BIRTHDAY_DAYS, birthdayDays.get().strip());
             settings.put(AutoFollowUps.HOLIDAY_DAYS, holidayDays.get().strip());
             settings.put(AutoFollowUps.HORIZON_DAYS, horizonDays.get().strip());

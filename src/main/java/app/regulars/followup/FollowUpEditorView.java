@@ -103,9 +103,12 @@ public final class FollowUpEditorView extends VBox {
         allDay.setId("followupAllDay");
         allDay.selectedProperty().bindBidirectional(vm.allDayProperty());
         time.disableProperty().bind(vm.allDayProperty());
-        TextField owner = new TextField();
+        // the store's people to choose from (decision 0033), or a name typed as before
+        ComboBox<String> owner = new ComboBox<>(vm.ownerChoices());
         owner.setId("followupOwner");
-        owner.textProperty().bindBidirectional(vm.ownerProperty());
+        owner.setEditable(true);
+        owner.setPrefWidth(240);
+        owner.getEditor().textProperty().bindBidirectional(vm.ownerProperty());
         ComboBox<Recurrence> recurrence = new ComboBox<>();
         recurrence.setId("followupRecurrence");
         recurrence.getItems().setAll(Recurrence.values());

@@ -51,6 +51,8 @@ public final class FollowUpEditorViewModel {
     private final StringProperty time = new SimpleStringProperty("10:00");
     private final BooleanProperty allDay = new SimpleBooleanProperty();
     private final StringProperty owner = new SimpleStringProperty("");
+    /** The owners to choose from: the store's people, or the owners written before (decision 0033). */
+    private final ObservableList<String> ownerChoices = FXCollections.observableArrayList();
     private final ObjectProperty<Recurrence> recurrence = new SimpleObjectProperty<>(Recurrence.NONE);
     private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>();
     private final StringProperty notes = new SimpleStringProperty("");
@@ -151,6 +153,23 @@ public final class FollowUpEditorViewModel {
         return allDay;
     }
 
+    public ObservableList<String> ownerChoices() {
+        return ownerChoices;
+    }
+
+    /** Loads the owners to choose from; {@code orDefault}: a new follow-up's owner becomes the person signed in. */
+    private void loadOwners(boolean orDefault) {
+        runner.run(() -> new Owners(service.ownerChoices(), service.defaultOwner()), r -> {
+            ownerChoices.setAll(r.names());
+            if (orDefault && owner.get().isBlank()) {
+                owner.set(r.byDefault());
+            }
+        }, e -> { });
+    }
+
+    private record Owners(java.util.List<String> names, String byDefault) {
+    }
+
     /** Who takes care of it (blank: nobody in particular). */
     public StringProperty ownerProperty() {
         return owner;
@@ -196,6 +215,7 @@ public final class FollowUpEditorViewModel {
         time.set(day ? "" : due.format(TIME));
         allDay.set(day);
         owner.set("");
+        loadOwners(true);
         recurrence.set(Recurrence.NONE);
         until.set(null);
         notes.set("");
@@ -214,6 +234,7 @@ public final class FollowUpEditorViewModel {
         time.set(f.allDay() ? "" : f.dueAt().format(TIME));
         allDay.set(f.allDay());
         owner.set(f.owner() == null ? "" : f.owner());
+        loadOwners(false);
         recurrence.set(f.recurrence());
         until.set(f.recurUntil());
         notes.set(f.notes() == null ? "" : f.notes());

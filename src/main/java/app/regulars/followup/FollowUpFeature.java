@@ -39,6 +39,7 @@ public final class FollowUpFeature implements Feature {
         this.services = services;
         followUps = new FollowUpService(services.get(Database.class), new FollowUpRepository(), services.get(Clock.class));
         autoFollowUps = new AutoFollowUps(followUps, services.get(Settings.class));
+        services.find(app.regulars.store.People.class).ifPresent(followUps::usePeople); // owners are people (decision 0033)
         services.put(FollowUpService.class, followUps).put(AutoFollowUps.class, autoFollowUps);
         // A customer's contacts and follow-ups in their privacy requests (decision 0021).
         services.get(app.regulars.customer.PrivacyService.class).add(new FollowUpPersonalData(followUps));
@@ -71,7 +72,9 @@ public final class FollowUpFeature implements Feature {
             CalendarPage made = new CalendarPage(new CalendarViewModel(followUps, services.get(CustomerService.class), ui.runner(),
                     ui.messages()), ui.messages(), reports(services, ui.messages()), ui.runner());
             ui.extensions().one(SurveyLauncher.class).ifPresent(made.viewModel()::setSurveyLauncher);
-            made.enableAutoSettings(new AutoSettingsViewModel(autoFollowUps, services.get(Settings.class), ui.runner(), ui.messages()));
+            if (services.get(Database.class).session().owner()) { // the owner's (decision 0033)
+                made.enableAutoSettings(new AutoSettingsViewModel(autoFollowUps, services.get(Settings.class), ui.runner(), ui.messages()));
+            }
             return made;
         });
         return Optional.of(new Page() {

@@ -110,6 +110,7 @@ public final class FollowUpService {
     /** Schedules a follow-up (complaints get their 24-hour deadline from now, or from {@code openedAt} if set). */
     public FollowUp schedule(FollowUp in) {
         FollowUp f = validate(in);
+        f = f.withOwner(owner(f.owner(), null));
         if (f.kind() == FollowUpKind.COMPLAINT) {
             LocalDateTime opened = f.openedAt() != null ? f.openedAt() : now();
             f = new FollowUp(null, f.customerId(), null, null, f.kind(), f.title(), f.notes(), f.owner(), f.dueAt(), f.allDay(),
@@ -190,7 +191,7 @@ public final class FollowUpService {
         db.write(cfg -> {
             FollowUp old = repository.get(cfg.dsl(), f.id()).orElseThrow(() -> new UserException("followup.error.gone"));
             requireActive(cfg.dsl(), f.customerId());
-            FollowUp merged = new FollowUp(f.id(), f.customerId(), null, null, f.kind(), f.title(), f.notes(), f.owner(),
+            FollowUp merged = new FollowUp(f.id(), f.customerId(), null, null, f.kind(), f.title(), f.notes(), owner(f.owner(), old.owner()),
                     old.dueAt(), old.allDay(), old.status(), f.recurrence(), f.recurUntil(),
                     old.openedAt(), old.resolveBy(), old.completedAt(), old.generationKey(), f.titleTyped());
             if (merged.kind() == FollowUpKind.COMPLAINT && merged.resolveBy() == null) {
@@ -319,6 +320,47 @@ public final class FollowUpService {
 
     public List<String> owners() {
         return repository.owners(db.dsl());
+    }
+
+    /** The store's people (decision 0033): in a store with people, a follow-up's owner is one of them. */
+    private volatile app.regulars.store.People people;
+
+    public void usePeople(app.regulars.store.People people) {
+        this.people = people;
+    }
+
+    private boolean withPeople() {
+        app.regulars.store.People p = people;
+        return p != null && p.session().peopleExist();
+    }
+
+    /** What a follow-up's form offers as owners: the active people in a store with people, else the owners written before. */
+    public List<String> ownerChoices() {
+        return withPeople() ? people.activeNames() : owners();
+    }
+
+    /** The owner a new follow-up gets: the person signed in, else nobody. */
+    public String defaultOwner() {
+        return withPeople() ? people.session().person().map(app.regulars.store.Person::name).orElse("") : "";
+    }
+
+    /**
+     * A follow-up's owner as saved: in a store with people, an active person's name as they spell it,
+     * or the owner it had ({@code before}, a name from before people or of someone disabled since);
+     * {@code people.error.notAPerson} for another name. Without people, as typed.
+     */
+    private String owner(String typed, String before) {
+        if (typed == null || typed.isBlank() || !withPeople()) {
+            return typed;
+        }
+        java.util.Optional<String> person = people.nameOf(typed);
+        if (person.isPresent()) {
+            return person.get();
+        }
+        if (before != null && before.strip().equals(typed.strip())) {
+            return before;
+        }
+        throw new UserException("people.error.notAPerson", typed.strip());
     }
 
     private FollowUp validate(FollowUp f) {

@@ -48,6 +48,7 @@ public final class InsightFeature implements Feature {
     public void open(Services services) {
         this.services = services;
         insights = new InsightService(services.get(Database.class), new InsightRepository(), services.get(Clock.class));
+        services.find(app.regulars.store.People.class).ifPresent(insights::usePeople); // staff figures of every person (decision 0033)
         index = new InsightIndex(insights, services.get(Settings.class));
         facts = new InsightFacts(index, services.get(MembershipService.class));
         services.put(InsightService.class, insights).put(BriefFacts.class, facts);

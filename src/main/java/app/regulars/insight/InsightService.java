@@ -306,6 +306,18 @@ public final class InsightService {
      * Every owner's figures for {@code period} (up to {@code asOf}): see {@link StaffFigures} for
      * what each counts. By owner, the follow-ups without one last.
      */
+    /** The store's people (decision 0033): each active person gets a row of the staff figures. */
+    private volatile app.regulars.store.People people;
+
+    public void usePeople(app.regulars.store.People people) {
+        this.people = people;
+    }
+
+    /** Whether whoever is signed in may change the insights' settings (decision 0033). */
+    public boolean owner() {
+        return db.session().owner();
+    }
+
     public List<StaffFigures> staffFigures(Period period, LocalDate asOf) {
         Period p = clip(period, asOf);
         Map<String, InsightRepository.OwnerFollowUps> followUps = repository.ownerFollowUps(db.dsl(), p.start(), p.end());
@@ -316,6 +328,10 @@ public final class InsightService {
         owners.addAll(followUps.keySet());
         owners.addAll(nps.keySet());
         owners.addAll(csat.keySet());
+        app.regulars.store.People team = people;
+        if (team != null && team.session().peopleExist()) {
+            owners.addAll(team.activeNames()); // in team mode every person has a row, with nothing done too (decision 0033)
+        }
         List<StaffFigures> out = new ArrayList<>(owners.size());
         for (String owner : owners) {
             InsightRepository.OwnerFollowUps f = followUps.getOrDefault(owner, new InsightRepository.OwnerFollowUps(owner, 0, 0, 0, 0, 0));

@@ -84,6 +84,7 @@ public record InsightSettings(int windowMonths, int horizonWeeks, double marginP
     }
 
     public void save(Settings settings) {
+        settings.requireOwner(); // decision 0033
         put(settings, "windowMonths", windowMonths);
         put(settings, "horizonWeeks", horizonWeeks);
         put(settings, "marginPercent", marginPercent);

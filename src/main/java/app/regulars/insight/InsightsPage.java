@@ -146,6 +146,8 @@ public final class InsightsPage extends BorderPane {
         settings.setId("insightSettingsOpen");
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(e -> InsightSettingsWindow.open(app.regulars.fx.Windows.windowOf(this), vm.settingsForm(), messages, vm::load));
+        settings.setVisible(vm.owner()); // the owner's (decision 0033)
+        settings.setManaged(vm.owner());
         for (Node n : List.of(title, kindButtons, previous, next)) {
             ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         }

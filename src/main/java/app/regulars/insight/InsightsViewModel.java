@@ -55,6 +55,12 @@ public final class InsightsViewModel {
     static final int TREND_MONTHS = 12;
 
     private final InsightService insights;
+
+    /** Whether whoever is signed in may do what only the owner may (decision 0033): the view hides the rest. */
+    public boolean owner() {
+        return insights.owner();
+    }
+
     private final Settings settings;
     private final MembershipService membership;
     private final TaskRunner runner;

@@ -93,7 +93,9 @@ public final class MembersPage extends BorderPane {
         tabs.getTabs().add(new Tab(messages.get("membership.rewards.tab"), rewardsPane()));
         Tab settings = new Tab(messages.get("membership.settings.tab"), settingsPane());
         settings.setId("tierSettingsTab");
-        tabs.getTabs().add(settings);
+        if (vm.owner()) { // the tiers and their rules are the owner's (decision 0033)
+            tabs.getTabs().add(settings);
+        }
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox center = new VBox(10, summary, error, tabs);
         center.setPadding(new Insets(12));

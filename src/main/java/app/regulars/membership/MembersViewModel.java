@@ -27,6 +27,12 @@ public final class MembersViewModel {
     public enum Watch { CLOSE_TO_NEXT, ABOUT_TO_DROP, EXPIRING }
 
     private final MembershipService service;
+
+    /** Whether whoever is signed in may do what only the owner may (decision 0033): the view hides the rest. */
+    public boolean owner() {
+        return service.owner();
+    }
+
     private final TaskRunner runner;
     private final Messages messages;
     private final Formats formats;

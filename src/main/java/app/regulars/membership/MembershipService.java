@@ -275,7 +275,13 @@ public final class MembershipService {
         return repository.rewards(db.dsl(), activeOnly);
     }
 
+    /** Whether whoever is signed in may change the tiers, rewards and settings (decision 0033). */
+    public boolean owner() {
+        return db.session().owner();
+    }
+
     public Reward saveReward(Reward reward) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         String name = reward.name() == null ? "" : reward.name().strip();
         if (name.isEmpty() || name.length() > 100) {
             throw new UserException("membership.error.rewardName");
@@ -445,6 +451,7 @@ public final class MembershipService {
      * then everyone is re-evaluated, all in one transaction.
      */
     public List<Tier> saveTiers(List<Tier> wanted) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         List<Tier> checked = TierRules.validate(wanted);
         return db.write(cfg -> {
             DSLContext dsl = cfg.dsl();

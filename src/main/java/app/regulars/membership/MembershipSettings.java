@@ -39,6 +39,7 @@ public final class MembershipSettings {
     }
 
     public void setCurrency(Currency c) {
+        settings.requireOwner(); // decision 0033
         settings.put(CURRENCY, c.getCurrencyCode());
     }
 
@@ -47,6 +48,7 @@ public final class MembershipSettings {
     }
 
     public void setRule(TierRule rule) {
+        settings.requireOwner(); // decision 0033
         settings.put(RULE, rule.name());
     }
 
@@ -56,6 +58,7 @@ public final class MembershipSettings {
     }
 
     public void setExpiryMonths(int months) {
+        settings.requireOwner(); // decision 0033
         if (months < 0 || months > 600) {
             throw new app.regulars.i18n.UserException("membership.error.expiryMonths");
         }
@@ -67,6 +70,7 @@ public final class MembershipSettings {
     }
 
     public void setBirthdayDaysAhead(int days) {
+        settings.requireOwner(); // decision 0033
         if (days < 0 || days > 60) {
             throw new app.regulars.i18n.UserException("membership.error.birthdayDays", 60);
         }
@@ -79,6 +83,7 @@ public final class MembershipSettings {
 
     /** The value of a birthday coupon, in the shop's currency (more than 0). */
     public void setBirthdayCouponAmount(java.math.BigDecimal amount) {
+        settings.requireOwner(); // decision 0033
         if (MembershipService.checkAmount(amount).signum() == 0) {
             throw new app.regulars.i18n.UserException("membership.error.couponValue");
         }
@@ -91,6 +96,7 @@ public final class MembershipSettings {
     }
 
     public void setBirthdayCouponsAutomatic(boolean automatic) {
+        settings.requireOwner(); // decision 0033
         settings.put(BIRTHDAY_AUTO, Boolean.toString(automatic));
     }
 }

@@ -104,6 +104,8 @@ public final class Database implements AutoCloseable {
     }
 
     private final Engine engine;
+    /** Who is signed in to this store (decision 0033). */
+    private final Session session = new Session();
     /** The server's address; null for a file. */
     private final ServerAddress server;
     private final Path directory;
@@ -744,6 +746,11 @@ public final class Database implements AutoCloseable {
     /** The engine the store is on: the local H2 file (the default) or a PostgreSQL server. */
     public Engine engine() {
         return engine;
+    }
+
+    /** Who is signed in to this store, for the services that refuse what only an owner may do (decision 0033). */
+    public Session session() {
+        return session;
     }
 
     /** Where the data is, for people: the data folder of the file, or the server's address. */

@@ -16,6 +16,14 @@ public final class Settings {
         this.db = db;
     }
 
+    /**
+     * Refuses a change of the shop's settings to anyone but the owner in team mode (decision 0033);
+     * the language and theme of the window are anyone's.
+     */
+    public void requireOwner() {
+        db.session().requireOwner();
+    }
+
     public Optional<String> get(String key) {
         return Optional.ofNullable(db.dsl().select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
                 .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE));

@@ -90,7 +90,8 @@ public final class ShopArchive {
      * import cannot be undone in another store, and the profiles it replaced stay behind.
      */
     private static final java.util.Set<String> NEVER = java.util.Set.of("flyway_schema_history", "customer_search",
-            "import_run", "import_added", "import_updated");
+            "import_run", "import_added", "import_updated",
+            "person"); // people and their PIN hashes stay with the store they sign in to (decision 0033)
 
     /**
      * A feature's part of the export: its tables, in the order an import loads them (a table after
@@ -151,6 +152,7 @@ public final class ShopArchive {
      * file, if any, untouched.
      */
     public Exported export(Path zip, Progress progress, BooleanSupplier cancelled) {
+        db.session().requireOwner(); // the owner's alone in team mode (decision 0033)
         long start = System.nanoTime();
         List<ArchiveTable> tables = tables();
         ArchiveManifest manifest = AtomicFile.write(zip, out -> write(out, tables, progress, cancelled));

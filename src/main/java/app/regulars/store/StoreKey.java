@@ -147,6 +147,33 @@ public final class StoreKey {
         }
     }
 
+    /**
+     * A person's PIN as it is kept (decision 0033): {@code PBKDF2WithHmacSHA256$iterations$salt$hash},
+     * the same derivation as a key's, with its own random salt; never the PIN itself.
+     */
+    public static String pinHash(char[] pin) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        byte[] hash = pbkdf2(ALGORITHM, pin, salt, ITERATIONS);
+        Base64.Encoder b64 = Base64.getEncoder();
+        return ALGORITHM + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    /** Whether {@code pin} is the one {@code stored} ({@link #pinHash}) was made from; false for anything unreadable. */
+    public static boolean pinMatches(char[] pin, String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
+            return false;
+        }
+        try {
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(pbkdf2(ALGORITHM, pin, salt, Integer.parseInt(parts[1])), expected);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static byte[] check(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

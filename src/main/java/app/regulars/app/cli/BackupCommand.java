@@ -122,6 +122,9 @@ public final class BackupCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            if (group.root.refusedToStaff(err(), "backup restore")) {
+                return FAILED;
+            }
             if (group.root.refusedOnServer(err(), "backup restore")) {
                 return FAILED;
             }

@@ -43,6 +43,16 @@ public final class RegularsCommand implements CommandContext {
                     + RegularsCommand.DB_URL_ENV + "; its password: $" + RegularsCommand.DB_PASSWORD_ENV + ", else asked).")
     String dbUrl;
 
+    @Option(names = "--user", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+            description = "Who you are, in a store with people (default: $" + RegularsCommand.USER_ENV
+                    + "; PIN: $" + RegularsCommand.PIN_ENV + ", else asked).")
+    String user;
+
+    /** The person a command works as in a store with people (decision 0033), else {@code --user}. */
+    public static final String USER_ENV = "REGULARS_USER";
+    /** That person's PIN (else it is asked at the terminal). */
+    public static final String PIN_ENV = "REGULARS_PIN";
+
     /** The environment variable with the address of a shared store (else {@code --db-url}; neither: the data file). */
     public static final String DB_URL_ENV = "REGULARS_DB_URL";
     /** The environment variable with the password of the shared store's account (else it is asked). */
@@ -254,6 +264,56 @@ public final class RegularsCommand implements CommandContext {
         return server.isPresent() ? openServer(server.get()) : AppContext.open(dataDirectory(), password());
     }
 
+    /**
+     * In a store with people, signs in as {@code --user} (else {@value #USER_ENV}) with {@value #PIN_ENV}
+     * (else typed at the terminal): the command then runs with that person's role, and a staff member's
+     * export of everything, erasure or change of settings is refused as in the window (decision 0033).
+     * Without a name, {@code cli.people.signInNeeded}: the command line never bypasses the roles.
+     */
+    private void signIn(AppContext ctx) {
+        app.regulars.store.People people = ctx.people();
+        if (!people.session().peopleExist()) {
+            return; // a store without people: nobody signs in, as before
+        }
+        String name = user != null ? user : env.apply(USER_ENV);
+        if (name == null || name.isBlank()) {
+            throw new UserException("cli.people.signInNeeded");
+        }
+        char[] pin = env.apply(PIN_ENV) != null ? env.apply(PIN_ENV).toCharArray()
+                : terminal.readPassword(messages.get("cli.people.pinPrompt", name));
+        if (pin == null) {
+            throw new UserException("cli.people.signInNeeded"); // no PIN and no terminal to ask
+        }
+        try {
+            people.signIn(name, pin);
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+        }
+    }
+
+    /**
+     * For the commands on the closed data file (a restore, its password): in a store with people, only
+     * the owner, signed in as for every command (decision 0033). Says why on {@code err} and returns
+     * true when refused; a folder without data, or data that does not open, is never refused here.
+     */
+    public boolean refusedToStaff(PrintWriter err, String command) {
+        if (!java.nio.file.Files.exists(dataDirectory().resolve(app.regulars.store.Database.FILE_NAME + ".mv.db"))) {
+            return false;
+        }
+        try (AppContext ctx = open()) {
+            signIn(ctx);
+            ctx.database().session().requireOwner();
+            return false;
+        } catch (UserException e) {
+            if (!e.key().startsWith("people.") && !e.key().startsWith("cli.people.")) {
+                return false; // a file that does not open (damaged, say) is the command's own case: a restore is its cure
+            }
+            err.println(e.localizedMessage(messages));
+            err.flush();
+            return true;
+        }
+    }
+
     @Override
     public int withServices(PrintWriter err, Function<Services, Integer> work) {
         return withContext(err, ctx -> work.apply(ctx.services()));
@@ -267,6 +327,7 @@ public final class RegularsCommand implements CommandContext {
     public int withContext(PrintWriter err, Function<AppContext, Integer> work) {
         try (AppContext ctx = open()) {
             ctx.database().onCompaction(p -> reportCompaction(err, p));
+            signIn(ctx);
             return work.apply(ctx);
         } catch (UserException e) {
             err.println(e.localizedMessage(messages));

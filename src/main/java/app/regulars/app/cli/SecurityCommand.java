@@ -68,6 +68,9 @@ public final class SecurityCommand extends CommandGroup {
                     throw new UserException("security.error.already", dir.toString());
                 }
                 Password password = newPassword(root, RegularsCommand.PASSWORD_ENV, "cli.security.promptNew");
+                if (!password.empty() && root.refusedToStaff(err(), "security")) { // once the passwords are read and good: the look opens the file
+                    return FAILED;
+                }
                 report(root, out(), err(), Encryption.encrypt(dir, password, f -> { }));
                 return OK;
             } catch (UserException e) {
@@ -93,6 +96,9 @@ public final class SecurityCommand extends CommandGroup {
             try {
                 if (!Encryption.encrypted(dir)) {
                     throw new UserException("security.error.notEncrypted", dir.toString());
+                }
+                if (root.refusedToStaff(err(), "security")) { // once the passwords are read and good: the look opens the file
+                    return FAILED;
                 }
                 report(root, out(), err(), Encryption.decrypt(dir, root.password(), f -> { }));
                 return OK;
@@ -123,6 +129,9 @@ public final class SecurityCommand extends CommandGroup {
                 Password current = root.password();
                 current.empty(); // asked now, before the new one
                 Password next = newPassword(root, RegularsCommand.NEW_PASSWORD_ENV, "cli.security.promptNew");
+                if (!next.empty() && root.refusedToStaff(err(), "security")) { // once the passwords are read and good: the look opens the file
+                    return FAILED;
+                }
                 Encryption.Result r = Encryption.changePassword(dir, current, next, f -> { });
                 r.backups().left().forEach(f -> err().println(messages().get("cli.security.backupLeft", f)));
                 out().println(messages().get("cli.security.changed", dir, r.backups().done().size()));

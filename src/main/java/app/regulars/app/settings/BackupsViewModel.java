@@ -90,6 +90,7 @@ public final class BackupsViewModel {
         failed.set(false);
         status.set(messages.get("settings.backups.working"));
         runner.run(() -> {
+            context.database().session().requireOwner(); // decision 0033
             long writes = context.database().writeCount();
             Backups.Backup b = BackupJobs.backUp(context.database(), null, Backups.Kind.MANUAL, clock);
             if (b.verified()) {
