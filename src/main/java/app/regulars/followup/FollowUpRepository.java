@@ -188,6 +188,18 @@ public final class FollowUpRepository {
         return dsl.deleteFrom(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id)).execute() > 0;
     }
 
+    /**
+     * The follow-up, its row locked until the transaction ends ({@code SELECT ... FOR UPDATE}): a
+     * change that reads it first (complete, edit, move, cancel) runs after any other one in progress
+     * and sees what that one did; two people completing it at once complete it once (decision 0031).
+     */
+    public Optional<FollowUp> locked(DSLContext dsl, long id) {
+        if (dsl.select(FOLLOW_UP.ID).from(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id)).forUpdate().fetch().isEmpty()) {
+            return Optional.empty();
+        }
+        return get(dsl, id);
+    }
+
     public Optional<FollowUp> get(DSLContext dsl, long id) {
         return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))

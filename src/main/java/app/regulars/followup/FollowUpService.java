@@ -188,7 +188,7 @@ public final class FollowUpService {
         }
         FollowUp f = validate(in);
         db.write(cfg -> {
-            FollowUp old = repository.get(cfg.dsl(), f.id()).orElseThrow(() -> new UserException("followup.error.gone"));
+            FollowUp old = repository.locked(cfg.dsl(), f.id()).orElseThrow(() -> new UserException("followup.error.gone"));
             requireActive(cfg.dsl(), f.customerId());
             FollowUp merged = new FollowUp(f.id(), f.customerId(), null, null, f.kind(), f.title(), f.notes(), f.owner(),
                     old.dueAt(), old.allDay(), old.status(), f.recurrence(), f.recurUntil(),
@@ -215,7 +215,7 @@ public final class FollowUpService {
             throw new UserException("followup.error.when");
         }
         db.write(cfg -> {
-            FollowUp old = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            FollowUp old = repository.locked(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
             requirePlanned(old);
             checkUntil(old.recurrence(), old.recurUntil(), newDue);
             if (!old.dueAt().equals(newDue) || old.allDay() != allDay) {
@@ -236,7 +236,7 @@ public final class FollowUpService {
      */
     public Optional<FollowUp> complete(long id, ContactChannel channel, String summary, String outcome, String nextStep) {
         Long nextId = db.write(cfg -> {
-            FollowUp f = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            FollowUp f = repository.locked(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
             requirePlanned(f);
             LocalDateTime now = now();
             Contact i = validate(new Contact(null, f.customerId(), now, channel,
@@ -270,7 +270,7 @@ public final class FollowUpService {
             return;
         }
         db.write(cfg -> {
-            FollowUp f = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            FollowUp f = repository.locked(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
             if (status != FollowUpStatus.PLANNED) {
                 requirePlanned(f);
             }
