@@ -15,7 +15,7 @@ public final class CustomerChangedException extends UserException {
     private final transient Customer current;
 
     public CustomerChangedException(Customer current) {
-        super("customer.error.changedElsewhere", current.updatedAt() == null ? "" : TIME.format(current.updatedAt()));
+        super("conflict.changedElsewhere", current.updatedAt() == null ? "" : TIME.format(current.updatedAt()));
         this.current = current;
     }
 

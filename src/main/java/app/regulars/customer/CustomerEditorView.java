@@ -72,7 +72,7 @@ public final class CustomerEditorView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         vm.conflictProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
-                askAboutConflict(now);
+                app.regulars.fx.ConflictDialog.show(this, messages, now, vm::reload, vm::keepMine); // decision 0031
             }
         });
         HBox toolbar = new HBox(8, title, spacer, error, cancelButton, save);
@@ -413,34 +413,4 @@ public final class CustomerEditorView extends BorderPane {
         nameField.requestFocus();
     }
 
-    /**
-     * Someone else saved this customer since the form was filled: their time, and two choices,
-     * neither the default (Enter must not discard an edit, nor overwrite theirs). Decision 0031.
-     */
-    private void askAboutConflict(String question) {
-        javafx.scene.control.ButtonType reload = new javafx.scene.control.ButtonType(messages.get("customer.conflict.reload"),
-                javafx.scene.control.ButtonBar.ButtonData.LEFT);
-        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType(messages.get("customer.conflict.keepMine"),
-                javafx.scene.control.ButtonBar.ButtonData.RIGHT);
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
-                messages.get("customer.conflict.text"), reload, keep);
-        alert.setTitle(messages.get("customer.conflict.title"));
-        alert.setHeaderText(question);
-        alert.getDialogPane().setId("customerConflict");
-        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        ((Button) alert.getDialogPane().lookupButton(reload)).setId("conflictReload");
-        ((Button) alert.getDialogPane().lookupButton(keep)).setId("conflictKeepMine");
-        for (javafx.scene.control.ButtonType t : alert.getButtonTypes()) {
-            ((Button) alert.getDialogPane().lookupButton(t)).setDefaultButton(false);
-        }
-        app.regulars.fx.Windows.dialog(this, alert);
-        alert.setOnHidden(e -> {
-            if (alert.getResult() == reload) {
-                vm.reload();
-            } else if (alert.getResult() == keep) {
-                vm.keepMine();
-            }
-        });
-        alert.show();
-    }
 }

@@ -200,6 +200,11 @@ public final class FollowUpRepository {
         return get(dsl, id);
     }
 
+    /** When the follow-up was last changed (null: it is gone). */
+    public LocalDateTime updatedAt(DSLContext dsl, long id) {
+        return dsl.select(FOLLOW_UP.UPDATED_AT).from(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id)).fetchOne(FOLLOW_UP.UPDATED_AT);
+    }
+
     public Optional<FollowUp> get(DSLContext dsl, long id) {
         return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))

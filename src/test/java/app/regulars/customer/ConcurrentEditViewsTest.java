@@ -89,8 +89,8 @@ class ConcurrentEditViewsTest {
 
     private DialogPane saveAndGetAsked(FxRobot robot) {
         robot.clickOn("#editorSave");
-        waitUntil(() -> robot.lookup("#customerConflict").tryQuery().isPresent());
-        return robot.lookup("#customerConflict").queryAs(DialogPane.class);
+        waitUntil(() -> robot.lookup("#conflictDialog").tryQuery().isPresent());
+        return robot.lookup("#conflictDialog").queryAs(DialogPane.class);
     }
 
     @Test
@@ -109,7 +109,7 @@ class ConcurrentEditViewsTest {
         assertThat(wang().notes()).isEqualTo("Prefers oolong now"); // nothing of mine saved while asking
 
         robot.clickOn("#conflictReload");
-        waitUntil(() -> robot.lookup("#customerConflict").tryQuery().isEmpty());
+        waitUntil(() -> robot.lookup("#conflictDialog").tryQuery().isEmpty());
         waitUntil(() -> robot.lookup("#notesField").queryAs(TextArea.class).getText().equals("Prefers oolong now"));
         assertThat(wang().notes()).isEqualTo("Prefers oolong now");
         assertThat(robot.lookup("#editorError").queryAs(Label.class).getText()).isEmpty();
@@ -129,7 +129,7 @@ class ConcurrentEditViewsTest {
         robot.clickOn("#conflictKeepMine");
         waitUntil(() -> "Mine, knowingly".equals(wang().notes()));
         waitUntil(() -> robot.lookup("#profileEdit").tryQuery().isPresent()); // saved: back on the profile
-        assertThat(robot.lookup("#customerConflict").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#conflictDialog").tryQuery()).isEmpty();
     }
 
     @Test

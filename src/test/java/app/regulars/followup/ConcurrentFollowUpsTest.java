@@ -90,4 +90,42 @@ class ConcurrentFollowUpsTest {
             two.shutdownNow();
         }
     }
+
+    @Test
+    void anEditRefusedAfterSomeoneElsesChangeThenReloadOrKeepMine() {
+        app.regulars.i18n.Messages english = new app.regulars.i18n.Messages(java.util.Locale.ENGLISH);
+        FollowUp visit = mine.followUps().schedule(FollowUp.planned(wang, FollowUpKind.VISIT, "Bring the new oolong",
+                LocalDateTime.of(2026, 11, 25, 15, 0)));
+        FollowUpEditorViewModel myForm = new FollowUpEditorViewModel(mine.followUps(), mine.customers(),
+                new app.regulars.testing.SyncTaskRunner(), english);
+        myForm.startEdit(mine.followUps().get(visit.id()).orElseThrow());
+        FollowUp read = theirs.get(visit.id()).orElseThrow();
+        theirs.update(new FollowUp(read.id(), read.customerId(), null, null, read.kind(), read.title(), "He asked for pu'er too",
+                "Anna", read.dueAt(), read.allDay(), read.status(), read.recurrence(), read.recurUntil(), read.openedAt(),
+                read.resolveBy(), read.completedAt(), read.generationKey(), read.titleTyped()), read);
+
+        myForm.notesProperty().set("Call first");
+        List<FollowUp> saved = new ArrayList<>();
+        myForm.save(saved::add);
+        assertThat(saved).isEmpty();
+        assertThat(myForm.conflictProperty().get()).isEqualTo("Changed by someone else at 10:00 \u2014 reload or keep mine?");
+        assertThat(mine.followUps().get(visit.id()).orElseThrow().notes()).isEqualTo("He asked for pu'er too");
+
+        myForm.reload();
+        assertThat(myForm.notesProperty().get()).isEqualTo("He asked for pu'er too");
+        assertThat(myForm.ownerProperty().get()).isEqualTo("Anna");
+        assertThat(myForm.conflictProperty().get()).isEmpty();
+
+        theirs.reschedule(visit.id(), LocalDateTime.of(2026, 11, 26, 15, 0), false);
+        myForm.notesProperty().set("Call first");
+        myForm.save(saved::add);
+        assertThat(myForm.conflictProperty().get()).isNotEmpty();
+        myForm.keepMine();
+        assertThat(saved).hasSize(1);
+        FollowUp stored = mine.followUps().get(visit.id()).orElseThrow();
+        assertThat(stored.notes()).isEqualTo("Call first");
+        assertThat(stored.owner()).isEqualTo("Anna");
+        // the form still held their first version's time: keeping mine kept what the form showed
+        assertThat(stored.dueAt()).isEqualTo(LocalDateTime.of(2026, 11, 25, 15, 0));
+    }
 }
