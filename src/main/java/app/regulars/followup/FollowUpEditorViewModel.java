@@ -278,7 +278,12 @@ public final class FollowUpEditorViewModel {
         conflict.set("");
         afterSave = saved;
         FollowUp asRead = editing;
-        runner.run(() -> f.id() == null ? service.schedule(f) : service.update(f, asRead), saved::accept, t2 -> {
+        runner.run(() -> f.id() == null ? service.schedule(f) : service.update(f, asRead), stored -> {
+            if (editing != null) {
+                editing = stored; // a second save from the same form is checked against this one
+            }
+            saved.accept(stored);
+        }, t2 -> {
             error.set(messages.describe(t2));
             Throwable c = t2;
             while (c != null && !(c instanceof FollowUpChangedException)) {
