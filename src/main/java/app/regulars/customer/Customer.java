@@ -10,6 +10,8 @@ import java.util.List;
  * what is left of an erased customer is their card number and anonymous figures.
  * {@code fields}: the values of the shop's custom fields by field id (decision 0027); null when
  * not given, and a save then leaves the stored values as they are.
+ * {@code version}: how many times the stored row had changed when it was read (0 for a new one); a
+ * save changes the row only while it is still at this version (decision 0031).
  */
 public record Customer(
         Long id,
@@ -32,7 +34,8 @@ public record Customer(
         LocalDateTime createdAt,
         LocalDateTime updatedAt,
         LocalDateTime erasedAt,
-        java.util.Map<Long, FieldValue> fields) {
+        java.util.Map<Long, FieldValue> fields,
+        int version) {
 
     public Customer {
         fields = fields == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
@@ -68,6 +71,7 @@ public record Customer(
         b.updatedAt = updatedAt;
         b.erasedAt = erasedAt;
         b.fields = fields;
+        b.version = version;
         return b;
     }
 
@@ -101,6 +105,7 @@ public record Customer(
         private LocalDateTime updatedAt;
         private LocalDateTime erasedAt;
         private java.util.Map<Long, FieldValue> fields;
+        private int version;
 
         private Builder() {
         }
@@ -128,10 +133,11 @@ public record Customer(
         public Builder updatedAt(LocalDateTime v) { updatedAt = v; return this; }
         public Builder erasedAt(LocalDateTime v) { erasedAt = v; return this; }
         public Builder fields(java.util.Map<Long, FieldValue> v) { fields = v; return this; }
+        public Builder version(int v) { version = v; return this; }
 
         public Customer build() {
             return new Customer(id, code, name, gender, birthday, phones, email, wechat, address, company,
-                    jobTitle, source, tags, notes, preferences, consent, archived, createdAt, updatedAt, erasedAt, fields);
+                    jobTitle, source, tags, notes, preferences, consent, archived, createdAt, updatedAt, erasedAt, fields, version);
         }
     }
 }

@@ -70,6 +70,11 @@ public final class CustomerEditorView extends BorderPane {
         error.textProperty().bind(vm.errorProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        vm.conflictProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                app.regulars.fx.ConflictDialog.show(this, messages, now, vm::reload, vm::keepMine); // decision 0031
+            }
+        });
         HBox toolbar = new HBox(8, title, spacer, error, cancelButton, save);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("page-toolbar");
@@ -407,4 +412,5 @@ public final class CustomerEditorView extends BorderPane {
     public void focusFirstField() {
         nameField.requestFocus();
     }
+
 }

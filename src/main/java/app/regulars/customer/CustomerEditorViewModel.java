@@ -27,7 +27,10 @@ import java.util.function.Consumer;
 /**
  * The edit form of one profile (new or existing): a property per field as typed, a
  * problem text per field after a failed save, a warning when a phone or email already
- * belongs to someone else, and {@link #save()}.
+ * belongs to someone else, and {@link #save()}. When someone else saved the same customer since
+ * the form was filled (another computer of a shared store), the save changes nothing and
+ * {@link #conflictProperty()} asks "Changed by someone else at 14:02 — reload or keep mine?":
+ * {@link #reload()} shows their version, {@link #keepMine()} saves this one over it (decision 0031).
  */
 public final class CustomerEditorViewModel {
     /** How the birthday is given: none, solar date, lunar date. */
@@ -66,6 +69,12 @@ public final class CustomerEditorViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    /** The question after a save refused by someone else's save; empty when there is none. */
+    private final ReadOnlyStringWrapper conflict = new ReadOnlyStringWrapper("");
+    /** The profile as the other person saved it, while {@link #conflict} asks. */
+    private Customer theirs;
+    /** What the last save was to call once saved: a save over theirs calls it too. */
+    private Consumer<Customer> afterSave = saved -> { };
     /** An input per custom field, in field order (decision 0027). */
     private final javafx.collections.ObservableList<CustomFieldInput> customInputs = FXCollections.observableArrayList();
 
@@ -102,6 +111,8 @@ public final class CustomerEditorViewModel {
 
     private void load(Customer c) {
         original = c;
+        theirs = null;
+        conflict.set("");
         title.set(c.id() == null ? messages.get("customer.editor.titleNew") : messages.get("customer.editor.titleEdit", c.name()));
         code.set(nz(c.code()));
         name.set(nz(c.name()));
@@ -256,6 +267,7 @@ public final class CustomerEditorViewModel {
         }
         problems.clear();
         error.set("");
+        conflict.set("");
         boolean customOk = true;
         for (CustomFieldInput input : customInputs) {
             customOk &= input.check(messages);
@@ -272,6 +284,7 @@ public final class CustomerEditorViewModel {
             return;
         }
         saving.set(true);
+        afterSave = onSaved;
         runner.run(() -> service.save(c), saved -> {
             saving.set(false);
             original = saved;
@@ -280,6 +293,10 @@ public final class CustomerEditorViewModel {
             saving.set(false);
             if (e instanceof InvalidCustomerException invalid) {
                 showProblems(invalid);
+            } else if (changedElsewhere(e) instanceof CustomerChangedException changed) {
+                theirs = changed.current();
+                error.set(messages.describe(changed));
+                conflict.set(messages.describe(changed));
             } else {
                 error.set(messages.describe(e));
             }
@@ -288,6 +305,36 @@ public final class CustomerEditorViewModel {
 
     public void save() {
         save(saved -> { });
+    }
+
+    private static Throwable changedElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CustomerChangedException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** After a refused save: the form shows the other person's version, this edit discarded. */
+    public void reload() {
+        if (theirs != null) {
+            load(theirs);
+        }
+    }
+
+    /**
+     * After a refused save: saves the form as it is over the other person's version, knowingly (at
+     * the version their save left). Should yet another save come in between, the question comes again.
+     */
+    public void keepMine() {
+        if (theirs == null) {
+            return;
+        }
+        original = original.toBuilder().version(theirs.version()).build();
+        theirs = null;
+        conflict.set("");
+        save(afterSave);
     }
 
     private void showProblems(InvalidCustomerException e) {
@@ -322,6 +369,8 @@ public final class CustomerEditorViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty savingProperty() { return saving.getReadOnlyProperty(); }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    /** "Changed by someone else at 14:02 — reload or keep mine?" after a refused save; empty otherwise. */
+    public ReadOnlyStringProperty conflictProperty() { return conflict.getReadOnlyProperty(); }
     /** An input per custom field, in field order; filled once the fields are read. */
     public javafx.collections.ObservableList<CustomFieldInput> customInputs() { return customInputs; }
 }

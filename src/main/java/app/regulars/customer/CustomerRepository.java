@@ -187,6 +187,7 @@ public final class CustomerRepository {
         for (Field<?> f : NEW_CUSTOMER) {
             set.put(f, DSL.val(null, f));
         }
+        set.put(CUSTOMER.ROW_VERSION, CUSTOMER.ROW_VERSION.plus(DSL.inline(1))); // no parameter: the id stays the last one
         String updateCustomer = dsl.render(dsl.update(CUSTOMER).set(set).where(CUSTOMER.ID.eq(DSL.val((Long) null))));
         String deletePhones = dsl.render(dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(DSL.val((Long) null))));
         String deleteTags = dsl.render(dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(DSL.val((Long) null))));
@@ -571,6 +572,7 @@ public final class CustomerRepository {
                 .set(CUSTOMER.ARCHIVED, true)
                 .set(CUSTOMER.ARCHIVED_AT, DSL.coalesce(CUSTOMER.ARCHIVED_AT, DSL.val(now)))
                 .set(CUSTOMER.UPDATED_AT, now)
+                .set(CUSTOMER.ROW_VERSION, CUSTOMER.ROW_VERSION.plus(DSL.inline(1)))
                 .set(CUSTOMER.ERASED_AT, now)
                 .where(CUSTOMER.ID.eq(id))
                 .execute();
@@ -583,6 +585,7 @@ public final class CustomerRepository {
         }
         for (Field<String> text : List.of(CUSTOMER.NOTES, CUSTOMER.PREFERENCES, CUSTOMER.ADDRESS)) {
             dsl.update(CUSTOMER).set(text, masked(text, erasure.terms()))
+                    .set(CUSTOMER.ROW_VERSION, CUSTOMER.ROW_VERSION.plus(DSL.inline(1)))
                     .where(CUSTOMER.ID.ne(erasure.customerId())).and(mentions(text, erasure.terms())).execute();
         }
     }
@@ -680,12 +683,24 @@ public final class CustomerRepository {
         return out;
     }
 
-    /** Stores a changed profile; its custom fields' values only when given ({@link Customer#fields()} not null). */
-    public void update(DSLContext dsl, Customer c, LocalDateTime now) {
-        CustomerRecord r = dsl.fetchSingle(CUSTOMER, CUSTOMER.ID.eq(c.id()));
+    /**
+     * Stores a changed profile, its custom fields' values only when given ({@link Customer#fields()}
+     * not null), if the row is still at the version it was read at ({@link Customer#version()}): one
+     * {@code UPDATE ... SET row_version = row_version + 1 WHERE id = ? AND row_version = ?}, which
+     * both engines evaluate against the row as committed (PostgreSQL waits for a save in progress on
+     * it and checks again). Returns false, having changed nothing, when someone else changed or
+     * removed the row since (decision 0031).
+     */
+    public boolean update(DSLContext dsl, Customer c, LocalDateTime now) {
+        CustomerRecord r = dsl.newRecord(CUSTOMER);
         fill(r, c);
         r.setUpdatedAt(now);
-        r.store();
+        int changed = dsl.update(CUSTOMER).set(r).set(CUSTOMER.ROW_VERSION, CUSTOMER.ROW_VERSION.plus(DSL.inline(1)))
+                .where(CUSTOMER.ID.eq(c.id())).and(CUSTOMER.ROW_VERSION.eq(c.version()))
+                .execute();
+        if (changed == 0) {
+            return false;
+        }
         dsl.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(c.id())).execute();
         dsl.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(c.id())).execute();
         Customer whole = c;
@@ -695,6 +710,16 @@ public final class CustomerRepository {
             whole = c.toBuilder().fields(customValues.values(dsl, List.of(c.id())).getOrDefault(c.id(), Map.of())).build();
         }
         writeChildren(dsl, c.id(), whole);
+        return true;
+    }
+
+    /**
+     * Locks these customers' rows until the transaction ends ({@code SELECT ... FOR UPDATE}, in id
+     * order), so that what is read of them next is what an update will change: no save from another
+     * computer comes in between (decision 0031).
+     */
+    public void lock(DSLContext dsl, Collection<Long> ids) {
+        dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ID.in(ids)).orderBy(CUSTOMER.ID).forUpdate().fetch();
     }
 
     /** Writes a customer's search text again from what is stored (after a custom field that held some of it is gone). */
@@ -835,6 +860,7 @@ public final class CustomerRepository {
                 .updatedAt(r.getUpdatedAt())
                 .erasedAt(r.getErasedAt())
                 .fields(values)
+                .version(r.getRowVersion())
                 .build();
     }
 
@@ -1096,6 +1122,7 @@ public final class CustomerRepository {
                 .set(CUSTOMER.ARCHIVED, archived)
                 .set(CUSTOMER.ARCHIVED_AT, archived ? now : null)
                 .set(CUSTOMER.UPDATED_AT, now)
+                .set(CUSTOMER.ROW_VERSION, CUSTOMER.ROW_VERSION.plus(DSL.inline(1)))
                 .where(CUSTOMER.ID.in(ids)).and(CUSTOMER.ARCHIVED.ne(archived))
                 .and(archived ? DSL.noCondition() : CUSTOMER.ERASED_AT.isNull()) // an erased customer stays archived
                 .execute();

@@ -501,7 +501,13 @@ public final class CustomerService {
         if (before.get().erased()) {
             throw new UserException("customer.error.erased"); // nothing of them may come back through the form
         }
-        repository.update(dsl, c, now);
+        // Optimistic locking (decision 0031): the row changes only while it is at the version the
+        // form read; else nothing is written and the user sees the other save, with its time.
+        if (before.get().version() != c.version() || !repository.update(dsl, c, now)) {
+            Customer current = before.get().version() != c.version() ? before.get() : repository.findById(dsl, c.id())
+                    .orElseThrow(() -> new UserException("customer.error.gone"));
+            throw new CustomerChangedException(current);
+        }
         if (!before.get().consent().equals(c.consent())) {
             repository.insertConsentChange(dsl, c.id(), now, source, c.consent());
         }
@@ -976,7 +982,9 @@ public final class CustomerService {
             int changed = 0;
             List<Long> all = List.copyOf(ids);
             for (int from = 0; from < all.size(); from += 1000) {
-                for (Customer c : repository.findByIds(dsl, all.subList(from, Math.min(all.size(), from + 1000)))) {
+                List<Long> slice = all.subList(from, Math.min(all.size(), from + 1000));
+                repository.lock(dsl, slice); // read and written with no save of another computer in between
+                for (Customer c : repository.findByIds(dsl, slice)) {
                     if (c.erased()) {
                         continue;
                     }

@@ -190,7 +190,8 @@ public final class MergeService {
                 merges.record(dsl, keptId, other, now, source);
             }
             merges.delete(dsl, others);
-            repository.update(dsl, merged, now);
+            // The kept row is locked (present, above): saved over at the version it has now.
+            repository.update(dsl, merged.toBuilder().version(before.getFirst().version()).build(), now);
             if (!before.getFirst().consent().equals(merged.consent())) {
                 repository.insertConsentChange(dsl, keptId, now, ConsentSource.MERGE, merged.consent());
             }

@@ -151,6 +151,11 @@ public final class FollowUpEditorView extends VBox {
         save.setId("followupSave");
         save.setDefaultButton(true);
         save.setOnAction(e -> vm.save(saved));
+        vm.conflictProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                app.regulars.fx.ConflictDialog.show(this, messages, now, vm::reload, vm::keepMine); // decision 0031
+            }
+        });
         Button cancelButton = new Button(messages.get("followup.editor.cancel"));
         cancelButton.setCancelButton(true);
         cancelButton.setOnAction(e -> cancel.run());

@@ -57,6 +57,12 @@ public final class FollowUpEditorViewModel {
     private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>();
     private final StringProperty notes = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** The question after an edit refused by someone else's change; empty when there is none (decision 0031). */
+    private final ReadOnlyStringWrapper conflict = new ReadOnlyStringWrapper("");
+    /** The follow-up as the other person left it, while {@link #conflict} asks. */
+    private FollowUp theirs;
+    /** What the last save was to call once saved: a save over theirs calls it too. */
+    private Consumer<FollowUp> afterSave = f -> { };
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper consentLimits = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper surveyAllowed = new ReadOnlyBooleanWrapper(false);
@@ -224,6 +230,8 @@ public final class FollowUpEditorViewModel {
 
     public void startEdit(FollowUp f) {
         editing = f;
+        theirs = null;
+        conflict.set("");
         isNew.set(false);
         customer.set(new CustomerSummary(f.customerId(), f.customerCode(), f.customerName(), null, null, null, null, null, false));
         customerQuery.set(f.customerName());
@@ -288,7 +296,50 @@ public final class FollowUpEditorViewModel {
                 due, allDay.get(), base.status(), recurrence.get(), until.get(), base.openedAt(), base.resolveBy(), base.completedAt(),
                 base.generationKey(), typed);
         error.set("");
-        runner.run(() -> f.id() == null ? service.schedule(f) : service.update(f), saved::accept, t2 -> error.set(messages.describe(t2)));
+        conflict.set("");
+        afterSave = saved;
+        FollowUp asRead = editing;
+        runner.run(() -> f.id() == null ? service.schedule(f) : service.update(f, asRead), stored -> {
+            if (editing != null) {
+                editing = stored; // a second save from the same form is checked against this one
+            }
+            saved.accept(stored);
+        }, t2 -> {
+            error.set(messages.describe(t2));
+            Throwable c = t2;
+            while (c != null && !(c instanceof FollowUpChangedException)) {
+                c = c.getCause();
+            }
+            if (c instanceof FollowUpChangedException changed) {
+                theirs = changed.current();
+                conflict.set(messages.describe(changed));
+            }
+        });
         return true;
+    }
+
+    /** "Changed by someone else at 14:02 — reload or keep mine?" after a refused save; empty otherwise (decision 0031). */
+    public ReadOnlyStringProperty conflictProperty() {
+        return conflict.getReadOnlyProperty();
+    }
+
+    /** After a refused save: the form shows the follow-up as the other person left it, this edit discarded. */
+    public void reload() {
+        if (theirs != null) {
+            FollowUp t = theirs;
+            theirs = null;
+            conflict.set("");
+            startEdit(t);
+        }
+    }
+
+    /** After a refused save: saves the form as it is over the other person's change, knowingly. */
+    public void keepMine() {
+        if (theirs != null) {
+            editing = theirs;
+            theirs = null;
+            conflict.set("");
+            save(afterSave);
+        }
     }
 }

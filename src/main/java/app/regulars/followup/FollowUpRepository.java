@@ -188,6 +188,23 @@ public final class FollowUpRepository {
         return dsl.deleteFrom(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id)).execute() > 0;
     }
 
+    /**
+     * The follow-up, its row locked until the transaction ends ({@code SELECT ... FOR UPDATE}): a
+     * change that reads it first (complete, edit, move, cancel) runs after any other one in progress
+     * and sees what that one did; two people completing it at once complete it once (decision 0031).
+     */
+    public Optional<FollowUp> locked(DSLContext dsl, long id) {
+        if (dsl.select(FOLLOW_UP.ID).from(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id)).forUpdate().fetch().isEmpty()) {
+            return Optional.empty();
+        }
+        return get(dsl, id);
+    }
+
+    /** When the follow-up was last changed (null: it is gone). */
+    public LocalDateTime updatedAt(DSLContext dsl, long id) {
+        return dsl.select(FOLLOW_UP.UPDATED_AT).from(FOLLOW_UP).where(FOLLOW_UP.ID.eq(id)).fetchOne(FOLLOW_UP.UPDATED_AT);
+    }
+
     public Optional<FollowUp> get(DSLContext dsl, long id) {
         return dsl.select(FOLLOW_UP.fields()).select(CUSTOMER.NAME, CUSTOMER.CODE).from(FOLLOW_UP)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(FOLLOW_UP.CUSTOMER_ID))

@@ -184,12 +184,24 @@ public final class FollowUpService {
      * or a title typed before, keeps the title as typed.
      */
     public FollowUp update(FollowUp in) {
+        return update(in, null);
+    }
+
+    /**
+     * As {@link #update(FollowUp)}, if the follow-up is still as {@code asRead} (what the form was
+     * filled with; null: no check): else nothing is changed and {@link FollowUpChangedException} has
+     * it as someone else left it (decision 0031).
+     */
+    public FollowUp update(FollowUp in, FollowUp asRead) {
         if (in.id() == null) {
             throw new IllegalArgumentException("not saved yet");
         }
         FollowUp f = validate(in);
         db.write(cfg -> {
-            FollowUp old = repository.get(cfg.dsl(), f.id()).orElseThrow(() -> new UserException("followup.error.gone"));
+            FollowUp old = repository.locked(cfg.dsl(), f.id()).orElseThrow(() -> new UserException("followup.error.gone"));
+            if (asRead != null && !sameContent(old, asRead)) {
+                throw new FollowUpChangedException(old, repository.updatedAt(cfg.dsl(), f.id()));
+            }
             requireActive(cfg.dsl(), f.customerId());
             FollowUp merged = new FollowUp(f.id(), f.customerId(), null, null, f.kind(), f.title(), f.notes(), owner(f.owner(), old.owner()),
                     old.dueAt(), old.allDay(), old.status(), f.recurrence(), f.recurUntil(),
@@ -216,7 +228,7 @@ public final class FollowUpService {
             throw new UserException("followup.error.when");
         }
         db.write(cfg -> {
-            FollowUp old = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            FollowUp old = repository.locked(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
             requirePlanned(old);
             checkUntil(old.recurrence(), old.recurUntil(), newDue);
             if (!old.dueAt().equals(newDue) || old.allDay() != allDay) {
@@ -237,7 +249,7 @@ public final class FollowUpService {
      */
     public Optional<FollowUp> complete(long id, ContactChannel channel, String summary, String outcome, String nextStep) {
         Long nextId = db.write(cfg -> {
-            FollowUp f = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            FollowUp f = repository.locked(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
             requirePlanned(f);
             LocalDateTime now = now();
             Contact i = validate(new Contact(null, f.customerId(), now, channel,
@@ -271,7 +283,7 @@ public final class FollowUpService {
             return;
         }
         db.write(cfg -> {
-            FollowUp f = repository.get(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
+            FollowUp f = repository.locked(cfg.dsl(), id).orElseThrow(() -> new UserException("followup.error.gone"));
             if (status != FollowUpStatus.PLANNED) {
                 requirePlanned(f);
             }
@@ -395,6 +407,14 @@ public final class FollowUpService {
         if (until.isAfter(due.toLocalDate().plusYears(MAX_RECURRENCE_YEARS))) {
             throw new UserException("followup.error.tooLong", MAX_RECURRENCE_YEARS);
         }
+    }
+
+    /** Whether two reads of a follow-up hold the same of what a person changes (its form, its status). */
+    static boolean sameContent(FollowUp a, FollowUp b) {
+        return a.kind() == b.kind() && java.util.Objects.equals(a.title(), b.title()) && java.util.Objects.equals(a.notes(), b.notes())
+                && java.util.Objects.equals(a.owner(), b.owner()) && a.dueAt().equals(b.dueAt()) && a.allDay() == b.allDay()
+                && a.status() == b.status() && a.recurrence() == b.recurrence() && java.util.Objects.equals(a.recurUntil(), b.recurUntil())
+                && a.titleTyped() == b.titleTyped();
     }
 
     private static void requirePlanned(FollowUp f) {

@@ -645,7 +645,27 @@ public final class Database implements AutoCloseable {
      */
     private Connection connection() throws SQLException {
         stopIfPanicked();
-        return guard(pool.getConnection(), Connection.class);
+        return guard(engine == Engine.H2_FILE ? pool.getConnection() : serverConnection(), Connection.class);
+    }
+
+    /**
+     * A connection to the server. H2's pool, which the server's connections go through, does not drop
+     * a connection whose session the server or the network ended (it ignores the driver's report of a
+     * fatal error) but hands it out again; the driver then refuses it at once ({@code 08003}: closed)
+     * and the pool forgets it. So up to a pool's worth of those are passed over and a new connection
+     * is made: once the server can be reached again, the next action works (decision 0031).
+     */
+    private Connection serverConnection() throws SQLException {
+        for (int stale = 0; ; stale++) {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                if (!"08003".equals(e.getSQLState()) || stale >= MAX_CONNECTIONS) {
+                    throw e;
+                }
+                LOG.info("A connection to {} had ended; a new one is taken", server);
+            }
+        }
     }
 
     /**

@@ -41,10 +41,10 @@ class ConsentHistoryTest {
                     .consent(new Consent(true, LocalDate.of(2026, 5, 1), Set.of(MarketingChannel.SMS))).build());
             Customer quiet = customers.save(Customer.builder().name("韩梅梅").phones("138 0000 3333").build());
 
-            customers.save(li.toBuilder().notes("喜欢普洱").build()); // no change of consent: nothing recorded
-            customers.save(li.toBuilder().consent(new Consent(true, LocalDate.of(2026, 5, 1),
+            li = customers.save(li.toBuilder().notes("喜欢普洱").build()); // no change of consent: nothing recorded
+            li = customers.save(li.toBuilder().consent(new Consent(true, LocalDate.of(2026, 5, 1),
                     Set.of(MarketingChannel.PHONE, MarketingChannel.WECHAT))).build());
-            customers.save(li.toBuilder().consent(Consent.NONE).build());
+            li = customers.save(li.toBuilder().consent(Consent.NONE).build());
 
             List<ConsentChange> history = customers.consentHistory(li.id());
             assertThat(history).extracting(ConsentChange::source).containsOnly(ConsentSource.EDITOR);
