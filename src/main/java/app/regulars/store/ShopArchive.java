@@ -451,7 +451,7 @@ public final class ShopArchive {
             List<String> what = new ArrayList<>();
             records.forEach((file, n) -> what.add(file + " " + n));
             String shown = String.join(", ", what.subList(0, Math.min(3, what.size()))) + (what.size() > 3 ? ", …" : "");
-            throw new UserException("archive.error.notEmpty", db.directory().toString(),
+            throw new UserException("archive.error.notEmpty", db.where(),
                     records.values().stream().mapToLong(Long::longValue).sum(), shown);
         }
     }

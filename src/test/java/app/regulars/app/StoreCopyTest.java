@@ -132,6 +132,34 @@ class StoreCopyTest {
         }
     }
 
+    /** {@code import all} fills an empty server (through the copy), and is refused by one that is not empty. */
+    @Test
+    void importAllFillsAnEmptyServer() throws IOException {
+        Path data = SampleStores.copy(shop, dir.resolve("shop"));
+        Map<String, String> before = exported(data);
+        Path zip = dir.resolve("shop.zip");
+        assertThat(run(data, "export", "all", "--out", zip.toString())).as(err.toString()).isZero();
+        String database = TestPostgres.get().emptyDatabase();
+        Path local = dir.resolve("local");
+        try {
+            assertThat(run(local, "--db-url", url(database), "import", "all", zip.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Imported everything from " + zip.toAbsolutePath() + ": 304 customers");
+            assertThat(local.resolve(ArchiveJobs.IMPORTING)).doesNotExist();
+            assertThat(exported(local, "--db-url", url(database))).isEqualTo(before);
+            try (AppContext ctx = server(database); AppContext source = TestStores.open(data)) {
+                assertThat(ctx.customers().search("wxm", null, false, app.regulars.customer.CustomerSort.NAME, true)).isNotEmpty()
+                        .containsExactly(source.customers().search("wxm", null, false, app.regulars.customer.CustomerSort.NAME, true));
+            }
+            assertThat(run(local, "--db-url", url(database), "import", "all", zip.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("The data in " + shown(database) + " is not empty");
+            try (AppContext ctx = server(database)) {
+                assertThat(ctx.customers().countAll()).isEqualTo(304);
+            }
+        } finally {
+            TestPostgres.get().drop(database);
+        }
+    }
+
     @Test
     void aServerThatHoldsCustomersIsRefusedAndKeptAsItWas() {
         Path data = SampleStores.copy(shop, dir.resolve("shop"));
