@@ -189,6 +189,10 @@ class StoreCopyTest {
         assertThat(err.toString()).contains("The folder " + other.toAbsolutePath() + " already holds a data file.");
         assertThat(Files.readAllBytes(other.resolve(Database.FILE_NAME + ".mv.db"))).isEqualTo(was);
         assertThat(run(data, "store", "copy", "--to-file", data.toString())).isEqualTo(1); // itself
+        assertThat(run(data, "store", "copy")).isEqualTo(2); // where to: a usage error
+        assertThat(err.toString()).contains("Usage: regulars store copy");
+        assertThat(run(data, "store", "copy", "--to", "postgresql://127.0.0.1/x", "--to-file", other.toString())).isEqualTo(2);
+        assertThat(Files.readAllBytes(other.resolve(Database.FILE_NAME + ".mv.db"))).isEqualTo(was);
     }
 
     /** A server that takes the rows of one table but keeps only some (a trigger drops them): the counts catch it. */
