@@ -41,13 +41,35 @@ final class Engines {
         };
     }
 
-    /** A new, empty store on {@code engine}: the file in {@code dir}, or a new database on the tests' server (log in {@code dir}). */
+    /** Each folder's database on the tests' server: the same folder, the same database. */
+    private static final Map<Path, String> DATABASES = new java.util.HashMap<>();
+
+    /**
+     * The store of {@code dir} on {@code engine}: the file in {@code dir}, or the folder's database on
+     * the tests' server (new and empty the first time; the log in {@code dir}).
+     */
     static AppContext open(Database.Engine engine, Path dir, Clock clock, Locale locale) {
         if (engine == Database.Engine.H2_FILE) {
             return AppContext.open(dir, clock, locale);
         }
-        TestPostgres server = TestPostgres.get();
-        return AppContext.open(server.address(server.emptyDatabase()), Password.of(TestPostgres.PASSWORD), dir, clock, locale);
+        return AppContext.open(TestPostgres.get().address(databaseOf(dir)), Password.of(TestPostgres.PASSWORD), dir, clock, locale);
+    }
+
+    /** {@link #open} without the features: the bare store, for a benchmark's plain-JDBC baseline. */
+    static Database database(Database.Engine engine, Path dir) {
+        if (engine == Database.Engine.H2_FILE) {
+            return Database.open(dir);
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Database.connect(TestPostgres.get().address(databaseOf(dir)), Password.of(TestPostgres.PASSWORD), dir);
+    }
+
+    private static synchronized String databaseOf(Path dir) {
+        return DATABASES.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> TestPostgres.get().emptyDatabase());
     }
 
     /** How the figures name {@code engine}. */

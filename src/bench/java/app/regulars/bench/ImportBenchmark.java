@@ -73,6 +73,8 @@ import java.util.stream.Stream;
 public final class ImportBenchmark {
     private static final long SEED = 20240101L;
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The engine of the current pass ({@code -Dbench.engine}); the files are made once for all. */
+    private static Database.Engine engine = Database.Engine.H2_FILE;
 
     private ImportBenchmark() {
     }
@@ -119,20 +121,26 @@ public final class ImportBenchmark {
             System.out.printf(Locale.ROOT, "files made in %.1f s: customers %.1f MB, purchases %.1f MB%n",
                     seconds(t0), Files.size(customerFile) / 1e6, Files.size(purchaseFile) / 1e6);
 
-            warmUp(work.resolve("warm-up"), today);
+            for (Database.Engine e : Engines.selected()) { // -Dbench.engine=h2|postgresql|both
+                engine = e;
+                System.out.printf(Locale.ROOT, "%n== %s ==%n", Engines.name(e));
+                warmUp(work.resolve("warm-up-" + e.vendor()), today);
 
-            Path plainDir = work.resolve("plain");
-            Path importDir = work.resolve("import");
-            Figures plainCustomers = plainCustomers(plainDir, sample);
-            Figures importedCustomers = importCustomers(importDir, customerFile);
-            report("customers", "customers", customers, importedCustomers, plainCustomers);
+                Path plainDir = work.resolve("plain-" + e.vendor());
+                Path importDir = work.resolve("import-" + e.vendor());
+                Figures plainCustomers = plainCustomers(plainDir, sample);
+                Figures importedCustomers = importCustomers(importDir, customerFile);
+                report("customers", "customers", customers, importedCustomers, plainCustomers);
+                Figures plainPurchases = plainPurchases(plainDir, rows);
+                Figures importedPurchases = importPurchases(importDir, purchaseFile);
+                report("purchases", "purchases", purchases, importedPurchases, plainPurchases);
+                delete(plainDir);
+                delete(importDir);
+            }
             sample = null;
-            Figures plainPurchases = plainPurchases(plainDir, rows);
-            Figures importedPurchases = importPurchases(importDir, purchaseFile);
-            report("purchases", "purchases", purchases, importedPurchases, plainPurchases);
             rows = null;
-            delete(plainDir);
-            delete(importDir);
+            engine = Database.Engine.H2_FILE; // the demo is the command line on a data folder
+            Engines.printSideBySide(String.format(Locale.ROOT, "Imports of %,d customers and %,d purchases", customers, purchases));
 
             if (!List.of(args).contains("--skip-demo")) {
                 Figures plainDemo = plainDemo(work.resolve("plain-demo"), demo, today);
@@ -161,6 +169,9 @@ public final class ImportBenchmark {
         line("plain JDBC batch insert of the same rows", plain);
         System.out.printf(Locale.ROOT, "%54s%n", String.format(Locale.ROOT, "%,.0f", n / plain.wall));
         System.out.printf(Locale.ROOT, "import / plain: %.2f (target: at most 2)%n", imported.wall / plain.wall);
+        Engines.put("import " + what + ": wall s (" + unit + "/s)", engine, String.format(Locale.ROOT, "%.1f (%,.0f)", imported.wall, n / imported.wall));
+        Engines.put("  " + what + ": plain JDBC batches of the same rows", engine, String.format(Locale.ROOT, "%.1f (%,.0f)", plain.wall, n / plain.wall));
+        Engines.put("  " + what + ": import / plain (target at most 2)", engine, String.format(Locale.ROOT, "%.2f", imported.wall / plain.wall));
     }
 
     private static void line(String label, Figures f) {
@@ -248,7 +259,7 @@ public final class ImportBenchmark {
 
     /** Opens the folder as the command line does, times {@code work}, and measures the file open and closed. */
     private static Figures timed(Path dir, java.util.function.Consumer<AppContext> work) throws IOException {
-        AppContext ctx = AppContext.open(dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE);
+        AppContext ctx = Engines.open(engine, dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE);
         double wall;
         double cpu;
         try {
@@ -288,12 +299,12 @@ public final class ImportBenchmark {
 
     private static Figures plainCustomers(Path dir, List<Customer> sample) throws IOException {
         List<Customer> normalized;
-        try (AppContext ctx = AppContext.open(dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE)) {
+        try (AppContext ctx = Engines.open(engine, dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE)) {
             CustomerService service = ctx.customers();
             normalized = sample.stream().map(service::normalize).toList();
         }
         CustomerRows rows = CustomerRows.of(normalized);
-        try (Database db = Database.open(dir)) {
+        try (Database db = Engines.database(engine, dir)) {
             double cpu0 = cpu();
             long t0 = System.nanoTime();
             db.bulkLoad(() -> {
@@ -309,7 +320,7 @@ public final class ImportBenchmark {
     }
 
     private static Figures plainPurchases(Path dir, List<Row> rows) throws IOException {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Engines.database(engine, dir)) {
             Map<String, Long> ids = new HashMap<>();
             db.dsl().connection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT code, id FROM customer"); ResultSet r = ps.executeQuery()) {
@@ -392,7 +403,7 @@ public final class ImportBenchmark {
         try (PreparedStatement customer = c.prepareStatement("INSERT INTO customer (code, name, sort_name, gender, birthday_calendar, "
                 + "birth_year, birth_month, birth_day, birth_leap_month, email, wechat, address, company, job_title, source, notes, "
                 + "preferences, marketing_consent, consent_date, opt_out_phone, opt_out_sms, opt_out_wechat, opt_out_email, archived, "
-                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"ID"});
+                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {key()});
              PreparedStatement phone = c.prepareStatement("INSERT INTO customer_phone (customer_id, position, number) VALUES (?,?,?)");
              PreparedStatement tag = c.prepareStatement("INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)");
              PreparedStatement search = c.prepareStatement("INSERT INTO customer_search (customer_id, search_text) VALUES (?,?)")) {
@@ -472,7 +483,7 @@ public final class ImportBenchmark {
     private static void insertPurchases(Connection c, List<PurchaseLine> lines) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement purchase = c.prepareStatement("INSERT INTO purchase (customer_id, purchased_at, amount, note, points, "
-                + "voided, created_at, updated_at) VALUES (?,?,?,?,?,FALSE,?,?)", new String[] {"ID"});
+                + "voided, created_at, updated_at) VALUES (?,?,?,?,?,FALSE,?,?)", new String[] {key()});
              PreparedStatement lot = c.prepareStatement("INSERT INTO point_entry (customer_id, kind, points, remaining, entry_at, "
                      + "expires_on, purchase_id) VALUES (?,'EARNED',?,?,?,?,?)")) {
             LocalDateTime now = LocalDateTime.now().withNano(0);
@@ -517,8 +528,15 @@ public final class ImportBenchmark {
 
     // ---- measuring ----
 
+    /** The data file's size; 0 on a server (its files are the server's). */
     private static double mb(Path dir) throws IOException {
-        return Files.size(dir.resolve(Database.FILE_NAME + ".mv.db")) / 1e6;
+        Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+        return Files.exists(file) ? Files.size(file) / 1e6 : 0;
+    }
+
+    /** The generated key's column as the engine names it (H2's upper case, PostgreSQL's lower). */
+    private static String key() {
+        return engine == Database.Engine.H2_FILE ? "ID" : "id";
     }
 
     private static double seconds(long t0) {
