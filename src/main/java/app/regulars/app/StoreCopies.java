@@ -59,7 +59,8 @@ public final class StoreCopies {
      * Copies the store of {@code source} into a NEW data file in {@code directory} (refused with
      * {@code store.copy.fileExists} when it holds one already). The file is built in
      * {@value #COPYING} inside it, checked, and moved into place only when whole: a failure, a cancel or
-     * a killed process leaves no data file there (a left {@value #COPYING} is deleted by the next copy).
+     * a killed process leaves no data file there (a left {@value #COPYING} is deleted by the next copy, or when
+     * Regulars opens the folder).
      * The new file has no password ({@code security encrypt} gives it one).
      */
     public static StoreCopy.Copied toFile(AppContext source, Path directory, Clock clock, StoreCopy.Listener listener,
