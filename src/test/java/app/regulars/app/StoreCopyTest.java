@@ -271,6 +271,18 @@ class StoreCopyTest {
         assertThat(back.resolve(StoreCopies.COPYING)).doesNotExist();
     }
 
+    /** What a killed copy left in a folder (its half-made store) is deleted when Regulars opens the folder. */
+    @Test
+    void aHalfMadeCopyLeftByAKilledProcessIsDeletedWhenTheFolderOpens() throws IOException {
+        Path folder = dir.resolve("folder");
+        Files.createDirectories(folder.resolve(StoreCopies.COPYING));
+        Files.writeString(folder.resolve(StoreCopies.COPYING).resolve(Database.FILE_NAME + ".mv.db"), "half");
+        try (AppContext ctx = AppContext.open(folder, TestStores.CLOCK, Locale.ENGLISH)) {
+            assertThat(ctx.customers().countAll()).isZero();
+        }
+        assertThat(folder.resolve(StoreCopies.COPYING)).doesNotExist();
+    }
+
     void assertEmpty(String database) {
         try (AppContext ctx = server(database)) {
             assertThat(ctx.services().get(ShopArchive.class).records()).isEmpty();
