@@ -1,6 +1,7 @@
 package app.regulars.bench;
 
 import app.regulars.app.AppContext;
+import app.regulars.store.Database;
 import app.regulars.followup.CalendarViewModel;
 import app.regulars.followup.FollowUpFilter;
 import app.regulars.followup.FollowUpService;
@@ -48,28 +49,32 @@ public final class FollowUpBenchmark {
                 followUps = Integer.parseInt(args[i + 1]);
             }
         }
-        Path dir = Files.createTempDirectory("regulars-bench-followups");
-        try {
-            run(dir, customers, followUps);
-        } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temp folder
+        for (Database.Engine engine : Engines.selected()) { // -Dbench.engine=h2|postgresql|both
+            Path dir = Files.createTempDirectory("regulars-bench-followups");
+            try {
+                run(dir, customers, followUps, engine);
+            } finally {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // a temp folder
+                }
             }
         }
+        Engines.printSideBySide(String.format(Locale.ROOT, "Calendar at %,d customers, %,d follow-ups", customers, followUps));
     }
 
-    private static void run(Path dir, int customers, int followUps) throws SQLException {
-        System.out.printf(Locale.ROOT, "Follow-up benchmark: %,d customers, %,d follow-ups, data in %s%n", customers, followUps, dir);
+    private static void run(Path dir, int customers, int followUps, Database.Engine engine) throws SQLException {
+        System.out.printf(Locale.ROOT, "Follow-up benchmark: %,d customers, %,d follow-ups, %s, data in %s%n", customers, followUps,
+                Engines.name(engine), dir);
         LocalDate today = LocalDate.now();
-        try (AppContext ctx = AppContext.open(dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE)) {
+        try (AppContext ctx = Engines.open(engine, dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE)) {
             long t0 = System.nanoTime();
             // Not through Database.bulkLoad: when it set RETENTION_TIME 0, a large INSERT ... SELECT
             // here ended in H2's "Chunk 249 not found" (H2 overwrote a chunk the statement still read).
             // It now keeps chunks 5 s (decision 0007), still shorter than one such statement can run.
             // Plain commits with H2's defaults, 50,000 rows at a time.
-            ctx.database().dsl().connection(c -> load(c, customers, followUps, today));
+            ctx.database().dsl().connection(c -> load(c, customers, followUps, today, engine));
             ctx.database().syncNow();
             System.out.printf(Locale.ROOT, "bulk load: %.1f s%n", (System.nanoTime() - t0) / 1e9);
             long tl = System.nanoTime();
@@ -113,10 +118,20 @@ public final class FollowUpBenchmark {
             print("week range, plain JDBC (all rows, joined)", ab);
             System.out.printf(Locale.ROOT, "target < 200 ms (p95): month %s, agenda %s%n",
                     pct(m, 95) < 200 ? "MET" : "MISSED", pct(a, 95) < 200 ? "MET" : "MISSED");
+            Engines.put("month view, p50 / p95 / max ms", engine, String.format(Locale.ROOT, "%.1f / %.1f / %.1f", pct(m, 50), pct(m, 95), pct(m, 100)));
+            Engines.put("month range, plain JDBC, p50 / p95 ms", engine, String.format(Locale.ROOT, "%.1f / %.1f", pct(mb, 50), pct(mb, 95)));
+            Engines.put("week agenda, p50 / p95 / max ms", engine, String.format(Locale.ROOT, "%.1f / %.1f / %.1f", pct(a, 50), pct(a, 95), pct(a, 100)));
+            Engines.put("week range, plain JDBC, p50 / p95 ms", engine, String.format(Locale.ROOT, "%.1f / %.1f", pct(ab, 50), pct(ab, 95)));
+            Engines.put("target < 200 ms (p95), month / agenda", engine, (pct(m, 95) < 200 ? "MET" : "MISSED") + " / "
+                    + (pct(a, 95) < 200 ? "MET" : "MISSED"));
         }
     }
 
-    private static void load(Connection c, int customers, int followUps, LocalDate today) throws SQLException {
+    private static void load(Connection c, int customers, int followUps, LocalDate today, Database.Engine engine) throws SQLException {
+        if (engine != Database.Engine.H2_FILE) {
+            loadPostgres(c, customers, followUps, today);
+            return;
+        }
         LocalDateTime now = LocalDateTime.now();
         LocalDateTime start = today.minusMonths(30).atStartOfDay();
         long minutes = java.time.Duration.between(start, today.plusMonths(30).atStartOfDay()).toMinutes();
@@ -138,6 +153,36 @@ public final class FollowUpBenchmark {
                         + "TIMESTAMP '" + Timestamp.valueOf(now) + "', TIMESTAMP '" + Timestamp.valueOf(now) + "' "
                         + "FROM (SELECT x, DATEADD('MINUTE', MOD(x * 104729, " + minutes + "), TIMESTAMP '" + Timestamp.valueOf(start) + "') d "
                         + "FROM SYSTEM_RANGE(" + from + ", " + to + "))");
+            }
+            System.out.printf(Locale.ROOT, "  tags + follow-ups: %.1f s%n", (System.nanoTime() - t) / 1e9);
+            s.execute("ANALYZE");
+        }
+    }
+
+    /** The same rows as {@link #load} in PostgreSQL's words ({@code generate_series}, {@code CASE}, an interval). */
+    private static void loadPostgres(Connection c, int customers, int followUps, LocalDate today) throws SQLException {
+        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime start = today.minusMonths(30).atStartOfDay();
+        long minutes = java.time.Duration.between(start, today.plusMonths(30).atStartOfDay()).toMinutes();
+        try (Statement s = c.createStatement()) {
+            long t = System.nanoTime();
+            s.execute("INSERT INTO customer (code, name, sort_name, marketing_consent, created_at, updated_at) "
+                    + "SELECT LPAD(CAST(x AS VARCHAR), 6, '0'), CONCAT('客户', x), CONCAT('kehu ', x), MOD(x, 3) = 0, "
+                    + "TIMESTAMP '" + Timestamp.valueOf(start) + "', TIMESTAMP '" + Timestamp.valueOf(now) + "' FROM "
+                    + Engines.range(Database.Engine.POSTGRESQL, 1, customers));
+            System.out.printf(Locale.ROOT, "  customers: %.1f s%n", (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            s.execute("INSERT INTO customer_tag (customer_id, tag) SELECT id, 'VIP' FROM customer WHERE MOD(id, 10) = 0");
+            for (int from = 1; from <= followUps; from += 50_000) {
+                int to = Math.min(followUps, from + 49_999);
+                s.execute("INSERT INTO follow_up (customer_id, kind, title, owner, due_at, all_day, status, recurrence, occurrence, created_at, updated_at) "
+                        + "SELECT MOD(x * 7919, " + customers + ") + 1, "
+                        + "CASE MOD(x, 6) WHEN 0 THEN 'VISIT' WHEN 1 THEN 'COMPLAINT' WHEN 2 THEN 'BIRTHDAY' ELSE 'CHECK_IN' END, "
+                        + "CONCAT('回访 ', x), CASE WHEN MOD(x, 4) = 0 THEN NULL ELSE CONCAT('员工', MOD(x, 12)) END, d, MOD(x, 5) = 0, "
+                        + "CASE WHEN d < TIMESTAMP '" + Timestamp.valueOf(now) + "' AND MOD(x, 200) <> 0 THEN 'DONE' ELSE 'PLANNED' END, 'NONE', 0, "
+                        + "TIMESTAMP '" + Timestamp.valueOf(now) + "', TIMESTAMP '" + Timestamp.valueOf(now) + "' "
+                        + "FROM (SELECT x, TIMESTAMP '" + Timestamp.valueOf(start) + "' + MOD(x * 104729, " + minutes + ") * INTERVAL '1 minute' AS d "
+                        + "FROM " + Engines.range(Database.Engine.POSTGRESQL, from, to) + ") AS f");
             }
             System.out.printf(Locale.ROOT, "  tags + follow-ups: %.1f s%n", (System.nanoTime() - t) / 1e9);
             s.execute("ANALYZE");

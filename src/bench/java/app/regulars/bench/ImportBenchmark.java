@@ -77,6 +77,8 @@ import java.util.stream.Stream;
 public final class ImportBenchmark {
     private static final long SEED = 20240101L;
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The engine of the current pass ({@code -Dbench.engine}); the files are made once for all. */
+    private static Database.Engine engine = Database.Engine.H2_FILE;
 
     private ImportBenchmark() {
     }
@@ -123,25 +125,32 @@ public final class ImportBenchmark {
             System.out.printf(Locale.ROOT, "files made in %.1f s: customers %.1f MB, purchases %.1f MB%n",
                     seconds(t0), Files.size(customerFile) / 1e6, Files.size(purchaseFile) / 1e6);
 
-            warmUp(work.resolve("warm-up"), today);
+            for (Database.Engine e : Engines.selected()) { // -Dbench.engine=h2|postgresql|both
+                engine = e;
+                System.out.printf(Locale.ROOT, "%n== %s ==%n", Engines.name(e));
+                warmUp(work.resolve("warm-up-" + e.vendor()), today);
 
-            Path plainDir = work.resolve("plain");
-            Path rebuiltDir = work.resolve("plain-rebuilt");
-            Path importDir = work.resolve("import");
-            boolean keptBaseline = !List.of(args).contains("--skip-kept");
-            Figures plainCustomers = keptBaseline ? plainCustomers(plainDir, sample, false) : null;
-            Figures rebuiltCustomers = plainCustomers(rebuiltDir, sample, true);
-            Figures importedCustomers = importCustomers(importDir, customerFile);
-            report("customers", "customers", customers, importedCustomers, plainCustomers, rebuiltCustomers);
+                Path plainDir = work.resolve("plain-" + e.vendor());
+                Path rebuiltDir = work.resolve("plain-rebuilt-" + e.vendor());
+                Path importDir = work.resolve("import-" + e.vendor());
+                boolean keptBaseline = !List.of(args).contains("--skip-kept");
+                Figures plainCustomers = keptBaseline ? plainCustomers(plainDir, sample, false) : null;
+                Figures rebuiltCustomers = plainCustomers(rebuiltDir, sample, true);
+                Figures importedCustomers = importCustomers(importDir, customerFile);
+                report("customers", "customers", customers, importedCustomers, plainCustomers, rebuiltCustomers);
+                Figures plainPurchases = keptBaseline ? plainPurchases(plainDir, rows, false) : null;
+                Figures rebuiltPurchases = plainPurchases(rebuiltDir, rows, true);
+                Figures importedPurchases = importPurchases(importDir, purchaseFile);
+                report("purchases", "purchases", purchases, importedPurchases, plainPurchases, rebuiltPurchases);
+                delete(plainDir);
+                delete(rebuiltDir);
+                delete(importDir);
+            }
             sample = null;
-            Figures plainPurchases = keptBaseline ? plainPurchases(plainDir, rows, false) : null;
-            Figures rebuiltPurchases = plainPurchases(rebuiltDir, rows, true);
-            Figures importedPurchases = importPurchases(importDir, purchaseFile);
-            report("purchases", "purchases", purchases, importedPurchases, plainPurchases, rebuiltPurchases);
             rows = null;
-            delete(plainDir);
-            delete(rebuiltDir);
-            delete(importDir);
+            engine = Database.Engine.H2_FILE; // the demo is the command line on a data folder
+            Engines.printSideBySide(String.format(Locale.ROOT, "Imports of %,d customers and %,d purchases", customers, purchases));
+            boolean keptBaseline = !List.of(args).contains("--skip-kept");
 
             if (!List.of(args).contains("--skip-demo")) {
                 Figures plainDemo = keptBaseline ? plainDemo(work.resolve("plain-demo"), demo, today, false) : null;
@@ -185,6 +194,9 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "import / plain: %s%.2f against the plain insert with rebuilt indexes (CPU %.2f; target: at most 2)%n",
                 kept == null ? "" : String.format(Locale.ROOT, "%.2f against the plain insert with its indexes kept up (CPU %.2f), ",
                         imported.wall / kept.wall, imported.cpu / kept.cpu), imported.wall / rebuilt.wall, imported.cpu / rebuilt.cpu);
+        Engines.put("import " + what + ": wall s (" + unit + "/s)", engine, String.format(Locale.ROOT, "%.1f (%,.0f)", imported.wall, n / imported.wall));
+        Engines.put("  " + what + ": plain JDBC, indexes rebuilt after", engine, String.format(Locale.ROOT, "%.1f (%,.0f)", rebuilt.wall, n / rebuilt.wall));
+        Engines.put("  " + what + ": import / plain (target at most 2)", engine, String.format(Locale.ROOT, "%.2f", imported.wall / rebuilt.wall));
     }
 
     private static void rate(String label, Figures f, int n) {
@@ -279,7 +291,7 @@ public final class ImportBenchmark {
 
     /** Opens the folder as the command line does, times {@code work}, and measures the file open and closed. */
     private static Figures timed(Path dir, java.util.function.Consumer<AppContext> work) throws IOException {
-        AppContext ctx = AppContext.open(dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE);
+        AppContext ctx = Engines.open(engine, dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE);
         double wall;
         double cpu;
         double load0 = load();
@@ -332,12 +344,12 @@ public final class ImportBenchmark {
     /** {@code rebuilt}: the tables' indexes and foreign keys taken off before and made again after, as the importers do (decision 0029). */
     private static Figures plainCustomers(Path dir, List<Customer> sample, boolean rebuilt) throws IOException {
         List<Customer> normalized;
-        try (AppContext ctx = AppContext.open(dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE)) {
+        try (AppContext ctx = Engines.open(engine, dir, Clock.systemDefaultZone(), Locale.SIMPLIFIED_CHINESE)) {
             CustomerService service = ctx.customers();
             normalized = sample.stream().map(service::normalize).toList();
         }
         CustomerRows rows = CustomerRows.of(normalized);
-        try (Database db = Database.open(dir)) {
+        try (Database db = Engines.database(engine, dir)) {
             double load0 = load();
             double cpu0 = cpu();
             long t0 = System.nanoTime();
@@ -354,7 +366,7 @@ public final class ImportBenchmark {
     }
 
     private static Figures plainPurchases(Path dir, List<Row> rows, boolean rebuilt) throws IOException {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Engines.database(engine, dir)) {
             Map<String, Long> ids = new HashMap<>();
             db.dsl().connection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT code, id FROM customer"); ResultSet r = ps.executeQuery()) {
@@ -447,7 +459,7 @@ public final class ImportBenchmark {
         try (PreparedStatement customer = c.prepareStatement("INSERT INTO customer (code, name, sort_name, gender, birthday_calendar, "
                 + "birth_year, birth_month, birth_day, birth_leap_month, email, wechat, address, company, job_title, source, notes, "
                 + "preferences, marketing_consent, consent_date, opt_out_phone, opt_out_sms, opt_out_wechat, opt_out_email, archived, "
-                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"ID"});
+                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {key()});
              PreparedStatement phone = c.prepareStatement("INSERT INTO customer_phone (customer_id, position, number) VALUES (?,?,?)");
              PreparedStatement tag = c.prepareStatement("INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)");
              PreparedStatement search = c.prepareStatement("INSERT INTO customer_search (customer_id, search_text) VALUES (?,?)");
@@ -539,7 +551,7 @@ public final class ImportBenchmark {
     private static void insertPurchases(Connection c, List<PurchaseLine> lines) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement purchase = c.prepareStatement("INSERT INTO purchase (customer_id, purchased_at, amount, note, points, "
-                + "voided, created_at, updated_at) VALUES (?,?,?,?,?,FALSE,?,?)", new String[] {"ID"});
+                + "voided, created_at, updated_at) VALUES (?,?,?,?,?,FALSE,?,?)", new String[] {key()});
              PreparedStatement lot = c.prepareStatement("INSERT INTO point_entry (customer_id, kind, points, remaining, entry_at, "
                      + "expires_on, purchase_id) VALUES (?,'EARNED',?,?,?,?,?)")) {
             LocalDateTime now = LocalDateTime.now().withNano(0);
@@ -584,8 +596,15 @@ public final class ImportBenchmark {
 
     // ---- measuring ----
 
+    /** The data file's size; 0 on a server (its files are the server's). */
     private static double mb(Path dir) throws IOException {
-        return Files.size(dir.resolve(Database.FILE_NAME + ".mv.db")) / 1e6;
+        Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
+        return Files.exists(file) ? Files.size(file) / 1e6 : 0;
+    }
+
+    /** The generated key's column as the engine names it (H2's upper case, PostgreSQL's lower). */
+    private static String key() {
+        return engine == Database.Engine.H2_FILE ? "ID" : "id";
     }
 
     private static double seconds(long t0) {

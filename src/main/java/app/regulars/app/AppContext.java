@@ -69,9 +69,11 @@ public final class AppContext implements AutoCloseable {
         surveys().setComplaintOpener(complaintsAsFollowUps(followUps()));
         // A sample shop whose purchases or story were interrupted is deleted whole (decision 0007).
         app.regulars.app.demo.SampleShop.undoInterrupted(this);
-        // What an import of everything left beside the data (decision 0026): done, or never finished.
+        // What an import of everything left beside the data (decision 0026), or a store copy into this
+        // folder (decision 0032): done, or never finished.
         if (!database.readOnly() && database.engine() == Database.Engine.H2_FILE) {
             ArchiveJobs.deleteScratch(database.directory());
+            StoreCopies.deleteScratch(database.directory());
         }
     }
 

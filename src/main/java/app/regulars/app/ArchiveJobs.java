@@ -100,6 +100,31 @@ public final class ArchiveJobs {
     }
 
     /**
+     * {@code import all} into the EMPTY shared store of {@code server} (decision 0032): the export is
+     * loaded and checked as a new H2 store in {@value #IMPORTING} of this computer's data folder, as for
+     * a file, and that store is then copied into the server by {@code store copy}'s code, in one
+     * transaction there (nothing of it stays on a failure). The folder is deleted after, whatever happened.
+     */
+    public static ArchiveManifest importIntoServer(AppContext server, Path zip, Clock clock, Progress progress, BooleanSupplier cancelled) {
+        check(server, zip);
+        Path dir = server.database().directory();
+        Path scratch = dir.resolve(IMPORTING);
+        deleteScratch(dir);
+        try {
+            Files.createDirectories(scratch);
+            ShopArchive.Loaded loaded = ShopArchive.load(scratch, Password.NONE, zip, progress, cancelled);
+            try (AppContext made = AppContext.on(loaded.database(), clock, server.services().get(Locale.class), Password.NONE)) {
+                StoreCopies.toServer(made, server, app.regulars.store.StoreCopy.Listener.NONE, cancelled);
+            }
+            return loaded.manifest();
+        } catch (IOException e) {
+            throw new UserException(e, "exchange.error.write", scratch.toString());
+        } finally {
+            deleteScratch(dir);
+        }
+    }
+
+    /**
      * Puts the prepared data in place of the (closed) data in {@code dataDirectory}, which is backed up
      * first ({@link BackupJobs#restore}), then deletes {@value #IMPORTING}. For the command line; the
      * window restores through its own reopen.

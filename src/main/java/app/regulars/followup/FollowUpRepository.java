@@ -274,8 +274,33 @@ public final class FollowUpRepository {
     }
 
     public List<String> owners(DSLContext dsl) {
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            return ownersByIndexSkips(dsl);
+        }
         return dsl.selectDistinct(FOLLOW_UP.OWNER).from(FOLLOW_UP).where(FOLLOW_UP.OWNER.isNotNull())
-                .orderBy(FOLLOW_UP.OWNER).limit(200).fetch(FOLLOW_UP.OWNER);
+                .orderBy(FOLLOW_UP.OWNER).limit(OWNERS).fetch(FOLLOW_UP.OWNER);
+    }
+
+    /** The owner choices the calendar offers, at most. */
+    private static final int OWNERS = 200;
+
+    /**
+     * {@link #owners} on PostgreSQL: its {@code DISTINCT} reads every entry of the owner index (180 ms
+     * of the calendar's opening at 500,000 follow-ups, where H2 skips along the index), so each owner
+     * is found from the one before by one step down the index ({@code owner > previous ORDER BY owner
+     * LIMIT 1}), a recursive query of a few milliseconds (decision 0032).
+     */
+    private static List<String> ownersByIndexSkips(DSLContext dsl) {
+        org.jooq.Name o = DSL.name("owners");
+        Field<String> owner = DSL.field(DSL.name("owners", "owner"), String.class);
+        Field<Integer> n = DSL.field(DSL.name("owners", "n"), Integer.class);
+        var f = FOLLOW_UP.as("f");
+        var first = DSL.select(FOLLOW_UP.OWNER, DSL.inline(1)).from(FOLLOW_UP).where(FOLLOW_UP.OWNER.isNotNull())
+                .orderBy(FOLLOW_UP.OWNER).limit(1);
+        var next = DSL.select(DSL.field(DSL.select(f.OWNER).from(f).where(f.OWNER.gt(owner)).orderBy(f.OWNER).limit(1)), n.plus(1))
+                .from(DSL.table(o)).where(owner.isNotNull()).and(n.lt(OWNERS));
+        var owners = o.fields("owner", "n").as(first.unionAll(next));
+        return dsl.withRecursive(owners).select(owner).from(owners).where(owner.isNotNull()).orderBy(owner).fetch(owner);
     }
 
     private static Condition filterCondition(FollowUpFilter f) {

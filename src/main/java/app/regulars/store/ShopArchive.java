@@ -130,6 +130,11 @@ public final class ShopArchive {
         parts.add(part);
     }
 
+    /** The store whose tables these are. */
+    public Database database() {
+        return db;
+    }
+
     public List<Part> parts() {
         return List.copyOf(parts);
     }
@@ -193,7 +198,7 @@ public final class ShopArchive {
      * versions it needs while the window goes on writing; PostgreSQL's {@code REPEATABLE READ} is
      * the same snapshot, while other counters go on writing); or the pool's default back.
      */
-    private static void snapshot(Connection c, boolean on, Database.Engine engine) throws SQLException {
+    static void snapshot(Connection c, boolean on, Database.Engine engine) throws SQLException {
         if (engine == Database.Engine.POSTGRESQL) {
             if (on) {
                 c.setAutoCommit(false);
@@ -223,14 +228,14 @@ public final class ShopArchive {
                                   BooleanSupplier cancelled) throws SQLException {
         try {
             DSLContext render = org.jooq.impl.DSL.using(db.engine().dialect(), Database.settings(db.engine()));
-            java.util.function.UnaryOperator<String> quote = n -> quote(n, db.engine());
             Map<ArchiveTable, Long> counts = new LinkedHashMap<>();
-            long total = 0;
+            long sum = 0;
             for (ArchiveTable t : tables) {
                 long n = count(c, render.renderInlined(render.selectCount().from(t.table()).where(t.where())));
                 counts.put(t, n);
-                total += n;
+                sum += n;
             }
+            long total = sum;
             String schema = schemaVersion(c);
             entry(zip, ArchiveReadme.NAME);
             zip.write(ArchiveReadme.text(tables).getBytes(StandardCharsets.UTF_8));
@@ -244,53 +249,15 @@ public final class ShopArchive {
                 writer.write('\uFEFF'); // a BOM: Excel then reads the file as UTF-8 (Chinese shows right)
                 CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
                 csv.writeRecord(t.columns());
-                long rows = 0;
-                List<String> key = t.table().getPrimaryKey().getFields().stream().map(ArchiveTable::column).toList();
-                int[] keyAt = key.stream().mapToInt(k -> t.columns().indexOf(k) + 1).toArray();
-                String where = render.renderInlined(t.where());
-                where = where.isBlank() ? "TRUE" : where;
-                String select = "SELECT " + String.join(", ", t.columns().stream().map(quote).toList()) + " FROM " + quote.apply(t.tableName())
-                        + " WHERE " + where;
-                String order = " ORDER BY " + String.join(", ", key.stream().map(quote).toList()) + " LIMIT " + PAGE;
-                String after = " AND (" + String.join(", ", key.stream().map(quote).toList()) + ") > ("
-                        + String.join(", ", java.util.Collections.nCopies(key.size(), "?")) + ")";
-                ArchiveCells[] kinds = null;
-                Object[] last = null;
-                while (true) {
-                    int page = 0;
-                    try (PreparedStatement ps = c.prepareStatement(select + (last == null ? "" : after) + order)) {
-                        for (int i = 0; last != null && i < last.length; i++) {
-                            ps.setObject(i + 1, last[i]);
+                long rows = readRows(c, t, db.engine(), String[]::new, ArchiveCells::read, cells -> {
+                    csv.writeRecord(cells);
+                    if (++done[0] % BATCH == 0) {
+                        if (cancelled.getAsBoolean()) {
+                            throw new UserException("common.cancelled");
                         }
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (kinds == null) {
-                                kinds = kinds(t, rs.getMetaData());
-                            }
-                            String[] cells = new String[kinds.length];
-                            while (rs.next()) {
-                                for (int i = 0; i < kinds.length; i++) {
-                                    cells[i] = kinds[i].read(rs, i + 1);
-                                }
-                                csv.writeRecord(cells);
-                                last = new Object[keyAt.length];
-                                for (int i = 0; i < keyAt.length; i++) {
-                                    last[i] = rs.getObject(keyAt[i]);
-                                }
-                                rows++;
-                                page++;
-                                if (++done[0] % BATCH == 0) {
-                                    if (cancelled.getAsBoolean()) {
-                                        throw new UserException("common.cancelled");
-                                    }
-                                    progress.update(done[0], total);
-                                }
-                            }
-                        }
+                        progress.update(done[0], total);
                     }
-                    if (page < PAGE) {
-                        break;
-                    }
-                }
+                });
                 csv.flush();
                 writer.flush();
                 zip.closeEntry();
@@ -313,6 +280,72 @@ public final class ShopArchive {
             return manifest;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a reader of {@link #readRows} takes of each cell: the export a text ({@link ArchiveCells#read}), a copy the value. */
+    @FunctionalInterface
+    interface CellReader<T> {
+        T read(ArchiveCells kind, ResultSet rs, int column) throws SQLException;
+    }
+
+    /** Takes each row {@link #readRows} reads, its cells in the order of {@link ArchiveTable#columns()}. */
+    @FunctionalInterface
+    interface RowSink<T> {
+        void accept(T[] cells) throws SQLException;
+    }
+
+    /**
+     * Reads every row of {@code t} on {@code c} (a page of {@value #PAGE} rows at a time, in the order
+     * of its key, the next page after the last key read: the engine never holds a whole table) and
+     * hands each to {@code sink} (the array is reused); returns how many. {@code c}'s transaction is the
+     * caller's (a snapshot: {@link #snapshot}).
+     */
+    static <T> long readRows(Connection c, ArchiveTable t, Database.Engine engine, java.util.function.IntFunction<T[]> array,
+                             CellReader<T> reader, RowSink<T> sink) throws SQLException {
+        DSLContext render = org.jooq.impl.DSL.using(engine.dialect(), Database.settings(engine));
+        java.util.function.UnaryOperator<String> quote = n -> quote(n, engine);
+        long rows = 0;
+        List<String> key = t.table().getPrimaryKey().getFields().stream().map(ArchiveTable::column).toList();
+        int[] keyAt = key.stream().mapToInt(k -> t.columns().indexOf(k) + 1).toArray();
+        String where = render.renderInlined(t.where());
+        where = where.isBlank() ? "TRUE" : where;
+        String select = "SELECT " + String.join(", ", t.columns().stream().map(quote).toList()) + " FROM " + quote.apply(t.tableName())
+                + " WHERE " + where;
+        String order = " ORDER BY " + String.join(", ", key.stream().map(quote).toList()) + " LIMIT " + PAGE;
+        String after = " AND (" + String.join(", ", key.stream().map(quote).toList()) + ") > ("
+                + String.join(", ", java.util.Collections.nCopies(key.size(), "?")) + ")";
+        ArchiveCells[] kinds = null;
+        Object[] last = null;
+        T[] cells = null;
+        while (true) {
+            int page = 0;
+            try (PreparedStatement ps = c.prepareStatement(select + (last == null ? "" : after) + order)) {
+                for (int i = 0; last != null && i < last.length; i++) {
+                    ps.setObject(i + 1, last[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (kinds == null) {
+                        kinds = kinds(t, rs.getMetaData());
+                        cells = array.apply(kinds.length);
+                    }
+                    while (rs.next()) {
+                        for (int i = 0; i < kinds.length; i++) {
+                            cells[i] = reader.read(kinds[i], rs, i + 1);
+                        }
+                        last = new Object[keyAt.length];
+                        for (int i = 0; i < keyAt.length; i++) {
+                            last[i] = rs.getObject(keyAt[i]);
+                        }
+                        sink.accept(cells);
+                        rows++;
+                        page++;
+                    }
+                }
+            }
+            if (page < PAGE) {
+                return rows;
+            }
         }
     }
 
@@ -358,7 +391,7 @@ public final class ShopArchive {
     }
 
     /** The next number the sequence {@code name} (as H2 names it) gives. */
-    private static long nextValue(Connection c, String name, Database.Engine engine) throws SQLException {
+    static long nextValue(Connection c, String name, Database.Engine engine) throws SQLException {
         if (engine == Database.Engine.POSTGRESQL) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + quote(name, engine))) {
                 rs.next();
@@ -420,7 +453,7 @@ public final class ShopArchive {
             List<String> what = new ArrayList<>();
             records.forEach((file, n) -> what.add(file + " " + n));
             String shown = String.join(", ", what.subList(0, Math.min(3, what.size()))) + (what.size() > 3 ? ", …" : "");
-            throw new UserException("archive.error.notEmpty", db.directory().toString(),
+            throw new UserException("archive.error.notEmpty", db.where(),
                     records.values().stream().mapToLong(Long::longValue).sum(), shown);
         }
     }
@@ -504,7 +537,7 @@ public final class ShopArchive {
     }
 
     /** {@code name} quoted as {@code engine} spells the schema's names: H2's upper case, PostgreSQL's lower. */
-    private static String quote(String name, Database.Engine engine) {
+    static String quote(String name, Database.Engine engine) {
         return engine == Database.Engine.POSTGRESQL ? "\"" + name.toLowerCase(Locale.ROOT) + "\"" : quote(name);
     }
 

@@ -27,7 +27,8 @@ import java.util.function.Function;
  */
 @Command(name = "regulars", mixinStandardHelpOptions = true, version = "Regulars 0.1",
         description = "Regulars: an offline customer book. Without a command, opens the window.",
-        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class, SecurityCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class, SecurityCommand.class,
+                StoreCommand.class})
 public final class RegularsCommand implements CommandContext {
     public static final int OK = FeatureCommand.OK;
     public static final int FAILED = FeatureCommand.FAILED;
@@ -151,7 +152,7 @@ public final class RegularsCommand implements CommandContext {
      * Opens the shared store at {@code server}: signed in with {@value #DB_PASSWORD_ENV}; without it,
      * with no password, and when the server wants one, with the one typed at the terminal (no echo).
      */
-    private AppContext openServer(app.regulars.store.ServerAddress server) {
+    AppContext openServer(app.regulars.store.ServerAddress server) {
         java.time.Clock clock = java.time.Clock.systemDefaultZone();
         java.util.Locale locale = java.util.Locale.getDefault();
         String fromEnv = env.apply(DB_PASSWORD_ENV);
