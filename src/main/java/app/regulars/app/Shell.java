@@ -183,7 +183,7 @@ public final class Shell extends BorderPane {
         app.regulars.feature.Lazy<app.regulars.app.settings.BackupsPage> page = new app.regulars.feature.Lazy<>(() ->
                 new app.regulars.app.settings.BackupsPage(new app.regulars.app.settings.BackupsViewModel(context, runner, messages,
                         context.services().get(java.time.Clock.class)), messages,
-                        new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages),
+                        storeAndSecurity(context, messages),
                         new app.regulars.app.settings.ArchiveSection(new app.regulars.app.settings.ArchiveViewModel(context, runner, messages,
                                 context.services().get(java.time.Clock.class)), messages)));
         return new Page() {
@@ -217,6 +217,15 @@ public final class Shell extends BorderPane {
                 return 1000;
             }
         };
+    }
+
+    /** Where the data lives, then the password over the data file (not for a shared store: TLS to the server instead). */
+    private static javafx.scene.Node storeAndSecurity(AppContext context, Messages messages) {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(24, new app.regulars.app.settings.StoreSection(context, messages));
+        if (context.database().engine() == app.regulars.store.Database.Engine.H2_FILE) {
+            box.getChildren().add(new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages));
+        }
+        return box;
     }
 
     /** The page the window opens on: the one that says it is home, else the first. */
