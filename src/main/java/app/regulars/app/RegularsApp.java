@@ -294,6 +294,7 @@ public final class RegularsApp extends Application {
     private void switchStore(app.regulars.app.team.StoreChoice choice) {
         Path dir = dataDirectory;
         AppContext closing = context;
+        stopLiveRefresh();
         showWaiting(messages.get("app.opening"));
         runner.run(() -> {
             closing.close();
@@ -337,9 +338,21 @@ public final class RegularsApp extends Application {
         scene.setRoot(new StackPane(waiting));
     }
 
+    /** The poller of a shared store's changes (null on the file); the shell on screen, that it refreshes. */
+    private LiveRefresh live;
+    private Shell shell;
+
     private void opened(Opened opened) {
         Milestones.reach(Milestones.STORE_OPEN);
         context = opened.context();
+        stopLiveRefresh();
+        if (context.database().engine() != app.regulars.store.Database.Engine.H2_FILE) {
+            live = LiveRefresh.start(context, Platform::runLater, changes -> {
+                if (shell != null && scene.getRoot() == shell) {
+                    shell.changedElsewhere(changes);
+                }
+            });
+        }
         context.onRestore(this::restoreFrom);
         context.onProtectionChange(this::changeProtection);
         context.onStoreSwitch(this::switchStore);
@@ -387,8 +400,16 @@ public final class RegularsApp extends Application {
         Platform.exit();
     }
 
+    private void stopLiveRefresh() {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
+    }
+
     private void showShell() {
         Shell shell = new Shell(context, runner, messages, theme, this::switchLanguage, this::switchTheme);
+        this.shell = shell;
         scene.setRoot(shell);
         shell.installShortcuts(scene);
         Milestones.reach(Milestones.SHELL);
@@ -561,6 +582,7 @@ public final class RegularsApp extends Application {
         if (stage != null) {
             stage.hide();
         }
+        stopLiveRefresh();
         runner.close();
         if (context != null) {
             context.close();

@@ -242,6 +242,17 @@ public final class Shell extends BorderPane {
         }
     }
 
+    /**
+     * Another computer changed customers of the shared store (live refresh, decision 0034): the page
+     * on screen reloads what it shows (the list its page of rows, the calendar its month, the Members
+     * page its rows), the others when shown.
+     */
+    public void changedElsewhere(app.regulars.store.StoreChanges.Changes changes) {
+        if (changes.any()) {
+            dataChanged();
+        }
+    }
+
     /** Something changed the data (a purchase from Ctrl+P): the page on screen reloads, the others when shown. */
     private void dataChanged() {
         stale.addAll(pages.keySet());
