@@ -200,6 +200,8 @@ public final class RegularsApp extends Application {
         box.setMaxWidth(720);
         box.setPadding(new javafx.geometry.Insets(32));
         box.setId("storeChoiceScreen");
+        box.getStyleClass().add("store-screen");
+        box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         scene.setRoot(new StackPane(box));
     }
 

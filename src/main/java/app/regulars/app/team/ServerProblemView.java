@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
 public final class ServerProblemView extends VBox {
     public ServerProblemView(Messages messages, ServerAddress server, String reason, Runnable retry, Runnable useLocal, Runnable change) {
         super(14);
-        getStyleClass().add("unlock");
+        getStyleClass().addAll("unlock", "store-screen");
         Label title = new Label(messages.get("store.problem.title"));
         title.getStyleClass().add("title");
         Label why = SignInView.wrapped(reason, "danger");

@@ -29,7 +29,7 @@ public final class SignInView extends VBox {
 
     public SignInView(Messages messages, ServerAddress server, boolean canRemember, String problem, Actions actions) {
         super(14);
-        getStyleClass().add("unlock");
+        getStyleClass().addAll("unlock", "store-screen");
         Label title = new Label(messages.get("store.signIn.title"));
         title.getStyleClass().add("title");
         Label where = wrapped(messages.get("store.signIn.where", server.user(), server.toString()), "muted");

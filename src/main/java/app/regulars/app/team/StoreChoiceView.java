@@ -76,15 +76,15 @@ public final class StoreChoiceView extends VBox {
         HBox certRow = new HBox(8, cert, chooseCert);
         certRow.visibleProperty().bind(form.tlsProperty().isEqualTo(StoreForm.Tls.VERIFY_FULL));
         certRow.managedProperty().bind(certRow.visibleProperty());
-        Label certLabel = new Label(messages.get("store.choice.rootCert"));
+        Label certLabel = label(messages.get("store.choice.rootCert"));
         certLabel.visibleProperty().bind(certRow.visibleProperty());
         certLabel.managedProperty().bind(certRow.visibleProperty());
 
         GridPane grid = new GridPane(10, 8);
         grid.setPadding(new Insets(0, 0, 0, 28));
-        grid.addRow(0, new Label(messages.get("store.choice.host")), host, new Label(messages.get("store.choice.port")), port);
-        grid.addRow(1, new Label(messages.get("store.choice.database")), database, new Label(messages.get("store.choice.user")), user);
-        grid.addRow(2, new Label(messages.get("store.choice.tls")), tls);
+        grid.addRow(0, label(messages.get("store.choice.host")), host, label(messages.get("store.choice.port")), port);
+        grid.addRow(1, label(messages.get("store.choice.database")), database, label(messages.get("store.choice.user")), user);
+        grid.addRow(2, label(messages.get("store.choice.tls")), tls);
         GridPane.setColumnSpan(tls, 3);
         grid.addRow(3, certLabel, certRow);
         GridPane.setColumnSpan(certRow, 3);
@@ -114,6 +114,13 @@ public final class StoreChoiceView extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("muted");
         l.setWrapText(true);
+        return l;
+    }
+
+    /** A field's name, never cut short ("..."): its column is as wide as the longest. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
