@@ -21,7 +21,7 @@ import java.util.Properties;
  * @param server the shared store, or empty for this computer's file
  */
 public record StoreChoice(Optional<ServerAddress> server) {
-    public static final String FILE_NAME = "store.properties";
+    public static final String FILE_NAME = "store-choice.properties";
     /** This computer's file. */
     public static final StoreChoice LOCAL = new StoreChoice(Optional.empty());
 
