@@ -217,7 +217,7 @@ public final class RegularsApp extends Application {
     private app.regulars.app.team.CredentialStore credentials;
 
     /** The credential store, looked for once (on a worker: reaching the system's may take a moment). */
-    private app.regulars.app.team.CredentialStore credentials() {
+    private synchronized app.regulars.app.team.CredentialStore credentials() {
         app.regulars.app.team.CredentialStore c = credentials;
         if (c == null) {
             c = credentialStores.get();
@@ -236,7 +236,7 @@ public final class RegularsApp extends Application {
         showWaiting(messages.get("store.connecting", server.toString()));
         runner.run(() -> app.regulars.app.team.ServerSignIn.kept(server, credentials(), pw -> openShared(server, pw, dir)),
                 opened -> openedShared(dir, server, opened),
-                e -> serverFailed(dir, server, e, null));
+                e -> serverFailed(dir, server, e));
     }
 
     private void openedShared(Path dir, app.regulars.store.ServerAddress server, Opened opened) {
@@ -246,7 +246,7 @@ public final class RegularsApp extends Application {
         opened(opened);
     }
 
-    private void serverFailed(Path dir, app.regulars.store.ServerAddress server, Throwable e, String tried) {
+    private void serverFailed(Path dir, app.regulars.store.ServerAddress server, Throwable e) {
         if (app.regulars.app.team.ServerSignIn.asksPassword(e)) {
             boolean refused = ((UserException) e).key().equals("store.server.signInRefused");
             showSignIn(dir, server, refused ? messages.describe(e) : null);
@@ -274,7 +274,7 @@ public final class RegularsApp extends Application {
                         runner.run(() -> app.regulars.app.team.ServerSignIn.typed(server, credentials(), password, remember,
                                         pw -> openShared(server, pw, dir)),
                                 opened -> openedShared(dir, server, opened),
-                                e -> serverFailed(dir, server, e, "typed"));
+                                e -> serverFailed(dir, server, e));
                     }
 
                     @Override
