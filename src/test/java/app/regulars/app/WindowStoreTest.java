@@ -215,6 +215,9 @@ class WindowStoreTest {
             robot.clickOn("#navSettings");
             waitUntil(() -> robot.lookup("#storeCurrent").tryQuery().isPresent());
             assertThat(text("#storeCurrent")).isEqualTo(messages.get("store.section.local", dir.toString()));
+            assertThat(shown("#storeServer")).isFalse(); // folded until asked for
+            robot.clickOn("#storeChange");
+            waitUntil(() -> shown("#storeServer"));
             robot.clickOn("#storeServer");
             type("#storeHost", "shop-server");
             Screenshots.save(stage.getScene(), "store-settings-" + language);

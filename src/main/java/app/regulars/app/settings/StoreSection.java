@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * Settings › Where the data lives: the store open now (this computer's file or a shared server)
- * and the choice of the other; "Open this store" closes this one and opens that one
+ * and, behind "Choose another store…", the choice of the other; "Open this store" closes this one and opens that one
  * ({@link AppContext#switchStore}). Nothing is copied: said under the choice.
  */
 public final class StoreSection extends VBox {
@@ -30,6 +30,14 @@ public final class StoreSection extends VBox {
         StoreForm form = new StoreForm(messages);
         form.load(now);
         StoreChoiceView choice = new StoreChoiceView(form, messages, messages.get("store.section.open"), context::switchStore);
-        getChildren().setAll(title, current, choice);
+        // folded until asked for: the page keeps its height for the backups and the export below
+        choice.setVisible(false);
+        choice.managedProperty().bind(choice.visibleProperty());
+        javafx.scene.control.Button change = new javafx.scene.control.Button(messages.get("store.section.change"));
+        change.setId("storeChange");
+        change.setOnAction(e -> choice.setVisible(!choice.isVisible()));
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(12, current, change);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().setAll(title, row, choice);
     }
 }
