@@ -183,6 +183,20 @@ public final class AppContext implements AutoCloseable {
         protector.accept(change);
     }
 
+    /** What the window does to open another store (Settings › Where the data lives): close this context, open that one. */
+    private volatile java.util.function.Consumer<app.regulars.app.team.StoreChoice> storeSwitcher = choice -> {
+        throw new IllegalStateException("No window to open another store");
+    };
+
+    public void onStoreSwitch(java.util.function.Consumer<app.regulars.app.team.StoreChoice> switcher) {
+        this.storeSwitcher = switcher;
+    }
+
+    /** Opens {@code choice} in place of this store (the window closes this context first); nothing is copied. */
+    public void switchStore(app.regulars.app.team.StoreChoice choice) {
+        storeSwitcher.accept(choice);
+    }
+
     /** Every feature's jobs for the start of a day (each safe to repeat); off the JavaFX thread. */
     public void startOfDay(Messages messages) {
         for (Feature feature : features) {

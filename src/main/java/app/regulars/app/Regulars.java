@@ -18,7 +18,7 @@ public final class Regulars {
     }
 
     public static void main(String[] args) {
-        // A shared store (REGULARS_DB_URL) is not opened by the window yet: the command line says so below.
+        // A shared store asked for (REGULARS_DB_URL): its address is read by the command line below, which then opens the window on it.
         boolean window = opensWindow(args) && System.getenv(app.regulars.app.cli.RegularsCommand.DB_URL_ENV) == null;
         if (window) {
             // java -jar carries no JVM options: the window starts in a JVM that has them (JvmOptions).
@@ -55,12 +55,23 @@ public final class Regulars {
         }
         if (!parsed.hasSubcommand() && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
             RegularsCommand root = cli.getCommand();
-            if (root.refusesWindow(new java.io.PrintWriter(System.err, true))) {
-                System.exit(RegularsCommand.FAILED); // the window on this computer's file would not be the shared store asked for
+            java.util.Optional<app.regulars.store.ServerAddress> server;
+            try {
+                server = root.server(); // --db-url or REGULARS_DB_URL: the window opens that shared store
+            } catch (app.regulars.i18n.UserException e) {
+                System.err.println(e.localizedMessage(messages));
+                System.exit(RegularsCommand.FAILED);
                 return;
             }
+            if (server.isPresent()) {
+                OptionalInt relaunched = JvmOptions.relaunch(args);
+                if (relaunched.isPresent()) {
+                    System.exit(relaunched.getAsInt());
+                    return;
+                }
+            }
             Rendering.choose();
-            RegularsApp.launch(root.dataDirectory());
+            RegularsApp.launch(root.dataDirectory(), server.orElse(null));
             return;
         }
         System.exit(cli.execute(args));

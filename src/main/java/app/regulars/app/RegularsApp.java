@@ -46,6 +46,11 @@ public final class RegularsApp extends Application {
     public static final String EXIT_AT = "regulars.exitAt";
     /** Handed over from {@link #launch(Path)}: JavaFX creates the Application itself. */
     private static volatile Path dataDirectory;
+    /** The shared store the command line asked for ({@code --db-url}, {@code REGULARS_DB_URL}); null: the data folder's choice. */
+    private static volatile app.regulars.store.ServerAddress commandLineServer;
+    /** Where a shared store's password is kept; the system's unless a test gives its own. */
+    private static volatile java.util.function.Supplier<app.regulars.app.team.CredentialStore> credentialStores =
+            app.regulars.app.team.SystemCredentialStore::open;
 
     private final FxTaskRunner runner = new FxTaskRunner();
     private Stage stage;
@@ -59,7 +64,13 @@ public final class RegularsApp extends Application {
     private volatile Password password = Password.NONE;
 
     public static void launch(Path dataDir) {
+        launch(dataDir, null);
+    }
+
+    /** The window on {@code server} ({@code --db-url}), or on the data folder's choice of store when it is null. */
+    public static void launch(Path dataDir, app.regulars.store.ServerAddress server) {
         dataDirectory = dataDir;
+        commandLineServer = server;
         AppFonts.prepareInBackground(); // while JavaFX starts: the fonts for Chinese where the system has none
         // The store opens once the window is on screen (start): opened while JavaFX started, it
         // took the second core from the toolkit and the window came later (decision 0017).
@@ -69,6 +80,18 @@ public final class RegularsApp extends Application {
     /** The data folder of an application that tests start themselves (not through {@link #launch}). */
     static void useDataDirectory(Path dataDir) {
         dataDirectory = dataDir;
+        commandLineServer = null;
+    }
+
+    /** The shared store and the credential store of an application that tests start themselves. */
+    static void useServer(app.regulars.store.ServerAddress server, app.regulars.app.team.CredentialStore credentials) {
+        commandLineServer = server;
+        credentialStores = () -> credentials;
+    }
+
+    /** The credential store of an application that tests start themselves. */
+    static void useCredentialStore(app.regulars.app.team.CredentialStore credentials) {
+        credentialStores = () -> credentials;
     }
 
     private record Opened(AppContext context, Locale locale, Theme theme, boolean firstStart) {
@@ -77,6 +100,15 @@ public final class RegularsApp extends Application {
     private static Opened open(Path dir, Password password) {
         AppContext ctx = AppContext.open(dir, password);
         ctx.automaticBackups(true);
+        return opened(ctx);
+    }
+
+    /** A shared store: no automatic backups (the server's own back it up), this computer's folder for the log only. */
+    private static Opened openShared(app.regulars.store.ServerAddress server, Password password, Path dir) {
+        return opened(AppContext.open(server, password, dir, java.time.Clock.systemDefaultZone(), Locale.getDefault()));
+    }
+
+    private static Opened opened(AppContext ctx) {
         Settings settings = ctx.settings();
         Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
         Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
@@ -107,12 +139,179 @@ public final class RegularsApp extends Application {
             Milestones.whenReached(exitAt.strip(), () -> Platform.runLater(Platform::exit));
         }
         Path dir = dataDirectory;
+        openChosen(dir);
+        JarTimes.restoreInBackground(); // the installed app's cache, for the next start (Windows, macOS)
+    }
+
+    /**
+     * Opens the store chosen for {@code dir} (docs/decisions/0034-the-window-on-a-shared-store.md):
+     * the command line's server, else the folder's {@link app.regulars.app.team.StoreChoice}; a new
+     * folder without a choice asks where the data lives first, a folder from before team mode (its
+     * file there) is the file.
+     */
+    private void openChosen(Path dir) {
+        if (commandLineServer != null) {
+            openServer(dir, commandLineServer);
+            return;
+        }
+        java.util.Optional<app.regulars.app.team.StoreChoice> chosen = app.regulars.app.team.StoreChoice.read(dir);
+        if (chosen.isPresent() && chosen.get().shared()) {
+            openServer(dir, chosen.get().server().orElseThrow());
+        } else if (chosen.isEmpty() && !localFileExists(dir)) {
+            showStoreChoice(dir, app.regulars.app.team.StoreChoice.LOCAL);
+        } else {
+            openLocal(dir);
+        }
+    }
+
+    static boolean localFileExists(Path dir) {
+        return java.nio.file.Files.exists(dir.resolve(app.regulars.store.Database.FILE_NAME + ".mv.db")) || Encryption.encrypted(dir);
+    }
+
+    /** This computer's file in {@code dir}: its password first when it is encrypted. */
+    private void openLocal(Path dir) {
+        showWaiting(messages.get("app.opening"));
         if (Encryption.encrypted(dir)) {
             showUnlock(dir, null); // the password first: nothing of the data can be read without it
         } else {
             runner.run(() -> open(dir, Password.NONE), this::opened, this::failedToOpen);
         }
-        JarTimes.restoreInBackground(); // the installed app's cache, for the next start (Windows, macOS)
+    }
+
+    /** Where the data lives, asked at the first start (and after a server that could not be opened: "Change the server"). */
+    private void showStoreChoice(Path dir, app.regulars.app.team.StoreChoice shown) {
+        app.regulars.app.team.StoreForm form = new app.regulars.app.team.StoreForm(messages);
+        form.load(shown);
+        javafx.scene.control.Label title = new javafx.scene.control.Label(messages.get("store.choice.welcome"));
+        title.getStyleClass().add("title");
+        javafx.scene.control.Label intro = new javafx.scene.control.Label(messages.get("store.choice.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("muted");
+        app.regulars.app.team.StoreChoiceView view = new app.regulars.app.team.StoreChoiceView(form, messages,
+                messages.get("store.choice.continue"), choice -> {
+                    if (choice.shared()) {
+                        openServer(dir, choice.server().orElseThrow()); // the choice is kept once the server opened
+                    } else {
+                        keepChoice(dir, choice);
+                        openLocal(dir);
+                    }
+                });
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(16, title, intro, view);
+        box.setMaxWidth(720);
+        box.setPadding(new javafx.geometry.Insets(32));
+        box.setId("storeChoiceScreen");
+        box.getStyleClass().add("store-screen");
+        box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        scene.setRoot(new StackPane(box));
+    }
+
+    private static void keepChoice(Path dir, app.regulars.app.team.StoreChoice choice) {
+        try {
+            app.regulars.store.DataDirectory.create(dir);
+            choice.write(dir);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("The choice of store could not be kept in {}", dir, e);
+        }
+    }
+
+    private app.regulars.app.team.CredentialStore credentials;
+
+    /** The credential store, looked for once (on a worker: reaching the system's may take a moment). */
+    private synchronized app.regulars.app.team.CredentialStore credentials() {
+        app.regulars.app.team.CredentialStore c = credentials;
+        if (c == null) {
+            c = credentialStores.get();
+            credentials = c;
+        }
+        return c;
+    }
+
+    /**
+     * Opens the shared store at {@code server}: with the password kept on this computer, or none;
+     * the password screen when the server wants one, the reason with Retry, this computer's file
+     * or another server when it cannot be opened. The choice is kept in {@code dir} once it opened
+     * (not when the command line gave it).
+     */
+    private void openServer(Path dir, app.regulars.store.ServerAddress server) {
+        showWaiting(messages.get("store.connecting", server.toString()));
+        runner.run(() -> app.regulars.app.team.ServerSignIn.kept(server, credentials(), pw -> openShared(server, pw, dir)),
+                opened -> openedShared(dir, server, opened),
+                e -> serverFailed(dir, server, e));
+    }
+
+    private void openedShared(Path dir, app.regulars.store.ServerAddress server, Opened opened) {
+        if (commandLineServer == null) {
+            keepChoice(dir, app.regulars.app.team.StoreChoice.server(server));
+        }
+        opened(opened);
+    }
+
+    private void serverFailed(Path dir, app.regulars.store.ServerAddress server, Throwable e) {
+        if (app.regulars.app.team.ServerSignIn.asksPassword(e)) {
+            boolean refused = ((UserException) e).key().equals("store.server.signInRefused");
+            showSignIn(dir, server, refused ? messages.describe(e) : null);
+            return;
+        }
+        LOG.warn("Could not open the shared store {}", server, e);
+        scene.setRoot(new StackPane(new app.regulars.app.team.ServerProblemView(messages, server, messages.describe(e),
+                () -> openServer(dir, server),
+                () -> openLocalInstead(dir),
+                () -> showStoreChoice(dir, app.regulars.app.team.StoreChoice.server(server)))));
+    }
+
+    /** This computer's own file, opened on its own: nothing of it goes to the server, the kept choice stays the server. */
+    private void openLocalInstead(Path dir) {
+        commandLineServer = null;
+        openLocal(dir);
+    }
+
+    private void showSignIn(Path dir, app.regulars.store.ServerAddress server, String problem) {
+        runner.run(() -> credentials().available(), canRemember -> scene.setRoot(new StackPane(
+                new app.regulars.app.team.SignInView(messages, server, canRemember, problem, new app.regulars.app.team.SignInView.Actions() {
+                    @Override
+                    public void signIn(char[] password, boolean remember) {
+                        showWaiting(messages.get("store.connecting", server.toString()));
+                        runner.run(() -> app.regulars.app.team.ServerSignIn.typed(server, credentials(), password, remember,
+                                        pw -> openShared(server, pw, dir)),
+                                opened -> openedShared(dir, server, opened),
+                                e -> serverFailed(dir, server, e));
+                    }
+
+                    @Override
+                    public void useLocalFile() {
+                        openLocalInstead(dir);
+                    }
+
+                    @Override
+                    public void changeServer() {
+                        showStoreChoice(dir, app.regulars.app.team.StoreChoice.server(server));
+                    }
+                }))), this::failedToOpen);
+    }
+
+    /**
+     * Switches to {@code choice} from Settings › Where the data lives: the store closes, the other
+     * one opens (nothing is copied: {@code regulars store copy} does that).
+     */
+    private void switchStore(app.regulars.app.team.StoreChoice choice) {
+        Path dir = dataDirectory;
+        AppContext closing = context;
+        stopLiveRefresh();
+        showWaiting(messages.get("app.opening"));
+        runner.run(() -> {
+            closing.close();
+            context = null;
+            return null;
+        }, closed -> {
+            commandLineServer = null;
+            dayStarted = false;
+            if (choice.shared()) {
+                openServer(dir, choice.server().orElseThrow());
+            } else {
+                keepChoice(dir, choice);
+                openLocal(dir);
+            }
+        }, this::failedToOpen);
     }
 
     /** The password prompt; {@code problem} (a wrong password) under the field. */
@@ -141,16 +340,29 @@ public final class RegularsApp extends Application {
         scene.setRoot(new StackPane(waiting));
     }
 
+    /** The poller of a shared store's changes (null on the file); the shell on screen, that it refreshes. */
+    private LiveRefresh live;
+    private Shell shell;
+
     private void opened(Opened opened) {
         Milestones.reach(Milestones.STORE_OPEN);
         context = opened.context();
+        stopLiveRefresh();
+        if (context.database().engine() != app.regulars.store.Database.Engine.H2_FILE) {
+            live = LiveRefresh.start(context, Platform::runLater, changes -> {
+                if (shell != null && scene.getRoot() == shell) {
+                    shell.changedElsewhere(changes);
+                }
+            });
+        }
         context.onRestore(this::restoreFrom);
         context.onProtectionChange(this::changeProtection);
+        context.onStoreSwitch(this::switchStore);
         messages = new Messages(opened.locale());
         DateFields.useAppLanguage(messages.locale());
         theme = opened.theme();
         theme.apply(scene);
-        stage.setTitle(messages.get("app.window", context.database().directory()));
+        stage.setTitle(messages.get("app.window", context.database().where()));
         signInThen(opened.firstStart() ? this::showWelcome : this::showShell);
     }
 
@@ -184,7 +396,9 @@ public final class RegularsApp extends Application {
         scene.setRoot(new FirstStartView(vm, messages, locale -> {
             useLanguage(locale);
             showWelcome();
-        }, new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages)));
+        }, context.database().engine() == app.regulars.store.Database.Engine.H2_FILE
+                ? new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages)
+                : null)); // a password over a file: not for a shared store (TLS to the server instead)
     }
 
     static SampleFiller sampleFiller(AppContext context) {
@@ -207,9 +421,17 @@ public final class RegularsApp extends Application {
         Platform.exit();
     }
 
+    private void stopLiveRefresh() {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
+    }
+
     private void showShell() {
         Shell shell = new Shell(context, runner, messages, theme, this::switchLanguage, this::switchTheme);
         shell.onSignOut(this::signOut);
+        this.shell = shell;
         scene.setRoot(shell);
         shell.installShortcuts(scene);
         Milestones.reach(Milestones.SHELL);
@@ -356,7 +578,7 @@ public final class RegularsApp extends Application {
     private void useLanguage(Locale locale) {
         messages = new Messages(locale);
         DateFields.useAppLanguage(messages.locale());
-        stage.setTitle(messages.get("app.window", context.database().directory()));
+        stage.setTitle(messages.get("app.window", context.database().where()));
         runner.run(() -> {
             context.settings().put(Settings.LANGUAGE, messages.locale().toLanguageTag());
             return null;
@@ -382,6 +604,7 @@ public final class RegularsApp extends Application {
         if (stage != null) {
             stage.hide();
         }
+        stopLiveRefresh();
         runner.close();
         if (context != null) {
             context.close();

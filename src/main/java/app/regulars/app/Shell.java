@@ -188,7 +188,7 @@ public final class Shell extends BorderPane {
         app.regulars.feature.Lazy<app.regulars.app.settings.BackupsPage> page = new app.regulars.feature.Lazy<>(() ->
                 new app.regulars.app.settings.BackupsPage(new app.regulars.app.settings.BackupsViewModel(context, runner, messages,
                         context.services().get(java.time.Clock.class)), messages,
-                        new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages),
+                        storeAndSecurity(context, messages),
                         new app.regulars.app.settings.ArchiveSection(new app.regulars.app.settings.ArchiveViewModel(context, runner, messages,
                                 context.services().get(java.time.Clock.class)), messages)));
         return new Page() {
@@ -281,6 +281,15 @@ public final class Shell extends BorderPane {
         };
     }
 
+    /** Where the data lives, then the password over the data file (not for a shared store: TLS to the server instead). */
+    private static javafx.scene.Node storeAndSecurity(AppContext context, Messages messages) {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(24, new app.regulars.app.settings.StoreSection(context, messages));
+        if (context.database().engine() == app.regulars.store.Database.Engine.H2_FILE) {
+            box.getChildren().add(new app.regulars.app.settings.SecuritySection(new app.regulars.app.settings.SecurityViewModel(context, messages), messages));
+        }
+        return box;
+    }
+
     /** The page the window opens on: the one that says it is home, else the first. */
     private Page home() {
         return pages.keySet().stream().filter(Page::home).findFirst().orElse(pages.keySet().iterator().next());
@@ -292,6 +301,17 @@ public final class Shell extends BorderPane {
         setCenter(page.node());
         if (stale.remove(page)) {
             page.refresh();
+        }
+    }
+
+    /**
+     * Another computer changed customers of the shared store (live refresh, decision 0034): the page
+     * on screen reloads what it shows (the list its page of rows, the calendar its month, the Members
+     * page its rows), the others when shown.
+     */
+    public void changedElsewhere(app.regulars.store.StoreChanges.Changes changes) {
+        if (changes.any()) {
+            dataChanged();
         }
     }
 

@@ -100,6 +100,16 @@ public final class CustomerService {
         }
     }
 
+    /**
+     * Customers changed by another computer on a shared store (live refresh, decision 0034): the
+     * search index is stale from now on (searches go to SQL until its rebuild, as after a write here).
+     */
+    public void changedElsewhere(java.util.Collection<Long> customerIds) {
+        if (!customerIds.isEmpty()) {
+            customerWrites.incrementAndGet();
+        }
+    }
+
     /** A write to the customer tables by another class of this feature (an erasure), counted for the search index. */
     <T> T writeCustomers(org.jooq.TransactionalCallable<T> work) {
         return write(work);

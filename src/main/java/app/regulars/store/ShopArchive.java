@@ -87,10 +87,11 @@ public final class ShopArchive {
     /**
      * Tables an export never holds: Flyway's history; what each store computes again (the search
      * texts); and the record of the last import, which only its undo reads (decision 0024): an
-     * import cannot be undone in another store, and the profiles it replaced stay behind.
+     * import cannot be undone in another store, and the profiles it replaced stay behind; and the
+     * shared store's log of changes (live refresh, decision 0034).
      */
     private static final java.util.Set<String> NEVER = java.util.Set.of("flyway_schema_history", "customer_search",
-            "import_run", "import_added", "import_updated",
+            "import_run", "import_added", "import_updated", "change_log",
             "person"); // people and their PIN hashes stay with the store they sign in to (decision 0033)
 
     /**

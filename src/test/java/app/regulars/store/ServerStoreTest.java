@@ -180,19 +180,16 @@ class ServerStoreTest {
     }
 
     @Test
-    void theWindowDoesNotOpenThisComputersFileWhenASharedStoreIsAskedFor() {
+    void theWindowIsGivenTheSharedStoreTheCommandLineAsksFor() {
         RegularsCommand root = new RegularsCommand(EN, Map.of(RegularsCommand.DB_URL_ENV, "postgresql://shop-server/regulars")::get, p -> null);
         RegularsCommand.create(root).parseArgs("--data-dir", local.toString());
-        StringWriter err = new StringWriter();
-        assertThat(root.refusesWindow(new java.io.PrintWriter(err, true))).isTrue();
-        assertThat(err.toString()).contains("The window does not open a shared store yet (the server regulars@shop-server:5432/regulars)");
+        assertThat(root.server()).map(Object::toString).contains("regulars@shop-server:5432/regulars");
         RegularsCommand plain = new RegularsCommand(ZH, Map.<String, String>of()::get, p -> null);
         RegularsCommand.create(plain).parseArgs("--data-dir", local.toString());
-        assertThat(plain.refusesWindow(new java.io.PrintWriter(err, true))).isFalse();
+        assertThat(plain.server()).isEmpty();
         RegularsCommand flag = new RegularsCommand(ZH, Map.<String, String>of()::get, p -> null);
-        RegularsCommand.create(flag).parseArgs("--db-url", "postgresql://shop-server/regulars");
-        err.getBuffer().setLength(0);
-        assertThat(flag.refusesWindow(new java.io.PrintWriter(err, true))).isTrue();
-        assertThat(err.toString()).contains("窗口暂时还不能打开共享数据（服务器 regulars@shop-server:5432/regulars）");
+        RegularsCommand.create(flag).parseArgs("--db-url", "postgresql://anna@shop-server:5433/regulars?sslmode=require");
+        assertThat(flag.server()).map(Object::toString).contains("anna@shop-server:5433/regulars");
+        assertThat(flag.server().orElseThrow().params()).containsEntry("sslmode", "require");
     }
 }

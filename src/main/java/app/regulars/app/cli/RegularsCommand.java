@@ -130,25 +130,6 @@ public final class RegularsCommand implements CommandContext {
     }
 
     /**
-     * Whether the window must not open: a shared store was asked for ({@code --db-url} or
-     * {@value #DB_URL_ENV}), and the window opens only the data file of this computer so far (issue 17
-     * brings the window's choice of store). Says so on {@code err}.
-     */
-    public boolean refusesWindow(PrintWriter err) {
-        try {
-            var server = server();
-            if (server.isEmpty()) {
-                return false;
-            }
-            err.println(messages.get("cli.server.noWindow", server.get().toString()));
-        } catch (UserException e) {
-            err.println(e.localizedMessage(messages));
-        }
-        err.flush();
-        return true;
-    }
-
-    /**
      * Opens the shared store at {@code server}: signed in with {@value #DB_PASSWORD_ENV}; without it,
      * with no password, and when the server wants one, with the one typed at the terminal (no echo).
      */

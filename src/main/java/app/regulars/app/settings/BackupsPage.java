@@ -117,12 +117,17 @@ public final class BackupsPage extends BorderPane {
         table.setItems(vm.backups());
 
         VBox top = new VBox(10, title, section, intro, folderRow, actions, status);
+        if (vm.server().isPresent()) { // a shared store: the server's own backups (decision 0030), nothing to do here
+            intro.setText(messages.get("store.server.notAFile", vm.server().get()));
+            intro.setId("backupsOnServer");
+            top.getChildren().setAll(title, section, intro);
+        }
         if (before != null) {
             top.getChildren().add(1, before);
         }
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
-        setCenter(table);
+        setCenter(vm.server().isPresent() ? null : table);
         if (after != null) {
             BorderPane.setMargin(after, new Insets(16, 0, 0, 0));
             setBottom(after);

@@ -66,8 +66,16 @@ public final class BackupsViewModel {
         return context.database().directory();
     }
 
+    /** The shared store's address when the data is on a server: no backups of a file there (the server's own back it up). */
+    public java.util.Optional<String> server() {
+        return context.database().server().map(Object::toString);
+    }
+
     /** Reads the folder's backups again. */
     public void reload() {
+        if (server().isPresent()) {
+            return;
+        }
         Path dir = dataDirectory();
         runner.run(() -> {
             Path where = Backups.folder(dir);
