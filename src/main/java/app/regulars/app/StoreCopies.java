@@ -40,6 +40,7 @@ public final class StoreCopies {
      * fails after it, the copied rows are deleted again (one transaction), so the target is left empty.
      */
     public static StoreCopy.Copied toServer(AppContext source, AppContext target, StoreCopy.Listener listener, BooleanSupplier cancelled) {
+        source.database().session().requireOwner(); // everything leaves the store: the owner's alone (decision 0033)
         ShopArchive from = source.services().get(ShopArchive.class);
         StoreCopy.Copied copied = StoreCopy.copy(from, target.database(), listener, cancelled);
         try {
@@ -65,6 +66,7 @@ public final class StoreCopies {
      */
     public static StoreCopy.Copied toFile(AppContext source, Path directory, Clock clock, StoreCopy.Listener listener,
                                           BooleanSupplier cancelled) {
+        source.database().session().requireOwner(); // everything leaves the store: the owner's alone (decision 0033)
         Path dir = directory.toAbsolutePath().normalize();
         Path file = dir.resolve(Database.FILE_NAME + ".mv.db");
         if (Files.exists(file)) {

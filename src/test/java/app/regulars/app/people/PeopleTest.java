@@ -167,6 +167,13 @@ class PeopleTest {
         assertThat(dir.resolve("all.zip")).doesNotExist();
 
         err.getBuffer().setLength(0);
+        java.nio.file.Path copy = dir.resolveSibling(dir.getFileName() + "-copy");
+        assertThat(Cli.run(dir, Locale.ENGLISH, Map.of("REGULARS_USER", "Bo", "REGULARS_PIN", "1357"), out, err,
+                "store", "copy", "--to-file", copy.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("Only the owner can do that; Bo is signed in as staff.");
+        assertThat(copy.resolve("regulars.mv.db")).doesNotExist();
+
+        err.getBuffer().setLength(0);
         assertThat(Cli.run(dir, Locale.ENGLISH, Map.of("REGULARS_USER", "Bo", "REGULARS_PIN", "1357"), out, err,
                 "customer", "erase", "--yes", "000003")).isEqualTo(1);
         assertThat(err.toString()).contains("Only the owner can do that; Bo is signed in as staff.");
