@@ -145,7 +145,13 @@ class WindowStoreTest {
             robot.clickOn("#serverPassword").write(TestPostgres.PASSWORD);
             robot.clickOn("#serverRemember");
             robot.clickOn("#serverSignIn");
-            waitUntil(() -> robot.lookup("#startEmpty").tryQuery().isPresent()); // an empty shared store: the welcome
+            // an empty shared store: its first person makes themself the owner (decision 0033), then the welcome
+            waitUntil(() -> robot.lookup("#signInPinAgain").tryQuery().isPresent());
+            robot.clickOn("#signInName").write("Mei");
+            robot.clickOn("#signInPin").write("2468");
+            robot.clickOn("#signInPinAgain").write("2468");
+            robot.clickOn("#signInButton");
+            waitUntil(() -> robot.lookup("#startEmpty").tryQuery().isPresent());
             assertThat(keyring.kept()).containsEntry(address.toString(), TestPostgres.PASSWORD);
             assertThat(StoreChoice.read(dir).orElseThrow().server()).contains(address);
             assertThat(stage().getTitle()).isEqualTo("Regulars - " + address);
@@ -159,7 +165,13 @@ class WindowStoreTest {
         FxToolkit.cleanupStages();
         RegularsApp again = start(Locale.ENGLISH);
         try {
-            waitUntil(() -> robot.lookup("#navSettings").tryQuery().isPresent()); // the kept password: no question
+            // the kept password: no question about it; the person signs in (team mode)
+            waitUntil(() -> robot.lookup("#signInName").tryQuery().isPresent());
+            assertThat(robot.lookup("#serverPassword").tryQuery()).isEmpty();
+            robot.clickOn("#signInName").write("Mei");
+            robot.clickOn("#signInPin").write("2468");
+            robot.clickOn("#signInButton");
+            waitUntil(() -> robot.lookup("#navSettings").tryQuery().isPresent());
             robot.clickOn("#navSettings");
             waitUntil(() -> robot.lookup("#storeCurrent").tryQuery().isPresent());
             assertThat(text("#storeCurrent")).isEqualTo(en.get("store.section.server", pg.address(database).toString()));
