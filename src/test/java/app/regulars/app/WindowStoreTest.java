@@ -101,10 +101,13 @@ class WindowStoreTest {
             robot.clickOn("#storeOpen");
             assertThat(text("#storeProblem")).isEqualTo(messages.get("store.choice.problem.host")); // nothing opened
             type("#storeHost", "shop-server");
+            assertThat(shown("#storeProblem")).isFalse(); // what was wrong was changed
             robot.interact(() -> robot.lookup("#storeTls").queryComboBox().getSelectionModel()
                     .select(StoreForm.Tls.VERIFY_FULL));
             type("#storeRootCert", "/etc/shop/root.crt");
             Screenshots.save(stage().getScene(), "store-choice-server-" + language);
+            javafx.scene.control.Button choose = robot.lookup("#storeRootCertChoose").queryButton();
+            assertThat(choose.getWidth()).as("the button's word shown whole").isGreaterThanOrEqualTo(choose.prefWidth(-1) - 0.5);
 
             robot.clickOn("#storeLocal");
             robot.clickOn("#storeOpen");

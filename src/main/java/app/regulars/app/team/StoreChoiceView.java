@@ -5,6 +5,7 @@ import app.regulars.i18n.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -65,6 +66,7 @@ public final class StoreChoiceView extends VBox {
         cert.setPromptText(messages.get("store.choice.rootCert.prompt"));
         Button chooseCert = new Button(messages.get("store.choice.rootCert.choose"));
         chooseCert.setId("storeRootCertChoose");
+        chooseCert.setMinWidth(Region.USE_PREF_SIZE); // the field beside it gives way, never the button's word
         chooseCert.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(messages.get("store.choice.rootCert"));

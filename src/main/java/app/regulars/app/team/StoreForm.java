@@ -56,6 +56,11 @@ public final class StoreForm {
 
     public StoreForm(Messages messages) {
         this.messages = messages;
+        // a problem said about the fields goes once they are changed: it is said again at the next try if it still holds
+        javafx.beans.InvalidationListener edited = o -> problem.set("");
+        for (javafx.beans.Observable field : java.util.List.of(shared, host, port, database, user, tls, rootCertificate)) {
+            field.addListener(edited);
+        }
     }
 
     /** Fills the form from {@code choice}. */
