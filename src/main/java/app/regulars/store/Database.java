@@ -868,6 +868,12 @@ public final class Database implements AutoCloseable {
         }
         try {
             flyway.migrate();
+            if (engine == Engine.H2_FILE) {
+                // On the disk before anything else is written: otherwise H2's last chunk may be one it
+                // wrote half-way through the steps, and a disk that fills (or a power cut) before the
+                // next one leaves a file whose tables and Flyway's record disagree, never to open again.
+                execute("CHECKPOINT SYNC");
+            }
         } catch (RuntimeException e) {
             if (backup == null) {
                 throw e; // a new store: nothing in it to put back
@@ -1163,7 +1169,13 @@ public final class Database implements AutoCloseable {
                     // the default retention before the rebuild: its statements read whole tables for seconds
                     execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
                     putBack(taken, loaded);
-                    syncNow();
+                    if (loaded) {
+                        // A load is confirmed once it is on the disk: its slices commit without a
+                        // checkpoint, and a disk that fills while H2 still holds their chunks fails here.
+                        execute("CHECKPOINT SYNC");
+                    } else {
+                        syncNow();
+                    }
                 }
             } catch (RuntimeException e) {
                 RuntimeException f = failed(e);
