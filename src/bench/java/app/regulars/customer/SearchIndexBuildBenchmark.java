@@ -249,7 +249,7 @@ public final class SearchIndexBuildBenchmark {
      */
     private static SearchIndex.Snapshot readOnly(CustomerRepository repository, DSLContext dsl) {
         long[] count = new long[2];
-        repository.forEachInListOrder(dsl, (archived, id) -> count[0]++);
+        repository.forEachInListOrder(dsl, (archived, id, sortName) -> count[0]++);
         repository.forEachSearchText(dsl, (id, text) -> count[1] += text.length());
         return new SearchIndex.Snapshot(-1, new byte[0], new int[] {0}, new int[] {0}, new int[0], new long[0], new BitSet());
     }
@@ -275,7 +275,7 @@ public final class SearchIndexBuildBenchmark {
     static SearchIndex.Snapshot oldRead(CustomerRepository repository, DSLContext dsl) throws Exception {
         LongList ids = new LongList();
         BitSet archived = new BitSet();
-        repository.forEachInListOrder(dsl, (isArchived, id) -> {
+        repository.forEachInListOrder(dsl, (isArchived, id, sortName) -> {
             if (isArchived) {
                 archived.set(ids.size);
             }

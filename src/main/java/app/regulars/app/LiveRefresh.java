@@ -37,7 +37,11 @@ public final class LiveRefresh implements AutoCloseable {
             try {
                 StoreChanges.Changes c = changes.poll();
                 if (c.any()) {
-                    context.customers().changedElsewhere(c.many() ? java.util.List.of(-1L) : c.customers());
+                    if (c.many()) {
+                        context.customers().manyChangedElsewhere();
+                    } else {
+                        context.customers().changedElsewhere(c.customers());
+                    }
                     ui.accept(() -> onChanges.accept(c));
                 }
             } catch (RuntimeException e) { // the server gone for a while: the next poll tries again

@@ -105,7 +105,7 @@ public final class Shell extends BorderPane {
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         VBox footer = new VBox(8, importMenu(context, messages), language, themeButton);
-        session.person().ifPresent(p -> footer.getChildren().add(signedIn(p, messages)));
+        session.person().ifPresent(p -> footer.getChildren().add(signedIn(p, context.people(), messages)));
         footer.getStyleClass().add("nav-footer");
         left.getChildren().addAll(grow, footer);
         left.getStyleClass().add("shell-nav");
@@ -231,8 +231,8 @@ public final class Shell extends BorderPane {
         this.signOut = signOut;
     }
 
-    /** Who is signed in, as what, and Sign out (decision 0033). */
-    private javafx.scene.Node signedIn(app.regulars.store.Person p, Messages messages) {
+    /** Who is signed in, as what, My PIN… and Sign out (decision 0033). */
+    private javafx.scene.Node signedIn(app.regulars.store.Person p, app.regulars.store.People people, Messages messages) {
         Label who = new Label(messages.get("people.signedIn", p.name(), messages.get("people.role." + p.role().name())));
         who.setId("signedInAs");
         who.setWrapText(true);
@@ -241,7 +241,11 @@ public final class Shell extends BorderPane {
         out.setId("signOut");
         out.setMaxWidth(Double.MAX_VALUE);
         out.setOnAction(e -> signOut.run());
-        return new VBox(4, who, out);
+        Button pin = new Button(messages.get("people.myPin"), new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignK.KEY_VARIANT));
+        pin.setId("myPin");
+        pin.setMaxWidth(Double.MAX_VALUE);
+        pin.setOnAction(e -> app.regulars.app.people.OwnPinDialog.show(pin, people, runner, messages));
+        return new VBox(4, who, pin, out);
     }
 
     /** People: the owner's page of who signs in (decision 0033); in a shop without people, where they are turned on. */

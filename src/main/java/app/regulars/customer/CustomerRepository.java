@@ -1182,11 +1182,11 @@ public final class CustomerRepository {
      * instead of sorting every row (0.4 s against 1.5 s at 100,000 customers, cold).
      */
     public void forEachInListOrder(DSLContext dsl, ListOrderSink each) {
-        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED).from(CUSTOMER)
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED, CUSTOMER.SORT_NAME).from(CUSTOMER)
                 .orderBy(CUSTOMER.ARCHIVED, CUSTOMER.SORT_NAME, CUSTOMER.ID)
                 .fetchSize(5000).fetchResultSet()) {
             while (rows.next()) {
-                each.accept(rows.getBoolean(2), rows.getLong(1));
+                each.accept(rows.getBoolean(2), rows.getLong(1), rows.getString(3));
             }
         } catch (java.sql.SQLException e) {
             throw new org.jooq.exception.DataAccessException("Reading the list order", e);
@@ -1210,10 +1210,30 @@ public final class CustomerRepository {
         }
     }
 
-    /** A customer in list order: archived or not, and its id. */
+    /**
+     * What places {@code ids} in the search index, for those of them still here: each one's archived
+     * flag, sort name and search text (null when it has none), to {@code each}, in no particular order.
+     */
+    public void forEachSearchEntry(DSLContext dsl, java.util.Collection<Long> ids, SearchEntrySink each) {
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED, CUSTOMER.SORT_NAME, CUSTOMER_SEARCH.SEARCH_TEXT).from(CUSTOMER)
+                    .leftJoin(CUSTOMER_SEARCH).on(CUSTOMER_SEARCH.CUSTOMER_ID.eq(CUSTOMER.ID))
+                    .where(CUSTOMER.ID.in(all.subList(from, Math.min(all.size(), from + 1000))))
+                    .forEach(r -> each.accept(r.value1(), Boolean.TRUE.equals(r.value2()), r.value3(), r.value4()));
+        }
+    }
+
+    /** A customer in list order: archived or not, its id and its sort name. */
     @FunctionalInterface
     public interface ListOrderSink {
-        void accept(boolean archived, long id);
+        void accept(boolean archived, long id, String sortName);
+    }
+
+    /** A customer's place in the search index: id, archived or not, sort name, search text (or null). */
+    @FunctionalInterface
+    public interface SearchEntrySink {
+        void accept(long id, boolean archived, String sortName, String searchText);
     }
 
     /** A customer and its search text: its tokens, each after {@link SearchTokens#SEPARATOR}. */

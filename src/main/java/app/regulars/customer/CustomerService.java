@@ -101,13 +101,30 @@ public final class CustomerService {
     }
 
     /**
-     * Customers changed by another computer on a shared store (live refresh, decision 0034): the
-     * search index is stale from now on (searches go to SQL until its rebuild, as after a write here).
+     * Customers changed by another computer on a shared store (live refresh, decision 0034). When
+     * the change leaves what places them in the search index as it was (a purchase, a follow-up,
+     * points: {@link SearchIndex#holdsAfter}) the index stays as it is; otherwise it is stale from
+     * now on (searches go to SQL until its rebuild, as after a write here). Reads those customers:
+     * off the JavaFX thread.
      */
     public void changedElsewhere(java.util.Collection<Long> customerIds) {
-        if (!customerIds.isEmpty()) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        boolean holds;
+        try {
+            holds = searchIndex.holdsAfter(customerIds, (ids, each) -> repository.forEachSearchEntry(db.dsl(), ids, each));
+        } catch (RuntimeException e) { // the server gone for a moment: stale, to be safe
+            holds = false;
+        }
+        if (!holds) {
             customerWrites.incrementAndGet();
         }
+    }
+
+    /** More customers changed by another computer than to look at one by one (an import): the search index is stale. */
+    public void manyChangedElsewhere() {
+        customerWrites.incrementAndGet();
     }
 
     /** A write to the customer tables by another class of this feature (an erasure), counted for the search index. */

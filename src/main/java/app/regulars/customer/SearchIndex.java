@@ -42,8 +42,15 @@ final class SearchIndex {
         private final int[] postings;
         private final long[] idAt;
         private final BitSet archived;
+        /** Each position's {@link #fingerprint}, or null when not known (then any change elsewhere makes it stale). */
+        private final long[] fingerprints;
 
         Snapshot(long version, byte[] text, int[] textStart, int[] start, int[] postings, long[] idAt, BitSet archived) {
+            this(version, text, textStart, start, postings, idAt, archived, null);
+        }
+
+        private Snapshot(long version, byte[] text, int[] textStart, int[] start, int[] postings, long[] idAt, BitSet archived,
+                long[] fingerprints) {
             this.version = version;
             this.text = text;
             this.textStart = textStart;
@@ -51,6 +58,7 @@ final class SearchIndex {
             this.postings = postings;
             this.idAt = idAt;
             this.archived = archived;
+            this.fingerprints = fingerprints;
         }
 
         long version() {
@@ -58,7 +66,15 @@ final class SearchIndex {
         }
 
         Snapshot withVersion(long v) {
-            return new Snapshot(v, text, textStart, start, postings, idAt, archived);
+            return new Snapshot(v, text, textStart, start, postings, idAt, archived, fingerprints);
+        }
+
+        /** The same, knowing each position's {@link #fingerprint} (as many as there are customers). */
+        Snapshot withFingerprints(long[] f) {
+            if (f.length != idAt.length) {
+                throw new IllegalArgumentException(f.length + " fingerprints for " + idAt.length + " customers");
+            }
+            return new Snapshot(version, text, textStart, start, postings, idAt, archived, f);
         }
 
         /** How many distinct tokens and postings it holds. */
@@ -72,7 +88,8 @@ final class SearchIndex {
 
         /** The bytes its arrays take (the array contents, without the few object headers). */
         long bytes() {
-            return text.length + 4L * (textStart.length + start.length + postings.length) + 8L * idAt.length + archived.size() / 8;
+            return text.length + 4L * (textStart.length + start.length + postings.length) + 8L * idAt.length + archived.size() / 8
+                    + (fingerprints == null ? 0 : 8L * fingerprints.length);
         }
 
         long[] search(List<String> terms, boolean wantArchived, boolean ascending, int limit) {
@@ -215,6 +232,61 @@ final class SearchIndex {
         return s != null && s.version() == version.getAsLong();
     }
 
+    /**
+     * Whether the snapshot is up to date and stays so although another computer changed the
+     * customers {@code ids} (live refresh, decision 0034): each of them that the store still has
+     * is in the snapshot with the same {@link #fingerprint}, and each that it has no more is not
+     * in it. A purchase, a follow-up, points or a survey answer leave a customer's fingerprint as
+     * it was; a new name, phone, tag, searchable field or an archive do not. {@code read} reads the
+     * customers' entries now (off the JavaFX thread).
+     */
+    boolean holdsAfter(java.util.Collection<Long> ids, java.util.function.BiConsumer<java.util.Collection<Long>,
+            CustomerRepository.SearchEntrySink> read) {
+        Snapshot s = current;
+        if (s == null || s.version() != version.getAsLong() || s.fingerprints == null) {
+            return false;
+        }
+        java.util.Map<Long, Long> now = new java.util.HashMap<>();
+        read.accept(ids, (id, isArchived, sortName, searchText) -> now.put(id, fingerprint(isArchived, sortName, searchText)));
+        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+        int inSnapshot = 0;
+        for (int pos = 0; pos < s.idAt.length; pos++) {
+            if (wanted.contains(s.idAt[pos])) {
+                inSnapshot++;
+                Long f = now.get(s.idAt[pos]);
+                if (f == null || f != s.fingerprints[pos]) {
+                    return false; // gone, or placed or found otherwise now
+                }
+            }
+        }
+        return inSnapshot == now.size(); // and none that the snapshot lacks
+    }
+
+    /**
+     * What places a customer in the index: archived or not and its sort name (its list position)
+     * and its search text (its tokens; null for none), as a 64-bit polynomial hash. Equal for the
+     * same three; two different ones agreeing is a chance of about one in 2^64.
+     */
+    static long fingerprint(boolean archived, String sortName, String searchText) {
+        return withText(placed(archived, sortName), searchText);
+    }
+
+    /** The first part of a {@link #fingerprint}: the list position's. */
+    private static long placed(boolean archived, String sortName) {
+        long h = archived ? 0x9E3779B97F4A7C15L : 0x632BE59BD9B4E019L;
+        return withText(h, sortName);
+    }
+
+    /** {@code h} continued with {@code text}'s characters and an end mark (null: the end mark only). */
+    private static long withText(long h, String text) {
+        if (text != null) {
+            for (int i = 0; i < text.length(); i++) {
+                h = h * 0x100000001B3L + text.charAt(i);
+            }
+        }
+        return h * 0x100000001B3L + 0x10000;
+    }
+
     /** Builds the snapshot on this thread (the benchmark and tests wait for it). */
     Snapshot rebuildNow() {
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -238,13 +310,17 @@ final class SearchIndex {
         long started = System.nanoTime();
         LongList ids = new LongList();
         BitSet archived = new BitSet();
-        repository.forEachInListOrder(dsl, (isArchived, id) -> {
+        LongList placed = new LongList();
+        repository.forEachInListOrder(dsl, (isArchived, id, sortName) -> {
             if (isArchived) {
                 archived.set(ids.size());
             }
             ids.add(id);
+            placed.add(placed(isArchived, sortName));
         });
         long[] idAt = ids.toArray();
+        long[] fingerprints = placed.toArray();
+        boolean[] texted = new boolean[idAt.length];
         Positions positions = new Positions(idAt);
         Occurrences occurrences = new Occurrences();
         repository.forEachSearchText(dsl, (customerId, text) -> {
@@ -253,8 +329,15 @@ final class SearchIndex {
                 return; // a customer added after the first read: the version check discards this snapshot
             }
             occurrences.add(text, pos);
+            fingerprints[pos] = withText(fingerprints[pos], text);
+            texted[pos] = true;
         });
-        Snapshot s = occurrences.build(idAt, archived);
+        for (int pos = 0; pos < fingerprints.length; pos++) {
+            if (!texted[pos]) {
+                fingerprints[pos] = withText(fingerprints[pos], null);
+            }
+        }
+        Snapshot s = occurrences.build(idAt, archived).withFingerprints(fingerprints);
         LOG.info("Search index: {} customers, {} tokens, {} postings, {} KB in {} ms", idAt.length, s.tokens(), s.postings(),
                 s.bytes() / 1024, (System.nanoTime() - started) / 1_000_000);
         return s;

@@ -410,7 +410,8 @@ public final class Database implements AutoCloseable {
             if (t instanceof SQLException sql) {
                 int code = sql.getErrorCode();
                 if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.DATA_CONVERSION_ERROR_1
-                        || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2) {
+                        || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2
+                        || code == ErrorCode.OUT_OF_MEMORY && isPageTooLarge(e)) {
                     return !isDiskFull(e);
                 }
             }
@@ -419,6 +420,16 @@ public final class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * H2's "out of memory" (90108) from reading a page of the file: a damaged length in a page's
+     * header asks for an array larger than the heap (seen with flipped bytes, DamagedStoreTest).
+     * An out of memory elsewhere is not damage.
+     */
+    private static boolean isPageTooLarge(Throwable e) {
+        return anyInChain(e, t -> t instanceof OutOfMemoryError
+                && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.h2.mvstore.")));
     }
 
     private static boolean isDiskFull(Throwable e) {

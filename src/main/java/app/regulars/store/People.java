@@ -149,6 +149,24 @@ public final class People {
         change(id, tx -> tx.update(PERSON).set(PERSON.PIN_HASH, hash));
     }
 
+    /**
+     * The person signed in gives themself a new PIN, their current one first (staff too; a forgotten
+     * PIN is the owner's {@link #resetPin}). A wrong current PIN is refused and changes nothing.
+     */
+    public void changeOwnPin(char[] current, char[] next) {
+        Person me = db.session().person().orElseThrow(() -> new UserException("people.error.signInFirst"));
+        String stored = db.dsl().select(PERSON.PIN_HASH).from(PERSON).where(PERSON.ID.eq(me.id())).and(PERSON.ACTIVE.isTrue())
+                .fetchOptional(PERSON.PIN_HASH).orElseThrow(() -> new UserException("people.error.unknown"));
+        if (!StoreKey.pinMatches(current == null ? new char[0] : current, stored)) {
+            throw new UserException("people.error.currentPin");
+        }
+        checkPin(next);
+        String hash = StoreKey.pinHash(next);
+        LocalDateTime now = LocalDateTime.now(clock);
+        db.write(cfg -> cfg.dsl().update(PERSON).set(PERSON.PIN_HASH, hash).set(PERSON.UPDATED_AT, now)
+                .where(PERSON.ID.eq(me.id())).execute());
+    }
+
     private void change(long id, java.util.function.Function<DSLContext, org.jooq.UpdateSetMoreStep<app.regulars.store.jooq.tables.records.PersonRecord>> set) {
         db.session().requireOwner();
         LocalDateTime now = LocalDateTime.now(clock);

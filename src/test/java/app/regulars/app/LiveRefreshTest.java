@@ -65,8 +65,8 @@ class LiveRefreshTest {
             assertThat(seenByB.poll().any()).isFalse(); // each change once
 
             assertThat(b.customers().searchIndexReady()).isTrue();
-            b.customers().changedElsewhere(changes.customers());
-            assertThat(b.customers().searchIndexReady()).isFalse(); // stale: searches go to SQL until rebuilt
+            b.customers().changedElsewhere(changes.customers()); // a new customer: the index is stale, searches go to SQL
+            // until it is rebuilt (the list's own build, started by its refresh above, may already have caught up)
             list.refresh();
             assertThat(list.countProperty().get()).isEqualTo(1);
             list.queryProperty().set("wxm");
@@ -80,6 +80,58 @@ class LiveRefreshTest {
             a.customers().archive(List.of(wang));
             assertThat(seenByB.poll().customers()).containsExactly(wang);
         }
+    }
+
+    @Test
+    void aPurchaseElsewhereKeepsTheSearchIndexWhileANewNameOrANewCustomerMakesItStale() {
+        TestPostgres pg = TestPostgres.get();
+        ServerAddress address = pg.address(pg.newDatabase());
+        try (AppContext a = open(address, counterA); AppContext b = open(address, counterB)) {
+            long wang = a.customers().save(Customer.builder().name("王小明").phones("138 1234 5678").build()).id();
+            long anna = a.customers().save(Customer.builder().name("Anna Berg").tags(List.of("vip")).build()).id();
+            StoreChanges seenByB = new StoreChanges(b.database());
+            seenByB.poll();
+            assertThat(b.customers().buildSearchIndex()).isTrue();
+
+            // a purchase and a follow-up touch the customers, not what the search finds them by
+            a.membership().recordPurchase(wang, LocalDateTime.of(2026, 11, 24, 10, 0), new java.math.BigDecimal("88.00"), "Longjing");
+            a.followUps().schedule(FollowUp.planned(anna, FollowUpKind.CHECK_IN, "Call about the tea", LocalDateTime.of(2026, 11, 25, 10, 0)));
+            StoreChanges.Changes touched = seenByB.poll();
+            assertThat(touched.customers()).containsExactlyInAnyOrder(wang, anna);
+            b.customers().changedElsewhere(touched.customers());
+            assertThat(b.customers().searchIndexReady()).isTrue(); // no rebuild of everyone for a purchase
+            assertThat(b.customers().search("wxm", null, false, CustomerSort.NAME, true)).containsExactly(wang);
+
+            // a new name: the index is stale, and once rebuilt finds the new name and not the old
+            a.customers().save(a.customers().get(wang).orElseThrow().toBuilder().name("王大明").build());
+            StoreChanges.Changes renamed = seenByB.poll();
+            b.customers().changedElsewhere(renamed.customers());
+            assertThat(b.customers().searchIndexReady()).isFalse();
+            assertThat(b.customers().buildSearchIndex()).isTrue();
+            assertThat(b.customers().search("wdm", null, false, CustomerSort.NAME, true)).containsExactly(wang);
+            assertThat(b.customers().search("wxm", null, false, CustomerSort.NAME, true)).isEmpty();
+
+            // a new phone, an archive, a new customer, a deleted one: each makes it stale
+            a.customers().save(a.customers().get(anna).orElseThrow().toBuilder().phones("139 8765 4321").build());
+            assertStaleAfter(b, seenByB);
+            a.customers().archive(List.of(anna));
+            assertStaleAfter(b, seenByB);
+            long chen = a.customers().save(Customer.builder().name("陈静").build()).id();
+            assertStaleAfter(b, seenByB);
+            a.services().find(app.regulars.customer.PrivacyService.class).orElseThrow()
+                    .erase(chen, app.regulars.customer.PrivacyRequest.Source.WINDOW);
+            assertStaleAfter(b, seenByB);
+            assertThat(b.customers().search("chen", null, false, CustomerSort.NAME, true)).isEmpty();
+        }
+    }
+
+    /** B sees A's change, its index goes stale, and B builds it again. */
+    private static void assertStaleAfter(AppContext b, StoreChanges seenByB) {
+        StoreChanges.Changes changes = seenByB.poll();
+        assertThat(changes.any()).isTrue();
+        b.customers().changedElsewhere(changes.customers());
+        assertThat(b.customers().searchIndexReady()).isFalse();
+        assertThat(b.customers().buildSearchIndex()).isTrue();
     }
 
     @Test

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The real window on a store with people (decision 0033): it asks for a name and PIN before the
  * shell, says a wrong PIN, shows a staff member no Settings, no People and no export of the list,
- * signs out, and lets the owner add a person on the People page.
+ * lets them change their own PIN, signs out, and lets the owner add a person on the People page.
  */
 class PeopleWindowTest {
     @TempDir
@@ -71,6 +71,21 @@ class PeopleWindowTest {
                     .hasSize(2).noneMatch(MenuItem::isVisible);
             Screenshots.save(stage.getScene(), "people-staff-shell-" + tag);
 
+            // staff change their own PIN: the current one first, a wrong one said in the dialog
+            robot.clickOn("#myPin");
+            waitUntil(() -> robot.lookup("#myPinCurrent").tryQuery().isPresent());
+            robot.clickOn("#myPinCurrent").write("0000");
+            robot.clickOn("#myPinNew").write("8642");
+            robot.clickOn("#myPinAgain").write("8642");
+            robot.clickOn("#myPinChange");
+            waitUntil(() -> !text(robot, "#myPinProblem").isEmpty());
+            assertThat(text(robot, "#myPinProblem")).isEqualTo(m.get("people.error.currentPin"));
+            robot.clickOn("#myPinCurrent").write("1357");
+            Screenshots.save(robot.lookup("#myPinCurrent").query().getScene(), "people-my-pin-" + tag);
+            robot.clickOn("#myPinChange");
+            waitUntil(() -> robot.lookup("#myPinDone").tryQuery().isPresent());
+            robot.clickOn("#myPinDone");
+
             robot.clickOn("#signOut");
             waitUntil(() -> robot.lookup("#signInName").tryQuery().isPresent());
             robot.clickOn("#signInName").write("mei");
@@ -93,6 +108,7 @@ class PeopleWindowTest {
         }
         try (AppContext ctx = TestStores.open(dir)) {
             assertThat(ctx.people().activeNames()).hasSize(3);
+            assertThat(ctx.people().signIn("Bo", "8642".toCharArray()).role()).as("Bo's own new PIN").isEqualTo(Role.STAFF);
             assertThat(ctx.people().signIn(language.equals("en") ? "cai wen" : "蔡文", "1111".toCharArray()).role()).isEqualTo(Role.STAFF);
         }
     }

@@ -54,6 +54,23 @@ class StoreOpeningTest {
     }
 
     @Test
+    void anArrayTooLargeForTheHeapWhileReadingAPageIsDamageAndAnyOtherOutOfMemoryIsNot(@TempDir Path dir) throws Exception {
+        try (AppContext ctx = AppContext.open(dir)) {
+            ctx.customers().save(Customer.builder().name("王小明").build());
+        }
+        long size = Files.size(dir.resolve(Database.FILE_NAME + ".mv.db"));
+        OutOfMemoryError inPage = new OutOfMemoryError("Java heap space");
+        inPage.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.h2.mvstore.FileStore", "readFully", "FileStore.java", 1)});
+        java.sql.SQLException h2 = new java.sql.SQLException("Out of memory.", "90108", org.h2.api.ErrorCode.OUT_OF_MEMORY, inPage);
+        assertThat(Database.translate(h2, dir, size).key()).isEqualTo("store.error.damaged"); // a flipped length in a page's header
+
+        OutOfMemoryError elsewhere = new OutOfMemoryError("Java heap space");
+        elsewhere.setStackTrace(new StackTraceElement[] {new StackTraceElement("app.regulars.customer.SearchIndex", "read", "SearchIndex.java", 1)});
+        java.sql.SQLException notH2s = new java.sql.SQLException("Out of memory.", "90108", org.h2.api.ErrorCode.OUT_OF_MEMORY, elsewhere);
+        assertThat(Database.translate(notH2s, dir, size).key()).isEqualTo("store.error.open");
+    }
+
+    @Test
     void aGarbageFileIsReportedAsUnreadableAndLeftUntouched(@TempDir Path dir) throws Exception {
         byte[] garbage = new byte[64 * 1024];
         new Random(1).nextBytes(garbage);

@@ -230,4 +230,30 @@ class PeopleTest {
             assertThat(rows.get(2).due()).as("Mei: a row with nothing done").isZero();
         }
     }
+
+    @Test
+    void aPersonChangesTheirOwnPinTheCurrentOneFirstAndAWrongOneChangesNothing() {
+        try (AppContext ctx = TestStores.open(dir)) {
+            People people = ctx.people();
+            people.add("Mei", Role.OWNER, pin("2468"));
+            people.add("Bo", Role.STAFF, pin("1357"));
+            people.session().signOut();
+            assertThatThrownBy(() -> people.changeOwnPin(pin("1357"), pin("8642")))
+                    .satisfies(e -> assertThat(((UserException) e).key()).isEqualTo("people.error.signInFirst"));
+            people.signIn("Bo", pin("1357"));
+            assertThatThrownBy(() -> people.changeOwnPin(pin("2468"), pin("8642"))) // the owner's PIN is not Bo's
+                    .satisfies(e -> assertThat(((UserException) e).key()).isEqualTo("people.error.currentPin"));
+            assertThatThrownBy(() -> people.changeOwnPin(pin("1357"), pin("86")))
+                    .satisfies(e -> assertThat(((UserException) e).key()).isEqualTo("people.error.pin"));
+            assertThat(people.signIn("Bo", pin("1357")).name()).as("nothing changed").isEqualTo("Bo");
+
+            people.changeOwnPin(pin("1357"), pin("8642")); // staff may: their own PIN only
+            people.session().signOut();
+            assertThatThrownBy(() -> people.signIn("Bo", pin("1357")))
+                    .satisfies(e -> assertThat(((UserException) e).key()).isEqualTo("people.error.signIn"));
+            assertThat(people.signIn("bo", pin("8642")).role()).isEqualTo(Role.STAFF);
+            assertThat(people.signIn("Mei", pin("2468")).role()).as("the others' PINs as they were").isEqualTo(Role.OWNER);
+        }
+    }
+
 }
