@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Imports customers from a CSV file, an Excel sheet or a vCard file ({@link RowFile}: the same
@@ -137,7 +138,7 @@ public final class CustomerCsvImporter {
      * each warning), the layout, and where the duplicate rule sends each row (null: every row is added).
      */
     private record Pass(int rows, List<RejectedRow> rejected, List<RejectedRow> warnings, List<Integer> warned, Layout layout,
-                        ImportMatcher matcher) {
+                        ImportMatcher matcher, ImportPhones phones) {
     }
 
     /**
@@ -190,7 +191,7 @@ public final class CustomerCsvImporter {
             try (RowReader in = source.rows()) {
                 Slice slice = new Slice(slices);
                 for (Row row = in.next(); row != null; row = in.next()) {
-                    Checked c = check(row, layout, null);
+                    Checked c = check(row, layout, null, pass.phones().replay(again));
                     if (!c.problems().isEmpty() || ++again > checked) {
                         throw new UserException("exchange.error.changed", fileName);
                     }
@@ -270,6 +271,8 @@ public final class CustomerCsvImporter {
         ImportMatcher matcher = rule.matches() ? new ImportMatcher(customers, rule) : null;
         Layout layout;
         int rows = 0;
+        ImportPhones phones = new ImportPhones(customers.phones()::normalize);
+        UnaryOperator<String> recording = phones.recording();
         try (RowReader in = source.rows()) {
             CustomFields custom = customers.customFields();
             layout = layout(in.header(), mapping == null ? automatic(in.header(), custom) : mapping, fileName,
@@ -279,7 +282,8 @@ public final class CustomerCsvImporter {
                 if (cancelled.getAsBoolean()) {
                     throw new UserException("common.cancelled");
                 }
-                Checked checked = check(row, layout, codeLines);
+                Checked checked = check(row, layout, codeLines, recording);
+                phones.endRow();
                 chunk.add(checked);
                 if (!checked.warnings().isEmpty()) {
                     warnings.add(row.rejected(checked.warnings()));
@@ -297,7 +301,7 @@ public final class CustomerCsvImporter {
             }
         }
         rejected.sort(Comparator.comparingLong(RejectedRow::line));
-        return new Pass(rows, rejected, warnings, warned, layout, matcher);
+        return new Pass(rows, rejected, warnings, warned, layout, matcher, phones);
     }
 
     /** Passes on an update every half per cent of the way (every step of a small file): a window shows each one. */
@@ -389,12 +393,13 @@ public final class CustomerCsvImporter {
 
     /**
      * Checks one row; {@code codeLines} (first line of each code; null on the second pass, and when
-     * duplicates are matched) finds codes the file repeats.
+     * duplicates are matched) finds codes the file repeats; {@code phone} puts each phone in E.164
+     * ({@link ImportPhones}: the first pass through libphonenumber, the second from what the first found).
      */
-    private Checked check(Row row, Layout layout, Map<String, RejectedRow.Place> codeLines) {
+    private Checked check(Row row, Layout layout, Map<String, RejectedRow.Place> codeLines, UnaryOperator<String> phone) {
         List<RowProblem> problems = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
-        Customer c = validate(row, layout, problems, warnings, codeLines);
+        Customer c = validate(row, layout, problems, warnings, codeLines, phone);
         boolean consentStated = false;
         for (CustomerColumn col : List.of(CustomerColumn.MARKETING_CONSENT, CustomerColumn.CONSENT_DATE, CustomerColumn.OPT_OUTS)) {
             List<Integer> at = layout.columns().get(col);
@@ -406,7 +411,7 @@ public final class CustomerCsvImporter {
     }
 
     private Customer validate(Row row, Layout layout, List<RowProblem> problems, List<RowProblem> warnings,
-                              Map<String, RejectedRow.Place> codeLines) {
+                              Map<String, RejectedRow.Place> codeLines, UnaryOperator<String> phone) {
         List<String> header = layout.header();
         Map<CustomerColumn, List<Integer>> columns = layout.columns();
         List<String> cells = row.cells();
@@ -463,7 +468,7 @@ public final class CustomerCsvImporter {
 
         Customer normalized = null;
         try {
-            normalized = customers.normalize(b.build());
+            normalized = customers.normalize(b.build(), customers.customFields(), phone);
         } catch (InvalidCustomerException e) {
             e.problems().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())

@@ -208,6 +208,15 @@ public final class CustomerService {
 
     /** As {@link #normalize(Customer)}, with the custom fields given. */
     public Customer normalize(Customer in, CustomFields defined) {
+        return normalize(in, defined, phones::normalize);
+    }
+
+    /**
+     * As {@link #normalize(Customer, CustomFields)}, each phone put in E.164 by {@code phone}
+     * (as {@link PhoneNumbers#normalize}: a {@link UserException} when it is not a number): an
+     * import's second pass gives the numbers its first pass found (decision 0035).
+     */
+    Customer normalize(Customer in, CustomFields defined, java.util.function.UnaryOperator<String> phone) {
         Map<CustomerField, FieldProblem> problems = new EnumMap<>(CustomerField.class);
         Map<Long, FieldValue> values = in.fields() == null ? null : customValues(in.fields(), defined, problems);
         String name = collapse(in.name());
@@ -230,7 +239,7 @@ public final class CustomerService {
                 continue;
             }
             try {
-                String n = phones.normalize(raw);
+                String n = phone.apply(raw);
                 if (!e164.contains(n)) {
                     e164.add(n);
                 }
@@ -489,9 +498,11 @@ public final class CustomerService {
         return t.isEmpty() ? null : t;
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static String collapse(String s) {
         String t = trim(s);
-        return t == null ? null : t.replaceAll("\\s+", " ");
+        return t == null ? null : SPACES.matcher(t).replaceAll(" ");
     }
 
     /**

@@ -28,6 +28,7 @@ public final class Pinyin {
 
     private static final Transliterator HAN_LATIN = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
     private static final Map<Integer, String> CACHE = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
 
     private Pinyin() {
     }
@@ -80,7 +81,10 @@ public final class Pinyin {
     }
 
     private static String asciiFold(String s) {
-        String folded = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        if (SearchTokens.ascii(s)) {
+            return s.toLowerCase(Locale.ROOT); // nothing to fold; no pattern per name (decision 0035)
+        }
+        String folded = MARKS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD)).replaceAll("");
         return folded.toLowerCase(Locale.ROOT);
     }
 

@@ -26,7 +26,22 @@ public final class SearchTokens {
      */
     public static final char SEPARATOR = '\u001f';
 
+    /** What separates the words of a text: white space and punctuation. Compiled once: a search text is made per customer saved. */
+    private static final java.util.regex.Pattern WORD_BREAKS = java.util.regex.Pattern.compile("[\\s\\p{Punct}]+");
+
     private SearchTokens() {
+    }
+
+    /** The ASCII digits of a text, as {@code replaceAll("\\D", "")} gives them. */
+    static String digitsOf(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     public static Set<String> of(Customer c) {
@@ -37,7 +52,7 @@ public final class SearchTokens {
             String digits = PhoneNumbers.nationalDigits(phone);
             tokens.add(digits);
             tokens.add(REVERSED + new StringBuilder(digits).reverse().toString());
-            String full = phone.replaceAll("\\D", "");
+            String full = digitsOf(phone);
             if (!full.equals(digits)) {
                 tokens.add(full);
             }
@@ -95,7 +110,7 @@ public final class SearchTokens {
         }
         String normalized = normalize(text);
         tokens.add(normalized.replace(" ", ""));
-        for (String word : normalized.split("[\\s\\p{Punct}]+")) {
+        for (String word : WORD_BREAKS.split(normalized)) {
             if (!word.isEmpty()) {
                 tokens.add(word);
             }
@@ -123,7 +138,17 @@ public final class SearchTokens {
 
     /** Lower case, full-width folded (NFKC), trimmed: how both tokens and queries are compared. */
     public static String normalize(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        return (ascii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether every char is ASCII: a text NFKC and NFKD leave as it is. */
+    static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The terms of a query, normalized; a term of digits also matches reversed phone tokens. */
