@@ -246,6 +246,9 @@ public final class StartBenchmark {
         System.out.printf(Locale.ROOT, "%nRun \"%s\" (load average %s) ...%n", name, loadAverage());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(display.environment());
+        if (name.startsWith("options")) {
+            JvmOptions.environment(pb.environment()); // as java -jar starts the window: two malloc arenas (decision 0028)
+        }
         long t0 = System.currentTimeMillis();
         Process p = pb.start();
         Run run = new Run(name, t0, p);

@@ -89,14 +89,15 @@ public final class JvmOptions {
 
     /**
      * The class data archive of the window's JVM: the program's classes as the JVM has read,
-     * checked and laid them out, kept in {@code cacheDirectory} and mapped at the next start
-     * instead of read again from the jars (decision 0036: the first rows some 0.4 s sooner).
-     * The JVM writes it when the window closes if it is missing or no longer matches the jars
-     * ({@code -XX:+AutoCreateSharedArchive}, JDK 19 and later), so the first start after an
-     * update goes without it. Its name follows the class path, so two copies of the program do
-     * not overwrite each other's. Empty when the folder cannot be made or written: the window
-     * then starts as before. The installed app has the installers' ahead-of-time cache instead
-     * (decision 0017).
+     * checked and laid them out, kept in the user's cache folder and mapped at the next start
+     * instead of read again from the jars (decision 0036). The JVM writes it when the window
+     * closes if it is missing ({@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). Its name
+     * follows the class path and the jars' size and time ({@link #classDataArchive}): the JVM
+     * passes over an archive of other jars but does not make it again, so after an update the
+     * name is new, the first start makes it, and the archives of earlier jars of the same class
+     * path are deleted. The JVM's own messages about the archive stay off the console. Empty when
+     * the folder cannot be made or written: the window then starts as before. The installed app
+     * has the installers' ahead-of-time cache instead (decision 0017).
      */
     static List<String> classDataSharing(Path archive) {
         try {
@@ -104,16 +105,38 @@ public final class JvmOptions {
             if (!java.nio.file.Files.isWritable(archive.getParent())) {
                 return List.of();
             }
+            String name = archive.getFileName().toString();
+            String family = name.substring(0, name.lastIndexOf('-') + 1);
+            try (var earlier = java.nio.file.Files.newDirectoryStream(archive.getParent(), family + "*.jsa")) {
+                for (Path old : earlier) {
+                    if (!old.equals(archive)) {
+                        java.nio.file.Files.deleteIfExists(old);
+                    }
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive");
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off");
     }
 
-    /** Where the window's JVM keeps its class data archive when started through {@code classPath}. */
+    /**
+     * Where the window's JVM keeps its class data archive when started through {@code classPath}:
+     * {@code regulars-<class path>-<its jars' sizes and times>.jsa} (two hashes) in the user's cache folder.
+     */
     public static Path classDataArchive(String classPath) {
+        long jars = 17;
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            try {
+                Path jar = Path.of(entry);
+                jars = jars * 31 + java.nio.file.Files.size(jar);
+                jars = jars * 31 + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+            } catch (IOException | RuntimeException e) {
+                jars = jars * 31; // not there: the JVM says so itself
+            }
+        }
         return cacheDirectory(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."))
-                .resolve("regulars-" + Integer.toHexString(classPath.hashCode()) + ".jsa");
+                .resolve("regulars-" + Integer.toHexString(classPath.hashCode()) + "-" + Long.toHexString(jars) + ".jsa");
     }
 
     /**
@@ -145,7 +168,7 @@ public final class JvmOptions {
      * running JVM comes after its threads have fixed the number. Other C libraries ignore it.
      * And, without a GPU, GTK without OpenGL ({@link Rendering}).
      */
-    static void environment(java.util.Map<String, String> env) {
+    public static void environment(java.util.Map<String, String> env) {
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         Rendering.environment(env);
     }
