@@ -69,9 +69,15 @@ public final class JvmOptions {
      * the entry point and the program's arguments.
      */
     static List<String> command(List<String> options, List<String> jvmArguments, String classPath, String[] args) {
+        return command(options, List.of(), jvmArguments, classPath, args);
+    }
+
+    /** The same with {@code sharing} (the class data archive's options, {@link #classDataSharing}) after ours, before the caller's. */
+    static List<String> command(List<String> options, List<String> sharing, List<String> jvmArguments, String classPath, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
+        command.addAll(sharing);
         command.addAll(jvmArguments);
         command.add("-D" + MARK + "=true");
         command.add("-cp");
@@ -82,6 +88,79 @@ public final class JvmOptions {
     }
 
     /**
+     * The class data archive of the window's JVM: the program's classes as the JVM has read,
+     * checked and laid them out, kept in the user's cache folder and mapped at the next start
+     * instead of read again from the jars (decision 0036). The JVM writes it when the window
+     * closes if it is missing ({@code -XX:+AutoCreateSharedArchive}, JDK 19 and later). Its name
+     * follows the class path and the jars' size and time ({@link #classDataArchive}): the JVM
+     * passes over an archive of other jars but does not make it again, so after an update the
+     * name is new, the first start makes it, and the archives of earlier jars of the same class
+     * path are deleted. The JVM's own messages about the archive stay off the console. Empty when
+     * the folder cannot be made or written: the window then starts as before. The installed app
+     * has the installers' ahead-of-time cache instead (decision 0017).
+     */
+    static List<String> classDataSharing(Path archive) {
+        try {
+            java.nio.file.Files.createDirectories(archive.getParent());
+            if (!java.nio.file.Files.isWritable(archive.getParent())) {
+                return List.of();
+            }
+            String name = archive.getFileName().toString();
+            String family = name.substring(0, name.lastIndexOf('-') + 1);
+            try (var earlier = java.nio.file.Files.newDirectoryStream(archive.getParent(), family + "*.jsa")) {
+                for (Path old : earlier) {
+                    if (!old.equals(archive)) {
+                        java.nio.file.Files.deleteIfExists(old);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off");
+    }
+
+    /**
+     * Where the window's JVM keeps its class data archive when started through {@code classPath}:
+     * {@code regulars-<class path>-<its jars' sizes and times>.jsa} (two hashes) in the user's cache folder.
+     */
+    public static Path classDataArchive(String classPath) {
+        long jars = 17;
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            try {
+                Path jar = Path.of(entry);
+                jars = jars * 31 + java.nio.file.Files.size(jar);
+                jars = jars * 31 + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+            } catch (IOException | RuntimeException e) {
+                jars = jars * 31; // not there: the JVM says so itself
+            }
+        }
+        return cacheDirectory(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."))
+                .resolve("regulars-" + Integer.toHexString(classPath.hashCode()) + "-" + Long.toHexString(jars) + ".jsa");
+    }
+
+    /**
+     * This user's folder for what can be made again (the class data archive): {@code
+     * XDG_CACHE_HOME} or {@code ~/.cache} on Linux, {@code ~/Library/Caches} on macOS,
+     * {@code %LOCALAPPDATA%} on Windows; a folder {@code regulars} or {@code Regulars} in it.
+     */
+    static Path cacheDirectory(java.util.Map<String, String> env, String osName, String userHome) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        Path home = Path.of(userHome);
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            Path base = local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local");
+            return base.resolve("Regulars").resolve("Cache");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library").resolve("Caches").resolve("Regulars");
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+        return base.resolve("regulars");
+    }
+
+    /**
      * The window JVM's environment: glibc's malloc arenas limited to two ({@code MALLOC_ARENA_MAX},
      * unless set already). glibc gives threads that allocate at the same time arenas of their own,
      * up to eight per core; with two, the memory outside what the JVM tracks was 13 MB less at
@@ -89,7 +168,7 @@ public final class JvmOptions {
      * running JVM comes after its threads have fixed the number. Other C libraries ignore it.
      * And, without a GPU, GTK without OpenGL ({@link Rendering}).
      */
-    static void environment(java.util.Map<String, String> env) {
+    public static void environment(java.util.Map<String, String> env) {
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         Rendering.environment(env);
     }
@@ -108,7 +187,9 @@ public final class JvmOptions {
             return java.util.OptionalInt.empty();
         }
         try {
-            ProcessBuilder start = new ProcessBuilder(command(load(), jvmArguments, System.getProperty("java.class.path"), args)).inheritIO();
+            String classPath = System.getProperty("java.class.path");
+            List<String> sharing = classDataSharing(classDataArchive(classPath));
+            ProcessBuilder start = new ProcessBuilder(command(load(), sharing, jvmArguments, classPath, args)).inheritIO();
             environment(start.environment());
             Process window = start.start();
             // Ended from outside (Ctrl+C, a kill): end the window too; its own hooks close the store.

@@ -39,6 +39,61 @@ class JvmOptionsTest {
     }
 
     @Test
+    void theSecondJvmKeepsItsClassDataArchiveInTheUsersCacheFolderBeforeTheCallersOwnOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path archive = dir.resolve("cache").resolve("regulars").resolve("regulars-1-b.jsa");
+        java.nio.file.Path earlier = archive.resolveSibling("regulars-1-a.jsa");
+        java.nio.file.Path otherCopy = archive.resolveSibling("regulars-2-a.jsa");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> {
+            java.nio.file.Files.createDirectories(archive.getParent());
+            java.nio.file.Files.writeString(earlier, "the archive of the jar before the update");
+            java.nio.file.Files.writeString(otherCopy, "another copy's");
+        });
+        List<String> sharing = JvmOptions.classDataSharing(archive);
+        assertThat(sharing).containsExactly("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off");
+        assertThat(archive.getParent()).as("its folder is made").isDirectory();
+        assertThat(earlier).as("the earlier jar's archive is deleted").doesNotExist();
+        assertThat(otherCopy).as("another copy of the program keeps its own").exists();
+        List<String> command = JvmOptions.command(List.of("-Xmx256m"), sharing, List.of("-XX:SharedArchiveFile=/elsewhere.jsa"),
+                "regulars.jar", new String[0]);
+        assertThat(command.subList(1, 6)).as("the caller's own come later and win").containsExactly("-Xmx256m",
+                "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off",
+                "-XX:SharedArchiveFile=/elsewhere.jsa");
+
+        java.nio.file.Path file = dir.resolve("a-file");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> java.nio.file.Files.writeString(file, "not a folder"));
+        assertThat(JvmOptions.classDataSharing(file.resolve("regulars-1.jsa"))).as("no folder for it: started as before").isEmpty();
+
+        assertThat(JvmOptions.classDataArchive("/opt/a/regulars.jar")).as("one per copy of the program")
+                .isNotEqualTo(JvmOptions.classDataArchive("/opt/b/regulars.jar"));
+        java.nio.file.Path jar = dir.resolve("regulars.jar");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> {
+            java.nio.file.Files.writeString(jar, "a jar");
+            java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        });
+        java.nio.file.Path before = JvmOptions.classDataArchive(jar.toString());
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() ->
+                java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_060_000L)));
+        java.nio.file.Path after = JvmOptions.classDataArchive(jar.toString());
+        assertThat(after).as("an updated jar gets a new archive").isNotEqualTo(before);
+        String family = before.getFileName().toString().substring(0, before.getFileName().toString().lastIndexOf('-') + 1);
+        assertThat(after.getFileName().toString()).as("of the same class path: the earlier one is deleted").startsWith(family);
+    }
+
+    @Test
+    void theCacheFolderIsThePlatformsOwn() {
+        assertThat(JvmOptions.cacheDirectory(java.util.Map.of(), "Linux", "/home/li"))
+                .isEqualTo(java.nio.file.Path.of("/home/li/.cache/regulars"));
+        assertThat(JvmOptions.cacheDirectory(java.util.Map.of("XDG_CACHE_HOME", "/var/cache/li"), "Linux", "/home/li"))
+                .isEqualTo(java.nio.file.Path.of("/var/cache/li/regulars"));
+        assertThat(JvmOptions.cacheDirectory(java.util.Map.of("XDG_CACHE_HOME", "relative"), "Linux", "/home/li"))
+                .as("XDG says a relative one is to be ignored").isEqualTo(java.nio.file.Path.of("/home/li/.cache/regulars"));
+        assertThat(JvmOptions.cacheDirectory(java.util.Map.of(), "Mac OS X", "/Users/li"))
+                .isEqualTo(java.nio.file.Path.of("/Users/li/Library/Caches/Regulars"));
+        assertThat(JvmOptions.cacheDirectory(java.util.Map.of("LOCALAPPDATA", "/c/Users/li/AppData/Local"), "Windows 11", "/c/Users/li"))
+                .isEqualTo(java.nio.file.Path.of("/c/Users/li/AppData/Local/Regulars/Cache"));
+    }
+
+    @Test
     void theSecondJvmHasTwoMallocArenasUnlessTheCallerChoseANumber() {
         java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("LANG", "zh_CN.UTF-8"));
         JvmOptions.environment(env);
