@@ -553,6 +553,7 @@ public final class Database implements AutoCloseable {
         if (readOnly) {
             throw new UserException("store.error.readOnly", directory.resolve(FILE_NAME + ".mv.db").toString());
         }
+        checkFile();
         String problem = integrity.join();
         if (problem != null) {
             throw new UserException("store.error.damaged", directory.resolve(FILE_NAME + ".mv.db").toString(), backupHint(directory));
@@ -563,7 +564,8 @@ public final class Database implements AutoCloseable {
      * Reads every page of every map of the file (each table's rows, each index), decoding what is
      * in them: damage that H2 would only meet at the next write (an index page) shows now. Before
      * the open returns for a file up to {@value #CHECK_IN_FOREGROUND_BYTES} bytes, else in the
-     * background while the store is read; writes wait for the answer.
+     * background while the store is read, started once the first write needs it or a few seconds
+     * after the open ({@link #pendingCheck}); writes wait for the answer.
      */
     private void checkIntegrity(long size) {
         if (size <= 0) {
@@ -577,17 +579,39 @@ public final class Database implements AutoCloseable {
             }
             return;
         }
-        integrity = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
-            String problem = readEveryPage();
-            LOG.info("Integrity of {} checked in {} ms: {}", directory, (System.nanoTime() - start) / 1_000_000,
-                    problem == null ? "every page reads back" : problem);
-            return problem;
-        }, command -> {
-            Thread t = new Thread(command, "regulars-db-check");
-            t.setDaemon(true);
-            t.start();
-        });
+        java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
+        integrity = result;
+        Thread check = new Thread(() -> {
+            try {
+                long start = System.nanoTime();
+                String problem = readEveryPage();
+                LOG.info("Integrity of {} checked in {} ms: {}", directory, (System.nanoTime() - start) / 1_000_000,
+                        problem == null ? "every page reads back" : problem);
+                result.complete(problem);
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "regulars-db-check");
+        check.setDaemon(true);
+        pendingCheck.set(check);
+        syncer.schedule(this::checkFile, CHECK_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The check of a large file, not started yet: it reads the whole file (some ten seconds at
+     * 100,000 customers on two cores), and at the open it took a core from the first page. It
+     * starts with the first write, backup or index repair (which wait for it), or
+     * {@value #CHECK_DELAY_MS} ms after the open, whichever comes first.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Thread> pendingCheck = new java.util.concurrent.atomic.AtomicReference<>();
+    static final long CHECK_DELAY_MS = 15_000;
+
+    /** Starts the file's check if it waits (see {@link #pendingCheck}). */
+    private void checkFile() {
+        Thread check = pendingCheck.getAndSet(null);
+        if (check != null) {
+            check.start();
+        }
     }
 
     /** Null when every page reads back; else what failed. H2's own classes: SQL cannot reach the indexes' pages. */
@@ -625,6 +649,7 @@ public final class Database implements AutoCloseable {
         if (broken != null) {
             throw broken;
         }
+        checkFile();
         String problem = integrity.join();
         if (problem != null) {
             throw new UserException("store.error.damaged", directory.resolve(FILE_NAME + ".mv.db").toString(), backupHint(directory));
@@ -1255,7 +1280,8 @@ public final class Database implements AutoCloseable {
             if (IndexRebuild.recorded(c).isEmpty()) {
                 return;
             }
-            String problem = integrity.join();
+            checkFile();
+        String problem = integrity.join();
             if (problem != null) {
                 return; // a damaged store is not written to
             }

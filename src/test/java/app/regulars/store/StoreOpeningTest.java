@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import static app.regulars.store.jooq.Tables.APP_SETTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -148,5 +149,41 @@ class StoreOpeningTest {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A file larger than {@link Database#CHECK_IN_FOREGROUND_BYTES} is read page by page in the
+     * background, but not while the window's first page is being read: the check waits for the
+     * first write (which waits for it in turn) or a few seconds.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aLargeFileIsCheckedWhenFirstWrittenNotAsItOpens(@TempDir Path dir) throws Exception {
+        Random random = new Random(7);
+        try (Database db = Database.open(dir)) {
+            db.write(cfg -> {
+                for (int i = 0; i < 20_000; i++) {
+                    StringBuilder value = new StringBuilder(4_000);
+                    random.ints(4_000, 'a', 'z' + 1).forEach(ch -> value.append((char) ch));
+                    cfg.dsl().insertInto(APP_SETTING, APP_SETTING.SETTING_KEY, APP_SETTING.SETTING_VALUE).values("test.big." + i, value.toString())
+                            .execute();
+                }
+                return null;
+            });
+        }
+        assertThat(Files.size(dir.resolve("regulars.mv.db"))).isGreaterThan(Database.CHECK_IN_FOREGROUND_BYTES);
+
+        try (Database db = Database.open(dir)) {
+            assertThat(checking()).as("a check running right after the open").isFalse();
+            assertThat(db.dsl().fetchCount(APP_SETTING)).isGreaterThanOrEqualTo(20_000);
+            assertThat(checking()).as("a check running while the store is read").isFalse();
+            db.write(cfg -> cfg.dsl().deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq("test.big.0")).execute());
+            assertThat(db.dsl().fetchCount(APP_SETTING, APP_SETTING.SETTING_KEY.eq("test.big.0"))).isZero();
+        }
+    }
+
+    /** Whether the file's background check is running now. */
+    private static boolean checking() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("regulars-db-check") && t.isAlive());
     }
 }
