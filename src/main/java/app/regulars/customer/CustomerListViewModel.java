@@ -111,8 +111,9 @@ public final class CustomerListViewModel {
     /**
      * Runs the search for what the user typed and chose; one per keystroke, so nothing else.
      * The list of everyone (nothing typed, no tag, no filter: the list as it opens) shows its
-     * first page from a query of its own first, while the ids of all the customers (100,000
-     * rows read one by one by H2) come on the other worker.
+     * first page from a query of its own first; the ids of all the customers (100,000 rows read
+     * one by one by H2) are read once it is shown, not beside it: on two cores that query took
+     * the first page's core (decision 0036).
      */
     private void search() {
         long mine = ++generation;
@@ -124,29 +125,11 @@ public final class CustomerListViewModel {
         ListFilter within = filter.get();
         busy.set(true);
         boolean everyone = (q == null || q.isBlank()) && (tag == null || tag.isBlank()) && within == null;
-        boolean[] allShown = {false};
         boolean[] firstShown = {false};
-        if (everyone) {
-            runner.run(() -> service.firstPage(archived, s, asc, CustomerRowList.PAGE_SIZE), first -> {
-                if (mine != generation || allShown[0]) {
-                    return;
-                }
-                firstShown[0] = true;
-                rows.resetFirstPage(first.ids(), first.total());
-                rows.firstPageLoaded();
-                showCount(first.total(), q, archived, null);
-                showPage(first.ids(), 0, first.rows(), mine);
-            }, e -> {
-                if (mine == generation) {
-                    error.set(messages.describe(e));
-                }
-            });
-        }
-        runner.run(() -> service.search(q, tag, archived, s, asc, within == null ? null : within.customerIds()), ids -> {
+        Runnable all = () -> runner.run(() -> service.search(q, tag, archived, s, asc, within == null ? null : within.customerIds()), ids -> {
             if (mine != generation) {
                 return;
             }
-            allShown[0] = true;
             busy.set(false);
             error.set("");
             if (firstShown[0]) {
@@ -163,6 +146,26 @@ public final class CustomerListViewModel {
             if (mine == generation) {
                 busy.set(false);
                 error.set(messages.describe(e));
+            }
+        });
+        if (!everyone) {
+            all.run();
+            return;
+        }
+        runner.run(() -> service.firstPage(archived, s, asc, CustomerRowList.PAGE_SIZE), first -> {
+            if (mine != generation) {
+                return;
+            }
+            firstShown[0] = true;
+            rows.resetFirstPage(first.ids(), first.total());
+            rows.firstPageLoaded();
+            showCount(first.total(), q, archived, null);
+            showPage(first.ids(), 0, first.rows(), mine);
+            all.run();
+        }, e -> {
+            if (mine == generation) {
+                error.set(messages.describe(e));
+                all.run();
             }
         });
     }

@@ -316,12 +316,16 @@ class CustomerListViewModelTest {
         };
         CustomerListViewModel list = new CustomerListViewModel(context.customers(), queued, new Messages(Locale.ENGLISH));
         list.refresh();
-        assertThat(tasks).as("the first page, the ids of all, the tags").hasSize(3);
+        assertThat(tasks).as("the first page and the tags; the ids of all wait for the first page").hasSize(2);
         tasks.poll().run();
         assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
         assertThat(list.statusProperty().get()).isEqualTo("3 customers");
+        assertThat(list.busyProperty().get()).as("the ids of all still to come").isTrue();
+        assertThat(tasks).as("the tags, then the ids of all, asked once the first page is shown").hasSize(2);
+        tasks.poll().run();
         tasks.poll().run();
         assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
-        assertThat(tasks).as("the tags, and the first page asked nothing more").hasSize(1);
+        assertThat(list.busyProperty().get()).isFalse();
+        assertThat(tasks).as("nothing more").isEmpty();
     }
 }
