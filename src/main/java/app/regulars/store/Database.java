@@ -1281,7 +1281,7 @@ public final class Database implements AutoCloseable {
                 return;
             }
             checkFile();
-        String problem = integrity.join();
+            String problem = integrity.join();
             if (problem != null) {
                 return; // a damaged store is not written to
             }
