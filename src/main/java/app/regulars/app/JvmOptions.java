@@ -135,29 +135,7 @@ public final class JvmOptions {
                 jars = jars * 31; // not there: the JVM says so itself
             }
         }
-        return cacheDirectory(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."))
-                .resolve("regulars-" + Integer.toHexString(classPath.hashCode()) + "-" + Long.toHexString(jars) + ".jsa");
-    }
-
-    /**
-     * This user's folder for what can be made again (the class data archive): {@code
-     * XDG_CACHE_HOME} or {@code ~/.cache} on Linux, {@code ~/Library/Caches} on macOS,
-     * {@code %LOCALAPPDATA%} on Windows; a folder {@code regulars} or {@code Regulars} in it.
-     */
-    static Path cacheDirectory(java.util.Map<String, String> env, String osName, String userHome) {
-        String os = osName.toLowerCase(java.util.Locale.ROOT);
-        Path home = Path.of(userHome);
-        if (os.startsWith("windows")) {
-            String local = env.get("LOCALAPPDATA");
-            Path base = local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local");
-            return base.resolve("Regulars").resolve("Cache");
-        }
-        if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Caches").resolve("Regulars");
-        }
-        String xdg = env.get("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
-        return base.resolve("regulars");
+        return app.regulars.store.DataDirectory.platformFolder(app.regulars.store.DataDirectory.Kind.CACHE).resolve("regulars-" + Integer.toHexString(classPath.hashCode()) + "-" + Long.toHexString(jars) + ".jsa");
     }
 
     /**

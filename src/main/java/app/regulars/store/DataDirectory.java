@@ -34,19 +34,50 @@ public final class DataDirectory {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Path.of(fromEnv).toAbsolutePath().normalize();
         }
+        return platformFolder(Kind.DATA, env, osName, userHome);
+    }
+
+    /** The per-user folders a platform gives an application: its data, and what can be made again. */
+    public enum Kind {
+        /** The user's data: the store, its backups, the log. */
+        DATA,
+        /** What can be made again (the window JVM's class data archive, decision 0036). */
+        CACHE
+    }
+
+    /** This user's platform folder of {@code kind} for Regulars, from this process's environment. */
+    public static Path platformFolder(Kind kind) {
+        return platformFolder(kind, System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."));
+    }
+
+    /**
+     * This user's platform folder of {@code kind} for Regulars. Windows: {@code %APPDATA%\Regulars}
+     * and {@code %LOCALAPPDATA%\Regulars\Cache}; macOS: {@code ~/Library/Application Support/Regulars}
+     * and {@code ~/Library/Caches/Regulars}; elsewhere the XDG folders ({@code $XDG_DATA_HOME} or
+     * {@code ~/.local/share}, {@code $XDG_CACHE_HOME} or {@code ~/.cache}; a relative one is ignored,
+     * as the XDG specification says) with a folder {@code regulars} in them.
+     */
+    static Path platformFolder(Kind kind, Map<String, String> env, String osName, String userHome) {
         String os = osName.toLowerCase(Locale.ROOT);
         Path home = Path.of(userHome);
         if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            Path base = appData != null && !appData.isBlank() ? Path.of(appData) : home.resolve("AppData").resolve("Roaming");
-            return base.resolve(APP_FOLDER);
+            return kind == Kind.DATA
+                    ? given(env, "APPDATA").orElse(home.resolve("AppData").resolve("Roaming")).resolve(APP_FOLDER)
+                    : given(env, "LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local")).resolve(APP_FOLDER).resolve("Cache");
         }
         if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Application Support").resolve(APP_FOLDER);
+            return home.resolve("Library").resolve(kind == Kind.DATA ? "Application Support" : "Caches").resolve(APP_FOLDER);
         }
-        String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local").resolve("share");
+        Path base = kind == Kind.DATA
+                ? given(env, "XDG_DATA_HOME").filter(Path::isAbsolute).orElse(home.resolve(".local").resolve("share"))
+                : given(env, "XDG_CACHE_HOME").filter(Path::isAbsolute).orElse(home.resolve(".cache"));
         return base.resolve(APP_FOLDER.toLowerCase(Locale.ROOT));
+    }
+
+    /** The folder named by the environment variable {@code name}, when it is set and not blank. */
+    private static java.util.Optional<Path> given(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(value));
     }
 
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");

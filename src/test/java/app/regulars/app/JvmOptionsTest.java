@@ -80,20 +80,6 @@ class JvmOptionsTest {
     }
 
     @Test
-    void theCacheFolderIsThePlatformsOwn() {
-        assertThat(JvmOptions.cacheDirectory(java.util.Map.of(), "Linux", "/home/li"))
-                .isEqualTo(java.nio.file.Path.of("/home/li/.cache/regulars"));
-        assertThat(JvmOptions.cacheDirectory(java.util.Map.of("XDG_CACHE_HOME", "/var/cache/li"), "Linux", "/home/li"))
-                .isEqualTo(java.nio.file.Path.of("/var/cache/li/regulars"));
-        assertThat(JvmOptions.cacheDirectory(java.util.Map.of("XDG_CACHE_HOME", "relative"), "Linux", "/home/li"))
-                .as("XDG says a relative one is to be ignored").isEqualTo(java.nio.file.Path.of("/home/li/.cache/regulars"));
-        assertThat(JvmOptions.cacheDirectory(java.util.Map.of(), "Mac OS X", "/Users/li"))
-                .isEqualTo(java.nio.file.Path.of("/Users/li/Library/Caches/Regulars"));
-        assertThat(JvmOptions.cacheDirectory(java.util.Map.of("LOCALAPPDATA", "/c/Users/li/AppData/Local"), "Windows 11", "/c/Users/li"))
-                .isEqualTo(java.nio.file.Path.of("/c/Users/li/AppData/Local/Regulars/Cache"));
-    }
-
-    @Test
     void theSecondJvmHasTwoMallocArenasUnlessTheCallerChoseANumber() {
         java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("LANG", "zh_CN.UTF-8"));
         JvmOptions.environment(env);

@@ -291,6 +291,13 @@ class CustomerViewsTest {
         robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE, Theme.DARK));
         waitUntil(() -> table(robot).getItems().size() == 3 && table(robot).getItems().stream().allMatch(r -> r.loadedProperty().get()));
         assertThat(((javafx.scene.control.Button) robot.lookup("#themeSwitch").query()).getText()).isEqualTo("浅色主题");
+        javafx.scene.control.TextField search = robot.lookup("#customerSearch").queryAs(javafx.scene.control.TextField.class);
+        assertThat(search.getText()).isEmpty(); // its hint is shown
+        @SuppressWarnings("unchecked")
+        javafx.css.CssMetaData<javafx.scene.control.TextField, ?> promptFill = (javafx.css.CssMetaData<javafx.scene.control.TextField, ?>) search.getCssMetaData().stream()
+                .filter(m -> m.getProperty().equals("-fx-prompt-text-fill")).findFirst().orElseThrow();
+        javafx.scene.paint.Color hint = (javafx.scene.paint.Color) promptFill.getStyleableProperty(search).getValue();
+        assertThat(hint.getBrightness()).as("the search box's hint on the dark field: light enough to read").isGreaterThan(0.45);
         Screenshots.save(stage.getScene(), "customer-list-dark-zh");
         robot.interact(() -> showShell(Locale.ENGLISH, Theme.LIGHT));
     }

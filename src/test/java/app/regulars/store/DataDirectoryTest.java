@@ -41,4 +41,20 @@ class DataDirectoryTest {
         assertThat(DataDirectory.resolve(null, Map.of(DataDirectory.ENV, "  "), "Linux", "/home/mei"))
                 .isEqualTo(Path.of("/home/mei/.local/share/regulars"));
     }
+
+    @Test
+    void theCacheFolderIsThePlatformsOwnBesideTheData() {
+        assertThat(DataDirectory.platformFolder(DataDirectory.Kind.CACHE, Map.of(), "Linux", "/home/li"))
+                .isEqualTo(Path.of("/home/li/.cache/regulars"));
+        assertThat(DataDirectory.platformFolder(DataDirectory.Kind.CACHE, Map.of("XDG_CACHE_HOME", "/var/cache/li", "XDG_DATA_HOME", "/data/xdg"), "Linux", "/home/li"))
+                .as("the cache's own variable, not the data's").isEqualTo(Path.of("/var/cache/li/regulars"));
+        assertThat(DataDirectory.platformFolder(DataDirectory.Kind.CACHE, Map.of("XDG_CACHE_HOME", "relative"), "Linux", "/home/li"))
+                .as("XDG says a relative one is to be ignored").isEqualTo(Path.of("/home/li/.cache/regulars"));
+        assertThat(DataDirectory.platformFolder(DataDirectory.Kind.CACHE, Map.of(), "Mac OS X", "/Users/li"))
+                .isEqualTo(Path.of("/Users/li/Library/Caches/Regulars"));
+        assertThat(DataDirectory.platformFolder(DataDirectory.Kind.CACHE, Map.of("LOCALAPPDATA", "/c/Users/li/AppData/Local"), "Windows 11", "/c/Users/li"))
+                .isEqualTo(Path.of("/c/Users/li/AppData/Local/Regulars/Cache"));
+        assertThat(DataDirectory.platformFolder(DataDirectory.Kind.CACHE, Map.of(), "Windows 10", "/c/Users/li"))
+                .isEqualTo(Path.of("/c/Users/li/AppData/Local/Regulars/Cache"));
+    }
 }
