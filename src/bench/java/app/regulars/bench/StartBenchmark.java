@@ -205,7 +205,14 @@ public final class StartBenchmark {
         if (jfr && Files.exists(recording)) {
             heapAfterGc(recording);
         }
+        if (!unfinished.isEmpty()) {
+            // a window that never opened (no display, no GTK) is a failed benchmark, not a table of blanks
+            throw new IllegalStateException("Runs that did not reach their milestones: " + unfinished + " (their last output is above)");
+        }
     }
+
+    /** The runs that did not reach every milestone they waited for. */
+    private final List<String> unfinished = new ArrayList<>();
 
     /**
      * The class data archive that {@code java -jar} gives the window's JVM (decision 0036) is made
@@ -270,6 +277,7 @@ public final class StartBenchmark {
         }
         reader.join(5000);
         if (!run.reachedAll(wanted)) {
+            unfinished.add(name);
             System.out.println("  did not reach " + wanted + "; last output:");
             run.tail().forEach(l -> System.out.println("    " + l));
         }
