@@ -188,7 +188,7 @@ public final class StartBenchmark {
         System.out.println();
         System.out.println("| from the launch | `java -jar` (relaunches with jvm.options) | jvm.options, in use | JVM defaults, in use | plain JDBC first page |");
         System.out.println("| --- | --- | --- | --- | --- |");
-        for (String m : List.of("window", "store-open", "shell", "first-rows", "search-index", "slow-columns", "day-started")) {
+        for (String m : List.of("main", "window", "store-open", "shell", "first-rows", "search-index", "slow-columns", "day-started")) {
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", m, started.at(m), inUse.at(m), defaults.at(m),
                     m.equals("first-rows") ? probe.at(m) : "");
         }

@@ -28,6 +28,9 @@ public final class Regulars {
                 return;
             }
         }
+        if (window) {
+            app.regulars.fx.Milestones.reach(app.regulars.fx.Milestones.MAIN);
+        }
         // Before any logger starts: the log file goes into the data folder.
         Path dataDirectory = DataDirectory.resolve(dataDirArgument(args));
         System.setProperty("regulars.log.dir", dataDirectory.resolve("logs").toString());

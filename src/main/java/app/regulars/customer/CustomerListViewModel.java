@@ -47,8 +47,11 @@ public final class CustomerListViewModel {
     private final ObjectProperty<ListFilter> filter = new SimpleObjectProperty<>(null);
     private final ObservableList<ListFilter> filters = FXCollections.observableArrayList();
     private final BooleanProperty showArchived = new SimpleBooleanProperty(false);
-    private final ObjectProperty<CustomerSort> sort = new SimpleObjectProperty<>(CustomerSort.NAME);
-    private final BooleanProperty ascending = new SimpleBooleanProperty(true);
+    /** The list's order when it opens. */
+    static final CustomerSort FIRST_SORT = CustomerSort.NAME;
+    static final boolean FIRST_ASCENDING = true;
+    private final ObjectProperty<CustomerSort> sort = new SimpleObjectProperty<>(FIRST_SORT);
+    private final BooleanProperty ascending = new SimpleBooleanProperty(FIRST_ASCENDING);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -152,15 +155,19 @@ public final class CustomerListViewModel {
             all.run();
             return;
         }
-        runner.run(() -> service.firstPage(archived, s, asc, CustomerRowList.PAGE_SIZE), first -> {
+        runner.run(() -> {
+            CustomerService.FirstPage first = service.firstPage(archived, s, asc, CustomerRowList.PAGE_SIZE);
+            return java.util.Map.entry(first, texts(first.rows()));
+        }, read -> {
             if (mine != generation) {
                 return;
             }
+            CustomerService.FirstPage first = read.getKey();
             firstShown[0] = true;
             rows.resetFirstPage(first.ids(), first.total());
             rows.firstPageLoaded();
             showCount(first.total(), q, archived, null);
-            showPage(first.ids(), 0, first.rows(), mine);
+            showPage(first.ids(), 0, read.getValue(), mine);
             all.run();
         }, e -> {
             if (mine == generation) {
@@ -168,6 +175,11 @@ public final class CustomerListViewModel {
                 all.run();
             }
         });
+    }
+
+    /** Reads the list's first page as it opens ahead of the list (the window's start: {@link CustomerService#readAheadFirstPage}). */
+    public static void readAheadFirstPage(CustomerService service) {
+        service.readAheadFirstPage(FIRST_SORT, FIRST_ASCENDING, CustomerRowList.PAGE_SIZE);
     }
 
     /**
@@ -214,20 +226,43 @@ public final class CustomerListViewModel {
      */
     private void loadPage(long[] ids, int from) {
         long mine = generation;
-        runner.run(() -> service.summaries(ids), summaries -> {
+        runner.run(() -> texts(service.summaries(ids)), texts -> {
             if (mine == generation) {
-                showPage(ids, from, summaries, mine);
+                showPage(ids, from, texts, mine);
             }
         }, e -> error.set(messages.describe(e)));
     }
 
+    /** The texts a row's phone, next birthday and custom fields are shown as. */
+    private record RowTexts(String phone, String birthday, Map<Long, String> custom) {
+    }
+
+    /** A page's rows as read, with their texts by customer id. */
+    private record PageRows(List<CustomerSummary> summaries, Map<Long, RowTexts> texts) {
+    }
+
+    /**
+     * The texts of these rows, made on the worker that read them (the phone through
+     * libphonenumber, the birthday through the lunar calendar): the JavaFX thread only sets them.
+     */
+    private PageRows texts(List<CustomerSummary> summaries) {
+        Map<Long, RowTexts> out = new HashMap<>();
+        java.time.LocalDate today = service.today();
+        for (CustomerSummary s : summaries) {
+            Map<Long, String> custom = new HashMap<>();
+            s.fields().forEach((id, v) -> custom.put(id, fieldFormat.text(v)));
+            out.put(s.id(), new RowTexts(service.phones().format(s.primaryPhone()), birthdays.next(s.birthday(), today), custom));
+        }
+        return new PageRows(summaries, out);
+    }
+
     /** Fills a page's rows, then asks for the other features' columns. */
-    private void showPage(long[] ids, int from, List<CustomerSummary> summaries, long mine) {
+    private void showPage(long[] ids, int from, PageRows page, long mine) {
+        List<CustomerSummary> summaries = page.summaries();
         rows.fill(from, summaries, (row, s) -> {
-            row.fill(s, service.phones().format(s.primaryPhone()), birthdays.next(s.birthday(), service.today()));
-            Map<Long, String> texts = new HashMap<>();
-            s.fields().forEach((id, v) -> texts.put(id, fieldFormat.text(v)));
-            row.fillCustom(texts);
+            RowTexts t = page.texts().get(s.id());
+            row.fill(s, t.phone(), t.birthday());
+            row.fillCustom(t.custom());
         });
         if (!summaries.isEmpty()) {
             Milestones.reach(Milestones.FIRST_ROWS);

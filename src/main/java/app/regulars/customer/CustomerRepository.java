@@ -1071,7 +1071,15 @@ public final class CustomerRepository {
     }
 
     public int count(DSLContext dsl, boolean archived) {
-        return dsl.fetchCount(CUSTOMER, CUSTOMER.ARCHIVED.eq(archived));
+        if (archived) {
+            return dsl.fetchCount(CUSTOMER, CUSTOMER.ARCHIVED.isTrue());
+        }
+        // All less the archived, in one statement: H2 keeps a table's number of rows, and the archived
+        // are few (read through their index), where counting the active read every one of them
+        // (133 ms of the first page at 100,000 customers, decision 0037).
+        return dsl.select(DSL.field(DSL.selectCount().from(CUSTOMER))
+                        .minus(DSL.field(DSL.selectCount().from(CUSTOMER).where(CUSTOMER.ARCHIVED.isTrue()))))
+                .fetchSingle().value1();
     }
 
     /** The list rows of these customers, in the order of {@code ids}. */

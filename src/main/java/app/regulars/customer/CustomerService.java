@@ -894,9 +894,31 @@ public final class CustomerService {
      * ({@link #search}).
      */
     public FirstPage firstPage(boolean archived, CustomerSort sort, boolean ascending, int size) {
+        ReadAhead ahead = readAhead.getAndSet(null);
+        if (ahead != null && !archived && ahead.sort() == sort && ahead.ascending() == ascending && ahead.size() == size
+                && ahead.writes() == db.writeCount()) {
+            return ahead.page(); // nothing was written since it was read
+        }
         long[] ids = repository.firstIds(db.dsl(), archived, sort, ascending, size);
         return new FirstPage(ids, summaries(ids), repository.count(db.dsl(), archived));
     }
+
+    /**
+     * Reads the first page of the active customers in {@code sort} now, for the next {@link
+     * #firstPage} that asks for the same (once): the window reads it while JavaFX starts, before the
+     * list exists (decision 0037). A write to the store in between makes that call read it again.
+     */
+    public void readAheadFirstPage(CustomerSort sort, boolean ascending, int size) {
+        long writes = db.writeCount();
+        FirstPage page = firstPage(false, sort, ascending, size);
+        readAhead.set(new ReadAhead(sort, ascending, size, writes, page));
+    }
+
+    private record ReadAhead(CustomerSort sort, boolean ascending, int size, long writes, FirstPage page) {
+    }
+
+    /** The first page read ahead, until it is used or another is asked for. */
+    private final java.util.concurrent.atomic.AtomicReference<ReadAhead> readAhead = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** A list's first page: its ids in order, their rows, and the length of the whole list. */
     public record FirstPage(long[] ids, List<CustomerSummary> rows, int total) {

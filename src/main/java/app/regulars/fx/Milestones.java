@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * output: {@code regulars-milestone NAME MILLISECONDS_SINCE_1970}.
  */
 public final class Milestones {
+    /** The program's {@code main} runs in the window's JVM (for {@code java -jar}, the second one). */
+    public static final String MAIN = "main";
     public static final String WINDOW = "window";
     /** The data file is open and migrated, every feature opened on it. */
     public static final String STORE_OPEN = "store-open";
