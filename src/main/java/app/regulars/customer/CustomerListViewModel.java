@@ -129,16 +129,27 @@ public final class CustomerListViewModel {
         busy.set(true);
         boolean everyone = (q == null || q.isBlank()) && (tag == null || tag.isBlank()) && within == null;
         boolean[] firstShown = {false};
-        Runnable all = () -> runner.run(() -> service.search(q, tag, archived, s, asc, within == null ? null : within.customerIds()), ids -> {
+        // A typed search reads its first page's rows in the same task: they are filled with the
+        // answer, without waiting for the table to lay the new rows out and ask for them.
+        java.util.function.Consumer<Boolean> all = withFirstPage -> runner.run(() -> {
+            long[] ids = service.search(q, tag, archived, s, asc, within == null ? null : within.customerIds());
+            long[] firstIds = Arrays.copyOf(ids, Math.min(ids.length, CustomerRowList.PAGE_SIZE));
+            return new Found(ids, firstIds, withFirstPage && firstIds.length > 0 ? texts(service.summaries(firstIds)) : null);
+        }, found -> {
             if (mine != generation) {
                 return;
             }
+            long[] ids = found.ids();
             busy.set(false);
             error.set("");
             if (firstShown[0]) {
                 rows.complete(ids);
             } else {
                 rows.reset(ids);
+                if (found.firstPage() != null) {
+                    rows.firstPageLoaded();
+                    showPage(found.firstIds(), 0, found.firstPage(), mine);
+                }
             }
             if (ids.length == 0) {
                 Milestones.reach(Milestones.FIRST_ROWS); // nothing to show is shown too: the day's jobs wait on it
@@ -152,7 +163,7 @@ public final class CustomerListViewModel {
             }
         });
         if (!everyone) {
-            all.run();
+            all.accept(true);
             return;
         }
         runner.run(() -> {
@@ -168,11 +179,11 @@ public final class CustomerListViewModel {
             rows.firstPageLoaded();
             showCount(first.total(), q, archived, null);
             showPage(first.ids(), 0, read.getValue(), mine);
-            all.run();
+            all.accept(false);
         }, e -> {
             if (mine == generation) {
                 error.set(messages.describe(e));
-                all.run();
+                all.accept(true);
             }
         });
     }
@@ -235,6 +246,10 @@ public final class CustomerListViewModel {
 
     /** The texts a row's phone, next birthday and custom fields are shown as. */
     private record RowTexts(String phone, String birthday, Map<Long, String> custom) {
+    }
+
+    /** A search's answer: the ids of all it found, those of its first page, and that page's rows (null: not read with it). */
+    private record Found(long[] ids, long[] firstIds, PageRows firstPage) {
     }
 
     /** A page's rows as read, with their texts by customer id. */

@@ -302,18 +302,7 @@ class CustomerListViewModelTest {
     @Test
     void theListOfEveryoneShowsItsFirstPageBeforeTheIdsOfAllArrive() {
         java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
-        app.regulars.fx.TaskRunner queued = new app.regulars.fx.TaskRunner() {
-            @Override
-            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
-                                java.util.function.Consumer<Throwable> onError) {
-                tasks.add(() -> new SyncTaskRunner().run(work, onSuccess, onError));
-            }
-
-            @Override
-            public void onUiThread(Runnable action) {
-                action.run();
-            }
-        };
+        app.regulars.fx.TaskRunner queued = queuedIn(tasks);
         CustomerListViewModel list = new CustomerListViewModel(context.customers(), queued, new Messages(Locale.ENGLISH));
         list.refresh();
         assertThat(tasks).as("the first page and the tags; the ids of all wait for the first page").hasSize(2);
@@ -327,5 +316,40 @@ class CustomerListViewModelTest {
         assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
         assertThat(list.busyProperty().get()).isFalse();
         assertThat(tasks).as("nothing more").isEmpty();
+    }
+
+    @Test
+    void aTypedSearchShowsItsFirstRowsWithItsAnswer() {
+        java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        CustomerListViewModel list = new CustomerListViewModel(context.customers(), queuedIn(tasks), new Messages(Locale.ENGLISH));
+        list.refresh();
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+        list.queryProperty().set("wxm");
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+        CustomerRow first = list.rows().getFirst();
+        assertThat(first.loadedProperty().get()).as("filled with the answer, before the table asks for its page").isTrue();
+        assertThat(first.nameProperty().get()).isEqualTo("王小明");
+        assertThat(first.phoneProperty().get()).isEqualTo("138 1234 5678");
+        assertThat(tasks).as("no page left to read").isEmpty();
+    }
+
+    /** A runner whose tasks wait in {@code tasks} until the test runs them; the JavaFX thread's work runs at once. */
+    private static app.regulars.fx.TaskRunner queuedIn(java.util.ArrayDeque<Runnable> tasks) {
+        return new app.regulars.fx.TaskRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<Throwable> onError) {
+                tasks.add(() -> new SyncTaskRunner().run(work, onSuccess, onError));
+            }
+
+            @Override
+            public void onUiThread(Runnable action) {
+                action.run();
+            }
+        };
     }
 }
