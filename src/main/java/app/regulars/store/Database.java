@@ -1308,10 +1308,7 @@ public final class Database implements AutoCloseable {
 
     /** H2's defaults for the settings {@link #bulkLoad} changes, in case a killed load left them in the file. */
     private void restoreDefaults() {
-        org.h2.mvstore.MVStore store = mvStore;
-        // H2's own store says it at once; INFORMATION_SCHEMA is built on first use (some 30 ms of the open, cold)
-        Object retention = store != null ? Integer.valueOf(store.getRetentionTime())
-                : dsl.fetchValue("SELECT MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'");
+        Object retention = dsl.fetchValue("SELECT MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'");
         if (retention != null && !String.valueOf(DEFAULT_RETENTION_MS).equals(retention.toString())) {
             LOG.warn("RETENTION_TIME was {} (an interrupted bulk load); back to {}", retention, DEFAULT_RETENTION_MS);
             execute("SET RETENTION_TIME " + DEFAULT_RETENTION_MS);
