@@ -1,6 +1,7 @@
 package app.regulars.store;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -58,5 +59,28 @@ class MigrationsTest {
                 .contains("LISTAGG(CHAR(31) || t.token, '') WITHIN GROUP (ORDER BY t.token)");
         assertThat(Files.readString(dir.resolve("V013__import_duplicates_and_undo.sql")))
                 .contains("GENERATED ALWAYS AS (LOWER(email));", "VARBINARY(1048576)");
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noIndexOfAnH2StoreRepeatsAnotherOnTheSameColumns() {
+        // H2 makes an index for each foreign key unless one on exactly its columns is there: an index
+        // the migrations make on those columns after it is kept twice, written twice by every row (V018)
+        try (Database db = Database.open(dir.resolve("fresh"))) {
+            java.util.Map<String, java.util.List<String>> byColumns = new java.util.TreeMap<>();
+            for (org.jooq.Record r : db.dsl().fetch("SELECT i.TABLE_NAME, i.INDEX_NAME,"
+                    + " LISTAGG(c.COLUMN_NAME, ',') WITHIN GROUP (ORDER BY c.ORDINAL_POSITION) AS COLS"
+                    + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
+                    + " ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME"
+                    + " WHERE i.TABLE_SCHEMA = 'PUBLIC' GROUP BY i.TABLE_NAME, i.INDEX_NAME")) {
+                byColumns.computeIfAbsent(r.get(0, String.class) + "(" + r.get(2, String.class) + ")", k -> new java.util.ArrayList<>())
+                        .add(r.get(1, String.class));
+            }
+            assertThat(byColumns).as("the store's indexes by table and columns").containsKey("POINT_ENTRY(PURCHASE_ID)");
+            assertThat(byColumns.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString).toList())
+                    .as("indexes on the same columns of the same table").isEmpty();
+        }
     }
 }
