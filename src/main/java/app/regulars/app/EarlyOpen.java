@@ -24,6 +24,7 @@ import java.util.function.Function;
  * @param <T> what the opening returns (the window's opened store)
  */
 final class EarlyOpen<T> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EarlyOpen.class);
     private final Path directory;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private final AtomicBoolean taken = new AtomicBoolean();
@@ -37,15 +38,39 @@ final class EarlyOpen<T> {
      * file without asking anything; empty otherwise (the window then does as before).
      */
     static <T> Optional<EarlyOpen<T>> start(Path directory, Function<Path, T> open) {
+        return start(directory, open, opened -> () -> { });
+    }
+
+    /**
+     * As {@link #start(Path, Function)}, and once the store is open, {@code then} is asked for more
+     * work for the same thread: it is run after the opened store is handed to whoever waits for it,
+     * beside what they do with it (the list's first page, read while the window builds its shell).
+     * What {@code then} throws is logged, never given to the window.
+     */
+    static <T> Optional<EarlyOpen<T>> start(Path directory, Function<Path, T> open, Function<T, Runnable> then) {
         if (!opensWithoutAsking(directory)) {
             return Optional.empty();
         }
         EarlyOpen<T> early = new EarlyOpen<>(directory);
         Thread.ofPlatform().daemon().name("regulars-store-open").start(() -> {
+            T opened;
             try {
-                early.result.complete(open.apply(directory));
+                opened = open.apply(directory);
             } catch (Throwable e) {
                 early.result.completeExceptionally(e);
+                return;
+            }
+            Runnable more = () -> { };
+            try {
+                more = then.apply(opened);
+            } catch (RuntimeException e) {
+                LOG.debug("Nothing more done on the store opened early", e);
+            }
+            early.result.complete(opened);
+            try {
+                more.run();
+            } catch (RuntimeException e) {
+                LOG.debug("The work after the early opening failed", e);
             }
         });
         return Optional.of(early);

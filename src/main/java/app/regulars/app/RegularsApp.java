@@ -75,7 +75,7 @@ public final class RegularsApp extends Application {
         // This computer's file opens on a thread of its own while JavaFX starts, the list's first
         // page read with it: the window comes a little later, the first rows sooner (decision 0037).
         early = server == null && !"false".equalsIgnoreCase(System.getProperty(OPEN_EARLY))
-                ? EarlyOpen.start(dataDir, RegularsApp::openEarly).orElse(null) : null;
+                ? EarlyOpen.start(dataDir, dir -> open(dir, Password.NONE), RegularsApp::readAhead).orElse(null) : null;
         Application.launch(RegularsApp.class);
     }
 
@@ -84,17 +84,12 @@ public final class RegularsApp extends Application {
     /** The file opening while JavaFX starts ({@link #launch}), until {@link #openLocal} takes it; null when there is none. */
     private static volatile EarlyOpen<Opened> early;
 
-    /** The window's opening of {@code dir}, and the customer list's first page read ahead of the list. */
-    private static Opened openEarly(Path dir) {
-        Opened opened = open(dir, Password.NONE);
-        if (!opened.firstStart()) {
-            try {
-                app.regulars.customer.CustomerListViewModel.readAheadFirstPage(opened.context().customers());
-            } catch (RuntimeException e) {
-                LOG.debug("The first page was not read ahead; the list reads it itself", e);
-            }
-        }
-        return opened;
+    /**
+     * The customer list's first page, read on the thread that opened the store once the window has
+     * it, while the window builds its shell; the list waits for it rather than reading it again.
+     */
+    private static Runnable readAhead(Opened opened) {
+        return opened.firstStart() ? () -> { } : app.regulars.customer.CustomerListViewModel.readAheadFirstPage(opened.context().customers());
     }
 
     /** The data folder of an application that tests start themselves (not through {@link #launch}). */

@@ -188,9 +188,12 @@ public final class CustomerListViewModel {
         });
     }
 
-    /** Reads the list's first page as it opens ahead of the list (the window's start: {@link CustomerService#readAheadFirstPage}). */
-    public static void readAheadFirstPage(CustomerService service) {
-        service.readAheadFirstPage(FIRST_SORT, FIRST_ASCENDING, CustomerRowList.PAGE_SIZE);
+    /**
+     * The list's first page as it opens, to be read ahead of the list (the window's start: {@link
+     * CustomerService#readAheadFirstPage}); returns the reading, for the caller's thread to run.
+     */
+    public static Runnable readAheadFirstPage(CustomerService service) {
+        return service.readAheadFirstPage(FIRST_SORT, FIRST_ASCENDING, CustomerRowList.PAGE_SIZE);
     }
 
     /**

@@ -897,24 +897,44 @@ public final class CustomerService {
         ReadAhead ahead = readAhead.getAndSet(null);
         if (ahead != null && !archived && ahead.sort() == sort && ahead.ascending() == ascending && ahead.size() == size
                 && ahead.writes() == db.writeCount()) {
-            return ahead.page(); // nothing was written since it was read
+            try {
+                FirstPage page = ahead.page().join(); // still being read: waited for rather than read twice
+                if (ahead.writes() == db.writeCount()) {
+                    return page; // nothing was written since it was read
+                }
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                LOG.debug("The page read ahead failed; read again", e);
+            }
         }
+        return readFirstPage(archived, sort, ascending, size);
+    }
+
+    private FirstPage readFirstPage(boolean archived, CustomerSort sort, boolean ascending, int size) {
         long[] ids = repository.firstIds(db.dsl(), archived, sort, ascending, size);
         return new FirstPage(ids, summaries(ids), repository.count(db.dsl(), archived));
     }
 
     /**
-     * Reads the first page of the active customers in {@code sort} now, for the next {@link
-     * #firstPage} that asks for the same (once): the window reads it while JavaFX starts, before the
-     * list exists (decision 0037). A write to the store in between makes that call read it again.
+     * The first page of the active customers in {@code sort}, to be read ahead for the next {@link
+     * #firstPage} that asks for the same (once): the window reads it on the thread that opened the
+     * store, while the JavaFX thread builds the shell (decision 0037). Returns the reading, for the
+     * caller to run; a {@code firstPage} asked for meanwhile waits for it. A write to the store before
+     * the page is used makes that call read it again.
      */
-    public void readAheadFirstPage(CustomerSort sort, boolean ascending, int size) {
-        long writes = db.writeCount();
-        FirstPage page = firstPage(false, sort, ascending, size);
-        readAhead.set(new ReadAhead(sort, ascending, size, writes, page));
+    public Runnable readAheadFirstPage(CustomerSort sort, boolean ascending, int size) {
+        java.util.concurrent.CompletableFuture<FirstPage> page = new java.util.concurrent.CompletableFuture<>();
+        readAhead.set(new ReadAhead(sort, ascending, size, db.writeCount(), page));
+        return () -> {
+            try {
+                page.complete(readFirstPage(false, sort, ascending, size));
+            } catch (RuntimeException e) {
+                page.completeExceptionally(e);
+            }
+        };
     }
 
-    private record ReadAhead(CustomerSort sort, boolean ascending, int size, long writes, FirstPage page) {
+    private record ReadAhead(CustomerSort sort, boolean ascending, int size, long writes,
+                             java.util.concurrent.CompletableFuture<FirstPage> page) {
     }
 
     /** The first page read ahead, until it is used or another is asked for. */

@@ -207,20 +207,20 @@ class CustomerServiceTest {
 
     @Test
     void aFirstPageReadAheadIsTheListsFirstPageUntilSomethingIsWritten() {
-        customers.readAheadFirstPage(CustomerSort.NAME, true, 100);
+        customers.readAheadFirstPage(CustomerSort.NAME, true, 100).run();
         CustomerService.FirstPage ahead = customers.firstPage(false, CustomerSort.NAME, true, 100);
         CustomerService.FirstPage read = customers.firstPage(false, CustomerSort.NAME, true, 100);
         assertThat(ahead.ids()).containsExactly(read.ids());
         assertThat(ahead.total()).isEqualTo(3).isEqualTo(read.total());
         assertThat(ahead.rows()).extracting(CustomerSummary::name).containsExactlyElementsOf(read.rows().stream().map(CustomerSummary::name).toList());
 
-        customers.readAheadFirstPage(CustomerSort.NAME, true, 100);
+        customers.readAheadFirstPage(CustomerSort.NAME, true, 100).run();
         customers.save(Customer.builder().name("李华").phones("137 0000 2222").build());
         CustomerService.FirstPage afterWrite = customers.firstPage(false, CustomerSort.NAME, true, 100);
         assertThat(afterWrite.total()).as("written since: read again").isEqualTo(4);
         assertThat(afterWrite.rows()).extracting(CustomerSummary::name).contains("李华");
 
-        customers.readAheadFirstPage(CustomerSort.NAME, true, 100);
+        customers.readAheadFirstPage(CustomerSort.NAME, true, 100).run();
         assertThat(customers.firstPage(true, CustomerSort.NAME, true, 100).rows()).as("another list: its own page")
                 .extracting(CustomerSummary::name).containsExactly("张伟");
         assertThat(customers.firstPage(false, CustomerSort.NAME, false, 100).ids()[0])
