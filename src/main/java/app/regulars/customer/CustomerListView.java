@@ -59,6 +59,9 @@ public final class CustomerListView extends BorderPane {
         this.vm = vm;
         this.messages = messages;
         getStyleClass().add("customer-list");
+        // What follows a page's rows (the start's first-rows moment, the search index, the other
+        // columns) waits for the layout pass that makes their cells: the frame that draws them.
+        vm.afterLayoutBy(this::whenLaidOut);
 
         CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
         searchField.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
@@ -448,6 +451,26 @@ public final class CustomerListView extends BorderPane {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /** Runs {@code action} once, after the next layout pass of the window's scene (at once when the list is in no window on screen). */
+    private void whenLaidOut(Runnable action) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) { // no layout pass would come
+            action.run();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        boolean[] done = {false};
+        once[0] = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                action.run();
+                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0])); // not while the scene runs its listeners
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     public TableView<CustomerRow> table() {

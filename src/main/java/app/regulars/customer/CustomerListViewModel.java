@@ -47,6 +47,8 @@ public final class CustomerListViewModel {
     private final ObjectProperty<ListFilter> filter = new SimpleObjectProperty<>(null);
     private final ObservableList<ListFilter> filters = FXCollections.observableArrayList();
     private final BooleanProperty showArchived = new SimpleBooleanProperty(false);
+    /** Runs what follows a page's rows once the view has laid them out (the view's; at once without one). */
+    private java.util.function.Consumer<Runnable> afterLayout = Runnable::run;
     /** The list's order when it opens. */
     static final CustomerSort FIRST_SORT = CustomerSort.NAME;
     static final boolean FIRST_ASCENDING = true;
@@ -152,7 +154,7 @@ public final class CustomerListViewModel {
                 }
             }
             if (ids.length == 0) {
-                Milestones.reach(Milestones.FIRST_ROWS); // nothing to show is shown too: the day's jobs wait on it
+                afterLayout.accept(() -> Milestones.reach(Milestones.FIRST_ROWS)); // nothing to show is shown too: the day's jobs wait on it
             }
             showCount(ids.length, q, archived, within);
             note = "";
@@ -186,6 +188,14 @@ public final class CustomerListViewModel {
                 all.accept(true);
             }
         });
+    }
+
+    /**
+     * How the view runs what follows a page's rows once they are laid out on screen: the start's
+     * first-rows moment, the search index's build and the other columns then (decision 0037).
+     */
+    public void afterLayoutBy(java.util.function.Consumer<Runnable> scheduler) {
+        this.afterLayout = scheduler;
     }
 
     /**
@@ -282,12 +292,21 @@ public final class CustomerListViewModel {
             row.fill(s, t.phone(), t.birthday());
             row.fillCustom(t.custom());
         });
-        if (!summaries.isEmpty()) {
-            Milestones.reach(Milestones.FIRST_ROWS);
-        }
-        if (from == 0) {
-            service.prepareSearch(); // the first page is shown: now the search index may take the machine
-        }
+        // The rows on screen first: the start's first rows are the frame that draws them, and the
+        // search index and the other features' columns take the cores only once it is laid out.
+        afterLayout.accept(() -> {
+            if (!summaries.isEmpty()) {
+                Milestones.reach(Milestones.FIRST_ROWS);
+            }
+            if (from == 0) {
+                service.prepareSearch(); // the first page is shown: now the search index may take the machine
+            }
+            fillColumns(ids, from, summaries, mine);
+        });
+    }
+
+    /** Asks the other features' columns for a page's rows: the quick ones on a worker, the slow ones in the background lane. */
+    private void fillColumns(long[] ids, int from, List<CustomerSummary> summaries, long mine) {
         if (columns.isEmpty()) {
             return;
         }
