@@ -928,7 +928,10 @@ public final class CustomerService {
             try {
                 page.complete(readFirstPage(false, sort, ascending, size));
             } catch (RuntimeException e) {
-                page.completeExceptionally(e);
+                page.completeExceptionally(e); // the list reads it itself
+            } catch (Error e) {
+                page.completeExceptionally(e); // nobody waits for a page that never comes
+                throw e;
             }
         };
     }

@@ -19,6 +19,7 @@ public final class Milestones {
     public static final String STORE_OPEN = "store-open";
     /** The shell (navigation and the customer list, still empty) is on screen. */
     public static final String SHELL = "shell";
+    /** The customer list's first rows laid out for the frame that draws them (not only filled into its model). */
     public static final String FIRST_ROWS = "first-rows";
     public static final String SEARCH_INDEX = "search-index";
     public static final String DAY_STARTED = "day-started";
