@@ -120,6 +120,16 @@ class WinbackServiceTest {
     }
 
     @Test
+    void theDaysStartLeavesTheInsightsCurrentAfterItsWinbacks() {
+        WinbackShop shop = new WinbackShop(ctx);
+        InsightService insights = ctx.services().get(InsightService.class);
+        ctx.startOfDay(EN);
+        assertThat(winbacks()).as("the day's start wrote win-backs and its check").extracting(FollowUp::customerId)
+                .containsExactly(shop.fay);
+        assertThat(insights.stale()).as("computed after those writes: nothing for the refresher to read again").isFalse();
+    }
+
+    @Test
     void startOfDayPlansNothingWhenTurnedOff() {
         new WinbackShop(ctx);
         winback.setAutoPlan(false);
