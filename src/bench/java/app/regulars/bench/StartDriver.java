@@ -85,23 +85,8 @@ public final class StartDriver {
         AtomicBoolean armed = new AtomicBoolean();
         onFx(() -> {
             table.getItems().addListener((ListChangeListener<Object>) c -> {
-                if (!armed.get()) {
-                    return;
-                }
-                ObservableList<?> items = table.getItems();
-                if (items.isEmpty()) {
-                    answer(armed, answered, table.getScene());
-                    return;
-                }
-                CustomerRow first = (CustomerRow) items.getFirst();
-                if (first.loadedProperty().get()) {
-                    answer(armed, answered, table.getScene());
-                } else {
-                    first.loadedProperty().addListener((obs, was, loaded) -> {
-                        if (loaded) {
-                            answer(armed, answered, table.getScene());
-                        }
-                    });
+                if (armed.get()) {
+                    answerWhenShown(table, armed, answered);
                 }
             });
             return null;
@@ -171,22 +156,28 @@ public final class StartDriver {
     }
 
     /**
-     * The search's answer is on screen: its first row filled, or nothing found, and then laid out
-     * by the next pulse (the table makes its cells there), as the list's first-rows moment is
-     * counted (decision 0037). Called on the JavaFX thread.
+     * The search's answer is on screen: after a layout pass (where the table makes its cells, as
+     * the list's first-rows moment is counted, decision 0037) its first row is filled, or nothing
+     * was found. Looked at after each pulse's layout from the list's change on, not inside the
+     * change: asking for the first row there would ask for its page too, a read the window
+     * itself does not make. Called on the JavaFX thread.
      */
-    private static void answer(AtomicBoolean armed, AtomicLong answered, javafx.scene.Scene scene) {
-        if (!armed.compareAndSet(true, false)) {
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            if (answered.get() == 0) {
-                answered.set(System.nanoTime());
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0])); // not while the scene runs its listeners
+    private static void answerWhenShown(TableView<?> table, AtomicBoolean armed, AtomicLong answered) {
+        javafx.scene.Scene scene = table.getScene();
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            ObservableList<?> items = table.getItems();
+            boolean shown = items.isEmpty() || ((CustomerRow) items.getFirst()).loadedProperty().get();
+            if (!armed.get() || shown) {
+                if (shown && armed.compareAndSet(true, false)) {
+                    answered.set(System.nanoTime());
+                }
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0])); // not while the scene runs its listeners
+            } else {
+                Platform.requestNextPulse();
             }
         };
-        scene.addPostLayoutPulseListener(once[0]);
+        scene.addPostLayoutPulseListener(check[0]);
         Platform.requestNextPulse();
     }
 
