@@ -33,6 +33,13 @@ import static app.regulars.store.jooq.Tables.SURVEY_RESPONSE;
  * amount)}: no table rows are read and a million purchases never sit in memory at once.
  */
 public final class InsightRepository {
+    /**
+     * The tables that the history's reads look at ({@link #forEachPurchase}, {@link
+     * #archivedCustomers}, {@link #activeCustomers}, {@link #activeCustomerIds}): a write that
+     * changes none of them leaves what was computed from them current ({@code Database.writeCount(tables)}).
+     */
+    static final org.jooq.Table<?>[] HISTORY = {PURCHASE, CUSTOMER};
+
     /** Receives one purchase at a time, oldest first. */
     @FunctionalInterface
     public interface PurchaseSink {

@@ -55,7 +55,7 @@ public final class InsightService {
      * Kept until the data or the settings change: asking again is free.
      */
     public synchronized InsightSnapshot snapshot(LocalDate asOf, InsightSettings settings) {
-        long writes = db.writeCount();
+        long writes = historyWrites();
         boolean current = asOf.equals(today());
         InsightSnapshot last = current ? cached : earlier.get(asOf);
         if (last != null && last.writeCount() == writes && last.asOf().equals(asOf) && last.settings().equals(settings)) {
@@ -148,7 +148,7 @@ public final class InsightService {
 
     /** The table of {@code day}: from today's snapshot or one already kept, else computed and not kept. */
     private synchronized DayTable dayTable(LocalDate day, InsightSettings settings) {
-        long writes = db.writeCount();
+        long writes = historyWrites();
         DayTable kept = dayTables.get(day);
         if (kept != null && kept.writes() == writes && kept.settings().equals(settings)) {
             return kept;
@@ -180,16 +180,20 @@ public final class InsightService {
      */
     public KpiReport kpis(Period period, LocalDate asOf, InsightSettings settings, int months) {
         long writes = db.writeCount();
+        long history = historyWrites();
         ReportKey key = new ReportKey(period, asOf, settings, months);
+        KeptReport kept;
         synchronized (reports) {
-            KeptReport kept = reports.get(key);
+            kept = reports.get(key);
             if (kept != null && kept.writeCount() == writes) {
                 return kept.report();
             }
         }
-        KpiReport report = computeKpis(period, asOf, settings, months);
+        // The purchases and customers as they were: only the figures of surveys and follow-ups are read again.
+        KpiReport report = kept != null && kept.historyWrites() == history ? withOtherFigures(kept.report())
+                : computeKpis(period, asOf, settings, months);
         synchronized (reports) {
-            reports.put(key, new KeptReport(writes, report));
+            reports.put(key, new KeptReport(writes, history, report));
         }
         return report;
     }
@@ -197,7 +201,7 @@ public final class InsightService {
     private record ReportKey(Period period, LocalDate asOf, InsightSettings settings, int months) {
     }
 
-    private record KeptReport(long writeCount, KpiReport report) {
+    private record KeptReport(long writeCount, long historyWrites, KpiReport report) {
     }
 
     /** The reports asked for lately, kept until the data changes (a few periods: the page steps back and forth). */
@@ -214,7 +218,17 @@ public final class InsightService {
      */
     public boolean stale() {
         InsightSnapshot last = cached;
-        return last == null || last.writeCount() != db.writeCount() || !last.asOf().equals(today());
+        return last == null || last.writeCount() != historyWrites() || !last.asOf().equals(today());
+    }
+
+    /**
+     * The writes that changed the purchases or the customers ({@link InsightRepository#HISTORY}):
+     * what the snapshots and the customers' tables of earlier days are computed from. A follow-up,
+     * a survey answer, points or a setting leave them current (at 100,000 customers computing them
+     * again reads a million purchases, some ten seconds of a core).
+     */
+    private long historyWrites() {
+        return db.writeCount(InsightRepository.HISTORY);
     }
 
     /**
@@ -272,6 +286,30 @@ public final class InsightService {
         Map<Kpi, Double> v = new EnumMap<>(Kpi.class);
         v.putAll(figures.figures(p, p.previous()));
         averageClv(figures.activeCustomers(p), p.end().isAfter(asOf) ? asOf : p.end(), settings).ifPresent(a -> v.put(Kpi.AVERAGE_CLV, a));
+        otherFigures(p, v);
+        return new KpiValues(p, v);
+    }
+
+    /** The figures not read from the purchases and customers: surveys, complaints and follow-ups. */
+    private static final Set<Kpi> OTHER_FIGURES = java.util.EnumSet.of(Kpi.NPS, Kpi.CSAT, Kpi.COMPLAINTS,
+            Kpi.COMPLAINTS_RESOLVED_IN_24H, Kpi.FOLLOWUPS_ON_TIME);
+
+    /** {@code report} with its figures of surveys, complaints and follow-ups read again (the month trend has none). */
+    private KpiReport withOtherFigures(KpiReport report) {
+        return new KpiReport(withOtherFigures(report.current()), withOtherFigures(report.previous()),
+                withOtherFigures(report.yearEarlier()), report.settings(), report.months());
+    }
+
+    private KpiValues withOtherFigures(KpiValues values) {
+        Map<Kpi, Double> v = new EnumMap<>(Kpi.class);
+        v.putAll(values.values());
+        v.keySet().removeAll(OTHER_FIGURES);
+        otherFigures(values.period(), v);
+        return new KpiValues(values.period(), v);
+    }
+
+    /** Puts the figures of {@link #OTHER_FIGURES} for {@code p} into {@code v} (those with nothing to count left out). */
+    private void otherFigures(Period p, Map<Kpi, Double> v) {
         InsightRepository.Scores nps = repository.scores(db.dsl(), SurveyKind.NPS, p.start(), p.end(), 9, 6);
         if (nps.scored() > 0) {
             v.put(Kpi.NPS, 100.0 * (nps.top() - nps.bottom()) / nps.scored());
@@ -289,7 +327,6 @@ public final class InsightService {
         if (due.due() > 0) {
             v.put(Kpi.FOLLOWUPS_ON_TIME, 100.0 * due.doneInTime() / due.due());
         }
-        return new KpiValues(p, v);
     }
 
     /** The ids of every customer who is not archived, sorted. */

@@ -8,6 +8,7 @@ import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.TransactionalCallable;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -120,6 +121,13 @@ public final class Database implements AutoCloseable {
     private volatile boolean mustCompact;
     private volatile java.util.function.Consumer<Compaction.Progress> compactionListener = p -> { };
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** The writes that changed each table, by its name in upper case ({@link #writeCount(Table[])}). */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> writesByTable =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The writes whose tables are not known (a bulk load, a statement other than INSERT, UPDATE, DELETE or MERGE): they count for every table. */
+    private final java.util.concurrent.atomic.AtomicLong writesOfAnyTable = new java.util.concurrent.atomic.AtomicLong();
+    /** The tables the write under way on this thread has changed ({@link #write}); null outside one. */
+    private final ThreadLocal<WrittenTables> written = new ThreadLocal<>();
     /** Writes share it; a backup's copy of the file holds it alone, so the copy is of one moment. */
     private final java.util.concurrent.locks.ReentrantReadWriteLock still = new java.util.concurrent.locks.ReentrantReadWriteLock();
     /** The file's integrity check: null when every page read back, else what was wrong (writes wait for it). */
@@ -709,11 +717,21 @@ public final class Database implements AutoCloseable {
      * statements it makes too): a write that H2's background writer failed between two statements
      * stops the next one before it reaches H2.
      */
+    /** The JDBC methods whose first argument is a statement's SQL (a connection's and a statement's). */
+    private static final java.util.Set<String> SQL_METHODS = java.util.Set.of("prepareStatement", "prepareCall", "execute",
+            "executeUpdate", "executeLargeUpdate", "executeQuery", "addBatch");
+
     private <T> T guard(T target, Class<T> type) {
         return type.cast(java.lang.reflect.Proxy.newProxyInstance(Database.class.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
             String name = method.getName();
             if (!name.equals("close") && !name.equals("isClosed") && !name.equals("unwrap") && !name.equals("isWrapperFor")) {
                 stopIfPanicked();
+            }
+            if (args != null && args.length > 0 && args[0] instanceof String sql && SQL_METHODS.contains(name)) {
+                WrittenTables w = written.get();
+                if (w != null) {
+                    w.note(sql); // a write under way on this thread: which table it changes
+                }
             }
             try {
                 Object result = method.invoke(target, args);
@@ -1034,6 +1052,51 @@ public final class Database implements AutoCloseable {
         return writes.get();
     }
 
+    /**
+     * How many write transactions have changed any of {@code tables} (committed or not), counting
+     * every bulk load and every write with a statement that names no table it changes (DDL, a
+     * plain statement other than INSERT, UPDATE, DELETE or MERGE) as a change to all of them: a
+     * cache of what these tables hold compares it, so that writes elsewhere leave it current. Each
+     * SQL statement of a {@link #write} is looked at as it is prepared or run, whether jOOQ made it
+     * or a repository's own JDBC; a statement prepared and not run counts too.
+     */
+    public long writeCount(Table<?>... tables) {
+        long n = writesOfAnyTable.get();
+        for (Table<?> t : tables) {
+            java.util.concurrent.atomic.AtomicLong c = writesByTable.get(t.getName().toUpperCase(java.util.Locale.ROOT));
+            if (c != null) {
+                n += c.get();
+            }
+        }
+        return n;
+    }
+
+    /** The tables one write changed, as its statements came. */
+    private static final class WrittenTables {
+        final java.util.Set<String> tables = new java.util.HashSet<>();
+        boolean any;
+
+        void note(String sql) {
+            String table = WrittenTable.of(sql);
+            if (table == null) {
+                any = true;
+            } else if (!table.isEmpty()) {
+                tables.add(table);
+            }
+        }
+    }
+
+    /** Counts a write that changed {@code w}'s tables (all of them when it named one it could not tell). */
+    private void counted(WrittenTables w) {
+        if (w.any) {
+            writesOfAnyTable.incrementAndGet();
+            return;
+        }
+        for (String t : w.tables) {
+            writesByTable.computeIfAbsent(t, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        }
+    }
+
     public Path directory() {
         return directory;
     }
@@ -1051,14 +1114,26 @@ public final class Database implements AutoCloseable {
         mayWrite();
         T result;
         still.readLock().lock();
+        WrittenTables outer = written.get();
+        WrittenTables mine = outer != null ? outer : new WrittenTables(); // a write inside a write is part of it
+        if (outer == null) {
+            written.set(mine);
+        }
         try {
-            result = dsl.transactionResult(work);
+            try {
+                result = dsl.transactionResult(work);
+            } finally {
+                if (outer == null) {
+                    written.remove();
+                }
+            }
             if (engine == Engine.H2_FILE) {
                 execute("CHECKPOINT"); // a server's commit is on its disk when it returns
             }
         } catch (RuntimeException e) {
             throw failed(e);
         } finally {
+            counted(mine);
             writes.incrementAndGet();
             still.readLock().unlock();
         }
@@ -1187,6 +1262,7 @@ public final class Database implements AutoCloseable {
             throw failed(e);
         } finally {
             bulkLoading.decrementAndGet();
+            writesOfAnyTable.incrementAndGet();
             writes.incrementAndGet(); // whatever the slices wrote, readers that cache must read again
             syncing.cancel(false);
             try {
@@ -1301,6 +1377,7 @@ public final class Database implements AutoCloseable {
             throw failed(e);
         } finally {
             bulkLoading.decrementAndGet();
+            writesOfAnyTable.incrementAndGet();
             writes.incrementAndGet();
             still.readLock().unlock();
         }

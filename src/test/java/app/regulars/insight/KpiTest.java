@@ -56,6 +56,32 @@ class KpiTest {
     }
 
     @Test
+    void aFollowUpReadsOnlyTheFiguresOfFollowUpsAndSurveysAgainAndLeavesTheSnapshotCurrent() {
+        long a = customer("甲");
+        buy(a, "2026-11-02", "50.00");
+        InsightSnapshot snapshot = insights.snapshot(TestStores.TODAY, InsightSettings.DEFAULTS);
+        KpiReport first = insights.kpis(Period.month(2026, 11), TestStores.TODAY, InsightSettings.DEFAULTS, 12);
+        assertThat(first.current().get(Kpi.FOLLOWUPS_ON_TIME)).as("nothing due yet").isNull();
+
+        ctx.followUps().schedule(app.regulars.followup.FollowUp.planned(a, app.regulars.followup.FollowUpKind.VISIT, "送新茶样品",
+                LocalDate.of(2026, 11, 20).atTime(10, 0)));
+        assertThat(insights.stale()).as("a follow-up changes nothing the snapshot is made of").isFalse();
+        assertThat(insights.snapshot(TestStores.TODAY, InsightSettings.DEFAULTS)).isSameAs(snapshot);
+        KpiReport after = insights.kpis(Period.month(2026, 11), TestStores.TODAY, InsightSettings.DEFAULTS, 12);
+        assertThat(after.current().get(Kpi.FOLLOWUPS_ON_TIME)).as("one due, not done").isZero();
+        assertThat(after.current().get(Kpi.REVENUE)).isEqualTo(50.0);
+        assertThat(after.months()).as("the purchases' figures kept, not read again").isSameAs(first.months());
+
+        buy(a, "2026-11-03", "20.00");
+        assertThat(insights.stale()).isTrue();
+        assertThat(insights.snapshot(TestStores.TODAY, InsightSettings.DEFAULTS)).isNotSameAs(snapshot);
+        KpiReport bought = insights.kpis(Period.month(2026, 11), TestStores.TODAY, InsightSettings.DEFAULTS, 12);
+        assertThat(bought.current().get(Kpi.REVENUE)).isEqualTo(70.0);
+        assertThat(bought.current().get(Kpi.FOLLOWUPS_ON_TIME)).isZero();
+        assertThat(bought.months()).isNotSameAs(first.months());
+    }
+
+    @Test
     void purchaseFiguresFollowTheirFormulas() {
         long a = customer("A");
         long b = customer("B");
