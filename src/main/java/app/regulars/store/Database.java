@@ -712,15 +712,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * {@code target} behind a proxy that asks {@link #stopIfPanicked()} before every call (the
-     * statements it makes too): a write that H2's background writer failed between two statements
-     * stops the next one before it reaches H2.
-     */
     /** The JDBC methods whose first argument is a statement's SQL (a connection's and a statement's). */
     private static final java.util.Set<String> SQL_METHODS = java.util.Set.of("prepareStatement", "prepareCall", "execute",
             "executeUpdate", "executeLargeUpdate", "executeQuery", "addBatch");
 
+    /**
+     * {@code target} behind a proxy that asks {@link #stopIfPanicked()} before every call (the
+     * statements it makes too): a write that H2's background writer failed between two statements
+     * stops the next one before it reaches H2. It also hands the SQL of each statement of a {@link
+     * #write} under way on the calling thread to the count by table ({@link #writeCount(Table[])}).
+     */
     private <T> T guard(T target, Class<T> type) {
         return type.cast(java.lang.reflect.Proxy.newProxyInstance(Database.class.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
             String name = method.getName();
