@@ -37,11 +37,7 @@ public final class LiveRefresh implements AutoCloseable {
             try {
                 StoreChanges.Changes c = changes.poll();
                 if (c.any()) {
-                    if (c.many()) {
-                        context.customers().manyChangedElsewhere();
-                    } else {
-                        context.customers().changedElsewhere(c.customers());
-                    }
+                    received(context, c);
                     ui.accept(() -> onChanges.accept(c));
                 }
             } catch (RuntimeException e) { // the server gone for a while: the next poll tries again
@@ -49,6 +45,20 @@ public final class LiveRefresh implements AutoCloseable {
             }
         }, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
         return live;
+    }
+
+    /**
+     * What this computer keeps of the store learns of {@code c}, other computers' changes: the
+     * customers' search index looks at the customers changed, and every other cache (the insights
+     * among them) counts them as a write to every table ({@code Database.changedElsewhere}).
+     */
+    static void received(AppContext context, StoreChanges.Changes c) {
+        context.database().changedElsewhere();
+        if (c.many()) {
+            context.customers().manyChangedElsewhere();
+        } else {
+            context.customers().changedElsewhere(c.customers());
+        }
     }
 
     @Override

@@ -1072,6 +1072,15 @@ public final class Database implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Other computers changed the shared store (the live refresh's poll, decision 0034): counted as
+     * a write to every table, so that caches compare their counts as after a write of this one's.
+     */
+    public void changedElsewhere() {
+        writesOfAnyTable.incrementAndGet();
+        writes.incrementAndGet();
+    }
+
     /** The tables one write changed, as its statements came. */
     private static final class WrittenTables {
         final java.util.Set<String> tables = new java.util.HashSet<>();

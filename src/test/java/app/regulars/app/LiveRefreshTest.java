@@ -125,6 +125,32 @@ class LiveRefreshTest {
         }
     }
 
+    @Test
+    void anotherComputersPurchaseMakesThisOnesInsightsStale() {
+        TestPostgres pg = TestPostgres.get();
+        ServerAddress address = pg.address(pg.newDatabase());
+        try (AppContext a = open(address, counterA); AppContext b = open(address, counterB)) {
+            long wang = a.customers().save(Customer.builder().name("王小明").build()).id();
+            StoreChanges seenByB = new StoreChanges(b.database());
+            seenByB.poll();
+            var insights = b.services().get(app.regulars.insight.InsightService.class);
+            var settings = app.regulars.insight.InsightSettings.DEFAULTS;
+            var before = insights.snapshot(TestStores.TODAY, settings);
+            assertThat(insights.stale()).isFalse();
+
+            a.membership().recordPurchase(wang, LocalDateTime.of(2026, 11, 20, 10, 0), new java.math.BigDecimal("88.00"), "Longjing");
+            StoreChanges.Changes changes = seenByB.poll();
+            assertThat(changes.customers()).containsExactly(wang);
+            LiveRefresh.received(b, changes);
+            assertThat(insights.stale()).as("B's insights were computed without A's purchase").isTrue();
+            var after = insights.snapshot(TestStores.TODAY, settings);
+            assertThat(after).isNotSameAs(before);
+            assertThat(before.customers()).as("no buyer before").isEmpty();
+            assertThat(after.customers()).as("A's purchase counted").extracting(app.regulars.insight.CustomerInsight::customerId)
+                    .containsExactly(wang);
+        }
+    }
+
     /** B sees A's change, its index goes stale, and B builds it again. */
     private static void assertStaleAfter(AppContext b, StoreChanges seenByB) {
         StoreChanges.Changes changes = seenByB.poll();
