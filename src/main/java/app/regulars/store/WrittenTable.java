@@ -23,7 +23,7 @@ final class WrittenTable {
     private static final Pattern LAST_NAME = Pattern.compile(NAME + "\\s*$");
     private static final Pattern NO_CHANGE = Pattern.compile("\\s*(?:values|table|explain|show|checkpoint|set)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SELECT = Pattern.compile("\\s*select\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SELECT = Pattern.compile("[\\s(]*select\\b", Pattern.CASE_INSENSITIVE);
     /** H2's data change delta table, as jOOQ renders an INSERT ... RETURNING there: {@code select "ID" from final table (insert into ...)}. */
     private static final Pattern DELTA_TABLE = Pattern.compile("\\b(?:final|new|old)\\s+table\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern WITH = Pattern.compile("\\s*with\\b", Pattern.CASE_INSENSITIVE);

@@ -45,6 +45,7 @@ class WrittenTableTest {
                 .as("H2's INSERT ... RETURNING, as jOOQ renders it").isEqualTo("CUSTOMER");
         assertThat(WrittenTable.of("SELECT * FROM OLD TABLE (DELETE FROM follow_up WHERE id = ?)")).isEqualTo("FOLLOW_UP");
         assertThat(WrittenTable.of("select id from purchase where id = ? for update")).isEqualTo(WrittenTable.NONE);
+        assertThat(WrittenTable.of("(select id from purchase) union (select id from point_entry)")).isEqualTo(WrittenTable.NONE);
         assertThat(WrittenTable.of("CHECKPOINT")).isEqualTo(WrittenTable.NONE);
         assertThat(WrittenTable.of("SET LOCK_TIMEOUT 10000")).isEqualTo(WrittenTable.NONE);
         assertThat(WrittenTable.of("values (1)")).isEqualTo(WrittenTable.NONE);
