@@ -126,10 +126,10 @@ public final class InsightFeature implements Feature {
     /**
      * Plans a win-back due today for customers newly at risk (decision 0010), which the calendar
      * lists, then computes today's insights and this month's figures, so the page opens on
-     * results already there. In that order: the win-backs and the day's check are writes, which
-     * leave results computed before them stale, and the refresher would read the whole history
-     * again just after the day's jobs, while the user works (at 100,000 customers, some ten
-     * seconds of a core and a garbage collection every tenth of a second).
+     * results already there. In that order: the win-backs and the day's check are writes, after
+     * which results computed before them would be read again just after the day's jobs, while the
+     * user works (before decision 0039 counted writes by table, the whole history: at 100,000
+     * customers some ten seconds of a core and a garbage collection every tenth of a second).
      */
     @Override
     public void startOfDay(Services services, Messages messages) {
