@@ -389,7 +389,7 @@ public final class Database implements AutoCloseable {
             LOG.error("The data file {} is cut short: {} bytes", file, size, e);
             return new UserException(e, "store.error.truncated", file, size, backupHint(directory));
         }
-        if (size > 0 && isDamage(e)) {
+        if (size > 0 && isDamage(e, true)) {
             LOG.error("The data file {} is damaged", file, e);
             return new UserException(e, "store.error.damaged", file, backupHint(directory));
         }
@@ -412,14 +412,17 @@ public final class Database implements AutoCloseable {
                 .orElseGet(() -> new UserException("store.hint.noBackup", folder.toString()));
     }
 
-    /** Whether H2's failure {@code e} comes from pages that do not read back (rather than a lock, a password, a full disk). */
-    private static boolean isDamage(Throwable e) {
+    /**
+     * Whether H2's failure {@code e} comes from pages that do not read back (rather than a lock, a
+     * password, a full disk); {@code atOpen}: while the store opens ({@link #isPageTooLarge}).
+     */
+    private static boolean isDamage(Throwable e, boolean atOpen) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 int code = sql.getErrorCode();
                 if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.GENERAL_ERROR_1 || code == ErrorCode.DATA_CONVERSION_ERROR_1
                         || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2
-                        || code == ErrorCode.OUT_OF_MEMORY && isPageTooLarge(e)) {
+                        || code == ErrorCode.OUT_OF_MEMORY && isPageTooLarge(e, atOpen)) {
                     return !isDiskFull(e);
                 }
             }
@@ -433,11 +436,15 @@ public final class Database implements AutoCloseable {
     /**
      * H2's "out of memory" (90108) from reading a page of the file: a damaged length in a page's
      * header asks for an array larger than the heap (seen with flipped bytes, DamagedStoreTest).
-     * An out of memory elsewhere is not damage.
+     * An out of memory elsewhere is not damage. The JVM gives only its first few out-of-memory
+     * errors a stack trace (four in HotSpot) and later ones none; such a one while the store opens
+     * ({@code atOpen}: H2 reads the file's headers and the schema's pages, no large arrays) counts
+     * as the damaged length it almost surely is, after the store is open as not damage.
      */
-    private static boolean isPageTooLarge(Throwable e) {
+    private static boolean isPageTooLarge(Throwable e, boolean atOpen) {
         return anyInChain(e, t -> t instanceof OutOfMemoryError
-                && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.h2.mvstore.")));
+                && (java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.h2.mvstore."))
+                        || atOpen && t.getStackTrace().length == 0));
     }
 
     private static boolean isDiskFull(Throwable e) {
@@ -540,7 +547,7 @@ public final class Database implements AutoCloseable {
             broken = full;
             return full;
         }
-        if (isDamage(e)) {
+        if (isDamage(e, false)) {
             LOG.error("Writing to {} failed", file, e);
             UserException damaged = new UserException(e, "store.error.damaged", file, backupHint(directory));
             broken = damaged;

@@ -69,6 +69,12 @@ class StoreOpeningTest {
         elsewhere.setStackTrace(new StackTraceElement[] {new StackTraceElement("app.regulars.customer.SearchIndex", "read", "SearchIndex.java", 1)});
         java.sql.SQLException notH2s = new java.sql.SQLException("Out of memory.", "90108", org.h2.api.ErrorCode.OUT_OF_MEMORY, elsewhere);
         assertThat(Database.translate(notH2s, dir, size).key()).isEqualTo("store.error.open");
+
+        // the JVM's out-of-memory error once its few with a stack trace are used up: while opening, damage
+        OutOfMemoryError noTrace = new OutOfMemoryError("Java heap space");
+        noTrace.setStackTrace(new StackTraceElement[0]);
+        java.sql.SQLException atOpen = new java.sql.SQLException("Out of memory.", "90108", org.h2.api.ErrorCode.OUT_OF_MEMORY, noTrace);
+        assertThat(Database.translate(atOpen, dir, size).key()).isEqualTo("store.error.damaged");
     }
 
     @Test
