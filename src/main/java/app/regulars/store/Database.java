@@ -436,14 +436,16 @@ public final class Database implements AutoCloseable {
     /**
      * H2's "out of memory" (90108) from reading a page of the file: a damaged length in a page's
      * header asks for an array larger than the heap (seen with flipped bytes, DamagedStoreTest).
-     * An out of memory elsewhere is not damage. The JVM gives only its first few out-of-memory
-     * errors a stack trace (four in HotSpot) and later ones none; such a one while the store opens
-     * ({@code atOpen}: H2 reads the file's headers and the schema's pages, no large arrays) counts
-     * as the damaged length it almost surely is, after the store is open as not damage.
+     * An out of memory elsewhere is not damage. While the store opens ({@code atOpen}: H2 reads
+     * the file's headers and the schema's pages, no large arrays) the frames that read the page
+     * are gone: H2's open refills the error's stack trace where it catches it ({@code
+     * org.h2.engine.Database}'s constructor), and the JVM gives only its first four out-of-memory
+     * errors a stack trace at all. There an out of memory inside H2, or one without a stack trace,
+     * counts as the damaged length it almost surely is; once the store is open, as not damage.
      */
     private static boolean isPageTooLarge(Throwable e, boolean atOpen) {
         return anyInChain(e, t -> t instanceof OutOfMemoryError
-                && (java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.h2.mvstore."))
+                && (java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(atOpen ? "org.h2." : "org.h2.mvstore."))
                         || atOpen && t.getStackTrace().length == 0));
     }
 

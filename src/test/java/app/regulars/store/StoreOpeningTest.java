@@ -70,6 +70,12 @@ class StoreOpeningTest {
         java.sql.SQLException notH2s = new java.sql.SQLException("Out of memory.", "90108", org.h2.api.ErrorCode.OUT_OF_MEMORY, elsewhere);
         assertThat(Database.translate(notH2s, dir, size).key()).isEqualTo("store.error.open");
 
+        // as H2's open throws it: the stack trace refilled where it caught the error, the page's frames gone
+        OutOfMemoryError refilled = new OutOfMemoryError("Java heap space");
+        refilled.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.h2.engine.Database", "<init>", "Database.java", 392)});
+        java.sql.SQLException opening = new java.sql.SQLException("Out of memory.", "90108", org.h2.api.ErrorCode.OUT_OF_MEMORY, refilled);
+        assertThat(Database.translate(opening, dir, size).key()).isEqualTo("store.error.damaged");
+
         // the JVM's out-of-memory error once its few with a stack trace are used up: while opening, damage
         OutOfMemoryError noTrace = new OutOfMemoryError("Java heap space");
         noTrace.setStackTrace(new StackTraceElement[0]);
