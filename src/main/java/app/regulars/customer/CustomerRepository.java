@@ -472,6 +472,19 @@ public final class CustomerRepository {
     }
 
     /**
+     * The customers not archived, for a statement that goes through all of them (the day's
+     * greetings, check-ins and coupons, the insights' lists): {@code archived <> TRUE}. Written
+     * {@code archived = FALSE}, H2 takes the (archived, sort_name) index and reads each row at its
+     * place in name order, all over the table, and then every purchase or follow-up it looks up
+     * for that customer too; this way it walks the table in id order (decision 0040: the day's
+     * check-ins at 100,000 customers 13 s to 5.7 s). A statement that wants the rows in name
+     * order, or a few of them, keeps the index with {@code archived = FALSE}.
+     */
+    public static Condition notArchived() {
+        return CUSTOMER.ARCHIVED.ne(true);
+    }
+
+    /**
      * The customers marketing may reach (decision 0021): consent given and not opted out of every
      * channel, as {@link Consent#allowsMarketing()} says it; for the features that pick customers
      * in SQL (greetings, birthday coupons).

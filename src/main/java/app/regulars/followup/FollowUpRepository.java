@@ -388,7 +388,7 @@ public final class FollowUpRepository {
                                 DSL.val(true), DSL.val(FollowUpStatus.PLANNED.name()), DSL.val(Recurrence.NONE.name()), DSL.val(0),
                                 key, DSL.val(false), DSL.val(now), DSL.val(now))
                         .from(CUSTOMER)
-                        .where(CUSTOMER.ARCHIVED.isFalse().and(CustomerRepository.marketingAllowed()))
+                        .where(CustomerRepository.notArchived().and(CustomerRepository.marketingAllowed()))
                         .andNotExists(DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.GENERATION_KEY.eq(key))))
                 .execute();
     }
@@ -402,10 +402,10 @@ public final class FollowUpRepository {
         return dsl.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
                         CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
                 .from(CUSTOMER)
-                // ARCHIVED <> TRUE, not = FALSE: with an equality H2 reads the (archived, sort_name) index
+                // Not archived as notArchived() has it: with an equality H2 reads the (archived, sort_name) index
                 // and sorts every active customer for each page (4 s a page at 100,000 customers, 50
                 // pages); this way it walks the primary key from afterId and stops at the page's end.
-                .where(CUSTOMER.ID.gt(afterId).and(CUSTOMER.ARCHIVED.ne(true)).and(CustomerRepository.marketingAllowed())
+                .where(CUSTOMER.ID.gt(afterId).and(CustomerRepository.notArchived()).and(CustomerRepository.marketingAllowed())
                         .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
                 .orderBy(CUSTOMER.ID).limit(pageSize)
                 .fetch(r -> new BirthdayRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), Boolean.TRUE.equals(r.value7())));
@@ -448,23 +448,35 @@ public final class FollowUpRepository {
     public int insertCadenceCheckIns(DSLContext dsl, Condition scope, int days, LocalDate horizon, String title, LocalDateTime now,
                                      boolean purchasesCount) {
         LocalDate today = now.toLocalDate();
-        // the customers in scope with their last contact, read once per customer
+        // The customers in scope without a planned check-in, with their last logged contact and
+        // last purchase: each read once per customer, and only for those. (Written inside
+        // GREATEST(COALESCE(a, b), COALESCE(b, a)) each subquery ran twice, and for every customer
+        // in scope, planned or not: 12.5 s of the day's start at 100,000 customers, decision 0040.)
         Field<Long> customer = CUSTOMER.ID.as("cid");
         Field<LocalDateTime> created = CUSTOMER.CREATED_AT.as("created");
         Field<LocalDateTime> lastLogged = DSL.field(DSL.select(DSL.max(INTERACTION.OCCURRED_AT)).from(INTERACTION)
-                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID)));
+                .where(INTERACTION.CUSTOMER_ID.eq(CUSTOMER.ID))).as("last_logged");
+        Field<LocalDateTime> lastBought = DSL.field(DSL.select(DSL.max(PURCHASE.PURCHASED_AT)).from(PURCHASE)
+                .where(PURCHASE.CUSTOMER_ID.eq(CUSTOMER.ID).and(PURCHASE.VOIDED.isFalse()))).as("last_bought");
+        var planned = DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(CUSTOMER.ID)
+                .and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
+                .and(FOLLOW_UP.KIND.eq(FollowUpKind.CHECK_IN.name())));
+        // Only customers who left the shop a channel (decision 0021): one opted out of every channel gets no check-in.
+        var b = (purchasesCount ? DSL.select(customer, created, lastLogged, lastBought) : DSL.select(customer, created, lastLogged))
+                .from(CUSTOMER)
+                .where(CustomerRepository.notArchived().and(CustomerRepository.reachable()).and(scope))
+                .andNotExists(planned).asTable("b");
+        Field<Long> bid = b.field(customer);
+        Field<LocalDateTime> logged = b.field(lastLogged);
         // A purchase in the shop is a contact too. GREATEST gives NULL when one side is NULL:
         // each side falls back on the other, so a customer with only one of the two keeps it.
-        Field<LocalDateTime> lastBought = DSL.field(DSL.select(DSL.max(PURCHASE.PURCHASED_AT)).from(PURCHASE)
-                .where(PURCHASE.CUSTOMER_ID.eq(CUSTOMER.ID).and(PURCHASE.VOIDED.isFalse())));
-        Field<LocalDateTime> lastContact = (purchasesCount
-                ? DSL.greatest(DSL.coalesce(lastLogged, lastBought), DSL.coalesce(lastBought, lastLogged))
-                : lastLogged).as("last_contact");
-        // Only customers who left the shop a channel (decision 0021): one opted out of every channel gets no check-in.
-        var b = DSL.select(customer, created, lastContact).from(CUSTOMER)
-                .where(CUSTOMER.ARCHIVED.isFalse().and(CustomerRepository.reachable()).and(scope)).asTable("b");
-        Field<Long> bid = b.field(customer);
-        Field<LocalDateTime> last = b.field(lastContact);
+        Field<LocalDateTime> last;
+        if (purchasesCount) {
+            Field<LocalDateTime> bought = b.field(lastBought);
+            last = DSL.greatest(DSL.coalesce(logged, bought), DSL.coalesce(bought, logged));
+        } else {
+            last = logged;
+        }
         Field<LocalDateTime> basis = DSL.coalesce(last, b.field(created));
         Field<LocalDateTime> computed = DSL.localDateTimeAdd(DSL.cast(DSL.cast(basis, LocalDate.class), LocalDateTime.class), days, DatePart.DAY);
         Field<LocalDateTime> todayStart = DSL.val(today.atStartOfDay());
@@ -474,11 +486,8 @@ public final class FollowUpRepository {
         Field<LocalDateTime> due = DSL.when(computed.ge(todayStart), computed).when(last.isNull(), spread).otherwise(todayStart).as("due");
         Field<String> key = DSL.concat(DSL.inline(FollowUpTitles.CADENCE), bid.cast(String.class), DSL.inline(":"),
                 DSL.cast(DSL.cast(basis, LocalDate.class), String.class)).as("gkey");
-        var planned = DSL.selectOne().from(FOLLOW_UP).where(FOLLOW_UP.CUSTOMER_ID.eq(bid)
-                .and(FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()))
-                .and(FOLLOW_UP.KIND.eq(FollowUpKind.CHECK_IN.name())));
         Field<Long> dueCustomer = bid.as("cid");
-        var t = DSL.select(dueCustomer, due, key).from(b).whereNotExists(planned).asTable("t");
+        var t = DSL.select(dueCustomer, due, key).from(b).asTable("t");
         Field<Long> cid = t.field(dueCustomer);
         Field<LocalDateTime> tdue = t.field(due);
         Field<String> tkey = t.field(key);

@@ -1,5 +1,6 @@
 package app.regulars.insight;
 
+import app.regulars.customer.CustomerRepository;
 import app.regulars.followup.FollowUpKind;
 import app.regulars.followup.FollowUpStatus;
 import app.regulars.survey.SurveyKind;
@@ -138,7 +139,7 @@ public final class InsightRepository {
 
     /** The ids of every customer who is not archived, in order (for look-ups by binary search). */
     public long[] activeCustomerIds(DSLContext dsl) {
-        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.isFalse()).orderBy(CUSTOMER.ID)
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CustomerRepository.notArchived()).orderBy(CUSTOMER.ID)
                 .fetchSize(5000).fetchResultSet()) {
             long[] ids = new long[1024];
             int n = 0;
@@ -163,7 +164,7 @@ public final class InsightRepository {
     /** Every customer who is not archived, by code. */
     public void forEachActiveCustomer(DSLContext dsl, CustomerSink sink) {
         try (Cursor<Record3<Long, String, String>> rows = dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME).from(CUSTOMER)
-                .where(CUSTOMER.ARCHIVED.isFalse()).orderBy(CUSTOMER.CODE).fetchSize(5000).fetchLazy()) {
+                .where(CustomerRepository.notArchived()).orderBy(CUSTOMER.CODE).fetchSize(5000).fetchLazy()) {
             for (Record3<Long, String, String> r : rows) {
                 sink.accept(r.value1(), r.value2(), r.value3());
             }

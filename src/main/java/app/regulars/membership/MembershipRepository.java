@@ -293,7 +293,7 @@ public final class MembershipRepository {
         dsl.select(CUSTOMER.ID, CUSTOMER.BIRTHDAY_CALENDAR, CUSTOMER.BIRTH_YEAR, CUSTOMER.BIRTH_MONTH,
                         CUSTOMER.BIRTH_DAY, CUSTOMER.BIRTH_LEAP_MONTH)
                 .from(CUSTOMER)
-                .where(CUSTOMER.ARCHIVED.isFalse().and(CustomerRepository.marketingAllowed())
+                .where(CustomerRepository.notArchived().and(CustomerRepository.marketingAllowed())
                         .and(CUSTOMER.BIRTH_MONTH.isNotNull()).and(CUSTOMER.BIRTH_DAY.isNotNull()))
                 .forEach(r -> {
                     try {
