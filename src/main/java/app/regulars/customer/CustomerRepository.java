@@ -1146,20 +1146,29 @@ public final class CustomerRepository {
         }
     }
 
-    /** Other customers (active or archived) with one of these phones or this email. */
+    /**
+     * Other customers (active or archived) with one of these phones or this email: the first 20 by
+     * id. Two look-ups, each through its index (the phones', the email key's), merged here: one
+     * statement with {@code id IN (phones) OR email_key = ?} read every customer (100 ms and
+     * 17 MB of garbage for each profile opened at 100,000 customers, decision 0040).
+     */
     public List<Customer> withPhoneOrEmail(DSLContext dsl, Collection<String> phones, String email, Long exceptId) {
-        Condition c = DSL.falseCondition();
+        int limit = 20;
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
         if (!phones.isEmpty()) {
-            c = c.or(CUSTOMER.ID.in(DSL.select(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.NUMBER.in(phones))));
+            ids.addAll(dsl.selectDistinct(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE)
+                    .where(CUSTOMER_PHONE.NUMBER.in(phones))
+                    .and(exceptId == null ? DSL.noCondition() : CUSTOMER_PHONE.CUSTOMER_ID.ne(exceptId))
+                    .orderBy(CUSTOMER_PHONE.CUSTOMER_ID).limit(limit).fetch(CUSTOMER_PHONE.CUSTOMER_ID));
         }
         if (email != null && !email.isBlank()) {
-            c = c.or(CUSTOMER.EMAIL_KEY.eq(emailKey(email.strip())));
+            ids.addAll(dsl.select(CUSTOMER.ID).from(CUSTOMER)
+                    .where(CUSTOMER.EMAIL_KEY.eq(emailKey(email.strip())))
+                    .and(exceptId == null ? DSL.noCondition() : CUSTOMER.ID.ne(exceptId))
+                    .orderBy(CUSTOMER.ID).limit(limit).fetch(CUSTOMER.ID));
         }
-        if (exceptId != null) {
-            c = c.and(CUSTOMER.ID.ne(exceptId));
-        }
-        List<Long> ids = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(c).limit(20).fetch(CUSTOMER.ID);
-        return ids.isEmpty() ? List.of() : findByIds(dsl, ids);
+        List<Long> first = ids.stream().limit(limit).toList();
+        return first.isEmpty() ? List.of() : findByIds(dsl, first);
     }
 
     public int setArchived(DSLContext dsl, Collection<Long> ids, boolean archived, LocalDateTime now) {

@@ -157,6 +157,8 @@ class CustomerServiceTest {
         assertThat(customers.duplicatesOf(draft)).extracting(Customer::name).containsExactly("王小明");
         Customer byEmail = Customer.builder().name("X").email("ALICE@example.org").build();
         assertThat(customers.duplicatesOf(byEmail)).extracting(Customer::name).containsExactly("Alice Smith");
+        Customer both = Customer.builder().name("Y").phones("+86 138-1234-5678").email("alice@EXAMPLE.org").build();
+        assertThat(customers.duplicatesOf(both)).extracting(Customer::name).containsExactlyInAnyOrder("王小明", "Alice Smith");
         Customer self = customers.byCode("000001").orElseThrow();
         assertThat(customers.duplicatesOf(self)).isEmpty();
     }
