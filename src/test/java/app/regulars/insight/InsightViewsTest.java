@@ -70,8 +70,13 @@ class InsightViewsTest {
     }
 
     /** The label's text, or "" while it is not there (the cards are rebuilt after each load). */
+    /** The label's text, read on the FX thread: a lookup from the test's thread can meet the scene graph mid-change (one CI run: IndexOutOfBounds in lookupAll). */
     private String text(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("")).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
