@@ -69,14 +69,9 @@ class InsightViewsTest {
         waitUntil(() -> robot.lookup("#kpi-revenue").tryQuery().isPresent());
     }
 
-    /** The label's text, or "" while it is not there (the cards are rebuilt after each load). */
-    /** The label's text, read on the FX thread: a lookup from the test's thread can meet the scene graph mid-change (one CI run: IndexOutOfBounds in lookupAll). */
+    /** The label's text, or "" while it is not there (the cards are rebuilt after each load), read on the FX thread. */
     private String text(FxRobot robot, String id) {
-        try {
-            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("")).get();
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fx.onFx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse(""));
     }
 
     @Test

@@ -6,28 +6,52 @@ import app.regulars.app.RegularsApp;
 import app.regulars.app.Shell;
 import app.regulars.fx.TaskRunner;
 import app.regulars.app.Theme;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** TestFX helpers: the app's shell on a test stage, and waiting for what the background tasks bring to the screen. */
 public final class Fx {
     private Fx() {
     }
 
-    /** Waits up to 10 s for {@code condition} (checked on the FX thread), then for pending FX events. */
+    /**
+     * Waits up to 10 s for {@code condition}, then for pending FX events. The condition is checked
+     * on the FX thread: a lookup or a read of a control from the test's thread can meet the scene
+     * graph while the FX thread changes it (one CI run: an IndexOutOfBounds in {@code Parent.lookupAll}).
+     */
     public static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
         } catch (TimeoutException e) {
             throw new AssertionError("condition not met in time", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** {@code read} run on the FX thread (at once when called there), its result returned. */
+    public static <T> T onFx(Supplier<T> read) {
+        if (Platform.isFxApplicationThread()) {
+            return read.get();
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(read::get).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the FX thread did not answer within 10 s", e);
+        }
     }
 
     /**
