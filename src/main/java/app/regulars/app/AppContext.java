@@ -249,6 +249,7 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         try {
             if (automaticBackups && database.writeCount() != writesBackedUp) {
+                database.closing(); // the backup takes up to a minute at 100,000 customers: a Regulars opening meanwhile waits
                 BackupJobs.backUp(database, null, app.regulars.store.Backups.Kind.CLOSE, Clock.systemDefaultZone());
             }
         } catch (RuntimeException e) {

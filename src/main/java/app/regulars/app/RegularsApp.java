@@ -185,10 +185,10 @@ public final class RegularsApp extends Application {
 
     /** This computer's file in {@code dir}: its password first when it is encrypted. */
     private void openLocal(Path dir) {
-        showWaiting(messages.get("app.opening"));
         if (Encryption.encrypted(dir)) {
             showUnlock(dir, null); // the password first: nothing of the data can be read without it
         } else {
+            showOpening(dir);
             EarlyOpen<Opened> opening = early;
             early = null;
             if (opening != null && opening.isFor(dir)) {
@@ -338,7 +338,7 @@ public final class RegularsApp extends Application {
     /** The password prompt; {@code problem} (a wrong password) under the field. */
     private void showUnlock(Path dir, String problem) {
         scene.setRoot(new UnlockView(messages, dir, problem, typed -> {
-            showWaiting(messages.get("app.opening"));
+            showOpening(dir);
             runner.run(() -> open(dir, typed), opened -> {
                 password = typed;
                 opened(opened);
@@ -352,13 +352,29 @@ public final class RegularsApp extends Application {
         }));
     }
 
-    private void showWaiting(String text) {
+    private javafx.scene.control.Label showWaiting(String text) {
         javafx.scene.control.Label label = new javafx.scene.control.Label(text);
+        label.setId("waitingText");
         label.setWrapText(true);
         label.setMaxWidth(480);
         javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(16, new ProgressIndicator(), label);
         waiting.setAlignment(javafx.geometry.Pos.CENTER);
         scene.setRoot(new StackPane(waiting));
+        return label;
+    }
+
+    /**
+     * The waiting screen while this computer's file in {@code dir} opens; it says so when another
+     * Regulars is still closing the folder (its backup at close can take a minute at 100,000
+     * customers), which the open waits for.
+     */
+    private void showOpening(Path dir) {
+        javafx.scene.control.Label label = showWaiting(messages.get("app.opening"));
+        runner.run(() -> app.regulars.store.Database.closingElsewhere(dir), closing -> {
+            if (closing) {
+                label.setText(messages.get("app.openingAfterClose"));
+            }
+        }, e -> LOG.debug("closing marker", e));
     }
 
     /** The poller of a shared store's changes (null on the file); the shell on screen, that it refreshes. */

@@ -68,7 +68,8 @@ public final class Database implements AutoCloseable {
      */
     static final int CACHE_KB = Integer.getInteger("regulars.h2CacheKb", 8 * 1024);
     /** How long an opening waits for another process that is compacting the file at its close. */
-    private static final java.time.Duration COMPACTION_WAIT = java.time.Duration.ofMinutes(10);
+    /** How long an open waits for another process that is closing the folder (its backup at close, its compaction). */
+    private static final java.time.Duration CLOSING_WAIT = java.time.Duration.ofMinutes(10);
     /** Space left on the disk after the copy of the live data, or the file is not compacted. */
     private static final long MIN_FREE_AFTER_COPY = 256L << 20;
     private static final long SYNC_DELAY_MS = 1000;
@@ -257,13 +258,13 @@ public final class Database implements AutoCloseable {
         if (!Files.isWritable(directory)) {
             throw new UserException("store.error.unwritable", directory.toString());
         }
-        FolderLock lock = FolderLock.acquire(directory, COMPACTION_WAIT);
+        FolderLock lock = FolderLock.acquire(directory, CLOSING_WAIT);
         Path file = directory.resolve(FILE_NAME + ".mv.db");
         long size;
         try {
             Compaction.recover(directory); // an interrupted compaction is undone before H2 sees the file
             Encryption.recover(directory); // so is an interrupted change of password
-            Files.deleteIfExists(directory.resolve(FolderLock.COMPACTING));
+            Files.deleteIfExists(directory.resolve(FolderLock.CLOSING)); // left by a process killed while closing
             Files.deleteIfExists(directory.resolve(Backups.RESTORING + ".mv.db")); // a restore that did not finish
             size = Files.exists(file) ? Files.size(file) : -1;
         } catch (IOException e) {
@@ -1466,6 +1467,27 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Says that this store is about to close, with work before the close itself (the backup at
+     * close): a Regulars opening this folder meanwhile waits for the close instead of being told
+     * the folder is open elsewhere. {@link #close()} takes the mark away. This computer's file only.
+     */
+    public void closing() {
+        if (engine != Engine.H2_FILE || closed) {
+            return;
+        }
+        try {
+            FolderLock.markClosing(directory);
+        } catch (IOException e) {
+            LOG.debug("closing marker", e); // an opening Regulars is told the folder is in use, as before
+        }
+    }
+
+    /** Whether the Regulars holding {@code directory} is closing it (a backup at close, a compaction): an open now waits for it. */
+    public static boolean closingElsewhere(Path directory) {
+        return FolderLock.closing(directory);
+    }
+
+    /**
      * Syncs and closes the store. If the file has grown past {@value Compaction#MAX_RATIO}
      * times its live size, it is then compacted into a new file that replaces it once checked
      * (docs/decisions/0013-keeping-the-file-small.md): seconds for a large store, so the window
@@ -1503,6 +1525,11 @@ public final class Database implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("H2's immediate shutdown", e);
             }
+            try {
+                Files.deleteIfExists(directory.resolve(FolderLock.CLOSING));
+            } catch (IOException e) {
+                LOG.debug("closing marker", e);
+            }
             lock.close();
             return;
         }
@@ -1520,9 +1547,9 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             try {
-                Files.deleteIfExists(directory.resolve(FolderLock.COMPACTING));
+                Files.deleteIfExists(directory.resolve(FolderLock.CLOSING));
             } catch (IOException e) {
-                LOG.debug("compaction marker", e);
+                LOG.debug("closing marker", e);
             }
             try {
                 DataDirectory.restrictFiles(directory); // the compacted file, H2's trace file: 600 too
@@ -1546,7 +1573,7 @@ public final class Database implements AutoCloseable {
                 return null;
             }
             LOG.info("The data file is {} MB, about {} MB of it live: compacting it", size.fileBytes() >> 20, size.liveBytes() >> 20);
-            Files.write(directory.resolve(FolderLock.COMPACTING), new byte[0]); // a Regulars opening meanwhile waits
+            FolderLock.markClosing(directory); // a Regulars opening meanwhile waits (if closing() has not marked it yet)
             return new Compaction.Plan(size, Compaction.rows(c));
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.warn("Not compacting {}", directory, e);

@@ -19,15 +19,21 @@ import java.time.Duration;
  * killed process gives up at once). H2's own lock is on the data file, which the compaction
  * renames, and it is free while H2 is closed: without this lock a second Regulars could open the
  * old file between the close and the swap, and its saves would be lost with the old file.
- * A second Regulars that finds the folder held waits while the holder is compacting (the
- * marker file {@value #COMPACTING} exists), else is told the folder is open elsewhere.
+ * A second Regulars that finds the folder held waits while the holder is closing (the marker file
+ * {@value #CLOSING} exists: its backup at close, its compaction), else is told the folder is open
+ * elsewhere.
  */
 final class FolderLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FolderLock.class);
     static final String FILE = Database.FILE_NAME + ".lock";
-    /** Exists while the holder compacts the file at close: a second Regulars then waits. */
-    static final String COMPACTING = Database.FILE_NAME + ".compacting";
+    /**
+     * Exists while the holder closes the folder (its backup at close, then its compaction, up to a
+     * minute or two at 100,000 customers): a second Regulars then waits instead of being refused.
+     */
+    static final String CLOSING = Database.FILE_NAME + ".closing";
     private static final long POLL_MS = 200;
+    /** How long a waiting open still tries for the folder once the closer's mark is gone (it lets go right after). */
+    private static final long RELEASE_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -38,18 +44,19 @@ final class FolderLock implements AutoCloseable {
     }
 
     /**
-     * Takes the folder, waiting at most {@code compactionWait} while another process compacts
-     * its file; a {@code UserException} ({@code store.error.locked}) if another process has it open.
+     * Takes the folder, waiting at most {@code closingWait} while another process closes it; a
+     * {@code UserException} ({@code store.error.locked}) if another process has it open.
      */
-    static FolderLock acquire(Path directory, Duration compactionWait) {
+    static FolderLock acquire(Path directory, Duration closingWait) {
         FileChannel channel;
         try {
             channel = FileChannel.open(directory.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UserException(e, "store.error.unwritable", directory.toString());
         }
-        long deadline = System.nanoTime() + compactionWait.toNanos();
+        long deadline = System.nanoTime() + closingWait.toNanos();
         boolean waited = false;
+        long markGoneAt = 0; // when the closer's mark was first seen gone after waiting for it
         try {
             while (true) {
                 FileLock lock;
@@ -60,16 +67,23 @@ final class FolderLock implements AutoCloseable {
                 }
                 if (lock != null) {
                     if (waited) {
-                        LOG.info("The other process finished compacting {}", directory);
+                        LOG.info("The other process finished closing {}", directory);
                     }
                     return new FolderLock(channel, lock);
                 }
-                if (!Files.exists(directory.resolve(COMPACTING)) || System.nanoTime() - deadline > 0) {
+                boolean marked = closing(directory);
+                if (marked) {
+                    markGoneAt = 0;
+                } else if (waited && markGoneAt == 0) {
+                    markGoneAt = System.nanoTime(); // the closer takes its mark away just before it lets the folder go
+                }
+                boolean lettingGo = !marked && waited && System.nanoTime() - markGoneAt < RELEASE_GRACE_NANOS;
+                if (!marked && !lettingGo || System.nanoTime() - deadline > 0) {
                     channel.close();
                     throw new UserException("store.error.locked", directory.toString());
                 }
                 if (!waited) {
-                    LOG.info("Another process is compacting the data file in {}; waiting for it", directory);
+                    LOG.info("Another process is closing {} (a backup, a compaction); waiting for it", directory);
                     waited = true;
                 }
                 Thread.sleep(POLL_MS);
@@ -82,6 +96,16 @@ final class FolderLock implements AutoCloseable {
             closeQuietly(channel);
             throw new UserException(e, "store.error.locked", directory.toString());
         }
+    }
+
+    /** Whether a process closing {@code directory} has marked it so (a stale mark of a killed one is removed at the next open). */
+    static boolean closing(Path directory) {
+        return Files.exists(directory.resolve(CLOSING));
+    }
+
+    /** Marks the folder as closing: a Regulars opening it meanwhile waits (call while holding the folder). */
+    static void markClosing(Path directory) throws IOException {
+        Files.write(directory.resolve(CLOSING), new byte[0]);
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -17,6 +17,9 @@ import java.util.List;
  * The other process of the store tests, started as a child JVM. {@code save DIR} saves
  * customers one by one forever, printing {@code saved CODE} after each save returns;
  * {@code hold DIR} opens the folder, prints {@code open} and keeps it open until its input closes;
+ * {@code closeWithBackup DIR N} opens it with the window's automatic backups, fills it with N
+ * sample customers, prints {@code open}, and when its input closes closes as the window does (a
+ * backup at close, since it changed something);
  * {@code bulk DIR N} fills the empty store with N sample customers as the {@code demo} command
  * does, printing {@code progress K} as the load goes and {@code done K} at the end;
  * {@code purchases DIR N} fills it with N sample customers, prints {@code customers N}, then
@@ -105,6 +108,10 @@ public final class ChildStore {
                 System.out.println("done " + saved);
                 System.out.flush();
                 return;
+            }
+            if (args[0].equals("closeWithBackup")) {
+                ctx.automaticBackups(true);
+                new SampleShop(7L, ctx.customers().today()).fill(ctx.customers(), Integer.parseInt(args[2]), k -> { }, () -> false);
             }
             System.out.println("open");
             System.out.flush();

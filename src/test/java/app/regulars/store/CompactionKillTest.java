@@ -132,7 +132,7 @@ class CompactionKillTest {
         try (Database db = Database.open(dir)) {
             assertThat(CompactionTest.sums(db)).as("every table's rows after a kill at %s", step).isEqualTo(rows);
             assertThat(CompactionTest.names(dir)).doesNotContain(Compaction.COPYING + ".mv.db", Compaction.COPIED + ".mv.db",
-                    Compaction.OLD + ".mv.db", FolderLock.COMPACTING);
+                    Compaction.OLD + ".mv.db", FolderLock.CLOSING);
             grown = db.size().worthCompacting(); // H2's own 200 ms of compaction at each close may have done enough
             live = db.size().liveBytes();
             db.onCompaction(steps::add);

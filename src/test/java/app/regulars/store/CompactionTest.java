@@ -59,7 +59,7 @@ class CompactionTest {
                 Compaction.Step.STARTED, Compaction.Step.COPIED, Compaction.Step.SWAPPED, Compaction.Step.VERIFIED, Compaction.Step.DONE);
         assertThat(Files.size(file(dir))).as("the file after closing, against the live size before").isLessThanOrEqualTo((long) (1.5 * loaded.liveBytes()));
         assertThat(names(dir)).as("nothing left beside the data file").contains("regulars.mv.db")
-                .doesNotContain(Compaction.COPYING + ".mv.db", Compaction.COPIED + ".mv.db", Compaction.OLD + ".mv.db", FolderLock.COMPACTING);
+                .doesNotContain(Compaction.COPYING + ".mv.db", Compaction.COPIED + ".mv.db", Compaction.OLD + ".mv.db", FolderLock.CLOSING);
 
         List<Compaction.Progress> again = new ArrayList<>();
         try (AppContext ctx = TestStores.open(dir)) {

@@ -54,6 +54,47 @@ class StoreOpeningTest {
         }
     }
 
+    /**
+     * The window's close backs the data up first (up to a minute at 100,000 customers) and only
+     * then lets the folder go: a Regulars started again meanwhile waits for it and opens the data,
+     * instead of saying the folder is open in another window that is no longer on the screen.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aRegularsOpenedWhileAnotherClosesWithItsBackupWaitsForItAndOpens(@TempDir Path dir) throws Exception {
+        Process other = ChildStore.start("closeWithBackup", dir, "2000");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals("open"));
+            assertThat(line).as("the child opened the store").isEqualTo("open");
+
+            other.getOutputStream().close(); // the child closes: its backup at close, then the folder goes
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Database.closingElsewhere(dir) && other.isAlive() && System.nanoTime() < giveUp) {
+                Thread.sleep(2);
+            }
+            assertThat(Database.closingElsewhere(dir)).as("the closing child has marked the folder").isTrue();
+            try (AppContext ctx = AppContext.open(dir)) {
+                assertThat(ctx.customers().countAll()).isEqualTo(2000);
+                assertThat(Backups.list(Backups.folder(dir)))
+                        .as("the child's backup at close was done before the folder was let go")
+                        .anySatisfy(b -> {
+                            assertThat(b.kind()).isEqualTo(Backups.Kind.CLOSE);
+                            assertThat(b.verified()).isTrue();
+                        });
+            }
+            assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(other.exitValue()).isZero();
+            assertThat(Database.closingElsewhere(dir)).as("no mark is left behind").isFalse();
+        } finally {
+            other.destroyForcibly();
+            other.waitFor();
+        }
+    }
+
     @Test
     void anArrayTooLargeForTheHeapWhileReadingAPageIsDamageAndAnyOtherOutOfMemoryIsNot(@TempDir Path dir) throws Exception {
         try (AppContext ctx = AppContext.open(dir)) {
