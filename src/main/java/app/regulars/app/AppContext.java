@@ -27,7 +27,10 @@ public final class AppContext implements AutoCloseable {
     private final List<Feature> features;
     /** Whether this context backs up at the start of a day and at close after a change (the window's does). */
     private volatile boolean automaticBackups;
-    /** {@link Database#writeCount()} when the last backup was taken (the open counts as one: nothing changed yet). */
+    /**
+     * {@link Database#writesToBackUp()} when the last backup was taken (the open counts as one:
+     * nothing changed yet); -1 after a day's backup that failed its check, so that the close backs up.
+     */
     private volatile long writesBackedUp;
     /** What the window does to restore a backup: close this context, restore, reopen (set by the window; tests set their own). */
     private volatile java.util.function.Consumer<Path> restorer = file -> {
@@ -147,15 +150,18 @@ public final class AppContext implements AutoCloseable {
         if (!automaticBackups) {
             return java.util.Optional.empty();
         }
-        long before = database.writeCount();
+        long before = database.writesToBackUp();
         java.util.Optional<app.regulars.store.Backups.Backup> made = BackupJobs.backUpForTheDay(database, clock);
-        made.filter(app.regulars.store.Backups.Backup::verified).ifPresent(b -> writesBackedUp = before);
+        made.ifPresent(b -> writesBackedUp = b.verified() ? before : -1);
         return made;
     }
 
-    /** A backup was just taken (by hand): the close needs none unless something changes after it. */
-    public void backedUp(long writeCount) {
-        writesBackedUp = writeCount;
+    /**
+     * A backup was just taken (by hand), {@code writesToBackUp} being {@link Database#writesToBackUp()}
+     * before it: the close needs none unless something changes after it.
+     */
+    public void backedUp(long writesToBackUp) {
+        writesBackedUp = writesToBackUp;
     }
 
     public void onRestore(java.util.function.Consumer<Path> restorer) {
@@ -199,9 +205,13 @@ public final class AppContext implements AutoCloseable {
 
     /** Every feature's jobs for the start of a day (each safe to repeat); off the JavaFX thread. */
     public void startOfDay(Messages messages) {
-        for (Feature feature : features) {
-            feature.startOfDay(services, messages);
-        }
+        // each job is safe to repeat: what they change, they change again from the day's backup,
+        // so a session that only looked at the data closes without a backup (decision 0041)
+        database.automatically(() -> {
+            for (Feature feature : features) {
+                feature.startOfDay(services, messages);
+            }
+        });
     }
 
     public List<Feature> features() {
@@ -248,7 +258,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (automaticBackups && database.writeCount() != writesBackedUp) {
+            if (automaticBackups && database.writesToBackUp() != writesBackedUp) {
                 database.closing(); // the backup takes up to a minute at 100,000 customers: a Regulars opening meanwhile waits
                 BackupJobs.backUp(database, null, app.regulars.store.Backups.Kind.CLOSE, Clock.systemDefaultZone());
             }

@@ -122,6 +122,10 @@ public final class Database implements AutoCloseable {
     private volatile boolean mustCompact;
     private volatile java.util.function.Consumer<Compaction.Progress> compactionListener = p -> { };
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** The writes not made by {@link #automatically} work ({@link #writesToBackUp()}). */
+    private final java.util.concurrent.atomic.AtomicLong writesNotAutomatic = new java.util.concurrent.atomic.AtomicLong();
+    /** Set on a thread while it runs {@link #automatically} work. */
+    private final ThreadLocal<Boolean> automatic = new ThreadLocal<>();
     /** The writes that changed each table, by its name in upper case ({@link #writeCount(Table[])}). */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> writesByTable =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -1064,6 +1068,42 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * How many write transactions have run that were not {@link #automatically} work: a backup at
+     * close keeps what changed since the last backup, and what only the day's jobs changed since
+     * the day's backup, they make again from it (each is safe to repeat).
+     */
+    public long writesToBackUp() {
+        return writesNotAutomatic.get();
+    }
+
+    /**
+     * Runs {@code work} (the day's jobs) with its writes on this thread counted as automatic: they
+     * count in {@link #writeCount()}, not in {@link #writesToBackUp()}. Writes of other threads
+     * meanwhile (the user's) count as always.
+     */
+    public void automatically(Runnable work) {
+        Boolean before = automatic.get();
+        automatic.set(Boolean.TRUE);
+        try {
+            work.run();
+        } finally {
+            if (before == null) {
+                automatic.remove();
+            } else {
+                automatic.set(before);
+            }
+        }
+    }
+
+    /** One more write transaction, of this thread's. */
+    private void wrote() {
+        writes.incrementAndGet();
+        if (automatic.get() == null) {
+            writesNotAutomatic.incrementAndGet();
+        }
+    }
+
+    /**
      * How many write transactions have changed any of {@code tables} (committed or not), counting
      * every bulk load and every write with a statement that names no table it changes (DDL, a
      * plain statement other than INSERT, UPDATE, DELETE or MERGE) as a change to all of them: a
@@ -1154,7 +1194,7 @@ public final class Database implements AutoCloseable {
             throw failed(e);
         } finally {
             counted(mine);
-            writes.incrementAndGet();
+            wrote();
             still.readLock().unlock();
         }
         scheduleSync();
@@ -1283,7 +1323,7 @@ public final class Database implements AutoCloseable {
         } finally {
             bulkLoading.decrementAndGet();
             writesOfAnyTable.incrementAndGet();
-            writes.incrementAndGet(); // whatever the slices wrote, readers that cache must read again
+            wrote(); // whatever the slices wrote, readers that cache must read again
             syncing.cancel(false);
             try {
                 if (broken == null) {
@@ -1398,7 +1438,7 @@ public final class Database implements AutoCloseable {
         } finally {
             bulkLoading.decrementAndGet();
             writesOfAnyTable.incrementAndGet();
-            writes.incrementAndGet();
+            wrote();
             still.readLock().unlock();
         }
     }

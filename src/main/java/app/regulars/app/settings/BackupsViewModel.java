@@ -99,7 +99,7 @@ public final class BackupsViewModel {
         status.set(messages.get("settings.backups.working"));
         runner.run(() -> {
             context.database().session().requireOwner(); // decision 0033
-            long writes = context.database().writeCount();
+            long writes = context.database().writesToBackUp();
             Backups.Backup b = BackupJobs.backUp(context.database(), null, Backups.Kind.MANUAL, clock);
             if (b.verified()) {
                 context.backedUp(writes);
