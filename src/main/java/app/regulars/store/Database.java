@@ -67,7 +67,6 @@ public final class Database implements AutoCloseable {
      * {@code -Dregulars.h2CacheKb} (for measuring; decision 0028).
      */
     static final int CACHE_KB = Integer.getInteger("regulars.h2CacheKb", 8 * 1024);
-    /** How long an opening waits for another process that is compacting the file at its close. */
     /** How long an open waits for another process that is closing the folder (its backup at close, its compaction). */
     private static final java.time.Duration CLOSING_WAIT = java.time.Duration.ofMinutes(10);
     /** Space left on the disk after the copy of the live data, or the file is not compacted. */
