@@ -55,6 +55,10 @@ class BackupsTest {
         assertThat(out.toString()).startsWith("Backup written and verified: " + usb.resolve("regulars-")).contains("(3 customers, 0 purchases");
         assertThat(run(data, "backup", "create")).isZero();
         Path backup = Backups.list(Backups.folder(data)).getFirst().file();
+        try (var files = Files.list(Backups.folder(data))) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("the copies it was made from are gone")
+                    .allMatch(n -> n.startsWith("regulars-") && (n.endsWith(".mv.db") || n.endsWith(".properties")));
+        }
 
         assertThat(run(data, "backup", "list")).isZero();
         assertThat(out.toString().lines()).hasSize(1).first().asString()
