@@ -20,15 +20,15 @@ import java.time.Duration;
  * renames, and it is free while H2 is closed: without this lock a second Regulars could open the
  * old file between the close and the swap, and its saves would be lost with the old file.
  * A second Regulars that finds the folder held waits while the holder is closing (the marker file
- * {@value #CLOSING} exists: its backup at close, its compaction), else is told the folder is open
- * elsewhere.
+ * {@value #CLOSING} exists: decision 0041), else is told the folder is open elsewhere.
  */
 final class FolderLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FolderLock.class);
     static final String FILE = Database.FILE_NAME + ".lock";
     /**
-     * Exists while the holder closes the folder (its backup at close, then its compaction, up to a
-     * minute or two at 100,000 customers): a second Regulars then waits instead of being refused.
+     * Exists while the holder closes the folder (from the window hidden: the work under way, the
+     * backup at close, the compaction; up to a minute or two at 100,000 customers): a second
+     * Regulars then waits instead of being refused.
      */
     static final String CLOSING = Database.FILE_NAME + ".closing";
     private static final long POLL_MS = 200;
