@@ -8,11 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -109,11 +106,7 @@ class BackupsTest {
         Path backup = Backups.list(Backups.folder(data)).getFirst().file();
         Process other = ChildStore.start("hold", data);
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = lines.readLine();
-            } while (line != null && !line.equals("open"));
+            ChildStore.opened(other);
             assertThat(run(data, "backup", "restore", backup.toString())).isEqualTo(1);
             assertThat(err.toString().strip()).isEqualTo("The data folder " + data
                     + " is open in another Regulars window or command: close it first, then restore.");

@@ -135,6 +135,16 @@ public final class ChildStore {
         });
     }
 
+    /** Reads the child's output until it prints {@code open} (its log lines come first); whether it did before it ended. */
+    static boolean opened(Process child) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = out.readLine();
+        } while (line != null && !line.equals("open"));
+        return line != null;
+    }
+
     /** Starts this class in a child JVM with the same java and class path. */
     static Process start(String mode, Path dir, String... more) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();

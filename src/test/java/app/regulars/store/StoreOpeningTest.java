@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +31,7 @@ class StoreOpeningTest {
         }
         Process other = ChildStore.start("hold", dir);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = out.readLine(); // the child's log lines come first
-            } while (line != null && !line.equals("open"));
-            assertThat(line).as("the child opened the store").isEqualTo("open");
+            assertThat(ChildStore.opened(other)).as("the child opened the store").isTrue();
 
             assertThatThrownBy(() -> Database.open(dir))
                     .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.key()).isEqualTo("store.error.locked"));
@@ -64,12 +57,7 @@ class StoreOpeningTest {
     void aRegularsOpenedWhileAnotherClosesWithItsBackupWaitsForItAndOpens(@TempDir Path dir) throws Exception {
         Process other = ChildStore.start("closeWithBackup", dir, "2000");
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = out.readLine();
-            } while (line != null && !line.equals("open"));
-            assertThat(line).as("the child opened the store").isEqualTo("open");
+            assertThat(ChildStore.opened(other)).as("the child opened the store").isTrue();
 
             other.getOutputStream().close(); // the child closes: its backup at close, then the folder goes
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
