@@ -71,6 +71,7 @@ public final class RegularsApp extends Application {
     public static void launch(Path dataDir, app.regulars.store.ServerAddress server) {
         dataDirectory = dataDir;
         commandLineServer = server;
+        app.regulars.fx.HeapCeiling.install();
         AppFonts.prepareInBackground(); // while JavaFX starts: the fonts for Chinese where the system has none
         // This computer's file opens on a thread of its own while JavaFX starts, the list's first
         // page read with it: the window comes a little later, the first rows sooner (decision 0037).
