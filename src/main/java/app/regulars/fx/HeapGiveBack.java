@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #SPACING}. The serial collector shrinks the heap at a full collection to what
  * {@code -XX:MaxHeapFreeRatio} allows ({@code jvm.options}); without one it keeps every page those
  * jobs touched, up to {@code -Xmx}. At 100,000 customers the collection takes 0.1-0.4 s
- * (decision 0028). Off with {@code -Dregulars.heapGiveBack=false}.
+ * (decision 0028). Off with {@code -Dregulars.heapGiveBack=false}. During those jobs
+ * {@link HeapCeiling} keeps the old generation near its live data (decision 0042).
  */
 final class HeapGiveBack {
     private static final Logger LOG = LoggerFactory.getLogger(HeapGiveBack.class);

@@ -116,6 +116,9 @@ class HeapCeilingTest {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
+            while (line != null && !line.startsWith("old ")) { // a log line
+                line = out.readLine();
+            }
             System.out.println("HeapCeilingTest: ceiling " + ceiling + ", " + line + " MB");
             assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(line).startsWith("old ");
