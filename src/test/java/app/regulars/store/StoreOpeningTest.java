@@ -200,6 +200,62 @@ class StoreOpeningTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aLargeFileIsCheckedWhenFirstWrittenNotAsItOpens(@TempDir Path dir) throws Exception {
+        largeStore(dir);
+
+        try (Database db = Database.open(dir)) {
+            assertThat(checking()).as("a check running right after the open").isFalse();
+            assertThat(db.dsl().fetchCount(APP_SETTING)).isGreaterThanOrEqualTo(20_000);
+            assertThat(checking()).as("a check running while the store is read").isFalse();
+            db.write(cfg -> cfg.dsl().deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq("test.big.0")).execute());
+            assertThat(db.dsl().fetchCount(APP_SETTING, APP_SETTING.SETTING_KEY.eq("test.big.0"))).isZero();
+        }
+    }
+
+    /**
+     * A window closed while the large file's check reads it (at 100,000 customers the check starts
+     * 15 s after the open, and a close then met it): the check stops without calling the file
+     * damaged in the log, and the next open checks it whole.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aCloseDuringTheLargeFilesCheckStopsItQuietly(@TempDir Path dir) throws Exception {
+        largeStore(dir);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Database.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO); // the tests' log shows warnings only
+        logger.setAdditive(false);
+        logger.addAppender(log);
+        try {
+            Database db = Database.open(dir);
+            db.checkFile();
+            Thread check = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("regulars-db-check")).findFirst().orElse(null);
+            db.close();
+            if (check != null) {
+                check.join(TimeUnit.SECONDS.toMillis(60));
+            }
+            assertThat(log.list).as("what the log says of the check").filteredOn(e -> e.getFormattedMessage().startsWith("Integrity of"))
+                    .extracting(e -> e.getFormattedMessage())
+                    .singleElement().satisfiesAnyOf(
+                            m -> assertThat(m).contains("not checked to the end: the store closed"),
+                            m -> assertThat(m).contains("every page reads back"));
+            assertThat(log.list).as("errors").filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).isEmpty();
+            System.out.println("StoreOpeningTest: " + log.list.stream().map(e -> e.getFormattedMessage())
+                    .filter(m -> m.startsWith("Integrity of")).toList());
+        } finally {
+            logger.detachAppender(log);
+            logger.setAdditive(true);
+            logger.setLevel(level);
+        }
+        try (Database db = Database.open(dir)) {
+            db.write(cfg -> cfg.dsl().deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq("test.big.1")).execute());
+            assertThat(db.dsl().fetchCount(APP_SETTING, APP_SETTING.SETTING_KEY.like("test.big.%"))).isEqualTo(19_999);
+        }
+    }
+
+    /** A store of 20,000 settings of 4,000 random letters: a file over {@link Database#CHECK_IN_FOREGROUND_BYTES}. */
+    private static void largeStore(Path dir) {
         Random random = new Random(7);
         try (Database db = Database.open(dir)) {
             db.write(cfg -> {
@@ -212,14 +268,10 @@ class StoreOpeningTest {
                 return null;
             });
         }
-        assertThat(Files.size(dir.resolve("regulars.mv.db"))).isGreaterThan(Database.CHECK_IN_FOREGROUND_BYTES);
-
-        try (Database db = Database.open(dir)) {
-            assertThat(checking()).as("a check running right after the open").isFalse();
-            assertThat(db.dsl().fetchCount(APP_SETTING)).isGreaterThanOrEqualTo(20_000);
-            assertThat(checking()).as("a check running while the store is read").isFalse();
-            db.write(cfg -> cfg.dsl().deleteFrom(APP_SETTING).where(APP_SETTING.SETTING_KEY.eq("test.big.0")).execute());
-            assertThat(db.dsl().fetchCount(APP_SETTING, APP_SETTING.SETTING_KEY.eq("test.big.0"))).isZero();
+        try {
+            assertThat(Files.size(dir.resolve("regulars.mv.db"))).isGreaterThan(Database.CHECK_IN_FOREGROUND_BYTES);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
