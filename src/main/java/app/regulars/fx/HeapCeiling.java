@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * its collections left live (at least {@link #FLOOR}). When a young collection leaves it above
  * that, it asks for a full collection, which gives the garbage's pages back to the system
  * ({@code -XX:MaxHeapFreeRatio} in {@code jvm.options}), with at least ten times the last one's
- * pause and {@link #SPACING} between two. When the live data itself comes near the limit (an
- * import, the duplicate finder) there is no threshold and the collector works as without this.
+ * pause and {@link #SPACING} between two. The threshold is never over seven eighths of the limit:
+ * when the live data itself comes near it (an import, the duplicate finder), the old generation
+ * stays over the threshold, the JVM tells of no crossing, and the collector works as without this.
  * Only under the serial collector of {@code jvm.options}, installed once by the window's JVM; off with
  * {@code -Dregulars.heapCeiling=false}. Decision 0042.
  */
@@ -75,10 +76,13 @@ public final class HeapCeiling implements NotificationListener {
         installed.setThreshold(pool.get().getUsage().getUsed());
     }
 
-    /** The threshold for {@code live} bytes in an old generation of at most {@code max}; 0 (none) within an eighth of the limit. */
+    /**
+     * The threshold for {@code live} bytes in an old generation of at most {@code max}: never over
+     * seven eighths of the limit, so that a crossing is still told (and the threshold set again
+     * from what is live) once the live data came near the limit and went down again.
+     */
     static long threshold(long live, long max) {
-        long t = Math.max(FLOOR, live + MARGIN);
-        return t >= max - max / 8 ? 0 : t;
+        return Math.min(Math.max(FLOOR, live + MARGIN), max - max / 8);
     }
 
     private void setThreshold(long live) {

@@ -61,11 +61,12 @@ class HeapCeilingTest {
     }
 
     @Test
-    void theThresholdIsAMarginOverTheLiveDataAndNoneNearTheLimit() {
+    void theThresholdIsAMarginOverTheLiveDataAndAtMostSevenEighthsOfTheLimit() {
         long max = 240 * MB;
         assertThat(HeapCeiling.threshold(20 * MB, max)).isEqualTo(HeapCeiling.FLOOR);
         assertThat(HeapCeiling.threshold(100 * MB, max)).isEqualTo(100 * MB + HeapCeiling.MARGIN);
-        assertThat(HeapCeiling.threshold(170 * MB, max)).as("within an eighth of the limit").isZero();
+        assertThat(HeapCeiling.threshold(170 * MB, max)).as("at most seven eighths of the limit").isEqualTo(210 * MB);
+        assertThat(HeapCeiling.threshold(230 * MB, max)).isEqualTo(210 * MB);
     }
 
     @Test
