@@ -71,7 +71,8 @@ public final class RegularsApp extends Application {
     public static void launch(Path dataDir, app.regulars.store.ServerAddress server) {
         dataDirectory = dataDir;
         commandLineServer = server;
-        app.regulars.fx.HeapCeiling.install();
+        // the memory pools' management classes load in some 20 ms: not on the way to the first rows (decision 0042)
+        Thread.ofPlatform().name("regulars-heap-ceiling").daemon().start(app.regulars.fx.HeapCeiling::install);
         AppFonts.prepareInBackground(); // while JavaFX starts: the fonts for Chinese where the system has none
         // This computer's file opens on a thread of its own while JavaFX starts, the list's first
         // page read with it: the window comes a little later, the first rows sooner (decision 0037).

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * pause and {@link #SPACING} between two. The threshold is never over seven eighths of the limit:
  * when the live data itself comes near it (an import, the duplicate finder), the old generation
  * stays over the threshold, the JVM tells of no crossing, and the collector works as without this.
- * Only under the serial collector of {@code jvm.options}, installed once by the window's JVM; off with
+ * Only under the serial collector of {@code jvm.options}, installed once by the window's JVM (on a
+ * thread of its own as the window starts: the management classes take some 20 ms to load); off with
  * {@code -Dregulars.heapCeiling=false}. Decision 0042.
  */
 public final class HeapCeiling implements NotificationListener {
