@@ -117,7 +117,7 @@ public final class HeapCeiling implements NotificationListener {
         }
         long before = old.getUsage().getUsed();
         long t0 = System.nanoTime();
-        long pause = 0;
+        long pause;
         try {
             collection.run();
         } finally {
@@ -137,8 +137,7 @@ public final class HeapCeiling implements NotificationListener {
         synchronized (this) {
             pending = false;
         }
-        long threshold = old.getUsageThreshold();
-        if (threshold > 0 && old.getUsage().getUsed() > threshold) {
+        if (old.getUsage().getUsed() > old.getUsageThreshold()) {
             over();
         }
     }
