@@ -44,18 +44,27 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         this.pageLoader = pageLoader;
     }
 
-    /** Replaces the whole list with these ids (a new search or sort). */
+    /** Replaces the whole list with these ids (a new search or sort); their rows are loaded as the table asks. */
     public void reset(long[] newIds) {
-        reset(newIds.clone(), newIds.length);
+        reset(newIds, false);
+    }
+
+    /**
+     * Replaces the whole list with these ids; when {@code firstPageComes}, the caller has the
+     * first page's rows already and {@link #fill}s them next: it is not asked for, not even by
+     * what the change itself makes read the list (the table's focus reads its first row).
+     */
+    public void reset(long[] newIds, boolean firstPageComes) {
+        reset(newIds.clone(), newIds.length, firstPageComes);
     }
 
     /**
      * Replaces the whole list with one of {@code total} rows of which only the first ids are
-     * known yet (the first page, read on its own at the start); {@link #complete} brings the
-     * rest. Rows beyond the known ones are empty until then.
+     * known yet (the first page, read on its own at the start, whose rows the caller {@link
+     * #fill}s next); {@link #complete} brings the rest. Rows beyond the known ones are empty until then.
      */
     public void resetFirstPage(long[] firstIds, int total) {
-        reset(java.util.Arrays.copyOf(firstIds, Math.max(total, firstIds.length)), firstIds.length);
+        reset(java.util.Arrays.copyOf(firstIds, Math.max(total, firstIds.length)), firstIds.length, true);
     }
 
     /**
@@ -66,7 +75,7 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
     public void complete(long[] all) {
         boolean same = all.length == ids.length && java.util.Arrays.equals(all, 0, known, ids, 0, known);
         if (!same || handedOutUnknown) {
-            reset(all);
+            reset(all, false);
             return;
         }
         ids = all.clone();
@@ -74,7 +83,7 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
     }
 
 
-    private void reset(long[] newIds, int knownIds) {
+    private void reset(long[] newIds, int knownIds, boolean firstPageComes) {
         List<CustomerRow> removed = snapshot();
         known = knownIds;
         handedOutUnknown = false;
@@ -83,6 +92,12 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         requested = new boolean[(ids.length + PAGE_SIZE - 1) / PAGE_SIZE];
         used = new long[requested.length];
         held = 0;
+        if (firstPageComes && requested.length > 0) {
+            // before the change is told: the table's focus reads row 0 as it hears of it, which
+            // would ask for the page a second time, on a worker beside the first rows' layout
+            use(0);
+            requested[0] = true;
+        }
         beginChange();
         if (!removed.isEmpty()) {
             nextRemove(0, removed);
@@ -160,14 +175,6 @@ public final class CustomerRowList extends ObservableListBase<CustomerRow> {
         requested[page] = true;
         int from = page * PAGE_SIZE;
         pageLoader.accept(Arrays.copyOfRange(ids, from, Math.min(known, from + PAGE_SIZE)), from);
-    }
-
-    /** Marks the first page as asked for: its rows came with it ({@link #resetFirstPage}). */
-    public void firstPageLoaded() {
-        if (requested.length > 0) {
-            use(0);
-            requested[0] = true;
-        }
     }
 
     /** How many rows are held (filled or waiting for their page), for tests. */

@@ -340,6 +340,41 @@ class CustomerListViewModelTest {
     }
 
     @Test
+    void theIdsOfEveryoneWaitForTheFirstRowsLayoutAndTheFirstPageIsReadOnce() {
+        java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        CustomerListViewModel list = new CustomerListViewModel(context.customers(), queuedIn(tasks), new Messages(Locale.ENGLISH));
+        java.util.ArrayDeque<Runnable> afterLayout = new java.util.ArrayDeque<>();
+        list.afterLayoutBy(afterLayout::add);
+        // as the table's focus does: its first row read as it hears of the change
+        list.rows().addListener((javafx.collections.ListChangeListener<CustomerRow>) c -> {
+            if (!list.rows().isEmpty()) {
+                list.rows().get(0);
+            }
+        });
+        list.refresh();
+        tasks.poll().run(); // the first page
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
+        assertThat(tasks).as("the tags only: neither the ids of all beside the first rows' layout nor the first page again").hasSize(1);
+
+        while (!afterLayout.isEmpty()) {
+            afterLayout.poll().run();
+        }
+        assertThat(tasks).as("laid out: the tags, and now the ids of all").hasSize(2);
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+        assertThat(list.busyProperty().get()).isFalse();
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
+
+        list.queryProperty().set("wxm");
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+        assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("王小明");
+        assertThat(tasks).as("a typed search's first page came with it: not read again").isEmpty();
+    }
+
+    @Test
     void aTypedSearchShowsItsFirstRowsWithItsAnswer() {
         java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
         CustomerListViewModel list = new CustomerListViewModel(context.customers(), queuedIn(tasks), new Messages(Locale.ENGLISH));

@@ -54,7 +54,6 @@ class CustomerRowListTest {
         long[] all = LongStream.rangeClosed(1, 1000).toArray();
         int page = CustomerRowList.PAGE_SIZE;
         list.resetFirstPage(java.util.Arrays.copyOf(all, page), 1000);
-        list.firstPageLoaded();
         list.fill(0, LongStream.rangeClosed(1, page).mapToObj(id -> new CustomerSummary(id, "", "Customer " + id, null, null, null,
                 List.of(), null, false)).toList(), (row, s) -> row.fill(s, "", ""));
         assertThat(list).hasSize(1000);
@@ -70,10 +69,26 @@ class CustomerRowListTest {
     }
 
     @Test
+    void aFirstPageThatComesWithTheIdsIsNotAskedForWhileTheChangeIsTold() {
+        open(0);
+        // the table's focus reads row 0 as it hears of a new list
+        list.addListener((javafx.collections.ListChangeListener<CustomerRow>) c -> {
+            if (!list.isEmpty()) {
+                list.get(0);
+            }
+        });
+        long[] all = LongStream.rangeClosed(1, 100).toArray();
+        list.reset(all, true);
+        list.resetFirstPage(new long[] {1, 2, 3}, 100);
+        assertThat(asked).as("the caller fills the first page").isEmpty();
+        list.reset(all);
+        assertThat(asked).as("without it, the page is asked for").containsExactly(0);
+    }
+
+    @Test
     void idsThatDoNotFitTheFirstPageReplaceTheList() {
         open(0);
         list.resetFirstPage(new long[] {1, 2, 3}, 3);
-        list.firstPageLoaded();
         CustomerRow before = list.get(0);
         list.complete(new long[] {1, 3}); // a customer archived in between
         assertThat(list).hasSize(2);
