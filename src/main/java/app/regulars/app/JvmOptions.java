@@ -95,7 +95,8 @@ public final class JvmOptions {
      * follows the class path and the jars' size and time ({@link #classDataArchive}): the JVM
      * passes over an archive of other jars but does not make it again, so after an update the
      * name is new, the first start makes it, and the archives of earlier jars of the same class
-     * path are deleted. The JVM's own messages about the archive stay off the console. Empty when
+     * path are deleted. An archive is kept only from a start that showed the list ({@link
+     * #ARCHIVE_SHOWN}). The JVM's own messages about the archive stay off the console. Empty when
      * the folder cannot be made or written: the window then starts as before. The installed app
      * has the installers' ahead-of-time cache instead (decision 0017).
      */
@@ -117,7 +118,66 @@ public final class JvmOptions {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off");
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=off,cds+dynamic=off"));
+        if (!java.nio.file.Files.exists(archive)) {
+            options.add("-D" + ARCHIVE_SHOWN + "=" + shownMark(archive)); // this start makes it: kept if it shows the list
+        }
+        return options;
+    }
+
+    /**
+     * {@code -Dregulars.archiveShown=FILE}: the window's JVM makes its class data archive in this
+     * start, and writes FILE as it ends if the customer list's first rows were on screen. The JVM
+     * archives the classes it has loaded when it ends: a window that ended before its list (no
+     * display, a folder open elsewhere, closed on its first screen) left an archive of a third of
+     * them, mapped at every later start of the same jars, which took 1.5-2 s longer to their first
+     * rows (decision 0044). The launcher deletes such an archive: the next start makes it again.
+     */
+    static final String ARCHIVE_SHOWN = "regulars.archiveShown";
+
+    /** The file that says the start which made {@code archive} showed the list. */
+    static Path shownMark(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".shown");
+    }
+
+    /**
+     * In the window's JVM: when it makes its class data archive ({@link #ARCHIVE_SHOWN}), says as it
+     * ends whether the list's first rows were shown.
+     */
+    static void reportArchiveAtExit() {
+        String mark = System.getProperty(ARCHIVE_SHOWN);
+        if (mark != null && !mark.isBlank()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                    markShown(Path.of(mark), app.regulars.fx.Milestones.reached(app.regulars.fx.Milestones.FIRST_ROWS)),
+                    "regulars-archive-shown"));
+        }
+    }
+
+    static void markShown(Path mark, boolean shown) {
+        if (shown) {
+            try {
+                java.nio.file.Files.writeString(mark, "");
+            } catch (IOException e) {
+                // no mark: the archive is made again at the next start, as if it were the first
+            }
+        }
+    }
+
+    /**
+     * In the launcher, once the window that was to make {@code archive} has ended: keeps it only if
+     * that window showed its list ({@link #ARCHIVE_SHOWN}); the mark goes either way.
+     */
+    static void keepArchiveIfShown(Path archive) {
+        Path mark = shownMark(archive);
+        try {
+            if (!java.nio.file.Files.exists(mark)) {
+                java.nio.file.Files.deleteIfExists(archive);
+            }
+            java.nio.file.Files.deleteIfExists(mark);
+        } catch (IOException e) {
+            // left as it is: the next start maps what there is
+        }
     }
 
     /**
@@ -166,7 +226,9 @@ public final class JvmOptions {
         }
         try {
             String classPath = System.getProperty("java.class.path");
-            List<String> sharing = classDataSharing(classDataArchive(classPath));
+            Path archive = classDataArchive(classPath);
+            List<String> sharing = classDataSharing(archive);
+            boolean making = sharing.stream().anyMatch(o -> o.startsWith("-D" + ARCHIVE_SHOWN + "="));
             ProcessBuilder start = new ProcessBuilder(command(load(), sharing, jvmArguments, classPath, args)).inheritIO();
             environment(start.environment());
             Process window = start.start();
@@ -181,7 +243,11 @@ public final class JvmOptions {
                     }
                 }
             }));
-            return java.util.OptionalInt.of(window.waitFor());
+            int exit = window.waitFor();
+            if (making) {
+                keepArchiveIfShown(archive);
+            }
+            return java.util.OptionalInt.of(exit);
         } catch (IOException | RuntimeException e) {
             System.err.println("Regulars: could not start the window with its JVM options (" + e.getMessage() + "); starting it as is.");
             return java.util.OptionalInt.empty();

@@ -30,6 +30,7 @@ public final class Regulars {
         }
         if (window) {
             app.regulars.fx.Milestones.reach(app.regulars.fx.Milestones.MAIN);
+            JvmOptions.reportArchiveAtExit();
         }
         // Before any logger starts: the log file goes into the data folder.
         Path dataDirectory = DataDirectory.resolve(dataDirArgument(args));

@@ -49,10 +49,15 @@ class JvmOptionsTest {
             java.nio.file.Files.writeString(otherCopy, "another copy's");
         });
         List<String> sharing = JvmOptions.classDataSharing(archive);
-        assertThat(sharing).containsExactly("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off");
+        assertThat(sharing).containsExactly("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off",
+                "-Dregulars.archiveShown=" + archive.resolveSibling("regulars-1-b.jsa.shown"));
         assertThat(archive.getParent()).as("its folder is made").isDirectory();
         assertThat(earlier).as("the earlier jar's archive is deleted").doesNotExist();
         assertThat(otherCopy).as("another copy of the program keeps its own").exists();
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> java.nio.file.Files.writeString(archive, "made"));
+        sharing = JvmOptions.classDataSharing(archive);
+        assertThat(sharing).as("made already: nothing to tell").containsExactly("-XX:SharedArchiveFile=" + archive,
+                "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off");
         List<String> command = JvmOptions.command(List.of("-Xmx256m"), sharing, List.of("-XX:SharedArchiveFile=/elsewhere.jsa"),
                 "regulars.jar", new String[0]);
         assertThat(command.subList(1, 6)).as("the caller's own come later and win").containsExactly("-Xmx256m",
@@ -77,6 +82,25 @@ class JvmOptionsTest {
         assertThat(after).as("an updated jar gets a new archive").isNotEqualTo(before);
         String family = before.getFileName().toString().substring(0, before.getFileName().toString().lastIndexOf('-') + 1);
         assertThat(after.getFileName().toString()).as("of the same class path: the earlier one is deleted").startsWith(family);
+    }
+
+    @Test
+    void anArchiveMadeByAWindowThatEndedBeforeItsListIsMadeAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path archive = dir.resolve("regulars-1-b.jsa");
+        java.nio.file.Path mark = JvmOptions.shownMark(archive);
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> java.nio.file.Files.writeString(archive, "a third of the classes"));
+        JvmOptions.markShown(mark, false); // the window ended on its first screen
+        JvmOptions.keepArchiveIfShown(archive);
+        assertThat(archive).as("deleted: the next start makes it again").doesNotExist();
+
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> java.nio.file.Files.writeString(archive, "every class of a start"));
+        JvmOptions.markShown(mark, true); // the list's first rows were on screen
+        assertThat(mark).exists();
+        JvmOptions.keepArchiveIfShown(archive);
+        assertThat(archive).as("kept").exists();
+        assertThat(mark).as("the mark is gone either way").doesNotExist();
+        assertThat(JvmOptions.classDataSharing(archive)).as("the next start maps it and makes nothing")
+                .noneMatch(o -> o.startsWith("-Dregulars.archiveShown"));
     }
 
     @Test
