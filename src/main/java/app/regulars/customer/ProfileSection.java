@@ -26,4 +26,34 @@ public interface ProfileSection {
      */
     default void whenChanged(Runnable changed) {
     }
+
+    /**
+     * A section made by {@code maker} when the profile first asks anything of it: the profile is
+     * made when a customer is first opened, not with the shell, and so are the sections
+     * (decision 0045).
+     */
+    static ProfileSection lazy(java.util.function.Supplier<? extends ProfileSection> maker) {
+        app.regulars.feature.Lazy<ProfileSection> section = new app.regulars.feature.Lazy<>(maker::get);
+        return new ProfileSection() {
+            @Override
+            public String title() {
+                return section.get().title();
+            }
+
+            @Override
+            public Node node() {
+                return section.get().node();
+            }
+
+            @Override
+            public void show(Customer customer) {
+                section.get().show(customer);
+            }
+
+            @Override
+            public void whenChanged(Runnable changed) {
+                section.get().whenChanged(changed);
+            }
+        };
+    }
 }

@@ -59,10 +59,12 @@ public final class FollowUpFeature implements Feature {
 
     @Override
     public void contribute(Ui ui) {
-        ContactsSection contacts = new ContactsSection(followUps, services.get(CustomerService.class),
-                services.get(MembershipService.class), services.find(BriefFacts.class).orElse(null), ui.runner(), ui.messages());
-        ui.extensions().one(SurveyLauncher.class).ifPresent(contacts::setSurveyLauncher);
-        ui.extensions().add(ProfileSection.class, SECTION_POSITION, contacts);
+        ui.extensions().add(ProfileSection.class, SECTION_POSITION, ProfileSection.lazy(() -> {
+            ContactsSection contacts = new ContactsSection(followUps, services.get(CustomerService.class),
+                    services.get(MembershipService.class), services.find(BriefFacts.class).orElse(null), ui.runner(), ui.messages());
+            ui.extensions().one(SurveyLauncher.class).ifPresent(contacts::setSurveyLauncher);
+            return contacts;
+        }));
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class MembershipFeature implements Feature {
     public void contribute(Ui ui) {
         ui.extensions().add(app.regulars.tables.MappedImport.class, SECTION_POSITION,
                 new PurchaseImport(membership, customers.phones(), undo, ui.messages()));
-        ui.extensions().add(ProfileSection.class, SECTION_POSITION, new MembershipSection(membership, ui.runner(), ui.messages()));
+        ui.extensions().add(ProfileSection.class, SECTION_POSITION,
+                ProfileSection.lazy(() -> new MembershipSection(membership, ui.runner(), ui.messages())));
         ui.extensions().add(ListColumn.class, SECTION_POSITION, new TierListColumn(membership, ui.messages()));
         ui.extensions().add(ProfileSummary.class, SECTION_POSITION, new MembershipSummary(membership, ui.messages()));
         ui.extensions().add(Shortcut.class, SECTION_POSITION, new Shortcut(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {

@@ -48,7 +48,8 @@ public final class SurveyFeature implements Feature {
     @Override
     public void contribute(Ui ui) {
         ui.extensions().add(app.regulars.tables.MappedImport.class, SECTION_POSITION, new ResponseImport(surveys, ui.messages()));
-        ui.extensions().add(ProfileSection.class, SECTION_POSITION, new SurveysSection(surveys, ui.runner(), ui.messages()));
+        ui.extensions().add(ProfileSection.class, SECTION_POSITION,
+                ProfileSection.lazy(() -> new SurveysSection(surveys, ui.runner(), ui.messages())));
     }
 
     @Override
