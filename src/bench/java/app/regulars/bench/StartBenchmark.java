@@ -294,7 +294,7 @@ public final class StartBenchmark {
         List<Double> rest = used.profiles.subList(1, used.profiles.size());
         System.out.println();
         System.out.printf(Locale.ROOT, "Profiles opened from the list (jvm.options, in use), from the call to the frame that shows"
-                + " the profile: the first %.1f ms (it makes the profile's view: decision 0045), the next %d median %.1f ms, max %.1f ms%n",
+                + " the profile: the first %.1f ms (its nodes meet CSS and layout for the first time), the next %d median %.1f ms, max %.1f ms%n",
                 used.profiles.getFirst(), rest.size(), median(rest), max(rest));
     }
 

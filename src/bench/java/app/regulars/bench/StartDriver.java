@@ -131,7 +131,7 @@ public final class StartDriver {
             someIds.add(customers.listViewModel().rows().idAt(at));
         }
         // Each timed from the call to the layout pass after it: the frame that shows the profile
-        // (its data may still be coming). The first makes the profile's view (decision 0045).
+        // (its data may still be coming). The first is the profile's first layout (decision 0045).
         for (int i = 0; i < someIds.size(); i++) {
             long id = someIds.get(i);
             AtomicLong shown = new AtomicLong();
