@@ -1,10 +1,5 @@
 package app.regulars.customer;
 
-import com.nlf.calendar.Lunar;
-import com.nlf.calendar.LunarMonth;
-import com.nlf.calendar.LunarYear;
-import com.nlf.calendar.Solar;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -12,7 +7,8 @@ import java.time.MonthDay;
 /**
  * A birthday as the customer keeps it: a solar (Gregorian) date, or a lunar month and day
  * (possibly in a leap month). The year is optional: many people give only month and day.
- * Lunar dates are converted with lunar-java, never tabulated.
+ * Lunar dates are converted with lunar-java, never tabulated by hand ({@link LunarYears} keeps
+ * what it works out for a year).
  */
 public record Birthday(Kind kind, Integer year, int month, int day, boolean leapMonth) {
     public enum Kind { SOLAR, LUNAR }
@@ -38,12 +34,12 @@ public record Birthday(Kind kind, Integer year, int month, int day, boolean leap
                 if (year < 1900 || year > 2100) {
                     throw new DateTimeException("lunar year out of range");
                 }
-                LunarMonth lm = LunarYear.fromYear(year).getMonth(leapMonth ? -month : month);
-                if (lm == null) {
+                int days = LunarYears.dayCount(year, month, leapMonth);
+                if (days == 0) {
                     throw new DateTimeException("no such lunar month in " + year);
                 }
-                if (day > lm.getDayCount()) {
-                    throw new DateTimeException("lunar month has " + lm.getDayCount() + " days");
+                if (day > days) {
+                    throw new DateTimeException("lunar month has " + days + " days");
                 }
             }
         }
@@ -71,7 +67,7 @@ public record Birthday(Kind kind, Integer year, int month, int day, boolean leap
                 }
             }
         }
-        int lunarYear = Solar.fromYmd(from.getYear(), from.getMonthValue(), from.getDayOfMonth()).getLunar().getYear();
+        int lunarYear = LunarYears.yearOf(from);
         for (int y = lunarYear; y <= lunarYear + 2; y++) {
             LocalDate d = inLunarYear(y);
             if (!d.isBefore(from)) {
@@ -94,11 +90,7 @@ public record Birthday(Kind kind, Integer year, int month, int day, boolean leap
      * has one, else in the ordinary month; day 30 falls on day 29 in a short month.
      */
     LocalDate inLunarYear(int y) {
-        LunarYear ly = LunarYear.fromYear(y);
-        int m = leapMonth && ly.getLeapMonth() == month ? -month : month;
-        LunarMonth lm = ly.getMonth(m);
-        int d = Math.min(day, lm.getDayCount());
-        Solar s = Lunar.fromYmd(y, m, d).getSolar();
-        return LocalDate.of(s.getYear(), s.getMonth(), s.getDay());
+        boolean leap = leapMonth && LunarYears.leapMonth(y) == month;
+        return LunarYears.solar(y, month, leap, Math.min(day, LunarYears.dayCount(y, month, leap)));
     }
 }

@@ -17,10 +17,10 @@ import java.util.function.ObjIntConsumer;
 public final class CustomerRowList extends ObservableListBase<CustomerRow> {
     /**
      * Rows read at a time: more than a screen holds (16 rows at 1280 x 800, about 25 on a large
-     * screen), so that a screen needs one or two pages. A typed search reads its first page with
-     * its answer; at 100,000 customers 100 rows took 8-60 ms of H2's cold pages and 2-38 ms of
-     * texts, and a search's first row was laid out after 48-58 ms at the median, against 30-33 ms
-     * with 40 (decision 0039).
+     * screen), so that a screen needs one or two pages. A typed search reads its first screen's
+     * rows with its answer and the rest of this page after them (decision 0046); at 100,000
+     * customers 100 rows took 8-60 ms of H2's cold pages and 2-38 ms of texts, and a search's
+     * first row was laid out after 48-58 ms at the median, against 30-33 ms with 40 (decision 0039).
      */
     public static final int PAGE_SIZE = 40;
     /** Pages of rows kept at most: many screens' worth around where the user has been (2,000 rows). */

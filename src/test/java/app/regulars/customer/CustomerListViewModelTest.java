@@ -393,6 +393,38 @@ class CustomerListViewModelTest {
         assertThat(tasks).as("no page left to read").isEmpty();
     }
 
+    @Test
+    void aTypedSearchReadsItsFirstScreenWithItsAnswerAndTheRestOfTheFirstPageOnceLaidOut() {
+        for (int i = 1; i <= 45; i++) {
+            context.customers().save(Customer.builder().name(String.format("Tea Friend %02d", i)).phones("137 0000 00" + String.format("%02d", i)).build());
+        }
+        java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        CustomerListViewModel list = new CustomerListViewModel(context.customers(), queuedIn(tasks), new Messages(Locale.ENGLISH));
+        java.util.ArrayDeque<Runnable> afterLayout = new java.util.ArrayDeque<>();
+        list.afterLayoutBy(afterLayout::add);
+        list.queryProperty().set("tea friend");
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+        assertThat(list.rows()).hasSize(45);
+        java.util.function.IntPredicate loaded = i -> list.rows().get(i).loadedProperty().get();
+        assertThat(list.rows().get(0).nameProperty().get()).isEqualTo("Tea Friend 01");
+        assertThat(java.util.stream.IntStream.range(0, CustomerRowList.PAGE_SIZE).filter(loaded).count())
+                .as("the answer brings its first screen's rows only").isEqualTo(CustomerListViewModel.FIRST_SCREEN);
+        assertThat(list.rows().get(CustomerListViewModel.FIRST_SCREEN).nameProperty().get()).isEmpty();
+        assertThat(tasks).as("rows of the first page asked for: not read a second time").isEmpty();
+
+        while (!afterLayout.isEmpty()) {
+            afterLayout.poll().run();
+        }
+        assertThat(tasks).as("laid out: the rest of the first page").hasSize(1);
+        tasks.poll().run();
+        assertThat(java.util.stream.IntStream.range(0, CustomerRowList.PAGE_SIZE).allMatch(loaded)).isTrue();
+        assertThat(list.rows().get(CustomerRowList.PAGE_SIZE - 1).nameProperty().get()).isEqualTo("Tea Friend 40");
+        assertThat(list.rows().get(CustomerRowList.PAGE_SIZE - 1).phoneProperty().get()).isEqualTo("137 0000 0040");
+        assertThat(loaded.test(CustomerRowList.PAGE_SIZE)).as("the next page waits for the table").isFalse();
+    }
+
     /** A runner whose tasks wait in {@code tasks} until the test runs them; the JavaFX thread's work runs at once. */
     private static app.regulars.fx.TaskRunner queuedIn(java.util.ArrayDeque<Runnable> tasks) {
         return new app.regulars.fx.TaskRunner() {

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,24 @@ class CustomerViewsTest {
         robot.eraseText(3).write("5678");
         waitUntil(() -> table(robot).getItems().size() == 1 && table(robot).getItems().getFirst().loadedProperty().get());
         assertThat(shownNames(robot)).containsExactly("王小明");
+    }
+
+    @Test
+    void theRowsKeepOneHeightThatHoldsEveryRowsText(FxRobot robot) {
+        TableView<CustomerRow> t = table(robot);
+        waitUntil(() -> t.getFixedCellSize() > 0);
+        double fixed = t.getFixedCellSize();
+        for (String q : List.of("alice", "王", "")) {
+            robot.interact(() -> ((TextField) robot.lookup("#customerSearch").query()).setText(q));
+            waitUntil(() -> !t.getItems().isEmpty() && t.getItems().stream().allMatch(r -> r.loadedProperty().get()));
+            robot.interact(() -> t.setFixedCellSize(Region.USE_COMPUTED_SIZE)); // each row as tall as its text needs
+            robot.interact(() -> { }); // laid out
+            double tallest = Fx.onFx(() -> t.lookupAll(".table-row-cell").stream()
+                    .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty())
+                    .mapToDouble(n -> ((javafx.scene.control.TableRow<?>) n).getHeight()).max().orElse(0));
+            assertThat(tallest).as("\"%s\": the rows' own height", q).isPositive().isLessThanOrEqualTo(fixed);
+            robot.interact(() -> t.setFixedCellSize(fixed));
+        }
     }
 
     @Test
