@@ -126,6 +126,24 @@ class CustomerViewsTest {
     }
 
     @Test
+    void theProfileIsLaidOutUnseenBeforeTheFirstCustomerIsOpened(FxRobot robot) {
+        CustomersPage page = Fx.onFx(() -> shell.page(CustomersPage.class));
+        CustomerListView list = Fx.onFx(page::listView);
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        // made some seconds after the page (decision 0045), then styled and laid out behind the list for one pulse
+        waitUntil(() -> page.profileView().getWidth() > 0);
+        waitUntil(() -> page.getChildren().equals(List.of(list)));
+        CustomerProfileView profile = Fx.onFx(page::profileView);
+        assertThat(Fx.onFx(profile::getWidth)).as("laid out at the page's size").isEqualTo(Fx.onFx(page::getWidth));
+        assertThat(Fx.onFx(profile::getOpacity)).as("seen again when opened").isEqualTo(1.0);
+        assertThat(Fx.onFx(profile::getScene)).as("not in the window until opened").isNull();
+
+        robot.interact(() -> page.openProfile(context.customers().byCode("000001").orElseThrow().id()));
+        waitUntil(() -> "王小明".equals(((Label) robot.lookup("#profileName").query()).getText()));
+        assertThat(page.getChildren()).containsExactly(profile);
+    }
+
+    @Test
     void ctrlFFocusesSearchAndEnterOpensTheProfile(FxRobot robot) {
         waitUntil(() -> table(robot).getItems().size() == 3);
         robot.clickOn("#customerTable");
