@@ -455,23 +455,10 @@ public final class CustomerListView extends BorderPane {
 
     /** Runs {@code action} once, after the next layout pass of the window's scene (at once when the list is in no window on screen). */
     private void whenLaidOut(Runnable action) {
-        javafx.scene.Scene scene = getScene();
-        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) { // no layout pass would come
+        Windows.afterNextLayout(this, () -> {
+            fixRowHeight();
             action.run();
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        boolean[] done = {false};
-        once[0] = () -> {
-            if (!done[0]) {
-                done[0] = true;
-                fixRowHeight();
-                action.run();
-                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0])); // not while the scene runs its listeners
-            }
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        javafx.application.Platform.requestNextPulse();
+        });
     }
 
     /**

@@ -148,23 +148,14 @@ public final class CustomersPage extends StackPane {
         view.setOpacity(0);
         view.setMouseTransparent(true);
         getChildren().addFirst(view);
-        Runnable[] once = new Runnable[1];
-        boolean[] done = {false};
-        once[0] = () -> javafx.application.Platform.runLater(() -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            if (done[0]) {
-                return;
-            }
-            done[0] = true;
+        app.regulars.fx.Windows.afterNextLayout(this, () -> javafx.application.Platform.runLater(() -> { // the children changed outside the pulse
             view.setOpacity(1);
             view.setMouseTransparent(false);
             if (getChildren().size() > 1) {
                 getChildren().remove(view);
             }
             then.run();
-        });
-        scene.addPostLayoutPulseListener(once[0]);
-        javafx.application.Platform.requestNextPulse();
+        }));
     }
 
     private void onKey(KeyEvent e) {
@@ -301,8 +292,9 @@ public final class CustomersPage extends StackPane {
 
     private void cancelEdit() {
         if (editorFromProfile) {
-            getChildren().setAll(profile.get());
-            profile.get().requestFocus();
+            CustomerProfileView view = profile.get();
+            getChildren().setAll(view);
+            view.requestFocus();
         } else {
             showList();
         }

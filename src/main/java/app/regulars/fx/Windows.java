@@ -67,4 +67,28 @@ public final class Windows {
             scene.getStylesheets().add(STYLESHEET);
         }
     }
+
+    /**
+     * Runs {@code action} once, in the layout phase of the next pulse of {@code node}'s scene (after
+     * its CSS and layout pass, before it is drawn); at once when the node is in no window on screen,
+     * where no pulse would lay it out.
+     */
+    public static void afterNextLayout(javafx.scene.Node node, Runnable action) {
+        Scene scene = node.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            action.run();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        boolean[] done = {false};
+        once[0] = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                action.run();
+                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0])); // not while the scene runs its listeners
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
 }
