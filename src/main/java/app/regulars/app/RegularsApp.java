@@ -129,7 +129,7 @@ public final class RegularsApp extends Application {
         Settings settings = ctx.settings();
         Locale locale = settings.get(Settings.LANGUAGE).map(Locale::forLanguageTag).orElse(Locale.getDefault(Locale.Category.DISPLAY));
         Theme chosen = Theme.parse(settings.get(Settings.THEME).orElse("LIGHT"));
-        boolean first = settings.get(Settings.ONBOARDED).isEmpty() && ctx.customers().countAll() == 0;
+        boolean first = settings.get(Settings.ONBOARDED).isEmpty() && ctx.customers().isEmpty();
         return new Opened(ctx, locale, chosen, first);
     }
 

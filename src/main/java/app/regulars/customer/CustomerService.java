@@ -679,9 +679,8 @@ public final class CustomerService {
      * {@link #insertAll(Consumer, ConsentSource, IntConsumer, BooleanSupplier)}).
      */
     public int fillEmpty(List<Customer> normalized, int slice, IntConsumer progress, BooleanSupplier cancelled) {
-        int existing = countAll();
-        if (existing > 0) {
-            throw new UserException("demo.error.notEmpty", existing);
+        if (!isEmpty()) {
+            throw new UserException("demo.error.notEmpty", countAll());
         }
         return insertAll(normalized.size(), slices -> {
             for (int from = 0; from < normalized.size(); from += slice) {
@@ -1095,6 +1094,11 @@ public final class CustomerService {
 
     public int countAll() {
         return repository.countAll(db.dsl());
+    }
+
+    /** Whether there is no customer at all (not counted: see {@link CustomerRepository#isEmpty}). */
+    public boolean isEmpty() {
+        return repository.isEmpty(db.dsl());
     }
 
     /** Which of these codes belong to a customer already. */

@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A demo load ({@code CustomerService.fillEmpty} through {@code Database.bulkLoad}) killed
  * (SIGKILL) in the middle leaves a file that opens, reads back whole (a {@code SCRIPT} of it
  * checks every page), runs with H2's default settings again, and holds whole committed
- * slices of the load only, at least those committed a second before the kill (H2 writes a
+ * slices of the load only (counted as a read sees them: H2's quick {@code COUNT(*)} can include a few rows of
+ * the slice under way, written to the file without their undo log entries; h2database issue 2080), at least
+ * those committed a second before the kill (H2 writes a
  * commit within its {@code WRITE_DELAY} of 500 ms; the load's slices take no {@code CHECKPOINT}
  * each: the load is all or nothing, and a kill loses it whole at the next start); opening the app then
  * deletes them (the fill is all or nothing) and a new fill works. The child prints its
@@ -83,9 +85,13 @@ class BulkLoadKillTest {
 
         // What the kill left in the file, before the app's own clean-up runs.
         try (Database db = Database.open(dir)) {
-            int count = db.dsl().fetchCount(db.dsl().selectOne().from("customer"));
-            System.out.printf("killed at progress %,d of %,d: %,d customers in the file (%,d committed a second or more before)%n",
-                    lastProgress, CUSTOMERS, count, committedBeforeKill);
+            int count = visibleCustomers(db.dsl());
+            int quick = db.dsl().fetchCount(db.dsl().selectOne().from("customer"));
+            System.out.printf("killed at progress %,d of %,d: %,d customers in the file (%,d committed a second or more before; "
+                            + "H2's quick count %,d)%n", lastProgress, CUSTOMERS, count, committedBeforeKill, quick);
+            // H2's quick COUNT(*) may also count a few rows of the slice under way: written to the file without their
+            // undo log entries, no read sees them (h2database issue 2080; see CustomerRepository.isEmpty)
+            assertThat(quick - count).as("rows of the uncommitted slice H2's quick count sees").isBetween(0, slice);
             assertThat(count).as("customers after a kill at progress %d", lastProgress).isBetween(0, CUSTOMERS);
             assertThat(count % slice).as("whole slices only (%d customers)", count).isZero();
             assertThat(count).as("slices committed a second or more before the kill at %d", lastProgress)
@@ -101,11 +107,12 @@ class BulkLoadKillTest {
 
         // The app deletes the interrupted fill when it opens, and a new one can run.
         try (AppContext ctx = AppContext.open(dir)) {
-            assertThat(ctx.customers().countAll()).as("customers left by the interrupted fill").isZero();
+            assertThat(visibleCustomers(ctx.database().dsl())).as("customers left by the interrupted fill").isZero();
+            assertThat(ctx.customers().isEmpty()).as("the store reads as empty").isTrue();
             assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
             int filled = new SampleShop(1L, ctx.customers().today()).fill(ctx.customers(), 30, k -> { }, () -> false);
             assertThat(filled).isEqualTo(30);
-            assertThat(ctx.customers().countAll()).isEqualTo(30);
+            assertThat(visibleCustomers(ctx.database().dsl())).isEqualTo(30);
             assertThat(ctx.settings().get(CustomerService.FILL_PENDING)).isEmpty();
         }
     }
@@ -136,7 +143,7 @@ class BulkLoadKillTest {
         assertThat(lastProgress).isEqualTo(2_500);
 
         try (Database db = Database.open(dir)) {
-            int purchases = db.dsl().fetchCount(db.dsl().selectOne().from("purchase"));
+            int purchases = visibleRows(db.dsl(), "purchase");
             System.out.printf("purchase import killed after %,d of %,d customers: %,d purchases in the file%n", lastProgress, customers, purchases);
             assertThat(purchases).as("the first slice was committed").isPositive();
             assertThat(new Settings(db).get(MembershipService.IMPORT_PENDING)).as("the import's flag").isPresent();
@@ -147,14 +154,27 @@ class BulkLoadKillTest {
         try (AppContext ctx = AppContext.open(dir)) {
             var dsl = ctx.database().dsl();
             assertThat(ctx.customers().countAll()).as("the customers were filled before").isEqualTo(customers);
-            assertThat(dsl.fetchCount(dsl.selectOne().from("purchase"))).isZero();
-            assertThat(dsl.fetchCount(dsl.selectOne().from("point_entry"))).isZero();
-            assertThat(dsl.fetchCount(dsl.selectOne().from("tier_change"))).isZero();
+            assertThat(visibleRows(dsl, "purchase")).isZero();
+            assertThat(visibleRows(dsl, "point_entry")).isZero();
+            assertThat(visibleRows(dsl, "tier_change")).isZero();
             assertThat(dsl.fetchValue("SELECT COUNT(*) FROM customer_membership WHERE points_12m <> 0 OR spend_12m <> 0")).isEqualTo(0L);
             assertThat(ctx.settings().get(MembershipService.IMPORT_PENDING)).isEmpty();
             assertThat(new SampleShop(7L, ctx.customers().today()).fillPurchases(ctx.membership(), (k, all) -> { }, () -> false)).isPositive();
             assertThat(ctx.membership().rebuildAndEvaluate()).as("totals right after a new import").isZero();
         }
+    }
+
+    /** The customers a read sees, counted row by row (not H2's quick count of the table's size). */
+    private static int visibleCustomers(org.jooq.DSLContext dsl) {
+        return visibleRows(dsl, "customer");
+    }
+
+    /**
+     * The rows of {@code table} (one with an identity {@code id}) a read sees, counted row by row: H2's quick
+     * {@code COUNT(*)} of the table's size can include rows of a transaction a kill interrupted (h2database issue 2080).
+     */
+    private static int visibleRows(org.jooq.DSLContext dsl, String table) {
+        return dsl.fetchCount(dsl.selectOne().from(table).where("id > 0"));
     }
 
     /** The schema of a store the migrations made and nothing wrote to. */
@@ -196,7 +216,7 @@ class BulkLoadKillTest {
             assertThat(Schemas.of(db)).as("the schema once the store has opened").containsExactlyElementsOf(fresh);
             assertThat(db.dsl().fetchCount(db.dsl().selectOne().from("app_setting").where("setting_key LIKE 'bulk.rebuild.%'")))
                     .as("the record of what the load took off").isZero();
-            int count = db.dsl().fetchCount(db.dsl().selectOne().from("customer"));
+            int count = visibleCustomers(db.dsl());
             // whole slices (the last slice's commit may not have reached the file when the kill came: H2 writes it later)
             java.util.List<Integer> wholeSlices = new java.util.ArrayList<>(java.util.stream.IntStream.iterate(0, k -> k < CUSTOMERS,
                     k -> k + SampleShop.SLICE).boxed().toList());
@@ -206,7 +226,7 @@ class BulkLoadKillTest {
             db.scriptBackup(script);
         }
         try (AppContext ctx = AppContext.open(data)) {
-            assertThat(ctx.customers().countAll()).as("customers left by the interrupted fill").isZero();
+            assertThat(visibleCustomers(ctx.database().dsl())).as("customers left by the interrupted fill").isZero();
             assertThat(new SampleShop(1L, ctx.customers().today()).fill(ctx.customers(), 30, k -> { }, () -> false)).isEqualTo(30);
             assertThat(ctx.customers().search("1", null, false, app.regulars.customer.CustomerSort.NAME, true)).isNotEmpty();
             assertThat(Schemas.of(ctx.database())).containsExactlyElementsOf(fresh);
@@ -232,8 +252,8 @@ class BulkLoadKillTest {
         try (AppContext ctx = AppContext.open(data)) {
             var dsl = ctx.database().dsl();
             assertThat(ctx.customers().countAll()).isEqualTo(customers);
-            assertThat(dsl.fetchCount(dsl.selectOne().from("purchase"))).isZero();
-            assertThat(dsl.fetchCount(dsl.selectOne().from("point_entry"))).isZero();
+            assertThat(visibleRows(dsl, "purchase")).isZero();
+            assertThat(visibleRows(dsl, "point_entry")).isZero();
             assertThat(ctx.settings().get(MembershipService.IMPORT_PENDING)).isEmpty();
             assertThat(new SampleShop(7L, ctx.customers().today()).fillPurchases(ctx.membership(), (k, all) -> { }, () -> false)).isPositive();
             assertThat(ctx.membership().rebuildAndEvaluate()).as("totals right after a new import").isZero();

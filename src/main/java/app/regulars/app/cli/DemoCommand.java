@@ -51,9 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return root.withContext(err, ctx -> {
             CustomerService service = ctx.customers();
-            int existing = service.countAll();
-            if (existing > 0) {
-                err.println(root.messages().get("cli.demo.notEmpty", ctx.database().where(), existing));
+            if (!service.isEmpty()) {
+                err.println(root.messages().get("cli.demo.notEmpty", ctx.database().where(), service.countAll()));
                 return RegularsCommand.FAILED;
             }
             long start = System.nanoTime();

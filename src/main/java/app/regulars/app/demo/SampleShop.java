@@ -521,9 +521,8 @@ public final class SampleShop {
      */
     public <T> T fillShop(AppContext ctx, int count, java.util.function.IntConsumer progress,
                           java.util.function.BooleanSupplier cancelled, java.util.function.IntFunction<T> history) {
-        int existing = ctx.customers().countAll();
-        if (existing > 0) {
-            throw new UserException("demo.error.notEmpty", existing);
+        if (!ctx.customers().isEmpty()) {
+            throw new UserException("demo.error.notEmpty", ctx.customers().countAll());
         }
         return allOrNothing(ctx, () -> history.apply(fill(ctx.customers(), count, progress, cancelled)));
     }
