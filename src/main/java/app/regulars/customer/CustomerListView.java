@@ -51,7 +51,7 @@ public final class CustomerListView extends BorderPane {
     private final java.util.Map<Long, TableColumn<CustomerRow, String>> customColumns = new java.util.LinkedHashMap<>();
     private Runnable openCustomFields = () -> { };
     private Runnable openExport = () -> { };
-    private final HBox bottom;
+    private final app.regulars.fx.FooterBar bottom;
     /** The footer's More menu: custom fields, and duplicates and merging when enabled. */
     private final javafx.scene.control.MenuButton more;
 
@@ -156,7 +156,8 @@ public final class CustomerListView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         more = moreMenu();
-        bottom = new HBox(8, tag, untag, archive, selection, grow, error, status, more);
+        bottom = new app.regulars.fx.FooterBar(8, tag, untag, archive, selection, grow, error, status, more);
+        bottom.iconsWhenShort(tag, untag, archive);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("page-footer");
         setBottom(bottom);
@@ -423,6 +424,7 @@ public final class CustomerListView extends BorderPane {
         merge.disableProperty().bind(twoOrMore);
         merge.setOnAction(e -> mergeSelected.accept(selectedIds()));
         bottom.getChildren().add(3, merge);
+        bottom.iconsWhenShort(merge);
     }
 
     public List<Long> selectedIds() {
@@ -444,6 +446,7 @@ public final class CustomerListView extends BorderPane {
         importButton.setId("importCustomers");
         importButton.setTooltip(new javafx.scene.control.Tooltip(messages.get("import.menuTip")));
         importButton.setOnAction(e -> open.run());
+        importButton.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE); // its label stays: the selection's buttons give way first
         int more = bottom.getChildren().indexOf(bottom.lookup("#customerMore"));
         bottom.getChildren().add(more < 0 ? bottom.getChildren().size() : more, importButton);
     }

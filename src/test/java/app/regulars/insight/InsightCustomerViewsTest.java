@@ -7,6 +7,7 @@ import app.regulars.customer.CustomerRow;
 import app.regulars.customer.CustomersPage;
 import app.regulars.customer.ListFilter;
 import app.regulars.fx.FxTaskRunner;
+import app.regulars.testing.CutOffText;
 import app.regulars.testing.Fx;
 import app.regulars.testing.SampleStores;
 import app.regulars.testing.Screenshots;
@@ -145,9 +146,17 @@ class InsightCustomerViewsTest {
         int segmentColumn = table.getColumns().stream().map(TableColumn::getText).toList().indexOf("Segment") - 2; // after code and name
         waitUntil(() -> table.getItems().stream().limit(20).allMatch(r -> r.extraProperty(segmentColumn).get().equals("Important value")));
         assertThat(((Label) robot.lookup("#listStatus").query()).getText()).isEqualTo(expected + " customers  ·  Segment: Important value");
+        javafx.scene.Parent footer = robot.lookup(".page-footer").query();
+        robot.interact(() -> assertThat(CutOffText.under(footer)).as("the footer's buttons and status, whole").isEmpty());
+        javafx.scene.control.Button tag = robot.lookup("#tagSelected").query();
+        if (tag.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) { // short of room: the label in a tooltip
+            assertThat(tag.getTooltip().getText()).isEqualTo(tag.getText()).isEqualTo("Add tag...");
+        }
         Screenshots.save(stage.getScene(), "customer-list-insight-filter-en");
         robot.interact(() -> filter.setValue(null));
         waitUntil(() -> table.getItems().size() == 300);
+        waitUntil(() -> tag.getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
+        robot.interact(() -> assertThat(CutOffText.under(footer)).as("the footer with its labels again").isEmpty());
     }
 
     @Test
