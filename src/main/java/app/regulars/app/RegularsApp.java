@@ -135,6 +135,8 @@ public final class RegularsApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        // Before the first control: a control's class loads JavaFX's own stylesheet (Modena) when none is set yet.
+        theme.apply(null);
         AppFonts.prepareWindows(); // waits for the fonts: before the first Label makes a font
         this.stage = primaryStage;
         messages = Messages.forSystem();
