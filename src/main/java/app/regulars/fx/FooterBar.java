@@ -27,7 +27,7 @@ public final class FooterBar extends HBox {
         super(spacing, children);
     }
 
-    /** The buttons that show their icon alone when the row is short of room; every button of the row keeps its whole label otherwise. */
+    /** The buttons that show their icon alone when the row is short of room; they never shrink below their preferred width. */
     public void iconsWhenShort(ButtonBase... buttons) {
         for (ButtonBase b : buttons) {
             b.setMinWidth(Control.USE_PREF_SIZE);
