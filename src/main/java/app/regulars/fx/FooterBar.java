@@ -33,6 +33,9 @@ public final class FooterBar extends HBox {
             b.setMinWidth(Control.USE_PREF_SIZE);
             shrinking.add(b);
         }
+        if (iconsOnly) {
+            show(true); // the row is short already: the new ones too (their labels are counted at the next drop)
+        }
         requestLayout();
     }
 
