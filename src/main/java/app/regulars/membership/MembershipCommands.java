@@ -80,9 +80,8 @@ public final class MembershipCommands {
                 return FAILED;
             }
             return withServices(services -> {
-                List<List<Object>> rows = new ArrayList<>();
-                services.get(MembershipService.class).forEachPurchase(rows::add);
-                Table table = new Table(messages.get("membership.export.title"), "",
+                MembershipService membership = services.get(MembershipService.class);
+                Table head = new Table(messages.get("membership.export.title"), "",
                         List.of(Table.Column.text(messages.get("membership.export.code"), 1), Table.Column.text(messages.get("membership.export.name"), 2),
                                 Table.Column.text(messages.get("membership.column.date"), 2), Table.Column.number(messages.get("membership.column.amount"), 1),
                                 Table.Column.number(messages.get("membership.column.points"), 1), Table.Column.text(messages.get("membership.column.note"), 3),
@@ -92,10 +91,11 @@ public final class MembershipCommands {
                                 Table.Column.text(messages.get("membership.export.coupon"), 1),
                                 Table.Column.number(messages.get("membership.export.couponDiscount"), 1),
                                 Table.Column.text(messages.get("membership.export.id"), 1)),
-                        rows, false);
-                new TableExport(messages).write(table, f, out);
+                        List.of(), false);
+                // Streamed: a million purchases are never held at once.
+                long written = new TableExport(messages).write(head, membership::forEachPurchase, f, out);
                 PrintWriter stdout = spec.commandLine().getOut();
-                stdout.println(messages.get("membership.cli.exported", rows.size(), out.toAbsolutePath().toString()));
+                stdout.println(messages.get("membership.cli.exported", written, out.toAbsolutePath().toString()));
                 stdout.flush();
                 return OK;
             });

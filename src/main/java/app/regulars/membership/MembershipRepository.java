@@ -479,16 +479,46 @@ public final class MembershipRepository {
                 .execute();
     }
 
+    /** Purchases an export reads at a time. */
+    static final int EXPORT_PAGE = 10_000;
+
     /** Every purchase with its customer's code, oldest first, for an export. */
     public void forEachPurchase(DSLContext dsl, java.util.function.Consumer<List<Object>> row) {
-        dsl.select(CUSTOMER.CODE, CUSTOMER.NAME, PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.POINTS, PURCHASE.NOTE,
-                        PURCHASE.VOIDED, PURCHASE.VOID_REASON, PURCHASE.AMOUNT_BEFORE, PURCHASE.MEMBER_DISCOUNT, COUPON_CODE,
-                        PURCHASE.COUPON_DISCOUNT, PURCHASE.ID)
-                .from(PURCHASE).join(CUSTOMER).on(CUSTOMER.ID.eq(PURCHASE.CUSTOMER_ID))
-                .orderBy(PURCHASE.PURCHASED_AT, PURCHASE.ID)
-                .fetchSize(1000)
-                .forEach(r -> row.accept(java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13())));
+        forEachPurchase(dsl, EXPORT_PAGE, row);
+    }
+
+    /**
+     * The same, read in windows of time of about {@code page} purchases: the window's end is the
+     * time {@code page} purchases on in the index on {@code purchased_at}, and a window's rows are
+     * sorted alone. Neither H2 nor the caller ever holds more than a window, where one query for
+     * all of them had H2 keep some 200,000 rows in memory and jOOQ every record (an export of a
+     * million purchases ran out of a 320 MB heap). A window ends after all the purchases of its
+     * last moment, so two of the same time never fall on both sides of a boundary.
+     */
+    void forEachPurchase(DSLContext dsl, int page, java.util.function.Consumer<List<Object>> row) {
+        LocalDateTime after = null;
+        while (true) {
+            Condition from = after == null ? DSL.noCondition() : PURCHASE.PURCHASED_AT.gt(after);
+            LocalDateTime end = dsl.select(PURCHASE.PURCHASED_AT).from(PURCHASE).where(from)
+                    .orderBy(PURCHASE.PURCHASED_AT).offset(page - 1).limit(1).fetchOne(PURCHASE.PURCHASED_AT);
+            Condition window = end == null ? from : from.and(PURCHASE.PURCHASED_AT.le(end));
+            try (var rows = dsl.select(CUSTOMER.CODE, CUSTOMER.NAME, PURCHASE.PURCHASED_AT, PURCHASE.AMOUNT, PURCHASE.POINTS, PURCHASE.NOTE,
+                            PURCHASE.VOIDED, PURCHASE.VOID_REASON, PURCHASE.AMOUNT_BEFORE, PURCHASE.MEMBER_DISCOUNT, COUPON_CODE,
+                            PURCHASE.COUPON_DISCOUNT, PURCHASE.ID)
+                    .from(PURCHASE).join(CUSTOMER).on(CUSTOMER.ID.eq(PURCHASE.CUSTOMER_ID))
+                    .where(window)
+                    .orderBy(PURCHASE.PURCHASED_AT, PURCHASE.ID)
+                    .fetchSize(1000).fetchLazy()) {
+                for (var r : rows) {
+                    row.accept(java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                            r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
+                }
+            }
+            if (end == null) {
+                return;
+            }
+            after = end;
+        }
     }
 
     static Purchase toPurchase(Record r) {

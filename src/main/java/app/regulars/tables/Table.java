@@ -41,17 +41,22 @@ public record Table(String title, String subtitle, List<Column> columns, List<Li
             throw new IllegalArgumentException("a table needs columns");
         }
         for (List<Object> row : rows) {
-            if (row.size() != columns.size()) {
-                throw new IllegalArgumentException("row has " + row.size() + " cells for " + columns.size() + " columns");
-            }
-            for (Object cell : row) {
-                if (cell != null && !(cell instanceof String || cell instanceof Number || cell instanceof LocalDate
-                        || cell instanceof LocalDateTime || cell instanceof Boolean)) {
-                    throw new IllegalArgumentException("unsupported cell type " + cell.getClass());
-                }
-            }
+            check(row, columns.size());
         }
         rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+    }
+
+    /** A row fits {@code columns} columns of the cell types a table holds; an {@code IllegalArgumentException} otherwise. */
+    static void check(List<Object> row, int columns) {
+        if (row.size() != columns) {
+            throw new IllegalArgumentException("row has " + row.size() + " cells for " + columns + " columns");
+        }
+        for (Object cell : row) {
+            if (cell != null && !(cell instanceof String || cell instanceof Number || cell instanceof LocalDate
+                    || cell instanceof LocalDateTime || cell instanceof Boolean)) {
+                throw new IllegalArgumentException("unsupported cell type " + cell.getClass());
+            }
+        }
     }
 
     public List<String> headers() {

@@ -75,32 +75,81 @@ public final class TableExport {
 
     /** Writes {@code table} to {@code file} in {@code format}, replacing the file; nothing is left behind on failure. */
     public void write(Table table, Format format, Path file) {
-        AtomicFile.write(file, out -> {
-            switch (format) {
-                case CSV -> csv(table, out);
-                case XLSX -> xlsx(table, out);
-                case PDF -> pdf(table, out);
+        write(table, table.rows()::forEach, format, file);
+    }
+
+    /**
+     * The rows of a list too long to hold (a million purchases): given one at a time, in order,
+     * as they are read.
+     */
+    @FunctionalInterface
+    public interface Rows {
+        void forEach(java.util.function.Consumer<List<Object>> row);
+    }
+
+    /**
+     * Writes {@code head}'s title and columns with {@code rows} streamed into {@code file}, replacing
+     * it; nothing is left behind on failure. CSV and Excel hold one row at a time (Excel continues on
+     * a further sheet past a sheet's {@value #SHEET_ROWS} rows); a PDF is laid out whole, so it takes
+     * at most {@value #PDF_ROWS} rows and refuses more in the user's language. Returns how many rows
+     * were written.
+     */
+    public long write(Table head, Rows rows, Format format, Path file) {
+        long written = AtomicFile.write(file, out -> switch (format) {
+            case CSV -> csv(head, rows, out);
+            case XLSX -> xlsx(head, rows, out, SHEET_ROWS);
+            case PDF -> {
+                Table whole = whole(head, rows, PDF_ROWS);
+                pdf(whole, out);
+                yield (long) whole.rows().size();
             }
-            return null;
         });
-        LOG.info("Exported {} rows of \"{}\" as {} to {}", table.rows().size(), table.title(), format, file);
+        LOG.info("Exported {} rows of \"{}\" as {} to {}", written, head.title(), format, file);
+        return written;
+    }
+
+    /** Rows a PDF takes: some 250 pages of A4. A longer list goes to CSV or Excel. */
+    public static final int PDF_ROWS = 10_000;
+    /** Rows of an Excel sheet below its title and header (Excel's 1,048,576 rows, less the four above). */
+    static final int SHEET_ROWS = 1_048_576 - 4;
+
+    /** {@code head} with {@code rows} gathered; a {@code UserException} past {@code limit} rows. */
+    static Table whole(Table head, Rows rows, int limit) {
+        List<List<Object>> all = new ArrayList<>();
+        rows.forEach(row -> {
+            if (all.size() == limit) {
+                throw new UserException("exchange.error.pdfTooLong", limit);
+            }
+            all.add(row);
+        });
+        return new Table(head.title(), head.subtitle(), head.columns(), all, head.tickBoxes());
     }
 
     /** CSV: the header line, then one line per row; dates ISO, numbers plain, cells a spreadsheet would run as formulas defused. */
     public void csv(Table table, OutputStream out) throws IOException {
+        csv(table, table.rows()::forEach, out);
+    }
+
+    private long csv(Table head, Rows rows, OutputStream out) throws IOException {
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
-        csv.writeRecord(table.headers());
-        for (List<Object> row : table.rows()) {
-            List<String> cells = new ArrayList<>(row.size());
+        csv.writeRecord(head.headers());
+        long[] count = {0};
+        int columns = head.columns().size();
+        List<String> cells = new ArrayList<>(columns);
+        rows.forEach(row -> {
+            Table.check(row, columns);
+            cells.clear();
             for (Object cell : row) {
                 cells.add(csvCell(cell));
             }
             csv.writeRecord(cells);
-        }
+            count[0]++;
+        });
         csv.flush();
         writer.flush();
+        return count[0];
     }
 
     static String csvCell(Object cell) {
@@ -122,60 +171,163 @@ public final class TableExport {
 
     /** Excel: the title and subtitle above a bold header row, typed cells, columns sized to their content. */
     public void xlsx(Table table, OutputStream out) throws IOException {
-        Workbook wb = new Workbook(out, "Regulars", "1.0");
-        Worksheet ws = wb.newWorksheet(sheetName(table.title()));
-        ws.value(0, 0, table.title());
-        ws.style(0, 0).bold().fontSize(14).set();
-        if (!table.subtitle().isBlank()) {
-            ws.value(1, 0, table.subtitle());
-        }
-        int head = 3;
-        int[] widths = new int[table.columns().size()];
-        for (int c = 0; c < table.columns().size(); c++) {
-            ws.value(head, c, table.columns().get(c).header());
-            ws.style(head, c).bold().fillColor("E8EAED").set();
-            widths[c] = displayWidth(table.columns().get(c).header());
-        }
-        int r = head + 1;
-        for (List<Object> row : table.rows()) {
-            for (int c = 0; c < row.size(); c++) {
-                Object cell = row.get(c);
-                switch (cell) {
-                    case null -> { }
-                    case Number n -> {
-                        ws.value(r, c, n);
-                        if (Table.isDecimal(n)) {
-                            ws.style(r, c).format("#,##0.00").set();
-                        }
-                    }
-                    case LocalDateTime t -> {
-                        ws.value(r, c, t);
-                        ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
-                    }
-                    case LocalDate d -> {
-                        ws.value(r, c, d);
-                        ws.style(r, c).format("yyyy-mm-dd").set();
-                    }
-                    case Boolean b -> ws.value(r, c, b);
-                    default -> ws.value(r, c, cell.toString());
-                }
-                widths[c] = Math.max(widths[c], displayWidth(csvCell(cell)));
-            }
-            r++;
-        }
-        for (int c = 0; c < widths.length; c++) {
-            ws.width(c, Math.min(60, Math.max(8, widths[c] + 2)));
-        }
-        ws.freezePane(0, head + 1);
-        wb.finish();
+        xlsx(table, table.rows()::forEach, out, SHEET_ROWS);
     }
 
-    private static String sheetName(String title) {
+    /** Rows an Excel sheet gathers before it writes them out; the columns are sized to the first of them. */
+    private static final int XLSX_BATCH = 1000;
+
+    /**
+     * Excel, streamed: the rows are written out a thousand at a time, the columns sized to the
+     * header and the first thousand rows (a sheet's widths come before its rows in the file); past
+     * {@code sheetRows} rows the list goes on in a further sheet ("title (2)") with the header again.
+     */
+    long xlsx(Table head, Rows rows, OutputStream out, int sheetRows) throws IOException {
+        Workbook wb = new Workbook(out, "Regulars", "1.0");
+        Sheets sheets = new Sheets(wb, head, sheetRows);
+        try {
+            rows.forEach(sheets::add);
+            sheets.end();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        wb.finish();
+        return sheets.written;
+    }
+
+    /** The sheets of one streamed Excel export. */
+    private static final class Sheets {
+        private static final int HEAD_ROW = 3;
+        private final Workbook wb;
+        private final Table head;
+        private final int sheetRows;
+        private final int columns;
+        private final int[] widths;
+        /** The first rows, held until the widths are known; null once written. */
+        private List<List<Object>> first = new ArrayList<>();
+        private Worksheet ws;
+        private int sheets;
+        private int r;
+        long written;
+
+        Sheets(Workbook wb, Table head, int sheetRows) {
+            this.wb = wb;
+            this.head = head;
+            this.sheetRows = sheetRows;
+            this.columns = head.columns().size();
+            this.widths = new int[columns];
+            for (int c = 0; c < columns; c++) {
+                widths[c] = displayWidth(head.columns().get(c).header());
+            }
+            start();
+        }
+
+        private void start() {
+            sheets++;
+            ws = wb.newWorksheet(sheetName(head.title(), sheets));
+            ws.value(0, 0, head.title());
+            ws.style(0, 0).bold().fontSize(14).set();
+            if (!head.subtitle().isBlank()) {
+                ws.value(1, 0, head.subtitle());
+            }
+            for (int c = 0; c < columns; c++) {
+                ws.value(HEAD_ROW, c, head.columns().get(c).header());
+                ws.style(HEAD_ROW, c).bold().fillColor("E8EAED").set();
+            }
+            r = HEAD_ROW + 1;
+            if (first == null) {
+                size();
+            }
+        }
+
+        /** The widths and the frozen header: both come before the sheet's rows in its file. */
+        private void size() {
+            for (int c = 0; c < columns; c++) {
+                ws.width(c, Math.min(60, Math.max(8, widths[c] + 2)));
+            }
+            ws.freezePane(0, HEAD_ROW + 1);
+        }
+
+        void add(List<Object> row) {
+            Table.check(row, columns);
+            if (first != null) {
+                first.add(row);
+                for (int c = 0; c < columns; c++) {
+                    widths[c] = Math.max(widths[c], displayWidth(csvCell(row.get(c))));
+                }
+                if (first.size() == XLSX_BATCH) {
+                    writeFirst();
+                }
+                return;
+            }
+            write(row);
+        }
+
+        void end() {
+            if (first != null) {
+                writeFirst();
+            }
+        }
+
+        private void writeFirst() {
+            List<List<Object>> held = first;
+            first = null;
+            size();
+            held.forEach(this::write);
+        }
+
+        private void write(List<Object> row) {
+            try {
+                if (r - HEAD_ROW - 1 == sheetRows) {
+                    ws.finish();
+                    start();
+                }
+                cells(ws, r++, row);
+                written++;
+                if (written % XLSX_BATCH == 0) {
+                    ws.flush();
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** One row's typed cells: numbers stay numbers (money with two places), dates dates. */
+    private static void cells(Worksheet ws, int r, List<Object> row) {
+        for (int c = 0; c < row.size(); c++) {
+            Object cell = row.get(c);
+            switch (cell) {
+                case null -> { }
+                case Number n -> {
+                    ws.value(r, c, n);
+                    if (Table.isDecimal(n)) {
+                        ws.style(r, c).format("#,##0.00").set();
+                    }
+                }
+                case LocalDateTime t -> {
+                    ws.value(r, c, t);
+                    ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
+                }
+                case LocalDate d -> {
+                    ws.value(r, c, d);
+                    ws.style(r, c).format("yyyy-mm-dd").set();
+                }
+                case Boolean b -> ws.value(r, c, b);
+                default -> ws.value(r, c, cell.toString());
+            }
+        }
+    }
+
+    /** The sheet's name: the title without the characters Excel refuses, at most 31 long; " (2)" and on for the further ones. */
+    private static String sheetName(String title, int sheet) {
         String clean = title.replaceAll("[\\[\\]:*?/\\\\]", " ").trim();
         if (clean.isEmpty()) {
             clean = "Sheet1";
         }
-        return clean.length() > 31 ? clean.substring(0, 31) : clean;
+        String suffix = sheet == 1 ? "" : " (" + sheet + ")";
+        int room = 31 - suffix.length();
+        return (clean.length() > room ? clean.substring(0, room) : clean) + suffix;
     }
 
     /** Chinese characters take two columns in a spreadsheet. */

@@ -126,6 +126,79 @@ class TableExportTest {
         }
     }
 
+    /** {@code n} rows streamed one at a time, each made as it is asked for (never held as a list). */
+    private static TableExport.Rows streamed(int n) {
+        return row -> {
+            for (int i = 0; i < n; i++) {
+                row.accept(java.util.Arrays.asList("C" + i, i % 7 == 0 ? "王小明的一个很长很长的名字" : "Li", new BigDecimal(i).movePointLeft(2),
+                        LocalDate.of(2026, 1, 1).plusDays(i % 300)));
+            }
+        };
+    }
+
+    private static Table head() {
+        return new Table("Purchases", "", List.of(Table.Column.text("Code", 1), Table.Column.text("Customer", 1),
+                Table.Column.number("Amount", 1), Table.Column.text("Date", 1)), List.of(), false);
+    }
+
+    @Test
+    void aStreamedCsvHasEveryRowInOrder() throws IOException {
+        Path file = dir.resolve("many.csv");
+        long written = new TableExport(ZH).write(head(), streamed(2500), TableExport.Format.CSV, file);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(written).isEqualTo(2500);
+        assertThat(lines).hasSize(2501);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFCode,Customer,Amount,Date");
+        assertThat(lines.get(1)).isEqualTo("C0,王小明的一个很长很长的名字,0.00,2026-01-01");
+        assertThat(lines.get(2500)).isEqualTo("C2499,王小明的一个很长很长的名字,24.99,2026-04-10");
+    }
+
+    @Test
+    void aStreamedWorkbookSizesItsColumnsAndGoesOnInAFurtherSheet() throws IOException {
+        Path file = dir.resolve("many.xlsx");
+        long written;
+        try (var out = Files.newOutputStream(file)) {
+            written = new TableExport(ZH).xlsx(head(), streamed(2500), out, 2000);
+        }
+        assertThat(written).isEqualTo(2500);
+        try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = wb.getSheets().toList();
+            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName).containsExactly("Purchases", "Purchases (2)");
+            List<Row> first;
+            List<Row> second;
+            try (Stream<Row> a = sheets.get(0).openStream(); Stream<Row> b = sheets.get(1).openStream()) {
+                first = a.toList();
+                second = b.toList();
+            }
+            // title, header at row 4, then the rows: 2,000 on the first sheet, the other 500 under the header again
+            assertThat(first.get(0).getCellText(0)).isEqualTo("Purchases");
+            assertThat(first.stream().filter(r -> "Code".equals(r.getCellText(0))).count()).isEqualTo(1);
+            assertThat(first.stream().filter(r -> r.getCellText(0).matches("C\\d+")).count()).isEqualTo(2000);
+            assertThat(first.get(first.size() - 1).getCellText(0)).isEqualTo("C1999");
+            assertThat(second.stream().filter(r -> "Code".equals(r.getCellText(0))).count()).isEqualTo(1);
+            assertThat(second.stream().filter(r -> r.getCellText(0).matches("C\\d+")).map(r -> r.getCellText(0)).toList())
+                    .hasSize(500).startsWith("C2000").endsWith("C2499");
+            Row c7 = first.stream().filter(r -> "C7".equals(r.getCellText(0))).findFirst().orElseThrow();
+            assertThat(c7.getCellAsNumber(2)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.07"));
+            assertThat(c7.getCellText(1)).isEqualTo("王小明的一个很长很长的名字");
+        }
+        // The widths come from the first rows: the long Chinese name's column is wider than the code's.
+        String sheetXml;
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            sheetXml = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(sheetXml).containsPattern("<col min=\"2\" max=\"2\" width=\"(2[6-9]|3\\d)(\\.0+)?\"");
+        assertThat(sheetXml).contains("<pane ");
+    }
+
+    @Test
+    void aListTooLongForAPdfIsRefusedInTheUsersLanguageAndLeavesNothing() {
+        Path file = dir.resolve("long.pdf");
+        assertThatThrownBy(() -> new TableExport(ZH).write(head(), streamed(TableExport.PDF_ROWS + 1), TableExport.Format.PDF, file))
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.localizedMessage(ZH)).contains("10,000", "CSV", "Excel"));
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
     @Test
     void unknownFormatIsAClearMessage() {
         assertThatThrownBy(() -> TableExport.Format.parse("docx"))
