@@ -31,9 +31,18 @@ public final class JvmOptions {
 
     /** The options, in order, from {@code jvm.options}. */
     public static List<String> load() {
-        try (InputStream in = JvmOptions.class.getResourceAsStream("jvm.options")) {
+        return load("jvm.options");
+    }
+
+    /** The options of a command's JVM, in order, from {@code command.options} ({@link #relaunchCommand}). */
+    public static List<String> loadCommand() {
+        return load("command.options");
+    }
+
+    private static List<String> load(String file) {
+        try (InputStream in = JvmOptions.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("jvm.options is missing from the program");
+                throw new IllegalStateException(file + " is missing from the program");
             }
             List<String> options = new ArrayList<>();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -74,12 +83,15 @@ public final class JvmOptions {
 
     /** The same with {@code sharing} (the class data archive's options, {@link #classDataSharing}) after ours, before the caller's. */
     static List<String> command(List<String> options, List<String> sharing, List<String> jvmArguments, String classPath, String[] args) {
+        return java(List.of(options, sharing, jvmArguments), MARK, classPath, args);
+    }
+
+    /** This JVM's {@code java} with {@code optionLists} in order, {@code mark} set, the class path, the entry point and {@code args}. */
+    private static List<String> java(List<List<String>> optionLists, String mark, String classPath, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.addAll(sharing);
-        command.addAll(jvmArguments);
-        command.add("-D" + MARK + "=true");
+        optionLists.forEach(command::addAll);
+        command.add("-D" + mark + "=true");
         command.add("-cp");
         command.add(classPath);
         command.add(Regulars.class.getName());
@@ -212,6 +224,85 @@ public final class JvmOptions {
     }
 
     /**
+     * Whether a command ({@code demo}, {@code import}, ...) should run in a JVM of its own with the
+     * command options: not when this JVM is that one or was told not to start another, nor when
+     * whoever started it gave a heap limit of their own; but always from the installed app's
+     * launcher ({@code launcher}: its JVM has the window's options, a lean collector and the quick
+     * compiler only, under which a demo of 100,000 customers took 192 s against 75 s).
+     */
+    static boolean commandRelaunchWanted(List<String> jvmArguments, boolean launcher) {
+        if (Boolean.getBoolean(COMMAND_MARK) || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))
+                || jvmArguments.stream().anyMatch(a -> a.startsWith("-D" + COMMAND_MARK))) {
+            return false;
+        }
+        return launcher || relaunchWanted(jvmArguments);
+    }
+
+    /**
+     * The caller's own JVM arguments that a command's JVM gets after the command options: all of
+     * them from {@code java -jar}; from the installed launcher's JVM only its system properties
+     * (its heap, collector and compiler are the window's), the window's mark left out.
+     */
+    static List<String> callersOwn(List<String> jvmArguments, boolean launcher) {
+        if (!launcher) {
+            return jvmArguments;
+        }
+        return jvmArguments.stream().filter(a -> a.startsWith("-D") && !a.startsWith("-D" + MARK)).toList();
+    }
+
+    /** The command that runs a command in a JVM with the command options: as {@link #command}, with the command's mark. */
+    static List<String> commandCommand(List<String> options, List<String> callersOwn, String classPath, String[] args) {
+        return java(List.of(options, callersOwn), COMMAND_MARK, classPath, args);
+    }
+
+    /** Set ({@code -Dregulars.commandOptions=true}) on the JVM that runs a command with the command options. */
+    public static final String COMMAND_MARK = "regulars.commandOptions";
+
+    /**
+     * Runs a command in a JVM with the command options ({@code command.options}: a heap limit, the
+     * collector and compilers for long work; decision 0047) when this one lacks them, waits for it
+     * and returns its exit code; empty when the command should run in this JVM.
+     */
+    static java.util.OptionalInt relaunchCommand(String[] args) {
+        if (Boolean.getBoolean(COMMAND_MARK) || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))) {
+            return java.util.OptionalInt.empty();
+        }
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        boolean launcher = Boolean.getBoolean(MARK);
+        if (!commandRelaunchWanted(jvmArguments, launcher)) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            ProcessBuilder start = new ProcessBuilder(commandCommand(loadCommand(), callersOwn(jvmArguments, launcher),
+                    System.getProperty("java.class.path"), args)).inheritIO();
+            start.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            return java.util.OptionalInt.of(runAndWait(start.start()));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Regulars: could not start the command with its JVM options (" + e.getMessage() + "); running it as is.");
+            return java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalInt.of(1);
+        }
+    }
+
+    /** Waits for {@code child} and returns its exit code; ended from outside (Ctrl+C, a kill), this JVM ends it too. */
+    private static int runAndWait(Process child) throws InterruptedException {
+        // Its own hooks close the store.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        return child.waitFor();
+    }
+
+    /**
      * Starts the window in a JVM with the options when this one lacks them, waits for it and
      * returns its exit code; empty when the window should open in this JVM instead (the options
      * are there, or the other JVM could not be started).
@@ -231,19 +322,7 @@ public final class JvmOptions {
             boolean making = sharing.stream().anyMatch(o -> o.startsWith("-D" + ARCHIVE_SHOWN + "="));
             ProcessBuilder start = new ProcessBuilder(command(load(), sharing, jvmArguments, classPath, args)).inheritIO();
             environment(start.environment());
-            Process window = start.start();
-            // Ended from outside (Ctrl+C, a kill): end the window too; its own hooks close the store.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (window.isAlive()) {
-                    window.destroy();
-                    try {
-                        window.waitFor();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }));
-            int exit = window.waitFor();
+            int exit = runAndWait(start.start());
             if (making) {
                 keepArchiveIfShown(archive);
             }

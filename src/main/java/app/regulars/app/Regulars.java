@@ -28,6 +28,15 @@ public final class Regulars {
                 return;
             }
         }
+        if (namesCommand(args)) {
+            // A command's long work (a demo, an import, an export) runs in a JVM with the command options
+            // (JvmOptions), started before anything here is loaded: this JVM only waits.
+            OptionalInt relaunched = JvmOptions.relaunchCommand(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+                return;
+            }
+        }
         if (window) {
             app.regulars.fx.Milestones.reach(app.regulars.fx.Milestones.MAIN);
             JvmOptions.reportArchiveAtExit();
@@ -78,7 +87,37 @@ public final class Regulars {
             RegularsApp.launch(root.dataDirectory(), server.orElse(null));
             return;
         }
+        if (parsed.hasSubcommand()) {
+            org.slf4j.LoggerFactory.getLogger(Regulars.class).info("{} in a JVM with a heap of at most {} MB, {}",
+                    parsed.subcommand().commandSpec().qualifiedName(), Runtime.getRuntime().maxMemory() >> 20,
+                    java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        }
         System.exit(cli.execute(args));
+    }
+
+    /** The options of {@code regulars} itself that take a value ({@link RegularsCommand}). */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--data-dir", "--db-url", "--user");
+
+    /**
+     * Whether these arguments name a command to run ({@code demo}, {@code import customers F}, ...),
+     * read before the command line is parsed: a word after {@code regulars}' own options, and no
+     * {@code --help} or {@code --version} anywhere (nothing to run then).
+     */
+    static boolean namesCommand(String[] args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false;
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (VALUED.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether these arguments open the window: nothing, or only {@code --data-dir DIR}. */

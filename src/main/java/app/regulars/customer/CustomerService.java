@@ -864,6 +864,17 @@ public final class CustomerService {
     }
 
     /**
+     * One search, answered from SQL without starting the search index's build: for a process
+     * that searches once and ends (the command line's {@code find}), which otherwise built the
+     * index beside its SQL answer and waited for the build as it closed (at 100,000 customers
+     * 3 s of a 6 s command). The same answers as {@link #search}.
+     */
+    public long[] searchOnce(String query, boolean archived) {
+        List<String> terms = terms(query);
+        return repository.ids(db.dsl(), terms, null, archived, CustomerSort.NAME, true, terms.isEmpty() ? 0 : SEARCH_LIMIT);
+    }
+
+    /**
      * As {@link #search(String, String, boolean, CustomerSort, boolean)}, among the customers in
      * {@code within} only (a {@link ListFilter}'s set; null: everyone). The limit applies to the
      * matches inside the set, so a narrow set still shows all its matches.

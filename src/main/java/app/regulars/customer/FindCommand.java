@@ -23,7 +23,7 @@ public final class FindCommand extends FeatureCommand {
         PrintWriter out = spec.commandLine().getOut();
         return withServices(services -> {
             CustomerService customers = services.get(CustomerService.class);
-            long[] ids = customers.search(String.join(" ", query), null, archived, CustomerSort.NAME, true);
+            long[] ids = customers.searchOnce(String.join(" ", query), archived); // this process ends: no index built
             for (int from = 0; from < ids.length; from += 500) {
                 long[] page = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 500));
                 for (CustomerSummary s : customers.summaries(page)) {

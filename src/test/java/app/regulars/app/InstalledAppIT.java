@@ -65,6 +65,8 @@ class InstalledAppIT {
         assertThat(demo.exit()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("50 sample customers saved");
         assertThat(demo.warnings()).isEmpty();
+        assertThat(Files.readString(data.resolve("logs/regulars.log"))).as("the command ran in a JVM of the command options, not the window's")
+                .containsPattern("demo in a JVM with a heap of at most 3\\d\\d MB, \\[G1 ");
 
         // The demo's default seed makes 王军平, card 000026; wjp are the initials of the pinyin (ICU in the runtime)
         Run find = run("-Dstdout.encoding=UTF-8", "--data-dir", data.toString(), "find", "wjp");

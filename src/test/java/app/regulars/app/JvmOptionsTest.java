@@ -30,6 +30,42 @@ class JvmOptionsTest {
     }
 
     @Test
+    void aCommandRunsInAJvmWithTheCommandOptions() {
+        List<String> options = JvmOptions.loadCommand();
+        assertThat(options).anyMatch(o -> o.matches("-Xmx\\d+[mg]")).contains("-XX:+UseG1GC")
+                .noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel") || o.isBlank() || o.startsWith("#"));
+
+        assertThat(JvmOptions.commandRelaunchWanted(List.of("-Dfile.encoding=UTF-8"), false)).as("java -jar").isTrue();
+        assertThat(JvmOptions.commandRelaunchWanted(List.of("-Xmx2g"), false)).as("whoever started it chose a heap").isFalse();
+        List<String> launchers = List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.nio.maxCachedBufferSize=262144",
+                "-D" + JvmOptions.MARK + "=true", "-XX:AOTCache=/opt/regulars/lib/app/regulars.aot");
+        assertThat(JvmOptions.commandRelaunchWanted(launchers, true)).as("the installed app's launcher: the window's options").isTrue();
+        assertThat(JvmOptions.commandRelaunchWanted(List.of("-D" + JvmOptions.COMMAND_MARK + "=true"), false)).as("already started with them").isFalse();
+
+        assertThat(JvmOptions.callersOwn(launchers, true)).as("the launcher's heap, collector and compiler stay behind")
+                .containsExactly("-Djdk.nio.maxCachedBufferSize=262144");
+        assertThat(JvmOptions.callersOwn(List.of("-Duser.language=zh", "-Xss2m"), false)).containsExactly("-Duser.language=zh", "-Xss2m");
+
+        List<String> command = JvmOptions.commandCommand(List.of("-Xmx320m", "-XX:+UseG1GC"), List.of("-Duser.language=zh"), "regulars.jar",
+                new String[] {"--data-dir", "/tmp/shop", "demo"});
+        assertThat(command.getFirst()).endsWith("java");
+        assertThat(command.subList(1, command.size())).containsExactly("-Xmx320m", "-XX:+UseG1GC", "-Duser.language=zh",
+                "-D" + JvmOptions.COMMAND_MARK + "=true", "-cp", "regulars.jar", Regulars.class.getName(), "--data-dir", "/tmp/shop", "demo");
+    }
+
+    @Test
+    void onlyACommandToRunStartsASecondJvm() {
+        assertThat(Regulars.namesCommand(new String[] {"demo", "--customers", "300"})).isTrue();
+        assertThat(Regulars.namesCommand(new String[] {"--data-dir", "/tmp/shop", "import", "customers", "a.csv"})).isTrue();
+        assertThat(Regulars.namesCommand(new String[] {"--db-url=postgresql://shop/regulars", "--user", "anna", "find", "wxm"})).isTrue();
+        assertThat(Regulars.namesCommand(new String[] {"import", "customers", "--help"})).as("its help").isFalse();
+        assertThat(Regulars.namesCommand(new String[] {"--version"})).isFalse();
+        assertThat(Regulars.namesCommand(new String[] {"--data-dir", "demo"})).as("a folder named demo: the window").isFalse();
+        assertThat(Regulars.namesCommand(new String[] {"--db-url", "postgresql://shop/regulars"})).as("the window on a shared store").isFalse();
+        assertThat(Regulars.namesCommand(new String[0])).isFalse();
+    }
+
+    @Test
     void theSecondJvmGetsTheOptionsThenTheCallersOwnThenTheProgramsArguments() {
         List<String> command = JvmOptions.command(List.of("-Xmx256m", "-XX:+UseG1GC"), List.of("-Dregulars.milestones=true"),
                 "regulars.jar", new String[] {"--data-dir", "/tmp/shop"});

@@ -73,8 +73,22 @@ class SearchIndexTest {
                             .as("%s archived=%s asc=%s", q, archived, asc)
                             .containsExactly(sql(q, archived, asc));
                 }
+                assertThat(customers.searchOnce(q, archived)).as("the command line's find: %s archived=%s", q, archived)
+                        .containsExactly(customers.search(q, null, archived, CustomerSort.NAME, true));
             }
         }
+    }
+
+    @Test
+    void oneSearchOfTheCommandLineStartsNoBuild() {
+        java.util.ArrayDeque<Runnable> builds = new java.util.ArrayDeque<>();
+        CustomerService held = new CustomerService(context.database(), new CustomerRepository(),
+                PhoneNumbers.forLocale(java.util.Locale.SIMPLIFIED_CHINESE), TestStores.CLOCK, builds::add);
+        assertThat(held.searchOnce("wang", false)).isNotEmpty();
+        assertThat(builds).as("find ends at once: no index to wait for").isEmpty();
+        held.search("wang", null, false, CustomerSort.NAME, true);
+        assertThat(builds).as("the window's search starts the build").hasSize(1);
+        held.close();
     }
 
     @Test
