@@ -240,14 +240,13 @@ public final class JvmOptions {
 
     /**
      * The caller's own JVM arguments that a command's JVM gets after the command options: all of
-     * them from {@code java -jar}; from the installed launcher's JVM only its system properties
-     * (its heap, collector and compiler are the window's), the window's mark left out.
+     * them from {@code java -jar}; none from the installed launcher's JVM, whose arguments are the
+     * window's options (its heap, collector, compiler, ahead-of-time cache and mark). Options a user
+     * gives the installed app come through the environment ({@code JAVA_TOOL_OPTIONS}), which the
+     * command's JVM inherits.
      */
     static List<String> callersOwn(List<String> jvmArguments, boolean launcher) {
-        if (!launcher) {
-            return jvmArguments;
-        }
-        return jvmArguments.stream().filter(a -> a.startsWith("-D") && !a.startsWith("-D" + MARK)).toList();
+        return launcher ? List.of() : jvmArguments;
     }
 
     /** The command that runs a command in a JVM with the command options: as {@link #command}, with the command's mark. */
@@ -267,8 +266,9 @@ public final class JvmOptions {
         if (Boolean.getBoolean(COMMAND_MARK) || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))) {
             return java.util.OptionalInt.empty();
         }
-        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         boolean launcher = Boolean.getBoolean(MARK);
+        // The launcher's JVM passes none of its arguments on (callersOwn), so it need not load java.management to read them.
+        List<String> jvmArguments = launcher ? List.of() : ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (!commandRelaunchWanted(jvmArguments, launcher)) {
             return java.util.OptionalInt.empty();
         }

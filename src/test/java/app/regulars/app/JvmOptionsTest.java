@@ -42,8 +42,7 @@ class JvmOptionsTest {
         assertThat(JvmOptions.commandRelaunchWanted(launchers, true)).as("the installed app's launcher: the window's options").isTrue();
         assertThat(JvmOptions.commandRelaunchWanted(List.of("-D" + JvmOptions.COMMAND_MARK + "=true"), false)).as("already started with them").isFalse();
 
-        assertThat(JvmOptions.callersOwn(launchers, true)).as("the launcher's heap, collector and compiler stay behind")
-                .containsExactly("-Djdk.nio.maxCachedBufferSize=262144");
+        assertThat(JvmOptions.callersOwn(launchers, true)).as("the launcher's heap, collector, compiler and cache stay behind").isEmpty();
         assertThat(JvmOptions.callersOwn(List.of("-Duser.language=zh", "-Xss2m"), false)).containsExactly("-Duser.language=zh", "-Xss2m");
 
         List<String> command = JvmOptions.commandCommand(List.of("-Xmx320m", "-XX:+UseG1GC"), List.of("-Duser.language=zh"), "regulars.jar",
