@@ -250,8 +250,34 @@ public final class JvmOptions {
     }
 
     /** The command that runs a command in a JVM with the command options: as {@link #command}, with the command's mark. */
-    static List<String> commandCommand(List<String> options, List<String> callersOwn, String classPath, String[] args) {
-        return java(List.of(options, callersOwn), COMMAND_MARK, classPath, args);
+    static List<String> commandCommand(List<String> options, List<String> sharing, List<String> callersOwn, String classPath, String[] args) {
+        return java(List.of(options, sharing, callersOwn), COMMAND_MARK, classPath, args);
+    }
+
+    /**
+     * The class data archive of a command's JVM, beside the window's and named after the same
+     * class path and jars ({@link #classDataArchive}, {@code regulars-command-...jsa}): the first
+     * command after an update makes it as it ends, the later ones map it (a {@code find} on a small
+     * store 1.5-1.7 s instead of 2.5-2.9). Kept only from a command that succeeded
+     * ({@link #relaunchCommand}): a mistyped one loads few of the program's classes.
+     */
+    static Path commandDataArchive(String classPath) {
+        Path window = classDataArchive(classPath);
+        return window.resolveSibling("regulars-command-" + window.getFileName().toString().substring("regulars-".length()));
+    }
+
+    /**
+     * The archive's options for a command's JVM: those of the window's ({@link #classDataSharing})
+     * without the window's mark; none unless every entry of {@code classPath} is a jar (the JVM
+     * archives no folder, and a command whose archive it could not write would end with code 1).
+     */
+    static List<String> commandDataSharing(Path archive, String classPath) {
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.endsWith(".jar") || !java.nio.file.Files.isRegularFile(Path.of(entry))) {
+                return List.of();
+            }
+        }
+        return classDataSharing(archive).stream().filter(o -> !o.startsWith("-D" + ARCHIVE_SHOWN + "=")).toList();
     }
 
     /** Set ({@code -Dregulars.commandOptions=true}) on the JVM that runs a command with the command options. */
@@ -273,10 +299,17 @@ public final class JvmOptions {
             return java.util.OptionalInt.empty();
         }
         try {
-            ProcessBuilder start = new ProcessBuilder(commandCommand(loadCommand(), callersOwn(jvmArguments, launcher),
-                    System.getProperty("java.class.path"), args)).inheritIO();
+            String classPath = System.getProperty("java.class.path");
+            Path archive = commandDataArchive(classPath);
+            boolean making = !java.nio.file.Files.exists(archive);
+            ProcessBuilder start = new ProcessBuilder(commandCommand(loadCommand(), commandDataSharing(archive, classPath),
+                    callersOwn(jvmArguments, launcher), classPath, args)).inheritIO();
             start.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-            return java.util.OptionalInt.of(runAndWait(start.start()));
+            int exit = runAndWait(start.start());
+            if (making && exit != 0) {
+                java.nio.file.Files.deleteIfExists(archive); // made by a command that failed: made again by the next
+            }
+            return java.util.OptionalInt.of(exit);
         } catch (IOException | RuntimeException e) {
             System.err.println("Regulars: could not start the command with its JVM options (" + e.getMessage() + "); running it as is.");
             return java.util.OptionalInt.empty();

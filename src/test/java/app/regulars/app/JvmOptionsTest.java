@@ -45,11 +45,27 @@ class JvmOptionsTest {
         assertThat(JvmOptions.callersOwn(launchers, true)).as("the launcher's heap, collector, compiler and cache stay behind").isEmpty();
         assertThat(JvmOptions.callersOwn(List.of("-Duser.language=zh", "-Xss2m"), false)).containsExactly("-Duser.language=zh", "-Xss2m");
 
-        List<String> command = JvmOptions.commandCommand(List.of("-Xmx320m", "-XX:+UseG1GC"), List.of("-Duser.language=zh"), "regulars.jar",
-                new String[] {"--data-dir", "/tmp/shop", "demo"});
+        List<String> command = JvmOptions.commandCommand(List.of("-Xmx320m", "-XX:+UseG1GC"), List.of("-XX:SharedArchiveFile=c.jsa"),
+                List.of("-Duser.language=zh"), "regulars.jar", new String[] {"--data-dir", "/tmp/shop", "demo"});
         assertThat(command.getFirst()).endsWith("java");
-        assertThat(command.subList(1, command.size())).containsExactly("-Xmx320m", "-XX:+UseG1GC", "-Duser.language=zh",
+        assertThat(command.subList(1, command.size())).containsExactly("-Xmx320m", "-XX:+UseG1GC", "-XX:SharedArchiveFile=c.jsa", "-Duser.language=zh",
                 "-D" + JvmOptions.COMMAND_MARK + "=true", "-cp", "regulars.jar", Regulars.class.getName(), "--data-dir", "/tmp/shop", "demo");
+    }
+
+    @Test
+    void aCommandsJvmKeepsAClassDataArchiveOfItsOwnWithoutTheWindowsMark(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path window = JvmOptions.classDataArchive("/opt/regulars/regulars.jar");
+        java.nio.file.Path command = JvmOptions.commandDataArchive("/opt/regulars/regulars.jar");
+        assertThat(command.getParent()).isEqualTo(window.getParent());
+        assertThat(command.getFileName().toString()).startsWith("regulars-command-").isNotEqualTo(window.getFileName().toString())
+                .endsWith(window.getFileName().toString().substring("regulars-".length()));
+        java.nio.file.Path archive = dir.resolve("regulars-command-1-a.jsa");
+        java.nio.file.Path jar = dir.resolve("regulars.jar");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> java.nio.file.Files.writeString(jar, "a jar"));
+        assertThat(JvmOptions.commandDataSharing(archive, jar.toString())).containsExactly("-XX:SharedArchiveFile=" + archive,
+                "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off,cds+dynamic=off");
+        assertThat(JvmOptions.commandDataSharing(archive, jar + java.io.File.pathSeparator + dir))
+                .as("a folder on the class path (the tests', mvn javafx:run): the JVM would fail to write the archive").isEmpty();
     }
 
     @Test
