@@ -307,7 +307,11 @@ public final class JvmOptions {
             start.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             int exit = runAndWait(start.start());
             if (making && exit != 0) {
-                java.nio.file.Files.deleteIfExists(archive); // made by a command that failed: made again by the next
+                try {
+                    java.nio.file.Files.deleteIfExists(archive); // made by a command that failed: made again by the next
+                } catch (IOException e) {
+                    // left as it is (the command has run: never run it twice)
+                }
             }
             return java.util.OptionalInt.of(exit);
         } catch (IOException | RuntimeException e) {
