@@ -118,7 +118,7 @@ public final class Package {
 
     // ---------------------------------------------------------------- the app image
 
-    Path appImage() throws IOException {
+    Path appImage() throws IOException, InterruptedException {
         Path jar = target.resolve(MAIN_JAR);
         Path lib = target.resolve("lib");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
@@ -153,6 +153,11 @@ public final class Package {
         run("jlink", "--module-path", jmods.toString(), "--add-modules", String.join(",", modules),
                 "--include-locales=en,zh", "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--output", runtime.toString());
+        // The base class data archive of the commands' JVM (command.options, decision 0047): jlink's
+        // --generate-cds-archive makes none for compact object headers (classes_coh.jsa); without
+        // it a command's JVM shares no class and maps no archive of its own (find 3.8 s against 1.6).
+        exec(runtime.resolve("bin").resolve(os == Os.WINDOWS ? "java.exe" : "java"), Map.of(),
+                "-XX:+UseCompactObjectHeaders", "-Xshare:dump", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
         Path dest = fresh(out.resolve("image"));
         List<String> args = new ArrayList<>(List.of("--type", "app-image", "--dest", dest.toString(),
