@@ -340,10 +340,11 @@ public final class CustomerListViewModel {
             runner.run(() -> extras(ids, quick), extras -> showExtras(from, summaries, mine, extras), e -> error.set(messages.describe(e)));
         }
         if (!slow.isEmpty()) {
-            runner.runInBackground(() -> extras(ids, slow), extras -> {
+            // after the search index's first build: both read the whole store (decision 0048)
+            service.afterFirstSearchIndex(() -> runner.runInBackground(() -> extras(ids, slow), extras -> {
                 showExtras(from, summaries, mine, extras);
                 Milestones.reach(Milestones.SLOW_COLUMNS);
-            }, e -> error.set(messages.describe(e)));
+            }, e -> error.set(messages.describe(e))));
         }
     }
 

@@ -191,6 +191,8 @@ final class SearchIndex {
     private final Executor executor;
     private final AtomicBoolean building = new AtomicBoolean();
     private volatile Snapshot current;
+    /** What waits on the first build ({@link #afterFirstBuild}); guards {@link #building}'s end too. */
+    private final List<Runnable> afterFirst = new java.util.ArrayList<>();
 
     /**
      * {@code version} counts the writes that changed customers; {@code builder} reads the store
@@ -216,14 +218,51 @@ final class SearchIndex {
                     } catch (RuntimeException e) {
                         LOG.warn("Search index not built; searching in SQL", e);
                     } finally {
-                        building.set(false);
+                        synchronized (afterFirst) {
+                            building.set(false);
+                        }
+                        firstBuildEnded();
                     }
                 });
             } catch (RuntimeException e) { // the executor is shut down: the store is closing
-                building.set(false);
+                synchronized (afterFirst) {
+                    building.set(false);
+                }
+                firstBuildEnded();
             }
         }
         return null;
+    }
+
+    /**
+     * Runs {@code then} once the first build, when it is under way, has ended, built or not (on the
+     * builds' thread, before {@link Milestones#SEARCH_INDEX} is reached and so before what waits on
+     * that); at once when a snapshot was built before or none is being built.
+     */
+    void afterFirstBuild(Runnable then) {
+        synchronized (afterFirst) {
+            if (current == null && building.get()) {
+                afterFirst.add(then);
+                return;
+            }
+        }
+        then.run();
+    }
+
+    /** Runs what waited on the first build ({@link #afterFirstBuild}). */
+    private void firstBuildEnded() {
+        List<Runnable> waiting;
+        synchronized (afterFirst) {
+            waiting = List.copyOf(afterFirst);
+            afterFirst.clear();
+        }
+        for (Runnable r : waiting) {
+            try {
+                r.run();
+            } catch (RuntimeException e) { // the window's lanes are closing
+                LOG.debug("After the search index", e);
+            }
+        }
     }
 
     /** Whether the snapshot is built and up to date (without starting a build). */
@@ -295,6 +334,7 @@ final class SearchIndex {
             if (version.getAsLong() == before) {
                 Snapshot stamped = s.withVersion(before);
                 current = stamped;
+                firstBuildEnded();
                 Milestones.reach(Milestones.SEARCH_INDEX);
                 return stamped;
             }

@@ -240,4 +240,43 @@ class SearchIndexTest {
         assertThat(customers.buildSearchIndex()).isTrue();
         assertThat(customers.search("oyxy", null, false, CustomerSort.NAME, true)).hasSize(1);
     }
+
+    @Test
+    void whatWaitsOnTheFirstBuildRunsOnceItHasEndedBuiltOrNot() {
+        java.util.ArrayDeque<Runnable> builds = new java.util.ArrayDeque<>();
+        SearchIndex.Snapshot built = SearchIndex.read(new CustomerRepository(), context.database().dsl());
+        boolean[] fails = {true};
+        SearchIndex index = new SearchIndex(() -> 1, () -> {
+            if (fails[0]) {
+                throw new IllegalStateException("the store went away");
+            }
+            return built;
+        }, builds::add);
+        List<String> ran = new ArrayList<>();
+        index.afterFirstBuild(() -> ran.add("before any build"));
+        assertThat(ran).as("no build under way: at once").containsExactly("before any build");
+
+        assertThat(index.fresh()).isNull();
+        index.afterFirstBuild(() -> ran.add("columns"));
+        index.afterFirstBuild(() -> {
+            throw new java.util.concurrent.RejectedExecutionException("the lane is closed");
+        });
+        index.afterFirstBuild(() -> ran.add("more columns"));
+        assertThat(ran).as("the first build is under way: they wait").hasSize(1);
+        builds.poll().run();
+        assertThat(ran).as("the build failed: they run all the same, one failing does not stop the others")
+                .containsExactly("before any build", "columns", "more columns");
+
+        fails[0] = false;
+        assertThat(index.fresh()).isNull();
+        index.afterFirstBuild(() -> ran.add("after the second try"));
+        assertThat(ran).hasSize(3);
+        builds.poll().run();
+        assertThat(index.ready()).isTrue();
+        assertThat(ran).last().isEqualTo("after the second try");
+
+        index.afterFirstBuild(() -> ran.add("built before"));
+        assertThat(ran).as("a snapshot was built: at once").last().isEqualTo("built before");
+        assertThat(builds).isEmpty();
+    }
 }
