@@ -32,7 +32,8 @@ public interface ListColumn {
     /**
      * Whether {@link #values} can take seconds (the insights' columns compute a snapshot of every
      * customer the first time of a day): the list then asks on the task runner's background lane,
-     * so that the rows and the quick columns never wait for it; the cells fill in when it answers.
+     * so that the rows and the quick columns never wait for it, and at the start only once the
+     * search index's first build has ended (decision 0048); the cells fill in when it answers.
      */
     default boolean slow() {
         return false;
