@@ -46,7 +46,7 @@ class BulkLoadKillTest {
     @ParameterizedTest(name = "killed at {0}% of the load")
     @ValueSource(ints = {3, 50, 85})
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
-    void aKilledBulkLoadLeavesAnOpenableStoreWithWholeSlices(int percent, @TempDir Path dir) throws Exception {
+    void aKilledBulkLoadLeavesAnOpenableStoreAndTheOpenUndoesTheWholeFill(int percent, @TempDir Path dir) throws Exception {
         int killAt = Math.max(1, CUSTOMERS * percent / 100);
         int slice = SampleShop.SLICE;
         int lastProgress = 0;
@@ -93,7 +93,13 @@ class BulkLoadKillTest {
             // undo log entries, no read sees them (h2database issue 2080; see CustomerRepository.isEmpty)
             assertThat(quick - count).as("rows of the uncommitted slice H2's quick count sees").isBetween(0, slice);
             assertThat(count).as("customers after a kill at progress %d", lastProgress).isBetween(0, CUSTOMERS);
-            assertThat(count % slice).as("whole slices only (%d customers)", count).isZero();
+            // Whole slices as a rule, but not always: H2 can keep a few rows of the slice under way, as a
+            // read sees them, after a kill (CI saw it twice in dozens of runs: 5,002 customers at a kill at
+            // 50 %, 2 at 3 %). The fill is all or nothing through its flag, FILL_PENDING, not through the
+            // file: the app's open below deletes the whole interrupted fill, whatever the file kept.
+            if (count % slice != 0) {
+                System.out.printf("%,d rows of the slice under way kept by H2 after the kill%n", count % slice);
+            }
             assertThat(count).as("slices committed a second or more before the kill at %d", lastProgress)
                     .isGreaterThanOrEqualTo(committedBeforeKill);
             assertThat(new Settings(db).get(CustomerService.FILL_PENDING)).as("the fill's flag").isPresent();
