@@ -94,9 +94,10 @@ class BulkLoadKillTest {
             assertThat(quick - count).as("rows of the uncommitted slice H2's quick count sees").isBetween(0, slice);
             assertThat(count).as("customers after a kill at progress %d", lastProgress).isBetween(0, CUSTOMERS);
             // Whole slices as a rule, but not always: H2 can keep a few rows of the slice under way, as a
-            // read sees them, after a kill (CI saw it twice in dozens of runs: 5,002 customers at a kill at
-            // 50 %, 2 at 3 %). The fill is all or nothing through its flag, FILL_PENDING, not through the
-            // file: the app's open below deletes the whole interrupted fill, whatever the file kept.
+            // read sees them, after a kill (CI saw 2 customers after a kill at 3 % once in dozens of runs;
+            // an earlier 5,002 was H2's quick count, above). The fill is all or nothing through its flag,
+            // FILL_PENDING, not through the file: the app's open below deletes the whole interrupted fill,
+            // whatever the file kept.
             if (count % slice != 0) {
                 System.out.printf("%,d rows of the slice under way kept by H2 after the kill%n", count % slice);
             }
