@@ -218,17 +218,11 @@ final class SearchIndex {
                     } catch (RuntimeException e) {
                         LOG.warn("Search index not built; searching in SQL", e);
                     } finally {
-                        synchronized (afterFirst) {
-                            building.set(false);
-                        }
-                        firstBuildEnded();
+                        buildEnded();
                     }
                 });
             } catch (RuntimeException e) { // the executor is shut down: the store is closing
-                synchronized (afterFirst) {
-                    building.set(false);
-                }
-                firstBuildEnded();
+                buildEnded();
             }
         }
         return null;
@@ -247,6 +241,14 @@ final class SearchIndex {
             }
         }
         then.run();
+    }
+
+    /** No build under way any more; what waited on the first runs now, built or not. */
+    private void buildEnded() {
+        synchronized (afterFirst) {
+            building.set(false);
+        }
+        firstBuildEnded();
     }
 
     /** Runs what waited on the first build ({@link #afterFirstBuild}). */

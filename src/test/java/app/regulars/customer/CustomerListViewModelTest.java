@@ -261,6 +261,12 @@ class CustomerListViewModelTest {
         };
     }
 
+    /** The store's customers, with the search index's builds queued in {@code builds} until a test runs them. */
+    private CustomerService heldIndex(java.util.ArrayDeque<Runnable> builds) {
+        return new CustomerService(context.database(), new CustomerRepository(),
+                PhoneNumbers.forLocale(Locale.SIMPLIFIED_CHINESE), TestStores.CLOCK, builds::add);
+    }
+
     @Test
     void aSlowColumnWaitsOnTheBackgroundLaneWhileTheRowsAndTheQuickColumnsAreShown() {
         assertThat(context.customers().buildSearchIndex()).as("built: the column waits on nothing else").isTrue();
@@ -279,8 +285,7 @@ class CustomerListViewModelTest {
     @Test
     void theSearchIndexAndTheOtherColumnsWaitUntilTheFirstRowsAreLaidOut() {
         java.util.ArrayDeque<Runnable> builds = new java.util.ArrayDeque<>();
-        CustomerService held = new CustomerService(context.database(), new CustomerRepository(),
-                PhoneNumbers.forLocale(Locale.SIMPLIFIED_CHINESE), TestStores.CLOCK, builds::add);
+        CustomerService held = heldIndex(builds);
         CustomerListViewModel list = new CustomerListViewModel(held, new SyncTaskRunner(), new Messages(Locale.ENGLISH),
                 List.of(column("Tier", false, id -> "Gold")));
         java.util.ArrayDeque<Runnable> afterLayout = new java.util.ArrayDeque<>();
@@ -300,8 +305,7 @@ class CustomerListViewModelTest {
     @Test
     void theSlowColumnsWaitForTheSearchIndexFirstBuildNotForLaterOnes() {
         java.util.ArrayDeque<Runnable> builds = new java.util.ArrayDeque<>();
-        CustomerService held = new CustomerService(context.database(), new CustomerRepository(),
-                PhoneNumbers.forLocale(Locale.SIMPLIFIED_CHINESE), TestStores.CLOCK, builds::add);
+        CustomerService held = heldIndex(builds);
         CustomerListViewModel list = new CustomerListViewModel(held, new SyncTaskRunner(), new Messages(Locale.ENGLISH),
                 List.of(column("Tier", false, id -> "Gold"), column("Segment", true, id -> "Champions")));
         list.refresh();
@@ -327,8 +331,7 @@ class CustomerListViewModelTest {
     @Test
     void theListShowsRowsAndAnswersSearchesFromSqlBeforeTheSearchIndexIsBuilt() {
         java.util.ArrayDeque<Runnable> builds = new java.util.ArrayDeque<>();
-        CustomerService held = new CustomerService(context.database(), new CustomerRepository(),
-                PhoneNumbers.forLocale(Locale.SIMPLIFIED_CHINESE), TestStores.CLOCK, builds::add);
+        CustomerService held = heldIndex(builds);
         CustomerListViewModel list = new CustomerListViewModel(held, new SyncTaskRunner(), new Messages(Locale.ENGLISH));
         list.refresh();
         assertThat(list.rows().stream().map(r -> r.nameProperty().get()).toList()).containsExactly("Alice Smith", "王小明", "曾晓燕");
