@@ -54,13 +54,17 @@ final class BackupFile {
             throw new IllegalArgumentException(file + " is not a backup");
         }
         return "jdbc:h2:file:" + name.substring(0, name.length() - EXTENSION.length())
-                + ";ACCESS_MODE_DATA=r;FILE_LOCK=NO;AUTO_SERVER=FALSE;IFEXISTS=TRUE" + StoreKey.urlSettings(key);
+                + ";ACCESS_MODE_DATA=r;FILE_LOCK=NO;AUTO_SERVER=FALSE;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE"
+                + StoreKey.urlSettings(key);
     }
 
-    /** Every table's rows and checksum in {@code file} (opened read-only with {@code key}, or none; every row is read). */
-    static Map<String, Compaction.TableSum> sums(Path file, StoreKey key) throws SQLException {
+    /**
+     * Every table's rows and checksum in {@code file} (opened read-only with {@code key}, or none;
+     * every row is read), each row hashed with {@code hash}.
+     */
+    static Map<String, Compaction.TableSum> sums(Path file, StoreKey key, Compaction.RowHash hash) throws SQLException {
         try (Connection c = DriverManager.getConnection(url(file, key), Database.USER, StoreKey.jdbcPassword(key))) {
-            Map<String, Compaction.TableSum> sums = Compaction.sums(c);
+            Map<String, Compaction.TableSum> sums = Compaction.sums(c, hash);
             try (Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             }

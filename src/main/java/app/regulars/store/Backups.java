@@ -83,11 +83,12 @@ public final class Backups {
     public enum Status { VERIFIED, FAILED, UNCHECKED }
 
     /**
-     * One backup: its file, when and why it was taken, its size, every table's rows and checksum,
+     * One backup: its file, when and why it was taken, its size, every table's rows and checksum
+     * (each row hashed with {@code rowHash}: a backup is verified with the hash it was summed with),
      * and whether it was verified ({@code problem} says what did not match).
      */
     public record Backup(Path file, LocalDateTime taken, Kind kind, long bytes, Map<String, Compaction.TableSum> sums,
-                         Status status, String problem, StoreKey.Params key) {
+                         Compaction.RowHash rowHash, Status status, String problem, StoreKey.Params key) {
         public Backup {
             sums = Map.copyOf(sums);
         }
@@ -108,7 +109,7 @@ public final class Backups {
         }
 
         Backup with(Map<String, Compaction.TableSum> newSums, Status newStatus, String newProblem) {
-            return new Backup(file, taken, kind, bytes, newSums, newStatus, newProblem, key);
+            return new Backup(file, taken, kind, bytes, newSums, rowHash, newStatus, newProblem, key);
         }
     }
 
@@ -170,13 +171,13 @@ public final class Backups {
             Files.createDirectories(folder);
             StoreKey key = db.key();
             Map<String, Long> counted = db.copyTo(raw);
-            Map<String, Compaction.TableSum> source = BackupFile.sums(raw, key);
+            Map<String, Compaction.TableSum> source = BackupFile.sums(raw, key, Compaction.ROW_HASH);
             BackupFile.seal(raw, sealing, key);
             Files.delete(raw);
-            Map<String, Compaction.TableSum> copied = BackupFile.sums(sealing, key);
+            Map<String, Compaction.TableSum> copied = BackupFile.sums(sealing, key, Compaction.ROW_HASH);
             String problem = compare(counted, source, copied);
             Files.move(sealing, target, StandardCopyOption.ATOMIC_MOVE);
-            Backup backup = new Backup(target, now, kind, Files.size(target), copied,
+            Backup backup = new Backup(target, now, kind, Files.size(target), copied, Compaction.ROW_HASH,
                     problem == null ? Status.VERIFIED : Status.FAILED, problem, key == null ? null : key.params());
             writeManifest(backup);
             if (problem == null) {
@@ -232,7 +233,7 @@ public final class Backups {
         StoreKey key = known.key() == null ? null : password.key(known.key());
         Map<String, Compaction.TableSum> now;
         try {
-            now = BackupFile.sums(file, key);
+            now = BackupFile.sums(file, key, known.rowHash());
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Backup {} cannot be read", file, e);
             return known.with(known.sums(), Status.FAILED, String.valueOf(e.getMessage()));
@@ -357,7 +358,7 @@ public final class Backups {
             BackupFile.unseal(file, backupKey, restoring, storeKey);
             Map<String, Compaction.TableSum> copied;
             try {
-                copied = BackupFile.sums(restoring, storeKey); // every row read back, in the copy that becomes the data
+                copied = BackupFile.sums(restoring, storeKey, backup.rowHash()); // every row read back, in the copy that becomes the data
             } catch (SQLException | RuntimeException e) {
                 throw new UserException(e, "backup.error.failedVerification", file.toString(), String.valueOf(e.getMessage()));
             }
@@ -414,7 +415,7 @@ public final class Backups {
             progress.accept(b.file());
             try {
                 BackupFile.unseal(b.file(), from, temp, to);
-                Map<String, Compaction.TableSum> sums = BackupFile.sums(temp, to);
+                Map<String, Compaction.TableSum> sums = BackupFile.sums(temp, to, b.rowHash()); // as its manifest was summed
                 if (!b.sums().isEmpty() && !sums.equals(b.sums())) {
                     LOG.error("Backup {} under the new key holds {} instead of {}: left as it was", b.file(), sums, b.sums());
                     left.add(b.file());
@@ -426,7 +427,7 @@ public final class Backups {
                 for (int n = 2; Files.exists(target); n++) {
                     target = folder.resolve(name + "-" + n + BackupFile.EXTENSION);
                 }
-                writeManifest(new Backup(target, b.taken(), b.kind(), Files.size(temp), sums.isEmpty() ? b.sums() : sums, b.status(),
+                writeManifest(new Backup(target, b.taken(), b.kind(), Files.size(temp), sums.isEmpty() ? b.sums() : sums, b.rowHash(), b.status(),
                         b.problem(), to == null ? null : to.params()));
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 Compaction.syncDirectory(folder);
@@ -468,7 +469,7 @@ public final class Backups {
         if (b.key() != null) {
             b.key().store(p, KEY);
         }
-        b.sums().forEach((table, sum) -> p.setProperty("table." + table, sum.rows() + " " + sum.hashSum()));
+        b.sums().forEach((table, sum) -> p.setProperty(sumKey(b.rowHash()) + table, sum.rows() + " " + sum.hashSum()));
         AtomicFile.write(manifest(b.file()), out -> {
             p.store(out, "Regulars backup " + b.file().getFileName());
             return null;
@@ -494,15 +495,22 @@ public final class Backups {
                 LOG.warn("Could not read {}", manifest, e);
             }
         }
+        Compaction.RowHash rowHash = Compaction.ROW_HASH;
         Map<String, Compaction.TableSum> sums = new TreeMap<>();
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("table.")) {
-                String[] v = p.getProperty(key).split(" ");
-                try {
-                    sums.put(key.substring("table.".length()), new Compaction.TableSum(Long.parseLong(v[0]), Long.parseLong(v[1])));
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: a bad line {}", manifest, key);
+        for (Compaction.RowHash hash : List.of(Compaction.ROW_HASH, Compaction.RowHash.ORA_HASH)) { // the newest a manifest holds
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith(sumKey(hash))) {
+                    String[] v = p.getProperty(key).split(" ");
+                    try {
+                        sums.put(key.substring(sumKey(hash).length()), new Compaction.TableSum(Long.parseLong(v[0]), Long.parseLong(v[1])));
+                    } catch (RuntimeException e) {
+                        LOG.warn("{}: a bad line {}", manifest, key);
+                    }
                 }
+            }
+            if (!sums.isEmpty()) {
+                rowHash = hash;
+                break;
             }
         }
         LocalDateTime taken;
@@ -526,11 +534,23 @@ public final class Backups {
             key = null;
             status = Status.FAILED;
         }
-        return new Backup(file, taken, kind, bytes, sums, status, p.getProperty("problem"), key);
+        return new Backup(file, taken, kind, bytes, sums, rowHash, status, p.getProperty("problem"), key);
     }
 
     /** The prefix of a backup's key parameters in its manifest. */
     private static final String KEY = "key.";
+    /**
+     * The start of a manifest's line that holds a table's rows and sum made with {@code hash}:
+     * {@code table.} for the {@code ORA_HASH} sums of the backups before decision 0049, so that they
+     * are still verified with it; {@code crc32c.} since, a key those versions do not read (they find
+     * no sums, and verify such a backup by reading it whole rather than call it damaged).
+     */
+    private static String sumKey(Compaction.RowHash hash) {
+        return switch (hash) {
+            case ORA_HASH -> "table.";
+            case CRC32C -> "crc32c.";
+        };
+    }
 
     private static void deleteQuietly(Path file) {
         try {

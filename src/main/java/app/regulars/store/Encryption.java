@@ -131,7 +131,7 @@ public final class Encryption {
         Path copyKey = dir.resolve(NEW + KEY);
         Map<String, Compaction.TableSum> before;
         try {
-            before = BackupFile.sums(store, from); // every row of the old file read: a damaged one is not copied
+            before = BackupFile.sums(store, from, Compaction.ROW_HASH); // every row of the old file read: a damaged one is not copied
         } catch (SQLException | RuntimeException e) {
             LOG.error("The data file of {} does not read back whole; its protection was not changed", dir, e);
             throw new UserException(e, "store.error.damaged", store.toString(), Database.backupHint(dir));
@@ -139,7 +139,7 @@ public final class Encryption {
         try {
             Compaction.copyLivePages(store, from, copy, to);
             Compaction.sameEntries(store, from, copy, to);
-            Map<String, Compaction.TableSum> after = BackupFile.sums(copy, to);
+            Map<String, Compaction.TableSum> after = BackupFile.sums(copy, to, Compaction.ROW_HASH);
             if (!after.equals(before)) {
                 throw new IOException("the copy holds " + after + " instead of " + before);
             }

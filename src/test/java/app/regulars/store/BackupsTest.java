@@ -14,8 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +100,66 @@ class BackupsTest {
         try (AppContext ctx = TestStores.open(data)) {
             assertThat(ctx.customers().countAll()).as("left as it was").isEqualTo(20);
         }
+    }
+
+    @Test
+    void aBackupSummedWithOraHashBeforeDecision0049IsStillVerifiedAndRestoredWithThatHash() throws Exception {
+        Path data = store("data", 12);
+        assertThat(run(data, "backup", "create")).isZero();
+        Path backup = Backups.list(Backups.folder(data)).getFirst().file();
+        Path manifest = backup.resolveSibling(backup.getFileName().toString().replace(".mv.db", ".properties"));
+        String written = Files.readString(manifest);
+        assertThat(written).as("a new backup's manifest says how its rows were hashed").contains("crc32c.\"PUBLIC\".\"CUSTOMER\"=12 ")
+                .doesNotContain("table.");
+        Map<String, Compaction.TableSum> crc = BackupFile.sums(backup, null, Compaction.RowHash.CRC32C);
+        Map<String, Compaction.TableSum> ora = BackupFile.sums(backup, null, Compaction.RowHash.ORA_HASH);
+        assertThat(Backups.read(backup).sums()).isEqualTo(crc);
+        assertThat(ora).as("the same rows, other sums").isNotEqualTo(crc)
+                .allSatisfy((table, sum) -> assertThat(sum.rows()).isEqualTo(crc.get(table).rows()));
+
+        // the manifest as a backup before decision 0049 wrote it: each table's ORA_HASH sum as table.NAME
+        StringBuilder old = new StringBuilder();
+        written.lines().filter(l -> !l.startsWith("crc32c.")).forEach(l -> old.append(l).append('\n'));
+        ora.forEach((table, sum) -> old.append("table.").append(table).append('=')
+                .append(sum.rows()).append(' ').append(sum.hashSum()).append('\n'));
+        Files.writeString(manifest, old);
+        assertThat(Backups.read(backup).rowHash()).isEqualTo(Compaction.RowHash.ORA_HASH);
+        assertThat(Backups.read(backup).sums()).isEqualTo(ora);
+        assertThat(run(data, "backup", "verify", backup.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith(backup + " is verified: 12 customers");
+
+        try (AppContext ctx = TestStores.open(data)) {
+            ctx.customers().save(Customer.builder().name("Later").build());
+        }
+        assertThat(run(data, "backup", "restore", backup.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Restored from " + backup + ": 12 customers");
+        try (AppContext ctx = TestStores.open(data)) {
+            assertThat(ctx.customers().countAll()).isEqualTo(12);
+        }
+
+        // one old sum off by one: the hash it names is the one checked, not skipped
+        String customer = "table.\"PUBLIC\".\"CUSTOMER\"=";
+        String line = Files.readString(manifest).lines().filter(l -> l.startsWith(customer)).findFirst().orElseThrow();
+        long sum = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+        Files.writeString(manifest, Files.readString(manifest).replace(line, line.substring(0, line.lastIndexOf(' ') + 1) + (sum + 1)));
+        assertThat(run(data, "backup", "verify", backup.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("The backup " + backup + " was written but failed its verification");
+    }
+
+    @Test
+    void aRowsSumChangesWithAnyValueAndTellsANullFromEmptyTextAndWhereOneValueEnds() {
+        List<List<String>> rows = Arrays.asList(Arrays.asList("ab", "c"), Arrays.asList("a", "bc"),
+                Arrays.asList("a", null), Arrays.asList("a", ""), Arrays.asList("王小明", ""),
+                Arrays.asList("王小朋", ""));
+        Set<Long> sums = new HashSet<>();
+        try (AppContext ctx = TestStores.open(dir.resolve("data"))) {
+            ctx.customers().save(Customer.builder().name("Someone").build());
+            for (List<String> row : rows) {
+                ctx.database().write(cfg -> cfg.dsl().execute("UPDATE customer SET name = ?, notes = ?", row.get(0), row.get(1)));
+                sums.add(CompactionTest.sums(ctx.database()).get("\"PUBLIC\".\"CUSTOMER\"").hashSum());
+            }
+        }
+        assertThat(sums).as("one customer's name and notes as each of %s", rows).hasSize(rows.size());
     }
 
     @Test
