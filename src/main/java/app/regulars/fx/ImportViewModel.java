@@ -370,6 +370,7 @@ public final class ImportViewModel {
             rejectedLines.setAll(done.rejected().stream().map(this::line).toList());
             warningLines.setAll(done.warnings().stream().map(this::line).toList());
             status.set(!done.succeeded() ? messages.get("import.rejected", done.rejected().size(), done.rowsRead())
+                    : duplicateRules.isEmpty() && done.skipped() > 0 ? messages.get("import.done.voided", done.imported(), fileName.get(), done.skipped())
                     : duplicateRules.isEmpty() ? messages.get("import.done", done.imported(), fileName.get())
                     : messages.get("onboarding.imported", fileName.get(), done.imported(), done.updated(), done.skipped()));
             progress.set(1);

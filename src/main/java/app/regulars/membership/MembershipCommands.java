@@ -53,6 +53,9 @@ public final class MembershipCommands {
                     return FAILED;
                 }
                 out.println(messages.get("membership.cli.imported", report.imported()));
+                if (report.skipped() > 0) {
+                    out.println(messages.get("membership.cli.voidedLeftOut", report.skipped()));
+                }
                 out.flush();
                 return OK;
             });

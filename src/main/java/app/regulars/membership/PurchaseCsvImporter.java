@@ -48,7 +48,16 @@ public final class PurchaseCsvImporter {
             Map.entry("phone", "phone"), Map.entry("电话", "phone"), Map.entry("手机", "phone"), Map.entry("手机号", "phone"),
             Map.entry("date", "date"), Map.entry("日期", "date"), Map.entry("时间", "date"), Map.entry("消费日期", "date"),
             Map.entry("amount", "amount"), Map.entry("金额", "amount"), Map.entry("消费金额", "amount"),
-            Map.entry("note", "note"), Map.entry("items", "note"), Map.entry("备注", "note"), Map.entry("商品", "note"));
+            Map.entry("note", "note"), Map.entry("items", "note"), Map.entry("备注", "note"), Map.entry("商品", "note"),
+            Map.entry("items / note", "note"), Map.entry("商品 / 备注", "note"), Map.entry("商品/备注", "note"),
+            Map.entry("voided", "voided"), Map.entry("void", "voided"), Map.entry("已作废", "voided"), Map.entry("作废", "voided"));
+    /**
+     * Headers that name the customer's code only when no other column does: {@code export purchases}
+     * writes {@code Code} and then {@code Customer}, the name.
+     */
+    private static final Set<String> CODE_UNLESS_ANOTHER = Set.of("customer");
+    private static final Set<String> VOIDED = Set.of("yes", "y", "true", "1", "x", "是", "已作废");
+    private static final Set<String> NOT_VOIDED = Set.of("no", "n", "false", "0", "否");
     /** Rows whose customers are looked up in one query each for codes and phones. */
     private static final int CHECK_CHUNK = 1_000;
     private static final MembershipService.CustomerRef NOBODY = new MembershipService.CustomerRef(-1, false);
@@ -73,6 +82,8 @@ public final class PurchaseCsvImporter {
         final Map<String, String> e164 = new HashMap<>();
         /** The highest earn rate of the tiers: every amount must earn points a member can hold at it. */
         BigDecimal highestRate = BigDecimal.ONE;
+        /** Rows marked voided so far (left out). */
+        int voided;
 
         Lookup(List<String> header) {
             this.header = header;
@@ -92,26 +103,35 @@ public final class PurchaseCsvImporter {
         return importFile(RowFile.open(file, sheet, RowFile.TABLES), null, Progress.NONE, () -> false);
     }
 
-    /** The fields a column can go to, the keys of a {@link ColumnMapping}: code, phone, date, amount, note. */
-    public static final List<String> FIELDS = List.of("code", "phone", "date", "amount", "note");
+    /**
+     * The fields a column can go to, the keys of a {@link ColumnMapping}: code, phone, date, amount,
+     * note, voided (a row marked voided is left out, as {@code export purchases} marks them).
+     */
+    public static final List<String> FIELDS = List.of("code", "phone", "date", "amount", "note", "voided");
 
-    /** The mapping the header's names give (English and Chinese): what an import without one uses. */
+    /**
+     * The mapping the header's names give (English and Chinese): what an import without one uses.
+     * A file written by {@code export purchases} maps as it is: its code, date, amount, items and
+     * voided columns; the name, points, discounts and purchase number are left out.
+     */
     public static ColumnMapping automatic(List<String> header) {
+        List<String> names = header.stream().map(h -> h == null ? "" : h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT)).toList();
+        boolean anotherCode = names.stream().anyMatch(n -> !CODE_UNLESS_ANOTHER.contains(n) && "code".equals(HEADERS.get(n)));
         List<String> fields = new ArrayList<>();
-        for (String h : header) {
-            fields.add(HEADERS.get(h == null ? "" : h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT)));
+        for (String n : names) {
+            fields.add(anotherCode && CODE_UNLESS_ANOTHER.contains(n) ? null : HEADERS.get(n));
         }
         return new ColumnMapping(fields);
     }
 
-    /** What the first pass found. */
-    private record Pass(int rows, List<RejectedRow> rejected, Lookup lookup) {
+    /** What the first pass found: the rows read, those rejected, and those marked voided (left out). */
+    private record Pass(int rows, List<RejectedRow> rejected, Lookup lookup, int voided) {
     }
 
     /** The checks of an import on the first {@code limit} rows with {@code mapping} (null: the header's), nothing stored. */
     public ImportReport check(RowFile source, ColumnMapping mapping, int limit) {
         Pass pass = firstPass(source, mapping, limit, Progress.NONE, () -> false);
-        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.lookup().ignored, source.charset());
+        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.lookup().ignored, source.charset(), 0, pass.voided());
     }
 
     private Pass firstPass(RowFile source, ColumnMapping mapping, int limit, Progress progress, BooleanSupplier cancelled) {
@@ -140,7 +160,7 @@ public final class PurchaseCsvImporter {
             }
         }
         rejected.sort(java.util.Comparator.comparingLong(RejectedRow::line));
-        return new Pass(rows, rejected, lookup);
+        return new Pass(rows, rejected, lookup, lookup.voided);
     }
 
     /**
@@ -162,7 +182,8 @@ public final class PurchaseCsvImporter {
 
         // Second pass: the same rows again (their customers known now), stored a slice at a time.
         int checked = rows;
-        int imported = membership.importPurchases(fileName, rows, slices -> {
+        int voided = pass.voided();
+        int imported = voided == rows ? 0 : membership.importPurchases(fileName, rows - voided, slices -> {
             int again = 0;
             try (RowReader in = source.rows()) {
                 List<PurchaseLine> slice = new ArrayList<>(MembershipService.IMPORT_SLICE);
@@ -171,6 +192,9 @@ public final class PurchaseCsvImporter {
                     PurchaseLine line = line(row, lookup, problems);
                     if (!problems.isEmpty() || ++again > checked) {
                         throw new UserException("exchange.error.changed", fileName);
+                    }
+                    if (line == VOIDED_LINE) {
+                        continue;
                     }
                     slice.add(line);
                     if (slice.size() == MembershipService.IMPORT_SLICE) {
@@ -187,7 +211,7 @@ public final class PurchaseCsvImporter {
             }
         }, cancelled);
         progress.update(1, 1);
-        return new ImportReport(rows, imported, List.of(), lookup.ignored, source.charset());
+        return new ImportReport(rows, imported, List.of(), lookup.ignored, source.charset(), 0, voided);
     }
 
     private static Lookup lookup(List<String> header, ColumnMapping mapping, String fileName) {
@@ -237,9 +261,11 @@ public final class PurchaseCsvImporter {
         }
         for (Row row : chunk) {
             List<RowProblem> problems = new ArrayList<>();
-            line(row, lookup, problems);
+            PurchaseLine line = line(row, lookup, problems);
             if (!problems.isEmpty()) {
                 rejected.add(row.rejected(problems));
+            } else if (line == VOIDED_LINE) {
+                lookup.voided++;
             }
         }
         chunk.clear();
@@ -269,7 +295,10 @@ public final class PurchaseCsvImporter {
         }
     }
 
-    /** The purchase of a row whose customer has been looked up, or null with its problems. */
+    /** What {@link #line} gives for a row marked voided: checked like any other, then left out. */
+    private static final PurchaseLine VOIDED_LINE = new PurchaseLine(-1, null, null, null);
+
+    /** The purchase of a row whose customer has been looked up, {@link #VOIDED_LINE}, or null with its problems. */
     private PurchaseLine line(Row row, Lookup lookup, List<RowProblem> problems) {
         String code = cell(row, lookup.col.get("code"));
         String phone = cell(row, lookup.col.get("phone"));
@@ -315,7 +344,19 @@ public final class PurchaseCsvImporter {
         if (note != null && note.length() > MembershipService.MAX_NOTE) {
             problems.add(RowProblem.of(lookup.headerOf("note"), "membership.error.tooLong", MembershipService.MAX_NOTE));
         }
-        return problems.isEmpty() ? new PurchaseLine(who.id(), at, amount, note) : null;
+        String voidedCell = cell(row, lookup.col.get("voided"));
+        boolean voided = false;
+        if (voidedCell != null) {
+            String v = voidedCell.toLowerCase(Locale.ROOT);
+            voided = VOIDED.contains(v);
+            if (!voided && !NOT_VOIDED.contains(v)) {
+                problems.add(RowProblem.of(lookup.headerOf("voided"), "membership.import.voided", voidedCell));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return voided ? VOIDED_LINE : new PurchaseLine(who.id(), at, amount, note);
     }
 
     private static String cell(Row row, Integer index) {

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * The rows of one sheet of an Excel workbook (.xlsx), read with fastexcel-reader as a stream of
  * XML: the sheet is never held whole (only the workbook's shared strings, as far as they have
- * been used). The first row that is not blank is the header; each row keeps the number Excel
+ * been used). The first row that is not blank is the header (a title of one cell above it is passed
+ * over: {@link #readHeader()}); each row keeps the number Excel
  * shows for it. Cells become the text the other importers read, as Excel stores them: a date
  * cell becomes {@code 2026-11-23} (with {@code HH:mm} when it has a time), a number is written
  * plainly ({@code 12}, not {@code 12.0}; a phone stored as a number keeps its digits; at most
@@ -47,6 +48,10 @@ final class XlsxRows implements RowReader {
     private final Stream<org.dhatim.fastexcel.reader.Row> stream;
     private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
     private final List<String> header;
+    /** The rows of one cell at the top that may be a title above the header: at most this many. */
+    private static final int TITLE_ROWS = 3;
+    /** Rows read while looking for the header that turned out to be data, to be handed out first. */
+    private final java.util.ArrayDeque<Row> ahead = new java.util.ArrayDeque<>();
 
     private XlsxRows(Path file, int sheetIndex, String fileName) {
         this.fileName = fileName;
@@ -60,23 +65,46 @@ final class XlsxRows implements RowReader {
             closeQuietly(wb);
             throw e instanceof UserException u ? u : new UserException(e, "exchange.error.xlsxDamaged", fileName);
         }
-        List<String> first = null;
         try {
-            while (first == null) {
-                org.dhatim.fastexcel.reader.Row row = nextRow();
-                if (row == null) {
-                    throw new UserException("exchange.error.noHeader", fileName);
-                }
-                List<String> cells = cells(row);
-                if (!blank(cells)) {
-                    first = cells;
-                }
-            }
+            header = readHeader();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        header = first;
+    }
+
+    /**
+     * The header: the first row that is not blank, unless it holds a single cell and one of the
+     * next {@value #TITLE_ROWS} rows that are not blank holds more; then the rows of one cell above
+     * that one are a title (Regulars' own Excel exports put a title and a subtitle above their
+     * header) and are passed over. Otherwise the rows looked at are read again as data.
+     */
+    private List<String> readHeader() {
+        Row first = next();
+        if (first == null) {
+            throw new UserException("exchange.error.noHeader", fileName);
+        }
+        if (filled(first.cells()) > 1) {
+            return first.cells();
+        }
+        List<Row> below = new ArrayList<>();
+        for (int i = 0; i < TITLE_ROWS; i++) {
+            Row row = next();
+            if (row == null) {
+                break;
+            }
+            below.add(row);
+            if (filled(row.cells()) > 1) {
+                ahead.addAll(below.subList(i + 1, below.size()));
+                return row.cells();
+            }
+        }
+        ahead.addAll(below);
+        return first.cells();
+    }
+
+    private static long filled(List<String> cells) {
+        return cells.stream().filter(c -> !c.isBlank()).count();
     }
 
     /** Opens the sheet at {@code sheetIndex} (0-based) and reads its header. */
@@ -129,6 +157,9 @@ final class XlsxRows implements RowReader {
 
     @Override
     public Row next() {
+        if (!ahead.isEmpty()) {
+            return ahead.poll();
+        }
         for (org.dhatim.fastexcel.reader.Row row = nextRow(); row != null; row = nextRow()) {
             List<String> cells = cells(row);
             if (!blank(cells)) {

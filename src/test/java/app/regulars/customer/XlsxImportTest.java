@@ -149,6 +149,34 @@ class XlsxImportTest {
     }
 
     @Test
+    void aTitleOfOneCellAboveTheHeaderIsPassedOverButAOneColumnSheetKeepsItsFirstRowAsHeader() throws IOException {
+        Path titled = workbook("titled.xlsx", wb -> {
+            Worksheet ws = wb.newWorksheet("Customers");
+            row(ws, 0, "Customers of the tea shop");
+            row(ws, 1, "as of 2026-11-23");
+            row(ws, 3, "name", "phone");
+            row(ws, 4, "Ann", "13812345678");
+        });
+        ImportReport r = importCustomers(titled, null);
+        assertThat(r.rejected()).isEmpty();
+        assertThat(r.ignoredColumns()).isEmpty();
+        assertThat(r.added()).isEqualTo(1);
+        assertThat(ctx.customers().search("Ann", null, false, app.regulars.customer.CustomerSort.NAME, true)).hasSize(1);
+
+        Path oneColumn = workbook("names.xlsx", wb -> {
+            Worksheet ws = wb.newWorksheet("Names");
+            row(ws, 0, "name");
+            row(ws, 1, "Bob");
+            row(ws, 2, "Cai");
+            row(ws, 3, "Dan");
+            row(ws, 4, "Eve");
+        });
+        r = importCustomers(oneColumn, null);
+        assertThat(r.rejected()).isEmpty();
+        assertThat(r.added()).isEqualTo(4);
+    }
+
+    @Test
     void purchasesFromASheetWithDateCellsAndAmountsAsNumbers() throws IOException {
         ctx.customers().save(Customer.builder().code("P001").name("Ann").phones("13812345678").build());
         Path f = workbook("purchases.xlsx", wb -> {
