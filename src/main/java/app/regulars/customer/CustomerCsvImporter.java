@@ -207,7 +207,7 @@ public final class CustomerCsvImporter {
         LOG.info("Imported customers from {} ({}, {}): {} added, {} updated, {} skipped, {} with a warning", fileName, source.format(),
                 source.charset(), counts.added(), counts.updated(), counts.skipped(), warnings.size());
         return new ImportReport(rows, counts.added(), List.of(), layout.ignored(), source.charset(), counts.updated(), counts.skipped(),
-                warnings);
+                0, warnings);
     }
 
     /**

@@ -370,8 +370,7 @@ public final class ImportViewModel {
             rejectedLines.setAll(done.rejected().stream().map(this::line).toList());
             warningLines.setAll(done.warnings().stream().map(this::line).toList());
             status.set(!done.succeeded() ? messages.get("import.rejected", done.rejected().size(), done.rowsRead())
-                    : duplicateRules.isEmpty() && done.skipped() > 0 ? messages.get("import.done.voided", done.imported(), fileName.get(), done.skipped())
-                    : duplicateRules.isEmpty() ? messages.get("import.done", done.imported(), fileName.get())
+                    : duplicateRules.isEmpty() ? addedOnly(done)
                     : messages.get("onboarding.imported", fileName.get(), done.imported(), done.updated(), done.skipped()));
             progress.set(1);
             step.set(Step.DONE);
@@ -406,6 +405,21 @@ public final class ImportViewModel {
             undoing.set(false);
             status.set(messages.describe(e));
         });
+    }
+
+    /**
+     * What an import that only adds (purchases, answers) did: the rows added, and the purchases
+     * left out as voided or as already here.
+     */
+    private String addedOnly(ImportReport done) {
+        String added = messages.get("import.done", done.imported(), fileName.get());
+        if (done.leftOut() > 0) {
+            added = messages.get("import.done.more", added, messages.get("membership.cli.voidedLeftOut", done.leftOut()));
+        }
+        if (done.skipped() > 0) {
+            added = messages.get("import.done.more", added, messages.get("membership.cli.alreadyHere", done.skipped()));
+        }
+        return added;
     }
 
     private String line(RejectedRow r) {

@@ -53,8 +53,11 @@ public final class MembershipCommands {
                     return FAILED;
                 }
                 out.println(messages.get("membership.cli.imported", report.imported()));
+                if (report.leftOut() > 0) {
+                    out.println(messages.get("membership.cli.voidedLeftOut", report.leftOut()));
+                }
                 if (report.skipped() > 0) {
-                    out.println(messages.get("membership.cli.voidedLeftOut", report.skipped()));
+                    out.println(messages.get("membership.cli.alreadyHere", report.skipped()));
                 }
                 out.flush();
                 return OK;

@@ -510,6 +510,11 @@ public final class MembershipService {
         return repository.customersByPhone(db.dsl(), e164Numbers);
     }
 
+    /** The purchases already here of the customers {@code ids} (ascending, distinct), for an import to leave out. */
+    PurchasesHere purchasesOf(long[] ids) {
+        return repository.purchasesOf(db.dsl(), ids);
+    }
+
     /** Stores validated purchases, all or nothing: see {@link #importPurchases(Consumer, BooleanSupplier)}. */
     public int importPurchases(List<PurchaseLine> lines) {
         return importPurchases(lines.size(), slices -> {

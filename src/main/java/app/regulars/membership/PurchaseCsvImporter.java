@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +37,11 @@ import java.util.regex.Pattern;
  * customers up a thousand rows at a time; only when none is rejected does a second pass read
  * the file again and hand the purchases to
  * {@link MembershipService#importPurchases(java.util.function.Consumer, java.util.function.BooleanSupplier)}
- * a slice at a time (points earned and tiers re-evaluated set-based, all or nothing). The file
- * is never held in memory; what is kept is one entry per customer the file names.
+ * a slice at a time (points earned and tiers re-evaluated set-based, all or nothing). A row the
+ * store already has (same customer, amount and minute, or day when the file gives no time:
+ * {@link PurchasesHere}) is left out, so the same file twice adds nothing twice. The file is
+ * never held in memory; what is kept is one entry per customer the file names, and the
+ * purchases already here of those customers as primitive arrays.
  */
 public final class PurchaseCsvImporter {
     private static final Pattern DATE_TIME = Pattern.compile(
@@ -92,6 +96,12 @@ public final class PurchaseCsvImporter {
         String headerOf(String column) {
             return header.get(col.get(column)).strip();
         }
+
+        /** The ids of the customers the file names, ascending. */
+        long[] customerIds() {
+            return java.util.stream.Stream.concat(byCode.values().stream(), byPhone.values().stream())
+                    .filter(c -> c != NOBODY).mapToLong(MembershipService.CustomerRef::id).distinct().sorted().toArray();
+        }
     }
 
     public ImportReport importFile(Path file) {
@@ -131,7 +141,7 @@ public final class PurchaseCsvImporter {
     /** The checks of an import on the first {@code limit} rows with {@code mapping} (null: the header's), nothing stored. */
     public ImportReport check(RowFile source, ColumnMapping mapping, int limit) {
         Pass pass = firstPass(source, mapping, limit, Progress.NONE, () -> false);
-        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.lookup().ignored, source.charset(), 0, pass.voided());
+        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.lookup().ignored, source.charset(), 0, 0, pass.voided(), List.of());
     }
 
     private Pass firstPass(RowFile source, ColumnMapping mapping, int limit, Progress progress, BooleanSupplier cancelled) {
@@ -180,10 +190,14 @@ public final class PurchaseCsvImporter {
             return new ImportReport(rows, 0, rejected, lookup.ignored, source.charset());
         }
 
-        // Second pass: the same rows again (their customers known now), stored a slice at a time.
+        // Second pass: the same rows again (their customers known now), stored a slice at a time,
+        // but for those the store already has (the same file again, a till's export that repeats days).
         int checked = rows;
         int voided = pass.voided();
-        int imported = voided == rows ? 0 : membership.importPurchases(fileName, rows - voided, slices -> {
+        BitSet repeated = voided == rows ? new BitSet() : repeated(source, lookup, membership.purchasesOf(lookup.customerIds()), checked);
+        int alreadyHere = repeated.cardinality();
+        int toAdd = rows - voided - alreadyHere;
+        int imported = toAdd == 0 ? 0 : membership.importPurchases(fileName, toAdd, slices -> {
             int again = 0;
             try (RowReader in = source.rows()) {
                 List<PurchaseLine> slice = new ArrayList<>(MembershipService.IMPORT_SLICE);
@@ -193,7 +207,7 @@ public final class PurchaseCsvImporter {
                     if (!problems.isEmpty() || ++again > checked) {
                         throw new UserException("exchange.error.changed", fileName);
                     }
-                    if (line == VOIDED_LINE) {
+                    if (line == VOIDED_LINE || repeated.get(again - 1)) {
                         continue;
                     }
                     slice.add(line);
@@ -211,7 +225,34 @@ public final class PurchaseCsvImporter {
             }
         }, cancelled);
         progress.update(1, 1);
-        return new ImportReport(rows, imported, List.of(), lookup.ignored, source.charset(), 0, voided);
+        return new ImportReport(rows, imported, List.of(), lookup.ignored, source.charset(), 0, alreadyHere, voided, List.of());
+    }
+
+    /**
+     * The rows (numbered from 0, in file order) that repeat a purchase {@code here}: read again
+     * only when the store has purchases of the file's customers, so that the storing pass knows
+     * beforehand how many it adds (a large load's indexes are made again after it) and an import
+     * that adds nothing writes nothing.
+     */
+    private BitSet repeated(RowFile source, Lookup lookup, PurchasesHere here, int checked) {
+        BitSet repeated = new BitSet();
+        if (here.size() == 0) {
+            return repeated;
+        }
+        int index = 0;
+        try (RowReader in = source.rows()) {
+            for (Row row = in.next(); row != null; row = in.next(), index++) {
+                List<RowProblem> problems = new ArrayList<>();
+                PurchaseLine line = line(row, lookup, problems);
+                if (!problems.isEmpty() || index >= checked) {
+                    throw new UserException("exchange.error.changed", source.fileName());
+                }
+                if (line != VOIDED_LINE && here.take(line.customerId(), line.at(), dateOnly(cell(row, lookup.col.get("date"))), line.amount())) {
+                    repeated.set(index);
+                }
+            }
+        }
+        return repeated;
     }
 
     private static Lookup lookup(List<String> header, ColumnMapping mapping, String fileName) {
@@ -365,6 +406,12 @@ public final class PurchaseCsvImporter {
         }
         String s = row.cells().get(index);
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Whether a date cell {@link #dateTime} reads gives the date alone, no time. */
+    static boolean dateOnly(String cell) {
+        Matcher m = DATE_TIME.matcher(cell.strip());
+        return m.matches() && m.group(4) == null;
     }
 
     /** {@code 2026-11-23}, {@code 2026/11/23}, {@code 20261123}, optionally with {@code HH:mm[:ss]}; a date alone is noon. */

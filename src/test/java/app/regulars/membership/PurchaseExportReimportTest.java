@@ -86,6 +86,75 @@ class PurchaseExportReimportTest {
             assertThat(after).containsExactlyElementsOf(before.stream().filter(p -> p.endsWith(" false")).toList());
             assertThat(after).anySatisfy(p -> assertThat(p).contains("龙井 半斤"));
         }
+
+        // The same file again adds nothing, into that store and into the one it came from.
+        for (Path store : List.of(to, from)) {
+            List<String> was;
+            try (AppContext ctx = TestStores.open(store)) {
+                was = purchases(ctx);
+            }
+            assertThat(run(store, Locale.ENGLISH, "import", "purchases", file.toString())).as(err.toString()).isZero();
+            assertThat(out.toString().lines()).containsExactly("No purchase imported.", "1 voided purchase left out.",
+                    "3 purchases already in the store left out (the same customer, amount and time).");
+            try (AppContext ctx = TestStores.open(store)) {
+                assertThat(purchases(ctx)).containsExactlyElementsOf(was);
+            }
+        }
+    }
+
+    /**
+     * A row is a purchase already here when customer, amount and minute match (the day, when the
+     * file gives only the date); each purchase here stands for one row at most, voided ones too.
+     */
+    @Test
+    void rowsTheStoreAlreadyHasAreLeftOutEachPurchaseHereOnceAndTheImportBeforeStaysTheOneToUndo() throws IOException {
+        Path to = dir.resolve("to");
+        String wang;
+        String alice;
+        try (AppContext ctx = TestStores.open(to)) {
+            TestStores.addKnownCustomers(ctx.customers());
+            Customer w = find(ctx, "王小明");
+            wang = w.code();
+            alice = find(ctx, "Alice Smith").code();
+            ctx.membership().recordPurchase(w.id(), java.time.LocalDateTime.of(2026, 11, 1, 10, 15, 42), new BigDecimal("12.00"), null);
+            ctx.membership().recordPurchase(w.id(), java.time.LocalDateTime.of(2026, 11, 2, 17, 30), new BigDecimal("30.00"), null);
+            Purchase voided = ctx.membership().recordPurchase(w.id(), java.time.LocalDateTime.of(2026, 11, 4, 9, 0), new BigDecimal("8.00"), null);
+            ctx.membership().voidPurchase(voided.id(), "wrong customer");
+        }
+        Path first = dir.resolve("first.csv");
+        Files.writeString(first, "code,date,amount\n" + alice + ",2026-10-01 12:00,5.00\n", StandardCharsets.UTF_8);
+        assertThat(run(to, Locale.ENGLISH, "import", "purchases", first.toString())).as(err.toString()).isZero();
+
+        Path file = dir.resolve("till.csv");
+        Files.writeString(file, "code,date,amount\n"
+                + wang + ",2026-11-01 10:15,12.00\n"   // here (the same minute)
+                + wang + ",2026-11-01 10:15,12.00\n"   // a second one: only one is here
+                + wang + ",2026-11-02,30.00\n"         // here (the same day; the file gives no time)
+                + wang + ",2026-11-03,30.00\n"         // another day
+                + wang + ",2026-11-04 09:00,8.00\n"    // here, voided since
+                + alice + ",2026-11-01 10:15,12.00\n", // another customer
+                StandardCharsets.UTF_8);
+        assertThat(run(to, Locale.CHINA, "import", "purchases", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).containsExactly("已导入 3 条消费记录。",
+                "3 条消费记录已在店中（同一客户、金额和时间），未重复导入。");
+        Path again = dir.resolve("again.csv");
+        Files.copy(file, again);
+        assertThat(run(to, Locale.ENGLISH, "import", "purchases", again.toString())).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).containsExactly("No purchase imported.",
+                "6 purchases already in the store left out (the same customer, amount and time).");
+        try (AppContext ctx = TestStores.open(to)) {
+            assertThat(purchases(ctx)).containsExactlyInAnyOrder(
+                    alice + " 2026-10-01T12:00 5.00 null false",
+                    wang + " 2026-11-01T10:15:42 12.00 null false",
+                    wang + " 2026-11-01T10:15 12.00 null false",
+                    alice + " 2026-11-01T10:15 12.00 null false",
+                    wang + " 2026-11-02T17:30 30.00 null false",
+                    wang + " 2026-11-03T12:00 30.00 null false",
+                    wang + " 2026-11-04T09:00 8.00 null true");
+        }
+        // The import that added nothing is not recorded: the one before it is still the last.
+        assertThat(run(to, Locale.ENGLISH, "import", "undo")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("till.csv");
     }
 
     @Test

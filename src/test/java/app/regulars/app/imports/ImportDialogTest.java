@@ -312,17 +312,14 @@ class ImportDialogTest {
     @Test
     void purchasesAndSurveyAnswersTooTheSurveyChosenFirst(FxRobot robot) throws IOException {
         Messages en = new Messages(Locale.ENGLISH);
-        show(robot, new PurchaseImport(context.membership(), context.customers().phones(), undo(), en), Locale.ENGLISH);
-        toOpen = csv("sales.csv", "Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n", StandardCharsets.UTF_8);
-        robot.clickOn("#importChoose");
-        waitUntil(() -> text(robot, "#importBlocker").contains("needs a column for the customer"));
-        map(robot, 0, "Phone");
-        map(robot, 1, "Date");
-        map(robot, 2, "Amount");
-        waitUntil(() -> !robot.lookup("#importStart").queryButton().isDisabled());
-        robot.clickOn("#importStart");
-        waitUntil(() -> robot.lookup("#importResult").query().isVisible());
+        importSales(robot, en, "sales.csv", "Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n");
         assertThat(text(robot, "#importResultStatus")).isEqualTo("Imported 1 row from sales.csv.");
+
+        // The till's next file repeats that sale: it is left out, and the result says so.
+        importSales(robot, en, "sales-2.csv", "Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n13812345678,2026-11-21,12.00\n");
+        assertThat(text(robot, "#importResultStatus"))
+                .isEqualTo("Imported 1 row from sales-2.csv. 1 purchase already in the store left out (the same customer, amount and time).");
+        Screenshots.save(stage.getScene(), "import-purchases-again-en");
 
         show(robot, new ResponseImport(context.surveys(), en), Locale.ENGLISH);
         @SuppressWarnings("unchecked")
@@ -338,6 +335,20 @@ class ImportDialogTest {
         robot.clickOn("#importStart");
         waitUntil(() -> robot.lookup("#importResult").query().isVisible());
         assertThat(text(robot, "#importResultStatus")).isEqualTo("Imported 1 row from answers.csv.");
+    }
+
+    /** Imports purchases from a CSV file {@code name} whose German headers are mapped by hand: phone, date, amount. */
+    private void importSales(FxRobot robot, Messages en, String name, String content) throws IOException {
+        show(robot, new PurchaseImport(context.membership(), context.customers().phones(), undo(), en), Locale.ENGLISH);
+        toOpen = csv(name, content, StandardCharsets.UTF_8);
+        robot.clickOn("#importChoose");
+        waitUntil(() -> text(robot, "#importBlocker").contains("needs a column for the customer"));
+        map(robot, 0, "Phone");
+        map(robot, 1, "Date");
+        map(robot, 2, "Amount");
+        waitUntil(() -> !robot.lookup("#importStart").queryButton().isDisabled());
+        robot.clickOn("#importStart");
+        waitUntil(() -> robot.lookup("#importResult").query().isVisible());
     }
 
     private app.regulars.customer.Customer named(String name) {
