@@ -194,7 +194,7 @@ public final class PurchaseCsvImporter {
         // but for those the store already has (the same file again, a till's export that repeats days).
         int checked = rows;
         int voided = pass.voided();
-        BitSet repeated = voided == rows ? new BitSet() : repeated(source, lookup, membership.purchasesOf(lookup.customerIds()), checked);
+        BitSet repeated = voided == rows ? new BitSet() : repeated(source, lookup, membership.purchasesOf(lookup.customerIds()), checked, cancelled);
         int alreadyHere = repeated.cardinality();
         int toAdd = rows - voided - alreadyHere;
         int imported = toAdd == 0 ? 0 : membership.importPurchases(fileName, toAdd, slices -> {
@@ -234,7 +234,7 @@ public final class PurchaseCsvImporter {
      * beforehand how many it adds (a large load's indexes are made again after it) and an import
      * that adds nothing writes nothing.
      */
-    private BitSet repeated(RowFile source, Lookup lookup, PurchasesHere here, int checked) {
+    private BitSet repeated(RowFile source, Lookup lookup, PurchasesHere here, int checked, BooleanSupplier cancelled) {
         BitSet repeated = new BitSet();
         if (here.size() == 0) {
             return repeated;
@@ -242,6 +242,9 @@ public final class PurchaseCsvImporter {
         int index = 0;
         try (RowReader in = source.rows()) {
             for (Row row = in.next(); row != null; row = in.next(), index++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new UserException("common.cancelled");
+                }
                 List<RowProblem> problems = new ArrayList<>();
                 PurchaseLine line = line(row, lookup, problems);
                 if (!problems.isEmpty() || index >= checked) {

@@ -152,6 +152,26 @@ class PurchaseExportReimportTest {
                     wang + " 2026-11-03T12:00 30.00 null false",
                     wang + " 2026-11-04T09:00 8.00 null true");
         }
+        // A cancel while the rows are matched with the purchases here stores nothing.
+        try (AppContext ctx = TestStores.open(to)) {
+            List<String> was = purchases(ctx);
+            Path more = dir.resolve("more.csv");
+            Files.writeString(more, "code,date,amount\n" + wang + ",2026-11-01 10:15,12.00\n" + wang + ",2026-11-05,9.00\n", StandardCharsets.UTF_8);
+            int[] asked = {0};
+            boolean[] storing = {false};
+            var importer = new PurchaseCsvImporter(ctx.membership(), ctx.customers().phones());
+            var source = app.regulars.tables.RowFile.open(more, null, app.regulars.tables.RowFile.TABLES);
+            // the check pass asks once a row (2), the matching pass next, before anything is stored
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFile(source, null, app.regulars.tables.Progress.NONE, () -> {
+                if (++asked[0] <= 2) {
+                    return false;
+                }
+                storing[0] = ctx.settings().get(MembershipService.IMPORT_PENDING).isPresent();
+                return true;
+            })).isInstanceOf(app.regulars.i18n.UserException.class).hasMessageContaining("cancelled");
+            assertThat(storing[0]).as("the cancel came while the rows were matched, before the storing pass").isFalse();
+            assertThat(purchases(ctx)).containsExactlyElementsOf(was);
+        }
         // The import that added nothing is not recorded: the one before it is still the last.
         assertThat(run(to, Locale.ENGLISH, "import", "undo")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("till.csv");
