@@ -321,6 +321,19 @@ class ImportDialogTest {
                 .isEqualTo("Imported 1 row from sales-2.csv. 1 purchase already in the store left out (the same customer, amount and time).");
         Screenshots.save(stage.getScene(), "import-purchases-again-en");
 
+        // The same in Chinese, from a till's file whose Chinese headers map by themselves.
+        Messages zh = new Messages(Locale.SIMPLIFIED_CHINESE);
+        show(robot, new PurchaseImport(context.membership(), context.customers().phones(), undo(), zh), Locale.SIMPLIFIED_CHINESE);
+        toOpen = csv("收银机.csv", "手机,日期,金额\n13812345678,2026-11-21,12.00\n13812345678,2026-11-22,30.00\n", StandardCharsets.UTF_8);
+        robot.clickOn("#importChoose");
+        waitUntil(() -> !robot.lookup("#importStart").queryButton().isDisabled());
+        robot.clickOn("#importStart");
+        waitUntil(() -> robot.lookup("#importResult").query().isVisible());
+        assertThat(text(robot, "#importResultStatus"))
+                .isEqualTo("已从 收银机.csv 导入 1 行。1 条消费记录已在店中（同一客户、金额和时间），未重复导入。");
+        robot.interact(() -> assertThat(CutOffText.under(stage.getScene().getRoot())).isEmpty());
+        Screenshots.save(stage.getScene(), "import-purchases-again-zh");
+
         show(robot, new ResponseImport(context.surveys(), en), Locale.ENGLISH);
         @SuppressWarnings("unchecked")
         ComboBox<MappedImport.Choice> survey = robot.lookup("#importChoice").queryAs(ComboBox.class);
