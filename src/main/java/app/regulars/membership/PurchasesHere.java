@@ -33,10 +33,6 @@ final class PurchasesHere {
         this.size = size;
     }
 
-    static PurchasesHere none() {
-        return NONE;
-    }
-
     int size() {
         return size;
     }

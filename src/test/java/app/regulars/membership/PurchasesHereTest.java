@@ -86,7 +86,7 @@ class PurchasesHereTest {
         assertThat(here.take(7, T0.plusMinutes(1), false, new BigDecimal("12.50"))).isFalse();
         assertThat(here.take(8, T0, false, new BigDecimal("12.50"))).isFalse();
         assertThat(here.take(7, T0, false, new BigDecimal("12.50"))).isTrue();
-        assertThat(PurchasesHere.none().take(7, T0, false, BigDecimal.ONE)).isFalse();
+        assertThat(new PurchasesHere.Builder().build().take(7, T0, false, BigDecimal.ONE)).isFalse();
         PurchasesHere.Builder wrong = new PurchasesHere.Builder();
         wrong.add(7, T0, BigDecimal.ONE);
         assertThatThrownBy(() -> wrong.add(7, T0.minusMinutes(1), BigDecimal.ONE)).isInstanceOf(IllegalStateException.class);
