@@ -214,9 +214,10 @@ public final class CustomerService {
     /**
      * As {@link #normalize(Customer, CustomFields)}, each phone put in E.164 by {@code phone}
      * (as {@link PhoneNumbers#normalize}: a {@link UserException} when it is not a number): an
-     * import's second pass gives the numbers its first pass found (decision 0035).
+     * import's second pass gives the numbers its first pass found (decision 0035), the demo its
+     * numbers as it made them in E.164 through the same library.
      */
-    Customer normalize(Customer in, CustomFields defined, java.util.function.UnaryOperator<String> phone) {
+    public Customer normalize(Customer in, CustomFields defined, java.util.function.UnaryOperator<String> phone) {
         Map<CustomerField, FieldProblem> problems = new EnumMap<>(CustomerField.class);
         Map<Long, FieldValue> values = in.fields() == null ? null : customValues(in.fields(), defined, problems);
         String name = collapse(in.name());

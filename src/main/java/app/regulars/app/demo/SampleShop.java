@@ -335,8 +335,10 @@ public final class SampleShop {
      */
     public int fill(CustomerService service, int count, java.util.function.IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
         List<Customer> normalized = new java.util.ArrayList<>(count);
+        app.regulars.customer.CustomFields fields = service.customFields();
         for (Customer c : customers(count)) {
-            normalized.add(service.normalize(c));
+            // the phones are E.164 already (uniquePhone): not parsed a second time (0.8 s at 100,000)
+            normalized.add(service.normalize(c, fields, java.util.function.UnaryOperator.identity()));
         }
         return service.fillEmpty(normalized, SLICE, progress, cancelled);
     }

@@ -51,6 +51,8 @@ class SampleShopTest {
             int companies = 0;
             for (Customer c : sample) {
                 Customer n = ctx.customers().normalize(c); // throws on any invalid field
+                // SampleShop.fill stores the phones as made, without parsing them again: they are E.164 already
+                assertThat(n.phones()).as("the phones of %s as normalizing gives them", c.name()).isEqualTo(c.phones());
                 for (String p : n.phones()) {
                     assertThat(phones.add(p)).as("phone %s used twice", p).isTrue();
                 }
