@@ -429,10 +429,10 @@ public final class ImportDialog extends BorderPane {
                 return;
             }
             setText(item);
-            long line = getTableRow().getItem().line();
+            var at = getTableRow().getItem().at();
             ImportViewModel.Problems problems = vm.problemsProperty().get();
-            String error = problems.error(line, column);
-            String warning = problems.warning(line, column);
+            String error = problems.error(at, column);
+            String warning = problems.warning(at, column);
             if (error != null) {
                 getStyleClass().add("import-error");
                 setTooltip(new Tooltip(error));

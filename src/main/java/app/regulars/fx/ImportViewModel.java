@@ -46,21 +46,25 @@ public final class ImportViewModel {
     /** Where the window is: no file yet, a file mapped, importing, the result shown. */
     public enum Step { NO_FILE, MAPPING, IMPORTING, DONE }
 
-    /** A preview row: its place in the file and its cells. */
-    public record PreviewRow(long line, String place, List<String> cells) {
+    /** A preview row: its place in the file ({@code at}; {@code place} as the user reads it) and its cells. */
+    public record PreviewRow(RejectedRow.Place at, String place, List<String> cells) {
     }
 
-    /** What the check found in the previewed rows: reasons by line and column (-1: the whole row), and warnings the same way. */
-    public record Problems(Map<Long, Map<Integer, String>> errors, Map<Long, Map<Integer, String>> warnings, int count, int warningCount) {
+    /**
+     * What the check found in the previewed rows: reasons by place (a line, or an Excel row of one of
+     * the sheets a long list goes on over) and column (-1: the whole row), and warnings the same way.
+     */
+    public record Problems(Map<RejectedRow.Place, Map<Integer, String>> errors, Map<RejectedRow.Place, Map<Integer, String>> warnings,
+                           int count, int warningCount) {
         static final Problems NONE = new Problems(Map.of(), Map.of(), 0, 0);
 
-        public String error(long line, int column) {
-            Map<Integer, String> row = errors.get(line);
+        public String error(RejectedRow.Place at, int column) {
+            Map<Integer, String> row = errors.get(at);
             return row == null ? null : row.get(column);
         }
 
-        public String warning(long line, int column) {
-            Map<Integer, String> row = warnings.get(line);
+        public String warning(RejectedRow.Place at, int column) {
+            Map<Integer, String> row = warnings.get(at);
             return row == null ? null : row.get(column);
         }
     }
@@ -214,7 +218,7 @@ public final class ImportViewModel {
                 h = in.header();
                 for (RowReader.Row row = in.next(); row != null && total <= PREVIEW_ROWS; row = in.next()) {
                     if (preview.size() < PREVIEW_ROWS) {
-                        preview.add(new PreviewRow(row.line(), row.place().text(messages), row.cells()));
+                        preview.add(new PreviewRow(row.place(), row.place().text(messages), row.cells()));
                     }
                     total++;
                 }
@@ -296,18 +300,18 @@ public final class ImportViewModel {
     }
 
     private Problems problems(ImportReport checked, List<String> h, ColumnMapping m) {
-        Map<Long, Map<Integer, String>> errors = new HashMap<>();
-        Map<Long, Map<Integer, String>> warnings = new HashMap<>();
+        Map<RejectedRow.Place, Map<Integer, String>> errors = new HashMap<>();
+        Map<RejectedRow.Place, Map<Integer, String>> warnings = new HashMap<>();
         int count = place(checked.rejected(), h, m, errors);
         int warningCount = place(checked.warnings(), h, m, warnings);
         return new Problems(errors, warnings, count, warningCount);
     }
 
     /** Puts each problem at its cell (the mapped column its header names; else the whole row); returns how many. */
-    private int place(List<RejectedRow> rejected, List<String> h, ColumnMapping m, Map<Long, Map<Integer, String>> at) {
+    private int place(List<RejectedRow> rejected, List<String> h, ColumnMapping m, Map<RejectedRow.Place, Map<Integer, String>> at) {
         int count = 0;
         for (RejectedRow r : rejected) {
-            Map<Integer, String> row = at.computeIfAbsent(r.line(), l -> new HashMap<>());
+            Map<Integer, String> row = at.computeIfAbsent(r.place(), l -> new HashMap<>());
             for (RowProblem p : r.problems()) {
                 int column = column(p.column(), h, m);
                 row.merge(column, p.text(messages), (a, b) -> a + "\n" + b);

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
  * A row of an import that cannot be stored (or that was stored with a warning): where it is in
  * the file and why. {@code line} counts in the file's {@link Unit}: the physical line of a CSV
  * file (header = 1), the row number Excel shows, or the card's number in a vCard file (the first
- * card = 1).
+ * card = 1). {@code sheet} names the Excel sheet of a row in a sheet that goes on with the first one's
+ * list (a list longer than a sheet holds), else null.
  */
-public record RejectedRow(long line, List<RowProblem> problems, Unit unit) {
+public record RejectedRow(long line, List<RowProblem> problems, Unit unit, String sheet) {
     /** What {@link #line} counts. */
     public enum Unit {
         LINE("exchange.place.line"), ROW("exchange.place.row"), CARD("exchange.place.card");
@@ -29,9 +30,14 @@ public record RejectedRow(long line, List<RowProblem> problems, Unit unit) {
     }
 
     /** A place in a file, as an argument of a {@link RowProblem}: written in the user's language. */
-    public record Place(Unit unit, long number) {
+    public record Place(Unit unit, long number, String sheet) {
+        public Place(Unit unit, long number) {
+            this(unit, number, null);
+        }
+
+        /** "row 5", or "row 5 of sheet “Purchases (2)”" in a sheet that goes on with the first one's list. */
         public String text(Messages messages) {
-            return unit.text(messages, number);
+            return sheet == null ? unit.text(messages, number) : messages.get("exchange.place.sheetRow", sheet, number);
         }
     }
 
@@ -40,13 +46,17 @@ public record RejectedRow(long line, List<RowProblem> problems, Unit unit) {
         unit = unit == null ? Unit.LINE : unit;
     }
 
+    public RejectedRow(long line, List<RowProblem> problems, Unit unit) {
+        this(line, problems, unit, null);
+    }
+
     /** A row of a CSV file, by its line. */
     public RejectedRow(long line, List<RowProblem> problems) {
         this(line, problems, Unit.LINE);
     }
 
     public Place place() {
-        return new Place(unit, line);
+        return new Place(unit, line, sheet);
     }
 
     public String reason(Messages messages) {

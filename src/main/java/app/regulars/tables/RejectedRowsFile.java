@@ -21,8 +21,8 @@ public final class RejectedRowsFile {
 
     /** Reads {@code source} again for the rows {@code report} rejected and writes them to {@code out}; returns how many. */
     public static int write(RowFile source, ImportReport report, Messages messages, Path out) {
-        Map<Long, RejectedRow> byLine = new HashMap<>();
-        report.rejected().forEach(r -> byLine.putIfAbsent(r.line(), r));
+        Map<RejectedRow.Place, RejectedRow> byLine = new HashMap<>();
+        report.rejected().forEach(r -> byLine.putIfAbsent(r.place(), r));
         List<String> header;
         List<List<String>> rows = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
@@ -31,7 +31,7 @@ public final class RejectedRowsFile {
             header = in.header();
             width = header.size();
             for (RowReader.Row row = in.next(); row != null && !byLine.isEmpty(); row = in.next()) {
-                RejectedRow rejected = byLine.remove(row.line());
+                RejectedRow rejected = byLine.remove(row.place());
                 if (rejected != null) {
                     rows.add(row.cells());
                     reasons.add(rejected.reason(messages));

@@ -18,7 +18,7 @@ import java.util.Set;
  * A file of rows to import, checked once and read as often as an importer needs
  * ({@link #rows()}: every importer reads twice, to check and then to store), never whole: a CSV
  * file ({@link CsvRows}, in any encoding {@link TextFiles} reads), one sheet of an Excel workbook
- * ({@link XlsxRows}) or a vCard file ({@link VcardRows}, customers only). What a file is comes
+ * with the sheets that go on with its list ({@link XlsxRows}, {@link #continuations}) or a vCard file ({@link VcardRows}, customers only). What a file is comes
  * from its content (a ZIP is a workbook, text that begins with {@code BEGIN:VCARD} is a vCard,
  * other text is CSV); a file whose name says otherwise is refused with a message that says what
  * it is, as is a password-protected workbook or an old .xls (both OLE2 files, not ZIPs) and a
@@ -119,6 +119,28 @@ public final class RowFile {
         };
     }
 
+    /**
+     * The sheets after {@code sheet} that go on with its list: Excel holds at most 1,048,576 rows a
+     * sheet, and Regulars' own export of a longer list (a million purchases) goes on in sheets
+     * named as the first with " (2)", " (3)" and on, in that order, the name cut to Excel's 31
+     * characters (as {@code TableExport} names them). Read with the first as one list
+     * ({@link XlsxRows}) when their header is the same; empty when none follows.
+     */
+    static List<Integer> continuations(List<String> names, int sheet) {
+        List<Integer> out = new java.util.ArrayList<>();
+        String first = names.get(sheet);
+        for (int i = sheet + 1, k = 2; i < names.size(); i++, k++) {
+            String suffix = " (" + k + ")";
+            int room = 31 - suffix.length();
+            String expected = (first.length() > room ? first.substring(0, room) : first) + suffix;
+            if (!names.get(i).equals(expected)) {
+                break;
+            }
+            out.add(i);
+        }
+        return out;
+    }
+
     /** A sheet by its name (exactly, then ignoring case), else by its number counted from 1. */
     private static int sheetIndex(List<String> names, String sheet, String fileName) {
         int exact = names.indexOf(sheet);
@@ -178,7 +200,7 @@ public final class RowFile {
     public RowReader rows() {
         return switch (format) {
             case CSV -> CsvRows.open(text, fileName);
-            case XLSX -> XlsxRows.open(file, sheet, fileName);
+            case XLSX -> XlsxRows.open(file, sheet, continuations(sheets, sheet), fileName);
             case VCARD -> VcardRows.open(text, fileName);
         };
     }

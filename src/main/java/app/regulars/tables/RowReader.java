@@ -9,10 +9,17 @@ import java.util.List;
  * CSV file, an Excel sheet and a vCard file.
  */
 public interface RowReader extends AutoCloseable {
-    /** A data row as read: where it is (a CSV line, an Excel row, a vCard's card number) and its cells as text. */
-    record Row(long line, List<String> cells, RejectedRow.Unit unit) {
+    /**
+     * A data row as read: where it is (a CSV line, an Excel row, a vCard's card number; the Excel
+     * sheet's name in a sheet that goes on with the first one's list, else null) and its cells as text.
+     */
+    record Row(long line, List<String> cells, RejectedRow.Unit unit, String sheet) {
         public Row {
             cells = java.util.Collections.unmodifiableList(cells);
+        }
+
+        public Row(long line, List<String> cells, RejectedRow.Unit unit) {
+            this(line, cells, unit, null);
         }
 
         public Row(long line, List<String> cells) {
@@ -21,11 +28,11 @@ public interface RowReader extends AutoCloseable {
 
         /** This row, refused for these problems. */
         public RejectedRow rejected(List<RowProblem> problems) {
-            return new RejectedRow(line, problems, unit);
+            return new RejectedRow(line, problems, unit, sheet);
         }
 
         public RejectedRow.Place place() {
-            return new RejectedRow.Place(unit, line);
+            return new RejectedRow.Place(unit, line, sheet);
         }
     }
 

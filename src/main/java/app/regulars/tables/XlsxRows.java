@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  * XML: the sheet is never held whole (only the workbook's shared strings, as far as they have
  * been used). The first row that is not blank is the header (a title of one cell above it is passed
  * over: {@link #readHeader()}); each row keeps the number Excel
- * shows for it. Cells become the text the other importers read, as Excel stores them: a date
+ * shows for it. A list longer than a sheet holds goes on in the sheets {@link RowFile#continuations}
+ * names, each with the same header again: their rows follow the first sheet's, and name their
+ * sheet ("row 6 of sheet “Purchases (2)”"; a row of the first sheet is "row 6", as in a workbook of
+ * one list). Cells become the text the other importers read, as Excel stores them: a date
  * cell becomes {@code 2026-11-23} (with {@code HH:mm} when it has a time), a number is written
  * plainly ({@code 12}, not {@code 12.0}; a phone stored as a number keeps its digits; at most
  * 15 significant digits, as Excel shows them; a number formatted {@code 00000} keeps its
@@ -45,32 +48,81 @@ final class XlsxRows implements RowReader {
 
     private final String fileName;
     private final ReadableWorkbook workbook;
-    private final Stream<org.dhatim.fastexcel.reader.Row> stream;
-    private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
+    private Stream<org.dhatim.fastexcel.reader.Row> stream;
+    private Iterator<org.dhatim.fastexcel.reader.Row> rows;
     private final List<String> header;
+    /** The sheets, by index, that go on with the list, not read yet. */
+    private final java.util.ArrayDeque<Integer> further;
+    /** The name of the sheet being read when it goes on with the first one's list, else null. */
+    private String sheetName;
     /** The rows of one cell at the top that may be a title above the header: at most this many. */
     private static final int TITLE_ROWS = 3;
     /** Rows read while looking for the header that turned out to be data, to be handed out first. */
     private final java.util.ArrayDeque<Row> ahead = new java.util.ArrayDeque<>();
 
-    private XlsxRows(Path file, int sheetIndex, String fileName) {
+    private XlsxRows(Path file, int sheetIndex, List<Integer> continuations, String fileName) {
         this.fileName = fileName;
+        this.further = new java.util.ArrayDeque<>(continuations);
         ReadableWorkbook wb = open(file, fileName);
+        this.workbook = wb;
         try {
-            Sheet sheet = wb.getSheet(sheetIndex).orElseThrow(() -> new UserException("exchange.error.xlsxDamaged", fileName));
-            this.workbook = wb;
-            this.stream = sheet.openStream();
-            this.rows = stream.iterator();
-        } catch (IOException | RuntimeException e) {
+            openSheet(sheetIndex, false);
+        } catch (RuntimeException e) {
             closeQuietly(wb);
-            throw e instanceof UserException u ? u : new UserException(e, "exchange.error.xlsxDamaged", fileName);
+            throw e;
         }
         try {
-            header = readHeader();
+            List<String> h = readHeader();
+            if (h == null) {
+                throw new UserException("exchange.error.noHeader", fileName);
+            }
+            header = h;
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /** Starts reading the sheet at {@code index}; {@code named}: its rows name it. */
+    private void openSheet(int index, boolean named) {
+        try {
+            Sheet sheet = workbook.getSheet(index).orElseThrow(() -> new UserException("exchange.error.xlsxDamaged", fileName));
+            stream = sheet.openStream();
+            rows = stream.iterator();
+            sheetName = named ? sheet.getName() : null;
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof UserException u ? u : new UserException(e, "exchange.error.xlsxDamaged", fileName);
+        }
+    }
+
+    /**
+     * The next sheet that goes on with the list, its header read: false when there is none, or when
+     * its header is not the first sheet's (then it holds another list, and is not read).
+     */
+    private boolean nextSheet() {
+        while (!further.isEmpty()) {
+            closeStream();
+            openSheet(further.poll(), true);
+            List<String> h = readHeader();
+            if (h == null) {
+                continue; // an empty sheet
+            }
+            if (!withoutTrailingBlanks(h).equals(withoutTrailingBlanks(header))) {
+                ahead.clear();
+                further.clear();
+                return false;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static List<String> withoutTrailingBlanks(List<String> cells) {
+        int n = cells.size();
+        while (n > 0 && cells.get(n - 1).isBlank()) {
+            n--;
+        }
+        return cells.subList(0, n).stream().map(String::strip).toList();
     }
 
     /**
@@ -80,16 +132,16 @@ final class XlsxRows implements RowReader {
      * header) and are passed over. Otherwise the rows looked at are read again as data.
      */
     private List<String> readHeader() {
-        Row first = next();
+        Row first = nextInSheet();
         if (first == null) {
-            throw new UserException("exchange.error.noHeader", fileName);
+            return null;
         }
         if (filled(first.cells()) > 1) {
             return first.cells();
         }
         List<Row> below = new ArrayList<>();
         for (int i = 0; i < TITLE_ROWS; i++) {
-            Row row = next();
+            Row row = nextInSheet();
             if (row == null) {
                 break;
             }
@@ -107,9 +159,12 @@ final class XlsxRows implements RowReader {
         return cells.stream().filter(c -> !c.isBlank()).count();
     }
 
-    /** Opens the sheet at {@code sheetIndex} (0-based) and reads its header. */
-    static XlsxRows open(Path file, int sheetIndex, String fileName) {
-        return new XlsxRows(file, sheetIndex, fileName);
+    /**
+     * Opens the sheet at {@code sheetIndex} (0-based) and reads its header; its rows go on in the
+     * sheets {@code continuations} (in that order) that have the same header.
+     */
+    static XlsxRows open(Path file, int sheetIndex, List<Integer> continuations, String fileName) {
+        return new XlsxRows(file, sheetIndex, continuations, fileName);
     }
 
     /** The workbook at {@code file}, or a message that says why it cannot be read. */
@@ -157,13 +212,23 @@ final class XlsxRows implements RowReader {
 
     @Override
     public Row next() {
-        if (!ahead.isEmpty()) {
-            return ahead.poll();
+        while (true) {
+            Row row = ahead.isEmpty() ? nextInSheet() : ahead.poll();
+            if (row != null) {
+                return row;
+            }
+            if (!nextSheet()) {
+                return null;
+            }
         }
+    }
+
+    /** The next row of the sheet being read that is not blank, or null at its end. */
+    private Row nextInSheet() {
         for (org.dhatim.fastexcel.reader.Row row = nextRow(); row != null; row = nextRow()) {
             List<String> cells = cells(row);
             if (!blank(cells)) {
-                return new Row(row.getRowNum(), cells, RejectedRow.Unit.ROW);
+                return new Row(row.getRowNum(), cells, RejectedRow.Unit.ROW, sheetName);
             }
         }
         return null;
@@ -312,12 +377,18 @@ final class XlsxRows implements RowReader {
 
     @Override
     public void close() {
+        closeStream();
+        closeQuietly(workbook);
+    }
+
+    private void closeStream() {
         try {
-            stream.close();
+            if (stream != null) {
+                stream.close();
+            }
         } catch (RuntimeException e) {
             // closing a damaged entry: nothing more to read from it anyway
         }
-        closeQuietly(workbook);
     }
 
     private static void closeQuietly(ReadableWorkbook wb) {

@@ -157,6 +157,41 @@ class PurchaseBulkImportTest {
         }
     }
 
+    /**
+     * An Excel export of more purchases than a sheet holds goes on in "Purchases (2)" and on; the
+     * import reads the sheets as one list, all or nothing, and a refused row names its sheet.
+     */
+    @Test
+    void aWorkbookWhoseListGoesOnInFurtherSheetsImportsWholeAndARefusedRowNamesItsSheet() throws Exception {
+        try (AppContext ctx = TestStores.open(dir.resolve("data"))) {
+            Map<String, Long> ids = customers(ctx);
+            List<List<Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                rows.add(new ArrayList<>(List.of("2026-10-" + (10 + i) + " 09:30", String.format(Locale.ROOT, "P%04d", i + 1), "1" + i + "8", "")));
+            }
+            rows.get(4).set(2, "12x"); // the second row of the second sheet
+            Path file = dir.resolve("purchases.xlsx");
+            List<String> headers = List.of("Date", "Code", "Amount", "Note");
+            app.regulars.tables.LongWorkbooks.write(file, "Purchases", headers, rows, 3);
+
+            ImportReport refused = importer(ctx).importFile(file);
+
+            assertThat(refused.succeeded()).isFalse();
+            assertThat(refused.rejected()).singleElement().satisfies(r ->
+                    assertThat(r.place().text(new app.regulars.i18n.Messages(Locale.ENGLISH))).isEqualTo("row 6 of sheet “Purchases (2)”"));
+            assertThat(ctx.database().dsl().fetchCount(PURCHASE)).as("all or nothing").isZero();
+
+            rows.get(4).set(2, "148");
+            app.regulars.tables.LongWorkbooks.write(file, "Purchases", headers, rows, 3);
+            ImportReport done = importer(ctx).importFile(file);
+
+            assertThat(done.imported()).isEqualTo(7);
+            assertThat(ctx.database().dsl().fetchCount(PURCHASE)).isEqualTo(7);
+            assertThat(ctx.database().dsl().fetchValue("SELECT amount FROM purchase WHERE customer_id = ?", ids.get("P0007")))
+                    .isEqualTo(new BigDecimal("168.00"));
+        }
+    }
+
     /** Found by the full-size importer fuzzing: 999,999,999,999 earned more points than an {@code int} holds, and the import died. */
     @Test
     void anAmountThatWouldEarnMorePointsThanAMemberCanHoldIsARejectedRowNamingItsLine() throws Exception {

@@ -192,6 +192,68 @@ class TableExportTest {
     }
 
     @Test
+    void aWorkbookThatGoesOnInFurtherSheetsIsReadBackAsOneListTheirRowsNamingTheirSheet() throws IOException {
+        Path file = dir.resolve("many.xlsx");
+        try (var out = Files.newOutputStream(file)) {
+            new TableExport(ZH).xlsx(head(), streamed(2500), out, 1000);
+        }
+        RowFile source = RowFile.open(file);
+        assertThat(source.sheets()).containsExactly("Purchases", "Purchases (2)", "Purchases (3)");
+        List<RowReader.Row> rows = new ArrayList<>();
+        try (RowReader in = source.rows()) {
+            assertThat(in.header()).containsExactly("Code", "Customer", "Amount", "Date");
+            for (RowReader.Row r = in.next(); r != null; r = in.next()) {
+                rows.add(r);
+            }
+        }
+        assertThat(rows).extracting(r -> r.cells().get(0)).hasSize(2500).startsWith("C0", "C1").endsWith("C2499");
+        assertThat(rows.get(2001).cells()).containsExactly("C2001", "Li", "20.01", "2026-07-21");
+        // the title, the header at row 4 and the first row at row 5 of each sheet
+        assertThat(rows.get(0).place()).isEqualTo(new RejectedRow.Place(RejectedRow.Unit.ROW, 5));
+        assertThat(rows.get(2001).place()).isEqualTo(new RejectedRow.Place(RejectedRow.Unit.ROW, 6, "Purchases (3)"));
+        assertThat(rows.get(2001).place().text(new Messages(Locale.ENGLISH))).isEqualTo("row 6 of sheet “Purchases (3)”");
+        assertThat(rows.get(2001).place().text(ZH)).isEqualTo("工作表“Purchases (3)”第 6 行");
+        // the second sheet alone, chosen by name, is a list of its own, its rows as Excel numbers them
+        try (RowReader in = RowFile.open(file, "Purchases (2)", RowFile.TABLES).rows()) {
+            RowReader.Row first = in.next();
+            assertThat(first.cells().get(0)).isEqualTo("C1000");
+            assertThat(first.place()).isEqualTo(new RejectedRow.Place(RejectedRow.Unit.ROW, 5));
+        }
+    }
+
+    @Test
+    void onlySheetsNamedAsTheExportNamesThemWithTheSameHeaderGoOnWithTheList() throws IOException {
+        assertThat(RowFile.continuations(List.of("Customers", "Purchases", "Purchases (2)", "Purchases (3)", "Notes"), 1)).containsExactly(2, 3);
+        assertThat(RowFile.continuations(List.of("Customers", "Purchases", "Purchases (2)"), 0)).isEmpty();
+        assertThat(RowFile.continuations(List.of("Purchases", "Purchases (3)"), 0)).as("a sheet missing in between").isEmpty();
+        // a title cut to Excel's 31 characters to make room for the number
+        String title = "Purchases of the spring festival"; // 32
+        assertThat(RowFile.continuations(List.of(title.substring(0, 31), "Purchases of the spring fes (2)"), 0)).containsExactly(1);
+
+        // "List (2)" here is another list: its header is not the first sheet's, and it is not read
+        Path file = dir.resolve("two.xlsx");
+        try (var out = Files.newOutputStream(file)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            var a = wb.newWorksheet("List");
+            a.value(0, 0, "Code");
+            a.value(0, 1, "Amount");
+            a.value(1, 0, "C1");
+            a.value(1, 1, 12);
+            var b = wb.newWorksheet("List (2)");
+            b.value(0, 0, "Name");
+            b.value(0, 1, "Phone");
+            b.value(1, 0, "王小明");
+            b.value(1, 1, "13800138000");
+            wb.finish();
+        }
+        try (RowReader in = RowFile.open(file).rows()) {
+            RowReader.Row only = in.next();
+            assertThat(only.cells()).containsExactly("C1", "12");
+            assertThat(in.next()).isNull();
+        }
+    }
+
+    @Test
     void aListTooLongForAPdfIsRefusedInTheUsersLanguageAndLeavesNothing() {
         Path file = dir.resolve("long.pdf");
         assertThatThrownBy(() -> new TableExport(ZH).write(head(), streamed(TableExport.PDF_ROWS + 1), TableExport.Format.PDF, file))
