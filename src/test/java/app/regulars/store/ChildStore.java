@@ -31,6 +31,9 @@ import java.util.List;
  * {@code bulk DIR N STEP K} and {@code purchases DIR N STEP K} do the same, printing {@code index STEP K}
  * at each step of the load's index rebuild ({@code Database.onIndexRebuild}; for {@code purchases}, of
  * the purchases' load only) and stopping for good at the given one, for the parent to kill it there;
+ * {@code record DIR N} fills it with N sample customers and records purchases at the counter one
+ * by one forever (each its purchase, ledger lot and running totals in one transaction), printing
+ * {@code recorded ID} after each returns;
  * {@code compact DIR STEP} opens the folder's store and closes it, which compacts its file,
  * printing {@code step S} at each step of the compaction and stopping for good at {@code STEP}
  * (unless it is {@code STARTED}), for the parent to kill it there.
@@ -64,6 +67,19 @@ public final class ChildStore {
                 for (int i = 0; ; i++) {
                     Customer saved = customers.save(Customer.builder().name("客户" + i).phones("138" + String.format("%08d", i)).build());
                     System.out.println("saved " + saved.code());
+                    System.out.flush();
+                }
+            }
+            if (args[0].equals("record")) {
+                int n = Integer.parseInt(args[2]);
+                new SampleShop(13L, ctx.customers().today()).fill(ctx.customers(), n, k -> { }, () -> false);
+                long[] ids = ctx.database().dsl().fetchValues("SELECT id FROM customer ORDER BY id").stream()
+                        .mapToLong(v -> ((Number) v).longValue()).toArray();
+                java.time.LocalDateTime at = java.time.LocalDateTime.now().minusHours(1);
+                for (int i = 0; ; i++) {
+                    var p = ctx.membership().recordPurchase(ids[i % ids.length], at.plusSeconds(i),
+                            java.math.BigDecimal.valueOf(1_000 + 37L * (i % 50), 1), "kill test " + i);
+                    System.out.println("recorded " + p.id());
                     System.out.flush();
                 }
             }
