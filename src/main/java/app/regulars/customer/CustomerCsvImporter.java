@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -300,7 +299,7 @@ public final class CustomerCsvImporter {
                 rejected.add(in.unreadable());
             }
         }
-        rejected.sort(Comparator.comparingLong(RejectedRow::line));
+        rejected.sort(RejectedRow.IN_FILE_ORDER);
         return new Pass(rows, rejected, warnings, warned, layout, matcher, phones);
     }
 

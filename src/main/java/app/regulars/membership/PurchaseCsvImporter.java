@@ -169,7 +169,7 @@ public final class PurchaseCsvImporter {
                 rejected.add(in.unreadable());
             }
         }
-        rejected.sort(java.util.Comparator.comparingLong(RejectedRow::line));
+        rejected.sort(RejectedRow.IN_FILE_ORDER);
         return new Pass(rows, rejected, lookup, lookup.voided);
     }
 

@@ -41,6 +41,25 @@ public record RejectedRow(long line, List<RowProblem> problems, Unit unit, Strin
         }
     }
 
+    /**
+     * In the file's order: the first sheet's rows (or a CSV file's lines, a vCard file's cards),
+     * then those of each sheet that goes on with its list, by that sheet's number ("Purchases (2)":
+     * {@link RowFile#continuations}).
+     */
+    public static final java.util.Comparator<RejectedRow> IN_FILE_ORDER = java.util.Comparator
+            .comparingInt((RejectedRow r) -> sheetNumber(r.sheet())).thenComparingLong(RejectedRow::line);
+
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile(" \\((\\d{1,6})\\)$");
+
+    /** 1 for the first sheet (no name), else the number at the end of a further sheet's name. */
+    static int sheetNumber(String sheet) {
+        if (sheet == null) {
+            return 1;
+        }
+        java.util.regex.Matcher m = NUMBERED.matcher(sheet);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
     public RejectedRow {
         problems = List.copyOf(problems);
         unit = unit == null ? Unit.LINE : unit;
