@@ -52,11 +52,12 @@ public final class ImportViewModel {
 
     /**
      * What the check found in the previewed rows: reasons by place (a line, or an Excel row of one of
-     * the sheets a long list goes on over) and column (-1: the whole row), and warnings the same way.
+     * the sheets a long list goes on over) and column (-1: the whole row), and warnings the same way;
+     * how many of them the store has already (purchases: decision 0050), which the import leaves out.
      */
     public record Problems(Map<RejectedRow.Place, Map<Integer, String>> errors, Map<RejectedRow.Place, Map<Integer, String>> warnings,
-                           int count, int warningCount) {
-        static final Problems NONE = new Problems(Map.of(), Map.of(), 0, 0);
+                           int count, int warningCount, int alreadyHere) {
+        static final Problems NONE = new Problems(Map.of(), Map.of(), 0, 0, 0);
 
         public String error(RejectedRow.Place at, int column) {
             Map<Integer, String> row = errors.get(at);
@@ -304,7 +305,7 @@ public final class ImportViewModel {
         Map<RejectedRow.Place, Map<Integer, String>> warnings = new HashMap<>();
         int count = place(checked.rejected(), h, m, errors);
         int warningCount = place(checked.warnings(), h, m, warnings);
-        return new Problems(errors, warnings, count, warningCount);
+        return new Problems(errors, warnings, count, warningCount, checked.skipped());
     }
 
     /** Puts each problem at its cell (the mapped column its header names; else the whole row); returns how many. */
@@ -346,7 +347,8 @@ public final class ImportViewModel {
         String shown = rowsInFile > rows.size() ? messages.get("import.preview", rows.size())
                 : messages.get("import.previewAll", rowsInFile);
         Problems p = problems.get();
-        summary.set(shown + " · " + messages.get("import.problems", p.count()) + messages.get("import.warnings", p.warningCount()));
+        summary.set(shown + " · " + messages.get("import.problems", p.count()) + messages.get("import.warnings", p.warningCount())
+                + (p.alreadyHere() == 0 ? "" : " · " + messages.get("import.previewAlreadyHere", p.alreadyHere())));
     }
 
     private void updateCanImport() {

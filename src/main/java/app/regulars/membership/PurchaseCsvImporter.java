@@ -141,7 +141,9 @@ public final class PurchaseCsvImporter {
     /** The checks of an import on the first {@code limit} rows with {@code mapping} (null: the header's), nothing stored. */
     public ImportReport check(RowFile source, ColumnMapping mapping, int limit) {
         Pass pass = firstPass(source, mapping, limit, Progress.NONE, () -> false);
-        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.lookup().ignored, source.charset(), 0, 0, pass.voided(), List.of());
+        int alreadyHere = pass.rows() == pass.voided() ? 0
+                : repeated(source, pass.lookup(), membership.purchasesOf(pass.lookup().customerIds()), pass.rows(), () -> false, true).cardinality();
+        return new ImportReport(pass.rows(), 0, pass.rejected(), pass.lookup().ignored, source.charset(), 0, alreadyHere, pass.voided(), List.of());
     }
 
     private Pass firstPass(RowFile source, ColumnMapping mapping, int limit, Progress progress, BooleanSupplier cancelled) {
@@ -194,7 +196,7 @@ public final class PurchaseCsvImporter {
         // but for those the store already has (the same file again, a till's export that repeats days).
         int checked = rows;
         int voided = pass.voided();
-        BitSet repeated = voided == rows ? new BitSet() : repeated(source, lookup, membership.purchasesOf(lookup.customerIds()), checked, cancelled);
+        BitSet repeated = voided == rows ? new BitSet() : repeated(source, lookup, membership.purchasesOf(lookup.customerIds()), checked, cancelled, false);
         int alreadyHere = repeated.cardinality();
         int toAdd = rows - voided - alreadyHere;
         int imported = toAdd == 0 ? 0 : membership.importPurchases(fileName, toAdd, slices -> {
@@ -232,9 +234,10 @@ public final class PurchaseCsvImporter {
      * The rows (numbered from 0, in file order) that repeat a purchase {@code here}: read again
      * only when the store has purchases of the file's customers, so that the storing pass knows
      * beforehand how many it adds (a large load's indexes are made again after it) and an import
-     * that adds nothing writes nothing.
+     * that adds nothing writes nothing. With {@code preview}, the first {@code checked} rows only,
+     * those the check refused passed over (the window's preview says how many of its rows are here).
      */
-    private BitSet repeated(RowFile source, Lookup lookup, PurchasesHere here, int checked, BooleanSupplier cancelled) {
+    private BitSet repeated(RowFile source, Lookup lookup, PurchasesHere here, int checked, BooleanSupplier cancelled, boolean preview) {
         BitSet repeated = new BitSet();
         if (here.size() == 0) {
             return repeated;
@@ -245,8 +248,14 @@ public final class PurchaseCsvImporter {
                 if (cancelled.getAsBoolean()) {
                     throw new UserException("common.cancelled");
                 }
+                if (preview && index >= checked) {
+                    break;
+                }
                 List<RowProblem> problems = new ArrayList<>();
                 PurchaseLine line = line(row, lookup, problems);
+                if (preview && !problems.isEmpty()) {
+                    continue;
+                }
                 if (!problems.isEmpty() || index >= checked) {
                     throw new UserException("exchange.error.changed", source.fileName());
                 }

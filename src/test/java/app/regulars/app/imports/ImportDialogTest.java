@@ -312,11 +312,12 @@ class ImportDialogTest {
     @Test
     void purchasesAndSurveyAnswersTooTheSurveyChosenFirst(FxRobot robot) throws IOException {
         Messages en = new Messages(Locale.ENGLISH);
-        importSales(robot, en, "sales.csv", "Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n");
+        importSales(robot, en, "sales.csv", "Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n", null, null);
         assertThat(text(robot, "#importResultStatus")).isEqualTo("Imported 1 row from sales.csv.");
 
-        // The till's next file repeats that sale: it is left out, and the result says so.
-        importSales(robot, en, "sales-2.csv", "Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n13812345678,2026-11-21,12.00\n");
+        // The till's next file repeats that sale: the preview says it is here already, it is left out, and the result says so.
+        importSales(robot, en, "sales-2.csv", "Handy,Wann,Betrag\n13812345678,2026-11-20,88.00\n13812345678,2026-11-21,12.00\n",
+                "All 2 rows · No problems in these rows · 1 of them is already in the store and will be left out", "import-purchases-preview-again-en");
         assertThat(text(robot, "#importResultStatus"))
                 .isEqualTo("Imported 1 row from sales-2.csv. 1 purchase already in the store left out (the same customer, amount and time).");
         Screenshots.save(stage.getScene(), "import-purchases-again-en");
@@ -327,6 +328,9 @@ class ImportDialogTest {
         toOpen = csv("收银机.csv", "手机,日期,金额\n13812345678,2026-11-21,12.00\n13812345678,2026-11-22,30.00\n", StandardCharsets.UTF_8);
         robot.clickOn("#importChoose");
         waitUntil(() -> !robot.lookup("#importStart").queryButton().isDisabled());
+        waitUntil(() -> text(robot, "#importSummary").endsWith("其中 1 行已在店中，不会重复导入"));
+        robot.interact(() -> assertThat(CutOffText.under(stage.getScene().getRoot())).isEmpty());
+        Screenshots.save(stage.getScene(), "import-purchases-preview-again-zh");
         robot.clickOn("#importStart");
         waitUntil(() -> robot.lookup("#importResult").query().isVisible());
         assertThat(text(robot, "#importResultStatus"))
@@ -351,7 +355,8 @@ class ImportDialogTest {
     }
 
     /** Imports purchases from a CSV file {@code name} whose German headers are mapped by hand: phone, date, amount. */
-    private void importSales(FxRobot robot, Messages en, String name, String content) throws IOException {
+    /** Imports {@code content} as purchases in English; with {@code summary}, the preview's line says it first (a screenshot {@code shot}). */
+    private void importSales(FxRobot robot, Messages en, String name, String content, String summary, String shot) throws IOException {
         show(robot, new PurchaseImport(context.membership(), context.customers().phones(), undo(), en), Locale.ENGLISH);
         toOpen = csv(name, content, StandardCharsets.UTF_8);
         robot.clickOn("#importChoose");
@@ -360,6 +365,11 @@ class ImportDialogTest {
         map(robot, 1, "Date");
         map(robot, 2, "Amount");
         waitUntil(() -> !robot.lookup("#importStart").queryButton().isDisabled());
+        if (summary != null) {
+            waitUntil(() -> text(robot, "#importSummary").equals(summary));
+            robot.interact(() -> assertThat(CutOffText.under(stage.getScene().getRoot())).isEmpty());
+            Screenshots.save(stage.getScene(), shot);
+        }
         robot.clickOn("#importStart");
         waitUntil(() -> robot.lookup("#importResult").query().isVisible());
     }
