@@ -36,8 +36,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HeapCeiling implements NotificationListener {
     private static final Logger LOG = LoggerFactory.getLogger(HeapCeiling.class);
-    /** How much garbage the old generation may gather over its live data before a collection. */
-    static final long MARGIN = 48L << 20;
+    /**
+     * How much garbage the old generation may gather over its live data before a collection; another
+     * with {@code -Dregulars.heapMarginMb=N} (for measuring).
+     */
+    static final long MARGIN = (long) Integer.getInteger("regulars.heapMarginMb", 48) << 20;
     /** The lowest threshold: below it a collection would free too little to be worth its pause. */
     static final long FLOOR = 128L << 20;
     /** The least time between two of these collections. */
