@@ -18,9 +18,9 @@ import java.util.Set;
  * A file of rows to import, checked once and read as often as an importer needs
  * ({@link #rows()}: every importer reads twice, to check and then to store), never whole: a CSV
  * file ({@link CsvRows}, in any encoding {@link TextFiles} reads), one sheet of an Excel workbook
- * with the sheets that go on with its list ({@link XlsxRows}, {@link #continuations}) or a vCard file ({@link VcardRows}, customers only). What a file is comes
- * from its content (a ZIP is a workbook, text that begins with {@code BEGIN:VCARD} is a vCard,
- * other text is CSV); a file whose name says otherwise is refused with a message that says what
+ * with the sheets that go on with its list ({@link XlsxRows}, {@link #continuations}) or a vCard
+ * file ({@link VcardRows}, customers only). What a file is comes from its content (a ZIP is a
+ * workbook, text that begins with {@code BEGIN:VCARD} is a vCard, other text is CSV); a file whose name says otherwise is refused with a message that says what
  * it is, as is a password-protected workbook or an old .xls (both OLE2 files, not ZIPs) and a
  * damaged one (decision 0023).
  */
