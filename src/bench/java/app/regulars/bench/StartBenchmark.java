@@ -36,7 +36,10 @@ import java.util.stream.Stream;
  *   <li>the window in a JVM with those options, used through its controls by
  *       {@link StartDriver} (searches, scrolling, profiles, the calendar, the insights): the same
  *       times, each search's time to its first row next to the same search through SQL, and the
- *       memory after that use, with the JVM's own account of it (Native Memory Tracking);</li>
+ *       memory after that use, step by step and with the JVM's own account of it (Native Memory
+ *       Tracking). Its classes come from a class data archive, as both real starts have them
+ *       (java -jar's archive, the installed app's ahead-of-time cache): a first driven start makes
+ *       it when the jar is newer, printed but not counted;</li>
  *   <li>the same with the JVM's default options (the baseline for memory);</li>
  *   <li>a JVM that only reads the first page with plain JDBC ({@link FirstPageProbe}: the
  *       floor for the first rows).</li>
@@ -171,11 +174,23 @@ public final class StartBenchmark {
             withOptions.addAll(extra);
         }
         withOptions.addAll(List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary"));
+        // The window as both real starts have it, its classes mapped from an archive (java -jar's class
+        // data archive, the installed app's ahead-of-time cache): the driver in a jar of its own (the JVM
+        // archives no folder), the archive made by a first driven start, printed but not counted.
+        String driven = driverJar() + java.io.File.pathSeparator + jar;
+        Path drivenArchive = JvmOptions.classDataArchive(driven);
+        List<String> sharing = JvmOptions.commandDataSharing(drivenArchive, driven);
+        withOptions.addAll(sharing);
+        List<String> driver = List.of("-Dregulars.milestones=true", LOG_CONFIG, "-cp", driven, StartDriver.class.getName());
+        if (runs.contains("options") && !sharing.isEmpty() && !newer(drivenArchive, jar)) {
+            System.out.println("Class data archive " + drivenArchive + ": none for the driven window; a first driven start makes it (not counted)");
+            launch("options, used, first start", store, concat(withOptions, driver), used, true);
+        }
         Path recording = work.resolve("start.jfr");
         if (jfr) {
             withOptions.add("-XX:StartFlightRecording=filename=" + recording + ",settings=default");
         }
-        withOptions.addAll(List.of("-Dregulars.milestones=true", LOG_CONFIG, "-cp", cp, StartDriver.class.getName()));
+        withOptions.addAll(driver);
         Run inUse = !runs.contains("options") ? Run.skipped("options, used") : launch("options, used", store, withOptions, used, true);
         Run defaults = !runs.contains("defaults") ? Run.skipped("JVM defaults, used")
                 : launch("JVM defaults, used", store, List.of("-D" + JvmOptions.MARK + "=true", "-XX:NativeMemoryTracking=summary",
@@ -223,13 +238,51 @@ public final class StartBenchmark {
      */
     private void prepareArchive(Path store, List<String> day) throws Exception {
         Path archive = JvmOptions.classDataArchive(jar.toString());
-        boolean fresh = Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
-        if (!fresh) {
+        if (!newer(archive, jar)) {
             System.out.println("Class data archive " + archive + ": none for this jar; a first start makes it (not counted)");
             launch("java -jar, first start", store, List.of("-Dregulars.milestones=true", "-jar", jar.toString()), day, true);
         }
         System.out.printf(Locale.ROOT, "Class data archive %s: %s%n", archive,
                 Files.exists(archive) ? String.format(Locale.ROOT, "%.0f MB", Files.size(archive) / 1e6) : "not made");
+    }
+
+    /** Whether {@code file} is there and younger than {@code than}. */
+    private static boolean newer(Path file, Path than) throws IOException {
+        return Files.exists(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * {@link StartDriver}'s classes in a jar beside the program's ({@code regulars-start-driver.jar}),
+     * written again only when they changed: the driven window's class path, which a class data
+     * archive can hold.
+     */
+    private Path driverJar() throws IOException {
+        Path driverJar = jar.resolveSibling("regulars-start-driver.jar");
+        Path dir = classes.resolve(StartDriver.class.getPackageName().replace('.', '/'));
+        List<Path> entries;
+        try (var files = Files.list(dir)) {
+            entries = files.filter(f -> f.getFileName().toString().startsWith(StartDriver.class.getSimpleName())).sorted().toList();
+        }
+        boolean current = Files.exists(driverJar);
+        for (int i = 0; current && i < entries.size(); i++) {
+            current = Files.getLastModifiedTime(entries.get(i)).compareTo(Files.getLastModifiedTime(driverJar)) < 0;
+        }
+        if (!current) {
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(driverJar))) {
+                for (Path f : entries) {
+                    out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return driverJar;
     }
 
     /**
@@ -327,6 +380,18 @@ public final class StartBenchmark {
 
     private static void memory(String name, Run run) {
         System.out.println();
+        if (!run.steps.isEmpty()) {
+            System.out.printf(Locale.ROOT, "The use step by step, %s (sampled every 50 ms inside the window's JVM; the heap as the collector had it"
+                    + " at the step's largest RSS), MB:%n", name);
+            System.out.println("| step | largest RSS | heap committed | heap used | non-heap committed | RSS outside the heap |");
+            System.out.println("| --- | --- | --- | --- | --- | --- |");
+            for (String[] s : run.steps) {
+                long rss = Long.parseLong(s[1]);
+                long committed = Long.parseLong(s[2]);
+                System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", s[0], rss / 1024.0, committed / 1024.0,
+                        Long.parseLong(s[3]) / 1024.0, Long.parseLong(s[4]) / 1024.0, (rss - committed) / 1024.0);
+            }
+        }
         System.out.printf(Locale.ROOT, "Where the memory goes, %s (RSS %s MB; %s):%n", name, run.rss(), run.rollup);
         if (run.nmt.isEmpty()) {
             System.out.println("  (no Native Memory Tracking summary)");
@@ -398,6 +463,8 @@ public final class StartBenchmark {
         /** Each profile opened, in order: ms from the call to the frame that shows it. */
         final List<Double> profiles = new CopyOnWriteArrayList<>();
         final List<String[]> sql = new CopyOnWriteArrayList<>();
+        /** The driver's steps in use: step, largest RSS, heap committed and used then, non-heap committed (KB). */
+        final List<String[]> steps = new CopyOnWriteArrayList<>();
         final List<String> lines = new CopyOnWriteArrayList<>();
         final Map<String, Long> nmt = new LinkedHashMap<>();
         /** RSS in KB every quarter second once the day's jobs are done, until the memory is measured. */
@@ -435,6 +502,8 @@ public final class StartBenchmark {
                         searches.add(new String[]{f[2], f[3], f[4]});
                     } else if (f[0].equals("regulars-bench") && f.length == 4 && f[1].equals("profile")) {
                         profiles.add(Double.parseDouble(f[3]));
+                    } else if (f[0].equals("regulars-bench") && f.length == 7 && f[1].equals("memory")) {
+                        steps.add(java.util.Arrays.copyOfRange(f, 2, 7));
                     } else if (f[0].equals("regulars-bench") && f.length == 5 && f[1].equals("sql")) {
                         sql.add(new String[]{f[2], f[3], f[4]});
                     } else if (f[0].equals("regulars-bench") && f[1].equals("failed")) {

@@ -67,7 +67,9 @@ public final class StartDriver {
         waitFor(() -> Milestones.reached(Milestones.FIRST_ROWS), "the first rows");
         waitFor(() -> Milestones.reached(Milestones.SEARCH_INDEX), "the search index");
         waitFor(() -> Milestones.reached(Milestones.DAY_STARTED), "the start of the day");
+        PhaseMemory memory = PhaseMemory.start("settle");
         Thread.sleep(1000);
+        memory.next("searches");
         Shell shell = onFx(StartDriver::shell);
         onFx(() -> { // the day's jobs may have opened the calendar (something due today)
             ((ButtonBase) shell.getScene().lookup("#navCustomers")).fire();
@@ -114,6 +116,7 @@ public final class StartDriver {
         });
         Thread.sleep(1000);
 
+        memory.next("scroll");
         // Scrolling through the whole list, a screen at a time in twenty places.
         int size = onFx(() -> table.getItems().size());
         for (int i = 0; i <= 20; i++) {
@@ -132,6 +135,7 @@ public final class StartDriver {
         }
         // Each timed from the call to the layout pass after it: the frame that shows the profile
         // (its data may still be coming). The first is the profile's first layout (decision 0045).
+        memory.next("profiles");
         for (int i = 0; i < someIds.size(); i++) {
             long id = someIds.get(i);
             AtomicLong shown = new AtomicLong();
@@ -159,13 +163,16 @@ public final class StartDriver {
         }
         // The calendar, the insights, and back to the customers.
         for (String nav : List.of("#navCalendar", "#navInsights", "#navCustomers")) {
+            memory.next(nav.substring("#nav".length()).toLowerCase(Locale.ROOT));
             onFx(() -> {
                 ((ButtonBase) shell.getScene().lookup(nav)).fire();
                 return null;
             });
             Thread.sleep(nav.equals("#navInsights") ? 8000 : 3000);
         }
+        memory.next("end");
         Thread.sleep(2000);
+        memory.stop();
         Milestones.reach("scripted-use");
         System.out.printf(Locale.ROOT, "regulars-milestone scripted-use %d%n", System.currentTimeMillis());
         System.out.flush();
@@ -195,6 +202,79 @@ public final class StartDriver {
         };
         scene.addPostLayoutPulseListener(check[0]);
         Platform.requestNextPulse();
+    }
+
+    /**
+     * The process's RSS every 50 ms while the driver goes through its steps, with the heap as the
+     * collector has it at that moment: for each step its largest RSS and what the heap had
+     * committed and used then, printed as {@code regulars-bench memory STEP rssKb committedKb
+     * usedKb nonHeapKb} when the step ends. Says which step the largest RSS of the use comes from,
+     * and whether the heap grew with it or something outside it.
+     */
+    private static final class PhaseMemory {
+        private final java.lang.management.MemoryMXBean beans = java.lang.management.ManagementFactory.getMemoryMXBean();
+        private final Thread sampler;
+        private volatile String step;
+        private long largest;
+        private long committed;
+        private long used;
+        private long nonHeap;
+
+        private PhaseMemory(String first) {
+            step = first;
+            sampler = Thread.ofPlatform().daemon().name("bench-memory").start(this::sample);
+        }
+
+        static PhaseMemory start(String first) {
+            return new PhaseMemory(first);
+        }
+
+        private void sample() {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    read();
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                // stopped
+            }
+        }
+
+        private synchronized void read() {
+            long kb = rssKb();
+            if (kb > largest) {
+                largest = kb;
+                java.lang.management.MemoryUsage heap = beans.getHeapMemoryUsage();
+                committed = heap.getCommitted() / 1024;
+                used = heap.getUsed() / 1024;
+                nonHeap = beans.getNonHeapMemoryUsage().getCommitted() / 1024;
+            }
+        }
+
+        synchronized void next(String following) {
+            read();
+            System.out.printf(Locale.ROOT, "regulars-bench memory %s %d %d %d %d%n", step, largest, committed, used, nonHeap);
+            step = following;
+            largest = 0;
+        }
+
+        void stop() {
+            next("-");
+            sampler.interrupt();
+        }
+
+        private static long rssKb() {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D+", ""));
+                    }
+                }
+            } catch (java.io.IOException | NumberFormatException e) {
+                // not Linux: nothing to say
+            }
+            return 0;
+        }
     }
 
     private static Shell shell() {

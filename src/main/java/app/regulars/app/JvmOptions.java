@@ -270,8 +270,10 @@ public final class JvmOptions {
      * The archive's options for a command's JVM: those of the window's ({@link #classDataSharing})
      * without the window's mark; none unless every entry of {@code classPath} is a jar (the JVM
      * archives no folder, and a command whose archive it could not write would end with code 1).
+     * The start benchmark gives its driven window these too (a start that does not show the list
+     * fails the benchmark there).
      */
-    static List<String> commandDataSharing(Path archive, String classPath) {
+    public static List<String> commandDataSharing(Path archive, String classPath) {
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
             if (!entry.endsWith(".jar") || !java.nio.file.Files.isRegularFile(Path.of(entry))) {
                 return List.of();
