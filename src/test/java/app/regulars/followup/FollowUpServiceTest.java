@@ -154,6 +154,32 @@ class FollowUpServiceTest {
         assertEquals(List.of("Li", "Wang"), service.owners());
     }
 
+    @Test
+    void theOverdueListAndARangeAreTheFirstByDueTimeThenIdWithTheirCustomers() {
+        // more than the limit, several at the same time (in the order they were made), one done, one not yet due
+        long[] who = {wang, zeng, alice};
+        for (int i = 0; i < 12; i++) {
+            service.schedule(FollowUp.planned(who[i % 3], FollowUpKind.CHECK_IN, "T" + i, at(2026, 11, 10 + (11 - i) / 3, 9)));
+        }
+        FollowUp done = service.schedule(FollowUp.planned(wang, FollowUpKind.CHECK_IN, "done", at(2026, 11, 1, 9)));
+        service.setStatus(done.id(), FollowUpStatus.DONE);
+        service.schedule(FollowUp.planned(zeng, FollowUpKind.CHECK_IN, "later", at(2027, 1, 5, 9)));
+        FollowUpRepository repository = new FollowUpRepository();
+        var dsl = ctx.database().dsl();
+
+        List<FollowUp> first = repository.overdue(dsl, at(2026, 12, 1, 0), FollowUpFilter.ALL, 7);
+        // due on the 10th: T9, T10, T11; the 11th: T6, T7, T8; the 12th: T3 (of T3-T5)
+        assertEquals(List.of("T9", "T10", "T11", "T6", "T7", "T8", "T3"), titles(first));
+        assertEquals(List.of("王小明", "曾晓燕", "Alice Smith", "王小明", "曾晓燕", "Alice Smith", "王小明"),
+                first.stream().map(FollowUp::customerName).toList());
+        // a filter on the customers' tags (王小明 and 曾晓燕 are 茶友) chooses before the limit
+        assertEquals(List.of("T9", "T10", "T6", "T7", "T3"), titles(repository.overdue(dsl, at(2026, 12, 1, 0),
+                new FollowUpFilter(null, null, null, "茶友"), 5)));
+        assertEquals(List.of("T6", "T7", "T8", "T3"), titles(repository.range(dsl, at(2026, 11, 11, 0), at(2026, 11, 30, 0),
+                FollowUpFilter.ALL, 4)));
+        assertEquals(List.of(), repository.overdue(dsl, at(2026, 11, 2, 0), FollowUpFilter.ALL, 7));
+    }
+
     private static List<String> titles(List<FollowUp> list) {
         return list.stream().map(FollowUp::title).toList();
     }
