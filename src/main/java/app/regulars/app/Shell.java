@@ -83,7 +83,7 @@ public final class Shell extends BorderPane {
             b.setOnAction(e -> {
                 navigated = true;
                 show(page);
-                page.refresh();
+                page.shownAgain();
             });
             pages.put(page, b);
             left.getChildren().add(b);

@@ -107,6 +107,11 @@ public final class CustomerFeature implements Feature {
             }
 
             @Override
+            public void shownAgain() {
+                page.shownAgain();
+            }
+
+            @Override
             public boolean home() {
                 return true;
             }

@@ -72,6 +72,9 @@ public final class CustomerListViewModel {
     private final ObservableList<CustomField> customFields = FXCollections.observableArrayList();
     private final FieldValueFormat fieldFormat;
     private long generation;
+    /** The store's write count and the day when the last search started: what {@link #refreshIfChanged} compares. */
+    private long searchedAtWrite = -1;
+    private java.time.LocalDate searchedOn;
     /** What the last bulk action did, shown with the next count. */
     private String note = "";
 
@@ -121,6 +124,22 @@ public final class CustomerListViewModel {
     }
 
     /**
+     * Back on the list from another page: {@link #refresh} when anything was written to the store
+     * since the last search began (a purchase, an edit, an import, the day's jobs), the day has
+     * changed, or that search failed; otherwise the rows, the place in the list and the selection
+     * stay as they are. At 100,000 customers the list of everyone read the ids of all of them
+     * again (H2 reads the rows: some 80 MB of garbage) and went back to its top each time.
+     * Changes made on other computers of a shared store come through {@link #refresh} (the
+     * window marks the pages stale).
+     */
+    public void refreshIfChanged() {
+        if (searchedAtWrite == service.writeCount() && service.today().equals(searchedOn) && error.get().isEmpty()) {
+            return;
+        }
+        refresh();
+    }
+
+    /**
      * Runs the search for what the user typed and chose; one per keystroke, so nothing else.
      * The list of everyone (nothing typed, no tag, no filter: the list as it opens) shows its
      * first page from a query of its own first; the ids of all the customers (100,000 rows read
@@ -129,6 +148,8 @@ public final class CustomerListViewModel {
      */
     private void search() {
         long mine = ++generation;
+        searchedAtWrite = service.writeCount();
+        searchedOn = service.today();
         String q = query.get();
         String tag = tagFilter.get();
         boolean archived = showArchived.get();

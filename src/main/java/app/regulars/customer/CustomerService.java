@@ -194,6 +194,11 @@ public final class CustomerService {
         return now();
     }
 
+    /** How many write transactions the store has run: a view compares it to know whether to read again. */
+    public long writeCount() {
+        return db.writeCount();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -304,6 +304,11 @@ public final class CustomersPage extends StackPane {
         listVm.refresh();
     }
 
+    /** Back from another page: the list reads again only what changed ({@link CustomerListViewModel#refreshIfChanged}). */
+    public void shownAgain() {
+        listVm.refreshIfChanged();
+    }
+
     public CustomerListViewModel listViewModel() { return listVm; }
     public CustomerListView listView() { return list; }
     /** The profile's view (made now if it was not). */

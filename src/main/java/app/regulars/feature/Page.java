@@ -21,6 +21,14 @@ public interface Page {
     default void refresh() {
     }
 
+    /**
+     * The user came back to this page with its button: reload what may have changed since it
+     * was last loaded ({@link #refresh}, unless the page can tell that nothing has).
+     */
+    default void shownAgain() {
+        refresh();
+    }
+
     /** Where the page goes in the navigation: lower first; equal ones in the order of the features. */
     default int position() {
         return 100;

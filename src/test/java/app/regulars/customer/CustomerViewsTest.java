@@ -177,6 +177,41 @@ class CustomerViewsTest {
     }
 
     @Test
+    void backOnTheListItKeepsItsRowsAndSelectionUnlessTheStoreChanged(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        // the day's jobs (they write, and may open the calendar) over first: the background lane runs in order
+        java.util.concurrent.CompletableFuture<Object> dayDone = new java.util.concurrent.CompletableFuture<>();
+        runner.runInBackground(() -> "", dayDone::complete, dayDone::completeExceptionally);
+        dayDone.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture<Object> startPage = new java.util.concurrent.CompletableFuture<>();
+        runner.run(() -> "", startPage::complete, startPage::completeExceptionally);
+        startPage.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#navCustomers");
+        waitUntil(() -> table(robot).getItems().size() == 3 && table(robot).getItems().stream().allMatch(r -> r.loadedProperty().get()));
+
+        TableView<CustomerRow> t = table(robot);
+        robot.interact(() -> t.getSelectionModel().select(1));
+        CustomerRow second = t.getItems().get(1);
+        robot.clickOn("#navCalendar");
+        waitUntil(() -> shell.getCenter() != shell.page(CustomersPage.class));
+        robot.clickOn("#navCustomers");
+        waitUntil(() -> shell.getCenter() == shell.page(CustomersPage.class));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // nothing written meanwhile: the same rows, the same one selected
+        assertThat(table(robot).getItems().get(1)).isSameAs(second);
+        assertThat(table(robot).getSelectionModel().getSelectedIndex()).isEqualTo(1);
+
+        robot.clickOn("#navCalendar");
+        waitUntil(() -> shell.getCenter() != shell.page(CustomersPage.class));
+        context.customers().save(Customer.builder().name("Zoe Adams").build());
+        robot.clickOn("#navCustomers");
+        // written meanwhile: read again, the new customer in her place
+        waitUntil(() -> table(robot).getItems().size() == 4);
+        assertThat(shownNames(robot)).containsExactly("Alice Smith", "王小明", "曾晓燕", "Zoe Adams");
+    }
+
+    @Test
     void theProfilesTabsAreReachedFromTheKeyboard(FxRobot robot) {
         waitUntil(() -> table(robot).getItems().size() == 3);
         robot.clickOn("#customerTable");
