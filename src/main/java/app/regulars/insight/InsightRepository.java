@@ -137,9 +137,14 @@ public final class InsightRepository {
         return dsl.fetchCount(CUSTOMER, CUSTOMER.ARCHIVED.isFalse());
     }
 
-    /** The ids of every customer who is not archived, in order (for look-ups by binary search). */
+    /**
+     * The ids of every customer who is not archived, in order (for look-ups by binary search). Read
+     * in no order and sorted here: H2 then takes them from an index that holds them (the list's,
+     * on archived, sort name and id), not from the rows. In id order it walked the rows: at
+     * 100,000 customers 213 MB of garbage against 21 MB.
+     */
     public long[] activeCustomerIds(DSLContext dsl) {
-        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CustomerRepository.notArchived()).orderBy(CUSTOMER.ID)
+        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CustomerRepository.notArchived())
                 .fetchSize(5000).fetchResultSet()) {
             long[] ids = new long[1024];
             int n = 0;
@@ -149,10 +154,23 @@ public final class InsightRepository {
                 }
                 ids[n++] = rows.getLong(1);
             }
-            return java.util.Arrays.copyOf(ids, n);
+            long[] sorted = java.util.Arrays.copyOf(ids, n);
+            java.util.Arrays.sort(sorted);
+            return sorted;
         } catch (SQLException e) {
             throw new org.jooq.exception.DataAccessException("Reading the active customers", e);
         }
+    }
+
+    /**
+     * The query of {@link #forEachActiveCustomer}: the code, the name and the archived flag are
+     * in {@code ix_customer_code_name} (V019), so H2 reads the index alone, not every customer's row.
+     * Ordered by the code and the name (the same order: codes are unique) so that H2 takes that
+     * index rather than the code's unique one, which sorts as well but leads to the rows.
+     */
+    static org.jooq.SelectSeekStep2<Record3<Long, String, String>, String, String> activeCustomersByCode(DSLContext dsl) {
+        return dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME).from(CUSTOMER).where(CustomerRepository.notArchived())
+                .orderBy(CUSTOMER.CODE, CUSTOMER.NAME);
     }
 
     /** Receives customers one at a time. */
@@ -163,8 +181,7 @@ public final class InsightRepository {
 
     /** Every customer who is not archived, by code. */
     public void forEachActiveCustomer(DSLContext dsl, CustomerSink sink) {
-        try (Cursor<Record3<Long, String, String>> rows = dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME).from(CUSTOMER)
-                .where(CustomerRepository.notArchived()).orderBy(CUSTOMER.CODE).fetchSize(5000).fetchLazy()) {
+        try (Cursor<Record3<Long, String, String>> rows = activeCustomersByCode(dsl).fetchSize(5000).fetchLazy()) {
             for (Record3<Long, String, String> r : rows) {
                 sink.accept(r.value1(), r.value2(), r.value3());
             }
