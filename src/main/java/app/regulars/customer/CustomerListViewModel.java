@@ -126,9 +126,9 @@ public final class CustomerListViewModel {
     /**
      * Back on the list from another page: {@link #refresh} when anything was written to the store
      * since the last search began (a purchase, an edit, an import, the day's jobs), the day has
-     * changed, or that search failed; otherwise the rows, the place in the list and the selection
-     * stay as they are. At 100,000 customers the list of everyone read the ids of all of them
-     * again (H2 reads the rows: some 80 MB of garbage) and went back to its top each time.
+     * changed, or that search failed; otherwise the rows and the selection stay as they are. At
+     * 100,000 customers the list of everyone read its first page and the ids of all of them again
+     * each time, and dropped the selection.
      * Changes made on other computers of a shared store come through {@link #refresh} (the
      * window marks the pages stale).
      */

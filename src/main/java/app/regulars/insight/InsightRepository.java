@@ -139,8 +139,8 @@ public final class InsightRepository {
 
     /**
      * The ids of every customer who is not archived, in order (for look-ups by binary search). Read
-     * in no order and sorted here: H2 then takes them from an index that holds them (the list's,
-     * on archived, sort name and id), not from the rows. In id order it walked the rows: at
+     * in no order and sorted here: H2 then takes them from an index that holds them (the list's on
+     * archived, sort name and id, or V019's), not from the rows. In id order it walked the rows: at
      * 100,000 customers 213 MB of garbage against 21 MB.
      */
     public long[] activeCustomerIds(DSLContext dsl) {
