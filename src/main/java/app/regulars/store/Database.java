@@ -1586,6 +1586,13 @@ public final class Database implements AutoCloseable {
         }
         Compaction.Plan plan = (compactOnClose || mustCompact) && !readOnly ? plan() : null;
         try (Connection c = connection(); Statement s = c.createStatement()) {
+            // The connection goes back to the pool after SHUTDOWN; the pool's rollback on a closed
+            // database fails, and H2 wrote that to regulars.trace.db beside the data at every close.
+            try {
+                s.execute("SET TRACE_LEVEL_FILE 0");
+            } catch (SQLException e) {
+                LOG.debug("trace level", e);
+            }
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.debug("SHUTDOWN", e);

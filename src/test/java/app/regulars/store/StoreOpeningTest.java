@@ -113,6 +113,16 @@ class StoreOpeningTest {
     }
 
     @Test
+    void closingLeavesNoTraceFileBesideTheData(@TempDir Path dir) throws Exception {
+        try (AppContext ctx = AppContext.open(dir)) {
+            ctx.customers().save(Customer.builder().name("王小明").build());
+        }
+        // H2 wrote "Database is already closed" to regulars.trace.db as the connection that ran SHUTDOWN went back to the pool
+        assertThat(dir.resolve(Database.FILE_NAME + ".trace.db")).doesNotExist();
+        assertThat(dir.resolve(Database.FILE_NAME + ".mv.db")).exists();
+    }
+
+    @Test
     void aGarbageFileIsReportedAsUnreadableAndLeftUntouched(@TempDir Path dir) throws Exception {
         byte[] garbage = new byte[64 * 1024];
         new Random(1).nextBytes(garbage);
