@@ -122,4 +122,29 @@ class StaffFiguresTest {
     void aShopWithoutFollowUpsHasNoStaffFigures() {
         assertThat(insights.staffFigures(Period.year(2026), TestStores.TODAY)).isEmpty();
     }
+
+    @Test
+    void h2CountsThemFromTheirIndexesNotFromTheFollowUpsRows() {
+        if (TestStores.onPostgres()) {
+            return; // PostgreSQL chooses by its own statistics
+        }
+        long a = customer("A");
+        for (int i = 0; i < 300; i++) {
+            followUp(a, i % 2 == 0 ? "Li" : null, "2026-10-%02dT10:00".formatted(1 + i % 28), i % 3 == 0 ? "DONE" : "PLANNED",
+                    i % 3 == 0 ? "2026-10-%02dT11:00".formatted(1 + i % 28) : null, i % 50 == 0 ? "2026-10-%02dT09:00".formatted(1 + i % 28) : null);
+        }
+        var dsl = ctx.database().dsl();
+        LocalDateTime start = LocalDateTime.of(2026, 10, 1, 0, 0), end = LocalDateTime.of(2026, 11, 1, 0, 0);
+        // without V020 H2 reads every due follow-up's row, walks them all for the complaints, and reads every done one's row
+        assertThat(plan(InsightRepository.followUpsDue(dsl, start, end))).containsIgnoringCase("IX_FOLLOW_UP_DUE_FIGURES");
+        assertThat(plan(InsightRepository.complaintsOpened(dsl, start, end))).containsIgnoringCase("IX_FOLLOW_UP_OPENED: KIND = 'COMPLAINT'");
+        assertThat(plan(InsightRepository.customersFollowedUp(dsl, start.toLocalDate(), end.toLocalDate().minusDays(1))))
+                .containsIgnoringCase("IX_FOLLOW_UP_COMPLETED");
+        assertThat(insights.staffFigures(Period.month(2026, 10), TestStores.TODAY)).extracting(StaffFigures::owner, StaffFigures::due, StaffFigures::complaints)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Li", 150, 6), org.assertj.core.groups.Tuple.tuple("", 150, 0));
+    }
+
+    private String plan(org.jooq.Select<?> query) {
+        return String.valueOf(ctx.database().dsl().fetchValue("EXPLAIN " + query.getSQL(org.jooq.conf.ParamType.INLINED)));
+    }
 }
