@@ -204,7 +204,7 @@ public final class InsightRepository {
         LocalDateTime end = to.plusDays(1).atStartOfDay();
         Map<String, int[]> counts = new TreeMap<>();
         // Due and done on time: the same rule as followUpsDue (done before the day after the due day), folded in Java as there.
-        try (Cursor<Record4<String, LocalDateTime, String, LocalDateTime>> rows = followUpsDue(dsl, start, end).fetchSize(5000).fetchLazy()) {
+        try (Cursor<Record4<String, LocalDateTime, String, LocalDateTime>> rows = dueByOwner(dsl, start, end).fetchSize(5000).fetchLazy()) {
             for (var r : rows) {
                 int[] c = counts.computeIfAbsent(owner(r.value1()), k -> new int[5]);
                 c[0]++;
@@ -214,12 +214,12 @@ public final class InsightRepository {
                 }
             }
         }
-        for (var r : complaintsOpened(dsl, start, end).fetch()) {
+        for (var r : complaintsByOwner(dsl, start, end).fetch()) {
             int[] c = counts.computeIfAbsent(owner(r.value1()), k -> new int[5]);
             c[2] += r.value2();
             c[3] += r.value3();
         }
-        for (var r : customersFollowedUp(dsl, from, to).fetch()) {
+        for (var r : followedUpByOwner(dsl, from, to).fetch()) {
             counts.computeIfAbsent(owner(r.value1()), k -> new int[5])[4] += r.value2();
         }
         Map<String, OwnerFollowUps> out = new TreeMap<>();
@@ -234,14 +234,14 @@ public final class InsightRepository {
      */
 
     /** The owner, due time, status and completion of the follow-ups due from {@code start} to before {@code end}, cancelled ones left out. */
-    static org.jooq.SelectConditionStep<Record4<String, LocalDateTime, String, LocalDateTime>> followUpsDue(DSLContext dsl, LocalDateTime start, LocalDateTime end) {
+    static org.jooq.SelectConditionStep<Record4<String, LocalDateTime, String, LocalDateTime>> dueByOwner(DSLContext dsl, LocalDateTime start, LocalDateTime end) {
         return dsl.select(FOLLOW_UP.OWNER, FOLLOW_UP.DUE_AT, FOLLOW_UP.STATUS, FOLLOW_UP.COMPLETED_AT).from(FOLLOW_UP)
                 .where(FOLLOW_UP.DUE_AT.ge(start).and(FOLLOW_UP.DUE_AT.lt(end))
                         .and(FOLLOW_UP.STATUS.ne(FollowUpStatus.CANCELLED.name())));
     }
 
     /** Per owner, the complaints opened from {@code start} to before {@code end} and how many were done by their resolve-by time. */
-    static org.jooq.SelectHavingStep<Record3<String, Integer, Integer>> complaintsOpened(DSLContext dsl, LocalDateTime start, LocalDateTime end) {
+    static org.jooq.SelectHavingStep<Record3<String, Integer, Integer>> complaintsByOwner(DSLContext dsl, LocalDateTime start, LocalDateTime end) {
         return dsl.select(FOLLOW_UP.OWNER, DSL.count(),
                         DSL.count().filterWhere(FOLLOW_UP.STATUS.eq(FollowUpStatus.DONE.name()).and(FOLLOW_UP.COMPLETED_AT.le(FOLLOW_UP.RESOLVE_BY))))
                 .from(FOLLOW_UP)
@@ -250,7 +250,7 @@ public final class InsightRepository {
     }
 
     /** Per owner, how many customers the owner followed up in a range of days (see {@link #followedUp}). */
-    static org.jooq.SelectHavingStep<org.jooq.Record2<String, Integer>> customersFollowedUp(DSLContext dsl, LocalDate from, LocalDate to) {
+    static org.jooq.SelectHavingStep<org.jooq.Record2<String, Integer>> followedUpByOwner(DSLContext dsl, LocalDate from, LocalDate to) {
         return dsl.select(FOLLOW_UP.OWNER, DSL.countDistinct(FOLLOW_UP.CUSTOMER_ID)).from(FOLLOW_UP)
                 .where(followedUp(from, to)).groupBy(FOLLOW_UP.OWNER);
     }

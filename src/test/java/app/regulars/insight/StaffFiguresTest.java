@@ -136,9 +136,9 @@ class StaffFiguresTest {
         var dsl = ctx.database().dsl();
         LocalDateTime start = LocalDateTime.of(2026, 10, 1, 0, 0), end = LocalDateTime.of(2026, 11, 1, 0, 0);
         // without V020 H2 reads every due follow-up's row, walks them all for the complaints, and reads every done one's row
-        assertThat(plan(InsightRepository.followUpsDue(dsl, start, end))).containsIgnoringCase("IX_FOLLOW_UP_DUE_FIGURES");
-        assertThat(plan(InsightRepository.complaintsOpened(dsl, start, end))).containsIgnoringCase("IX_FOLLOW_UP_OPENED: KIND = 'COMPLAINT'");
-        assertThat(plan(InsightRepository.customersFollowedUp(dsl, start.toLocalDate(), end.toLocalDate().minusDays(1))))
+        assertThat(plan(InsightRepository.dueByOwner(dsl, start, end))).containsIgnoringCase("IX_FOLLOW_UP_DUE_FIGURES");
+        assertThat(plan(InsightRepository.complaintsByOwner(dsl, start, end))).containsIgnoringCase("IX_FOLLOW_UP_OPENED: KIND = 'COMPLAINT'");
+        assertThat(plan(InsightRepository.followedUpByOwner(dsl, start.toLocalDate(), end.toLocalDate().minusDays(1))))
                 .containsIgnoringCase("IX_FOLLOW_UP_COMPLETED");
         assertThat(insights.staffFigures(Period.month(2026, 10), TestStores.TODAY)).extracting(StaffFigures::owner, StaffFigures::due, StaffFigures::complaints)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Li", 150, 6), org.assertj.core.groups.Tuple.tuple("", 150, 0));
