@@ -91,6 +91,22 @@ final class InsightTable extends AbstractList<CustomerInsight> implements Random
         return SEGMENTS[segment[i]];
     }
 
+    Lifecycle lifecycle(int i) {
+        return STAGES[lifecycle[i]];
+    }
+
+    ValueClass valueClass(int i) {
+        return VALUES[value[i]];
+    }
+
+    int r(int i) {
+        return r[i];
+    }
+
+    int f(int i) {
+        return f[i];
+    }
+
     /** The customer's row, or a negative number without one. */
     int indexOf(long customerId) {
         return metrics.indexOf(customerId);

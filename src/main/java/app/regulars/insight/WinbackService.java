@@ -95,8 +95,7 @@ public final class WinbackService {
         // The names of the customers at risk only (a few thousand of 100,000: a map of all was about 17 MB).
         Map<Long, String[]> names = new HashMap<>();
         insights.forEachActiveCustomer((id, code, name) -> {
-            CustomerInsight c = snapshot.of(id);
-            if (c != null && isAtRisk(c.lifecycle(), c.valueClass())) {
+            if (snapshot.is(id, WinbackService::isAtRisk)) {
                 names.put(id, new String[] {code, name});
             }
         });
@@ -109,12 +108,14 @@ public final class WinbackService {
     }
 
     static List<AtRiskCustomer> atRisk(InsightSnapshot snapshot, Map<Long, BigDecimal> spend12, Map<Long, String[]> names) {
-        List<AtRiskCustomer> out = new ArrayList<>();
-        for (CustomerInsight c : snapshot.customers()) {
-            String[] who = names.get(c.customerId());
-            if (who == null || !isAtRisk(c.lifecycle(), c.valueClass())) {
+        List<AtRiskCustomer> out = new ArrayList<>(names.size());
+        // The rows of the named customers only (a few thousand of 100,000), each made once.
+        for (Map.Entry<Long, String[]> named : names.entrySet()) {
+            CustomerInsight c = snapshot.of(named.getKey());
+            if (c == null || !isAtRisk(c.lifecycle(), c.valueClass())) {
                 continue;
             }
+            String[] who = named.getValue();
             Prediction p = c.prediction();
             BigDecimal value = p != null ? BigDecimal.valueOf(p.clv()) : spend12.getOrDefault(c.customerId(), BigDecimal.ZERO);
             out.add(new AtRiskCustomer(c.customerId(), who[0], who[1], c.lifecycle(), c.valueClass(),

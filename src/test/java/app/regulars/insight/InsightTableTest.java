@@ -83,5 +83,20 @@ class InsightTableTest {
         InsightSnapshot listed = new InsightSnapshot(D, InsightSettings.DEFAULTS, List.of(thirty), 0, null, 0);
         assertThat(listed.of(30)).isSameAs(thirty);
         assertThat(listed.has(7)).isFalse();
+
+        // The counts and the class test read the columns; the same customers as records give the same.
+        InsightSnapshot records = new InsightSnapshot(D, InsightSettings.DEFAULTS, List.copyOf(table), 3, null, 0);
+        assertThat(snapshot.segmentCounts()).isEqualTo(records.segmentCounts());
+        assertThat(snapshot.lifecycleCounts()).isEqualTo(new InsightSnapshot(D, InsightSettings.DEFAULTS, List.copyOf(table), 0, null, 0).lifecycleCounts());
+        assertThat(records.lifecycleCounts().get(Lifecycle.PROSPECT)).isEqualTo(3 + snapshot.lifecycleCounts().get(Lifecycle.PROSPECT));
+        assertThat(snapshot.recencyByFrequency()).isDeepEqualTo(records.recencyByFrequency());
+        assertThat(snapshot.segmentCounts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_004);
+        assertThat(snapshot.recencyByFrequency()[0][4]).as("R 1, F 5: every fifth row").isEqualTo(201);
+        for (long id : new long[] {7, 30, 1234, 1999, 5_000_000_000L, 31}) {
+            for (Lifecycle stage : Lifecycle.values()) {
+                assertThat(snapshot.is(id, (l, v) -> l == stage)).as("customer %d %s", id, stage)
+                        .isEqualTo(records.is(id, (l, v) -> l == stage)).isEqualTo(snapshot.of(id) != null && snapshot.of(id).lifecycle() == stage);
+            }
+        }
     }
 }
