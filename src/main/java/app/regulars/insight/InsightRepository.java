@@ -181,10 +181,13 @@ public final class InsightRepository {
 
     /** Every customer who is not archived, by code. */
     public void forEachActiveCustomer(DSLContext dsl, CustomerSink sink) {
-        try (Cursor<Record3<Long, String, String>> rows = activeCustomersByCode(dsl).fetchSize(5000).fetchLazy()) {
-            for (Record3<Long, String, String> r : rows) {
-                sink.accept(r.value1(), r.value2(), r.value3());
+        // Through the JDBC result set, as forEachPurchase: a jOOQ record per customer was a fifth of the walk's garbage.
+        try (ResultSet rows = activeCustomersByCode(dsl).fetchSize(5000).fetchResultSet()) {
+            while (rows.next()) {
+                sink.accept(rows.getLong(1), rows.getString(2), rows.getString(3));
             }
+        } catch (SQLException e) {
+            throw new DataAccessException("reading the active customers", e);
         }
     }
 
