@@ -503,12 +503,8 @@ public final class MembershipRepository {
                 .execute();
     }
 
-    /**
-     * Purchases a read of all of them takes at a time (an export, the insights' history): under
-     * what H2 keeps of a result in memory with the window's 320 MB heap (about 12,500 rows; it
-     * writes a larger result to a temporary store and reads it back).
-     */
-    public static final int PURCHASE_WINDOW = 10_000;
+    /** Purchases a read of all of them takes at a time (an export, the insights' history). */
+    public static final int PURCHASE_WINDOW = app.regulars.store.Database.ROWS_PER_READ;
 
     /** Every purchase with its customer's code, oldest first, for an export. */
     public void forEachPurchase(DSLContext dsl, java.util.function.Consumer<List<Object>> row) {

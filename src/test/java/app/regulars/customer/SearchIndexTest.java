@@ -55,6 +55,23 @@ class SearchIndexTest {
     }
 
     @Test
+    void theSearchTextsReadInRangesOfIdsAreEveryCustomersOnce() {
+        var dsl = context.database().dsl();
+        int all = dsl.fetchCount(app.regulars.store.jooq.Tables.CUSTOMER_SEARCH);
+        assertThat(all).isGreaterThan(3000);
+        for (int page : new int[] {997, 1000, all - 1, all, all + 1, 10_000}) {
+            List<Long> ids = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            new CustomerRepository().forEachSearchText(dsl, page, (id, text) -> {
+                ids.add(id);
+                texts.add(text);
+            });
+            assertThat(ids).as("pages of %d", page).hasSize(all).isSorted().doesNotHaveDuplicates();
+            assertThat(texts).as("pages of %d", page).doesNotContainNull();
+        }
+    }
+
+    @Test
     void indexAnswersEveryKindOfQueryExactlyAsSql() {
         assertThat(customers.buildSearchIndex()).isTrue();
         List<String> queries = new ArrayList<>(List.of("w", "wa", "wang", "z", "zh", "zeng", "1", "13", "138", "5", "99",
