@@ -179,14 +179,16 @@ public final class InsightRepository {
     }
 
     /**
-     * The query of {@link #forEachActiveCustomer}: the code, the name and the archived flag are
+     * The query of {@link #forEachActiveCustomer}: the first {@code limit} active customers after
+     * the code {@code after} (null: from the first). The code, the name and the archived flag are
      * in {@code ix_customer_code_name} (V019), so H2 reads the index alone, not every customer's row.
      * Ordered by the code and the name (the same order: codes are unique) so that H2 takes that
      * index rather than the code's unique one, which sorts as well but leads to the rows.
      */
-    static org.jooq.SelectSeekStep2<Record3<Long, String, String>, String, String> activeCustomersByCode(DSLContext dsl) {
-        return dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME).from(CUSTOMER).where(CustomerRepository.notArchived())
-                .orderBy(CUSTOMER.CODE, CUSTOMER.NAME);
+    static org.jooq.SelectLimitPercentStep<Record3<Long, String, String>> activeCustomersByCode(DSLContext dsl, String after, int limit) {
+        return dsl.select(CUSTOMER.ID, CUSTOMER.CODE, CUSTOMER.NAME).from(CUSTOMER)
+                .where(CustomerRepository.notArchived().and(after == null ? DSL.noCondition() : CUSTOMER.CODE.gt(after)))
+                .orderBy(CUSTOMER.CODE, CUSTOMER.NAME).limit(limit);
     }
 
     /** Receives customers one at a time. */
@@ -195,15 +197,32 @@ public final class InsightRepository {
         void accept(long id, String code, String name);
     }
 
-    /** Every customer who is not archived, by code. */
+    /**
+     * Every customer who is not archived, by code; {@link app.regulars.store.Database#ROWS_PER_READ}
+     * a query (one query for all had H2 write the 100,000 rows to a temporary store and read them back).
+     */
     public void forEachActiveCustomer(DSLContext dsl, CustomerSink sink) {
-        // Through the JDBC result set, as forEachPurchase: a jOOQ record per customer was a fifth of the walk's garbage.
-        try (ResultSet rows = activeCustomersByCode(dsl).fetchSize(5000).fetchResultSet()) {
-            while (rows.next()) {
-                sink.accept(rows.getLong(1), rows.getString(2), rows.getString(3));
+        forEachActiveCustomer(dsl, app.regulars.store.Database.ROWS_PER_READ, sink);
+    }
+
+    /** The same, {@code page} customers a query. */
+    void forEachActiveCustomer(DSLContext dsl, int page, CustomerSink sink) {
+        String after = null;
+        while (true) {
+            int read = 0;
+            // Through the JDBC result set, as forEachPurchase: a jOOQ record per customer was a fifth of the walk's garbage.
+            try (ResultSet rows = activeCustomersByCode(dsl, after, page).fetchSize(page).fetchResultSet()) {
+                while (rows.next()) {
+                    after = rows.getString(2);
+                    read++;
+                    sink.accept(rows.getLong(1), after, rows.getString(3));
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("reading the active customers", e);
             }
-        } catch (SQLException e) {
-            throw new DataAccessException("reading the active customers", e);
+            if (read < page) {
+                return;
+            }
         }
     }
 

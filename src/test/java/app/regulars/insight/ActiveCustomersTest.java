@@ -40,6 +40,11 @@ class ActiveCustomersTest {
         List<String> seen = new ArrayList<>();
         new InsightRepository().forEachActiveCustomer(ctx.database().dsl(), (id, code, name) -> seen.add(code + " " + name));
         assertThat(seen).hasSize(40).startsWith("K001 客户1", "K002 客户2").endsWith("K040 客户40").doesNotContain("K020A 走了");
+        for (int page : new int[] {1, 3, 39, 40, 41}) {
+            List<String> paged = new ArrayList<>();
+            new InsightRepository().forEachActiveCustomer(ctx.database().dsl(), page, (id, code, name) -> paged.add(code + " " + name));
+            assertThat(paged).as("pages of %d", page).isEqualTo(seen);
+        }
         // their ids in id order (saved from K040 down: the ids do not follow the names or the codes)
         long[] ids = new InsightRepository().activeCustomerIds(ctx.database().dsl());
         assertThat(ids).hasSize(40).isSorted().doesNotContain(gone);
@@ -54,9 +59,11 @@ class ActiveCustomersTest {
             ctx.customers().save(Customer.builder().name("客户" + i).build());
         }
         var dsl = ctx.database().dsl();
-        String plan = String.valueOf(dsl.fetchValue("EXPLAIN " + InsightRepository.activeCustomersByCode(dsl).getSQL(org.jooq.conf.ParamType.INLINED)));
-        // without V019 H2 walks the code's unique index and reads each customer's row
-        assertThat(plan).containsIgnoringCase("IX_CUSTOMER_CODE_NAME").contains("index sorted");
+        for (String after : new String[] {null, "000100"}) {
+            String plan = String.valueOf(dsl.fetchValue("EXPLAIN " + InsightRepository.activeCustomersByCode(dsl, after, 10_000).getSQL(org.jooq.conf.ParamType.INLINED)));
+            // without V019 H2 walks the code's unique index and reads each customer's row
+            assertThat(plan).as("after %s", after).containsIgnoringCase("IX_CUSTOMER_CODE_NAME").contains("index sorted");
+        }
         assertThat(String.valueOf(dsl.fetchValue("EXPLAIN SELECT ID FROM CUSTOMER WHERE ARCHIVED <> TRUE")))
                 .as("the ids of activeCustomerIds from an index that holds them").containsIgnoringCase("IX_CUSTOMER_");
     }
