@@ -1243,8 +1243,8 @@ public final class CustomerRepository {
      * {@code LAZY_QUERY_EXECUTION}: it saved 2 MB, and a lazy read failed with "Chunk not found"
      * while H2 rewrote the file's chunks in the background, decision 0018.) In ranges of ids of
      * {@link app.regulars.store.Database#ROWS_PER_READ} rows: one query for all had H2 write the
-     * 100,000 texts to a temporary store and read them back, 150-240 MB and 0.4-0.9 s against
-     * 6-156 MB and 0.04-0.46 s (the second figures cold).
+     * 100,000 texts to a temporary store and read them back: 0.4-0.6 s and 150-180 MB of garbage
+     * (0.9 s and 240 MB from a cold cache) against 0.04 s and 6-10 MB (0.46 s and 156 MB cold).
      */
     public void forEachSearchText(DSLContext dsl, SearchTextSink each) {
         forEachSearchText(dsl, app.regulars.store.Database.ROWS_PER_READ, each);
