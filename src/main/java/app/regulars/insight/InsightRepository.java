@@ -52,7 +52,7 @@ public final class InsightRepository {
      * before the day {@code asOf}, in time order.
      */
     public void forEachPurchase(DSLContext dsl, LocalDate from, LocalDate asOf, PurchaseSink sink) {
-        forEachPurchase(dsl, from, asOf, app.regulars.membership.MembershipRepository.PURCHASE_WINDOW, sink);
+        forEachPurchase(dsl, from, asOf, app.regulars.store.Database.ROWS_PER_READ, sink);
     }
 
     /** The same, in windows of about {@code window} purchases. */
@@ -112,12 +112,13 @@ public final class InsightRepository {
     }
 
     public Complaints complaints(DSLContext dsl, LocalDate from, LocalDate to) {
-        var r = dsl.select(DSL.count(), DSL.count().filterWhere(FOLLOW_UP.STATUS.eq(FollowUpStatus.DONE.name()).and(FOLLOW_UP.COMPLETED_AT.le(FOLLOW_UP.RESOLVE_BY))))
-                .from(FOLLOW_UP)
-                .where(FOLLOW_UP.KIND.eq(FollowUpKind.COMPLAINT.name())
-                        .and(FOLLOW_UP.OPENED_AT.ge(from.atStartOfDay())).and(FOLLOW_UP.OPENED_AT.lt(to.plusDays(1).atStartOfDay())))
-                .fetchOne();
-        return new Complaints(r.value1(), r.value2());
+        int opened = 0;
+        int inTime = 0;
+        for (var r : complaintsByOwner(dsl, from.atStartOfDay(), to.plusDays(1).atStartOfDay()).fetch()) {
+            opened += r.value2();
+            inTime += r.value3();
+        }
+        return new Complaints(opened, inTime);
     }
 
     /** Follow-ups due in a range of days (cancelled ones left out), and how many were done by the end of their due day. */
@@ -127,20 +128,21 @@ public final class InsightRepository {
     public FollowUpsDue followUpsDue(DSLContext dsl, LocalDate from, LocalDate to) {
         int due = 0;
         int inTime = 0;
-        try (Cursor<Record3<LocalDateTime, String, LocalDateTime>> rows = dsl
-                .select(FOLLOW_UP.DUE_AT, FOLLOW_UP.STATUS, FOLLOW_UP.COMPLETED_AT).from(FOLLOW_UP)
-                .where(FOLLOW_UP.DUE_AT.ge(from.atStartOfDay()).and(FOLLOW_UP.DUE_AT.lt(to.plusDays(1).atStartOfDay()))
-                        .and(FOLLOW_UP.STATUS.ne(FollowUpStatus.CANCELLED.name())))
+        try (Cursor<Record4<String, LocalDateTime, String, LocalDateTime>> rows = dueByOwner(dsl, from.atStartOfDay(), to.plusDays(1).atStartOfDay())
                 .fetchSize(5000).fetchLazy()) {
             for (var r : rows) {
                 due++;
-                if (FollowUpStatus.DONE.name().equals(r.value2()) && r.value3() != null
-                        && r.value3().isBefore(r.value1().toLocalDate().plusDays(1).atStartOfDay())) {
+                if (doneInTime(r.value3(), r.value2(), r.value4())) {
                     inTime++;
                 }
             }
         }
         return new FollowUpsDue(due, inTime);
+    }
+
+    /** A follow-up is done on time when it is done before the day after its due day. */
+    private static boolean doneInTime(String status, LocalDateTime due, LocalDateTime completed) {
+        return FollowUpStatus.DONE.name().equals(status) && completed != null && completed.isBefore(due.toLocalDate().plusDays(1).atStartOfDay());
     }
 
     /** The archived customers: the insights about customers leave them out (their purchases still count in the figures). */
@@ -241,13 +243,12 @@ public final class InsightRepository {
         LocalDateTime start = from.atStartOfDay();
         LocalDateTime end = to.plusDays(1).atStartOfDay();
         Map<String, int[]> counts = new TreeMap<>();
-        // Due and done on time: the same rule as followUpsDue (done before the day after the due day), folded in Java as there.
+        // Due and done on time: the same rule as followUpsDue (doneInTime), folded in Java as there.
         try (Cursor<Record4<String, LocalDateTime, String, LocalDateTime>> rows = dueByOwner(dsl, start, end).fetchSize(5000).fetchLazy()) {
             for (var r : rows) {
                 int[] c = counts.computeIfAbsent(owner(r.value1()), k -> new int[5]);
                 c[0]++;
-                if (FollowUpStatus.DONE.name().equals(r.value3()) && r.value4() != null
-                        && r.value4().isBefore(r.value2().toLocalDate().plusDays(1).atStartOfDay())) {
+                if (doneInTime(r.value3(), r.value2(), r.value4())) {
                     c[1]++;
                 }
             }
@@ -266,7 +267,8 @@ public final class InsightRepository {
     }
 
     /*
-     * The three reads of ownerFollowUps. V020's indexes serve them (decision 0052): H2 answers the
+     * The three reads of ownerFollowUps (the first two also of followUpsDue and complaints, summed
+     * over the owners). V020's indexes serve them (decision 0052): H2 answers the
      * first and the last from an index alone and finds the complaints through theirs, instead of
      * reading some 50,000 follow-ups' rows after a 100,000-customer shop's day's jobs.
      */

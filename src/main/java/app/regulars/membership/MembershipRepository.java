@@ -503,12 +503,9 @@ public final class MembershipRepository {
                 .execute();
     }
 
-    /** Purchases a read of all of them takes at a time (an export, the insights' history). */
-    public static final int PURCHASE_WINDOW = app.regulars.store.Database.ROWS_PER_READ;
-
     /** Every purchase with its customer's code, oldest first, for an export. */
     public void forEachPurchase(DSLContext dsl, java.util.function.Consumer<List<Object>> row) {
-        forEachPurchase(dsl, PURCHASE_WINDOW, row);
+        forEachPurchase(dsl, app.regulars.store.Database.ROWS_PER_READ, row);
     }
 
     /**
