@@ -941,8 +941,12 @@ public final class CustomerRepository {
     public long[] ids(DSLContext dsl, List<String> terms, String tag, boolean archived, CustomerSort sort, boolean ascending, int limit) {
         boolean byTag = tag != null && !tag.isBlank();
         if (terms.isEmpty() && !byTag) {
-            var select = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.eq(archived)).orderBy(order(sort, ascending));
-            return toArray(limit > 0 ? select.limit(limit).fetch(CUSTOMER.ID) : select.fetch(CUSTOMER.ID));
+            if (limit > 0) {
+                return firstIds(dsl, archived, sort, ascending, limit);
+            }
+            java.util.stream.LongStream.Builder all = java.util.stream.LongStream.builder();
+            forEachInOrder(dsl, archived, sort, ascending, app.regulars.store.Database.ROWS_PER_READ, (id, key) -> all.add(id));
+            return all.build().toArray();
         }
         Set<Long> matches = null;
         if (!terms.isEmpty()) {
@@ -1071,6 +1075,76 @@ public final class CustomerRepository {
             case CREATED -> List.of(archived, asc ? CUSTOMER.CREATED_AT.asc() : CUSTOMER.CREATED_AT.desc(),
                     asc ? CUSTOMER.ID.asc() : CUSTOMER.ID.desc());
         };
+    }
+
+    /**
+     * Every customer (archived or not as asked) in list order, with the value it is ordered by
+     * (its sort name, code or time added), {@code page} rows a query (decision 0054). A page
+     * starts after the last one's value, from the index of that order, which H2 then reads for
+     * the page alone: one query for everyone had H2 write the 100,000 rows to a temporary store
+     * and read them back. H2 takes only the first column of a row-value comparison such as
+     * {@code (sort_name, id) > (?, ?)} for the index's range, so a page asks for the values
+     * after the last one, and the customers sharing that value come first, by id, in pages of
+     * their own.
+     */
+    void forEachInOrder(DSLContext dsl, boolean archived, CustomerSort sort, boolean ascending, int page, OrderSink each) {
+        switch (sort) {
+            case NAME -> forEachInOrder(dsl, CUSTOMER.ARCHIVED.eq(archived), CUSTOMER.SORT_NAME, false, order(sort, ascending), ascending, page, each);
+            case CREATED -> forEachInOrder(dsl, CUSTOMER.ARCHIVED.eq(archived), CUSTOMER.CREATED_AT, false, order(sort, ascending), ascending, page, each);
+            // codes are unique; "archived <> ?" lets H2 walk the code index rather than sort every
+            // active customer for each page (archived = ? takes the (archived, sort_name) index)
+            // (and the name: the same order, in which H2 reads ix_customer_code_name alone, not the code's unique index and the rows)
+            case CODE -> forEachInOrder(dsl, CUSTOMER.ARCHIVED.ne(!archived), CUSTOMER.CODE, true,
+                    List.of(ascending ? CUSTOMER.CODE.asc() : CUSTOMER.CODE.desc(), ascending ? CUSTOMER.NAME.asc() : CUSTOMER.NAME.desc()),
+                    ascending, page, each);
+        }
+    }
+
+    private static <K> void forEachInOrder(DSLContext dsl, Condition which, Field<K> key, boolean unique, List<SortField<?>> order,
+                                           boolean ascending, int page, OrderSink each) {
+        Last<K> last = readPage(dsl, which, key, order, page, each);
+        while (last.read() == page) {
+            if (!unique) {
+                Last<K> tie = last;
+                while (tie.read() == page) { // the rest of those ordered by the same value
+                    tie = readPage(dsl, which.and(key.eq(last.key())).and(ascending ? CUSTOMER.ID.gt(tie.id()) : CUSTOMER.ID.lt(tie.id())),
+                            key, order, page, each);
+                }
+            }
+            last = readPage(dsl, which.and(ascending ? key.gt(last.key()) : key.lt(last.key())), key, order, page, each);
+        }
+    }
+
+    /** What a page read ended with: how many rows, the last one's id and value. */
+    private record Last<K>(int read, long id, K key) {
+    }
+
+    private static <K> Last<K> readPage(DSLContext dsl, Condition where, Field<K> key, List<SortField<?>> order, int page, OrderSink each) {
+        int read = 0;
+        long id = 0;
+        K value = null;
+        try (ResultSet rows = orderPage(dsl, where, key, order, page).fetchSize(page).fetchResultSet()) {
+            while (rows.next()) {
+                read++;
+                id = rows.getLong(1);
+                value = rows.getObject(2, key.getType());
+                each.accept(id, value);
+            }
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("Reading the customers in list order", e);
+        }
+        return new Last<>(read, id, value);
+    }
+
+    /** One page's query of {@link #forEachInOrder}. */
+    static <K> org.jooq.ResultQuery<org.jooq.Record2<Long, K>> orderPage(DSLContext dsl, Condition where, Field<K> key, List<SortField<?>> order, int page) {
+        return dsl.select(CUSTOMER.ID, key).from(CUSTOMER).where(where).orderBy(order).limit(page);
+    }
+
+    /** A customer in a list order: its id and the value it is ordered by. */
+    @FunctionalInterface
+    interface OrderSink {
+        void accept(long id, Object key);
     }
 
     /**
@@ -1226,14 +1300,13 @@ public final class CustomerRepository {
      * instead of sorting every row (0.4 s against 1.5 s at 100,000 customers, cold).
      */
     public void forEachInListOrder(DSLContext dsl, ListOrderSink each) {
-        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID, CUSTOMER.ARCHIVED, CUSTOMER.SORT_NAME).from(CUSTOMER)
-                .orderBy(CUSTOMER.ARCHIVED, CUSTOMER.SORT_NAME, CUSTOMER.ID)
-                .fetchSize(5000).fetchResultSet()) {
-            while (rows.next()) {
-                each.accept(rows.getBoolean(2), rows.getLong(1), rows.getString(3));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new org.jooq.exception.DataAccessException("Reading the list order", e);
+        forEachInListOrder(dsl, app.regulars.store.Database.ROWS_PER_READ, each);
+    }
+
+    /** The same, {@code page} rows a query ({@link #forEachInOrder}). */
+    void forEachInListOrder(DSLContext dsl, int page, ListOrderSink each) {
+        for (boolean archived : new boolean[] {false, true}) {
+            forEachInOrder(dsl, archived, CustomerSort.NAME, true, page, (id, sortName) -> each.accept(archived, id, (String) sortName));
         }
     }
 

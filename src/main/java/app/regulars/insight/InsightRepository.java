@@ -157,27 +157,16 @@ public final class InsightRepository {
 
     /**
      * The ids of every customer who is not archived, in order (for look-ups by binary search). Read
-     * in no order and sorted here: H2 then takes them from an index that holds them (the list's on
-     * archived, sort name and id, or V019's), not from the rows. In id order it walked the rows: at
-     * 100,000 customers 213 MB of garbage against 21 MB.
+     * by code in pages ({@link #forEachActiveCustomer}) from an index that holds them, and sorted
+     * here. In id order H2 walked the rows (at 100,000 customers 213 MB of garbage against 21 MB);
+     * in one query it wrote the 100,000 ids to a temporary store and read them back.
      */
     public long[] activeCustomerIds(DSLContext dsl) {
-        try (java.sql.ResultSet rows = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CustomerRepository.notArchived())
-                .fetchSize(5000).fetchResultSet()) {
-            long[] ids = new long[1024];
-            int n = 0;
-            while (rows.next()) {
-                if (n == ids.length) {
-                    ids = java.util.Arrays.copyOf(ids, n * 2);
-                }
-                ids[n++] = rows.getLong(1);
-            }
-            long[] sorted = java.util.Arrays.copyOf(ids, n);
-            java.util.Arrays.sort(sorted);
-            return sorted;
-        } catch (SQLException e) {
-            throw new org.jooq.exception.DataAccessException("Reading the active customers", e);
-        }
+        java.util.stream.LongStream.Builder ids = java.util.stream.LongStream.builder();
+        forEachActiveCustomer(dsl, (id, code, name) -> ids.add(id));
+        long[] sorted = ids.build().toArray();
+        java.util.Arrays.sort(sorted);
+        return sorted;
     }
 
     /**

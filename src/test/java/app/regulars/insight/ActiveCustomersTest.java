@@ -64,7 +64,5 @@ class ActiveCustomersTest {
             // without V019 H2 walks the code's unique index and reads each customer's row
             assertThat(plan).as("after %s", after).containsIgnoringCase("IX_CUSTOMER_CODE_NAME").contains("index sorted");
         }
-        assertThat(String.valueOf(dsl.fetchValue("EXPLAIN SELECT ID FROM CUSTOMER WHERE ARCHIVED <> TRUE")))
-                .as("the ids of activeCustomerIds from an index that holds them").containsIgnoringCase("IX_CUSTOMER_");
     }
 }
