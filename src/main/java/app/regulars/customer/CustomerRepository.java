@@ -1149,8 +1149,8 @@ public final class CustomerRepository {
 
     /**
      * The ids of the first {@code limit} customers in list order (everyone, archived or not as
-     * asked): the list's first page, read without the ids of all 100,000 (which H2 reads row by
-     * row); and how many there are in all.
+     * asked): the list's first page, read without the ids of all 100,000 ({@link #forEachInOrder},
+     * in pages); and how many there are in all.
      */
     public long[] firstIds(DSLContext dsl, boolean archived, CustomerSort sort, boolean ascending, int limit) {
         return toArray(dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.eq(archived)).orderBy(order(sort, ascending))

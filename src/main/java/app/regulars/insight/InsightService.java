@@ -5,6 +5,7 @@ import app.regulars.survey.SurveyKind;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -75,8 +76,13 @@ public final class InsightService {
      * primitives ({@link InsightTable}); a record per customer is made only while computing it.
      */
     private InsightSnapshot compute(LocalDate asOf, InsightSettings settings, long writes) {
+        return compute(asOf, settings, writes, read(asOf, settings.window()));
+    }
+
+    /** The same, from the history up to {@code asOf} (the settings' window of it) already read. */
+    private InsightSnapshot compute(LocalDate asOf, InsightSettings settings, long writes, HistoryReader history) {
         Set<Long> archived = repository.archivedCustomers(db.dsl());
-        MetricsTable table = read(asOf, settings.window()).table(asOf).filter(id -> !archived.contains(id));
+        MetricsTable table = history.table(asOf).filter(id -> !archived.contains(id));
         int n = table.size();
         int prospects = Math.max(0, repository.activeCustomers(db.dsl()) - n);
         List<CustomerMetrics> metrics = table.asList();
@@ -160,6 +166,37 @@ public final class InsightService {
         DayTable made = DayTable.of(s);
         dayTables.put(day, made);
         return made;
+    }
+
+    /** Whether {@link #dayTable} would compute the table of {@code day}: not today, none kept, no snapshot of that day kept. */
+    private synchronized boolean dayTableToCompute(LocalDate day, InsightSettings settings) {
+        long writes = historyWrites();
+        DayTable kept = dayTables.get(day);
+        InsightSnapshot earlierKept = earlier.get(day);
+        return !day.equals(today()) && !(kept != null && kept.writes() == writes && kept.settings().equals(settings))
+                && !(earlierKept != null && earlierKept.writeCount() == writes && earlierKept.settings().equals(settings));
+    }
+
+    /** Keeps the table of {@code day} computed from its history read beside other things, as of {@code writes} (read before the history). */
+    private synchronized void keepDayTable(LocalDate day, InsightSettings settings, long writes, HistoryReader history) {
+        dayTables.put(day, DayTable.of(compute(day, settings, writes, history)));
+    }
+
+    /**
+     * A history of the purchases from {@code from} (null: all) up to the end of {@code day},
+     * taking them from a pass over a longer range.
+     */
+    private record DayHistory(LocalDate day, LocalDateTime from, LocalDateTime before, HistoryReader reader) {
+        static DayHistory of(LocalDate day, Integer windowMonths) {
+            return new DayHistory(day, windowMonths == null ? null : day.minusMonths(windowMonths).plusDays(1).atStartOfDay(),
+                    day.plusDays(1).atStartOfDay(), new HistoryReader());
+        }
+
+        void accept(long customerId, LocalDateTime at, java.math.BigDecimal amount) {
+            if (at.isBefore(before) && (from == null || !at.isBefore(from))) {
+                reader.accept(customerId, at, amount);
+            }
+        }
     }
 
     /** The model's view of one customer over the settings' horizon, margin and discount. */
@@ -271,10 +308,35 @@ public final class InsightService {
             all.add(p.previous());
         });
         PeriodFigures figures = new PeriodFigures(all.stream().distinct().toList());
-        repository.forEachPurchase(db.dsl(), null, current.end(), figures);
+        // The customers' tables the average CLV needs of days before today (the periods' ends), when
+        // not kept: their histories come from this same pass over the purchases, which reads all of
+        // theirs (each day is at most the current period's end). At 100,000 customers each pass
+        // reads a million purchases: one here instead of three.
+        long writes = historyWrites();
+        List<DayHistory> days = new ArrayList<>();
+        for (Period p : List.of(current, current.previous(), yearEarlier)) {
+            LocalDate day = clvDay(p, asOf);
+            if (days.stream().noneMatch(d -> d.day().equals(day)) && dayTableToCompute(day, settings)) {
+                days.add(DayHistory.of(day, settings.window()));
+            }
+        }
+        repository.forEachPurchase(db.dsl(), null, current.end(), (customerId, at, amount) -> {
+            figures.accept(customerId, at, amount);
+            for (DayHistory d : days) {
+                d.accept(customerId, at, amount);
+            }
+        });
+        for (DayHistory d : days) {
+            keepDayTable(d.day(), settings, writes, d.reader());
+        }
         List<KpiValues> monthly = trend.stream().map(p -> new KpiValues(p, figures.figures(p, p.previous()))).toList();
         return new KpiReport(values(figures, current, asOf, settings), values(figures, current.previous(), asOf, settings),
                 values(figures, yearEarlier, asOf, settings), settings, monthly);
+    }
+
+    /** The day whose customers' table gives {@code p}'s average CLV: its end, or {@code asOf} when it ends later. */
+    private static LocalDate clvDay(Period p, LocalDate asOf) {
+        return p.end().isAfter(asOf) ? asOf : p.end();
     }
 
     /** The period, ending at {@code asOf} when it runs past it (this month so far). */
@@ -285,7 +347,7 @@ public final class InsightService {
     private KpiValues values(PeriodFigures figures, Period p, LocalDate asOf, InsightSettings settings) {
         Map<Kpi, Double> v = new EnumMap<>(Kpi.class);
         v.putAll(figures.figures(p, p.previous()));
-        averageClv(figures.activeCustomers(p), p.end().isAfter(asOf) ? asOf : p.end(), settings).ifPresent(a -> v.put(Kpi.AVERAGE_CLV, a));
+        averageClv(figures.activeCustomers(p), clvDay(p, asOf), settings).ifPresent(a -> v.put(Kpi.AVERAGE_CLV, a));
         otherFigures(p, v);
         return new KpiValues(p, v);
     }
