@@ -316,7 +316,7 @@ public final class InsightService {
         List<DayHistory> days = new ArrayList<>();
         for (Period p : List.of(current, current.previous(), yearEarlier)) {
             LocalDate day = clvDay(p, asOf);
-            if (days.stream().noneMatch(d -> d.day().equals(day)) && dayTableToCompute(day, settings)) {
+            if (!day.isAfter(current.end()) && days.stream().noneMatch(d -> d.day().equals(day)) && dayTableToCompute(day, settings)) {
                 days.add(DayHistory.of(day, settings.window()));
             }
         }
