@@ -945,7 +945,10 @@ public final class CustomerRepository {
                 return firstIds(dsl, archived, sort, ascending, limit);
             }
             java.util.stream.LongStream.Builder all = java.util.stream.LongStream.builder();
-            forEachInOrder(dsl, archived, sort, ascending, app.regulars.store.Database.ROWS_PER_READ, (id, key) -> all.add(id));
+            forEachInOrder(dsl, archived, sort, ascending, app.regulars.store.Database.ROWS_PER_READ, (id, key) -> {
+                all.add(id);
+                return true;
+            });
             return all.build().toArray();
         }
         Set<Long> matches = null;
@@ -986,28 +989,18 @@ public final class CustomerRepository {
             return toArray(limit > 0 ? select.limit(limit).fetch(CUSTOMER.ID) : select.fetch(CUSTOMER.ID));
         }
         long[] out = new long[wanted];
-        int found = 0;
-        // Read a bit more of the index than the expected share holds; read on if that was not enough.
-        int offset = 0;
-        int chunk = (int) Math.min(Integer.MAX_VALUE, (long) (scanCost * 1.3) + 1000);
-        while (found < wanted) {
-            List<Long> ordered = dsl.select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ARCHIVED.eq(archived))
-                    .orderBy(order(sort, ascending)).limit(offset, chunk).fetch(CUSTOMER.ID);
-            for (Long id : ordered) {
-                if (matches.contains(id)) {
-                    out[found++] = id;
-                    if (found == wanted) {
-                        break;
-                    }
-                }
+        int[] found = {0};
+        // The order index in pages (decision 0054), each a bit more than the expected share of the
+        // index holds, until enough are found.
+        int page = (int) Math.min(app.regulars.store.Database.ROWS_PER_READ, (long) (scanCost * 1.3) + 1000);
+        Set<Long> wantedIds = matches;
+        forEachInOrder(dsl, archived, sort, ascending, page, (id, key) -> {
+            if (wantedIds.contains(id)) {
+                out[found[0]++] = id;
             }
-            if (ordered.size() < chunk) {
-                break;
-            }
-            offset += chunk;
-            chunk *= 2;
-        }
-        return found == out.length ? out : java.util.Arrays.copyOf(out, found);
+            return found[0] < wanted;
+        });
+        return found[0] == out.length ? out : java.util.Arrays.copyOf(out, found[0]);
     }
 
     /** A lookup by primary key and its share of the sort cost, in order-index entries read. */
@@ -1110,13 +1103,17 @@ public final class CustomerRepository {
                     tie = readPage(dsl, which.and(key.eq(last.key())).and(ascending ? CUSTOMER.ID.gt(tie.id()) : CUSTOMER.ID.lt(tie.id())),
                             key, order, page, each);
                 }
+                if (tie.read() == Last.STOPPED) {
+                    return;
+                }
             }
             last = readPage(dsl, which.and(ascending ? key.gt(last.key()) : key.lt(last.key())), key, order, page, each);
         }
     }
 
-    /** What a page read ended with: how many rows, the last one's id and value. */
+    /** What a page read ended with: how many rows ({@link #STOPPED}: the sink asked for no more), the last one's id and value. */
     private record Last<K>(int read, long id, K key) {
+        static final int STOPPED = -1;
     }
 
     private static <K> Last<K> readPage(DSLContext dsl, Condition where, Field<K> key, List<SortField<?>> order, int page, OrderSink each) {
@@ -1128,7 +1125,9 @@ public final class CustomerRepository {
                 read++;
                 id = rows.getLong(1);
                 value = rows.getObject(2, key.getType());
-                each.accept(id, value);
+                if (!each.accept(id, value)) {
+                    return new Last<>(Last.STOPPED, id, value);
+                }
             }
         } catch (SQLException e) {
             throw new org.jooq.exception.DataAccessException("Reading the customers in list order", e);
@@ -1141,10 +1140,10 @@ public final class CustomerRepository {
         return dsl.select(CUSTOMER.ID, key).from(CUSTOMER).where(where).orderBy(order).limit(page);
     }
 
-    /** A customer in a list order: its id and the value it is ordered by. */
+    /** A customer in a list order: its id and the value it is ordered by; false when no more are wanted. */
     @FunctionalInterface
     interface OrderSink {
-        void accept(long id, Object key);
+        boolean accept(long id, Object key);
     }
 
     /**
@@ -1306,7 +1305,10 @@ public final class CustomerRepository {
     /** The same, {@code page} rows a query ({@link #forEachInOrder}). */
     void forEachInListOrder(DSLContext dsl, int page, ListOrderSink each) {
         for (boolean archived : new boolean[] {false, true}) {
-            forEachInOrder(dsl, archived, CustomerSort.NAME, true, page, (id, sortName) -> each.accept(archived, id, (String) sortName));
+            forEachInOrder(dsl, archived, CustomerSort.NAME, true, page, (id, sortName) -> {
+                each.accept(archived, id, (String) sortName);
+                return true;
+            });
         }
     }
 

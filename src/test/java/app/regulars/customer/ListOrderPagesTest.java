@@ -70,11 +70,36 @@ class ListOrderPagesTest {
                     for (int page : new int[] {1, 2, 7, 16, expected.size() - 1, expected.size(), expected.size() + 1}) {
                         List<Long> paged = new ArrayList<>();
                         repository.forEachInOrder(dsl, archived, sort, asc, page, (id, key) -> paged.add(id));
+                        List<Long> some = new ArrayList<>();
+                        int stopAt = Math.min(expected.size(), page + 3);
+                        repository.forEachInOrder(dsl, archived, sort, asc, page, (id, key) -> some.add(id) && some.size() < stopAt);
+                        assertThat(some).as("stopped after %d", stopAt).isEqualTo(expected.subList(0, stopAt));
                         assertThat(paged).as("%s %s %s, pages of %d", archived ? "archived" : "active", sort, asc ? "up" : "down", page)
                                 .isEqualTo(expected);
                     }
                     assertThat(repository.ids(dsl, List.of(), null, archived, sort, asc, 0)).as("the list's ids of everyone")
                             .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTagsCustomersInEveryOrderAsOneQueryGivesThem() {
+        DSLContext dsl = context.database().dsl();
+        for (String tag : List.of("VIP", "茶友")) {
+            java.util.Set<Long> tagged = new java.util.HashSet<>(dsl.select(app.regulars.store.jooq.Tables.CUSTOMER_TAG.CUSTOMER_ID)
+                    .from(app.regulars.store.jooq.Tables.CUSTOMER_TAG).where(app.regulars.store.jooq.Tables.CUSTOMER_TAG.TAG.eq(tag))
+                    .fetch(app.regulars.store.jooq.Tables.CUSTOMER_TAG.CUSTOMER_ID));
+            assertThat(tagged).as(tag).hasSizeGreaterThan(20);
+            for (CustomerSort sort : CustomerSort.values()) {
+                for (boolean asc : new boolean[] {true, false}) {
+                    List<Long> expected = oneQuery(false, sort, asc).stream().filter(tagged::contains).toList();
+                    for (int limit : new int[] {0, 1, 5, 20, expected.size(), expected.size() + 5}) {
+                        List<Long> wanted = limit == 0 ? expected : expected.subList(0, Math.min(limit, expected.size()));
+                        assertThat(repository.ids(dsl, List.of(), tag, false, sort, asc, limit)).as("%s %s %s, at most %d", tag, sort, asc, limit)
+                                .containsExactly(wanted.stream().mapToLong(Long::longValue).toArray());
+                    }
                 }
             }
         }
