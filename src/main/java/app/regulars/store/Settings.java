@@ -24,6 +24,16 @@ public final class Settings {
         db.session().requireOwner();
     }
 
+    /**
+     * A number that moves with every write of the settings (this store's writes through {@link
+     * Database}, and other computers' in team mode): the same number, the same settings. For what
+     * reads many of them for each of many questions (the insights' settings for each page of the
+     * customer list).
+     */
+    public long version() {
+        return db.writeCount(APP_SETTING);
+    }
+
     public Optional<String> get(String key) {
         return Optional.ofNullable(db.dsl().select(APP_SETTING.SETTING_VALUE).from(APP_SETTING)
                 .where(APP_SETTING.SETTING_KEY.eq(key)).fetchOne(APP_SETTING.SETTING_VALUE));

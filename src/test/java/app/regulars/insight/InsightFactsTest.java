@@ -130,6 +130,22 @@ class InsightFactsTest {
     }
 
     @Test
+    void theSettingsAreReadAgainOnlyAfterTheyAreSaved() {
+        InsightIndex fresh = new InsightIndex(shop.services().get(InsightService.class), shop.settings());
+        InsightSettings before = fresh.current().settings();
+        assertThat(fresh.current().settings()).as("kept while nothing is saved").isSameAs(before);
+        InsightSettings longer = before.withHorizonWeeks(before.horizonWeeks() + 1);
+        longer.save(shop.settings());
+        try {
+            assertThat(fresh.current().settings()).isEqualTo(longer);
+            assertThat(fresh.current().snapshot().settings()).isEqualTo(longer);
+        } finally {
+            before.save(shop.settings());
+        }
+        assertThat(fresh.current().settings()).isEqualTo(before);
+    }
+
+    @Test
     void theFiltersHoldWhatTheChartsCount() {
         InsightListFilters filters = new InsightListFilters(index, EN, new app.regulars.feature.Extensions());
         assertThat(filters.all()).hasSize(Segment.values().length + Lifecycle.values().length + ValueClass.values().length);
