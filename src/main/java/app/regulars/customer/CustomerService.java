@@ -1111,9 +1111,26 @@ public final class CustomerService {
         });
     }
 
+    /**
+     * The tags in use, most used first; read again only after a write of the customers' tags (the
+     * list asks at each refresh and the calendar at each load; a read groups every tag of every
+     * customer).
+     */
     public List<String> tagsInUse() {
-        return repository.tagsInUse(db.dsl());
+        long writes = db.writeCount(app.regulars.store.jooq.Tables.CUSTOMER_TAG); // before the read: a write during it reads again next time
+        KeptTags kept = tagsInUse;
+        if (kept != null && kept.writes() == writes) {
+            return kept.tags();
+        }
+        List<String> tags = repository.tagsInUse(db.dsl());
+        tagsInUse = new KeptTags(writes, tags);
+        return tags;
     }
+
+    private record KeptTags(long writes, List<String> tags) {
+    }
+
+    private volatile KeptTags tagsInUse;
 
     public int countActive() {
         return repository.countActive(db.dsl());

@@ -175,6 +175,18 @@ class CustomerServiceTest {
     }
 
     @Test
+    void theTagsInUseFollowEveryChangeOfTheTags() {
+        List<String> before = customers.tagsInUse();
+        assertThat(before).contains("VIP", "茶友").doesNotContain("团购");
+        assertThat(customers.tagsInUse()).as("kept while no tag is written").isSameAs(before);
+        customers.save(Customer.builder().name("新来的").tags(List.of("团购")).build());
+        assertThat(customers.tagsInUse()).contains("团购", "VIP");
+        long[] all = customers.search("", null, false, CustomerSort.NAME, true);
+        customers.removeTag(Arrays.stream(all).boxed().toList(), "VIP");
+        assertThat(customers.tagsInUse()).contains("团购").doesNotContain("VIP");
+    }
+
+    @Test
     void tagFilterNarrowsTheList() {
         long[] ids = customers.search("", "茶友", false, CustomerSort.NAME, true);
         assertThat(customers.summaries(ids)).extracting(CustomerSummary::name).containsExactly("王小明", "曾晓燕");
