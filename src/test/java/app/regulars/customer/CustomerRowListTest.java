@@ -35,6 +35,22 @@ class CustomerRowListTest {
     }
 
     @Test
+    void aNewListTellsTheRowsShownAsRemovedAndNoRowForEachOfTheOthers() {
+        open(100_000);
+        CustomerRow shown = list.get(5);
+        List<CustomerRow> removed = new ArrayList<>();
+        list.addListener((javafx.collections.ListChangeListener<CustomerRow>) c -> {
+            while (c.next()) {
+                removed.addAll(c.getRemoved());
+            }
+        });
+        list.reset(LongStream.rangeClosed(1, 10).toArray());
+        assertThat(removed).hasSize(100_000).contains(shown);
+        assertThat(removed.stream().filter(r -> r != shown).distinct().count()).as("rows never shown").isLessThanOrEqualTo(CustomerRowList.PAGE_SIZE);
+        assertThat(list).hasSize(10);
+    }
+
+    @Test
     void aPageDroppedIsLoadedAgainWhenShownAndOneStillInUseIsNot() {
         open(10_000);
         list.get(0);
