@@ -1277,6 +1277,9 @@ public final class CustomerRepository {
         return !dsl.fetchExists(CUSTOMER);
     }
 
+    /** The tables {@link #tagsInUse} reads: a write to none of them leaves its answer current ({@code Database.writeCount(tables)}). */
+    static final org.jooq.Table<?>[] TAGS = {CUSTOMER_TAG};
+
     /** All tags in use, most used first. */
     public List<String> tagsInUse(DSLContext dsl) {
         return dsl.select(CUSTOMER_TAG.TAG).from(CUSTOMER_TAG).groupBy(CUSTOMER_TAG.TAG)

@@ -1117,7 +1117,7 @@ public final class CustomerService {
      * customer).
      */
     public List<String> tagsInUse() {
-        long writes = db.writeCount(app.regulars.store.jooq.Tables.CUSTOMER_TAG); // before the read: a write during it reads again next time
+        long writes = db.writeCount(CustomerRepository.TAGS); // before the read: a write during it reads again next time
         KeptTags kept = tagsInUse;
         if (kept != null && kept.writes() == writes) {
             return kept.tags();
