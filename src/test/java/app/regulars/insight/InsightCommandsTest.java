@@ -77,17 +77,10 @@ class InsightCommandsTest {
     /** The CDNOW sample imported as a shop would, then fitted as of the end of the papers' 39-week calibration period. */
     @Test
     void fitReproducesThePublishedCdnowParametersFromImportedPurchases() throws IOException {
-        Cdnow cdnow = Cdnow.sample();
-        Path customers = dir.resolveSibling(dir.getFileName() + "-customers.csv");
-        Path purchases = dir.resolveSibling(dir.getFileName() + "-purchases.csv");
-        Files.writeString(customers, cdnow.customersCsv());
-        Files.writeString(purchases, cdnow.purchasesCsv());
+        Cdnow.sample().importInto(dir);
+
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertThat(run(out, err, "import", "customers", customers.toString())).isZero();
-        assertThat(run(out, err, "import", "purchases", purchases.toString())).as(err.toString()).isZero();
-
-        out = new StringWriter();
         assertThat(run(out, err, "insights", "fit", "--as-of", "1997-09-30")).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(3);

@@ -2,18 +2,14 @@ package app.regulars.insight;
 
 import app.regulars.app.AppContext;
 import app.regulars.testing.Cdnow;
-import app.regulars.testing.Cli;
 import app.regulars.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,15 +32,7 @@ class KpiHistoryPassTest {
 
     @Test
     void theAverageClvOfEachPeriodFromTheFiguresPassIsThatOfItsDaysOwnSnapshot() throws IOException {
-        Cdnow cdnow = Cdnow.sample(); // 2,357 customers, 1997-01 to 1998-06
-        Path customers = dir.resolveSibling(dir.getFileName() + "-customers.csv");
-        Path purchases = dir.resolveSibling(dir.getFileName() + "-purchases.csv");
-        Files.writeString(customers, cdnow.customersCsv());
-        Files.writeString(purchases, cdnow.purchasesCsv());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertThat(Cli.run(dir, Locale.ENGLISH, out, err, "import", "customers", customers.toString())).as(err.toString()).isZero();
-        assertThat(Cli.run(dir, Locale.ENGLISH, out, err, "import", "purchases", purchases.toString())).as(err.toString()).isZero();
+        Cdnow.sample().importInto(dir); // 2,357 customers, 1997-01 to 1998-06
 
         Period june = Period.month(1998, 6);
         LocalDate asOf = LocalDate.of(1998, 6, 20); // the period clipped: its table is of the 20th

@@ -51,6 +51,23 @@ public final class Cdnow {
         return new Cdnow(customers.toString(), purchases.toString());
     }
 
+    /**
+     * Imports the sample into the store in {@code dir} as a shop would, through the command line
+     * ({@code import customers}, then {@code import purchases}), from files written beside it.
+     */
+    public void importInto(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path customerFile = dir.resolveSibling(dir.getFileName() + "-customers.csv");
+        java.nio.file.Path purchaseFile = dir.resolveSibling(dir.getFileName() + "-purchases.csv");
+        java.nio.file.Files.writeString(customerFile, customers);
+        java.nio.file.Files.writeString(purchaseFile, purchases);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        org.assertj.core.api.Assertions.assertThat(Cli.run(dir, java.util.Locale.ENGLISH, out, err, "import", "customers", customerFile.toString()))
+                .as(err.toString()).isZero();
+        org.assertj.core.api.Assertions.assertThat(Cli.run(dir, java.util.Locale.ENGLISH, out, err, "import", "purchases", purchaseFile.toString()))
+                .as(err.toString()).isZero();
+    }
+
     public String customersCsv() {
         return customers;
     }
