@@ -216,13 +216,27 @@ public final class FollowUpRepository {
      * {@code limit}. With {@code overdueBefore} set, planned ones due earlier are included too.
      */
     public List<FollowUp> range(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int limit) {
-        return firstByDue(dsl, FOLLOW_UP.DUE_AT.ge(from).and(FOLLOW_UP.DUE_AT.lt(to)).and(filterCondition(filter)), limit);
+        return firstByDue(dsl, FOLLOW_UP.DUE_AT.ge(from).and(FOLLOW_UP.DUE_AT.lt(to)).and(filterCondition(filter)),
+                List.of(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
     }
 
-    /** Planned follow-ups due before {@code before}, oldest first. */
+    /**
+     * Planned follow-ups due before {@code before}, oldest first (ties by id). Ordered by the status
+     * too, which is one value here: the order of {@code ix_follow_up_status_due (status, due_at, id)},
+     * so that H2 reads the first {@code limit} from the index instead of sorting every overdue one
+     * (V021).
+     */
     public List<FollowUp> overdue(DSLContext dsl, LocalDateTime before, FollowUpFilter filter, int limit) {
-        return firstByDue(dsl, FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(before))
-                .and(filterCondition(filter)), limit);
+        return firstByDue(dsl, overdueCondition(before, filter), List.of(FOLLOW_UP.STATUS, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
+    }
+
+    private static Condition overdueCondition(LocalDateTime before, FollowUpFilter filter) {
+        return FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(before)).and(filterCondition(filter));
+    }
+
+    /** The query of {@link #overdue}'s ids (for its plan in a test). */
+    static org.jooq.ResultQuery<?> overdueIds(DSLContext dsl, LocalDateTime before, FollowUpFilter filter, int limit) {
+        return idsByDue(dsl, overdueCondition(before, filter), List.of(FOLLOW_UP.STATUS, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
     }
 
     /**
@@ -232,10 +246,12 @@ public final class FollowUpRepository {
      * row was read: at 100,000 customers, with 49,715 check-ins overdue after the day's jobs, the
      * calendar's list of the first 5,000 allocated 265-310 MB, against 46 MB this way.
      */
-    private static List<FollowUp> firstByDue(DSLContext dsl, Condition c, int limit) {
-        List<Long> ids = dsl.select(FOLLOW_UP.ID).from(FOLLOW_UP).where(c).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID).limit(limit)
-                .fetch(FOLLOW_UP.ID);
-        return withCustomers(dsl, ids);
+    private static List<FollowUp> firstByDue(DSLContext dsl, Condition c, List<Field<?>> order, int limit) {
+        return withCustomers(dsl, idsByDue(dsl, c, order, limit).fetch(FOLLOW_UP.ID));
+    }
+
+    private static org.jooq.ResultQuery<org.jooq.Record1<Long>> idsByDue(DSLContext dsl, Condition c, List<Field<?>> order, int limit) {
+        return dsl.select(FOLLOW_UP.ID).from(FOLLOW_UP).where(c).orderBy(order).limit(limit);
     }
 
     /** The follow-ups {@code ids} with their customer's name and code, in due order. */
