@@ -33,6 +33,17 @@ class RenderingTest {
     }
 
     @Test
+    void theSoftwarePipelineKeepsNoTextureOfDrawnBackgroundsUnlessAsked() {
+        java.util.Properties none = new java.util.Properties();
+        Rendering.software(none);
+        assertThat(none).containsEntry("prism.order", "sw").containsEntry("prism.disableRegionCaching", "true");
+        java.util.Properties asked = new java.util.Properties();
+        asked.setProperty("prism.disableRegionCaching", "false");
+        Rendering.software(asked);
+        assertThat(asked).containsEntry("prism.order", "sw").containsEntry("prism.disableRegionCaching", "false");
+    }
+
+    @Test
     void theCLibrarysSetenvIsReachableOnLinux() {
         if (System.getProperty("os.name").startsWith("Linux")) {
             assertThat(Rendering.setenv("REGULARS_RENDERING_TEST", "1")).isTrue();
