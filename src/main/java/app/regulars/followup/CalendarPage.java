@@ -272,7 +272,12 @@ public final class CalendarPage extends BorderPane {
         todayList.setCellFactory(l -> new TodayCell());
         entries.listKeys(todayList, f -> f);
         VBox.setVgrow(todayList, Priority.ALWAYS);
-        VBox box = new VBox(8, title, todayList);
+        Label more = new Label(messages.get("followup.calendar.moreOverdue", CalendarViewModel.OVERDUE_LISTED));
+        more.setId("calendarMoreOverdue");
+        more.setWrapText(true);
+        more.visibleProperty().bind(vm.moreOverdueProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        VBox box = new VBox(8, title, more, todayList);
         box.getStyleClass().add("calendar-today-panel");
         box.setPadding(new Insets(10));
         box.setPrefWidth(250);

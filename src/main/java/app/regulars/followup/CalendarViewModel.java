@@ -31,6 +31,13 @@ public final class CalendarViewModel {
     public enum Mode { MONTH, WEEK, DAY, AGENDA }
 
     public static final int MONTH_PER_DAY = 4;
+    /**
+     * The overdue follow-ups the list beside the calendar holds at most, the oldest first. A shop
+     * of 100,000 customers with the contact cadence has some 50,000 check-ins overdue after a
+     * day's jobs; reading 5,000 with their customers at each load of the calendar was its
+     * largest read (decision 0057).
+     */
+    public static final int OVERDUE_LISTED = 500;
     public static final int AGENDA_DAYS = 7;
     /** The hours a week or day shows; earlier follow-ups sit in the first, later ones in the last. */
     public static final int FIRST_HOUR = 8;
@@ -60,6 +67,7 @@ public final class CalendarViewModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper moreOverdue = new ReadOnlyBooleanWrapper();
     private long generation;
     private Runnable loaded = () -> { };
 
@@ -149,6 +157,11 @@ public final class CalendarViewModel {
         return loading.getReadOnlyProperty();
     }
 
+    /** Whether more follow-ups are overdue than the {@value #OVERDUE_LISTED} oldest in {@link #overdue()}. */
+    public ReadOnlyBooleanProperty moreOverdueProperty() {
+        return moreOverdue.getReadOnlyProperty();
+    }
+
     /** Runs after each load has been applied (tests and the view redraw on it). */
     public void onLoaded(Runnable r) {
         loaded = r;
@@ -220,7 +233,9 @@ public final class CalendarViewModel {
             FollowUpRepository.DayPage page = m == Mode.MONTH
                     ? service.days(from, to, f, MONTH_PER_DAY)
                     : new FollowUpRepository.DayPage(service.between(from.atStartOfDay(), to.atStartOfDay(), f), Map.of());
-            return new Loaded(page, service.overdue(f), service.owners(), customers.tagsInUse());
+            List<FollowUp> late = service.overdue(f, OVERDUE_LISTED + 1);
+            boolean more = late.size() > OVERDUE_LISTED;
+            return new Loaded(page, more ? late.subList(0, OVERDUE_LISTED) : late, more, service.owners(), customers.tagsInUse());
         }, l -> {
             if (g != generation) {
                 return;
@@ -231,6 +246,7 @@ public final class CalendarViewModel {
             counts.putAll(l.page().counts());
             items.setAll(l.page().items());
             overdue.setAll(l.overdue());
+            moreOverdue.set(l.moreOverdue());
             todays.setAll(todaysList(l.overdue(), l.page().items(), service.today()));
             if (!owners.equals(l.owners())) {
                 owners.setAll(l.owners());
@@ -245,7 +261,7 @@ public final class CalendarViewModel {
         });
     }
 
-    private record Loaded(FollowUpRepository.DayPage page, List<FollowUp> overdue, List<String> owners, List<String> tags) {
+    private record Loaded(FollowUpRepository.DayPage page, List<FollowUp> overdue, boolean moreOverdue, List<String> owners, List<String> tags) {
     }
 
     /** The overdue ones (oldest first), then those planned for {@code today} that are not among them. */

@@ -321,9 +321,9 @@ public final class FollowUpService {
         return repository.countPlannedBefore(db.dsl(), today().plusDays(1).atStartOfDay());
     }
 
-    /** Planned follow-ups due before now. */
-    public List<FollowUp> overdue(FollowUpFilter filter) {
-        return repository.overdue(db.dsl(), now(), filter, LIST_LIMIT);
+    /** Planned follow-ups due before now matching {@code filter}, the oldest first, at most {@code limit}. */
+    public List<FollowUp> overdue(FollowUpFilter filter, int limit) {
+        return repository.overdue(db.dsl(), now(), filter, limit);
     }
 
     public List<FollowUp> openFor(long customerId) {

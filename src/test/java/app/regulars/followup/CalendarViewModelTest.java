@@ -60,6 +60,27 @@ class CalendarViewModelTest {
     }
 
     @Test
+    void theListHoldsTheOldestOverdueOnesAndSaysWhenMoreAreOverdue() {
+        int n = CalendarViewModel.OVERDUE_LISTED;
+        LocalDateTime first = LocalDateTime.of(2026, 11, 1, 9, 0);
+        java.util.List<FollowUp> made = new java.util.ArrayList<>();
+        for (int i = 0; i < n + 2; i++) {
+            made.add(schedule(i % 2 == 0 ? wang : zeng, "Call " + i, first.plusMinutes(i)));
+        }
+        schedule(wang, "Afternoon call", LocalDateTime.of(2026, 11, 23, 15, 0));
+        vm.load();
+        assertThat(vm.overdue()).extracting(FollowUp::title).hasSize(n).startsWith("Call 0", "Call 1").endsWith("Call " + (n - 1));
+        assertThat(vm.moreOverdueProperty().get()).isTrue();
+        assertThat(vm.todays()).extracting(FollowUp::title).hasSize(n + 1).endsWith("Afternoon call");
+
+        service.setStatus(made.get(0).id(), FollowUpStatus.DONE);
+        service.setStatus(made.get(1).id(), FollowUpStatus.CANCELLED);
+        vm.load();
+        assertThat(vm.overdue()).extracting(FollowUp::title).hasSize(n).startsWith("Call 2").endsWith("Call " + (n + 1));
+        assertThat(vm.moreOverdueProperty().get()).as("exactly as many as listed").isFalse();
+    }
+
+    @Test
     void aDropInTheMonthKeepsTheTimeAndInTheWeekTakesTheHourOrTheAllDayRow() {
         long id = schedule(wang, "Samples", LocalDateTime.of(2026, 11, 24, 10, 30)).id();
         vm.load();

@@ -228,6 +228,32 @@ class FollowUpViewsTest {
     }
 
     @Test
+    void theTodayListSaysWhenMoreAreOverdueThanItListsInBothLanguages(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        Label more = robot.lookup("#calendarMoreOverdue").query();
+        assertThat(more.isVisible()).as("two overdue: all listed").isFalse();
+        FollowUpService s = context.followUps();
+        for (int i = 0; i < CalendarViewModel.OVERDUE_LISTED; i++) {
+            s.schedule(FollowUp.planned(i % 2 == 0 ? wang : zeng, FollowUpKind.CHECK_IN, "回访 " + i, LocalDateTime.of(2026, 11, 10, 9, 0).plusMinutes(i)));
+        }
+        robot.interact(() -> showShell(Locale.ENGLISH));
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent()
+                && robot.lookup("#calendarTodayList").queryListView().getItems().size() == CalendarViewModel.OVERDUE_LISTED + 1);
+        Label en = robot.lookup("#calendarMoreOverdue").query();
+        waitUntil(en::isVisible);
+        assertThat(en.getText()).isEqualTo("More are overdue: the 500 oldest are listed here.");
+        ListView<FollowUp> today = robot.lookup("#calendarTodayList").queryListView();
+        assertThat(today.getItems().getFirst().title()).isEqualTo("回访 0"); // the oldest first; today's planned one last
+        assertThat(today.getItems().getLast().title()).isEqualTo("问问新茶口感");
+        Screenshots.save(stage.getScene(), "followup-month-more-overdue-en");
+
+        robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent() && robot.lookup("#calendarMoreOverdue").query().isVisible());
+        assertThat(((Label) robot.lookup("#calendarMoreOverdue").query()).getText()).isEqualTo("逾期的还有更多：这里列出最早的 500 条。");
+        Screenshots.save(stage.getScene(), "followup-month-more-overdue-zh");
+    }
+
+    @Test
     void chineseMonth(FxRobot robot) {
         robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
