@@ -227,16 +227,13 @@ public final class FollowUpRepository {
      * (V021).
      */
     public List<FollowUp> overdue(DSLContext dsl, LocalDateTime before, FollowUpFilter filter, int limit) {
-        return firstByDue(dsl, overdueCondition(before, filter), List.of(FOLLOW_UP.STATUS, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
+        return withCustomers(dsl, overdueIds(dsl, before, filter, limit).fetch(FOLLOW_UP.ID));
     }
 
-    private static Condition overdueCondition(LocalDateTime before, FollowUpFilter filter) {
-        return FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(before)).and(filterCondition(filter));
-    }
-
-    /** The query of {@link #overdue}'s ids (for its plan in a test). */
-    static org.jooq.ResultQuery<?> overdueIds(DSLContext dsl, LocalDateTime before, FollowUpFilter filter, int limit) {
-        return idsByDue(dsl, overdueCondition(before, filter), List.of(FOLLOW_UP.STATUS, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
+    /** The query of {@link #overdue}'s ids (its plan is checked in a test). */
+    static org.jooq.ResultQuery<org.jooq.Record1<Long>> overdueIds(DSLContext dsl, LocalDateTime before, FollowUpFilter filter, int limit) {
+        return idsByDue(dsl, FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(before)).and(filterCondition(filter)),
+                List.of(FOLLOW_UP.STATUS, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
     }
 
     /**
