@@ -221,19 +221,21 @@ public final class FollowUpRepository {
     }
 
     /**
-     * Planned follow-ups due before {@code before}, oldest first (ties by id). Ordered by the status
-     * too, which is one value here: the order of {@code ix_follow_up_status_due (status, due_at, id)},
-     * so that H2 reads the first {@code limit} from the index instead of sorting every overdue one
-     * (V021).
+     * The follow-ups overdue at {@code now} ({@link FollowUp#isOverdue}: planned, and due before now,
+     * or all day on an earlier day; one due all day today is today's, not overdue), oldest first
+     * (ties by id). Ordered by the status too, which is one value here: the order of
+     * {@code ix_follow_up_status_due (status, due_at, id)}, so that H2 reads the first {@code limit}
+     * from the index instead of sorting every overdue one (V021).
      */
-    public List<FollowUp> overdue(DSLContext dsl, LocalDateTime before, FollowUpFilter filter, int limit) {
-        return withCustomers(dsl, overdueIds(dsl, before, filter, limit).fetch(FOLLOW_UP.ID));
+    public List<FollowUp> overdue(DSLContext dsl, LocalDateTime now, FollowUpFilter filter, int limit) {
+        return withCustomers(dsl, overdueIds(dsl, now, filter, limit).fetch(FOLLOW_UP.ID));
     }
 
     /** The query of {@link #overdue}'s ids (its plan is checked in a test). */
-    static org.jooq.ResultQuery<org.jooq.Record1<Long>> overdueIds(DSLContext dsl, LocalDateTime before, FollowUpFilter filter, int limit) {
-        return idsByDue(dsl, FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(before)).and(filterCondition(filter)),
-                List.of(FOLLOW_UP.STATUS, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
+    static org.jooq.ResultQuery<org.jooq.Record1<Long>> overdueIds(DSLContext dsl, LocalDateTime now, FollowUpFilter filter, int limit) {
+        Condition late = FOLLOW_UP.ALL_DAY.isFalse().or(FOLLOW_UP.DUE_AT.lt(now.toLocalDate().atStartOfDay()));
+        return idsByDue(dsl, FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(now)).and(late)
+                        .and(filterCondition(filter)), List.of(FOLLOW_UP.STATUS, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
     }
 
     /**

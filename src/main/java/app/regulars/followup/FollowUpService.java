@@ -321,7 +321,7 @@ public final class FollowUpService {
         return repository.countPlannedBefore(db.dsl(), today().plusDays(1).atStartOfDay());
     }
 
-    /** Planned follow-ups due before now matching {@code filter}, the oldest first, at most {@code limit}. */
+    /** The follow-ups overdue now ({@link FollowUp#isOverdue}) matching {@code filter}, the oldest first, at most {@code limit}. */
     public List<FollowUp> overdue(FollowUpFilter filter, int limit) {
         return repository.overdue(db.dsl(), now(), filter, limit);
     }

@@ -42,12 +42,15 @@ class OverdueOrderTest {
         }
         context.database().write(cfg -> {
             var insert = cfg.dsl().insertInto(FOLLOW_UP, FOLLOW_UP.CUSTOMER_ID, FOLLOW_UP.KIND, FOLLOW_UP.TITLE, FOLLOW_UP.OWNER,
-                    FOLLOW_UP.DUE_AT, FOLLOW_UP.STATUS, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT);
+                    FOLLOW_UP.DUE_AT, FOLLOW_UP.ALL_DAY, FOLLOW_UP.STATUS, FOLLOW_UP.CREATED_AT, FOLLOW_UP.UPDATED_AT);
             for (int n = 0; n < 600; n++) {
-                // eight due times, the last two after now: runs of equal due times far longer than the limits below
+                // eight due times, the last two after now: runs of equal due times far longer than the limits below;
+                // every fourth all day, due at the start of its day (today's before now, yet not overdue)
                 LocalDateTime due = NOW.minusDays(3).plusHours(12L * (n * 7 % 8));
+                boolean allDay = n % 4 == 1;
                 insert = insert.values(customers.get(n * 13 % customers.size()), n % 3 == 0 ? "VISIT" : "CHECK_IN", "Follow-up " + n,
-                        n % 2 == 0 ? "Lin" : "Zhou", due, STATUSES[n % STATUSES.length], NOW, NOW);
+                        n % 2 == 0 ? "Lin" : "Zhou", allDay ? due.toLocalDate().atStartOfDay() : due, allDay,
+                        STATUSES[n % STATUSES.length], NOW, NOW);
             }
             return insert.execute();
         });
@@ -58,10 +61,10 @@ class OverdueOrderTest {
         context.close();
     }
 
-    /** Every follow-up, read plainly, and the overdue ones matching the filter in (due, id) order. */
+    /** Every follow-up, read plainly, and the overdue ones ({@link FollowUp#isOverdue}) matching the filter in (due, id) order. */
     private static List<Long> expected(FollowUpFilter filter) {
         return context.database().dsl().selectFrom(FOLLOW_UP).fetch().stream()
-                .filter(r -> r.getStatus().equals("PLANNED") && r.getDueAt().isBefore(NOW))
+                .filter(r -> r.getStatus().equals("PLANNED") && (r.getAllDay() ? r.getDueAt().toLocalDate().isBefore(NOW.toLocalDate()) : r.getDueAt().isBefore(NOW)))
                 .filter(r -> filter.owner() == null || filter.owner().equals(r.getOwner()))
                 .filter(r -> filter.kind() == null || filter.kind().name().equals(r.getKind()))
                 .sorted(Comparator.comparing((app.regulars.store.jooq.tables.records.FollowUpRecord r) -> r.getDueAt()).thenComparing(r -> r.getId()))
@@ -80,6 +83,19 @@ class OverdueOrderTest {
                 assertThat(got).as("%s, at most %d", filter, limit).isEqualTo(all.subList(0, Math.min(limit, all.size())));
             }
         }
+    }
+
+    @Test
+    void aFollowUpDueAllDayTodayIsTodaysNotOverdue() {
+        DSLContext dsl = context.database().dsl();
+        List<FollowUp> listed = repository.overdue(dsl, NOW, new FollowUpFilter(null, null, null, null), 1000);
+        List<FollowUp> today = dsl.selectFrom(FOLLOW_UP).where(FOLLOW_UP.ALL_DAY.isTrue()
+                        .and(FOLLOW_UP.DUE_AT.eq(NOW.toLocalDate().atStartOfDay())).and(FOLLOW_UP.STATUS.eq("PLANNED")))
+                .fetch().map(r -> repository.get(dsl, r.getId()).orElseThrow());
+        assertThat(today).as("planned all day today, due at its start, before now").isNotEmpty();
+        assertThat(listed).extracting(FollowUp::id).doesNotContainAnyElementsOf(today.stream().map(FollowUp::id).toList());
+        assertThat(listed).isNotEmpty().allMatch(f -> f.isOverdue(NOW), "overdue as each entry shows itself");
+        assertThat(listed).anyMatch(FollowUp::allDay);
     }
 
     @Test
