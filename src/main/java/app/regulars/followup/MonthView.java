@@ -62,12 +62,14 @@ final class MonthView extends GridPane {
         number.getStyleClass().add("calendar-day-number");
         cell.getChildren().add(number);
         List<FollowUp> onDay = vm.on(day);
-        for (FollowUp f : onDay) {
+        int total = vm.countOn(day);
+        // a full day gives its last line to "+ n more": a cell at 1280 x 800 holds the number and four lines
+        List<FollowUp> shown = total > onDay.size() ? onDay.subList(0, Math.max(0, onDay.size() - 1)) : onDay;
+        for (FollowUp f : shown) {
             cell.getChildren().add(entries.entry(f, true));
         }
-        int total = vm.countOn(day);
-        if (total > onDay.size()) {
-            cell.getChildren().add(entries.more(total - onDay.size(), () -> vm.showDay(day)));
+        if (total > shown.size()) {
+            cell.getChildren().add(entries.more(total - shown.size(), () -> vm.showDay(day)));
         }
         cell.setMinHeight(0);
         cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);

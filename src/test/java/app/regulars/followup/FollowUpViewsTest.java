@@ -245,12 +245,28 @@ class FollowUpViewsTest {
         ListView<FollowUp> today = robot.lookup("#calendarTodayList").queryListView();
         assertThat(today.getItems().getFirst().title()).isEqualTo("回访 0"); // the oldest first; today's planned one last
         assertThat(today.getItems().getLast().title()).isEqualTo("问问新茶口感");
+        // the day of the 500 in the month: three of them and "+497 more", all inside the cell
+        waitUntil(() -> robot.lookup("#day-2026-11-10 .calendar-more").tryQuery().isPresent());
+        assertThat(entries(robot, "day-2026-11-10")).hasSize(3);
+        assertInsideItsDay(robot, "day-2026-11-10", "+497 more");
         Screenshots.save(stage.getScene(), "followup-month-more-overdue-en");
 
         robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent() && robot.lookup("#calendarMoreOverdue").query().isVisible());
         assertThat(((Label) robot.lookup("#calendarMoreOverdue").query()).getText()).isEqualTo("逾期的还有更多：这里列出最早的 500 条。");
+        waitUntil(() -> robot.lookup("#day-2026-11-10 .calendar-more").tryQuery().isPresent());
+        assertInsideItsDay(robot, "day-2026-11-10", "还有 497 项");
         Screenshots.save(stage.getScene(), "followup-month-more-overdue-zh");
+    }
+
+    /** The day's "+ n more" reads {@code text} and lies wholly inside the day's cell, as drawn. */
+    private static void assertInsideItsDay(FxRobot robot, String day, String text) {
+        javafx.scene.layout.Region cell = robot.lookup("#" + day).query();
+        Label more = robot.lookup("#" + day + " .calendar-more").query();
+        assertThat(more.getText()).isEqualTo(text);
+        javafx.geometry.Bounds inCell = cell.sceneToLocal(more.localToScene(more.getLayoutBounds()));
+        assertThat(inCell.getMaxY()).as("the bottom of \"%s\" within the cell's %.0f px", text, cell.getHeight())
+                .isLessThanOrEqualTo(cell.getHeight() - cell.snappedBottomInset());
     }
 
     @Test
