@@ -87,24 +87,24 @@ public final class FollowUpBenchmark {
 
             Runnable month = () -> {
                 service.days(monthStart, monthEnd, FollowUpFilter.ALL, CalendarViewModel.MONTH_PER_DAY);
-                service.overdue(FollowUpFilter.ALL, CalendarViewModel.OVERDUE_LISTED + 1);
+                service.overdue(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED + 1);
                 service.owners();
             };
             Runnable agenda = () -> {
                 service.between(weekStart.atStartOfDay(), weekEnd.atStartOfDay(), FollowUpFilter.ALL);
-                service.overdue(FollowUpFilter.ALL, CalendarViewModel.OVERDUE_LISTED + 1);
+                service.overdue(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED + 1);
                 service.owners();
             };
             int monthRows = ctx.database().dsl().fetchCount(ctx.database().dsl().selectOne().from("follow_up")
                     .where("due_at >= ? and due_at < ?", monthStart.atStartOfDay(), monthEnd.atStartOfDay()));
             int weekRows = service.between(weekStart.atStartOfDay(), weekEnd.atStartOfDay(), FollowUpFilter.ALL).size();
-            int overdue = service.overdue(FollowUpFilter.ALL, CalendarViewModel.OVERDUE_LISTED + 1).size();
+            int overdue = service.overdue(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED + 1).size();
             System.out.printf(Locale.ROOT, "month view spans %,d follow-ups (shows at most %d a day); the week has %,d; overdue list %,d%n",
                     monthRows, CalendarViewModel.MONTH_PER_DAY, weekRows, overdue);
 
             print("  part: month days", time(() -> service.days(monthStart, monthEnd, FollowUpFilter.ALL, CalendarViewModel.MONTH_PER_DAY)));
             print("  part: week range", time(() -> service.between(weekStart.atStartOfDay(), weekEnd.atStartOfDay(), FollowUpFilter.ALL)));
-            print("  part: overdue", time(() -> service.overdue(FollowUpFilter.ALL, CalendarViewModel.OVERDUE_LISTED + 1)));
+            print("  part: overdue", time(() -> service.overdue(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED + 1)));
             print("  part: owners", time(service::owners));
             long[] m = time(month);
             long[] a = time(agenda);

@@ -272,10 +272,10 @@ public final class CalendarPage extends BorderPane {
         todayList.setCellFactory(l -> new TodayCell());
         entries.listKeys(todayList, f -> f);
         VBox.setVgrow(todayList, Priority.ALWAYS);
-        Label more = new Label(messages.get("followup.calendar.moreOverdue", CalendarViewModel.OVERDUE_LISTED));
-        more.setId("calendarMoreOverdue");
+        Label more = new Label(messages.get("followup.calendar.moreDue", CalendarViewModel.TODAY_LISTED));
+        more.setId("calendarMoreDue");
         more.setWrapText(true);
-        more.visibleProperty().bind(vm.moreOverdueProperty());
+        more.visibleProperty().bind(vm.moreDueProperty());
         more.managedProperty().bind(more.visibleProperty());
         VBox box = new VBox(8, title, more, todayList);
         box.getStyleClass().add("calendar-today-panel");

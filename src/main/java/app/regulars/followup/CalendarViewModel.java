@@ -32,12 +32,12 @@ public final class CalendarViewModel {
 
     public static final int MONTH_PER_DAY = 4;
     /**
-     * The overdue follow-ups the list beside the calendar holds at most, the oldest first. A shop
-     * of 100,000 customers with the contact cadence has some 50,000 check-ins overdue after a
-     * day's jobs; reading 5,000 with their customers at each load of the calendar was its
-     * largest read (decision 0057).
+     * The follow-ups the list beside the calendar holds at most: the overdue ones, the oldest
+     * first, then those still due today. A shop of 100,000 customers with the contact cadence has
+     * some 50,000 check-ins due the day the day's jobs make them (overdue the next); reading 5,000
+     * with their customers at each load of the calendar was its largest read (decision 0057).
      */
-    public static final int OVERDUE_LISTED = 500;
+    public static final int TODAY_LISTED = 500;
     public static final int AGENDA_DAYS = 7;
     /** The hours a week or day shows; earlier follow-ups sit in the first, later ones in the last. */
     public static final int FIRST_HOUR = 8;
@@ -67,7 +67,7 @@ public final class CalendarViewModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper moreOverdue = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper moreDue = new ReadOnlyBooleanWrapper();
     private long generation;
     private Runnable loaded = () -> { };
 
@@ -136,7 +136,10 @@ public final class CalendarViewModel {
         return overdue;
     }
 
-    /** The list beside the calendar: the overdue ones, then what is still planned for today. */
+    /**
+     * The list beside the calendar: the overdue ones (oldest first), then every one still due
+     * today, at most {@value #TODAY_LISTED} in all (not only those the month shows of today).
+     */
     public ObservableList<FollowUp> todays() {
         return todays;
     }
@@ -157,9 +160,9 @@ public final class CalendarViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** Whether more follow-ups are overdue than the {@value #OVERDUE_LISTED} oldest in {@link #overdue()}. */
-    public ReadOnlyBooleanProperty moreOverdueProperty() {
-        return moreOverdue.getReadOnlyProperty();
+    /** Whether more follow-ups are overdue or due today than the {@value #TODAY_LISTED} in {@link #todays()}. */
+    public ReadOnlyBooleanProperty moreDueProperty() {
+        return moreDue.getReadOnlyProperty();
     }
 
     /** Runs after each load has been applied (tests and the view redraw on it). */
@@ -233,9 +236,14 @@ public final class CalendarViewModel {
             FollowUpRepository.DayPage page = m == Mode.MONTH
                     ? service.days(from, to, f, MONTH_PER_DAY)
                     : new FollowUpRepository.DayPage(service.between(from.atStartOfDay(), to.atStartOfDay(), f), Map.of());
-            List<FollowUp> late = service.overdue(f, OVERDUE_LISTED + 1);
-            boolean more = late.size() > OVERDUE_LISTED;
-            return new Loaded(page, more ? late.subList(0, OVERDUE_LISTED) : late, more, service.owners(), customers.tagsInUse());
+            List<FollowUp> late = service.overdue(f, TODAY_LISTED + 1);
+            List<FollowUp> list = new ArrayList<>(late);
+            if (late.size() <= TODAY_LISTED) {
+                list.addAll(service.dueLaterToday(f, TODAY_LISTED + 1 - late.size()));
+            }
+            boolean more = list.size() > TODAY_LISTED;
+            List<FollowUp> todays = more ? list.subList(0, TODAY_LISTED) : list;
+            return new Loaded(page, late.subList(0, Math.min(late.size(), TODAY_LISTED)), todays, more, service.owners(), customers.tagsInUse());
         }, l -> {
             if (g != generation) {
                 return;
@@ -246,8 +254,8 @@ public final class CalendarViewModel {
             counts.putAll(l.page().counts());
             items.setAll(l.page().items());
             overdue.setAll(l.overdue());
-            moreOverdue.set(l.moreOverdue());
-            todays.setAll(todaysList(l.overdue(), l.page().items(), service.today()));
+            moreDue.set(l.moreDue());
+            todays.setAll(l.todays());
             if (!owners.equals(l.owners())) {
                 owners.setAll(l.owners());
             }
@@ -261,18 +269,8 @@ public final class CalendarViewModel {
         });
     }
 
-    private record Loaded(FollowUpRepository.DayPage page, List<FollowUp> overdue, boolean moreOverdue, List<String> owners, List<String> tags) {
-    }
-
-    /** The overdue ones (oldest first), then those planned for {@code today} that are not among them. */
-    static List<FollowUp> todaysList(List<FollowUp> overdue, List<FollowUp> items, LocalDate today) {
-        List<FollowUp> out = new ArrayList<>(overdue);
-        for (FollowUp f : items) {
-            if (f.dueAt().toLocalDate().equals(today) && f.status() == FollowUpStatus.PLANNED && !out.contains(f)) {
-                out.add(f);
-            }
-        }
-        return out;
+    private record Loaded(FollowUpRepository.DayPage page, List<FollowUp> overdue, List<FollowUp> todays, boolean moreDue,
+                          List<String> owners, List<String> tags) {
     }
 
     /** The loaded follow-ups due on {@code day}, in due order (in the month, the first few only). */

@@ -107,7 +107,7 @@ public final class FollowUpFeature implements Feature {
 
             @Override
             public boolean opensFirst() {
-                return followUps.dueByTonight() > 0;
+                return followUps.anyDueByTonight();
             }
         });
     }

@@ -1,6 +1,7 @@
 package app.regulars.followup;
 
 import app.regulars.customer.CustomerRepository;
+import app.regulars.store.TimeRange;
 import app.regulars.store.jooq.tables.records.FollowUpRecord;
 import app.regulars.store.jooq.tables.records.InteractionRecord;
 import org.jooq.Condition;
@@ -8,6 +9,7 @@ import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
@@ -216,26 +218,56 @@ public final class FollowUpRepository {
      * {@code limit}. With {@code overdueBefore} set, planned ones due earlier are included too.
      */
     public List<FollowUp> range(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int limit) {
-        return firstByDue(dsl, FOLLOW_UP.DUE_AT.ge(from).and(FOLLOW_UP.DUE_AT.lt(to)).and(filterCondition(filter)),
+        return firstByDue(dsl, TimeRange.within(FOLLOW_UP.DUE_AT, from, to).and(filterCondition(filter)),
                 List.of(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
     }
 
     /**
-     * The follow-ups overdue at {@code now} ({@link FollowUp#isOverdue}: planned, and due before now,
-     * or all day on an earlier day; one due all day today is today's, not overdue), oldest first
-     * (ties by id). Ordered by the status too, which is one value here: the order of
-     * {@code ix_follow_up_status_due (status, due_at, id)}, so that H2 reads the first {@code limit}
-     * from the index instead of sorting every overdue one (V021).
+     * The follow-ups overdue at {@code now} ({@link FollowUp#isOverdue}: planned, and due at a time
+     * before now, or all day on an earlier day; one due all day today is today's, not overdue),
+     * oldest first (ties by id), at most {@code limit}.
      */
     public List<FollowUp> overdue(DSLContext dsl, LocalDateTime now, FollowUpFilter filter, int limit) {
-        return withCustomers(dsl, overdueIds(dsl, now, filter, limit).fetch(FOLLOW_UP.ID));
+        return withCustomers(dsl, overdueIds(dsl, now, filter, limit).fetch(0, Long.class));
+    }
+
+    /**
+     * The follow-ups still due today at {@code now}, not yet overdue: planned, due all day today or
+     * at a time of today not passed, in due order (ties by id), at most {@code limit}.
+     */
+    public List<FollowUp> dueLaterToday(DSLContext dsl, LocalDateTime now, FollowUpFilter filter, int limit) {
+        LocalDateTime tomorrow = now.toLocalDate().plusDays(1).atStartOfDay();
+        return withCustomers(dsl, plannedByDue(dsl, TimeRange.within(FOLLOW_UP.DUE_AT, now, tomorrow),
+                TimeRange.within(FOLLOW_UP.DUE_AT, now.toLocalDate().atStartOfDay(), tomorrow), filter, limit).fetch(0, Long.class));
     }
 
     /** The query of {@link #overdue}'s ids (its plan is checked in a test). */
-    static org.jooq.ResultQuery<org.jooq.Record1<Long>> overdueIds(DSLContext dsl, LocalDateTime now, FollowUpFilter filter, int limit) {
-        Condition late = FOLLOW_UP.ALL_DAY.isFalse().or(FOLLOW_UP.DUE_AT.lt(now.toLocalDate().atStartOfDay()));
-        return idsByDue(dsl, FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(now)).and(late)
-                        .and(filterCondition(filter)), List.of(FOLLOW_UP.STATUS, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID), limit);
+    static org.jooq.ResultQuery<Record2<Long, LocalDateTime>> overdueIds(DSLContext dsl, LocalDateTime now, FollowUpFilter filter, int limit) {
+        return plannedByDue(dsl, TimeRange.before(FOLLOW_UP.DUE_AT, now), TimeRange.before(FOLLOW_UP.DUE_AT, now.toLocalDate().atStartOfDay()), filter, limit);
+    }
+
+    /**
+     * The ids (and due times) of the first {@code limit} planned follow-ups in due order (ties by
+     * id) that are due {@code timed} (those at a time) or {@code allDay} (those for the whole day),
+     * matching the filter. Each part is read in the order of {@code ix_follow_up_status_due (status,
+     * all_day, due_at, id, ...)} and stops at {@code limit} (V021, V022); H2 then sorts at most twice
+     * {@code limit}. The columns after the order (kind, owner, customer_id) let it test a filter from
+     * the index alone. On (status, due_at) H2 read every overdue one to sort them; with the all-day
+     * ones among the timed in one order, on the day a large shop's check-ins are made (some 50,000,
+     * all day) it read past all of them to find the timed ones after.
+     */
+    private static org.jooq.ResultQuery<Record2<Long, LocalDateTime>> plannedByDue(DSLContext dsl, Condition timed, Condition allDay,
+                                                                                 FollowUpFilter filter, int limit) {
+        Condition planned = FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(filterCondition(filter));
+        List<Field<?>> order = List.of(FOLLOW_UP.STATUS, FOLLOW_UP.ALL_DAY, FOLLOW_UP.DUE_AT, FOLLOW_UP.ID);
+        var both = dsl.select(FOLLOW_UP.ID, FOLLOW_UP.DUE_AT).from(FOLLOW_UP)
+                .where(planned.and(FOLLOW_UP.ALL_DAY.isFalse()).and(timed)).orderBy(order).limit(limit)
+                .unionAll(dsl.select(FOLLOW_UP.ID, FOLLOW_UP.DUE_AT).from(FOLLOW_UP)
+                        .where(planned.and(FOLLOW_UP.ALL_DAY.isTrue()).and(allDay)).orderBy(order).limit(limit))
+                .asTable("p");
+        Field<Long> id = both.field(FOLLOW_UP.ID);
+        Field<LocalDateTime> due = both.field(FOLLOW_UP.DUE_AT);
+        return dsl.select(id, due).from(both).orderBy(due, id).limit(limit);
     }
 
     /**
@@ -276,7 +308,7 @@ public final class FollowUpRepository {
         Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(day).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)).as("rn");
         Field<Integer> count = DSL.count().over(DSL.partitionBy(day)).as("cnt");
         var w = DSL.select(id, date, rank, count).from(FOLLOW_UP)
-                .where(FOLLOW_UP.DUE_AT.ge(from).and(FOLLOW_UP.DUE_AT.lt(to)).and(filterCondition(filter))).asTable("w");
+                .where(TimeRange.within(FOLLOW_UP.DUE_AT, from, to).and(filterCondition(filter))).asTable("w");
         Map<LocalDate, Integer> counts = new HashMap<>();
         List<Long> ids = new ArrayList<>();
         for (var r : dsl.select(w.field(id), w.field(date), w.field(count)).from(w).where(w.field(rank).le(perDay)).fetch()) {
@@ -286,9 +318,10 @@ public final class FollowUpRepository {
         return new DayPage(withCustomers(dsl, ids), counts);
     }
 
-    /** How many planned follow-ups are due before {@code before} (overdue, or due today when before = tomorrow). */
-    public int countPlannedBefore(DSLContext dsl, LocalDateTime before) {
-        return dsl.fetchCount(FOLLOW_UP, FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(FOLLOW_UP.DUE_AT.lt(before)));
+    /** Whether a planned follow-up is due before {@code before}: a range of each part of {@code ix_follow_up_status_due}, one entry read. */
+    public boolean anyPlannedBefore(DSLContext dsl, LocalDateTime before) {
+        Condition planned = FOLLOW_UP.STATUS.eq(FollowUpStatus.PLANNED.name()).and(TimeRange.before(FOLLOW_UP.DUE_AT, before));
+        return dsl.fetchExists(FOLLOW_UP, planned.and(FOLLOW_UP.ALL_DAY.isFalse())) || dsl.fetchExists(FOLLOW_UP, planned.and(FOLLOW_UP.ALL_DAY.isTrue()));
     }
 
     public List<FollowUp> openForCustomer(DSLContext dsl, long customerId, int limit) {

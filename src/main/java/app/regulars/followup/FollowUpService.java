@@ -316,14 +316,19 @@ public final class FollowUpService {
         return repository.days(db.dsl(), from.atStartOfDay(), to.atStartOfDay(), filter, perDay);
     }
 
-    /** Planned follow-ups due by the end of today (overdue ones included): what to do today. */
-    public int dueByTonight() {
-        return repository.countPlannedBefore(db.dsl(), today().plusDays(1).atStartOfDay());
+    /** Whether a planned follow-up is due by the end of today (overdue ones included): the calendar opens first then. */
+    public boolean anyDueByTonight() {
+        return repository.anyPlannedBefore(db.dsl(), today().plusDays(1).atStartOfDay());
     }
 
     /** The follow-ups overdue now ({@link FollowUp#isOverdue}) matching {@code filter}, the oldest first, at most {@code limit}. */
     public List<FollowUp> overdue(FollowUpFilter filter, int limit) {
         return repository.overdue(db.dsl(), now(), filter, limit);
+    }
+
+    /** The follow-ups still due today and not overdue, matching {@code filter}, in due order, at most {@code limit}. */
+    public List<FollowUp> dueLaterToday(FollowUpFilter filter, int limit) {
+        return repository.dueLaterToday(db.dsl(), now(), filter, limit);
     }
 
     public List<FollowUp> openFor(long customerId) {

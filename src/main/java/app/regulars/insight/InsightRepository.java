@@ -3,6 +3,7 @@ package app.regulars.insight;
 import app.regulars.customer.CustomerRepository;
 import app.regulars.followup.FollowUpKind;
 import app.regulars.followup.FollowUpStatus;
+import app.regulars.store.TimeRange;
 import app.regulars.survey.SurveyKind;
 import org.jooq.Cursor;
 import org.jooq.exception.DataAccessException;
@@ -265,7 +266,7 @@ public final class InsightRepository {
     /** The owner, due time, status and completion of the follow-ups due from {@code start} to before {@code end}, cancelled ones left out. */
     static org.jooq.SelectConditionStep<Record4<String, LocalDateTime, String, LocalDateTime>> dueByOwner(DSLContext dsl, LocalDateTime start, LocalDateTime end) {
         return dsl.select(FOLLOW_UP.OWNER, FOLLOW_UP.DUE_AT, FOLLOW_UP.STATUS, FOLLOW_UP.COMPLETED_AT).from(FOLLOW_UP)
-                .where(FOLLOW_UP.DUE_AT.ge(start).and(FOLLOW_UP.DUE_AT.lt(end))
+                .where(TimeRange.within(FOLLOW_UP.DUE_AT, start, end)
                         .and(FOLLOW_UP.STATUS.ne(FollowUpStatus.CANCELLED.name())));
     }
 

@@ -60,8 +60,8 @@ class CalendarViewModelTest {
     }
 
     @Test
-    void theListHoldsTheOldestOverdueOnesAndSaysWhenMoreAreOverdue() {
-        int n = CalendarViewModel.OVERDUE_LISTED;
+    void theListHoldsTheOldestOverdueOnesAndSaysWhenMoreAreDue() {
+        int n = CalendarViewModel.TODAY_LISTED;
         LocalDateTime first = LocalDateTime.of(2026, 11, 1, 9, 0);
         java.util.List<FollowUp> made = new java.util.ArrayList<>();
         for (int i = 0; i < n + 2; i++) {
@@ -70,14 +70,34 @@ class CalendarViewModelTest {
         schedule(wang, "Afternoon call", LocalDateTime.of(2026, 11, 23, 15, 0));
         vm.load();
         assertThat(vm.overdue()).extracting(FollowUp::title).hasSize(n).startsWith("Call 0", "Call 1").endsWith("Call " + (n - 1));
-        assertThat(vm.moreOverdueProperty().get()).isTrue();
-        assertThat(vm.todays()).extracting(FollowUp::title).hasSize(n + 1).endsWith("Afternoon call");
+        assertThat(vm.moreDueProperty().get()).isTrue();
+        assertThat(vm.todays()).extracting(FollowUp::title).hasSize(n).doesNotContain("Afternoon call");
 
         service.setStatus(made.get(0).id(), FollowUpStatus.DONE);
         service.setStatus(made.get(1).id(), FollowUpStatus.CANCELLED);
+        service.setStatus(made.get(2).id(), FollowUpStatus.DONE);
         vm.load();
-        assertThat(vm.overdue()).extracting(FollowUp::title).hasSize(n).startsWith("Call 2").endsWith("Call " + (n + 1));
-        assertThat(vm.moreOverdueProperty().get()).as("exactly as many as listed").isFalse();
+        assertThat(vm.overdue()).extracting(FollowUp::title).hasSize(n - 1).startsWith("Call 3").endsWith("Call " + (n + 1));
+        assertThat(vm.todays()).extracting(FollowUp::title).hasSize(n).endsWith("Afternoon call");
+        assertThat(vm.moreDueProperty().get()).as("exactly as many as listed").isFalse();
+    }
+
+    @Test
+    void theListHoldsEveryOneStillDueTodayNotOnlyTheFourTheMonthShows() {
+        LocalDateTime today = TestStores.TODAY.atStartOfDay();
+        schedule(zeng, "Earlier today", TestStores.TODAY.atTime(8, 30)); // before now (10:00): overdue
+        for (int i = 0; i < 6; i++) {
+            schedule(i % 2 == 0 ? wang : zeng, "Later " + i, TestStores.TODAY.atTime(11 + i, 0));
+        }
+        service.schedule(FollowUp.planned(wang, FollowUpKind.CHECK_IN, "Check-in", today).withDue(today, true));
+        schedule(wang, "Yesterday", TestStores.TODAY.minusDays(1).atTime(17, 0));
+        vm.load();
+        assertThat(vm.on(TestStores.TODAY)).as("the month's own page of the day").hasSize(CalendarViewModel.MONTH_PER_DAY);
+        // overdue (oldest first), then the all-day one of today (not overdue before the day ends), then the rest in time order
+        assertThat(vm.todays()).extracting(FollowUp::title).containsExactly("Yesterday", "Earlier today", "Check-in",
+                "Later 0", "Later 1", "Later 2", "Later 3", "Later 4", "Later 5");
+        assertThat(vm.overdue()).extracting(FollowUp::title).containsExactly("Yesterday", "Earlier today");
+        assertThat(vm.moreDueProperty().get()).isFalse();
     }
 
     @Test

@@ -228,35 +228,41 @@ class FollowUpViewsTest {
     }
 
     @Test
-    void theTodayListSaysWhenMoreAreOverdueThanItListsInBothLanguages(FxRobot robot) {
+    void theTodayListSaysWhenMoreAreDueThanItListsInBothLanguages(FxRobot robot) {
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
-        Label more = robot.lookup("#calendarMoreOverdue").query();
-        assertThat(more.isVisible()).as("two overdue: all listed").isFalse();
+        Label more = robot.lookup("#calendarMoreDue").query();
+        assertThat(more.isVisible()).as("one overdue, one due today: both listed").isFalse();
         FollowUpService s = context.followUps();
-        for (int i = 0; i < CalendarViewModel.OVERDUE_LISTED; i++) {
+        int late = CalendarViewModel.TODAY_LISTED - 2; // with the complaint overdue and the call due today: the list is full
+        for (int i = 0; i < late; i++) {
             s.schedule(FollowUp.planned(i % 2 == 0 ? wang : zeng, FollowUpKind.CHECK_IN, "回访 " + i, LocalDateTime.of(2026, 11, 10, 9, 0).plusMinutes(i)));
         }
+        LocalDateTime today = LocalDate.of(2026, 11, 23).atStartOfDay();
+        s.schedule(FollowUp.planned(zeng, FollowUpKind.CHECK_IN, "今天的回访", today).withDue(today, true)); // one more, all day today
         robot.interact(() -> showShell(Locale.ENGLISH));
         waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent()
-                && robot.lookup("#calendarTodayList").queryListView().getItems().size() == CalendarViewModel.OVERDUE_LISTED + 1);
-        Label en = robot.lookup("#calendarMoreOverdue").query();
+                && robot.lookup("#calendarTodayList").queryListView().getItems().size() == CalendarViewModel.TODAY_LISTED);
+        Label en = robot.lookup("#calendarMoreDue").query();
         waitUntil(en::isVisible);
-        assertThat(en.getText()).isEqualTo("More are overdue: the 500 oldest are listed here.");
-        ListView<FollowUp> today = robot.lookup("#calendarTodayList").queryListView();
-        assertThat(today.getItems().getFirst().title()).isEqualTo("回访 0"); // the oldest first; today's planned one last
-        assertThat(today.getItems().getLast().title()).isEqualTo("问问新茶口感");
-        // the day of the 500 in the month: three of them and "+497 more", all inside the cell
+        assertThat(en.getText()).isEqualTo("More are overdue or due today: the first 500 are listed here.");
+        ListView<FollowUp> list = robot.lookup("#calendarTodayList").queryListView();
+        // the overdue ones, oldest first, then today's in due order: the all-day one listed, the call at 15:00 not
+        assertThat(list.getItems().getFirst().title()).isEqualTo("回访 0");
+        assertThat(list.getItems().get(late).title()).isEqualTo("茶叶受潮，要求退换");
+        assertThat(list.getItems().getLast().title()).isEqualTo("今天的回访");
+        assertThat(list.getItems().stream().filter(f -> f.isOverdue(TestStores.TODAY.atTime(10, 0))).count()).isEqualTo(late + 1);
+        // the day of the 498 in the month: three of them and "+495 more", all inside the cell
         waitUntil(() -> robot.lookup("#day-2026-11-10 .calendar-more").tryQuery().isPresent());
         assertThat(entries(robot, "day-2026-11-10")).hasSize(3);
-        assertInsideItsDay(robot, "day-2026-11-10", "+497 more");
-        Screenshots.save(stage.getScene(), "followup-month-more-overdue-en");
+        assertInsideItsDay(robot, "day-2026-11-10", "+495 more");
+        Screenshots.save(stage.getScene(), "followup-month-more-due-en");
 
         robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
-        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent() && robot.lookup("#calendarMoreOverdue").query().isVisible());
-        assertThat(((Label) robot.lookup("#calendarMoreOverdue").query()).getText()).isEqualTo("逾期的还有更多：这里列出最早的 500 条。");
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent() && robot.lookup("#calendarMoreDue").query().isVisible());
+        assertThat(((Label) robot.lookup("#calendarMoreDue").query()).getText()).isEqualTo("逾期和今天到期的还有更多：这里列出前 500 条。");
         waitUntil(() -> robot.lookup("#day-2026-11-10 .calendar-more").tryQuery().isPresent());
-        assertInsideItsDay(robot, "day-2026-11-10", "还有 497 项");
-        Screenshots.save(stage.getScene(), "followup-month-more-overdue-zh");
+        assertInsideItsDay(robot, "day-2026-11-10", "还有 495 项");
+        Screenshots.save(stage.getScene(), "followup-month-more-due-zh");
     }
 
     /** The day's "+ n more" reads {@code text} and lies wholly inside the day's cell, as drawn. */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The overdue list beside the calendar: the first planned follow-ups due before now, oldest first
- * and ties by id, read in the order of {@code ix_follow_up_status_due (status, due_at, id)} (V021):
+ * and ties by id, read in the order of {@code ix_follow_up_status_due (status, all_day, due_at, id, ...)} (V021, V022):
  * many follow-ups share a due time (a day's generated check-ins), so the ties decide which come first.
  */
 class OverdueOrderTest {
@@ -86,6 +86,24 @@ class OverdueOrderTest {
     }
 
     @Test
+    void whatIsStillDueTodayIsTheRestOfTheDayAndSomethingIsDueByTonight() {
+        DSLContext dsl = context.database().dsl();
+        var planned = dsl.selectFrom(FOLLOW_UP).fetch().stream().filter(r -> r.getStatus().equals("PLANNED")).toList();
+        List<Long> later = planned.stream()
+                .filter(r -> r.getDueAt().toLocalDate().equals(NOW.toLocalDate()) && (r.getAllDay() || !r.getDueAt().isBefore(NOW)))
+                .sorted(Comparator.comparing((app.regulars.store.jooq.tables.records.FollowUpRecord r) -> r.getDueAt()).thenComparing(r -> r.getId()))
+                .map(r -> r.getId()).toList();
+        assertThat(later).hasSizeGreaterThan(20);
+        assertThat(repository.dueLaterToday(dsl, NOW, new FollowUpFilter(null, null, null, null), 1000)).extracting(FollowUp::id).isEqualTo(later);
+        assertThat(repository.dueLaterToday(dsl, NOW, new FollowUpFilter(null, null, null, null), 7)).extracting(FollowUp::id).isEqualTo(later.subList(0, 7));
+        LocalDateTime tonight = NOW.toLocalDate().plusDays(1).atStartOfDay();
+        assertThat(repository.anyPlannedBefore(dsl, tonight)).isTrue();
+        LocalDateTime first = planned.stream().map(r -> r.getDueAt()).min(Comparator.naturalOrder()).orElseThrow();
+        assertThat(repository.anyPlannedBefore(dsl, first)).as("none due before the first").isFalse();
+        assertThat(repository.anyPlannedBefore(dsl, first.plusNanos(1_000))).isTrue();
+    }
+
+    @Test
     void aFollowUpDueAllDayTodayIsTodaysNotOverdue() {
         DSLContext dsl = context.database().dsl();
         List<FollowUp> listed = repository.overdue(dsl, NOW, new FollowUpFilter(null, null, null, null), 1000);
@@ -107,7 +125,11 @@ class OverdueOrderTest {
         dsl.execute("ANALYZE");
         Record plan = dsl.fetchOne("EXPLAIN " + FollowUpRepository.overdueIds(dsl, NOW, new FollowUpFilter(null, null, null, null), 5000)
                 .getSQL(org.jooq.conf.ParamType.INLINED));
-        // with the index on (status, due_at) alone H2 read every overdue one and sorted them
-        assertThat(plan.get(0, String.class)).containsIgnoringCase("IX_FOLLOW_UP_STATUS_DUE").contains("/* index sorted */");
+        // with the index on (status, due_at) alone H2 read every overdue one and sorted them; with the
+        // all-day ones among the timed ones (status, due_at, id) it read past today's all-day ones to decide
+        String text = plan.get(0, String.class);
+        assertThat(text.split("IX_FOLLOW_UP_STATUS_DUE", -1)).as(text).hasSize(3); // both parts through the index
+        assertThat(text.split("/\\* index sorted \\*/", -1)).as(text).hasSize(3); // each in its order
+        assertThat(text).containsIgnoringCase("ALL_DAY = FALSE").containsIgnoringCase("ALL_DAY = TRUE");
     }
 }
