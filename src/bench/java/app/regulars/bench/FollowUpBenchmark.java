@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * Loads N customers and M follow-ups (set-based INSERT ... SELECT, due times spread over five
  * years around today, the past mostly done) into a fresh data folder, then times what the
  * calendar does when it opens: the month view (first four a day plus each day's count) with
- * the overdue list and the owner choices, and the agenda of a week, each next to a plain-JDBC
+ * the list of today and overdue and the owner choices, and the agenda of a week, each next to a plain-JDBC
  * baseline that fetches the same range's rows. Run with
  * {@code ./mvnw -Pbench-followups verify [-Dbench.customers=N -Dbench.followups=M]}.
  */
@@ -87,24 +87,24 @@ public final class FollowUpBenchmark {
 
             Runnable month = () -> {
                 service.days(monthStart, monthEnd, FollowUpFilter.ALL, CalendarViewModel.MONTH_PER_DAY);
-                service.overdue(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED + 1);
+                service.todayList(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED);
                 service.owners();
             };
             Runnable agenda = () -> {
                 service.between(weekStart.atStartOfDay(), weekEnd.atStartOfDay(), FollowUpFilter.ALL);
-                service.overdue(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED + 1);
+                service.todayList(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED);
                 service.owners();
             };
             int monthRows = ctx.database().dsl().fetchCount(ctx.database().dsl().selectOne().from("follow_up")
                     .where("due_at >= ? and due_at < ?", monthStart.atStartOfDay(), monthEnd.atStartOfDay()));
             int weekRows = service.between(weekStart.atStartOfDay(), weekEnd.atStartOfDay(), FollowUpFilter.ALL).size();
-            int overdue = service.overdue(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED + 1).size();
-            System.out.printf(Locale.ROOT, "month view spans %,d follow-ups (shows at most %d a day); the week has %,d; overdue list %,d%n",
+            int overdue = service.todayList(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED).items().size();
+            System.out.printf(Locale.ROOT, "month view spans %,d follow-ups (shows at most %d a day); the week has %,d; today and overdue list %,d%n",
                     monthRows, CalendarViewModel.MONTH_PER_DAY, weekRows, overdue);
 
             print("  part: month days", time(() -> service.days(monthStart, monthEnd, FollowUpFilter.ALL, CalendarViewModel.MONTH_PER_DAY)));
             print("  part: week range", time(() -> service.between(weekStart.atStartOfDay(), weekEnd.atStartOfDay(), FollowUpFilter.ALL)));
-            print("  part: overdue", time(() -> service.overdue(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED + 1)));
+            print("  part: today and overdue", time(() -> service.todayList(FollowUpFilter.ALL, CalendarViewModel.TODAY_LISTED)));
             print("  part: owners", time(service::owners));
             long[] m = time(month);
             long[] a = time(agenda);
@@ -112,9 +112,9 @@ public final class FollowUpBenchmark {
             long[] ab = ctx.database().dsl().connectionResult(c -> time(() -> baseline(c, weekStart, weekEnd)));
             System.out.println();
             System.out.printf(Locale.ROOT, "%-44s %8s %8s %8s%n", "", "p50 ms", "p95 ms", "max ms");
-            print("month view (Regulars: days + overdue + owners)", m);
+            print("month view (Regulars: days + today + owners)", m);
             print("month range, plain JDBC (all rows, joined)", mb);
-            print("week agenda (Regulars: range + overdue + owners)", a);
+            print("week agenda (Regulars: range + today + owners)", a);
             print("week range, plain JDBC (all rows, joined)", ab);
             System.out.printf(Locale.ROOT, "target < 200 ms (p95): month %s, agenda %s%n",
                     pct(m, 95) < 200 ? "MET" : "MISSED", pct(a, 95) < 200 ? "MET" : "MISSED");

@@ -236,14 +236,7 @@ public final class CalendarViewModel {
             FollowUpRepository.DayPage page = m == Mode.MONTH
                     ? service.days(from, to, f, MONTH_PER_DAY)
                     : new FollowUpRepository.DayPage(service.between(from.atStartOfDay(), to.atStartOfDay(), f), Map.of());
-            List<FollowUp> late = service.overdue(f, TODAY_LISTED + 1);
-            List<FollowUp> list = new ArrayList<>(late);
-            if (late.size() <= TODAY_LISTED) {
-                list.addAll(service.dueLaterToday(f, TODAY_LISTED + 1 - late.size()));
-            }
-            boolean more = list.size() > TODAY_LISTED;
-            List<FollowUp> todays = more ? list.subList(0, TODAY_LISTED) : list;
-            return new Loaded(page, late.subList(0, Math.min(late.size(), TODAY_LISTED)), todays, more, service.owners(), customers.tagsInUse());
+            return new Loaded(page, service.todayList(f, TODAY_LISTED), service.owners(), customers.tagsInUse());
         }, l -> {
             if (g != generation) {
                 return;
@@ -253,9 +246,9 @@ public final class CalendarViewModel {
             counts.clear();
             counts.putAll(l.page().counts());
             items.setAll(l.page().items());
-            overdue.setAll(l.overdue());
-            moreDue.set(l.moreDue());
-            todays.setAll(l.todays());
+            overdue.setAll(l.today().overdue());
+            moreDue.set(l.today().more());
+            todays.setAll(l.today().items());
             if (!owners.equals(l.owners())) {
                 owners.setAll(l.owners());
             }
@@ -269,8 +262,7 @@ public final class CalendarViewModel {
         });
     }
 
-    private record Loaded(FollowUpRepository.DayPage page, List<FollowUp> overdue, List<FollowUp> todays, boolean moreDue,
-                          List<String> owners, List<String> tags) {
+    private record Loaded(FollowUpRepository.DayPage page, FollowUpService.TodayList today, List<String> owners, List<String> tags) {
     }
 
     /** The loaded follow-ups due on {@code day}, in due order (in the month, the first few only). */

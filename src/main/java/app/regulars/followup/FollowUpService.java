@@ -326,9 +326,24 @@ public final class FollowUpService {
         return repository.overdue(db.dsl(), now(), filter, limit);
     }
 
-    /** The follow-ups still due today and not overdue, matching {@code filter}, in due order, at most {@code limit}. */
-    public List<FollowUp> dueLaterToday(FollowUpFilter filter, int limit) {
-        return repository.dueLaterToday(db.dsl(), now(), filter, limit);
+    /**
+     * The list beside the calendar: the follow-ups overdue now (oldest first), then those still due
+     * today (in due order), at most {@code limit} in all and whether more are due.
+     */
+    public record TodayList(List<FollowUp> overdue, List<FollowUp> items, boolean more) {
+    }
+
+    /** {@link TodayList} of those matching {@code filter}: both parts as of one moment, nothing falls between them. */
+    public TodayList todayList(FollowUpFilter filter, int limit) {
+        LocalDateTime now = now();
+        List<FollowUp> late = repository.overdue(db.dsl(), now, filter, limit + 1);
+        List<FollowUp> items = new java.util.ArrayList<>(late);
+        if (late.size() <= limit) {
+            items.addAll(repository.dueLaterToday(db.dsl(), now, filter, limit + 1 - late.size()));
+        }
+        boolean more = items.size() > limit;
+        return new TodayList(List.copyOf(late.subList(0, Math.min(late.size(), limit))),
+                List.copyOf(more ? items.subList(0, limit) : items), more);
     }
 
     public List<FollowUp> openFor(long customerId) {

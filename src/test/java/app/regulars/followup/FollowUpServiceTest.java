@@ -150,7 +150,7 @@ class FollowUpServiceTest {
         assertEquals(List.of("A", "C"), titles(service.between(from, to, new FollowUpFilter(FollowUpKind.VISIT, null, null, null))));
         assertEquals(List.of("B"), titles(service.between(from, to, new FollowUpFilter(null, "Wang", null, null))));
         assertEquals(List.of("A", "B"), titles(service.between(from, to, new FollowUpFilter(null, null, null, "茶友"))));
-        assertEquals(List.of("A"), titles(service.overdue(FollowUpFilter.ALL, 10)));
+        assertEquals(List.of("A"), titles(service.todayList(FollowUpFilter.ALL, 10).overdue()));
         assertEquals(List.of("Li", "Wang"), service.owners());
     }
 
