@@ -31,6 +31,9 @@ public final class CalendarViewModel {
     public enum Mode { MONTH, WEEK, DAY, AGENDA }
 
     public static final int MONTH_PER_DAY = 4;
+    /** The follow-ups a slot of the week shows (then "+ n more"), and of the day. */
+    public static final int WEEK_PER_SLOT = 3;
+    public static final int DAY_PER_SLOT = 8;
     /**
      * The follow-ups the list beside the calendar holds at most: the overdue ones, the oldest
      * first, then those still due today. A shop of 100,000 customers with the contact cadence has
@@ -61,6 +64,7 @@ public final class CalendarViewModel {
 
     private final ObservableList<FollowUp> items = FXCollections.observableArrayList();
     private final ObservableMap<LocalDate, Integer> counts = FXCollections.observableHashMap();
+    private final Map<FollowUpRepository.Slot, Integer> slotCounts = new java.util.HashMap<>();
     private final ObservableList<FollowUp> overdue = FXCollections.observableArrayList();
     private final ObservableList<FollowUp> todays = FXCollections.observableArrayList();
     private final ObservableList<String> owners = FXCollections.observableArrayList();
@@ -233,9 +237,12 @@ public final class CalendarViewModel {
         FollowUpFilter f = filter();
         loading.set(true);
         runner.run(() -> {
-            FollowUpRepository.DayPage page = m == Mode.MONTH
-                    ? service.days(from, to, f, MONTH_PER_DAY)
-                    : new FollowUpRepository.DayPage(service.between(from.atStartOfDay(), to.atStartOfDay(), f), Map.of());
+            FollowUpRepository.DayPage page = switch (m) {
+                case MONTH -> service.days(from, to, f, MONTH_PER_DAY);
+                case WEEK -> service.slots(from, to, f, WEEK_PER_SLOT, FIRST_HOUR, LAST_HOUR);
+                case DAY -> service.slots(from, to, f, DAY_PER_SLOT, FIRST_HOUR, LAST_HOUR);
+                case AGENDA -> new FollowUpRepository.DayPage(service.between(from.atStartOfDay(), to.atStartOfDay(), f));
+            };
             return new Loaded(page, service.todayList(f, TODAY_LISTED), service.owners(), customers.tagsInUse());
         }, l -> {
             if (g != generation) {
@@ -245,6 +252,8 @@ public final class CalendarViewModel {
             error.set("");
             counts.clear();
             counts.putAll(l.page().counts());
+            slotCounts.clear();
+            slotCounts.putAll(l.page().slotCounts());
             items.setAll(l.page().items());
             overdue.setAll(l.today().overdue());
             moreDue.set(l.today().more());
@@ -273,6 +282,11 @@ public final class CalendarViewModel {
     /** How many follow-ups {@code day} has in all (the month loads only the first few of a day). */
     public int countOn(LocalDate day) {
         return counts.getOrDefault(day, on(day).size());
+    }
+
+    /** How many follow-ups a week's or day's slot has in all (the view loads only the first few of each). */
+    public int countIn(LocalDate day, Integer hour) {
+        return slotCounts.getOrDefault(new FollowUpRepository.Slot(day, hour), inSlot(day, hour).size());
     }
 
     /** A week's or day's slot: the all-day follow-ups ({@code hour} null) or the timed ones in that hour's row. */

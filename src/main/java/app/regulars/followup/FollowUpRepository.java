@@ -292,8 +292,18 @@ public final class FollowUpRepository {
                 .where(FOLLOW_UP.ID.in(ids)).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID).fetch(FollowUpRepository::followUp);
     }
 
-    /** A page of a month view: the first {@code perDay} follow-ups of each day and how many each day has. */
-    public record DayPage(List<FollowUp> items, Map<LocalDate, Integer> counts) {
+    /**
+     * A page of a calendar view: the first few follow-ups of each day (month) or of each slot of a
+     * day (week, day), how many each day has, and, for a week or day, how many each slot has.
+     */
+    public record DayPage(List<FollowUp> items, Map<LocalDate, Integer> counts, Map<Slot, Integer> slotCounts) {
+        public DayPage(List<FollowUp> items) {
+            this(items, Map.of(), Map.of());
+        }
+    }
+
+    /** A row of a day in a week or day view: the all-day follow-ups ({@code hour} null) or an hour's. */
+    public record Slot(LocalDate day, Integer hour) {
     }
 
     /**
@@ -302,20 +312,47 @@ public final class FollowUpRepository {
      * the customer.
      */
     public DayPage days(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int perDay) {
+        return page(dsl, from, to, filter, perDay, null);
+    }
+
+    /**
+     * For a week or day view: per slot of each day in [from, to) (all day; each hour from
+     * {@code firstHour} to {@code lastHour}, earlier ones in the first, later ones in the last), the
+     * first {@code perSlot} follow-ups and the slot's count. The day of a large shop's check-ins has
+     * some 50,000 in its all-day row: the week read the first 5,000 of the week with their customers
+     * and counted "+ n more" from those.
+     */
+    public DayPage slots(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int perSlot, int firstHour, int lastHour) {
+        Field<Integer> h = DSL.extract(FOLLOW_UP.DUE_AT, DatePart.HOUR);
+        Field<Integer> slot = DSL.when(FOLLOW_UP.ALL_DAY.isTrue(), DSL.inline(-1)).when(h.lt(firstHour), DSL.inline(firstHour))
+                .when(h.gt(lastHour), DSL.inline(lastHour)).otherwise(h);
+        return page(dsl, from, to, filter, perSlot, slot);
+    }
+
+    /** The first {@code per} follow-ups of each day, or of each (day, {@code slot}) when a slot is given, with the counts. */
+    private static DayPage page(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int per, Field<Integer> slot) {
         Field<LocalDate> day = DSL.cast(FOLLOW_UP.DUE_AT, LocalDate.class);
         Field<Long> id = FOLLOW_UP.ID.as("fid");
         Field<LocalDate> date = day.as("d");
-        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(day).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)).as("rn");
-        Field<Integer> count = DSL.count().over(DSL.partitionBy(day)).as("cnt");
-        var w = DSL.select(id, date, rank, count).from(FOLLOW_UP)
+        Field<Integer> slotOf = (slot == null ? DSL.inline(0) : slot).as("s");
+        List<Field<?>> partition = slot == null ? List.of(day) : List.of(day, slot);
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(partition).orderBy(FOLLOW_UP.DUE_AT, FOLLOW_UP.ID)).as("rn");
+        Field<Integer> count = DSL.count().over(DSL.partitionBy(partition)).as("cnt");
+        var w = DSL.select(id, date, slotOf, rank, count).from(FOLLOW_UP)
                 .where(TimeRange.within(FOLLOW_UP.DUE_AT, from, to).and(filterCondition(filter))).asTable("w");
         Map<LocalDate, Integer> counts = new HashMap<>();
+        Map<Slot, Integer> slotCounts = new HashMap<>();
         List<Long> ids = new ArrayList<>();
-        for (var r : dsl.select(w.field(id), w.field(date), w.field(count)).from(w).where(w.field(rank).le(perDay)).fetch()) {
-            counts.put(r.value2(), r.value3());
+        for (var r : dsl.select(w.field(id), w.field(date), w.field(slotOf), w.field(count)).from(w).where(w.field(rank).le(per)).fetch()) {
+            if (slot == null) {
+                counts.put(r.value2(), r.value4());
+            } else {
+                slotCounts.put(new Slot(r.value2(), r.value3() < 0 ? null : r.value3()), r.value4());
+                counts.merge(r.value2(), r.value4(), Integer::sum);
+            }
             ids.add(r.value1());
         }
-        return new DayPage(withCustomers(dsl, ids), counts);
+        return new DayPage(withCustomers(dsl, ids), counts, slotCounts);
     }
 
     /** Whether a planned follow-up is due before {@code before}: a range of each part of {@code ix_follow_up_status_due}, one entry read. */

@@ -316,6 +316,17 @@ public final class FollowUpService {
         return repository.days(db.dsl(), from.atStartOfDay(), to.atStartOfDay(), filter, perDay);
     }
 
+    /**
+     * A week's or day's page: at most {@code perSlot} follow-ups in each slot of a day (all day;
+     * each hour from {@code firstHour} to {@code lastHour}), with each slot's count.
+     */
+    public FollowUpRepository.DayPage slots(LocalDate from, LocalDate to, FollowUpFilter filter, int perSlot, int firstHour, int lastHour) {
+        if (to.isBefore(from)) {
+            throw new UserException("followup.error.range");
+        }
+        return repository.slots(db.dsl(), from.atStartOfDay(), to.atStartOfDay(), filter, perSlot, firstHour, lastHour);
+    }
+
     /** Whether a planned follow-up is due by the end of today (overdue ones included): the calendar opens first then. */
     public boolean anyDueByTonight() {
         return repository.anyPlannedBefore(db.dsl(), today().plusDays(1).atStartOfDay());

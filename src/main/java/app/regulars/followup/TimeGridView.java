@@ -72,12 +72,13 @@ final class TimeGridView extends ScrollPane {
         VBox cell = new VBox(2);
         cell.getStyleClass().add("calendar-slot");
         cell.setId("slot-" + day + "-" + (hour == null ? "all" : hour));
-        int shown = Math.min(here.size(), days == 1 ? 8 : 3);
+        int shown = Math.min(here.size(), days == 1 ? CalendarViewModel.DAY_PER_SLOT : CalendarViewModel.WEEK_PER_SLOT);
         for (int i = 0; i < shown; i++) {
             cell.getChildren().add(entries.entry(here.get(i), days > 1));
         }
-        if (here.size() > shown) {
-            cell.getChildren().add(entries.more(here.size() - shown, () -> vm.showAgenda(day)));
+        int total = vm.countIn(day, hour);
+        if (total > shown) {
+            cell.getChildren().add(entries.more(total - shown, () -> vm.showAgenda(day)));
         }
         cell.setMinHeight(34);
         cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);

@@ -101,6 +101,39 @@ class CalendarViewModelTest {
     }
 
     @Test
+    void theWeekAndTheDayReadTheFirstOfEachSlotAndCountEveryOne() {
+        LocalDate day = TestStores.TODAY.plusDays(1); // Tuesday of the week of today
+        LocalDateTime start = day.atStartOfDay();
+        for (int i = 0; i < 12; i++) {
+            service.schedule(FollowUp.planned(i % 2 == 0 ? wang : zeng, FollowUpKind.CHECK_IN, "All day " + i, start).withDue(start, true));
+        }
+        for (int i = 0; i < 5; i++) {
+            schedule(wang, "At nine " + i, day.atTime(9, 10 * i));
+        }
+        schedule(zeng, "Early", day.atTime(6, 30)); // in the first row, with those at 8
+        schedule(zeng, "At eight", day.atTime(8, 0));
+        schedule(wang, "Late", day.atTime(22, 0)); // in the last row, with those at 20
+        vm.modeProperty().set(CalendarViewModel.Mode.WEEK);
+        vm.load();
+        int perSlot = CalendarViewModel.WEEK_PER_SLOT;
+        assertThat(vm.inSlot(day, null)).hasSize(perSlot).extracting(FollowUp::title).containsExactly("All day 0", "All day 1", "All day 2");
+        assertThat(vm.countIn(day, null)).isEqualTo(12);
+        assertThat(vm.inSlot(day, 9)).hasSize(perSlot);
+        assertThat(vm.countIn(day, 9)).isEqualTo(5);
+        assertThat(vm.inSlot(day, CalendarViewModel.FIRST_HOUR)).extracting(FollowUp::title).containsExactly("Early", "At eight");
+        assertThat(vm.countIn(day, CalendarViewModel.LAST_HOUR)).isEqualTo(1);
+        assertThat(vm.countIn(day, 12)).isZero();
+        assertThat(vm.items()).as("the first of each slot, not the week's every one").hasSize(perSlot + perSlot + 2 + 1);
+
+        vm.showDay(day);
+        assertThat(vm.getMode()).isEqualTo(CalendarViewModel.Mode.DAY);
+        assertThat(vm.inSlot(day, null)).hasSize(CalendarViewModel.DAY_PER_SLOT);
+        assertThat(vm.countIn(day, null)).isEqualTo(12);
+        assertThat(vm.inSlot(day, 9)).hasSize(5);
+        assertThat(vm.countIn(day, 9)).isEqualTo(5);
+    }
+
+    @Test
     void aDropInTheMonthKeepsTheTimeAndInTheWeekTakesTheHourOrTheAllDayRow() {
         long id = schedule(wang, "Samples", LocalDateTime.of(2026, 11, 24, 10, 30)).id();
         vm.load();

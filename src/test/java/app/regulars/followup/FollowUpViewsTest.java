@@ -265,7 +265,30 @@ class FollowUpViewsTest {
         Screenshots.save(stage.getScene(), "followup-month-more-due-zh");
     }
 
-    /** The day's "+ n more" reads {@code text} and lies wholly inside the day's cell, as drawn. */
+    @Test
+    void aFullSlotOfTheWeekShowsThreeAndCountsEveryOneInBothLanguages(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        LocalDateTime day = LocalDate.of(2026, 11, 25).atStartOfDay();
+        for (int i = 0; i < 7; i++) {
+            context.followUps().schedule(FollowUp.planned(i % 2 == 0 ? wang : zeng, FollowUpKind.CHECK_IN, "回访 " + i, day).withDue(day, true));
+        }
+        robot.interact(() -> showShell(Locale.ENGLISH));
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        robot.clickOn("#calendarModeWEEK");
+        waitUntil(() -> robot.lookup("#slot-2026-11-25-all .calendar-more").tryQuery().isPresent());
+        assertThat(entries(robot, "slot-2026-11-25-all")).hasSize(CalendarViewModel.WEEK_PER_SLOT);
+        assertInsideItsDay(robot, "slot-2026-11-25-all", "+4 more");
+        Screenshots.save(stage.getScene(), "followup-week-more-en");
+
+        robot.interact(() -> showShell(Locale.SIMPLIFIED_CHINESE));
+        waitUntil(() -> robot.lookup("#calendarMonth").tryQuery().isPresent());
+        robot.clickOn("#calendarModeWEEK");
+        waitUntil(() -> robot.lookup("#slot-2026-11-25-all .calendar-more").tryQuery().isPresent());
+        assertInsideItsDay(robot, "slot-2026-11-25-all", "还有 4 项");
+        Screenshots.save(stage.getScene(), "followup-week-more-zh");
+    }
+
+    /** The cell's "+ n more" reads {@code text} and lies wholly inside the cell, as drawn. */
     private static void assertInsideItsDay(FxRobot robot, String day, String text) {
         javafx.scene.layout.Region cell = robot.lookup("#" + day).query();
         Label more = robot.lookup("#" + day + " .calendar-more").query();
