@@ -215,7 +215,7 @@ public final class FollowUpRepository {
 
     /**
      * Follow-ups due in [{@code from}, {@code to}), in due order, matching the filter, at most
-     * {@code limit}. With {@code overdueBefore} set, planned ones due earlier are included too.
+     * {@code limit}.
      */
     public List<FollowUp> range(DSLContext dsl, LocalDateTime from, LocalDateTime to, FollowUpFilter filter, int limit) {
         return firstByDue(dsl, TimeRange.within(FOLLOW_UP.DUE_AT, from, to).and(filterCondition(filter)),

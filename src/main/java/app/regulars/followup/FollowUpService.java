@@ -332,11 +332,6 @@ public final class FollowUpService {
         return repository.anyPlannedBefore(db.dsl(), today().plusDays(1).atStartOfDay());
     }
 
-    /** The follow-ups overdue now ({@link FollowUp#isOverdue}) matching {@code filter}, the oldest first, at most {@code limit}. */
-    public List<FollowUp> overdue(FollowUpFilter filter, int limit) {
-        return repository.overdue(db.dsl(), now(), filter, limit);
-    }
-
     /**
      * The list beside the calendar: the follow-ups overdue now (oldest first), then those still due
      * today (in due order), at most {@code limit} in all and whether more are due.
