@@ -20,8 +20,8 @@ import static app.regulars.store.jooq.Tables.FOLLOW_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The overdue list beside the calendar: the first planned follow-ups due before now, oldest first
- * and ties by id, read in the order of {@code ix_follow_up_status_due (status, all_day, due_at, id, ...)} (V021, V022):
+ * The list beside the calendar: the overdue follow-ups ({@link FollowUp#isOverdue}), oldest first
+ * and ties by id, then the rest of today; read in the order of {@code ix_follow_up_status_due (status, all_day, due_at, id, ...)} (V021, V022):
  * many follow-ups share a due time (a day's generated check-ins), so the ties decide which come first.
  */
 class OverdueOrderTest {
